@@ -1,0 +1,216 @@
+"""Dispatch policies: who should go to a case, and which waiting case a freed person takes next.
+
+A policy is a plain function of the state, used unchanged by the live recommender (the operator's
+ranked list) and by the simulator, so that what a leader tests is what an operator runs. Policies see
+small frozen views (:class:`CaseNeed`, :class:`Candidate`), never the twin itself, which keeps them
+fast enough for the simulator's inner loop and free of any source's details.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Callable, Iterable, Sequence
+
+from cockpit.domain import StaffKind
+
+GENERAL_SKILL = "general"
+"""A need for this skill is met by anyone dispatchable."""
+
+DETOUR_FACTOR = 1.3
+"""Road distance over straight-line distance in a dense street grid (typical urban circuity)."""
+
+DEFAULT_SPEED_M_PER_MIN = {
+    StaffKind.GRID_WORKER: 200.0,  # e-bike
+    StaffKind.MICRO_GRID_HEAD: 70.0,  # on foot
+    StaffKind.VOLUNTEER: 70.0,
+    StaffKind.PARTY_MEMBER: 70.0,
+    StaffKind.DEPARTMENT: 400.0,  # vehicle
+}
+
+
+@dataclass(frozen=True, slots=True)
+class CaseNeed:
+    """What a case needs from a dispatch decision.
+
+    ``x``/``y`` are metres in the street's metric projection, or None where there is no geography
+    (then every travel time is zero). ``reported_at`` is any monotone number (epoch or simulated seconds).
+    """
+
+    case_id: str
+    priority: int
+    reported_at: float
+    skill: str = GENERAL_SKILL
+    department: str | None = None
+    x: float | None = None
+    y: float | None = None
+    general_grid: str | None = None
+    community: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A person (or department team) who might take a case, as the policy sees them."""
+
+    staff_id: str
+    kind: StaffKind
+    skills: frozenset[str] = frozenset()
+    department: str | None = None
+    x: float | None = None
+    y: float | None = None
+    home_general_grid: str | None = None
+    home_community: str | None = None
+    available: bool = True
+    workload: int = 0
+    speed_m_per_min: float = 200.0
+
+
+@dataclass(frozen=True, slots=True)
+class Recommendation:
+    """One ranked option for a case, with the facts behind its place in the ranking.
+
+    ``reason`` is a code the UI translates: "home_grid", "home_community", "nearest",
+    "least_loaded", "department".
+    """
+
+    staff_id: str
+    eta_minutes: float
+    distance_m: float
+    workload: int
+    reason: str
+
+
+def qualified(candidate: Candidate, need: CaseNeed) -> bool:
+    """True if the candidate may take the case at all (available and holding the needed skill).
+
+    A department team qualifies for a case that names its department; a person qualifies when the
+    case needs no special skill or they hold it.
+    """
+    if not candidate.available:
+        return False
+    if candidate.kind is StaffKind.DEPARTMENT:
+        return need.department is not None and candidate.department == need.department
+    return need.skill == GENERAL_SKILL or need.skill in candidate.skills
+
+
+def distance_m(candidate: Candidate, need: CaseNeed) -> float:
+    """Estimated road distance: straight line times :data:`DETOUR_FACTOR` (0 without geography)."""
+    if need.x is None or candidate.x is None or need.y is None or candidate.y is None:
+        return 0.0
+    return math.hypot(candidate.x - need.x, candidate.y - need.y) * DETOUR_FACTOR
+
+
+def eta_minutes(candidate: Candidate, need: CaseNeed) -> float:
+    """Estimated travel time of the candidate to the case, in minutes."""
+    return distance_m(candidate, need) / candidate.speed_m_per_min
+
+
+def _recommend(candidate: Candidate, need: CaseNeed, reason: str) -> Recommendation:
+    distance = distance_m(candidate, need)
+    return Recommendation(
+        staff_id=candidate.staff_id,
+        eta_minutes=distance / candidate.speed_m_per_min,
+        distance_m=distance,
+        workload=candidate.workload,
+        reason=reason,
+    )
+
+
+def _people(need: CaseNeed, candidates: Iterable[Candidate]) -> list[Candidate]:
+    return [c for c in candidates if c.kind is not StaffKind.DEPARTMENT and qualified(c, need)]
+
+
+def _home_tier(candidate: Candidate, need: CaseNeed) -> int:
+    if need.general_grid is not None and candidate.home_general_grid == need.general_grid:
+        return 0
+    if need.community is not None and candidate.home_community == need.community:
+        return 1
+    return 2
+
+
+_TIER_REASON = ("home_grid", "home_community", "nearest")
+
+
+def rank_nearest(need: CaseNeed, candidates: Iterable[Candidate]) -> list[Recommendation]:
+    """Qualified available people by estimated arrival, then workload, then id."""
+    recs = [_recommend(c, need, "nearest") for c in _people(need, candidates)]
+    recs.sort(key=lambda r: (r.eta_minutes, r.workload, r.staff_id))
+    return recs
+
+
+def rank_home_grid_first(need: CaseNeed, candidates: Iterable[Candidate]) -> list[Recommendation]:
+    """People of the case's own general grid first, then its community, then the rest; each by arrival."""
+    tiered = [(_home_tier(c, need), c) for c in _people(need, candidates)]
+    recs = [(tier, _recommend(c, need, _TIER_REASON[tier])) for tier, c in tiered]
+    recs.sort(key=lambda tr: (tr[0], tr[1].eta_minutes, tr[1].workload, tr[1].staff_id))
+    return [r for _, r in recs]
+
+
+def rank_least_loaded(need: CaseNeed, candidates: Iterable[Candidate]) -> list[Recommendation]:
+    """Qualified available people with the fewest open assignments first, then by arrival."""
+    recs = [_recommend(c, need, "least_loaded") for c in _people(need, candidates)]
+    recs.sort(key=lambda r: (r.workload, r.eta_minutes, r.staff_id))
+    return recs
+
+
+def rank_departments(need: CaseNeed, candidates: Iterable[Candidate]) -> list[Recommendation]:
+    """Department teams that answer a whistle (吹哨报到) for the case's department, by arrival."""
+    recs = [
+        _recommend(c, need, "department")
+        for c in candidates
+        if c.kind is StaffKind.DEPARTMENT and qualified(c, need)
+    ]
+    recs.sort(key=lambda r: (r.eta_minutes, r.workload, r.staff_id))
+    return recs
+
+
+def priority_fcfs_key(need: CaseNeed) -> tuple:
+    """Most urgent first, first come first served within a priority (non-preemptive)."""
+    return (need.priority, need.reported_at, need.case_id)
+
+
+def fcfs_key(need: CaseNeed) -> tuple:
+    """First come first served, whatever the priority."""
+    return (need.reported_at, need.case_id)
+
+
+@dataclass(frozen=True, slots=True)
+class DispatchPolicy:
+    """A named pair of rules: how to rank people for a case, and in which order waiting cases are served.
+
+    ``rank`` returns only qualified, available people, best first (empty if none).
+    ``queue_key`` orders waiting cases: the smallest key is served first when someone frees up.
+    """
+
+    name: str
+    rank: Callable[[CaseNeed, Iterable[Candidate]], list[Recommendation]]
+    queue_key: Callable[[CaseNeed], tuple]
+
+    def best(self, need: CaseNeed, candidates: Iterable[Candidate]) -> Recommendation | None:
+        """The top recommendation, or None if nobody qualified is available."""
+        ranked = self.rank(need, candidates)
+        return ranked[0] if ranked else None
+
+    def next_case(self, waiting: Sequence[CaseNeed]) -> CaseNeed | None:
+        """The waiting case to serve next, or None if nothing waits."""
+        return min(waiting, key=self.queue_key, default=None)
+
+
+POLICIES: dict[str, DispatchPolicy] = {
+    policy.name: policy
+    for policy in (
+        DispatchPolicy("nearest", rank_nearest, fcfs_key),
+        DispatchPolicy("home_grid_first", rank_home_grid_first, priority_fcfs_key),
+        DispatchPolicy("priority_fcfs", rank_nearest, priority_fcfs_key),
+        DispatchPolicy("least_loaded", rank_least_loaded, priority_fcfs_key),
+    )
+}
+"""Every dispatch policy by name; scenario files and the UI refer to these names."""
+
+
+def get_policy(name: str) -> DispatchPolicy:
+    """The policy called ``name``; the error lists the valid names."""
+    try:
+        return POLICIES[name]
+    except KeyError:
+        raise KeyError(f"unknown dispatch policy {name!r}; choose one of {sorted(POLICIES)}") from None
