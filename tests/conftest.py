@@ -10,4 +10,5 @@ pytest_plugins = [
     "tests.fixtures.postgres",
     "tests.fixtures.mosquitto",
     "tests.fixtures.qt_leaks",
+    "pytester",
 ]
