@@ -1,0 +1,178 @@
+"""The twin's mutable records of cases, staff, sensors and alarms.
+
+The twin state owns these records and is the only code that changes them (by applying events);
+everyone else reads them. Deadlines and overdue status are derived from the record and a time.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+
+from cockpit.domain import (
+    RESPONSE_TARGET,
+    AlarmState,
+    CaseStatus,
+    OwnerLevel,
+    RiskLevel,
+    Source,
+    StaffStatus,
+)
+from cockpit.street.model import Sensor, StaffMember
+
+
+@dataclass(frozen=True, slots=True)
+class Transition:
+    """One recorded step of a case: who did what, when, and why."""
+
+    at: datetime
+    event_type: str
+    from_status: CaseStatus | None
+    to_status: CaseStatus
+    actor: str
+    reason: str
+
+
+@dataclass(slots=True, eq=False)
+class Case:
+    """A case in the closed loop: where it is, who has it, its times and its full history."""
+
+    id: str
+    category: str
+    source: Source
+    lon: float
+    lat: float
+    micro_grid_id: str
+    general_grid_id: str
+    community_id: str
+    reported_at: datetime
+    risk: RiskLevel
+    owner_level: OwnerLevel
+    status: CaseStatus = CaseStatus.REPORTED
+    description: str = ""
+    reporter: str = ""
+    alarm_id: str | None = None
+    triaged_at: datetime | None = None
+    dispatched_at: datetime | None = None
+    accepted_at: datetime | None = None
+    on_scene_at: datetime | None = None
+    resolved_at: datetime | None = None
+    feedback_at: datetime | None = None
+    closed_at: datetime | None = None
+    assignee: str | None = None
+    eta_minutes: float | None = None
+    escalations: int = 0
+    satisfaction: int | None = None
+    fixed: bool | None = None
+    reopened: int = 0
+    merged_into: str | None = None
+    duplicates: list[str] = field(default_factory=list)
+    repeats: int = 0
+    response_overdue_marked: bool = False
+    resolve_overdue_marked: bool = False
+    history: list[Transition] = field(default_factory=list)
+
+    @property
+    def response_due(self) -> datetime:
+        """First response (accepted) is due 2 h after the report."""
+        return self.reported_at + RESPONSE_TARGET
+
+    @property
+    def resolve_due(self) -> datetime:
+        """Resolution is due by the risk level's deadline after the report."""
+        return self.reported_at + self.risk.resolve_within
+
+    def is_open(self) -> bool:
+        """Reported and not yet resolved, merged or rejected (CaseStatus.open)."""
+        return self.status.open
+
+    def overdue(self, now: datetime) -> bool:
+        """Open past the resolve deadline, or resolved after it."""
+        if self.resolved_at is not None and not self.status.open:
+            return self.resolved_at > self.resolve_due
+        return self.status.open and now > self.resolve_due
+
+    def response_late(self, now: datetime) -> bool:
+        """Not accepted within the response target (or accepted after it)."""
+        if self.accepted_at is not None:
+            return self.accepted_at > self.response_due
+        return self.status.open and now > self.response_due
+
+    def time_left(self, now: datetime) -> timedelta:
+        """Time to the resolve deadline (negative once overdue)."""
+        return self.resolve_due - now
+
+    def deadline_fraction_used(self, now: datetime) -> float:
+        """Share of the resolve window already gone: 0 at report, 1 at the deadline."""
+        window = self.risk.resolve_within.total_seconds()
+        return (now - self.reported_at).total_seconds() / window
+
+
+@dataclass(slots=True, eq=False)
+class StaffState:
+    """A staff member's live state: status, position (lon/lat and metres) and assigned open cases."""
+
+    member: StaffMember
+    status: StaffStatus
+    lon: float
+    lat: float
+    x: float
+    y: float
+    cases: set[str] = field(default_factory=set)
+    last_seen: datetime | None = None
+
+    @property
+    def id(self) -> str:
+        return self.member.id
+
+    @property
+    def workload(self) -> int:
+        return len(self.cases)
+
+
+@dataclass(slots=True, eq=False)
+class SensorState:
+    """A sensor's live state: last reading, when it was seen, and its active alarm if any."""
+
+    sensor: Sensor
+    last_values: dict[str, float] = field(default_factory=dict)
+    last_seen: datetime | None = None
+    last_seq: int | None = None
+    readings: int = 0
+    alarm_id: str | None = None
+
+    @property
+    def id(self) -> str:
+        return self.sensor.id
+
+    def silent(self, now: datetime, factor: float = 3.0) -> bool:
+        """True if not heard from for ``factor`` times its reporting interval (never heard: False)."""
+        if self.last_seen is None:
+            return False
+        return (now - self.last_seen).total_seconds() > factor * self.sensor.interval_s
+
+
+@dataclass(slots=True, eq=False)
+class Alarm:
+    """An alarm and its life cycle active → acknowledged → cleared, with repeats counted."""
+
+    id: str
+    alarm_kind: str
+    risk: RiskLevel
+    raised_at: datetime
+    sensor_id: str | None = None
+    rule_id: str | None = None
+    case_id: str | None = None
+    area_id: str | None = None
+    detail: str = ""
+    state: AlarmState = AlarmState.ACTIVE
+    repeats: int = 0
+    last_repeat_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+    acknowledged_by: str | None = None
+    cleared_at: datetime | None = None
+
+    @property
+    def needs_attention(self) -> bool:
+        """Raised and not yet acknowledged: the banner must stay."""
+        return self.state is AlarmState.ACTIVE

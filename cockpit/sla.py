@@ -1,0 +1,126 @@
+"""SLA clocks and the rules that react to them: overdue marks, escalation, red-case and area alarms.
+
+Every case must be accepted within 2 h and resolved within its risk level's deadline (blue 24 h,
+yellow 48 h, red 72 h). When the resolve deadline passes, the case is marked overdue, escalates one
+level (grid → community → street) and raises an alarm. A community whose open cases are more than
+10 % overdue raises an area alarm, cleared when it falls back. A red case raises an alarm at once.
+These are *derivers* for :class:`~cockpit.twin.TwinState`: functions of the state and the event just
+applied that return the events they imply, dated at the moment the rule fired.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from cockpit.domain import AREA_OVERDUE_ALARM_RATE, AlarmState, RiskLevel
+from cockpit.events import (
+    AlarmCleared,
+    AlarmRaised,
+    CaseEscalated,
+    CaseOverdue,
+    CaseReported,
+    CaseTriaged,
+    ClockTick,
+    Event,
+)
+from cockpit.records import Case
+from cockpit.twin import TwinState
+
+AREA_MIN_OPEN_CASES = 5
+"""An area needs this many open cases before its overdue rate can raise an alarm (avoids 1 of 1 = 100 %)."""
+
+
+@dataclass
+class SlaMonitor:
+    """On each clock tick: overdue marks, automatic escalation with an alarm, and area alarms.
+
+    Emits CaseOverdue, CaseEscalated (automatic), AlarmRaised ("overdue", "area") and AlarmCleared.
+    ``escalate=False`` keeps the marks and alarms but leaves escalation to a recorded stream.
+    """
+
+    escalate: bool = True
+    area_alarms: bool = True
+    _area_alarm: dict[str, str] = field(default_factory=dict)
+    _area_serial: int = 0
+
+    def __call__(self, state: TwinState, event: Event) -> list[Event]:
+        if not isinstance(event, ClockTick):
+            return []
+        derived: list[Event] = []
+        now = event.at
+        for case in state.open_cases():
+            if not case.response_overdue_marked and case.accepted_at is None and now > case.response_due:
+                derived.append(CaseOverdue(case.response_due, case.id, "response"))
+            if not case.resolve_overdue_marked and now > case.resolve_due:
+                derived.extend(self._resolve_overdue(case, case.resolve_due))
+        if self.area_alarms:
+            derived.extend(self._area_events(state, event))
+        return derived
+
+    def _resolve_overdue(self, case: Case, at: datetime) -> list[Event]:
+        events: list[Event] = [CaseOverdue(at, case.id, "resolve")]
+        above = case.owner_level.above()
+        if self.escalate and above is not None:
+            events.append(CaseEscalated(at, case.id, above, "system", "resolve deadline passed", True))
+        # A reopened case can pass its deadline again: the reopen count keeps alarm ids unique.
+        events.append(
+            AlarmRaised(at, f"ALM-OVD-{case.id}-{case.reopened}", "overdue", RiskLevel.RED,
+                        case_id=case.id, detail="resolve deadline passed")
+        )
+        return events
+
+    def _area_events(self, state: TwinState, tick: ClockTick) -> list[Event]:
+        rates = area_overdue_rates(state)
+        events: list[Event] = []
+        for area, (rate, open_count) in sorted(rates.items()):
+            alarm_id = self._area_alarm.get(area)
+            alarming = open_count >= AREA_MIN_OPEN_CASES and rate > AREA_OVERDUE_ALARM_RATE
+            if alarming and alarm_id is None:
+                self._area_serial += 1
+                alarm_id = f"ALM-AREA-{area}-{self._area_serial}"
+                self._area_alarm[area] = alarm_id
+                events.append(
+                    AlarmRaised(tick.at, alarm_id, "area", RiskLevel.YELLOW, area_id=area,
+                                detail=f"{rate:.0%} of {open_count} open cases overdue")
+                )
+            elif not alarming and alarm_id is not None:
+                del self._area_alarm[area]
+                if state.alarms[alarm_id].state is not AlarmState.CLEARED:
+                    events.append(AlarmCleared(tick.at, alarm_id, "overdue rate back under 10 %"))
+        for area in set(self._area_alarm) - set(rates):
+            alarm_id = self._area_alarm.pop(area)
+            if state.alarms[alarm_id].state is not AlarmState.CLEARED:
+                events.append(AlarmCleared(tick.at, alarm_id, "no open cases"))
+        return events
+
+
+def area_overdue_rates(state: TwinState) -> dict[str, tuple[float, int]]:
+    """For each community with open cases: (share of its open cases past the resolve deadline, open count)."""
+    now = state.now
+    counts: dict[str, list[int]] = {}
+    for case in state.open_cases():
+        tally = counts.setdefault(case.community_id, [0, 0])
+        tally[1] += 1
+        if now is not None and case.overdue(now):
+            tally[0] += 1
+    return {area: (overdue / total, total) for area, (overdue, total) in counts.items()}
+
+
+def red_case_alarms(state: TwinState, event: Event) -> list[Event]:
+    """A case that is reported or triaged red raises a red-case alarm, unless one already covers it."""
+    if not isinstance(event, (CaseReported, CaseTriaged)):
+        return []
+    case = state.cases.get(event.case_id)
+    if case is None or case.risk is not RiskLevel.RED:
+        return []
+    alarm_id = f"ALM-RED-{case.id}"
+    if alarm_id in state.alarms or (case.alarm_id is not None and case.alarm_id in state.alarms):
+        return []
+    return [AlarmRaised(event.at, alarm_id, "red_case", RiskLevel.RED, case_id=case.id,
+                        detail=case.category)]
+
+
+def live_derivers() -> list:
+    """The rules a live or simulated twin runs: red-case alarms and the SLA monitor."""
+    return [red_case_alarms, SlaMonitor()]
