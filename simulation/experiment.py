@@ -1,0 +1,360 @@
+"""Experiments: replications in worker processes, intervals, sweeps and the staffing optimiser.
+
+Replication i of every scenario run under the same seed uses the same random streams (common
+random numbers, see :mod:`simulation.streams`), so differences between compared scenarios are not
+drowned by noise. Replications run in a ``ProcessPoolExecutor``; a progress callback and a cancel
+event let a UI follow and stop a run. Results are pandas DataFrames a view can plot directly.
+"""
+
+from __future__ import annotations
+
+import math
+import multiprocessing
+import threading
+import time
+from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from dataclasses import dataclass, field
+from typing import Any, Callable, Sequence
+
+import numpy as np
+import pandas as pd
+
+from simulation.engine import simulate
+from simulation.kpi import ALL, case_frame, estimate, interval, replication_kpis, summarise, utilisation_by_hour
+from simulation.scenario import Scenario
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class ExperimentResult:
+    """Replications of one scenario.
+
+    ``kpis`` has one row per replication and class label ("all" and each class); ``cases`` one row
+    per simulated case (None unless kept); ``utilisation`` one row per replication with the busy
+    share of on-duty staff for each hour of day (columns 0-23). ``cancelled`` is True if the run
+    was stopped: the frames then hold the replications that finished.
+    """
+
+    scenario: Scenario
+    seed: int
+    kpis: pd.DataFrame
+    utilisation: pd.DataFrame
+    cases: pd.DataFrame | None
+    events: int
+    seconds: float
+    cancelled: bool = False
+
+    @property
+    def replications(self) -> int:
+        return int(self.kpis["replication"].nunique()) if len(self.kpis) else 0
+
+    def estimate(self, kpi: str, label: str = ALL) -> dict:
+        """``{"mean", "ci95", "ci99", "n"}`` of one KPI for one class label."""
+        return estimate(self.kpis.loc[self.kpis["class"] == label, kpi].to_numpy())
+
+    def summary(self) -> dict[str, Any]:
+        """The JSON document of ``sim run``: totals, KPIs over all classes and by class."""
+        rows = self.kpis[self.kpis["class"] == ALL]
+        return {
+            "scenario": self.scenario.name,
+            "replications": self.replications,
+            "seed": self.seed,
+            "cases": int(rows["cases"].sum()),
+            "horizon_hours": self.scenario.horizon_hours,
+            "warmup_hours": self.scenario.warmup_hours,
+            "policy": self.scenario.policy,
+            "staff": self.scenario.staff_count,
+            "response_target_minutes": self.scenario.response_target_minutes,
+            "cancelled": self.cancelled,
+            "kpis": summarise(self.kpis, ALL),
+            "by_class": {a.name: summarise(self.kpis, a.name) for a in self.scenario.arrivals},
+            "events": self.events,
+            "seconds": round(self.seconds, 3),
+        }
+
+
+def _replicate(scenario: Scenario, seed: int, replication: int, keep_cases: bool) -> tuple:
+    record = simulate(scenario, seed, replication)
+    cases = case_frame(record) if keep_cases else None
+    return replication, replication_kpis(record), utilisation_by_hour(record), cases, record.events
+
+
+def run_experiment(
+    scenario: Scenario,
+    replications: int = 30,
+    seed: int = 0,
+    *,
+    workers: int = 1,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+    keep_cases: bool = False,
+    first: int = 0,
+) -> ExperimentResult:
+    """Run replications ``first .. first + replications - 1`` of ``scenario`` under ``seed``.
+
+    Parameters
+    ----------
+    workers
+        Worker processes; 1 runs in this process (no start-up cost, same results).
+    progress
+        Called as ``progress(done, total)`` after each replication, in the calling thread.
+    cancel
+        When set, no further replication starts; the result holds those that finished and has
+        ``cancelled = True``.
+    keep_cases
+        Also return the per-case records (memory grows with cases × replications).
+    """
+    if replications < 1:
+        raise ValueError("replications must be at least 1")
+    began = time.perf_counter()
+    outputs: list[tuple] = []
+    cancelled = False
+    indices = list(range(first, first + replications))
+    if workers <= 1:
+        for index in indices:
+            if cancel is not None and cancel.is_set():
+                cancelled = True
+                break
+            outputs.append(_replicate(scenario, seed, index, keep_cases))
+            if progress is not None:
+                progress(len(outputs), replications)
+    else:
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+            pending = {pool.submit(_replicate, scenario, seed, index, keep_cases) for index in indices}
+            while pending:
+                done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
+                for future in done:
+                    outputs.append(future.result())
+                    if progress is not None:
+                        progress(len(outputs), replications)
+                if cancel is not None and cancel.is_set() and pending:
+                    cancelled = True
+                    for future in pending:
+                        future.cancel()
+                    pending = {f for f in pending if not f.cancelled()}
+    outputs.sort(key=lambda out: out[0])
+    return _collect(scenario, seed, outputs, keep_cases, time.perf_counter() - began, cancelled)
+
+
+def _collect(scenario: Scenario, seed: int, outputs: list[tuple], keep_cases: bool, seconds: float, cancelled: bool) -> ExperimentResult:
+    kpis = pd.DataFrame([row for out in outputs for row in out[1]])
+    if kpis.empty:
+        kpis = pd.DataFrame(columns=["replication", "class"])
+    utilisation = pd.DataFrame(
+        np.array([out[2] for out in outputs]).reshape(len(outputs), 24),
+        index=pd.Index([out[0] for out in outputs], name="replication"),
+        columns=range(24),
+    )
+    cases = pd.concat([out[3] for out in outputs], ignore_index=True) if keep_cases and outputs else None
+    return ExperimentResult(
+        scenario=scenario,
+        seed=seed,
+        kpis=kpis,
+        utilisation=utilisation,
+        cases=cases,
+        events=sum(out[4] for out in outputs),
+        seconds=seconds,
+        cancelled=cancelled,
+    )
+
+
+def merge_results(first: ExperimentResult, second: ExperimentResult) -> ExperimentResult:
+    """Two runs of the same scenario and seed over different replications, as one."""
+    cases = None
+    if first.cases is not None and second.cases is not None:
+        cases = pd.concat([first.cases, second.cases], ignore_index=True)
+    return ExperimentResult(
+        scenario=first.scenario,
+        seed=first.seed,
+        kpis=pd.concat([first.kpis, second.kpis], ignore_index=True),
+        utilisation=pd.concat([first.utilisation, second.utilisation]),
+        cases=cases,
+        events=first.events + second.events,
+        seconds=first.seconds + second.seconds,
+        cancelled=first.cancelled or second.cancelled,
+    )
+
+
+def replicate_until(
+    scenario: Scenario,
+    kpi: str,
+    half_width: float,
+    *,
+    label: str = ALL,
+    confidence: float = 0.95,
+    seed: int = 0,
+    initial: int = 10,
+    batch: int = 10,
+    max_replications: int = 500,
+    workers: int = 1,
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> ExperimentResult:
+    """Add replications in batches until the CI half-width of ``kpi`` (for ``label``) is below ``half_width``.
+
+    Stops at ``max_replications`` (or on cancel) even if the width is not reached; check the
+    result's interval.
+    """
+    result = run_experiment(scenario, initial, seed, workers=workers, progress=progress, cancel=cancel)
+    while not result.cancelled and result.replications < max_replications:
+        ci = interval(result.kpis.loc[result.kpis["class"] == label, kpi].to_numpy(), confidence)
+        if ci is not None and (ci[1] - ci[0]) / 2 < half_width:
+            break
+        more = min(batch, max_replications - result.replications)
+        result = merge_results(
+            result,
+            run_experiment(scenario, more, seed, workers=workers, progress=progress, cancel=cancel, first=result.replications),
+        )
+    return result
+
+
+def sweep(
+    scenario: Scenario,
+    key: str,
+    values: Sequence[Any],
+    *,
+    replications: int = 30,
+    seed: int = 0,
+    workers: int = 1,
+    labels: Sequence[str] = (ALL,),
+    progress: Progress | None = None,
+    cancel: threading.Event | None = None,
+) -> pd.DataFrame:
+    """KPI estimates for each value of one scenario key (e.g. ``"staff.count"``), with common random numbers.
+
+    One row per (value, class label, KPI) with columns mean, ci95_lo, ci95_hi, ci99_lo, ci99_hi.
+    """
+    rows = []
+    total = replications * len(values)
+    for position, value in enumerate(values):
+        variant = scenario.with_value(key, value)
+        step = _offset_progress(progress, position * replications, total) if progress is not None else None
+        result = run_experiment(variant, replications, seed, workers=workers, progress=step, cancel=cancel)
+        for label in labels:
+            for kpi, est in summarise(result.kpis, label).items():
+                rows.append({key: value, "class": label, "kpi": kpi, **_flat(est)})
+        if result.cancelled:
+            break
+    return pd.DataFrame(rows)
+
+
+def _offset_progress(progress: Progress, base: int, total: int) -> Progress:
+    def report(done: int, _count: int) -> None:
+        progress(base + done, total)
+
+    return report
+
+
+def _flat(est: dict) -> dict:
+    ci95 = est["ci95"] or [math.nan, math.nan]
+    ci99 = est["ci99"] or [math.nan, math.nan]
+    return {
+        "mean": math.nan if est["mean"] is None else est["mean"],
+        "ci95_lo": ci95[0],
+        "ci95_hi": ci95[1],
+        "ci99_lo": ci99[0],
+        "ci99_hi": ci99[1],
+        "n": est["n"],
+    }
+
+
+@dataclass(frozen=True)
+class StaffingTrial:
+    """One staffing level the optimiser tried: the compliance estimate and whether it met the target."""
+
+    count: int
+    mean: float
+    lower: float
+    upper: float
+    passed: bool
+
+
+@dataclass
+class StaffingSearch:
+    """The optimiser's answer (``best``: fewest staff that met the target, None if none did) and its search."""
+
+    key: str
+    label: str
+    within_minutes: float
+    target: float
+    confidence: float
+    replications: int
+    best: int | None
+    trials: list[StaffingTrial] = field(default_factory=list)
+
+    def frame(self) -> pd.DataFrame:
+        """The trials in the order they were made."""
+        return pd.DataFrame([t.__dict__ for t in self.trials])
+
+
+def optimise_staffing(
+    scenario: Scenario,
+    *,
+    label: str = "red",
+    within_minutes: float = 120.0,
+    target: float = 0.95,
+    confidence: float = 0.95,
+    key: str = "staff.count",
+    low: int | None = None,
+    high: int = 500,
+    replications: int = 30,
+    seed: int = 0,
+    workers: int = 1,
+    progress: Callable[[StaffingTrial], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> StaffingSearch:
+    """Fewest staff (the integer at ``key``) whose ``label`` cases meet the response target.
+
+    A level passes when the lower bound of the two-sided ``confidence`` interval of the share of
+    ``label`` cases with response <= ``within_minutes`` is at least ``target``. The search doubles
+    from ``low`` (default: the smallest stable count of an abstract queue) until a level passes,
+    then bisects, assuming compliance does not fall when staff are added; every level tried is in
+    ``trials``. All levels use the same seed (common random numbers), which keeps that assumption
+    true in practice.
+    """
+    base = scenario.with_value("targets.response_minutes", within_minutes)
+    if low is None:
+        load = sum(a.rate_per_hour * _mean_rate_factor(a) * a.service.mean / 60 for a in scenario.arrivals)
+        low = max(1, math.floor(load) + 1) if key == "staff.count" else 0
+    search = StaffingSearch(key, label, within_minutes, target, confidence, replications, None)
+    tried: dict[int, StaffingTrial] = {}
+
+    def trial(count: int) -> StaffingTrial:
+        if count not in tried:
+            result = run_experiment(base.with_value(key, count), replications, seed, workers=workers, cancel=cancel)
+            values = result.kpis.loc[result.kpis["class"] == label, "response_compliance"].to_numpy()
+            ci = interval(values, confidence) or (math.nan, math.nan)
+            mean = float(np.nanmean(values)) if len(values) else math.nan
+            tried[count] = StaffingTrial(count, mean, ci[0], ci[1], bool(ci[0] >= target))
+            search.trials.append(tried[count])
+            if progress is not None:
+                progress(tried[count])
+        return tried[count]
+
+    failed, count = low - 1, low
+    while not trial(count).passed:
+        if count >= high or (cancel is not None and cancel.is_set()):
+            return search
+        failed, count = count, min(high, max(count + 1, count * 2))
+    passed = count
+    while passed - failed > 1:
+        if cancel is not None and cancel.is_set():
+            break
+        middle = (failed + passed) // 2
+        if trial(middle).passed:
+            passed = middle
+        else:
+            failed = middle
+    search.best = passed
+    return search
+
+
+def _mean_rate_factor(arrival) -> float:
+    factor = 1.0
+    if arrival.profile is not None:
+        factor *= float(np.mean(arrival.profile))
+    if arrival.weekday is not None:
+        factor *= float(np.mean(arrival.weekday))
+    return factor

@@ -1,0 +1,545 @@
+"""What-if scenarios: a street's demand, staffing and dispatch rule, read from a TOML file.
+
+A scenario names the arrival classes (a risk level or any name, each with a priority and a Poisson
+rate, optionally shaped by hour of day and weekday), the on-scene service time, the staff (a plain
+count for an abstract queue, or groups by role, home grid and shift) and the dispatch policy of
+``cockpit.dispatch``. Parsing is strict: every bad or unknown key raises :class:`ScenarioError`
+naming the key and the reason, so an operator's typo never silently changes an answer.
+docs/scenarios.md documents every key.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import math
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import numpy as np
+
+from cockpit.dispatch import GENERAL_SKILL, POLICIES
+from cockpit.domain import RESPONSE_TARGET, Department, RiskLevel, StaffKind
+
+STREETS = ("none", "demo")
+TRAVEL_MODELS = ("none", "straight_line")
+SERVICE_DISTS = ("exponential", "lognormal", "empirical")
+DEFAULT_START = dt.date(2024, 1, 1)
+"""A Monday; hour-of-day and weekday profiles count from local midnight of the start date."""
+
+
+class ScenarioError(ValueError):
+    """A scenario file is unusable: ``key`` is the dotted key at fault, ``reason`` says why.
+
+    ``str(error)`` is the one line the command line prints: ``"<key>: <reason>"``.
+    """
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(f"{key}: {reason}")
+        self.key = key
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSpec:
+    """On-scene service time in minutes: exponential(mean), lognormal(median, sigma) or empirical(values)."""
+
+    dist: str
+    mean_minutes: float | None = None
+    median_minutes: float | None = None
+    sigma: float | None = None
+    values: tuple[float, ...] = ()
+
+    @property
+    def mean(self) -> float:
+        """Mean service time in minutes."""
+        if self.dist == "exponential":
+            return float(self.mean_minutes)
+        if self.dist == "lognormal":
+            return float(self.median_minutes) * math.exp(float(self.sigma) ** 2 / 2)
+        return float(np.mean(self.values))
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        """``n`` service times (minutes) drawn from ``rng``; draw k depends only on k and the stream."""
+        if self.dist == "exponential":
+            return rng.standard_exponential(n) * self.mean_minutes
+        if self.dist == "lognormal":
+            return self.median_minutes * np.exp(self.sigma * rng.standard_normal(n))
+        values = np.asarray(self.values, dtype=float)
+        return values[rng.integers(0, len(values), n)]
+
+
+@dataclass(frozen=True, slots=True)
+class ArrivalClass:
+    """One class of cases: Poisson arrivals at ``rate_per_hour`` × hourly × weekday multipliers.
+
+    ``deadline_hours`` is the resolve deadline used for the overdue rate (None: never overdue).
+    """
+
+    name: str
+    priority: int
+    rate_per_hour: float
+    service: ServiceSpec
+    profile: tuple[float, ...] | None = None
+    weekday: tuple[float, ...] | None = None
+    deadline_hours: float | None = None
+    skill: str = GENERAL_SKILL
+    department: str | None = None
+
+    def rate_by_hour(self, hours: int, start_weekday: int) -> np.ndarray:
+        """Arrival rate per hour for each of ``hours`` hours from local midnight of the start day."""
+        h = np.arange(hours)
+        rate = np.full(hours, self.rate_per_hour, dtype=float)
+        if self.profile is not None:
+            rate *= np.asarray(self.profile)[h % 24]
+        if self.weekday is not None:
+            rate *= np.asarray(self.weekday)[(start_weekday + h // 24) % 7]
+        return rate
+
+    @property
+    def constant_rate(self) -> bool:
+        return self.profile is None and self.weekday is None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffGroup:
+    """``count`` interchangeable people of one role, home grid, skill set and shift."""
+
+    role: StaffKind
+    count: int
+    shift: str | None = None
+    grid: str | None = None
+    community: str | None = None
+    skills: frozenset[str] = frozenset()
+    department: str | None = None
+    speed_m_per_min: float | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Shift:
+    """A daily shift from ``start_hour`` to ``end_hour`` local time (wraps past midnight if end < start)."""
+
+    name: str
+    start_hour: int
+    end_hour: int
+
+    def on_duty(self, hour_of_day: np.ndarray) -> np.ndarray:
+        """True for the hours of day (0-23) this shift covers."""
+        if self.start_hour < self.end_hour:
+            return (hour_of_day >= self.start_hour) & (hour_of_day < self.end_hour)
+        return (hour_of_day >= self.start_hour) | (hour_of_day < self.end_hour)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A parsed, validated scenario. ``raw`` keeps the TOML tables so sweeps can change one key."""
+
+    name: str
+    horizon_hours: float
+    warmup_hours: float
+    street: str
+    start: dt.date
+    arrivals: tuple[ArrivalClass, ...]
+    staff: tuple[StaffGroup, ...]
+    shifts: Mapping[str, Shift]
+    policy: str
+    travel: str
+    response_target_minutes: float
+    raw: Mapping[str, Any] = field(repr=False, compare=False)
+    base_dir: Path = field(default=Path("."), repr=False, compare=False)
+
+    @property
+    def staff_count(self) -> int:
+        return sum(g.count for g in self.staff)
+
+    @property
+    def abstract(self) -> bool:
+        """True when the scenario is a pure queue: no street, no travel."""
+        return self.street == "none" and self.travel == "none"
+
+    def with_value(self, key: str, value: Any) -> "Scenario":
+        """A copy with one dotted key set, re-validated (e.g. ``"staff.count"``, ``"arrivals.red.rate_per_hour"``).
+
+        An ``arrivals.<class>.<key>`` path selects the arrival table whose ``class`` is ``<class>``;
+        ``staff.group.<i>.count`` selects a staff group by position.
+        """
+        raw = copy.deepcopy(dict(self.raw))
+        parts = key.split(".")
+        node: Any = raw
+        for depth, part in enumerate(parts[:-1]):
+            if isinstance(node, list):
+                node = _select(node, part, ".".join(parts[: depth + 1]))
+            elif isinstance(node, dict):
+                node = node.setdefault(part, {})
+            else:
+                raise ScenarioError(key, "does not name a table")
+        if isinstance(node, list):
+            raise ScenarioError(key, "ends at a list; name one element")
+        node[parts[-1]] = value
+        return parse_scenario(raw, self.base_dir)
+
+
+def _select(items: list, part: str, key: str) -> Any:
+    for item in items:
+        if isinstance(item, dict) and item.get("class") == part:
+            return item
+    if part.isdigit() and int(part) < len(items):
+        return items[int(part)]
+    raise ScenarioError(key, "no such element")
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """Read and validate a scenario file.
+
+    Raises
+    ------
+    ScenarioError
+        For an unreadable file, invalid TOML, or any bad key (the error names the key).
+    """
+    path = Path(path)
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except OSError as exc:
+        raise ScenarioError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
+    except UnicodeDecodeError as exc:
+        raise ScenarioError(str(path), "file is not UTF-8 text") from exc
+    return parse_scenario_text(text, path.parent)
+
+
+def parse_scenario_text(text: str, base_dir: Path = Path(".")) -> Scenario:
+    """Validate scenario TOML text; relative paths in it are taken from ``base_dir``."""
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError("toml", str(exc)) from exc
+    return parse_scenario(data, base_dir)
+
+
+def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scenario:
+    """Validate a scenario given as nested tables (as ``tomllib`` returns them)."""
+    if not isinstance(data, Mapping):
+        raise ScenarioError("toml", "a scenario is a table")
+    _no_unknown(data, "", {"scenario", "arrivals", "service", "staff", "dispatch", "targets"})
+
+    head = _table(data, "scenario", required=True)
+    _no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
+    name = _string(head, "name", "scenario.name", required=True)
+    _string(head, "description", "scenario.description")
+    horizon = _number(head, "horizon_hours", "scenario.horizon_hours", required=True, positive=True)
+    warmup = _number(head, "warmup_hours", "scenario.warmup_hours", default=0.0, minimum=0.0)
+    if warmup >= horizon:
+        raise ScenarioError("scenario.warmup_hours", f"must be less than horizon_hours ({horizon:g})")
+    if horizon > 24 * 366 * 20:
+        raise ScenarioError("scenario.horizon_hours", "more than 20 years; split the experiment")
+    street = _choice(head, "street", "scenario.street", STREETS, default="none")
+    if street == "demo":
+        raise ScenarioError("scenario.street", "street mode needs cockpit.street's demo loader, which is not available yet")
+    start = head.get("start", DEFAULT_START)
+    if isinstance(start, dt.datetime):
+        start = start.date()
+    if not isinstance(start, dt.date):
+        raise ScenarioError("scenario.start", "must be a date such as 2024-01-01")
+
+    service_default = None
+    if "service" in data:
+        service_default = _service(_table(data, "service", required=True), "service", base_dir)
+
+    arrivals_raw = data.get("arrivals")
+    if not isinstance(arrivals_raw, list) or not arrivals_raw:
+        raise ScenarioError("arrivals", "need at least one [[arrivals]] table")
+    arrivals = []
+    seen: set[str] = set()
+    for index, item in enumerate(arrivals_raw):
+        arrival = _arrival(item, f"arrivals[{index}]", service_default, base_dir)
+        if arrival.name in seen:
+            raise ScenarioError(f"arrivals[{index}].class", f"duplicate class {arrival.name!r}")
+        seen.add(arrival.name)
+        arrivals.append(arrival)
+
+    staff_table = _table(data, "staff", required=True)
+    shifts, staff = _staff(staff_table)
+
+    dispatch = _table(data, "dispatch", required=False)
+    _no_unknown(dispatch, "dispatch", {"policy", "travel"})
+    policy = _choice(dispatch, "policy", "dispatch.policy", tuple(POLICIES), default="priority_fcfs")
+    travel = _choice(dispatch, "travel", "dispatch.travel", TRAVEL_MODELS, default="none")
+    if travel != "none" and street == "none":
+        raise ScenarioError("dispatch.travel", "travel needs a street; use travel = \"none\" with street = \"none\"")
+
+    targets = _table(data, "targets", required=False)
+    _no_unknown(targets, "targets", {"response_minutes"})
+    response_target = _number(
+        targets,
+        "response_minutes",
+        "targets.response_minutes",
+        default=RESPONSE_TARGET.total_seconds() / 60,
+        positive=True,
+    )
+
+    return Scenario(
+        name=name,
+        horizon_hours=horizon,
+        warmup_hours=warmup,
+        street=street,
+        start=start,
+        arrivals=tuple(arrivals),
+        staff=tuple(staff),
+        shifts=shifts,
+        policy=policy,
+        travel=travel,
+        response_target_minutes=response_target,
+        raw=copy.deepcopy(dict(data)),
+        base_dir=base_dir,
+    )
+
+
+def _arrival(item: Any, key: str, service_default: ServiceSpec | None, base_dir: Path) -> ArrivalClass:
+    if not isinstance(item, Mapping):
+        raise ScenarioError(key, "must be a table")
+    _no_unknown(
+        item,
+        key,
+        {"class", "priority", "process", "rate_per_hour", "profile", "weekday", "from_log",
+         "deadline_hours", "service", "skill", "department"},
+    )
+    name = _string(item, "class", f"{key}.class", required=True)
+    priority = _integer(item, "priority", f"{key}.priority", required=True, minimum=1)
+    _choice(item, "process", f"{key}.process", ("poisson",), default="poisson")
+    has_rate = "rate_per_hour" in item
+    if has_rate == ("from_log" in item):
+        raise ScenarioError(f"{key}.rate_per_hour", "give exactly one of rate_per_hour and from_log")
+    profile = _multipliers(item, "profile", f"{key}.profile", 24)
+    weekday = _multipliers(item, "weekday", f"{key}.weekday", 7)
+    if has_rate:
+        rate = _number(item, "rate_per_hour", f"{key}.rate_per_hour", required=True, positive=True)
+    else:
+        if profile is not None or weekday is not None:
+            raise ScenarioError(f"{key}.from_log", "a fitted class takes its profile from the log; drop profile/weekday")
+        from simulation.calibration import fit_arrival_class
+
+        rate, profile, weekday = fit_arrival_class(
+            _path(item, "from_log", f"{key}.from_log", base_dir), name, f"{key}.from_log"
+        )
+    risk = RiskLevel(name) if name in RiskLevel.__members__.values() else None
+    default_deadline = risk.resolve_within.total_seconds() / 3600 if risk is not None else None
+    deadline = _number(item, "deadline_hours", f"{key}.deadline_hours", default=default_deadline, positive=True)
+    if "service" in item:
+        service = _service(_table(item, "service", required=True, key=f"{key}.service"), f"{key}.service", base_dir)
+    elif service_default is not None:
+        service = service_default
+    else:
+        raise ScenarioError(f"{key}.service", "no service time: add [service] or a per-class service table")
+    skill = _string(item, "skill", f"{key}.skill", default=GENERAL_SKILL)
+    department = _choice(item, "department", f"{key}.department", tuple(d.value for d in Department), default=None)
+    return ArrivalClass(
+        name=name,
+        priority=priority,
+        rate_per_hour=rate,
+        service=service,
+        profile=profile,
+        weekday=weekday,
+        deadline_hours=deadline,
+        skill=skill,
+        department=department,
+    )
+
+
+def _service(table: Mapping[str, Any], key: str, base_dir: Path) -> ServiceSpec:
+    dist = _choice(table, "dist", f"{key}.dist", SERVICE_DISTS, required=True)
+    allowed = {
+        "exponential": {"dist", "mean_minutes"},
+        "lognormal": {"dist", "median_minutes", "sigma"},
+        "empirical": {"dist", "values", "from_log", "column"},
+    }[dist]
+    _no_unknown(table, key, allowed)
+    if dist == "exponential":
+        return ServiceSpec(dist, mean_minutes=_number(table, "mean_minutes", f"{key}.mean_minutes", required=True, positive=True))
+    if dist == "lognormal":
+        return ServiceSpec(
+            dist,
+            median_minutes=_number(table, "median_minutes", f"{key}.median_minutes", required=True, positive=True),
+            sigma=_number(table, "sigma", f"{key}.sigma", required=True, minimum=0.0),
+        )
+    if ("values" in table) == ("from_log" in table):
+        raise ScenarioError(f"{key}.values", "give exactly one of values and from_log")
+    if "values" in table:
+        values = table["values"]
+        if not isinstance(values, list) or not values:
+            raise ScenarioError(f"{key}.values", "must be a non-empty list of minutes")
+        out = []
+        for i, v in enumerate(values):
+            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+                raise ScenarioError(f"{key}.values[{i}]", "must be a finite number of minutes >= 0")
+            out.append(float(v))
+        if max(out) <= 0:
+            raise ScenarioError(f"{key}.values", "at least one value must be positive")
+        return ServiceSpec(dist, values=tuple(out))
+    column = _string(table, "column", f"{key}.column", default="service_minutes")
+    from simulation.calibration import read_service_minutes
+
+    values = read_service_minutes(_path(table, "from_log", f"{key}.from_log", base_dir), column, f"{key}.from_log")
+    return ServiceSpec(dist, values=tuple(values))
+
+
+def _staff(table: Mapping[str, Any]) -> tuple[dict[str, Shift], list[StaffGroup]]:
+    _no_unknown(table, "staff", {"count", "group", "shifts"})
+    shifts: dict[str, Shift] = {}
+    shift_table = _table(table, "shifts", required=False, key="staff.shifts")
+    for name, hours in shift_table.items():
+        key = f"staff.shifts.{name}"
+        if (
+            not isinstance(hours, list)
+            or len(hours) != 2
+            or not all(isinstance(h, int) and not isinstance(h, bool) and 0 <= h <= 24 for h in hours)
+        ):
+            raise ScenarioError(key, "must be [start_hour, end_hour] with whole hours 0-24")
+        start, end = hours[0] % 24, hours[1] % 24
+        if start == end:
+            raise ScenarioError(key, "start and end are the same hour; omit the shift for round-the-clock staff")
+        shifts[name] = Shift(name, start, end)
+    if ("count" in table) == ("group" in table):
+        raise ScenarioError("staff.count", "give exactly one of count and [[staff.group]]")
+    if "count" in table:
+        count = _integer(table, "count", "staff.count", required=True, minimum=1)
+        return shifts, [StaffGroup(role=StaffKind.GRID_WORKER, count=count, name="staff")]
+    groups_raw = table["group"]
+    if not isinstance(groups_raw, list) or not groups_raw:
+        raise ScenarioError("staff.group", "must be a non-empty array of tables")
+    groups = []
+    for index, item in enumerate(groups_raw):
+        key = f"staff.group[{index}]"
+        if not isinstance(item, Mapping):
+            raise ScenarioError(key, "must be a table")
+        _no_unknown(item, key, {"name", "role", "count", "shift", "grid", "community", "skills", "department", "speed_m_per_min"})
+        role = StaffKind(_choice(item, "role", f"{key}.role", tuple(k.value for k in StaffKind), default="grid_worker"))
+        count = _integer(item, "count", f"{key}.count", required=True, minimum=0)
+        shift = _string(item, "shift", f"{key}.shift")
+        if shift is not None and shift not in shifts:
+            raise ScenarioError(f"{key}.shift", f"unknown shift {shift!r}; define it under [staff.shifts]")
+        skills = item.get("skills", [])
+        if not isinstance(skills, list) or not all(isinstance(s, str) and s for s in skills):
+            raise ScenarioError(f"{key}.skills", "must be a list of skill names")
+        department = _choice(item, "department", f"{key}.department", tuple(d.value for d in Department), default=None)
+        if role is StaffKind.DEPARTMENT and department is None:
+            raise ScenarioError(f"{key}.department", "a department team needs its department")
+        groups.append(
+            StaffGroup(
+                role=role,
+                count=count,
+                shift=shift,
+                grid=_string(item, "grid", f"{key}.grid"),
+                community=_string(item, "community", f"{key}.community"),
+                skills=frozenset(skills),
+                department=department,
+                speed_m_per_min=_number(item, "speed_m_per_min", f"{key}.speed_m_per_min", default=None, positive=True),
+                name=_string(item, "name", f"{key}.name", default=f"group{index + 1}"),
+            )
+        )
+    if sum(g.count for g in groups) < 1:
+        raise ScenarioError("staff.group", "at least one person is needed")
+    return shifts, groups
+
+
+def _no_unknown(table: Mapping[str, Any], key: str, allowed: set[str]) -> None:
+    for name in table:
+        if name not in allowed:
+            where = f"{key}.{name}" if key else str(name)
+            raise ScenarioError(where, f"unknown key; expected one of {sorted(allowed)}")
+
+
+def _table(data: Mapping[str, Any], name: str, *, required: bool, key: str | None = None) -> Mapping[str, Any]:
+    key = key or name
+    if name not in data:
+        if required:
+            raise ScenarioError(key, "missing table")
+        return {}
+    value = data[name]
+    if not isinstance(value, Mapping):
+        raise ScenarioError(key, "must be a table")
+    return value
+
+
+def _string(table: Mapping[str, Any], name: str, key: str, *, required: bool = False, default: str | None = None) -> str | None:
+    if name not in table:
+        if required:
+            raise ScenarioError(key, "missing")
+        return default
+    value = table[name]
+    if not isinstance(value, str) or not value.strip():
+        raise ScenarioError(key, "must be a non-empty string")
+    return value
+
+
+def _choice(table: Mapping[str, Any], name: str, key: str, choices: tuple, *, required: bool = False, default: Any = None) -> Any:
+    if name not in table:
+        if required:
+            raise ScenarioError(key, f"missing; one of {list(choices)}")
+        return default
+    value = table[name]
+    if not isinstance(value, str) or value not in choices:
+        raise ScenarioError(key, f"got {value!r}; expected one of {list(choices)}")
+    return value
+
+
+def _number(
+    table: Mapping[str, Any],
+    name: str,
+    key: str,
+    *,
+    required: bool = False,
+    default: float | None = None,
+    positive: bool = False,
+    minimum: float | None = None,
+) -> float | None:
+    if name not in table:
+        if required:
+            raise ScenarioError(key, "missing")
+        return default
+    value = table[name]
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ScenarioError(key, f"must be a finite number, got {value!r}")
+    if positive and value <= 0:
+        raise ScenarioError(key, f"must be > 0, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ScenarioError(key, f"must be >= {minimum:g}, got {value!r}")
+    return float(value)
+
+
+def _integer(table: Mapping[str, Any], name: str, key: str, *, required: bool = False, minimum: int | None = None) -> int | None:
+    if name not in table:
+        if required:
+            raise ScenarioError(key, "missing")
+        return None
+    value = table[name]
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ScenarioError(key, f"must be a whole number, got {value!r}")
+    if minimum is not None and value < minimum:
+        raise ScenarioError(key, f"must be >= {minimum}, got {value!r}")
+    if value > 1_000_000:
+        raise ScenarioError(key, f"unreasonably large ({value})")
+    return value
+
+
+def _multipliers(table: Mapping[str, Any], name: str, key: str, length: int) -> tuple[float, ...] | None:
+    if name not in table:
+        return None
+    values = table[name]
+    if not isinstance(values, list) or len(values) != length:
+        raise ScenarioError(key, f"must be a list of {length} multipliers")
+    out = []
+    for i, v in enumerate(values):
+        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
+            raise ScenarioError(f"{key}[{i}]", "must be a finite number >= 0")
+        out.append(float(v))
+    if sum(out) <= 0:
+        raise ScenarioError(key, "at least one multiplier must be positive")
+    return tuple(out)
+
+
+def _path(table: Mapping[str, Any], name: str, key: str, base_dir: Path) -> Path:
+    value = _string(table, name, key, required=True)
+    path = Path(value)
+    return path if path.is_absolute() else base_dir / path
