@@ -655,11 +655,13 @@ class _Builder:
 
 def _boundary(rng: np.random.Generator) -> Polygon:
     """An irregular, star-shaped outline of AREA_M2 (a few low harmonics plus vertex noise)."""
-    theta = np.linspace(0, 2 * math.pi, 96, endpoint=False)
+    theta = np.linspace(0, 2 * math.pi, 120, endpoint=False)
     radius = np.ones_like(theta)
-    for k in range(2, 6):
-        radius += rng.uniform(0.02, 0.08) / (k / 2) * np.cos(k * theta + rng.uniform(0, 2 * math.pi))
-    radius += rng.normal(0, 0.008, size=theta.size)
+    for k in range(2, 9):
+        radius += rng.uniform(0.04, 0.11) / (k / 2) * np.cos(k * theta + rng.uniform(0, 2 * math.pi))
+    # Smoothed vertex noise: a boundary that follows field edges and streams, not a drawn curve.
+    noise = rng.normal(0, 0.025, size=theta.size)
+    radius += np.convolve(np.concatenate([noise[-2:], noise, noise[:2]]), np.ones(5) / 5, mode="valid")
     xy = np.column_stack([1.12 * radius * np.cos(theta), 0.9 * radius * np.sin(theta)])
     poly = Polygon(xy)
     factor = math.sqrt(AREA_M2 / poly.area)
