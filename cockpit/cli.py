@@ -1,0 +1,238 @@
+"""The ``cockpit`` command: one entry point with a subcommand per job.
+
+This is the composition root for scripts. simulation/ and widgets/ are imported lazily inside the
+subcommands that need them, so the core never depends on them at import time. Output contract
+(DESIGN.md 4): ``--json`` prints exactly one JSON object on stdout, logs go to stderr, exit 0 on
+success and non-zero with one clear line on stderr otherwise.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any
+
+log = logging.getLogger("cockpit")
+
+EXIT_USAGE = 2
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one line, with the exit code to leave with."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def print_json(data: dict[str, Any]) -> None:
+    """Print one JSON object on stdout; NaN and infinities become null (JSON has neither)."""
+    print(json.dumps(_finite(data), ensure_ascii=False, default=str))
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+# ---------------------------------------------------------------- street
+
+
+def _demo_street(seed: int | None):
+    from cockpit.street.demo import load_demo_street
+
+    return load_demo_street() if seed is None else load_demo_street(seed)
+
+
+def _cmd_info(args: argparse.Namespace) -> int:
+    from cockpit.street.summary import street_summary
+
+    summary = street_summary(_demo_street(args.seed))
+    if args.json:
+        print_json(summary)
+        return 0
+    print(f"{summary['name']} ({summary['street']}), {summary['area_km2']:.1f} km²")
+    for key in ("communities", "general_grids", "micro_grids", "dedicated_grids", "households", "residents"):
+        print(f"  {key:<16} {summary[key]:>8,}")
+    print("  sensors          " + ", ".join(f"{k} {v}" for k, v in summary["sensors"].items()))
+    print("  staff            " + ", ".join(f"{k} {v}" for k, v in summary["staff"].items()))
+    return 0
+
+
+def _cmd_street_export(args: argparse.Namespace) -> int:
+    from cockpit.street.geojson import export_geojson
+
+    paths = export_geojson(_demo_street(args.seed), Path(args.out))
+    if args.json:
+        print_json({"out": str(args.out), "files": [str(p) for p in paths]})
+    else:
+        for path in paths:
+            print(path)
+    return 0
+
+
+# ---------------------------------------------------------------- history and KPIs
+
+
+def _cmd_history_generate(args: argparse.Namespace) -> int:
+    from cockpit.history.cli import generate_command
+    from cockpit.street.demo import load_demo_street
+
+    if args.days <= 0:
+        raise CommandError(f"--days must be positive, not {args.days}")
+    return generate_command(args.days, args.seed, Path(args.out), load_demo_street(), as_json=args.json)
+
+
+def _cmd_kpi(args: argparse.Namespace) -> int:
+    from cockpit.history.cli import kpi_command
+
+    return kpi_command(Path(args.file), args.by, args.json)
+
+
+# ---------------------------------------------------------------- the window
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from widgets.app import run_demo
+
+    return run_demo(args)
+
+
+def _cmd_snapshot(args: argparse.Namespace) -> int:
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError:
+        raise CommandError(f"--size must look like 1920x1080, not {args.size!r}") from None
+    from widgets.app import render_snapshot
+
+    out = render_snapshot(Path(args.out), size=(width, height), lang=args.lang, page=args.page,
+                          minutes=args.minutes)
+    if args.json:
+        print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang})
+    return 0
+
+
+# ---------------------------------------------------------------- simulation
+
+
+def _add_sim(sub: argparse._SubParsersAction) -> None:
+    sim = sub.add_parser("sim", help="what-if simulation of staffing and dispatch policy")
+    sim_sub = sim.add_subparsers(dest="sim_command", required=True)
+    run = sim_sub.add_parser("run", help="run a scenario file's replications")
+    from simulation.cli import add_arguments
+
+    add_arguments(run)
+    run.set_defaults(handler=_cmd_sim_run)
+
+
+def _cmd_sim_run(args: argparse.Namespace) -> int:
+    from simulation.cli import run
+
+    return run(args)
+
+
+# ---------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full command-line parser (subcommands import their modules only when run)."""
+    parser = argparse.ArgumentParser(prog="cockpit", description="Street Cockpit 街道数字孪生驾驶舱")
+    parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    info = sub.add_parser("info", help="summary of the demo street")
+    info.add_argument("--seed", type=int, default=None, help="demo street seed (default: the shipped one)")
+    info.add_argument("--json", action="store_true", help="print one JSON object")
+    info.set_defaults(handler=_cmd_info)
+
+    street = sub.add_parser("street", help="the demo street's geometry")
+    street_sub = street.add_subparsers(dest="street_command", required=True)
+    export = street_sub.add_parser("export", help="write GeoJSON layers (QGIS opens them)")
+    export.add_argument("--out", required=True, help="folder to write the layers into")
+    export.add_argument("--seed", type=int, default=None)
+    export.add_argument("--json", action="store_true")
+    export.set_defaults(handler=_cmd_street_export)
+
+    history = sub.add_parser("history", help="incident history")
+    history_sub = history.add_subparsers(dest="history_command", required=True)
+    generate = history_sub.add_parser("generate", help="generate a seeded incident log for the demo street")
+    generate.add_argument("--days", type=int, required=True)
+    generate.add_argument("--seed", type=int, default=1)
+    generate.add_argument("--out", required=True, help="FILE.csv or FILE.parquet")
+    generate.add_argument("--json", action="store_true")
+    generate.set_defaults(handler=_cmd_history_generate)
+
+    kpi = sub.add_parser("kpi", help="KPIs of an incident log")
+    kpi.add_argument("file", help="incident log (.csv or .parquet)")
+    kpi.add_argument("--by", choices=["community", "general_grid", "micro_grid", "category", "risk_level", "source"],
+                     default=None, help="also break the KPIs down by this column")
+    kpi.add_argument("--json", action="store_true")
+    kpi.set_defaults(handler=_cmd_kpi)
+
+    demo = sub.add_parser("demo", help="open the cockpit on the demo street with a live demo feed")
+    _add_window_options(demo)
+    demo.set_defaults(handler=_cmd_demo)
+
+    snapshot = sub.add_parser("snapshot", help="render the wall display headless to PNG")
+    snapshot.add_argument("--out", required=True)
+    snapshot.add_argument("--size", default="1920x1080")
+    snapshot.add_argument("--lang", choices=["zh", "en"], default="zh")
+    snapshot.add_argument("--page", choices=["map", "kpi", "cases", "staff"], default="map")
+    snapshot.add_argument("--minutes", type=int, default=60, help="minutes of accelerated demo feed first")
+    snapshot.add_argument("--json", action="store_true")
+    snapshot.set_defaults(handler=_cmd_snapshot)
+
+    _add_sim(sub)
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+def _add_window_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
+    parser.add_argument("--wall", action="store_true", help="wall-display mode: fullscreen, dark, rotating pages")
+    parser.add_argument("--screen", type=int, default=0, help="screen number for the wall display")
+    parser.add_argument("--speed", type=float, default=1.0, help="demo clock speed (1 = real time)")
+    parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+    parser.add_argument("--broker", default=None, help="MQTT broker URL (default: an embedded broker)")
+    parser.add_argument("--seed", type=int, default=7, help="demo feed seed")
+
+
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+"""Registrars of further subcommands (ingest, sensors, replay, audit, users), in order."""
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; returns the exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.verbose else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    try:
+        return int(args.handler(args) or 0)
+    except CommandError as exc:
+        print(f"cockpit: {exc}", file=sys.stderr)
+        return exc.code
+    except (OSError, ValueError, KeyError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else exc
+        print(f"cockpit: {message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
