@@ -59,6 +59,8 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 Listener = Callable[[list[Event]], None]
 Deriver = Callable[["TwinState", Event], list[Event]]
+Authorizer = Callable[["TwinState", Event], None]
+"""Checks an operator command before it is applied; raises a TwinError subclass to refuse it."""
 
 
 class TwinError(ValueError):
@@ -79,8 +81,10 @@ class TwinState:
         street: Street,
         categories: CategoryTable | None = None,
         derivers: Iterable[Deriver] = (),
+        authorizer: Authorizer | None = None,
     ) -> None:
         self.street = street
+        self.authorizer = authorizer
         self.categories = categories or default_categories()
         self.cases: dict[str, Case] = {}
         self.alarms: dict[str, Alarm] = {}
@@ -522,7 +526,13 @@ class TwinState:
     # ------------------------------------------------------------ operator commands
 
     def command(self, event: Event) -> list[Event]:
-        """Apply an operator's command event; refusals raise :class:`TwinError` with the reason."""
+        """Apply an operator's command event; refusals raise :class:`TwinError` with the reason.
+
+        Every command method goes through here, so the authorizer (roles and areas) sees every
+        state-changing action whichever window or script asked for it.
+        """
+        if self.authorizer is not None:
+            self.authorizer(self, event)
         return self.apply(event)
 
     def _stamp(self, at: datetime | None) -> datetime:
