@@ -62,7 +62,7 @@ def fit_profile(times: pd.Series, span_hours: float) -> tuple[float, tuple[float
     """Mean rate per hour and hour-of-day / weekday multipliers (mean 1) of local report times."""
     rate = len(times) / span_hours
     hourly = np.bincount(times.dt.hour.to_numpy(), minlength=24).astype(float)
-    weekday = np.bincount(times.dt.weekday.to_numpy(), minlength=7).astype(float)
+    weekday = np.bincount(times.dt.day_of_week.to_numpy(), minlength=7).astype(float)
     return rate, tuple(hourly / hourly.mean()), tuple(weekday / weekday.mean())
 
 

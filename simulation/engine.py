@@ -101,8 +101,11 @@ def arrival_times(arrival: ArrivalClass, rng: np.random.Generator, horizon_minut
     unit = unit[unit < total]
     if arrival.constant_rate:
         return unit * (60.0 / arrival.rate_per_hour)
-    positive = np.concatenate(([True], np.diff(knots) > 0))
-    return np.interp(unit, knots[positive], np.arange(hours + 1, dtype=float)[positive]) * 60.0
+    # Inside an hour of zero rate the inverse is undefined: keep only the knots that bound a rising
+    # hour, so that a flat stretch is jumped over instead of spread across.
+    rising = np.diff(knots) > 0
+    keep = np.concatenate(([False], rising)) | np.concatenate((rising, [False]))
+    return np.interp(unit, knots[keep], np.arange(hours + 1, dtype=float)[keep]) * 60.0
 
 
 class Engine:

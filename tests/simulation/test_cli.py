@@ -1,0 +1,54 @@
+"""``sim run`` output contract: one JSON object on stdout, one clear line on stderr for bad input."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SCENARIO = ROOT / "resources" / "scenarios" / "two_class_priority.toml"
+
+
+def run_cli(*args):
+    return subprocess.run(
+        [sys.executable, "-m", "simulation.cli", "run", *map(str, args)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_json_to_stdout_is_one_object_with_the_contract_keys():
+    done = run_cli(SCENARIO, "--replications", 3, "--seed", 5, "--json", "-")
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    assert summary["scenario"] == "Two-class priority M/M/4"
+    assert summary["replications"] == 3 and summary["seed"] == 5 and summary["cases"] > 0
+    for block in (summary["kpis"], summary["by_class"]["red"], summary["by_class"]["blue"]):
+        for kpi in ("wait_minutes", "response_minutes", "resolution_minutes"):
+            assert set(block[kpi]) >= {"mean", "ci95", "ci99"}
+            assert len(block[kpi]["ci95"]) == 2
+        for kpi in ("utilisation", "overdue_rate", "cases"):
+            assert "mean" in block[kpi]
+    assert summary["by_class"]["red"]["wait_minutes"]["mean"] < summary["by_class"]["blue"]["wait_minutes"]["mean"]
+
+
+def test_json_file_and_human_summary(tmp_path):
+    out = tmp_path / "out.json"
+    done = run_cli(SCENARIO, "--replications", 2, "--json", out)
+    assert done.returncode == 0
+    assert json.loads(out.read_text(encoding="utf-8"))["replications"] == 2
+    assert "wait (min)" in done.stdout
+
+
+def test_bad_scenario_exits_2_with_one_line_naming_the_key(tmp_path):
+    bad = tmp_path / "bad.toml"
+    bad.write_text(SCENARIO.read_text(encoding="utf-8").replace("count = 4", "count = -4"), encoding="utf-8")
+    done = run_cli(bad, "--json", "-")
+    assert done.returncode == 2
+    assert done.stdout == ""
+    lines = done.stderr.strip().splitlines()
+    assert len(lines) == 1 and "staff.count" in lines[0]
