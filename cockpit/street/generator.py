@@ -570,13 +570,15 @@ class _Builder:
         staff: list[StaffMember] = []
         counters: Counter[StaffKind] = Counter()
 
-        def add(kind: StaffKind, xy: np.ndarray, skills: set[str], shift: str, **homes: object) -> None:
+        def add(
+            kind: StaffKind, xy: np.ndarray, skills: set[str], shift: str, name: str | None = None, **homes: object
+        ) -> None:
             counters[kind] += 1
             lon, lat = self._to_lonlat_points(np.asarray(xy, dtype=float).reshape(1, 2))
             staff.append(
                 StaffMember(
                     id=f"{STAFF_PREFIX[kind]}-{counters[kind]:04d}",
-                    name=_person_name(rng) if kind != StaffKind.DEPARTMENT else str(homes.pop("team")),
+                    name=name or _person_name(rng),
                     kind=kind,
                     skills=frozenset(skills),
                     shift_id=shift,
@@ -644,7 +646,7 @@ class _Builder:
                     station + rng.normal(0, 15, size=2),
                     set(skills),
                     shift(*shares),
-                    team=f"{short}{t + 1}组 {_person_name(rng)}",
+                    name=f"{short}{t + 1}组 {_person_name(rng)}",
                     department=department,
                 )
         return staff
@@ -768,10 +770,8 @@ def _merge_fragments(cells: list[BaseGeometry]) -> list[Polygon]:
             ]
             length, j = max(shared)
             if length <= 0:
-                j = i
-            main[j] = shapely.unary_union([main[j], part])
-            if main[j].geom_type != "Polygon":
-                main[j] = max(shapely.get_parts(main[j]), key=lambda p: p.area)
+                raise RuntimeError("demo street: a cut-off piece of a cell touches no neighbour")
+            main[j] = _single(shapely.unary_union([main[j], part]))
     return main
 
 
