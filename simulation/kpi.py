@@ -13,7 +13,6 @@ from typing import Iterable
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from simulation.engine import RunRecord
 
@@ -138,6 +137,7 @@ def interval(values: Iterable[float], confidence: float) -> tuple[float, float] 
     x = np.asarray([v for v in values if not math.isnan(v)], dtype=float)
     if len(x) < 2:
         return None
+    from scipy import stats  # imported here: worker processes never need it, and it is slow to import
     mean = float(x.mean())
     half = float(stats.t.ppf(0.5 + confidence / 2, len(x) - 1) * x.std(ddof=1) / math.sqrt(len(x)))
     return (mean - half, mean + half)
