@@ -1,0 +1,563 @@
+"""One case and the closed loop around it: its timeline, its place, and every action the loop allows.
+
+The operator triages (category, risk level, owning level), dispatches to a ranked list of free,
+qualified people (each with the reason for its place: own grid, nearest...) or whistles a department
+(吹哨报到), records accept / on scene / resolved and the resident's rating, and closes, escalates,
+merges, reopens or rejects. A button is enabled only when the case's status allows the step; where the
+process needs a reason the panel asks for one, and the twin's refusal is shown as it words it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.dispatch import POLICIES, Recommendation
+from cockpit.domain import CaseStatus, OwnerLevel, RiskLevel
+from cockpit.events import (
+    CaseAccepted,
+    CaseClosed,
+    CaseDispatched,
+    CaseEscalated,
+    CaseFeedback,
+    CaseMerged,
+    CaseOnScene,
+    CaseRejected,
+    CaseReopened,
+    CaseResolved,
+    CaseTriaged,
+    Event,
+)
+from cockpit.lifecycle import ALLOWED_FROM
+from cockpit.records import Case
+from widgets import i18n
+from widgets.plumbing import Connections, Throttle
+from widgets.theme import RISK_COLORS, sla_color
+from widgets.twin_model import TwinModel
+
+STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
+MERGE_CHOICES = 40
+"""How many merge targets the picker offers (the likeliest duplicates first)."""
+
+
+class CaseDetailPanel(QWidget):
+    """Shows one case of the twin and runs the operator's commands on it as ``actor``.
+
+    Owns no state but the case id shown and the dialogs' hooks: :attr:`ask_reason` and
+    :attr:`ask_merge_target` are callables (replaceable in tests) that return None when cancelled.
+
+    Signals
+    -------
+    sig_locate_case_requested(str)
+        The operator asked to see the case on the map.
+    case_shown(str)
+        The panel now shows this case ("" for none).
+    """
+
+    sig_locate_case_requested = Signal(str)
+    case_shown = Signal(str)
+
+    def __init__(self, model: TwinModel, actor: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._twin = model.twin
+        self.actor = actor
+        self.case_id = ""
+        self._last_error = ""
+        self.ask_reason: Callable[[str], str | None] = self._ask_reason_dialog
+        self.ask_merge_target: Callable[[list[tuple[str, str]]], str | None] = self._ask_merge_dialog
+
+        self.title = QLabel()
+        self.title.setObjectName("pageTitle")
+        self.risk_badge = QLabel()
+        self.risk_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status_label = QLabel()
+        self.sla_label = QLabel()
+        self.locate_button = QPushButton()
+        header = QHBoxLayout()
+        header.addWidget(self.title, 1)
+        header.addWidget(self.risk_badge)
+        header.addWidget(self.status_label)
+        header.addWidget(self.sla_label)
+        header.addWidget(self.locate_button)
+
+        self.facts = QFormLayout()
+        self._fact_labels: dict[str, QLabel] = {}
+        self._fact_values: dict[str, QLabel] = {}
+        for key in ("location", "source", "description", "assignee", "owner", "alarm"):
+            label, value = QLabel(), QLabel()
+            value.setWordWrap(True)
+            value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            self._fact_labels[key], self._fact_values[key] = label, value
+            self.facts.addRow(label, value)
+
+        self.timeline = QTableWidget(0, 5)
+        self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.timeline.verticalHeader().hide()
+        self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.timeline.horizontalHeader().setStretchLastSection(True)
+        self.timeline.setMinimumHeight(140)
+
+        # Triage
+        self.triage_box = QGroupBox()
+        self.category_combo, self.risk_combo, self.owner_combo = QComboBox(), QComboBox(), QComboBox()
+        self.triage_button = QPushButton()
+        triage = QHBoxLayout(self.triage_box)
+        for widget in (self.category_combo, self.risk_combo, self.owner_combo, self.triage_button):
+            triage.addWidget(widget)
+
+        # Dispatch
+        self.dispatch_box = QGroupBox()
+        self.policy_combo = QComboBox()
+        self.recommendations = QListWidget()
+        self.departments = QListWidget()
+        for view in (self.recommendations, self.departments):
+            view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            view.itemDoubleClicked.connect(self._on_recommendation_double_clicked)
+        self.recommendations.currentRowChanged.connect(lambda row: self._on_pick(self.recommendations, row))
+        self.departments.currentRowChanged.connect(lambda row: self._on_pick(self.departments, row))
+        self.people_label, self.departments_label = QLabel(), QLabel()
+        self.dispatch_button = QPushButton()
+        dispatch = QGridLayout(self.dispatch_box)
+        dispatch.addWidget(self.policy_combo, 0, 0, 1, 2)
+        dispatch.addWidget(self.people_label, 1, 0)
+        dispatch.addWidget(self.departments_label, 1, 1)
+        dispatch.addWidget(self.recommendations, 2, 0)
+        dispatch.addWidget(self.departments, 2, 1)
+        dispatch.addWidget(self.dispatch_button, 3, 0, 1, 2)
+        dispatch.setColumnStretch(0, 3)
+        dispatch.setColumnStretch(1, 2)
+
+        # Field progress, feedback and the side paths
+        self.progress_box = QGroupBox()
+        self.accept_button, self.on_scene_button, self.resolve_button = QPushButton(), QPushButton(), QPushButton()
+        self.rating = QSpinBox()
+        self.rating.setRange(1, 5)
+        self.rating.setValue(5)
+        self.fixed = QCheckBox()
+        self.fixed.setChecked(True)
+        self.feedback_button = QPushButton()
+        self.close_button, self.escalate_button, self.merge_button = QPushButton(), QPushButton(), QPushButton()
+        self.reopen_button, self.reject_button = QPushButton(), QPushButton()
+        progress = QGridLayout(self.progress_box)
+        for column, button in enumerate((self.accept_button, self.on_scene_button, self.resolve_button)):
+            progress.addWidget(button, 0, column)
+        feedback = QHBoxLayout()
+        self.rating_label = QLabel()
+        for widget in (self.rating_label, self.rating, self.fixed, self.feedback_button):
+            feedback.addWidget(widget)
+        progress.addLayout(feedback, 1, 0, 1, 3)
+        for column, button in enumerate((self.close_button, self.escalate_button, self.merge_button)):
+            progress.addWidget(button, 2, column)
+        progress.addWidget(self.reopen_button, 3, 0)
+        progress.addWidget(self.reject_button, 3, 1)
+
+        self.error_label = QLabel()
+        self.error_label.setObjectName("errorText")
+        self.error_label.setWordWrap(True)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("muted")
+
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.addLayout(header)
+        column.addLayout(self.facts)
+        column.addWidget(self.timeline, 1)
+        column.addWidget(self.triage_box)
+        column.addWidget(self.dispatch_box, 2)
+        column.addWidget(self.progress_box)
+        column.addWidget(self.error_label)
+        self._body = body
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.empty_label)
+        layout.addWidget(scroll)
+
+        self._actions: dict[QPushButton, tuple[type[Event], Callable[[], None]]] = {
+            self.triage_button: (CaseTriaged, self._triage),
+            self.dispatch_button: (CaseDispatched, self._dispatch_selected),
+            self.accept_button: (CaseAccepted, lambda: self._run(self._twin.accept, self.case_id, self.actor)),
+            self.on_scene_button: (CaseOnScene, lambda: self._run(self._twin.arrive, self.case_id, self.actor)),
+            self.resolve_button: (CaseResolved, lambda: self._run(self._twin.resolve, self.case_id, self.actor)),
+            self.feedback_button: (CaseFeedback, self._feedback),
+            self.close_button: (CaseClosed, self._close),
+            self.escalate_button: (CaseEscalated, self._escalate),
+            self.merge_button: (CaseMerged, self._merge),
+            self.reopen_button: (CaseReopened, lambda: self._with_reason(self.tr("Why reopen this case?"),
+                                                                          self._twin.reopen)),
+            self.reject_button: (CaseRejected, lambda: self._with_reason(self.tr("Why is this not a case?"),
+                                                                          self._twin.reject)),
+        }
+        for button, (_event, action) in self._actions.items():
+            button.clicked.connect(action)
+        self.locate_button.clicked.connect(lambda: self.case_id and self.sig_locate_case_requested.emit(self.case_id))
+        self.policy_combo.currentIndexChanged.connect(lambda _i: self._refresh_recommendations())
+
+        self._staff_throttle = Throttle(self._refresh_recommendations, 2000, self)
+        self._connections = Connections()
+        self._connections.connect(model.cases_changed, self._on_cases_changed)
+        self._connections.connect(model.staff_changed, self._on_staff_changed)
+        self._connections.connect(model.clock_changed, self._on_clock_changed)
+        self._connections.connect(model.error_occurred, self._on_error)
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------ public API
+
+    def set_case(self, case_id: str) -> None:
+        """Show ``case_id`` ("" clears the panel)."""
+        if case_id and case_id not in self._twin.cases:
+            raise KeyError(f"case {case_id}: no such case")
+        self.case_id = case_id
+        self.error_label.clear()
+        self._reset_triage_choices()
+        self._refresh()
+        self._refresh_recommendations()
+        self.case_shown.emit(case_id)
+
+    @property
+    def case(self) -> Case | None:
+        return self._twin.cases.get(self.case_id) if self.case_id else None
+
+    def dispatch_to(self, staff_id: str) -> bool:
+        """Dispatch the shown case to ``staff_id`` (asks a reason when it is a re-dispatch)."""
+        case = self.case
+        if case is None:
+            return False
+        reason = ""
+        if case.status in (CaseStatus.DISPATCHED, CaseStatus.ACCEPTED):
+            reason = self.ask_reason(self.tr("Why re-dispatch this case?"))
+            if reason is None:
+                return False
+        return self._run(self._twin.dispatch, case.id, staff_id, self.actor, reason)
+
+    # ------------------------------------------------------------ actions
+
+    def _run(self, action: Callable[..., list[Event]], *args: object) -> bool:
+        self._last_error = ""
+        ok = self._model.command(action, *args)
+        self.error_label.setText("" if ok else self._last_error)
+        return ok
+
+    def _with_reason(self, prompt: str, action: Callable[..., list[Event]]) -> bool:
+        reason = self.ask_reason(prompt)
+        if reason is None:
+            return False
+        return self._run(action, self.case_id, self.actor, reason)
+
+    def _triage(self) -> None:
+        if self._run(self._twin.triage, self.case_id, self.category_combo.currentData(),
+                     RiskLevel(self.risk_combo.currentData()), OwnerLevel(self.owner_combo.currentData()),
+                     self.actor):
+            self._reset_triage_choices()
+
+    def _dispatch_selected(self) -> None:
+        for view in (self.recommendations, self.departments):
+            item = view.currentItem()
+            if item is not None and item.isSelected():
+                self.dispatch_to(item.data(STAFF_ID_ROLE))
+                return
+        self.error_label.setText(self.tr("Pick a person or a department first."))
+
+    def _on_recommendation_double_clicked(self, item: QListWidgetItem) -> None:
+        self.dispatch_to(item.data(STAFF_ID_ROLE))
+
+    def _on_pick(self, view: QListWidget, row: int) -> None:
+        # One choice at a time across the two lists: picking a person drops a picked department.
+        if row >= 0:
+            other = self.departments if view is self.recommendations else self.recommendations
+            other.clearSelection()
+        self._update_buttons()
+
+    def _feedback(self) -> None:
+        self._run(self._twin.feedback, self.case_id, self.rating.value(), self.fixed.isChecked(), self.actor)
+
+    def _close(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        reason = ""
+        if case.status is CaseStatus.RESOLVED:
+            reason = self.ask_reason(self.tr("Close without the resident's feedback: why?"))
+            if reason is None:
+                return
+        self._run(self._twin.close, case.id, self.actor, reason)
+
+    def _escalate(self) -> None:
+        self._with_reason(self.tr("Why escalate this case?"), self._twin.escalate)
+
+    def _merge(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        target = self.ask_merge_target(self._merge_choices(case))
+        if target is None:
+            return
+        reason = self.ask_reason(self.tr("Why is it a duplicate of {case}?").format(case=target))
+        if reason is None:
+            return
+        self._run(self._twin.merge, case.id, target, self.actor, reason)
+
+    def _merge_choices(self, case: Case) -> list[tuple[str, str]]:
+        """Other live cases, likeliest duplicates first: same category, same community, newest."""
+        others = [c for c in self._twin.cases.values() if c.id != case.id and not c.status.terminal]
+        others.sort(key=lambda c: (c.category != case.category, c.community_id != case.community_id,
+                                   -c.reported_at.timestamp()))
+        return [(c.id, f"{c.id} · {i18n.category_name(self._twin.categories, c.category)} · "
+                       f"{i18n.community_name(self._twin.street, c.community_id)} · {i18n.status_name(c.status)}")
+                for c in others[:MERGE_CHOICES]]
+
+    def _ask_reason_dialog(self, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, self.tr("Reason required"), prompt)
+        return text if ok else None
+
+    def _ask_merge_dialog(self, choices: list[tuple[str, str]]) -> str | None:
+        if not choices:
+            self.error_label.setText(self.tr("There is no other open case to merge into."))
+            return None
+        labels = [label for _id, label in choices]
+        label, ok = QInputDialog.getItem(self, self.tr("Merge duplicate"), self.tr("Duplicate of:"), labels, 0, False)
+        return choices[labels.index(label)][0] if ok else None
+
+    # ------------------------------------------------------------ showing
+
+    @Slot(set)
+    def _on_cases_changed(self, ids: set[str]) -> None:
+        if self.case_id in ids:
+            self._refresh()
+            self._refresh_recommendations()
+
+    @Slot()
+    def _on_staff_changed(self) -> None:
+        if self.case_id:
+            self._staff_throttle.poke()
+
+    @Slot(object)
+    def _on_clock_changed(self, _now: object) -> None:
+        if self.case_id:
+            self._refresh_sla()
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        self._last_error = message
+
+    def _refresh(self) -> None:
+        case = self.case
+        self.empty_label.setVisible(case is None)
+        self._body.setEnabled(case is not None)
+        if case is None:
+            self.title.clear()
+            self.risk_badge.clear()
+            self.risk_badge.setStyleSheet("")
+            self.status_label.clear()
+            self.sla_label.clear()
+            for value in self._fact_values.values():
+                value.clear()
+            self.timeline.setRowCount(0)
+            self._update_buttons()
+            return
+        twin, street = self._twin, self._twin.street
+        self.title.setText(f"{case.id} · {i18n.category_name(twin.categories, case.category)}")
+        self.risk_badge.setText(f" {i18n.risk_name(case.risk)} ")
+        self.risk_badge.setStyleSheet(
+            f"background-color: {RISK_COLORS[case.risk].name()}; color: white; border-radius: 3px; padding: 2px 6px;")
+        self.status_label.setText(i18n.status_name(case.status))
+        values = self._fact_values
+        values["location"].setText(" / ".join(
+            part for part in (i18n.community_name(street, case.community_id), i18n.grid_name(street, case.general_grid_id),
+                              i18n.micro_grid_name(street, case.micro_grid_id)) if part))
+        reporter = i18n.staff_name(street, case.reporter) if street.has("staff", case.reporter) else case.reporter
+        values["source"].setText(" · ".join(p for p in (i18n.source_name(case.source), reporter) if p))
+        values["description"].setText(case.description or "—")
+        assignee = i18n.staff_name(street, case.assignee) if case.assignee else self.tr("nobody yet")
+        if case.assignee and case.eta_minutes is not None:
+            assignee += " · " + self.tr("ETA {eta} min").format(eta=max(1, round(case.eta_minutes)))
+        values["assignee"].setText(assignee)
+        owner = i18n.owner_name(case.owner_level)
+        if case.escalations:
+            owner += " · " + self.tr("escalated {n}×").format(n=case.escalations)
+        values["owner"].setText(owner)
+        alarm = case.alarm_id or "—"
+        if case.repeats:
+            alarm += " · " + self.tr("repeated {n}×").format(n=case.repeats)
+        if case.merged_into:
+            alarm += " · " + self.tr("merged into {case}").format(case=case.merged_into)
+        values["alarm"].setText(alarm)
+        self._refresh_sla()
+        self._fill_timeline(case)
+        self._update_buttons()
+
+    def _refresh_sla(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        now = self._twin.now or case.reported_at
+        if not case.status.open:
+            self.sla_label.setText("")
+            self.sla_label.setStyleSheet("")
+            return
+        colour = sla_color(case.deadline_fraction_used(now), case.overdue(now))
+        self.sla_label.setText(self.tr("{left} left").format(left=i18n.countdown(case.time_left(now)))
+                               if not case.overdue(now) else
+                               self.tr("overdue by {late}").format(late=i18n.countdown(-case.time_left(now))))
+        self.sla_label.setStyleSheet(
+            f"background-color: {colour.name()}; color: white; padding: 2px 6px;" if colour is not None else "")
+
+    def _fill_timeline(self, case: Case) -> None:
+        street = self._twin.street
+        self.timeline.setRowCount(len(case.history))
+        for row, step in enumerate(case.history):
+            actor = i18n.staff_name(street, step.actor) if street.has("staff", step.actor) else step.actor
+            cells = (i18n.local_time(step.at, with_date=True), i18n.event_name(step.event_type),
+                     i18n.status_name(step.to_status), actor, step.reason)
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if step.event_type in ("CaseOverdue", "CaseEscalated"):
+                    item.setForeground(QColor("#e03131"))
+                self.timeline.setItem(row, column, item)
+        self.timeline.scrollToBottom()
+
+    def _refresh_recommendations(self) -> None:
+        """Re-rank people and departments for the shown case (on case change and, throttled, staff moves)."""
+        picked = self._picked_staff()
+        self.recommendations.clear()
+        self.departments.clear()
+        case = self.case
+        if case is None or case.status not in ALLOWED_FROM[CaseDispatched]:
+            self._update_buttons()
+            return
+        policy = self.policy_combo.currentData() or "nearest"
+        for view, recs in ((self.recommendations, self._twin.recommend(case.id, policy)),
+                           (self.departments, self._twin.recommend_departments(case.id))):
+            for rec in recs:
+                item = QListWidgetItem(self.recommendation_text(rec))
+                item.setData(STAFF_ID_ROLE, rec.staff_id)
+                view.addItem(item)
+                if rec.staff_id == picked:
+                    view.setCurrentItem(item)
+        if not self.departments.count():
+            self.departments.addItem(self.tr("no department team free"))
+            self.departments.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self._update_buttons()
+
+    def _picked_staff(self) -> str | None:
+        for view in (self.recommendations, self.departments):
+            item = view.currentItem()
+            if item is not None and item.isSelected():
+                return item.data(STAFF_ID_ROLE)
+        return None
+
+    def recommendation_text(self, rec: Recommendation) -> str:
+        """One ranked option as the operator reads it: "网格员 张三 350 m · 4 分钟 · 本网格"."""
+        street = self._twin.street
+        member = street.staff_member(rec.staff_id)
+        kind = (i18n.department_name(member.department) if member.department is not None
+                else i18n.staff_kind_name(member.kind))
+        text = self.tr("{kind} {name} {distance} m · {eta} min · {reason}").format(
+            kind=kind, name=member.name, distance=int(round(rec.distance_m, -1)),
+            eta=max(1, round(rec.eta_minutes)), reason=i18n.reason_name(rec.reason))
+        if rec.workload:
+            text += " · " + self.tr("{n} open").format(n=rec.workload)
+        return text
+
+    def _update_buttons(self) -> None:
+        case = self.case
+        for button, (event_type, _action) in self._actions.items():
+            button.setEnabled(case is not None and case.status in ALLOWED_FROM[event_type])
+        if case is not None:
+            if case.owner_level.above() is None:
+                self.escalate_button.setEnabled(False)
+            if self._picked_staff() is None:
+                self.dispatch_button.setEnabled(False)
+        self.locate_button.setEnabled(case is not None)
+
+    def _reset_triage_choices(self) -> None:
+        case = self.case
+        if case is None:
+            return
+        for combo, value in ((self.category_combo, case.category), (self.risk_combo, case.risk.value),
+                             (self.owner_combo, case.owner_level.value)):
+            combo.setCurrentIndex(max(0, combo.findData(value)))
+
+    # ------------------------------------------------------------ language and life cycle
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        labels = {"location": self.tr("Location"), "source": self.tr("Source"), "description": self.tr("Description"),
+                  "assignee": self.tr("Assignee"), "owner": self.tr("Owner level"), "alarm": self.tr("Alarm")}
+        for key, text in labels.items():
+            self._fact_labels[key].setText(text)
+        self.timeline.setHorizontalHeaderLabels(
+            [self.tr("Time"), self.tr("Step"), self.tr("Status"), self.tr("By"), self.tr("Reason")])
+        self.locate_button.setText(self.tr("Show on map"))
+        self.triage_box.setTitle(self.tr("Triage"))
+        self.triage_button.setText(self.tr("Triage"))
+        self.dispatch_box.setTitle(self.tr("Dispatch"))
+        self.people_label.setText(self.tr("People by arrival"))
+        self.departments_label.setText(self.tr("Departments (whistle)"))
+        self.dispatch_button.setText(self.tr("Dispatch"))
+        self.progress_box.setTitle(self.tr("Handling and feedback"))
+        self.accept_button.setText(self.tr("Accepted"))
+        self.on_scene_button.setText(self.tr("On scene"))
+        self.resolve_button.setText(self.tr("Resolved"))
+        self.rating_label.setText(self.tr("Rating"))
+        self.fixed.setText(self.tr("Fixed"))
+        self.feedback_button.setText(self.tr("Record feedback"))
+        self.close_button.setText(self.tr("Close"))
+        self.escalate_button.setText(self.tr("Escalate…"))
+        self.merge_button.setText(self.tr("Merge…"))
+        self.reopen_button.setText(self.tr("Reopen…"))
+        self.reject_button.setText(self.tr("Reject…"))
+        self.empty_label.setText(self.tr("Select a case in the queue (Enter opens it)."))
+        twin = self._twin
+        _refill(self.category_combo, [(c.code, i18n.category_name(twin.categories, c.code)) for c in twin.categories])
+        _refill(self.risk_combo, [(r.value, i18n.risk_name(r)) for r in RiskLevel])
+        _refill(self.owner_combo, [(o.value, i18n.owner_name(o)) for o in OwnerLevel])
+        _refill(self.policy_combo, [(name, i18n.policy_name(name)) for name in POLICIES])
+        self._refresh()
+        self._refresh_recommendations()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._staff_throttle.stop()
+        self._connections.disconnect_all()
+        super().closeEvent(event)
+
+
+def _refill(box: QComboBox, items: list[tuple[str, str]]) -> None:
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    for data, text in items:
+        box.addItem(text, data)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    box.blockSignals(False)

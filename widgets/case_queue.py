@@ -1,0 +1,461 @@
+"""The case queue: every case the operator must watch, with its SLA clock running.
+
+A table of the twin's cases (open ones by default), filterable by risk, category, status, community,
+source and "overdue only", sortable on every column. The countdown to each case's resolve deadline
+turns amber when less than a quarter of the window remains and red once it has passed. Rows update in
+place when a case changes; the filtered view exports to CSV for the morning meeting.
+"""
+
+from __future__ import annotations
+
+import csv
+from datetime import datetime
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QItemSelectionModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QCloseEvent, QKeyEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.domain import CaseStatus, RiskLevel, Source
+from cockpit.records import Case
+from widgets import i18n
+from widgets.theme import RISK_COLORS, sla_color
+from widgets.plumbing import Connections, Throttle
+from widgets.twin_model import TwinModel
+
+COLUMNS = ("case_id", "risk", "category", "status", "community", "source", "reported", "sla", "assignee", "owner")
+"""Column keys of the queue, in display order (also the CSV header)."""
+
+_HEADERS = {
+    "case_id": QT_TRANSLATE_NOOP("CaseQueuePanel", "Case"),
+    "risk": QT_TRANSLATE_NOOP("CaseQueuePanel", "Risk"),
+    "category": QT_TRANSLATE_NOOP("CaseQueuePanel", "Category"),
+    "status": QT_TRANSLATE_NOOP("CaseQueuePanel", "Status"),
+    "community": QT_TRANSLATE_NOOP("CaseQueuePanel", "Community"),
+    "source": QT_TRANSLATE_NOOP("CaseQueuePanel", "Source"),
+    "reported": QT_TRANSLATE_NOOP("CaseQueuePanel", "Reported"),
+    "sla": QT_TRANSLATE_NOOP("CaseQueuePanel", "Time left"),
+    "assignee": QT_TRANSLATE_NOOP("CaseQueuePanel", "Assignee"),
+    "owner": QT_TRANSLATE_NOOP("CaseQueuePanel", "Owner level"),
+}
+SLA_COLUMN = COLUMNS.index("sla")
+SORT_ROLE = Qt.ItemDataRole.UserRole
+
+
+class CaseTableModel(QAbstractTableModel):
+    """Rows of the twin's cases in arrival order; updates changed rows in place (dataChanged)."""
+
+    def __init__(self, model: TwinModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._twin = model.twin
+        self._ids: list[str] = list(self._twin.cases)
+        self._row: dict[str, int] = {case_id: row for row, case_id in enumerate(self._ids)}
+
+    # ------------------------------------------------------------ updates
+
+    def on_cases_changed(self, ids: set[str]) -> None:
+        """New cases are appended; changed ones emit dataChanged for their rows only."""
+        new = [case_id for case_id in self._twin.cases if case_id not in self._row] if ids else []
+        changed = sorted(self._row[case_id] for case_id in ids if case_id in self._row)
+        for start, end in _runs(changed):
+            self.dataChanged.emit(self.index(start, 0), self.index(end, len(COLUMNS) - 1))
+        if new:
+            first = len(self._ids)
+            self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+            for case_id in new:
+                self._row[case_id] = len(self._ids)
+                self._ids.append(case_id)
+            self.endInsertRows()
+
+    def refresh_clock(self) -> None:
+        """The clock moved: the countdown column (and so the overdue filter) changes for every row."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0, SLA_COLUMN), self.index(len(self._ids) - 1, SLA_COLUMN))
+
+    def retranslate(self) -> None:
+        """Language changed: every displayed word may change."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    # ------------------------------------------------------------ access
+
+    def case_at(self, row: int) -> Case:
+        return self._twin.cases[self._ids[row]]
+
+    def row_of(self, case_id: str) -> int | None:
+        return self._row.get(case_id)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("CaseQueuePanel", _HEADERS[COLUMNS[section]])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        case = self.case_at(index.row())
+        column = COLUMNS[index.column()]
+        now = self._twin.now or case.reported_at
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(case, column, now)
+        if role == SORT_ROLE:
+            return _sort_key(case, column, now, self.display(case, column, now))
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if column == "sla" and case.status.open:
+                colour = sla_color(case.deadline_fraction_used(now), case.overdue(now))
+                return QBrush(colour) if colour is not None else None
+            if column == "risk":
+                return QBrush(RISK_COLORS[case.risk])
+            return None
+        if role == Qt.ItemDataRole.ForegroundRole:
+            if column == "risk" or (column == "sla" and case.status.open
+                                    and sla_color(case.deadline_fraction_used(now), case.overdue(now))):
+                return QBrush(Qt.GlobalColor.white)
+            return None
+        if role == Qt.ItemDataRole.ToolTipRole and column == "sla":
+            return QCoreApplication.translate("CaseQueuePanel", "Resolve by {due}").format(
+                due=i18n.local_time(case.resolve_due, with_date=True))
+        return None
+
+    def display(self, case: Case, column: str, now: datetime) -> str:
+        """The text of one cell (shared with the CSV export)."""
+        twin = self._twin
+        if column == "case_id":
+            return case.id + (f" ×{case.repeats + 1}" if case.repeats else "")
+        if column == "risk":
+            return i18n.risk_name(case.risk)
+        if column == "category":
+            return i18n.category_name(twin.categories, case.category)
+        if column == "status":
+            return i18n.status_name(case.status)
+        if column == "community":
+            return i18n.community_name(twin.street, case.community_id)
+        if column == "source":
+            return i18n.source_name(case.source)
+        if column == "reported":
+            return i18n.local_time(case.reported_at, with_date=True)
+        if column == "sla":
+            return i18n.countdown(case.time_left(now)) if case.status.open else "—"
+        if column == "assignee":
+            return i18n.staff_name(twin.street, case.assignee)
+        return i18n.owner_name(case.owner_level)
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Consecutive runs of sorted row numbers as (first, last)."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row == runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
+
+
+def _sort_key(case: Case, column: str, now: datetime, text: str):
+    if column == "risk":
+        return case.risk.rank
+    if column == "reported":
+        return case.reported_at.timestamp()
+    if column == "sla":
+        return case.time_left(now).total_seconds() if case.status.open else float("inf")
+    if column == "status":
+        return list(CaseStatus).index(case.status)
+    return text
+
+
+_FILTERS = ("open_only", "overdue_only", "risk", "category", "status", "community", "source")
+
+
+class CaseFilter(QSortFilterProxyModel):
+    """The queue's filters; ``None`` means "any". Re-filters live as cases and the clock change."""
+
+    def __init__(self, table: CaseTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+        self.open_only = True
+        self.overdue_only = False
+        self.risk: RiskLevel | None = None
+        self.category: str | None = None
+        self.status: CaseStatus | None = None
+        self.community: str | None = None
+        self.source: Source | None = None
+        self.setSourceModel(table)
+        self.setSortRole(SORT_ROLE)
+        self.setDynamicSortFilter(True)
+
+    def set_filters(self, **filters: object) -> None:
+        """Set any of open_only, overdue_only, risk, category, status, community, source."""
+        unknown = [name for name in filters if name not in _FILTERS]
+        if unknown:
+            raise AttributeError(f"no queue filter {unknown[0]!r}")
+        self.beginFilterChange()
+        for name, value in filters.items():
+            setattr(self, name, value)
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        case = self._table.case_at(source_row)
+        now = self._table._twin.now or case.reported_at
+        if self.open_only and not case.status.open:
+            return False
+        if self.overdue_only and not (case.status.open and case.overdue(now)):
+            return False
+        # Combo boxes hand back enum members as their plain string values: compare with ==.
+        return ((self.risk is None or case.risk == self.risk)
+                and (self.category is None or case.category == self.category)
+                and (self.status is None or case.status == self.status)
+                and (self.community is None or case.community_id == self.community)
+                and (self.source is None or case.source == self.source))
+
+
+class CaseQueuePanel(QWidget):
+    """The queue of cases with filters, live SLA countdown, keyboard navigation and CSV export.
+
+    Owns a :class:`CaseTableModel` over the twin's cases and a :class:`CaseFilter`.
+
+    Signals
+    -------
+    current_case_changed(str)
+        The case under the keyboard cursor or the selection changed ("" when none).
+    sig_open_case_requested(str)
+        The operator asked to open a case (Enter or double click).
+    """
+
+    current_case_changed = Signal(str)
+    sig_open_case_requested = Signal(str)
+
+    def __init__(self, model: TwinModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._twin = model.twin
+        self.table_model = CaseTableModel(model, self)
+        self.proxy = CaseFilter(self.table_model, self)
+
+        self.open_only = QCheckBox()
+        self.open_only.setChecked(True)
+        self.overdue_only = QCheckBox()
+        self.risk_box, self.category_box, self.status_box = QComboBox(), QComboBox(), QComboBox()
+        self.community_box, self.source_box = QComboBox(), QComboBox()
+        self.count_label = QLabel()
+        self.export_button = QPushButton()
+        filters = QHBoxLayout()
+        for widget in (self.open_only, self.overdue_only, self.risk_box, self.category_box, self.status_box,
+                       self.community_box, self.source_box):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.count_label)
+        filters.addWidget(self.export_button)
+
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(SLA_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        self.view.installEventFilter(self)
+        self.view.doubleClicked.connect(self._on_double_clicked)
+        self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+
+        self.open_only.toggled.connect(lambda on: self._set_filter(open_only=on))
+        self.overdue_only.toggled.connect(lambda on: self._set_filter(overdue_only=on))
+        for box, name in ((self.risk_box, "risk"), (self.category_box, "category"), (self.status_box, "status"),
+                          (self.community_box, "community"), (self.source_box, "source")):
+            box.currentIndexChanged.connect(lambda _i, box=box, name=name: self._set_filter(**{name: box.currentData()}))
+        self.export_button.clicked.connect(self._on_export_clicked)
+        self.proxy.rowsInserted.connect(self._update_count)
+        self.proxy.rowsRemoved.connect(self._update_count)
+        self.proxy.modelReset.connect(self._update_count)
+        self.proxy.layoutChanged.connect(self._update_count)
+
+        self._clock_throttle = Throttle(self.table_model.refresh_clock, 1000, self)
+        self._connections = Connections()
+        self._connections.connect(model.cases_changed, self._on_cases_changed)
+        self._connections.connect(model.clock_changed, self._on_clock_changed)
+        self.retranslate_ui()
+
+    # ------------------------------------------------------------ public API
+
+    def set_filters(self, **filters: object) -> None:
+        """Set filters by name (open_only, overdue_only, risk, category, status, community, source),
+        keeping the filter widgets in step."""
+        boxes = {"risk": self.risk_box, "category": self.category_box, "status": self.status_box,
+                 "community": self.community_box, "source": self.source_box}
+        for name, value in filters.items():
+            if name == "open_only":
+                self.open_only.setChecked(bool(value))
+            elif name == "overdue_only":
+                self.overdue_only.setChecked(bool(value))
+            elif name in boxes:
+                index = boxes[name].findData(value)
+                if index < 0:
+                    raise ValueError(f"no {name} {value!r} in the queue's filter")
+                boxes[name].setCurrentIndex(index)
+            else:
+                raise AttributeError(f"no queue filter {name!r}")
+
+    def visible_case_ids(self) -> list[str]:
+        """Ids of the cases shown, in display order."""
+        return [self.table_model.case_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
+                for r in range(self.proxy.rowCount())]
+
+    def select_case(self, case_id: str) -> bool:
+        """Put the cursor on ``case_id`` if it is shown; returns False if filtered out or unknown."""
+        row = self.table_model.row_of(case_id)
+        if row is None:
+            return False
+        index = self.proxy.mapFromSource(self.table_model.index(row, 0))
+        if not index.isValid():
+            return False
+        self.view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.view.scrollTo(index)
+        return True
+
+    def current_case_id(self) -> str:
+        index = self.view.currentIndex()
+        if not index.isValid():
+            return ""
+        return self.table_model.case_at(self.proxy.mapToSource(index).row()).id
+
+    def export_csv(self, path: Path) -> int:
+        """Write the filtered, sorted view to ``path`` (UTF-8 with BOM so spreadsheets read Chinese).
+
+        Returns the number of case rows written.
+        """
+        ids = self.visible_case_ids()
+        now = self._twin.now
+        with open(path, "w", newline="", encoding="utf-8-sig") as fh:
+            writer = csv.writer(fh)
+            writer.writerow([self.table_model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))])
+            for case_id in ids:
+                case = self._twin.cases[case_id]
+                writer.writerow([case.id if column == "case_id" else
+                                 self.table_model.display(case, column, now or case.reported_at)
+                                 for column in COLUMNS])
+        return len(ids)
+
+    # ------------------------------------------------------------ model events
+
+    @Slot(set)
+    def _on_cases_changed(self, ids: set[str]) -> None:
+        self.table_model.on_cases_changed(ids)
+        self._update_count()
+
+    @Slot(object)
+    def _on_clock_changed(self, _now: object) -> None:
+        self._clock_throttle.poke()
+
+    # ------------------------------------------------------------ user input
+
+    def _set_filter(self, **filters: object) -> None:
+        self.proxy.set_filters(**filters)
+        self._update_count()
+
+    def _on_current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        self.current_case_changed.emit(self.current_case_id() if current.isValid() else "")
+
+    def _on_double_clicked(self, index: QModelIndex) -> None:
+        self.sig_open_case_requested.emit(self.table_model.case_at(self.proxy.mapToSource(index).row()).id)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (watched is self.view and event.type() == QEvent.Type.KeyPress
+                and isinstance(event, QKeyEvent) and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)):
+            case_id = self.current_case_id()
+            if case_id:
+                self.sig_open_case_requested.emit(case_id)
+                return True
+        return super().eventFilter(watched, event)
+
+    def _on_export_clicked(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export cases"), "cases.csv", self.tr("CSV files (*.csv)"))
+        if path:
+            self.export_csv(Path(path))
+
+    def _update_count(self) -> None:
+        self.count_label.setText(self.tr("{shown} of {total} cases").format(
+            shown=self.proxy.rowCount(), total=len(self._twin.cases)))
+
+    # ------------------------------------------------------------ language and life cycle
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        self.open_only.setText(self.tr("Open only"))
+        self.overdue_only.setText(self.tr("Overdue only"))
+        self.export_button.setText(self.tr("Export CSV…"))
+        twin = self._twin
+        _fill(self.risk_box, self.tr("All risks"), [(r, i18n.risk_name(r)) for r in reversed(RiskLevel)])
+        _fill(self.category_box, self.tr("All categories"),
+              [(c.code, i18n.category_name(twin.categories, c.code)) for c in twin.categories])
+        _fill(self.status_box, self.tr("All statuses"), [(s, i18n.status_name(s)) for s in CaseStatus])
+        _fill(self.community_box, self.tr("All communities"),
+              [(c.id, f"{c.id} {i18n.community_name(twin.street, c.id)}") for c in twin.street.communities])
+        _fill(self.source_box, self.tr("All sources"), [(s, i18n.source_name(s)) for s in Source])
+        self.table_model.retranslate()
+        self._update_count()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._clock_throttle.stop()
+        self._connections.disconnect_all()
+        super().closeEvent(event)
+
+
+def _fill(box: QComboBox, any_text: str, items: list[tuple[object, str]]) -> None:
+    """Refill a filter combo box in the current language, keeping its selection."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(any_text, None)
+    for data, text in items:
+        box.addItem(text, data)
+    index = box.findData(current)
+    box.setCurrentIndex(max(0, index))
+    box.blockSignals(False)

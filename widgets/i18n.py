@@ -1,0 +1,361 @@
+"""Languages of the cockpit: Chinese (zh_CN) by default, English on request, switchable at run time.
+
+Source strings are English in the code and go through Qt's translation (``tr``); Chinese lives in
+resources/translations/zh_CN.ts. The .qm files Qt loads are compiled from the .ts files at start-up
+when missing or older (they are not committed). The words of the domain (risk levels, statuses,
+sources, reason codes...) are translated here, once, so every panel names them the same way.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import subprocess
+import sys
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QTranslator,
+    Signal,
+)
+from PySide6.QtGui import QFontDatabase
+
+from cockpit.categories import CategoryTable
+from cockpit.domain import CaseStatus, Department, OwnerLevel, RiskLevel, Source, StaffKind, StaffStatus
+from cockpit.resources import RESOURCES
+from cockpit.street.model import Street
+from cockpit.twin import SHANGHAI
+
+log = logging.getLogger(__name__)
+
+TRANSLATIONS = RESOURCES / "translations"
+"""Folder of the .ts sources (committed) and the compiled .qm files (built here)."""
+
+LANGUAGES = {"zh": "zh_CN", "en": "en"}
+"""Language codes of the command line and menu → the .ts/.qm file stem."""
+
+KNOWN_CJK_FAMILIES = (
+    "Noto Sans SC", "Source Han Sans SC", "WenQuanYi Micro Hei", "WenQuanYi Zen Hei",
+    "Microsoft YaHei", "SimHei", "SimSun", "PingFang SC", "Hiragino Sans GB", "AR PL UMing CN",
+)
+
+
+# ---------------------------------------------------------------- compiling and loading
+
+
+def _tool(name: str) -> str | None:
+    """Path of a Qt linguist tool: the venv's pyside6-<name>, then PATH, then Debian's qt6 tools."""
+    venv_tool = Path(sys.executable).with_name(f"pyside6-{name}")
+    if venv_tool.exists():
+        return str(venv_tool)
+    found = shutil.which(f"pyside6-{name}") or shutil.which(name)
+    if found:
+        return found
+    debian = Path("/usr/lib/qt6/bin") / name
+    return str(debian) if debian.exists() else None
+
+
+def compile_translations(folder: Path = TRANSLATIONS) -> list[Path]:
+    """Compile every .ts in ``folder`` whose .qm is missing or older; returns the .qm files built.
+
+    A missing lrelease is logged, not raised: the cockpit then runs with the English source strings.
+    """
+    built: list[Path] = []
+    sources = sorted(folder.glob("*.ts"))
+    stale = [ts for ts in sources if not ts.with_suffix(".qm").exists()
+             or ts.with_suffix(".qm").stat().st_mtime < ts.stat().st_mtime]
+    if not stale:
+        return built
+    lrelease = _tool("lrelease")
+    if lrelease is None:
+        log.warning("lrelease not found (pyside6-lrelease or qt6-l10n-tools); translations not compiled")
+        return built
+    for ts in stale:
+        qm = ts.with_suffix(".qm")
+        result = subprocess.run([lrelease, "-silent", str(ts), "-qm", str(qm)],
+                                capture_output=True, text=True, check=False)
+        if result.returncode != 0 or not qm.exists():
+            log.warning("lrelease failed on %s: %s", ts, result.stderr.strip())
+            continue
+        built.append(qm)
+    return built
+
+
+class LanguageSwitcher(QObject):
+    """Owns the application's installed translators; switching them retranslates every widget.
+
+    Installing or removing a QTranslator makes Qt send a LanguageChange event to every widget,
+    whose ``changeEvent`` calls its ``retranslate_ui``. The default QLocale follows the language so
+    that data with two names (categories, communities) picks the matching one.
+
+    Signals
+    -------
+    language_changed(str)
+        The new language code ("zh" or "en"), after the translators are in place.
+    """
+
+    language_changed = Signal(str)
+
+    def __init__(self, app: QCoreApplication, folder: Path = TRANSLATIONS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._app = app
+        self._folder = folder
+        self._translators: list[QTranslator] = []
+        self._language = ""
+        compile_translations(folder)
+
+    @property
+    def language(self) -> str:
+        """The current language code, "" before the first :meth:`set_language`."""
+        return self._language
+
+    def set_language(self, lang: str) -> bool:
+        """Switch to ``lang`` ("zh" or "en"); returns False if its translation file could not be loaded."""
+        if lang not in LANGUAGES:
+            raise ValueError(f"unknown language {lang!r}; choose one of {sorted(LANGUAGES)}")
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators = []
+        ok = True
+        locale = QLocale(QLocale.Language.Chinese, QLocale.Country.China) if lang == "zh" else QLocale(
+            QLocale.Language.English, QLocale.Country.UnitedStates)
+        QLocale.setDefault(locale)
+        if lang == "zh":
+            ours = QTranslator(self)
+            ok = ours.load(str(self._folder / f"{LANGUAGES[lang]}.qm"))
+            if not ok:
+                log.warning("no compiled Chinese translation in %s", self._folder)
+            qt_base = QTranslator(self)
+            if qt_base.load(locale, "qtbase", "_", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+                self._translators.append(qt_base)
+            if ok:
+                self._translators.append(ours)
+        for translator in self._translators:
+            self._app.installTranslator(translator)
+        self._language = lang
+        self.language_changed.emit(lang)
+        return ok
+
+
+def is_chinese() -> bool:
+    """True when the current (default) locale is Chinese: data with two names shows the Chinese one."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def cjk_font_family() -> str | None:
+    """A font family that covers Simplified Chinese, or None if none is installed."""
+    families = QFontDatabase.families()
+    for family in families:
+        if family in KNOWN_CJK_FAMILIES:
+            return family
+    for family in families:
+        if "CJK" in family and ("SC" in family or "Sans" in family):
+            return family
+    for family in families:
+        if QFontDatabase.WritingSystem.SimplifiedChinese in QFontDatabase.writingSystems(family):
+            return family
+    return None
+
+
+# ---------------------------------------------------------------- the words of the domain
+
+_RISK = {
+    RiskLevel.BLUE: QT_TRANSLATE_NOOP("Domain", "blue"),
+    RiskLevel.YELLOW: QT_TRANSLATE_NOOP("Domain", "yellow"),
+    RiskLevel.RED: QT_TRANSLATE_NOOP("Domain", "red"),
+}
+_STATUS = {
+    CaseStatus.REPORTED: QT_TRANSLATE_NOOP("Domain", "reported"),
+    CaseStatus.TRIAGED: QT_TRANSLATE_NOOP("Domain", "triaged"),
+    CaseStatus.DISPATCHED: QT_TRANSLATE_NOOP("Domain", "dispatched"),
+    CaseStatus.ACCEPTED: QT_TRANSLATE_NOOP("Domain", "accepted"),
+    CaseStatus.ON_SCENE: QT_TRANSLATE_NOOP("Domain", "on scene"),
+    CaseStatus.RESOLVED: QT_TRANSLATE_NOOP("Domain", "resolved"),
+    CaseStatus.FEEDBACK: QT_TRANSLATE_NOOP("Domain", "feedback"),
+    CaseStatus.CLOSED: QT_TRANSLATE_NOOP("Domain", "closed"),
+    CaseStatus.MERGED: QT_TRANSLATE_NOOP("Domain", "merged"),
+    CaseStatus.REJECTED: QT_TRANSLATE_NOOP("Domain", "rejected"),
+}
+_SOURCE = {
+    Source.PATROL: QT_TRANSLATE_NOOP("Domain", "patrol"),
+    Source.RESIDENT: QT_TRANSLATE_NOOP("Domain", "resident"),
+    Source.SENSOR: QT_TRANSLATE_NOOP("Domain", "sensor"),
+    Source.DEPARTMENT: QT_TRANSLATE_NOOP("Domain", "department referral"),
+}
+_OWNER = {
+    OwnerLevel.GRID: QT_TRANSLATE_NOOP("Domain", "grid"),
+    OwnerLevel.COMMUNITY: QT_TRANSLATE_NOOP("Domain", "community"),
+    OwnerLevel.STREET: QT_TRANSLATE_NOOP("Domain", "street"),
+}
+_STAFF_KIND = {
+    StaffKind.GRID_WORKER: QT_TRANSLATE_NOOP("Domain", "grid worker"),
+    StaffKind.MICRO_GRID_HEAD: QT_TRANSLATE_NOOP("Domain", "micro-grid head"),
+    StaffKind.VOLUNTEER: QT_TRANSLATE_NOOP("Domain", "volunteer"),
+    StaffKind.PARTY_MEMBER: QT_TRANSLATE_NOOP("Domain", "party member"),
+    StaffKind.DEPARTMENT: QT_TRANSLATE_NOOP("Domain", "department team"),
+}
+_STAFF_STATUS = {
+    StaffStatus.OFF_DUTY: QT_TRANSLATE_NOOP("Domain", "off duty"),
+    StaffStatus.AVAILABLE: QT_TRANSLATE_NOOP("Domain", "available"),
+    StaffStatus.EN_ROUTE: QT_TRANSLATE_NOOP("Domain", "en route"),
+    StaffStatus.ON_SCENE: QT_TRANSLATE_NOOP("Domain", "on scene"),
+    StaffStatus.BUSY: QT_TRANSLATE_NOOP("Domain", "busy"),
+}
+_DEPARTMENT = {
+    Department.CITY_MANAGEMENT: QT_TRANSLATE_NOOP("Domain", "city management"),
+    Department.POLICE: QT_TRANSLATE_NOOP("Domain", "police"),
+    Department.FIRE: QT_TRANSLATE_NOOP("Domain", "fire"),
+    Department.CIVIL_AFFAIRS: QT_TRANSLATE_NOOP("Domain", "civil affairs"),
+    Department.HEALTH: QT_TRANSLATE_NOOP("Domain", "health"),
+    Department.EMERGENCY: QT_TRANSLATE_NOOP("Domain", "emergency management"),
+    Department.MARKET_REGULATION: QT_TRANSLATE_NOOP("Domain", "market regulation"),
+    Department.HOUSING: QT_TRANSLATE_NOOP("Domain", "housing"),
+    Department.PROPERTY: QT_TRANSLATE_NOOP("Domain", "property management"),
+}
+_REASON = {
+    "home_grid": QT_TRANSLATE_NOOP("Domain", "own grid"),
+    "home_community": QT_TRANSLATE_NOOP("Domain", "own community"),
+    "nearest": QT_TRANSLATE_NOOP("Domain", "nearest"),
+    "least_loaded": QT_TRANSLATE_NOOP("Domain", "least loaded"),
+    "department": QT_TRANSLATE_NOOP("Domain", "whistle (department)"),
+}
+_POLICY = {
+    "nearest": QT_TRANSLATE_NOOP("Domain", "nearest first"),
+    "home_grid_first": QT_TRANSLATE_NOOP("Domain", "home grid first"),
+    "priority_fcfs": QT_TRANSLATE_NOOP("Domain", "priority, first come first served"),
+    "least_loaded": QT_TRANSLATE_NOOP("Domain", "least loaded first"),
+}
+_EVENT = {
+    "CaseReported": QT_TRANSLATE_NOOP("Domain", "reported"),
+    "CaseTriaged": QT_TRANSLATE_NOOP("Domain", "triaged"),
+    "CaseDispatched": QT_TRANSLATE_NOOP("Domain", "dispatched"),
+    "CaseAccepted": QT_TRANSLATE_NOOP("Domain", "accepted"),
+    "CaseOnScene": QT_TRANSLATE_NOOP("Domain", "on scene"),
+    "CaseResolved": QT_TRANSLATE_NOOP("Domain", "resolved"),
+    "CaseFeedback": QT_TRANSLATE_NOOP("Domain", "feedback"),
+    "CaseClosed": QT_TRANSLATE_NOOP("Domain", "closed"),
+    "CaseEscalated": QT_TRANSLATE_NOOP("Domain", "escalated"),
+    "CaseMerged": QT_TRANSLATE_NOOP("Domain", "merged"),
+    "CaseReopened": QT_TRANSLATE_NOOP("Domain", "reopened"),
+    "CaseRejected": QT_TRANSLATE_NOOP("Domain", "rejected"),
+    "CaseOverdue": QT_TRANSLATE_NOOP("Domain", "overdue"),
+}
+_ALARM_KIND = {
+    "sensor": QT_TRANSLATE_NOOP("Domain", "sensor alarm"),
+    "red_case": QT_TRANSLATE_NOOP("Domain", "red case"),
+    "overdue": QT_TRANSLATE_NOOP("Domain", "overdue case"),
+    "area": QT_TRANSLATE_NOOP("Domain", "area overdue rate"),
+}
+
+
+def _domain(table: dict, key: object) -> str:
+    source = table.get(key)
+    return QCoreApplication.translate("Domain", source) if source else str(key)
+
+
+def risk_name(risk: RiskLevel) -> str:
+    """Risk level for display (红 / red)."""
+    return _domain(_RISK, risk)
+
+
+def status_name(status: CaseStatus) -> str:
+    return _domain(_STATUS, status)
+
+
+def source_name(source: Source) -> str:
+    return _domain(_SOURCE, source)
+
+
+def owner_name(level: OwnerLevel) -> str:
+    return _domain(_OWNER, level)
+
+
+def staff_kind_name(kind: StaffKind) -> str:
+    return _domain(_STAFF_KIND, kind)
+
+
+def staff_status_name(status: StaffStatus) -> str:
+    return _domain(_STAFF_STATUS, status)
+
+
+def department_name(department: Department | str) -> str:
+    return _domain(_DEPARTMENT, Department(department))
+
+
+def reason_name(code: str) -> str:
+    """A dispatch recommendation's reason code (home_grid, nearest, ...) for display."""
+    return _domain(_REASON, code)
+
+
+def policy_name(name: str) -> str:
+    return _domain(_POLICY, name)
+
+
+def event_name(event_type: str) -> str:
+    """A transition's event type (CaseDispatched...) as a verb for the timeline."""
+    return _domain(_EVENT, event_type)
+
+
+def alarm_kind_name(kind: str) -> str:
+    return _domain(_ALARM_KIND, kind)
+
+
+def category_name(categories: CategoryTable, code: str) -> str:
+    """The category's Chinese or English name, following the current language."""
+    if code not in categories:
+        return code
+    return categories[code].name("zh" if is_chinese() else "en")
+
+
+def community_name(street: Street, community_id: str | None) -> str:
+    """The community's name in the current language (its id if unknown)."""
+    if not community_id or not street.has("communities", community_id):
+        return community_id or ""
+    community = street.community(community_id)
+    return community.name if is_chinese() else community.name_en
+
+
+def grid_name(street: Street, general_grid_id: str | None) -> str:
+    """A general grid's name; grids have only Chinese names, so English shows the id."""
+    if not general_grid_id or not street.has("general_grids", general_grid_id):
+        return general_grid_id or ""
+    return street.general_grid(general_grid_id).name if is_chinese() else general_grid_id
+
+
+def micro_grid_name(street: Street, micro_grid_id: str | None) -> str:
+    if not micro_grid_id or not street.has("micro_grids", micro_grid_id):
+        return micro_grid_id or ""
+    return street.micro_grid(micro_grid_id).name if is_chinese() else micro_grid_id
+
+
+def staff_name(street: Street, staff_id: str | None) -> str:
+    if not staff_id:
+        return ""
+    return street.staff_member(staff_id).name if street.has("staff", staff_id) else staff_id
+
+
+def local_time(at: datetime | None, with_date: bool = False) -> str:
+    """A UTC time shown in Asia/Shanghai: "20:14" or "11-24 20:14"."""
+    if at is None:
+        return ""
+    local = at.astimezone(SHANGHAI)
+    return local.strftime("%m-%d %H:%M") if with_date else local.strftime("%H:%M")
+
+
+def countdown(left: timedelta) -> str:
+    """Time to a deadline, negative once past: "5 h 03 min" / "-1 h 20 min" (translated units)."""
+    seconds = int(left.total_seconds())
+    sign = "-" if seconds < 0 else ""
+    minutes = abs(seconds) // 60
+    hours, minutes = divmod(minutes, 60)
+    if hours:
+        text = QCoreApplication.translate("Format", "{h} h {m:02d} min").format(h=hours, m=minutes)
+    else:
+        text = QCoreApplication.translate("Format", "{m} min").format(m=minutes)
+    return sign + text
