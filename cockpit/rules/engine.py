@@ -1,0 +1,262 @@
+"""The alarm rule engine: sensor readings and clock ticks in, alarm and case events out.
+
+For each (sensor, rule) pair it keeps a small state machine: idle → pending (the trigger holds, not
+yet long enough) → active (alarm raised, case opened) → clearing (the clear condition holds, not yet
+long enough) → idle. A trigger on an active alarm is a repeat (AlarmRepeated, same case, rate
+limited); a sensor that keeps going on and off is *flapping* and its alarm is held instead of being
+cleared and raised again, so it cannot flood the queue with cases. No-signal rules are checked on
+clock ticks. The engine never touches the twin: it returns events for the caller to apply.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from cockpit.domain import Source
+from cockpit.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
+from cockpit.records import Alarm
+from cockpit.rules.model import AlarmRule, rules_for
+from cockpit.street.model import Sensor, Street
+
+
+@dataclass(slots=True)
+class _Track:
+    """The state of one rule on one sensor."""
+
+    pending_since: datetime | None = None
+    pending_count: int = 0
+    alarm_id: str | None = None
+    last_repeat: datetime | None = None
+    clearing_since: datetime | None = None
+    clearing_count: int = 0
+    last_triggered: bool = False
+    edges: deque[datetime] = field(default_factory=deque)
+    flapping: bool = False
+
+
+class RuleEngine:
+    """Turns readings into alarms and cases by the rules; owns the per-sensor rule states.
+
+    Emits (returns) CaseReported + AlarmRaised when an alarm opens, AlarmRepeated for a repeat of
+    an open alarm, and AlarmCleared when its clear condition has held long enough. Alarm and case
+    ids derive from the sensor, the rule and the reading's sequence number, so replaying the same
+    readings gives the same ids.
+
+    Parameters
+    ----------
+    street
+        The street whose sensors the readings come from (for kinds, places and intervals).
+    rules
+        The alarm rules (see :func:`cockpit.rules.model.load_rules`).
+    start
+        When the engine starts watching: the no-signal baseline of sensors not yet heard from.
+    """
+
+    def __init__(self, street: Street, rules: Sequence[AlarmRule], start: datetime | None = None) -> None:
+        self.street = street
+        self.rules = list(rules)
+        self._by_id = {r.id: r for r in self.rules}
+        self._tracks: dict[tuple[str, str], _Track] = {}
+        self._sensor_rules: dict[str, list[AlarmRule]] = {}
+        self._last_seen: dict[str, datetime] = {}
+        self._watched = [
+            (sensor, rule)
+            for sensor in street.sensors
+            for rule in rules_for(sensor.kind, sensor.elderly_alone, self.rules)
+            if rule.no_signal
+        ]
+        self._start = start
+
+    # ------------------------------------------------------------ public
+
+    def feed(self, reading: SensorReading) -> list[Event]:
+        """Evaluate one reading against the sensor's rules; returns the events it causes.
+
+        Readings of sensors the street does not know cause nothing.
+        """
+        sensor = self._sensor(reading.sensor_id)
+        if sensor is None:
+            return []
+        events: list[Event] = []
+        at = reading.at
+        previous = self._last_seen.get(sensor.id)
+        if previous is None or at > previous:
+            self._last_seen[sensor.id] = at
+        for rule in self._rules_of(sensor):
+            if rule.no_signal:
+                track = self._tracks.get((sensor.id, rule.id))
+                if track is not None and track.alarm_id is not None:
+                    events.append(AlarmCleared(at, track.alarm_id, "signal back"))
+                    track.alarm_id = None
+                continue
+            assert rule.trigger is not None and rule.clear is not None
+            x = reading.values.get(rule.trigger.value)
+            if x is None:
+                continue
+            track = self._tracks.setdefault((sensor.id, rule.id), _Track())
+            events.extend(self._step(sensor, rule, track, reading, float(x)))
+        return events
+
+    def feed_many(self, readings: Iterable[SensorReading]) -> list[Event]:
+        """:meth:`feed` for each reading in order; all resulting events."""
+        events: list[Event] = []
+        for reading in readings:
+            events.extend(self.feed(reading))
+        return events
+
+    def tick(self, at: datetime) -> list[Event]:
+        """Check the no-signal rules at time ``at``; returns the alarms it raises."""
+        if self._start is None:
+            self._start = at
+        events: list[Event] = []
+        for sensor, rule in self._watched:
+            track = self._tracks.setdefault((sensor.id, rule.id), _Track())
+            if track.alarm_id is not None:
+                continue
+            assert rule.no_signal_factor is not None
+            last = self._last_seen.get(sensor.id, self._start)
+            silent_s = (at - last).total_seconds()
+            if silent_s > sensor.interval_s * rule.no_signal_factor:
+                key = f"T{int(at.timestamp())}"
+                hours = silent_s / 3600
+                events.extend(self._raise(sensor, rule, track, at, key, f"{rule.name}: silent {hours:.1f} h"))
+        return events
+
+    def adopt(self, alarms: Iterable[Alarm]) -> int:
+        """Take over the open sensor alarms of a twin (after a restart); returns how many.
+
+        Adopted alarms repeat and clear like alarms this engine raised.
+        """
+        adopted = 0
+        for alarm in alarms:
+            if alarm.alarm_kind != "sensor" or alarm.sensor_id is None or alarm.rule_id not in self._by_id:
+                continue
+            if alarm.cleared_at is not None:
+                continue
+            track = self._tracks.setdefault((alarm.sensor_id, alarm.rule_id), _Track())
+            track.alarm_id = alarm.id
+            track.last_repeat = alarm.last_repeat_at or alarm.raised_at
+            track.last_triggered = True
+            adopted += 1
+        return adopted
+
+    def active(self) -> dict[tuple[str, str], str]:
+        """Open alarm ids by (sensor id, rule id)."""
+        return {key: t.alarm_id for key, t in self._tracks.items() if t.alarm_id is not None}
+
+    def flapping(self) -> set[tuple[str, str]]:
+        """(sensor id, rule id) pairs currently marked as flapping."""
+        return {key for key, t in self._tracks.items() if t.flapping}
+
+    # ------------------------------------------------------------ the state machine
+
+    def _step(self, sensor: Sensor, rule: AlarmRule, track: _Track, reading: SensorReading, x: float) -> list[Event]:
+        assert rule.trigger is not None and rule.clear is not None
+        at = reading.at
+        triggered = rule.trigger.holds(x)
+        if triggered and not track.last_triggered:
+            track.edges.append(at)
+        track.last_triggered = triggered
+        while track.edges and (at - track.edges[0]).total_seconds() > rule.flap_window_s:
+            track.edges.popleft()
+        if len(track.edges) >= rule.flap_max:
+            track.flapping = True
+
+        if track.alarm_id is None:
+            if not triggered:
+                track.pending_since, track.pending_count = None, 0
+                return []
+            if track.pending_since is None:
+                track.pending_since = at
+            track.pending_count += 1
+            held_s = (at - track.pending_since).total_seconds()
+            if track.pending_count >= rule.count and held_s >= rule.for_s:
+                detail = f"{rule.name}: {rule.trigger} ({rule.trigger.value}={x:g})"
+                return self._raise(sensor, rule, track, at, str(reading.seq), detail)
+            return []
+
+        if triggered:
+            track.clearing_since, track.clearing_count = None, 0
+            if track.last_repeat is None or (at - track.last_repeat).total_seconds() >= rule.repeat_every_s:
+                track.last_repeat = at
+                return [AlarmRepeated(at, track.alarm_id)]
+            return []
+        if not rule.clear.holds(x):
+            track.clearing_since, track.clearing_count = None, 0
+            return []
+        if track.clearing_since is None:
+            track.clearing_since = at
+        track.clearing_count += 1
+        held_s = (at - track.clearing_since).total_seconds()
+        needed_s = max(rule.clear_for_s, rule.flap_window_s if track.flapping else 0.0)
+        if track.clearing_count >= rule.clear_count and held_s >= needed_s:
+            reason = f"{rule.clear} ({rule.clear.value}={x:g})"
+            if track.flapping:
+                reason += ", after flapping"
+            alarm_id = track.alarm_id
+            self._reset(track, forget_flaps=track.flapping)
+            return [AlarmCleared(at, alarm_id, reason)]
+        return []
+
+    def _raise(self, sensor: Sensor, rule: AlarmRule, track: _Track, at: datetime, key: str, detail: str) -> list[Event]:
+        alarm_id = f"AL-{sensor.id}-{rule.id}-{key}"
+        case_id = f"KS-{sensor.id}-{rule.id}-{key}"
+        micro = self.street.micro_grid(sensor.micro_grid_id)
+        track.alarm_id, track.last_repeat = alarm_id, at
+        track.pending_since, track.pending_count = None, 0
+        track.clearing_since, track.clearing_count = None, 0
+        return [
+            CaseReported(
+                at=at,
+                case_id=case_id,
+                category=rule.category,
+                source=Source.SENSOR,
+                lon=sensor.lon,
+                lat=sensor.lat,
+                micro_grid_id=micro.id,
+                general_grid_id=micro.general_grid_id,
+                community_id=micro.community_id,
+                risk=rule.risk,
+                description=detail,
+                reporter=sensor.id,
+                alarm_id=alarm_id,
+            ),
+            AlarmRaised(
+                at=at,
+                alarm_id=alarm_id,
+                alarm_kind="sensor",
+                risk=rule.risk,
+                sensor_id=sensor.id,
+                rule_id=rule.id,
+                case_id=case_id,
+                area_id=micro.id,
+                detail=detail,
+            ),
+        ]
+
+    @staticmethod
+    def _reset(track: _Track, forget_flaps: bool) -> None:
+        # Raise edges outlive an ordinary clear (they are what reveals flapping); a clear after a
+        # whole quiet window ends the flapping episode.
+        track.alarm_id = None
+        track.last_repeat = None
+        track.clearing_since, track.clearing_count = None, 0
+        track.pending_since, track.pending_count = None, 0
+        if forget_flaps:
+            track.flapping = False
+            track.edges.clear()
+
+    def _sensor(self, sensor_id: str) -> Sensor | None:
+        if not self.street.has("sensors", sensor_id):
+            return None
+        return self.street.sensor(sensor_id)
+
+    def _rules_of(self, sensor: Sensor) -> list[AlarmRule]:
+        found = self._sensor_rules.get(sensor.id)
+        if found is None:
+            found = rules_for(sensor.kind, sensor.elderly_alone, self.rules)
+            self._sensor_rules[sensor.id] = found
+        return found
