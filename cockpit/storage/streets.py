@@ -10,16 +10,17 @@ from __future__ import annotations
 from typing import Any
 
 import shapely
-from sqlalchemy import delete, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from cockpit.domain import Department, SensorKind, StaffKind
-from cockpit.storage.db import Database
+from cockpit.storage.db import Database, StorageError
 from cockpit.storage.models import (
     CommunityRow,
     DedicatedGridRow,
     GeneralGridRow,
     MicroGridRow,
+    ResidentRow,
     RoadRow,
     SensorRow,
     ShiftRow,
@@ -53,9 +54,23 @@ def _geometry(raw: bytes) -> Any:
 
 
 def save_street(db: Database, street: Street) -> None:
-    """Store ``street`` in one transaction, replacing a stored street with the same id."""
+    """Store ``street`` in one transaction, replacing a stored street with the same id.
+
+    Raises
+    ------
+    StorageError
+        The stored street has residents' personal records: replacing it would orphan them.
+    """
     s = street.id
     with db.transaction() as session:
+        residents = session.scalar(
+            select(func.count()).select_from(ResidentRow).where(ResidentRow.street_id == s)
+        )
+        if residents:
+            raise StorageError(
+                f"street {s} has {residents} residents' records in {db.url}; "
+                "it cannot be replaced while they exist"
+            )
         session.execute(delete(StreetRow).where(StreetRow.id == s))
         session.flush()
         session.execute(

@@ -48,7 +48,7 @@ from cockpit.storage import (
     save_street,
     street_ids,
 )
-from cockpit.storage.models import CaseRow
+from cockpit.storage.models import CaseRow, ResidentRow
 from cockpit.street.model import DedicatedGrid, Road, Sensor, Shift, StaffMember, Street
 from cockpit.twin import TwinState
 from tests.core.tiny import tiny_street
@@ -201,6 +201,21 @@ def test_street_round_trip_is_exact(db: Database) -> None:
     assert loaded.households == street.households == 1600
 
 
+def test_demo_street_round_trip(db: Database) -> None:
+    from cockpit.street.demo import load_demo_street
+
+    street = load_demo_street()
+    save_street(db, street)
+    loaded = load_street(db, street.id)
+    assert (len(loaded.communities), len(loaded.micro_grids), len(loaded.sensors)) == (23, 536, len(street.sensors))
+    for part in ("communities", "general_grids", "micro_grids", "dedicated_grids", "roads",
+                 "sensors", "shifts", "staff"):
+        assert getattr(loaded, part) == getattr(street, part), part
+    assert shapely.to_wkb(loaded.boundary) == shapely.to_wkb(street.boundary)
+    assert (loaded.residents, loaded.seed, loaded.projection.epsg) == (
+        street.residents, street.seed, street.projection.epsg)
+
+
 def test_saving_a_street_again_replaces_it(db: Database) -> None:
     street = synthetic_street()
     save_street(db, street)
@@ -210,6 +225,20 @@ def test_saving_a_street_again_replaces_it(db: Database) -> None:
     assert loaded.name == "改名街道"
     assert [s.id for s in loaded.sensors] == ["SMK-1"]
     assert street_ids(db) == ["synthetic"]
+
+
+def test_a_street_with_residents_is_not_replaced(db: Database) -> None:
+    street = synthetic_street()
+    save_street(db, street)
+    with db.transaction() as session:
+        session.add(ResidentRow(street_id="synthetic", micro_grid_id="C01-G01-M01", name_enc=b"\x01opaque",
+                                stored_at=T0))
+    with pytest.raises(StorageError, match="street synthetic has 1 residents' records"):
+        save_street(db, replace(street, name="改名"))
+    assert load_street(db, "synthetic").name == "小街道"
+    with db.session() as session:
+        stored = session.scalars(select(ResidentRow)).one()
+    assert (stored.name_enc, stored.phone_enc, stored.stored_at) == (b"\x01opaque", None, T0)
 
 
 def test_loading_an_unknown_street_says_so(db: Database) -> None:
