@@ -3,6 +3,7 @@
 SQLite in the user's data directory by default, PostgreSQL by URL; see docs/storage.md.
 """
 
+from cockpit.storage.alarms import AlarmStore
 from cockpit.storage.audit import AuditEntry, AuditLog, VerifyResult
 from cockpit.storage.cases import CaseStore
 from cockpit.storage.db import Database, StorageError, default_database_path, open_database
@@ -11,6 +12,7 @@ from cockpit.storage.streets import StreetNotFound, load_street, save_street, st
 from cockpit.storage.telemetry import DeadLetter, DeadLetters, SequenceStats, TelemetryWriter, WriteResult
 
 __all__ = [
+    "AlarmStore",
     "AuditEntry",
     "AuditLog",
     "CaseStore",

@@ -8,7 +8,6 @@ dispatch or audit entry survives a power cut); write transactions take SQLite's 
 
 from __future__ import annotations
 
-import logging
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,8 +21,6 @@ from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
-
-log = logging.getLogger(__name__)
 
 APP_NAME = "street-cockpit"
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

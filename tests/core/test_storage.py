@@ -23,9 +23,11 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import StatementError
 
-from cockpit.domain import Department, OwnerLevel, RiskLevel, SensorKind, Source, StaffKind, StaffStatus
+from cockpit.domain import AlarmState, Department, OwnerLevel, RiskLevel, SensorKind, Source, StaffKind, StaffStatus
 from cockpit.events import (
+    AlarmCleared,
     AlarmRaised,
+    AlarmRepeated,
     CaseDispatched,
     CaseReported,
     ClockTick,
@@ -35,6 +37,7 @@ from cockpit.events import (
 )
 from cockpit.sla import live_derivers
 from cockpit.storage import (
+    AlarmStore,
     CaseStore,
     Database,
     DeadLetter,
@@ -357,6 +360,27 @@ def test_case_projection_equals_the_twin(db: Database) -> None:
     feedback = [r for r in store.transitions("K1") if r.event_type == "CaseFeedback"]
     assert [r.details for r in feedback] == [
         {"rating": 2, "fixed": False, "actor": "居民"}, {"rating": 5, "fixed": True, "actor": "居民"}]
+
+
+def test_alarm_projection_equals_the_twin(db: Database) -> None:
+    twin, applied = _twin_history()  # the twin's listener keeps appending to ``applied``
+    first = next(iter(twin.alarms))
+    twin.acknowledge(first, "op1", T0 + timedelta(days=2, minutes=1))
+    twin.apply(AlarmRepeated(T0 + timedelta(days=2, minutes=2), first))
+    twin.apply(AlarmCleared(T0 + timedelta(days=2, minutes=3), first, "fixed"))
+    store = AlarmStore(db)
+    assert store.apply(applied) == sum(type(e).__name__.startswith("Alarm") for e in applied)
+
+    stored = {a.id: a for a in store.alarms()}
+    assert set(stored) == set(twin.alarms) and len(stored) >= 2
+    for alarm in twin.alarms.values():
+        row = stored[alarm.id]
+        assert (row.kind, row.risk, row.case_id, row.area_id, row.state, row.raised_at, row.repeats,
+                row.acknowledged_at, row.acknowledged_by, row.cleared_at) == (
+            alarm.alarm_kind, alarm.risk.value, alarm.case_id, alarm.area_id, alarm.state.value,
+            alarm.raised_at, alarm.repeats, alarm.acknowledged_at, alarm.acknowledged_by, alarm.cleared_at)
+    assert [a.id for a in store.alarms(AlarmState.CLEARED)] == [first]
+    assert stored[first].repeats == 1
 
 
 def twin_dispatch_eta(events: list, case_id: str, assignee: str) -> float:
