@@ -1,0 +1,58 @@
+"""Retention: residents' personal data older than the configured period is purged, with an audit entry.
+
+The period is ``[retention] personal_data_days`` in resources/security.toml (or a file given by the
+caller). Records are purged by the time they were stored; the purge itself is audited with the count.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from pathlib import Path
+
+from cockpit.events import utc
+from cockpit.resources import resource_path
+from cockpit.security.personal_data import ResidentStore
+from cockpit.security.users import SecurityError, User
+
+
+@dataclass(frozen=True, slots=True)
+class RetentionPolicy:
+    """How long personal data may be kept."""
+
+    personal_data_days: int
+
+    @property
+    def period(self) -> timedelta:
+        return timedelta(days=self.personal_data_days)
+
+    def cutoff(self, now: datetime) -> datetime:
+        """Records stored before this moment are past retention."""
+        return utc(now) - self.period
+
+
+def load_retention(path: Path | None = None) -> RetentionPolicy:
+    """The retention policy from ``path`` (default: the shipped resources/security.toml).
+
+    Raises
+    ------
+    SecurityError
+        The file lacks ``[retention] personal_data_days`` or it is not a positive whole number.
+    """
+    path = path if path is not None else resource_path("security.toml")
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise SecurityError(f"{path.name}: {exc}") from None
+    days = data.get("retention", {}).get("personal_data_days")
+    if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
+        raise SecurityError(f"{path.name}: [retention] personal_data_days must be a positive whole number of days")
+    return RetentionPolicy(days)
+
+
+def purge_expired(store: ResidentStore, policy: RetentionPolicy, now: datetime, actor: User) -> int:
+    """Purge the records of ``store`` past ``policy`` at ``now``; returns how many were deleted."""
+    return store.purge_older_than(
+        policy.cutoff(now), actor, reason=f"retention: older than {policy.personal_data_days} days"
+    )

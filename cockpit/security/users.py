@@ -1,0 +1,238 @@
+"""Local user accounts: argon2 password hashes, a role and the area the role is scoped to.
+
+Accounts live in the ``users`` table; every change to one (created, disabled, password changed) is
+written to the audit log in the same transaction. :func:`authenticate` is the login: it answers the
+same way, and takes about as long, for an unknown user and a wrong password, so that a login form
+cannot be used to discover user names.
+"""
+
+from __future__ import annotations
+
+import re
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from cockpit.security.permissions import STREET_ONLY_ROLES, Action, Role, check
+from cockpit.storage.audit import AuditLog
+from cockpit.storage.db import Database
+from cockpit.storage.models import UserRow
+
+USERNAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+AREA_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
+MIN_PASSWORD = 8
+MAX_PASSWORD = 1024
+
+DEMO_USERNAME = "demo-operator"
+"""The account the demo logs in with automatically: an operator at street level, shown as demo."""
+
+_HASHER = PasswordHasher()
+_DUMMY_HASH = _HASHER.hash("not a real password: equalises the time of unknown-user logins")
+
+
+class SecurityError(ValueError):
+    """A security operation refused; the message is one line for the user."""
+
+
+class AuthenticationError(SecurityError):
+    """The login failed (wrong user name or password, or a disabled account)."""
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """An account as the rest of the cockpit sees it (never its password hash).
+
+    ``scope_area`` is a community id, or None for a street-level user who acts everywhere.
+    """
+
+    username: str
+    role: Role
+    scope_area: str | None = None
+    disabled: bool = False
+
+    @property
+    def is_demo(self) -> bool:
+        """True for the demo auto-login account; the window marks the session as a demo."""
+        return self.username == DEMO_USERNAME
+
+    @property
+    def scope_label(self) -> str:
+        """``"street"`` or the community id."""
+        return self.scope_area or "street"
+
+
+def validate_username(username: str) -> str:
+    """``username`` if it is 1-64 letters, digits, dots, dashes or underscores; else SecurityError."""
+    if not isinstance(username, str) or not USERNAME_RE.fullmatch(username):
+        raise SecurityError(
+            f"invalid user name {username!r}: use 1-64 letters, digits, '.', '-' or '_', starting with a letter or digit"
+        )
+    return username
+
+
+def validate_password(password: str) -> str:
+    """``password`` if it has 8-1024 characters and no NUL; else SecurityError (without echoing it)."""
+    if not isinstance(password, str) or not MIN_PASSWORD <= len(password) <= MAX_PASSWORD:
+        raise SecurityError(f"a password must have {MIN_PASSWORD} to {MAX_PASSWORD} characters")
+    if "\x00" in password:
+        raise SecurityError("a password cannot contain a NUL character")
+    return password
+
+
+def _parse_role(role: str | Role) -> Role:
+    try:
+        return Role(role)
+    except ValueError:
+        raise SecurityError(f"unknown role {role!r}: one of {', '.join(r.value for r in Role)}") from None
+
+
+def _user(row: UserRow) -> User:
+    return User(row.username, Role(row.role), row.scope_area, bool(row.disabled))
+
+
+class UserStore:
+    """Owns the ``users`` table: adds, lists, disables accounts and changes passwords. Emits nothing.
+
+    Every change is audited (actor, action, target, before, after) in the same transaction. The
+    ``actor`` of a change is the acting :class:`User`, who needs the MANAGE_USERS permission (anyone
+    may change their own password), or None for the system itself: the first administrator made at
+    installation and the demo account.
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        self.audit = AuditLog(db)
+
+    def get(self, username: str) -> User | None:
+        """The account named ``username``, or None."""
+        with self.db.session() as session:
+            row = session.get(UserRow, username)
+            return _user(row) if row is not None else None
+
+    def list(self) -> list[User]:
+        """Every account, by user name."""
+        with self.db.session() as session:
+            return [_user(r) for r in session.scalars(select(UserRow).order_by(UserRow.username))]
+
+    def add(self, username: str, password: str, role: str | Role, scope_area: str | None = None,
+            actor: User | None = None, reason: str = "") -> User:
+        """Create an account.
+
+        Raises
+        ------
+        PermissionDenied
+            ``actor`` may not manage users.
+        SecurityError
+            Invalid name, password, role or area; an administrator or auditor given an area; or the
+            name is taken.
+        """
+        actor_name = _may_manage(actor)
+        validate_username(username)
+        validate_password(password)
+        parsed = _parse_role(role)
+        if scope_area is not None:
+            if not isinstance(scope_area, str) or not AREA_RE.fullmatch(scope_area):
+                raise SecurityError(f"invalid area {scope_area!r}: give a community id such as C07")
+            if parsed in STREET_ONLY_ROLES:
+                raise SecurityError(f"a {parsed.value} works at street level; give no area")
+        password_hash = _HASHER.hash(password)
+        with self.db.transaction() as session:
+            if session.get(UserRow, username) is not None:
+                raise SecurityError(f"user {username} already exists")
+            session.add(UserRow(username=username, password_hash=password_hash, role=parsed.value,
+                                scope_area=scope_area, disabled=False,
+                                created_at=datetime.now(timezone.utc)))
+            self.audit.append_in(session, actor_name, "user.add", f"user:{username}", None,
+                                 {"role": parsed.value, "scope_area": scope_area, "disabled": False}, reason)
+        return User(username, parsed, scope_area, False)
+
+    def disable(self, username: str, actor: User | None = None, reason: str = "") -> User:
+        """Disable an account (it can no longer log in or act); SecurityError if there is none."""
+        actor_name = _may_manage(actor)
+        with self.db.transaction() as session:
+            row = self._row(session, username)
+            before = {"disabled": bool(row.disabled)}
+            row.disabled = True
+            self.audit.append_in(session, actor_name, "user.disable", f"user:{username}", before,
+                                 {"disabled": True}, reason)
+            return _user(row)
+
+    def set_password(self, username: str, password: str, actor: User | None = None, reason: str = "") -> None:
+        """Replace an account's password (the audit entry records that it changed, not the hash)."""
+        actor_name = _may_manage(actor, username)
+        validate_password(password)
+        password_hash = _HASHER.hash(password)
+        with self.db.transaction() as session:
+            row = self._row(session, username)
+            row.password_hash = password_hash
+            self.audit.append_in(session, actor_name, "user.passwd", f"user:{username}", None, None, reason)
+
+    def authenticate(self, username: str, password: str) -> User:
+        """The account if ``password`` is right and it is enabled.
+
+        Raises
+        ------
+        AuthenticationError
+            "wrong user name or password" for an unknown user or a wrong password alike; "account
+            NAME is disabled" only once the password was right.
+        """
+        if not isinstance(username, str) or not isinstance(password, str) or not USERNAME_RE.fullmatch(username):
+            _verify(_DUMMY_HASH, password if isinstance(password, str) else "")
+            raise AuthenticationError("wrong user name or password")
+        with self.db.session() as session:
+            row = session.get(UserRow, username)
+            stored = row.password_hash if row is not None else _DUMMY_HASH
+            ok = _verify(stored, password) and row is not None
+            if not ok:
+                raise AuthenticationError("wrong user name or password")
+            if row.disabled:
+                raise AuthenticationError(f"account {username} is disabled")
+            user = _user(row)
+        if _HASHER.check_needs_rehash(stored):
+            with self.db.transaction() as session:
+                self._row(session, username).password_hash = _HASHER.hash(password)
+        return user
+
+    def ensure_demo_user(self) -> User:
+        """The demo auto-login account (street-level operator), created on first use.
+
+        Its password is random and thrown away: nobody logs in as it by hand.
+        """
+        existing = self.get(DEMO_USERNAME)
+        if existing is not None:
+            return existing
+        return self.add(DEMO_USERNAME, secrets.token_urlsafe(24), Role.OPERATOR, None,
+                        reason="demo auto-login account")
+
+    @staticmethod
+    def _row(session: Session, username: str) -> UserRow:
+        row = session.get(UserRow, username)
+        if row is None:
+            raise SecurityError(f"no such user {username!r}")
+        return row
+
+
+def _may_manage(actor: User | None, own_account: str | None = None) -> str:
+    """The audit name of ``actor`` once it may manage users (its own password is always its own)."""
+    if actor is None:
+        return "system"
+    if actor.username != own_account:
+        check(actor, Action.MANAGE_USERS, target="user accounts")
+    return actor.username
+
+
+def _verify(stored_hash: str, password: str) -> bool:
+    try:
+        return _HASHER.verify(stored_hash, password)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def authenticate(db: Database, username: str, password: str) -> User:
+    """Log in: the enabled account whose password is ``password``; see :meth:`UserStore.authenticate`."""
+    return UserStore(db).authenticate(username, password)
