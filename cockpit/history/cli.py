@@ -1,0 +1,156 @@
+"""The ``cockpit history generate`` and ``cockpit kpi`` commands (wired into cockpit/cli.py).
+
+Output contract (DESIGN.md 4): with ``as_json`` exactly one JSON object on stdout, a one-line
+summary or a table otherwise; errors are one line on stderr and exit code 2.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from cockpit.history.format import LogFormatError, read_log, write_log
+from cockpit.history.generator import generate_history
+from cockpit.kpi import compute_kpis, kpi_rows, kpis_by
+from cockpit.street.model import Street
+
+EXIT_ERROR = 2
+
+log = logging.getLogger("cockpit.history")
+
+
+def generate_command(days: int, seed: int, out: Path, street: Street, as_json: bool = False) -> int:
+    """Generate ``days`` days of history for ``street`` with ``seed`` and write it to ``out``.
+
+    Prints a one-line summary on stderr, and with ``as_json`` the object
+    {"out", "cases", "days", "seed"} on stdout. Returns the exit code.
+    """
+    out = Path(out)
+    if out.suffix.lower() not in (".csv", ".parquet"):
+        return _error(f"{out}: unknown extension {out.suffix!r}; use .csv or .parquet")
+    if days <= 0:
+        return _error(f"--days must be positive, not {days}")
+    began = time.perf_counter()
+    frame = generate_history(street, days, seed)
+    try:
+        write_log(frame, out)
+    except OSError as exc:
+        return _error(f"{out}: cannot write: {exc.strerror or exc}")
+    seconds = time.perf_counter() - began
+    print(f"wrote {len(frame):,} cases over {days} days (seed {seed}) to {out} in {seconds:.1f} s",
+          file=sys.stderr)
+    if as_json:
+        _print_json({"out": str(out), "cases": len(frame), "days": days, "seed": seed})
+    return 0
+
+
+def kpi_command(path: Path, by: str | None, as_json: bool) -> int:
+    """Print the KPIs of the incident log at ``path``, optionally broken down by column ``by``.
+
+    JSON: the overall KPIs at the top level and, with ``by``, ``"by_<by>": {value: {...}}``.
+    Returns the exit code (2 for a missing or bad file or an unknown column).
+    """
+    try:
+        frame = read_log(path)
+    except LogFormatError as exc:
+        return _error(str(exc))
+    if by is not None and by not in frame.columns:
+        return _error(f"unknown column {by!r}; choose one of {', '.join(frame.columns)}")
+    overall = compute_kpis(frame)
+    table = kpis_by(frame, by) if by is not None else None
+    if as_json:
+        result: dict[str, Any] = dict(overall)
+        if table is not None:
+            result[f"by_{by}"] = kpi_rows(table)
+        _print_json(result)
+        return 0
+    print(_overall_text(overall, path))
+    if table is not None:
+        print()
+        print(_table_text(table))
+    return 0
+
+
+def _error(message: str) -> int:
+    print(f"cockpit: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value
+
+
+def _print_json(data: dict[str, Any]) -> None:
+    print(json.dumps(_finite(data), ensure_ascii=False, allow_nan=False))
+
+
+_LABELS = {
+    "cases": ("cases", "{:,}"),
+    "open_cases": ("open at the end", "{:,}"),
+    "response_minutes_mean": ("response, mean", "{:.1f} min"),
+    "response_minutes_p90": ("response, 90th percentile", "{:.1f} min"),
+    "response_within_target_rate": ("accepted within 2 h", "{:.1%}"),
+    "resolution_hours_mean": ("resolution, mean", "{:.1f} h"),
+    "closure_rate": ("closure rate", "{:.1%}"),
+    "overdue_cases": ("overdue cases", "{:,}"),
+    "overdue_rate": ("overdue rate", "{:.1%}"),
+    "satisfaction_mean": ("satisfaction, mean rating", "{:.2f} / 5"),
+    "satisfaction_rate": ("satisfied (rating 4-5)", "{:.1%}"),
+    "proactive_discovery_rate": ("proactive discovery", "{:.1%}"),
+    "source_resolution_rate": ("source resolution (grid)", "{:.1%}"),
+    "staff_utilisation": ("staff utilisation", "{:.1%}"),
+}
+
+
+def _fmt(value: Any, pattern: str) -> str:
+    return "—" if value is None else pattern.format(value)
+
+
+def _overall_text(kpis: dict[str, Any], path: Path) -> str:
+    lines = [f"KPIs of {path}"]
+    for key, (label, pattern) in _LABELS.items():
+        lines.append(f"  {label:<28} {_fmt(kpis[key], pattern):>14}")
+        if key == "source_resolution_rate":
+            levels = kpis["resolved_at_level"]
+            shares = ", ".join(f"{lv} {_fmt(share, '{:.1%}')}" for lv, share in levels.items())
+            lines.append(f"  {'resolved at level':<28} {shares}")
+    return "\n".join(lines)
+
+
+_TABLE_COLUMNS = {
+    "cases": ("cases", "{:,.0f}"),
+    "response_minutes_p90": ("resp p90 min", "{:.1f}"),
+    "response_within_target_rate": ("in 2 h", "{:.1%}"),
+    "closure_rate": ("closed", "{:.1%}"),
+    "overdue_rate": ("overdue", "{:.1%}"),
+    "satisfaction_rate": ("satisfied", "{:.1%}"),
+    "proactive_discovery_rate": ("proactive", "{:.1%}"),
+    "source_resolution_rate": ("at grid", "{:.1%}"),
+}
+
+
+def _table_text(table: pd.DataFrame) -> str:
+    name = str(table.index.name)
+    width = max([len(name)] + [len(str(v)) for v in table.index])
+    header = f"{name:<{width}}" + "".join(f" {label:>12}" for label, _ in _TABLE_COLUMNS.values())
+    lines = [header]
+    for index, row in table.iterrows():
+        cells = "".join(
+            f" {_fmt(None if pd.isna(row[key]) else float(row[key]), pattern):>12}"
+            for key, (_, pattern) in _TABLE_COLUMNS.items()
+        )
+        lines.append(f"{str(index):<{width}}{cells}")
+    return "\n".join(lines)
