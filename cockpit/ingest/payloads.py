@@ -140,6 +140,8 @@ def parse_payload(kind: TopicKind, raw: bytes, now: datetime | None = None) -> P
         payload = _DECODERS[kind].decode(raw)
     except msgspec.ValidationError as exc:
         raise PayloadError(_classify(str(exc)), str(exc)) from None
+    except UnicodeDecodeError as bad:
+        raise PayloadError(Reason.BAD_UTF8, f"invalid UTF-8 at byte {bad.start}") from None
     except msgspec.DecodeError as exc:
         try:
             bytes(raw).decode("utf-8")
@@ -154,13 +156,6 @@ def parse_payload(kind: TopicKind, raw: bytes, now: datetime | None = None) -> P
     if now - payload.ts > MAX_AGE:
         raise PayloadError(Reason.TS_PAST, f"timestamp {payload.ts.isoformat()} is older than {MAX_AGE.days} days")
     return payload
-
-
-def check_feedback(payload: CaseActionPayload) -> int:
-    """The rating of a feedback action; refuses a feedback without one."""
-    if payload.rating is None:
-        raise PayloadError(Reason.MISSING_FIELD, "feedback needs a rating 1-5")
-    return payload.rating
 
 
 def encode_payload(payload: Payload) -> bytes:

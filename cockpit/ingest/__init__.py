@@ -1,0 +1,1 @@
+"""MQTT ingest: topic tree, payload validation, the ingest pipeline, the paho client and brokers."""

@@ -1,0 +1,221 @@
+"""``cockpit ingest`` and ``cockpit sensors``: the headless ingest service and the sensor simulator.
+
+``cockpit ingest --broker mqtt://HOST:PORT [--db URL]`` subscribes to the street's topics, applies
+every message to a twin rebuilt from the event log, stores it, and on SIGINT/SIGTERM commits what
+is pending and prints one JSON line {"received", "accepted", "rejected", "duplicates", "gaps"}.
+``cockpit sensors --rate R --duration S`` publishes simulated readings and prints {"sent", "bad"}.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import signal
+import sys
+import threading
+from collections import deque
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import paho.mqtt.client as mqtt
+from paho.mqtt.enums import CallbackAPIVersion
+
+from cockpit.events import Event
+from cockpit.ingest.broker import EmbeddedBroker
+from cockpit.ingest.client import BrokerConfig, MqttIngest
+from cockpit.ingest.service import IngestService
+from cockpit.rules.model import load_rules
+from cockpit.sensors_sim import SensorSimulator, paced
+from cockpit.storage.db import StorageError, open_database
+from cockpit.storage.eventlog import EventStore
+from cockpit.twin import TwinError, TwinState
+
+log = logging.getLogger(__name__)
+
+EXIT_FAILURE = 1
+
+
+def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``cockpit ingest``."""
+    parser.add_argument("--broker", required=True, help="broker URL, mqtt://HOST:PORT or mqtts://HOST:PORT")
+    parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+    parser.add_argument("--username", default=None)
+    parser.add_argument("--password", default=None)
+    parser.add_argument("--tls-ca", default=None, help="CA certificate file of the broker (implies TLS)")
+    parser.add_argument("--client-id", default="street-cockpit-ingest", help="MQTT client id (the persistent session)")
+    parser.add_argument("--qos", type=int, choices=[0, 1], default=1)
+    parser.add_argument("--mqtt311", action="store_true", help="speak MQTT 3.1.1 (e.g. to the embedded amqtt broker)")
+    parser.add_argument("--rules", default=None, help="alarm rules TOML (default: resources/rules/default.toml)")
+    parser.add_argument("--json", action="store_true", help="the summary is JSON (it always is)")
+
+
+def add_sensors_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options of ``cockpit sensors``."""
+    parser.add_argument("--broker", default=None, help="broker URL (default: start an embedded broker)")
+    parser.add_argument("--rate", type=float, required=True, help="messages per second, all sensors together")
+    parser.add_argument("--duration", type=float, required=True, help="seconds to run")
+    parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument("--bad-fraction", type=float, default=0.0, help="share of malformed messages")
+    parser.add_argument("--seq-start", type=int, default=1, help="first sequence number of every device")
+    parser.add_argument("--qos", type=int, choices=[0, 1], default=1)
+    parser.add_argument("--username", default=None)
+    parser.add_argument("--password", default=None)
+    parser.add_argument("--tls-ca", default=None)
+    parser.add_argument("--client-id", default="street-cockpit-sensors")
+    parser.add_argument("--json", action="store_true", help="the summary is JSON (it always is)")
+
+
+@contextmanager
+def _stop_on_signals() -> Iterator[threading.Event]:
+    """An event set by SIGINT or SIGTERM while the block runs (previous handlers restored after)."""
+    stop = threading.Event()
+    previous = {sig: signal.getsignal(sig) for sig in (signal.SIGINT, signal.SIGTERM)}
+    for sig in previous:
+        signal.signal(sig, lambda *_: stop.set())
+    try:
+        yield stop
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
+def _demo_street():
+    from cockpit.street.demo import load_demo_street
+
+    return load_demo_street()
+
+
+def ingest_command(args: argparse.Namespace) -> int:
+    """Run the headless ingest until SIGINT/SIGTERM; prints the JSON summary. Returns the exit code."""
+    street = _demo_street()
+    try:
+        config = BrokerConfig(
+            url=args.broker, client_id=args.client_id, username=args.username, password=args.password,
+            tls_ca=args.tls_ca, qos=args.qos, mqtt5=not args.mqtt311,
+        )
+        config.host  # noqa: B018 - validates the URL before anything starts
+        db = open_database(args.db)
+    except (ValueError, StorageError) as exc:
+        print(f"cockpit ingest: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    twin = TwinState(street)
+    refused = 0
+
+    def on_refused(event: Event, error: TwinError) -> None:
+        nonlocal refused
+        refused += 1
+        log.warning("twin refused %s: %s", type(event).__name__, error)
+
+    twin.apply_many(EventStore(db).read(), on_error=lambda event, error: None)
+    service = IngestService(
+        street, db, sink=lambda events: twin.apply_many(events, on_error=on_refused),
+        rules=load_rules(args.rules, twin.categories),
+    )
+    assert service.engine is not None
+    service.engine.adopt(twin.alarms.values())
+    ingest = MqttIngest(service, config)
+    ingest.link.subscribe(lambda status: log.info("link %s: %s", status.state, status.reason))
+    with _stop_on_signals() as stop:
+        ingest.start()
+        while not stop.wait(0.2) and ingest.running:
+            if ingest.error is not None and "refused" in ingest.error:
+                break
+        ingest.stop()
+    db.close()
+    print(json.dumps(service.stats.summary()), flush=True)
+    log.info("rejected by reason: %s; twin refused %d events", dict(service.stats.rejected_by_reason), refused)
+    if ingest.error is not None and "refused" in ingest.error:
+        print(f"cockpit ingest: {ingest.error}", file=sys.stderr)
+        return EXIT_FAILURE
+    return 0
+
+
+def sensors_command(args: argparse.Namespace) -> int:
+    """Publish simulated sensor traffic; prints {"sent", "bad"}. Returns the exit code."""
+    if args.rate <= 0 or args.duration < 0:
+        print("cockpit sensors: --rate must be > 0 and --duration >= 0", file=sys.stderr)
+        return EXIT_FAILURE
+    street = _demo_street()
+    try:
+        simulator = SensorSimulator(street, seed=args.seed, bad_fraction=args.bad_fraction, seq_start=args.seq_start)
+    except ValueError as exc:
+        print(f"cockpit sensors: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
+    embedded = EmbeddedBroker() if args.broker is None else None
+    url = embedded.start() if embedded is not None else args.broker
+    try:
+        config = BrokerConfig(url=url, client_id=args.client_id, username=args.username,
+                              password=args.password, tls_ca=args.tls_ca)
+        client = publisher(config)
+    except (ValueError, OSError) as exc:
+        print(f"cockpit sensors: cannot connect to {url}: {exc}", file=sys.stderr)
+        if embedded is not None:
+            embedded.stop()
+        return EXIT_FAILURE
+    sent = bad = 0
+    unconfirmed: deque[mqtt.MQTTMessageInfo] = deque()
+    with _stop_on_signals() as stop:
+        for message in paced(simulator.messages(), args.rate, args.duration, stop.is_set):
+            unconfirmed.append(client.publish(message.topic, message.payload, qos=args.qos))
+            sent += 1
+            bad += message.bad
+            while unconfirmed and unconfirmed[0].is_published():
+                unconfirmed.popleft()
+        _drain(unconfirmed, stop)
+    client.disconnect()
+    client.loop_stop()
+    if embedded is not None:
+        embedded.stop()
+    print(json.dumps({"sent": sent, "bad": bad}), flush=True)
+    return 0
+
+
+def publisher(config: BrokerConfig) -> mqtt.Client:
+    """A connected publishing client with its network loop started.
+
+    It keeps QoS 1 messages it could not deliver (broker down) and sends them after reconnecting.
+    """
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=config.client_id, clean_session=False)
+    if config.username is not None:
+        client.username_pw_set(config.username, config.password)
+    if config.tls:
+        client.tls_set(ca_certs=config.tls_ca)
+    client.max_inflight_messages_set(1000)
+    client.max_queued_messages_set(0)
+    client.reconnect_delay_set(0.1, 2.0)
+    client.connect(config.host, config.port, config.keepalive_s)
+    client.loop_start()
+    return client
+
+
+def _drain(unconfirmed: deque[mqtt.MQTTMessageInfo], stop: threading.Event, timeout: float = 30.0) -> None:
+    """Wait until the broker has every message (or a signal comes, or the timeout passes)."""
+    waited = 0.0
+    while unconfirmed and waited < timeout and not stop.is_set():
+        if unconfirmed[0].is_published():
+            unconfirmed.popleft()
+            continue
+        stop.wait(0.02)
+        waited += 0.02
+
+
+def main(argv: list[str] | None = None) -> int:
+    """``python -m cockpit.ingest``: the ingest command on its own (for supervisors and tests)."""
+    parser = argparse.ArgumentParser(prog="python -m cockpit.ingest", description=__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    add_ingest_arguments(parser)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, stream=sys.stderr,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    return ingest_command(args)
+
+
+def sensors_main(argv: list[str] | None = None) -> int:
+    """``python -m cockpit.sensors_sim``: the sensor simulator on its own."""
+    parser = argparse.ArgumentParser(prog="python -m cockpit.sensors_sim", description=sensors_command.__doc__)
+    parser.add_argument("-v", "--verbose", action="store_true")
+    add_sensors_arguments(parser)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, stream=sys.stderr)
+    return sensors_command(args)

@@ -1,0 +1,223 @@
+"""The ingest pipeline without the network: messages in, committed batches and events out.
+
+:class:`IngestService` validates and translates each message as it arrives, collects a batch, and
+on :meth:`IngestService.flush` stores it in one transaction (receipts, events, dead letters), runs
+the alarm rules on the messages that are new, hands the events to the twin through the caller's
+sink, and returns the delivery tokens that may now be acknowledged. The MQTT client
+(:mod:`cockpit.ingest.client`) drives it from its network thread; tests drive it directly.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Generic, TypeVar
+
+from cockpit.events import Event
+from cockpit.ingest.payloads import PayloadError
+from cockpit.ingest.reasons import Reason
+from cockpit.ingest.store import BatchStore
+from cockpit.ingest.translate import Message, Translator
+from cockpit.rules.engine import RuleEngine
+from cockpit.rules.model import AlarmRule
+from cockpit.storage.db import Database
+from cockpit.storage.telemetry import DeadLetter
+from cockpit.street.model import Street
+
+log = logging.getLogger(__name__)
+
+Token = TypeVar("Token")
+Sink = Callable[[list[Event]], None]
+
+BATCH_SIZE = 500
+"""A batch is committed when it holds this many messages..."""
+BATCH_AGE_S = 0.05
+"""...or when its oldest message has waited this long (the added latency; the ack waits for it)."""
+
+
+@dataclass(slots=True)
+class IngestStats:
+    """Counters of the ingest so far; ``gaps`` is the number of sequence numbers never received.
+
+    ``received = accepted + duplicates + rejected`` once every received message is committed.
+    """
+
+    received: int = 0
+    accepted: int = 0
+    rejected: int = 0
+    duplicates: int = 0
+    gaps: int = 0
+    batches: int = 0
+    events: int = 0
+    sink_errors: int = 0
+    rejected_by_reason: Counter[str] = field(default_factory=Counter)
+
+    def summary(self) -> dict[str, int]:
+        """The command-line summary {"received", "accepted", "rejected", "duplicates", "gaps"}."""
+        return {
+            "received": self.received,
+            "accepted": self.accepted,
+            "rejected": self.rejected,
+            "duplicates": self.duplicates,
+            "gaps": self.gaps,
+        }
+
+
+class IngestService(Generic[Token]):
+    """Validates, batches, stores and forwards messages of one street; owns the sequence counters.
+
+    Emits the events of every committed batch (new messages' events and the alarms and cases the
+    rules derive) to ``sink``, after the commit, from the thread that calls :meth:`flush`.
+
+    Parameters
+    ----------
+    street
+        The street served.
+    db
+        The cockpit database.
+    sink
+        Receives each committed batch's events (headless: a TwinState's apply_many; in the app:
+        TwinModel.submit). Errors in it are logged and counted, never raised.
+    rules
+        Alarm rules; None for no rule engine.
+    translator
+        Validation and translation (built from the street when omitted).
+    batch_size, batch_age_s
+        When a batch is due for commit.
+    """
+
+    def __init__(
+        self,
+        street: Street,
+        db: Database,
+        sink: Sink | None = None,
+        rules: Sequence[AlarmRule] | None = None,
+        translator: Translator | None = None,
+        batch_size: int = BATCH_SIZE,
+        batch_age_s: float = BATCH_AGE_S,
+    ) -> None:
+        self.street = street
+        self.store = BatchStore(db)
+        self.sink = sink
+        self.translator = translator or Translator(street)
+        self.engine = RuleEngine(street, rules) if rules is not None else None
+        self.batch_size = batch_size
+        self.batch_age_s = batch_age_s
+        self.stats = IngestStats()
+        self._messages: list[Message] = []
+        self._dead: list[DeadLetter] = []
+        self._tokens: list[Token] = []
+        self._tick_events: list[Event] = []
+        self._oldest: float | None = None
+        self._sequences: dict[str, list[int]] = {}
+        for device, (first, last, count) in self.store.sequences().items():
+            self._sequences[device] = [first, last, count]
+            self.stats.gaps += last - first + 1 - count
+
+    # ------------------------------------------------------------ arrival (network thread)
+
+    def handle(self, topic: str, payload: bytes, token: Token | None = None, now: datetime | None = None) -> None:
+        """Take one message; never raises (a failure becomes a dead letter with reason ``internal``).
+
+        ``token`` is returned by the :meth:`flush` that commits the message, for acknowledging it.
+        """
+        self.stats.received += 1
+        try:
+            self._messages.append(self.translator.translate(topic, payload, now))
+        except PayloadError as exc:
+            self._reject(topic, exc.reason, str(exc), payload)
+        except Exception as exc:  # noqa: BLE001 - a bad message must never stop the loop
+            log.exception("ingest failed on a message on %s", topic[:200])
+            self._reject(topic, Reason.INTERNAL, f"{type(exc).__name__}: {exc}", payload)
+        if token is not None:
+            self._tokens.append(token)
+        if self._oldest is None:
+            self._oldest = time.monotonic()
+
+    def _reject(self, topic: str, reason: Reason, detail: str, payload: bytes) -> None:
+        self._dead.append(DeadLetter.of(topic[:1000], reason.value, detail[:500], bytes(payload)))
+        self.stats.rejected += 1
+        self.stats.rejected_by_reason[reason.value] += 1
+
+    def tick(self, at: datetime | None = None) -> None:
+        """Let the clock run the no-signal rules; their events go out with the next flush."""
+        if self.engine is not None:
+            self._tick_events += self.engine.tick(at or datetime.now(timezone.utc))
+            if self._tick_events and self._oldest is None:
+                self._oldest = time.monotonic()
+
+    @property
+    def pending(self) -> int:
+        """Messages received and not yet committed."""
+        return len(self._messages) + len(self._dead)
+
+    def due(self) -> bool:
+        """Whether the batch should be committed now (full, or its oldest message waited enough)."""
+        if self._oldest is None:
+            return False
+        return self.pending >= self.batch_size or time.monotonic() - self._oldest >= self.batch_age_s
+
+    # ------------------------------------------------------------ commit
+
+    def flush(self) -> list[Token]:
+        """Commit the batch, forward its events and return the tokens that may now be acknowledged.
+
+        Raises
+        ------
+        cockpit.storage.db.StorageError
+            If the commit fails; the batch is kept (nothing is acknowledged) and retried next time.
+        """
+        if self._oldest is None:
+            return []
+        committed = self.store.commit(self._messages, self._dead, self._derive, self._tick_events)
+        tokens = self._tokens
+        self.stats.accepted += len(committed.new)
+        self.stats.duplicates += committed.duplicates
+        self.stats.batches += 1
+        self.stats.events += len(committed.events)
+        for message in committed.new:
+            self._count_sequence(message.device, message.seq)
+        self._messages, self._dead, self._tokens, self._tick_events = [], [], [], []
+        self._oldest = None
+        if committed.events and self.sink is not None:
+            try:
+                self.sink(committed.events)
+            except Exception:  # noqa: BLE001 - the twin's troubles must not stop the ingest
+                self.stats.sink_errors += 1
+                log.exception("the event sink failed on a batch of %d events", len(committed.events))
+        return tokens
+
+    def discard_tokens(self) -> None:
+        """Forget the tokens of the pending batch (their connection is gone; the broker resends)."""
+        self._tokens = []
+
+    def _derive(self, new: list[Message]) -> list[Event]:
+        events: list[Event] = []
+        for message in new:
+            events.extend(message.events)
+            reading = message.reading
+            if reading is not None and self.engine is not None:
+                events.extend(self.engine.feed(reading))
+        return events
+
+    def _count_sequence(self, device: str, seq: int) -> None:
+        counter = self._sequences.get(device)
+        if counter is None:
+            self._sequences[device] = [seq, seq, 1]
+            return
+        first, last, count = counter
+        before = last - first + 1 - count
+        counter[0], counter[1], counter[2] = min(first, seq), max(last, seq), count + 1
+        self.stats.gaps += counter[1] - counter[0] + 1 - counter[2] - before
+
+    def gaps_by_device(self) -> dict[str, int]:
+        """Sequence numbers never received, per device that has any."""
+        return {
+            device: last - first + 1 - count
+            for device, (first, last, count) in self._sequences.items()
+            if last - first + 1 - count
+        }

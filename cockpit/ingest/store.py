@@ -1,0 +1,113 @@
+"""One transaction per batch: message receipts, the events they caused and the dead letters.
+
+Every valid message leaves a receipt in the ``telemetry`` table under its (device, seq) key — a
+sensor's values, a phone's position, an empty map for reports and case actions — inserted with
+``ON CONFLICT DO NOTHING``. The rows the database reports back as inserted are the new messages;
+the rest are redeliveries and change nothing. The events of new messages (and those the rules
+derive from them) go to ``event_log`` in the same transaction, except sensor readings, which the
+telemetry table already holds. When :meth:`BatchStore.commit` returns, the batch is durable and
+its QoS 1 messages may be acknowledged.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from cockpit.events import Event, SensorReading, to_dict
+from cockpit.ingest.translate import Message
+from cockpit.storage.db import Database
+from cockpit.storage.models import DeadLetterRow, EventLogRow, TelemetryRow
+from cockpit.storage.telemetry import DeadLetter
+
+
+class Committed(NamedTuple):
+    """What a committed batch held: the new messages, the count of redeliveries and all events."""
+
+    new: list[Message]
+    duplicates: int
+    events: list[Event]
+
+
+class BatchStore:
+    """Writes ingest batches to the cockpit database. Emits nothing.
+
+    Parameters
+    ----------
+    db
+        An open database (:func:`cockpit.storage.db.open_database`).
+    """
+
+    def __init__(self, db: Database) -> None:
+        self.db = db
+        table = TelemetryRow.__table__
+        if db.dialect == "postgresql":
+            statement = postgresql.insert(table).on_conflict_do_nothing(index_elements=["sensor_id", "seq"])
+        elif db.dialect == "sqlite":
+            statement = sqlite.insert(table).on_conflict_do_nothing(index_elements=["sensor_id", "seq"])
+        else:
+            raise ValueError(f"ingest needs SQLite or PostgreSQL, not {db.dialect}")
+        self._receipts = statement.returning(table.c.sensor_id, table.c.seq)
+
+    def commit(
+        self,
+        messages: Sequence[Message],
+        dead_letters: Sequence[DeadLetter] = (),
+        derive: Callable[[list[Message]], list[Event]] | None = None,
+        extra_events: Sequence[Event] = (),
+    ) -> Committed:
+        """Store a batch in one transaction.
+
+        Parameters
+        ----------
+        messages
+            Valid messages, in arrival order (a key repeated within the batch counts once).
+        dead_letters
+            Refused messages of the batch.
+        derive
+            Called with the new messages inside the transaction; returns the events they cause
+            (their own events and, e.g., the alarms and cases the rules open).
+        extra_events
+            Events not tied to a message (no-signal alarms from clock ticks), stored first.
+        """
+        unique: dict[tuple[str, int], Message] = {}
+        for message in messages:
+            unique.setdefault(message.key, message)
+        with self.db.transaction() as session:
+            inserted: set[tuple[str, int]] = set()
+            if unique:
+                rows = [
+                    {"sensor_id": m.device, "seq": m.seq, "at": m.at, "values": m.values}
+                    for m in unique.values()
+                ]
+                inserted = {(device, seq) for device, seq in session.execute(self._receipts, rows)}
+            new = [m for key, m in unique.items() if key in inserted]
+            events = list(extra_events)
+            if derive is not None:
+                events += derive(new)
+            else:
+                events += [e for m in new for e in m.events]
+            logged = [_log_row(e) for e in events if not isinstance(e, SensorReading)]
+            if logged:
+                session.execute(insert(EventLogRow), logged)
+            if dead_letters:
+                session.execute(insert(DeadLetterRow), [d.row() for d in dead_letters])
+        return Committed(new, len(messages) - len(new), events)
+
+    def sequences(self) -> dict[str, tuple[int, int, int]]:
+        """Per device already stored: (first seq, last seq, count) — the gap counters' start."""
+        query = select(
+            TelemetryRow.sensor_id, func.min(TelemetryRow.seq), func.max(TelemetryRow.seq), func.count()
+        ).group_by(TelemetryRow.sensor_id)
+        with self.db.session() as session:
+            return {device: (first, last, n) for device, first, last, n in session.execute(query)}
+
+
+def _log_row(event: Event) -> dict:
+    body = to_dict(event)
+    del body["type"]
+    return {"at": event.at, "type": type(event).__name__, "payload": body}
+

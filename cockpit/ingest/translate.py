@@ -1,0 +1,175 @@
+"""From one MQTT message to typed events: validate, locate, build the events of DESIGN.md 2.1.
+
+Sensor readings and a sensor's own alarms become :class:`~cockpit.events.SensorReading` (an alarm
+message is a reading whose alarm code reads 1, so one rule set handles both); staff positions become
+:class:`~cockpit.events.StaffMoved`; reports become :class:`~cockpit.events.CaseReported` located
+with the :class:`~cockpit.geo.Locator`; the staff app's case actions become CaseAccepted,
+CaseOnScene, CaseResolved or CaseFeedback. Ids derive from the device and its sequence number, so a
+redelivered message builds the very same events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from cockpit.categories import CategoryTable, default_categories
+from cockpit.domain import Source
+from cockpit.events import (
+    CaseAccepted,
+    CaseFeedback,
+    CaseOnScene,
+    CaseReported,
+    CaseResolved,
+    Event,
+    SensorReading,
+    StaffMoved,
+)
+from cockpit.geo import Locator
+from cockpit.ingest.payloads import (
+    AlarmPayload,
+    CaseActionPayload,
+    PayloadError,
+    PositionPayload,
+    ReadingPayload,
+    ReportPayload,
+    parse_payload,
+)
+from cockpit.ingest.reasons import Reason
+from cockpit.ingest.topics import Topic, TopicKind, parse_topic
+from cockpit.street.model import Street
+
+
+@dataclass(frozen=True, slots=True)
+class Message:
+    """A valid message: the device and sequence that identify it, its receipt and its events.
+
+    ``values`` is what is stored in the telemetry table under (device, seq): the reading's values,
+    a position's lon/lat, nothing for reports and case actions (their content is in the events).
+    """
+
+    device: str
+    seq: int
+    at: datetime
+    kind: TopicKind
+    values: dict[str, float]
+    events: tuple[Event, ...]
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.device, self.seq)
+
+    @property
+    def reading(self) -> SensorReading | None:
+        """The sensor reading this message carries, if it is a reading or a sensor alarm."""
+        first = self.events[0] if self.events else None
+        return first if isinstance(first, SensorReading) else None
+
+
+class Translator:
+    """Validates messages of one street and turns them into :class:`Message` records. Emits nothing.
+
+    Parameters
+    ----------
+    street
+        The street whose topics are accepted and whose sensors and staff are known.
+    locator
+        Locates reports and positions; built from the street when omitted.
+    categories
+        Case categories a report may name.
+    """
+
+    def __init__(self, street: Street, locator: Locator | None = None,
+                 categories: CategoryTable | None = None) -> None:
+        self.street = street
+        self.locator = locator or Locator(street)
+        self.categories = categories or default_categories()
+
+    def translate(self, topic: str, raw: bytes, now: datetime | None = None) -> Message:
+        """The message on ``topic`` with body ``raw``.
+
+        Raises
+        ------
+        PayloadError
+            With the dead-letter reason and detail when the message is refused.
+        """
+        parsed = parse_topic(topic)
+        if parsed is None:
+            raise PayloadError(Reason.BAD_TOPIC, f"topic {topic[:200]!r} is not in the topic tree")
+        if parsed.street != self.street.id:
+            raise PayloadError(Reason.WRONG_STREET, f"street {parsed.street!r}, this cockpit serves {self.street.id!r}")
+        payload = parse_payload(parsed.kind, raw, now or datetime.now(timezone.utc))
+        at = payload.ts.astimezone(timezone.utc)
+        if isinstance(payload, (ReadingPayload, AlarmPayload)):
+            return self._reading(parsed, payload, at)
+        if isinstance(payload, PositionPayload):
+            return self._position(parsed, payload, at)
+        if isinstance(payload, ReportPayload):
+            return self._report(payload, at)
+        assert isinstance(payload, CaseActionPayload)
+        return self._case_action(parsed, payload, at)
+
+    def _reading(self, topic: Topic, payload: ReadingPayload | AlarmPayload, at: datetime) -> Message:
+        if payload.device != topic.id:
+            raise PayloadError(Reason.DEVICE_MISMATCH, f"payload device {payload.device!r} on topic of {topic.id!r}")
+        if not self.street.has("sensors", payload.device):
+            raise PayloadError(Reason.UNKNOWN_DEVICE, f"no sensor {payload.device!r} in street {self.street.id}")
+        values = dict(payload.values)
+        if isinstance(payload, AlarmPayload):
+            values[payload.alarm] = 1.0
+        reading = SensorReading(at, payload.device, payload.seq, values)
+        return Message(payload.device, payload.seq, at, topic.kind, values, (reading,))
+
+    def _position(self, topic: Topic, payload: PositionPayload, at: datetime) -> Message:
+        if payload.device != topic.id:
+            raise PayloadError(Reason.DEVICE_MISMATCH, f"payload device {payload.device!r} on topic of {topic.id!r}")
+        if not self.street.has("staff", payload.device):
+            raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {payload.device!r} in street {self.street.id}")
+        self._locate(payload.lon, payload.lat)
+        values = {"lon": payload.lon, "lat": payload.lat}
+        moved = StaffMoved(at, payload.device, payload.lon, payload.lat)
+        return Message(payload.device, payload.seq, at, TopicKind.POSITION, values, (moved,))
+
+    def _report(self, payload: ReportPayload, at: datetime) -> Message:
+        if payload.category not in self.categories:
+            raise PayloadError(Reason.UNKNOWN_CATEGORY, f"unknown category {payload.category!r}")
+        where = self._locate(payload.lon, payload.lat)
+        reported = CaseReported(
+            at=at,
+            case_id=f"KR-{payload.device}-{payload.seq}",
+            category=payload.category,
+            source=Source(payload.source),
+            lon=payload.lon,
+            lat=payload.lat,
+            micro_grid_id=where.micro_grid_id,
+            general_grid_id=where.general_grid_id,
+            community_id=where.community_id,
+            description=payload.description,
+            reporter=payload.reporter or payload.device,
+        )
+        return Message(payload.device, payload.seq, at, TopicKind.REPORT, {}, (reported,))
+
+    def _case_action(self, topic: Topic, payload: CaseActionPayload, at: datetime) -> Message:
+        if not self.street.has("staff", payload.actor):
+            raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {payload.actor!r} in street {self.street.id}")
+        case_id = topic.id
+        assert case_id is not None
+        event: Event
+        if topic.action == "accept":
+            event = CaseAccepted(at, case_id, payload.actor)
+        elif topic.action == "on_scene":
+            event = CaseOnScene(at, case_id, payload.actor)
+        elif topic.action == "resolve":
+            event = CaseResolved(at, case_id, payload.actor, payload.note)
+        else:
+            if payload.rating is None:
+                raise PayloadError(Reason.MISSING_FIELD, "feedback needs a rating 1-5")
+            fixed = True if payload.fixed is None else payload.fixed
+            event = CaseFeedback(at, case_id, payload.rating, fixed, payload.actor)
+        return Message(payload.device, payload.seq, at, TopicKind.CASE_ACTION, {}, (event,))
+
+    def _locate(self, lon: float, lat: float):
+        where = self.locator.locate(lon, lat)
+        if where is None:
+            raise PayloadError(Reason.OUTSIDE_STREET, f"point {lon:.6f}, {lat:.6f} is in no micro-grid of {self.street.id}")
+        return where
