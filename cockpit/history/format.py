@@ -196,7 +196,7 @@ def _read_csv(path: Path, name: str) -> pa.Table:
         if text.startswith(CSV_MAGIC):
             _check_version(text[len(CSV_MAGIC):], name)
     try:
-        return pcsv.read_csv(
+        table = pcsv.read_csv(
             path,
             read_options=pcsv.ReadOptions(skip_rows=skip),
             convert_options=pcsv.ConvertOptions(
@@ -206,13 +206,18 @@ def _read_csv(path: Path, name: str) -> pa.Table:
                 quoted_strings_can_be_null=True,
             ),
         )
+        table.column_names  # noqa: B018 - a header that is not UTF-8 fails here, not later
     except (pa.ArrowException, ValueError, OSError) as exc:
         raise LogFormatError(f"{name}: not a readable CSV incident log: {_first_line(exc)}") from None
+    return table
 
 
 def _read_parquet(path: Path, name: str) -> pa.Table:
     try:
         table = pq.read_table(path)
+        table.column_names  # noqa: B018 - a column name that is not UTF-8 fails here, not later
+        # Parquet pages are not checked for valid UTF-8 on read; a full validation is.
+        table.validate(full=True)
     except (pa.ArrowException, ValueError, OSError) as exc:
         raise LogFormatError(f"{name}: not a readable Parquet incident log: {_first_line(exc)}") from None
     version = (table.schema.metadata or {}).get(PARQUET_VERSION_KEY)
@@ -290,7 +295,7 @@ def _validate(table: pa.Table, name: str) -> pd.DataFrame:
         values = _cast(raw[column], pa.float64(), column, checker, "is not a number")
         v = values.to_numpy(zero_copy_only=False)
         checker.check(~((v >= low) & (v <= high)), column,
-                      lambda row, v=v, lo=low, hi=high: f"{v[row]!r} is not between {lo:g} and {hi:g}")
+                      lambda row, v=v, lo=low, hi=high: f"{float(v[row])!r} is not between {lo:g} and {hi:g}")
         out[column] = values
     for column in ("escalations", "reopened", "satisfaction"):
         values = _cast(raw[column], pa.int64(), column, checker, "is not a whole number")

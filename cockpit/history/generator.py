@@ -212,9 +212,10 @@ def _start(start: pd.Timestamp | str | None) -> pd.Timestamp:
 
 def _arrival_times(rng: np.random.Generator, days: int, start: pd.Timestamp, start_us: int) -> np.ndarray:
     """Report times (µs since the epoch, sorted) from daily counts and hour-of-day profiles."""
+    local = start.tz_convert("Asia/Shanghai")
     day_index = np.arange(days)
-    weekday = (start.weekday() + day_index) % 7
-    day_of_year = (start.dayofyear + day_index) % 365
+    weekday = (local.weekday() + day_index) % 7
+    day_of_year = (local.day_of_year + day_index) % 365
     season = 1.0 + 0.08 * np.sin(2 * np.pi * (day_of_year - 105) / 365)
     mean = _DAILY_MEAN[weekday] * season * rng.gamma(40.0, 1 / 40.0, size=days)
     counts = np.clip(rng.poisson(mean), 60, 150)
