@@ -182,8 +182,8 @@ def generate_history(
         "community": community_ids[micro],
         "general_grid": general_ids[micro],
         "micro_grid": micro_ids[micro],
-        "lon": np.round(lon, 6),
-        "lat": np.round(lat, 6),
+        "lon": lon,
+        "lat": lat,
         **{c: _to_ts(frame_times[c]) for c in ("triaged_at", "dispatched_at", "accepted_at",
                                                 "on_scene_at", "resolved_at", "closed_at")},
         "assignee": assignee,
@@ -269,8 +269,9 @@ def _points(rng: np.random.Generator, street: Street, micro: np.ndarray) -> tupl
         x0, y0, x1, y1 = grid.polygon.bounds
         got_x, got_y, need = [], [], rows.size
         for _ in range(50):
-            x = rng.uniform(x0, x1, size=2 * need + 8)
-            y = rng.uniform(y0, y1, size=2 * need + 8)
+            # Rounded to 1e-6° (~0.1 m) before the test, so the written point is still inside.
+            x = np.round(rng.uniform(x0, x1, size=2 * need + 8), 6)
+            y = np.round(rng.uniform(y0, y1, size=2 * need + 8), 6)
             inside = shapely.contains_xy(grid.polygon, x, y)
             got_x.append(x[inside][:need])
             got_y.append(y[inside][:need])
