@@ -29,6 +29,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime, timedelta, timezone
 from enum import IntEnum
+from functools import cached_property
 
 import numpy as np
 
@@ -146,17 +147,23 @@ class LogIndex(EventIndex):
         self.log = log
         self.n_rows = log.n
         self._plan = _Plan(log)
-        times, rows, stages = self._plan.keys()
-        self.t0 = int(times.min())
-        keys = ((times - self.t0) << _TIME_SHIFT) | (rows << _STAGE_BITS) | stages
-        keys.sort()
+        self.t0 = int(log.times["reported_at"].min())
+        keys = self._plan.keys(self.t0)
+        # Stable sort: the 16 per-stage blocks are long sorted runs when the log is in report order.
+        keys.sort(kind="stable")
         self.keys = keys
         self.n = len(keys)
         self.times = (keys >> _TIME_SHIFT) + self.t0
-        stage = keys & _STAGE_MASK
-        self.alarm_positions = np.flatnonzero((stage == Stage.RED_ALARM) | (stage == Stage.OVERDUE_ALARM))
-        self.red_positions = np.flatnonzero(stage == Stage.RED_ALARM)
         self._rows: dict[str, list] | None = None
+
+    @cached_property
+    def alarm_positions(self) -> np.ndarray:
+        stage = self.keys & _STAGE_MASK
+        return np.flatnonzero((stage == Stage.RED_ALARM) | (stage == Stage.OVERDUE_ALARM))
+
+    @cached_property
+    def red_positions(self) -> np.ndarray:
+        return np.flatnonzero((self.keys & _STAGE_MASK) == Stage.RED_ALARM)
 
     def row_of(self, position: int) -> int:
         return int((self.keys[position] >> _STAGE_BITS) & _ROW_MASK)
@@ -179,8 +186,8 @@ class LogIndex(EventIndex):
             log, plan = self.log, self._plan
             rows: dict[str, list] = {"case_id": log.case_ids.to_pylist()}
             for column in ("category", "community", "general_grid", "micro_grid", "assignee"):
-                labels = np.array(log.labels[column] + [None], dtype=object)
-                rows[column] = labels[log.codes[column]].tolist()
+                codes, labels = log.encoded(column)
+                rows[column] = np.array(labels + [None], dtype=object)[codes].tolist()
             risks = np.array([RiskLevel(v) for v in log.labels["risk_level"]], dtype=object)
             sources = np.array([Source(v) for v in log.labels["source"]], dtype=object)
             rows["risk"] = risks[log.codes["risk_level"]].tolist()
@@ -260,13 +267,13 @@ class _Plan:
         self.feedback_time = np.where(closed != NULL_TIME, closed, resolved)
         self.n = n
 
-    def keys(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def keys(self, t0: int) -> np.ndarray:
+        """One packed key per event: (seconds since ``t0``, row, stage), unsorted."""
         t = self.log.times
         resolved = t["resolved_at"]
         has = lambda column: t[column] != NULL_TIME  # noqa: E731
-        everyone = np.ones(self.n, dtype=bool)
         plan = [
-            (Stage.REPORTED, t["reported_at"], everyone),
+            (Stage.REPORTED, t["reported_at"], None),
             (Stage.RED_ALARM, t["reported_at"], self.red),
             (Stage.TRIAGED, t["triaged_at"], has("triaged_at")),
             (Stage.ESCALATED_1, self.escalation_time, self.n_escalations >= 1),
@@ -284,11 +291,14 @@ class _Plan:
              (self.log.satisfaction > 0) & (self.feedback_time != NULL_TIME)),
             (Stage.CLOSED, t["closed_at"], has("closed_at")),
         ]
-        rows = np.arange(self.n, dtype=np.int64)
-        times = np.concatenate([when[mask] for _, when, mask in plan])
-        row_ids = np.concatenate([rows[mask] for _, _, mask in plan])
-        stages = np.concatenate([np.full(int(mask.sum()), stage, dtype=np.int64) for stage, _, mask in plan])
-        return times, row_ids, stages
+        row_bits = np.arange(self.n, dtype=np.int64) << _STAGE_BITS
+        blocks = []
+        for stage, when, mask in plan:
+            if mask is None:
+                blocks.append(((when - t0) << _TIME_SHIFT) | row_bits | int(stage))
+            else:
+                blocks.append(((when[mask] - t0) << _TIME_SHIFT) | row_bits[mask] | int(stage))
+        return np.concatenate(blocks)
 
 
 def _reported(rows: dict, r: int, at: datetime) -> Event:

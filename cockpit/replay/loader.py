@@ -85,8 +85,9 @@ class IncidentColumns:
     """A validated incident log held as columns.
 
     ``times`` maps each step column to int64 UTC seconds (:data:`NULL_TIME` where empty);
-    ``satisfaction`` is 0 where empty. ``codes``/``labels`` hold each string column dictionary-encoded (``labels[col][codes[col][i]]``,
-    code -1 for empty), so a row's values are looked up only when its events are materialised.
+    ``satisfaction`` is 0 where empty. :meth:`encoded` gives a string column dictionary-encoded
+    (``labels[codes[i]]``, code -1 for empty); columns not needed by the checks are encoded only
+    when first asked for, i.e. when events are first made, not at load.
     """
 
     path: str
@@ -94,6 +95,7 @@ class IncidentColumns:
     times: dict[str, np.ndarray]
     codes: dict[str, np.ndarray]
     labels: dict[str, list[str]]
+    strings: pa.Table
     case_ids: pa.ChunkedArray
     lon: np.ndarray
     lat: np.ndarray
@@ -101,10 +103,17 @@ class IncidentColumns:
     reopened: np.ndarray
     satisfaction: np.ndarray
 
+    def encoded(self, column: str) -> tuple[np.ndarray, list[str]]:
+        """``(codes, labels)`` of a string column (code -1 where empty)."""
+        if column not in self.codes:
+            self.codes[column], self.labels[column] = _encode(self.strings[column])
+        return self.codes[column], self.labels[column]
+
     def value(self, column: str, row: int) -> str | None:
         """The string in ``column`` at ``row`` (None where empty)."""
-        code = int(self.codes[column][row])
-        return None if code < 0 else self.labels[column][code]
+        codes, labels = self.encoded(column)
+        code = int(codes[row])
+        return None if code < 0 else labels[code]
 
     def frame(self, rows: np.ndarray | None = None):
         """The log (or the given rows) as a pandas frame in the incident log layout."""
@@ -113,8 +122,8 @@ class IncidentColumns:
         rows = np.arange(self.n) if rows is None else rows
         data: dict[str, object] = {"case_id": self.case_ids.take(pa.array(rows)).to_pylist()}
         for column in STRING_COLUMNS[1:]:
-            labels = np.array(self.labels[column] + [None], dtype=object)
-            data[column] = labels[self.codes[column][rows]]
+            codes, labels = self.encoded(column)
+            data[column] = np.array(labels + [None], dtype=object)[codes[rows]]
         for column in TIME_COLUMNS:
             seconds = self.times[column][rows]
             stamp = pd.to_datetime(np.where(seconds == NULL_TIME, 0, seconds), unit="s", utc=True)
@@ -162,7 +171,8 @@ def read_incident_log(
         raise LogReadError(path, None, missing[0], "missing column")
     n = table.num_rows
     for column in NOT_NULL:
-        _first_bad(path, column, table[column].is_null(), "empty")
+        if table[column].null_count:
+            _first_bad(path, column, table[column].is_null(), "empty")
 
     times = {c: _seconds(path, c, table[c]) for c in TIME_COLUMNS}
     for later, earlier in _STEP_NEEDS.items():
@@ -175,17 +185,17 @@ def read_incident_log(
 
     codes: dict[str, np.ndarray] = {}
     labels: dict[str, list[str]] = {}
-    for column in STRING_COLUMNS[1:]:
-        codes[column], labels[column] = _encode(table[column])
-    for column, allowed in _ENUMS.items():
-        _check_labels(path, column, codes[column], labels[column], set(allowed))
+    checks: dict[str, set[str]] = {column: set(allowed) for column, allowed in _ENUMS.items()}
     if categories is not None:
-        _check_labels(path, "category", codes["category"], labels["category"], categories)
+        checks["category"] = set(categories)
     if staff_ids is not None:
-        _check_labels(path, "assignee", codes["assignee"], labels["assignee"], staff_ids)
+        checks["assignee"] = set(staff_ids)
+    for column, allowed in checks.items():
+        codes[column], labels[column] = _encode(table[column])
+        _check_labels(path, column, codes[column], labels[column], allowed)
 
-    case_ids = table["case_id"].cast(pa.string())
-    if pc.count_distinct(case_ids).as_py() != n:
+    case_ids = table["case_id"]
+    if len(case_ids.unique()) != n:
         dup = pc.value_counts(case_ids).filter(pc.greater(pc.value_counts(case_ids).field("counts"), 1))
         first = dup[0]["values"].as_py()
         row = int(np.flatnonzero(pc.equal(case_ids, first).to_numpy(zero_copy_only=False))[1])
@@ -197,15 +207,17 @@ def read_incident_log(
     reopened = _counts(path, "reopened", table["reopened"], 0, None)
     satisfaction = _counts(path, "satisfaction", table["satisfaction"], 1, 5)
     report(1.0, "done")
-    return IncidentColumns(str(path), n, times, codes, labels, case_ids, lon, lat, escalations,
-                           reopened, satisfaction)
+    strings = table.select([c for c in STRING_COLUMNS[1:] if c not in codes])
+    return IncidentColumns(str(path), n, times, codes, labels, strings, case_ids, lon, lat,
+                           escalations, reopened, satisfaction)
 
 
 def _read_table(path: Path) -> pa.Table:
     suffix = path.suffix.lower()
     try:
         if suffix == ".parquet":
-            return pq.read_table(path, columns=None)
+            present = set(pq.ParquetFile(path).schema_arrow.names)
+            return pq.read_table(path, columns=[c for c in REQUIRED_COLUMNS if c in present])
         if suffix == ".csv":
             # Every cell as text, so that a bad cell is found and named here, not by the parser.
             types = {c: pa.string() for c in REQUIRED_COLUMNS}
@@ -245,7 +257,8 @@ def _seconds(path: Path, name: str, column: pa.ChunkedArray) -> np.ndarray:
 
 
 def _encode(values: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
-    values = values.cast(pa.string())
+    if pa.types.is_dictionary(values.type):
+        values = values.cast(values.type.value_type)
     encoded = values.dictionary_encode().combine_chunks()
     codes = encoded.indices.fill_null(-1).to_numpy().astype(np.int32)
     return codes, encoded.dictionary.to_pylist()

@@ -1,0 +1,107 @@
+"""Exact state at any moment: random seek sequences against a straight fold, and the event mapping."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cockpit.domain import CaseStatus, OwnerLevel
+from cockpit.events import AlarmRaised, CaseEscalated, CaseOverdue, StaffStatusChanged
+from cockpit.domain import StaffStatus
+from cockpit.replay.index import ListIndex, LogIndex
+from cockpit.replay.loader import read_incident_log
+from cockpit.replay.seek import Replay, straight_fold
+from cockpit.replay.snapshots import dump
+from cockpit.replay.synthetic import synthetic_log
+from tests.core.tiny import tiny_street
+
+START = datetime(2026, 10, 1, tzinfo=timezone.utc)
+
+
+@pytest.fixture(scope="module")
+def index(tmp_path_factory) -> LogIndex:
+    street = tiny_street()
+    path = tmp_path_factory.mktemp("log") / "log.parquet"
+    synthetic_log(street, 600, seed=3, start=START, per_day=120).to_parquet(path)
+    return LogIndex(read_incident_log(path, staff_ids={s.id for s in street.staff}))
+
+
+def moments(index: LogIndex):
+    span = (index.end - index.start).total_seconds() + 2 * 86_400
+    return st.floats(min_value=0, max_value=span).map(
+        lambda s: index.start - timedelta(days=1) + timedelta(seconds=int(s)))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_random_seek_sequences_equal_a_straight_fold(index, data) -> None:
+    street = tiny_street()
+    replay = Replay(index, street, snapshot_every=700)
+    times = data.draw(st.lists(moments(index), min_size=1, max_size=6))
+    # Repeat and reverse some moments so backward, forward and same-place seeks all occur.
+    times = times + times[::-2]
+    for at in times:
+        replay.seek(at)
+        assert dump(replay.twin) == dump(straight_fold(index, street, at)), at
+
+
+def test_the_log_maps_onto_the_closed_loop_without_refusals(index) -> None:
+    replay = Replay(index, tiny_street())
+    replay.seek(index.end)
+    assert replay.skipped == 0
+    assert replay.position == index.n
+
+
+def test_retention_keeps_open_cases_and_recent_finished_ones(index) -> None:
+    replay = Replay(index, tiny_street())
+    at = index.start + (index.end - index.start) / 2
+    replay.seek(at)
+    frame = index.log.frame()
+    reported = frame["reported_at"] <= at
+    closed_long_ago = frame["closed_at"] < at - timedelta(hours=24)
+    expected = set(frame.loc[reported & ~closed_long_ago.fillna(False), "case_id"])
+    assert set(replay.twin.cases) == expected
+
+
+def test_overdue_cases_escalate_at_the_deadline_and_raise_an_alarm(index) -> None:
+    frame = index.log.frame()
+    within = {"blue": 24, "yellow": 48, "red": 72}
+    due = frame["reported_at"] + frame["risk_level"].map(lambda r: timedelta(hours=within[r]))
+    late = frame[(frame["resolved_at"].isna() | (frame["resolved_at"] > due))
+                 & (frame["escalations"] > 0) & frame["triaged_at"].notna() & (frame["triaged_at"] <= due)]
+    row = late.index[0]
+    case_id = late.loc[row, "case_id"]
+    events = [e for e in index.events(0, index.n) if getattr(e, "case_id", None) == case_id]
+    escalated = [e for e in events if isinstance(e, CaseEscalated)]
+    assert escalated and all(e.at == due[row] and e.automatic for e in escalated)
+    assert escalated[-1].to_level == OwnerLevel(late.loc[row, "owner_level"])
+    assert any(isinstance(e, CaseOverdue) and e.deadline == "resolve" and e.at == due[row] for e in events)
+    assert any(isinstance(e, AlarmRaised) and e.alarm_id == f"ALM-OVD-{case_id}-0" for e in events)
+
+
+def test_list_index_replays_the_app_own_history_exactly() -> None:
+    street = tiny_street()
+    member = street.staff[0].id
+    events = [StaffStatusChanged(START + timedelta(hours=h), member,
+                                 StaffStatus.AVAILABLE if h % 2 else StaffStatus.OFF_DUTY)
+              for h in range(10)]
+    index = ListIndex(events)
+    replay = Replay(index, street, snapshot_every=3)
+    for hour in (7, 2, 9, 0):
+        replay.seek(START + timedelta(hours=hour, minutes=30))
+        expected = StaffStatus.AVAILABLE if hour % 2 else StaffStatus.OFF_DUTY
+        assert replay.twin.staff[member].status is expected
+    assert replay.snapshot_count >= 3
+
+
+def test_a_finished_case_leaves_the_twin_24_hours_after_closing(index) -> None:
+    frame = index.log.frame()
+    closed = frame[frame["closed_at"].notna()].iloc[0]
+    replay = Replay(index, tiny_street())
+    replay.seek(closed["closed_at"] + timedelta(hours=23))
+    assert replay.twin.cases[closed["case_id"]].status is CaseStatus.CLOSED
+    replay.seek(closed["closed_at"] + timedelta(hours=24, seconds=1))
+    assert closed["case_id"] not in replay.twin.cases
