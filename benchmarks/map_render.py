@@ -1,0 +1,288 @@
+"""Grid map repaint: MapPanel's layered items against one QGraphicsItem per grid and per marker.
+
+The demo street's 536 micro-grids with ~1,700 sensors, 150 staff on duty and 500 open cases (put into
+a twin by events) are rendered offscreen into a 1920x1080 QImage through the view's render(). The
+baseline draws the same polygons and markers as one QGraphicsPolygonItem per grid, one
+QGraphicsPathItem per road and one QGraphicsEllipseItem per marker, with the same view transform and
+render hints, in the same run. A second ratio compares MapPanel.recolour() (new measure values →
+brushes) with MapPanel.rebuild_layer() (projecting and building the polygons again).
+
+Usage: python benchmarks/map_render.py [--quick] [--seed S] [--png FILE]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import statistics
+import sys
+import time
+from datetime import datetime, timedelta, timezone
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np  # noqa: E402
+import shapely  # noqa: E402
+
+from cockpit.domain import RiskLevel, Source, StaffStatus  # noqa: E402
+from cockpit.events import (  # noqa: E402
+    AlarmRaised,
+    CaseReported,
+    ClockTick,
+    Event,
+    SensorReading,
+    StaffMoved,
+    StaffStatusChanged,
+)
+from cockpit.street.model import Street  # noqa: E402
+from cockpit.twin import TwinState  # noqa: E402
+
+TARGET_RATIO = 10.0
+TARGET_MS = 1000 / 60
+TARGET_RECOLOUR = 0.25
+NOW = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
+log = logging.getLogger("map_render")
+
+
+def scenario_events(street: Street, seed: int, cases: int = 500, staff: int = 150,
+                    sensor_alarms: int = 25, now: datetime = NOW) -> list[Event]:
+    """A busy moment of the street as events: open cases (some overdue), staff on duty, sensor
+    readings (some devices gone silent) and sensor alarms, ending with a clock tick at ``now``."""
+    rng = np.random.default_rng(seed)
+    events: list[Event] = []
+    micro = street.micro_grids
+    categories = list(TwinState(street).categories.codes)
+    risks = [RiskLevel.BLUE, RiskLevel.YELLOW, RiskLevel.RED]
+    for n in range(cases):
+        grid = micro[int(rng.integers(len(micro)))]
+        lon, lat = _point_in(grid.polygon, rng)
+        at = now - timedelta(hours=float(rng.uniform(0.1, 60.0)))
+        events.append(CaseReported(
+            at, f"BENCH-{n:04d}", categories[int(rng.integers(len(categories)))], Source.PATROL, lon, lat,
+            grid.id, grid.general_grid_id, grid.community_id, risk=risks[int(rng.choice(3, p=[0.6, 0.3, 0.1]))],
+        ))
+    statuses = [StaffStatus.AVAILABLE, StaffStatus.EN_ROUTE, StaffStatus.ON_SCENE, StaffStatus.BUSY]
+    for index in rng.choice(len(street.staff), size=min(staff, len(street.staff)), replace=False):
+        member = street.staff[int(index)]
+        at = now - timedelta(minutes=float(rng.uniform(1, 30)))
+        events.append(StaffStatusChanged(at, member.id, statuses[int(rng.choice(4, p=[0.5, 0.2, 0.15, 0.15]))]))
+        events.append(StaffMoved(at, member.id, member.lon + rng.normal(0, 0.002), member.lat + rng.normal(0, 0.002)))
+    for seq, sensor in enumerate(street.sensors):
+        # Most devices reported within their interval; about 5 % have been silent for 4 intervals.
+        silent = rng.random() < 0.05
+        age = sensor.interval_s * (4.0 if silent else float(rng.uniform(0.1, 1.0)))
+        events.append(SensorReading(now - timedelta(seconds=age), sensor.id, seq, {"value": 1.0}))
+    for n, index in enumerate(rng.choice(len(street.sensors), size=sensor_alarms, replace=False)):
+        sensor = street.sensors[int(index)]
+        events.append(AlarmRaised(now - timedelta(minutes=float(rng.uniform(1, 50))), f"BENCH-A{n:03d}", "sensor",
+                                  RiskLevel.RED, sensor_id=sensor.id, detail="benchmark"))
+    events.sort(key=lambda e: e.at)
+    events.append(ClockTick(now))
+    return events
+
+
+def _point_in(polygon, rng: np.random.Generator) -> tuple[float, float]:
+    minx, miny, maxx, maxy = polygon.bounds
+    while True:
+        lon, lat = rng.uniform(minx, maxx), rng.uniform(miny, maxy)
+        if shapely.contains_xy(polygon, lon, lat):
+            return float(lon), float(lat)
+
+
+def _render_ms(view, size, repeats: int, before=None) -> list[float]:
+    """Milliseconds of each of ``repeats`` renders of ``view``; ``before`` runs untimed before each."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
+    times = []
+    for _ in range(repeats):
+        if before is not None:
+            before()
+        start = time.perf_counter()
+        image.fill(0)
+        painter = QPainter(image)
+        # render() does not apply the view's hints itself; a paintEvent would.
+        painter.setRenderHints(view.renderHints())
+        view.render(painter)
+        painter.end()
+        times.append((time.perf_counter() - start) * 1000)
+    return times
+
+
+def _save(view, size, path: str) -> None:
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(size[0], size[1], QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHints(view.renderHints())
+    view.render(painter)
+    painter.end()
+    image.save(path)
+
+
+def _baseline_view(panel, size):
+    """The same picture as one item per grid, per road and per marker in a plain scene."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QBrush, QPainterPath, QPen, QPixmap, QTransform
+    from PySide6.QtWidgets import (
+        QFrame,
+        QGraphicsEllipseItem,
+        QGraphicsItem,
+        QGraphicsPixmapItem,
+        QGraphicsPathItem,
+        QGraphicsPolygonItem,
+        QGraphicsScene,
+        QGraphicsView,
+    )
+
+    from widgets.map_layers import rings
+
+    scene = QGraphicsScene()
+    outline = QPen(panel._area_layer.outline_pen)
+    for area_id in panel.shown_areas():
+        for ring in rings(panel._area_xy[area_id]):
+            item = QGraphicsPolygonItem(ring)
+            item.setBrush(panel.area_brush(area_id))
+            item.setPen(outline)
+            scene.addItem(item)
+    for style in panel._background.paths:
+        # Roads one item each (as a naive map would hold them); river and boundaries as drawn by us.
+        for polygon in style.path.toSubpathPolygons():
+            path = QPainterPath()
+            path.addPolygon(polygon)
+            item = QGraphicsPathItem(path)
+            item.setPen(style.pen)
+            item.setBrush(style.brush)
+            scene.addItem(item)
+    for anchor, image in panel._labels.items():
+        item = QGraphicsPixmapItem(QPixmap.fromImage(image))
+        item.setOffset(-image.width() / 2, -image.height() / 2)
+        item.setPos(anchor)
+        item.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        scene.addItem(item)
+    view = QGraphicsView(scene)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setFrameShape(QFrame.Shape.NoFrame)
+    view.setRenderHints(panel.view.renderHints())
+    view.setBackgroundBrush(panel.view.backgroundBrush())
+    view.resize(*size)
+    view.show()
+    (x0, x1), (y0, y1) = panel.viewbox.viewRange()
+    scale = min(size[0] / (x1 - x0), size[1] / (y1 - y0))
+    view.setTransform(QTransform.fromScale(scale, -scale))
+    view.centerOn((x0 + x1) / 2, (y0 + y1) / 2)
+    metres_per_px = 1 / scale
+    for scatter in (panel._sensors, panel._staff, panel._cases):
+        data = scatter.data
+        for x, y, s, pen, brush in zip(data["x"], data["y"], data["size"], data["pen"], data["brush"]):
+            r = s * metres_per_px / 2
+            item = QGraphicsEllipseItem(x - r, y - r, 2 * r, 2 * r)
+            item.setPen(pen if pen is not None else QPen())
+            item.setBrush(brush if brush is not None else QBrush())
+            scene.addItem(item)
+    return view, scene
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="fewer repeats (finishes in well under a minute)")
+    parser.add_argument("--seed", type=int, default=20261124)
+    parser.add_argument("--png", help="also save our rendering to this PNG")
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, stream=sys.stderr, format="%(message)s")
+
+    from PySide6.QtGui import QPainter
+    from PySide6.QtWidgets import QApplication
+
+    from cockpit.street.demo import load_demo_street
+    from widgets.map_panel import MapPanel
+    from widgets.twin_model import TwinModel
+
+    app = QApplication.instance() or QApplication([])
+    size = (1920, 1080)
+    repeats = 15 if args.quick else 60
+    street = load_demo_street()
+    twin = TwinState(street)
+    twin.apply_many(scenario_events(street, args.seed))
+    model = TwinModel(twin)
+    panel = MapPanel(model)
+    panel.set_level("micro")
+    panel.resize(*size)
+    panel.show()
+    app.processEvents()
+    # The view itself is what is rendered: make it exactly the target size below the tool rows.
+    panel.resize(size[0], size[1] + panel.height() - panel.view.height())
+    app.processEvents()
+    panel.fit()
+    app.processEvents()
+    log.info("view %dx%d", panel.view.width(), panel.view.height())
+    counts = {
+        "micro_grids": len(panel.shown_areas()),
+        "sensors": len(panel.marker_ids("sensors")),
+        "staff": len(panel.marker_ids("staff")),
+        "cases": len(panel.marker_ids("cases")),
+    }
+    log.info("scene: %s", counts)
+
+    _render_ms(panel.view, size, 3)
+    ours = _render_ms(panel.view, size, repeats)
+    cold = _render_ms(panel.view, size, repeats, before=panel._base.invalidate)
+    baseline_view, baseline_scene = _baseline_view(panel, size)
+    _render_ms(baseline_view, size, 2)
+    baseline = _render_ms(baseline_view, size, max(5, repeats // 3))
+    baseline_view.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    baseline_aa = _render_ms(baseline_view, size, max(5, repeats // 3))
+    ours_ms, baseline_ms = statistics.median(ours), statistics.median(baseline)
+    cold_ms, baseline_aa_ms = statistics.median(cold), statistics.median(baseline_aa)
+    log.info("render: ours %.2f ms (cold %.2f ms), baseline %.2f ms (%d items; antialiased %.2f ms)",
+             ours_ms, cold_ms, baseline_ms, len(baseline_scene.items()), baseline_aa_ms)
+
+    recolour, rebuild = [], []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        panel.recolour()
+        recolour.append((time.perf_counter() - start) * 1000)
+        start = time.perf_counter()
+        panel.rebuild_layer()
+        rebuild.append((time.perf_counter() - start) * 1000)
+    recolour_ms, rebuild_ms = statistics.median(recolour), statistics.median(rebuild)
+    log.info("recolour %.2f ms, rebuild %.2f ms", recolour_ms, rebuild_ms)
+
+    if args.png:
+        _save(panel.view, size, args.png)
+        _save(baseline_view, size, args.png.replace(".png", "-baseline.png"))
+
+    panel.close()
+    model.close()
+    ratio = baseline_ms / ours_ms
+    recolour_ratio = recolour_ms / rebuild_ms
+    result = {
+        "benchmark": "map_render",
+        "ratio": round(ratio, 2),
+        "baseline": "one QGraphicsPolygonItem per micro-grid, one item per road and per marker, same view",
+        "target": TARGET_RATIO,
+        "passed": bool(ratio >= TARGET_RATIO and ours_ms <= TARGET_MS and cold_ms <= TARGET_MS
+                       and recolour_ratio <= TARGET_RECOLOUR),
+        "median_ms": round(ours_ms, 3),
+        "baseline_median_ms": round(baseline_ms, 3),
+        "cold_median_ms": round(cold_ms, 3),
+        "cold_ratio": round(baseline_ms / cold_ms, 2),
+        "baseline_antialiased_median_ms": round(baseline_aa_ms, 3),
+        "target_ms": round(TARGET_MS, 1),
+        "recolour_ms": round(recolour_ms, 3),
+        "rebuild_ms": round(rebuild_ms, 3),
+        "recolour_over_rebuild": round(recolour_ratio, 3),
+        "target_recolour_over_rebuild": TARGET_RECOLOUR,
+        "size": list(size),
+        **counts,
+    }
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,871 @@
+"""The grid map: the street's areas coloured by a live measure, with cases, sensors and staff on top.
+
+Operators drill from the street to a community, a general grid and a micro-grid (网格 → 微网格) by
+clicking, and back by the breadcrumb; the areas are coloured by open or overdue cases, alarms, sensor
+health or staff coverage so that trouble shows at a glance. Everything is drawn offline from the
+street's own vector geometry in metres; each layer is one item updated in place when the twin changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+import numpy as np
+import pyqtgraph as pg
+import shapely
+from PySide6.QtCore import QPointF, QRectF, QStringListModel, Qt, Signal, Slot
+from PySide6.QtGui import QBrush, QCloseEvent, QColor, QPen
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+from shapely.geometry.base import BaseGeometry
+
+from cockpit.domain import RiskLevel, SensorKind, StaffStatus
+from widgets import i18n
+from widgets.map_layers import (
+    AreaLayer,
+    BaseMapItem,
+    Label,
+    LabelLayer,
+    PathLayer,
+    PathStyle,
+    cosmetic_pen,
+    lines,
+    multipolygon_xy,
+    path_of,
+    rings,
+)
+from widgets.map_measures import MEASURES, SHARE_MEASURES, AreaHierarchy, Bins, compute_measure, make_bins
+from widgets.plumbing import Connections, Throttle
+from widgets.theme import RISK_COLORS, STAFF_STATUS_COLORS
+from widgets.twin_model import TwinModel
+
+LEVELS: tuple[str, ...] = ("community", "general", "micro")
+"""Area levels the map can show, coarse to fine."""
+
+_CHILD = {"street": "community", "community": "general", "general": "micro", "micro": "micro"}
+
+RAMP_LIGHT = ("#f4f4f6", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")
+"""Zero, then ColorBrewer Purples: sequential, colour-blind safe, clear of the blue/yellow/red markers."""
+RAMP_DARK = ("#1b2130", "#2c2850", "#40377a", "#5c4fb0", "#8a7fd6", "#c3bbf2")
+"""The same ramp for the dark wall: brighter means more."""
+
+SENSOR_COLORS = {
+    SensorKind.SMOKE: "#e69f00",
+    SensorKind.BRACELET: "#cc79a7",
+    SensorKind.WATER_METER: "#56b4e9",
+    SensorKind.MANHOLE: "#8c8c8c",
+    SensorKind.CAMERA: "#009e73",
+    SensorKind.PARKING: "#0072b2",
+    SensorKind.ENVIRONMENT: "#b8a600",
+}
+"""Okabe-Ito colours (colour-blind safe) by sensor kind."""
+
+ALARM_RED = QColor("#e03131")
+REFRESH_MS = 50
+"""At most 20 redraws a second, whatever the model's signal rate."""
+LABEL_LIMIT = 60
+"""Above this many shown areas only community names are written."""
+
+_MEASURE_INPUTS = {
+    "open_cases": {"cases"},
+    "overdue_cases": {"cases", "clock"},
+    "active_alarms": {"alarms"},
+    "sensor_health": {"sensors", "alarms", "clock"},
+    "staff_coverage": {"staff"},
+}
+"""Which model changes can change each measure, so other changes skip the recolour."""
+
+
+class MapPanel(QWidget):
+    """A view of :class:`~widgets.twin_model.TwinModel` as a grid map (pyqtgraph, vector layers).
+
+    Owns the area layer (all shown areas as one item), the road/river background, the dedicated-grid
+    overlay, the label layer and one scatter item each for cases, sensors and staff, all updated in
+    place. Redraws only on the model's signals, throttled to 20 Hz.
+
+    Signals
+    -------
+    level_changed(str, str)
+        The focus moved (drill-down, breadcrumb, fly-to): its kind ("street", "community", "general",
+        "micro") and id.
+    area_selected(str, str)
+        The operator picked an area (click, search, fly-to): its kind and id.
+    case_activated(str)
+        The operator clicked a case marker (or picked a case in the search): the case id.
+    """
+
+    level_changed = Signal(str, str)
+    area_selected = Signal(str, str)
+    case_activated = Signal(str)
+
+    def __init__(self, model: TwinModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._twin = model.twin
+        street = self._twin.street
+        self._street = street
+        self._areas = AreaHierarchy(street)
+        self._focus: tuple[str, str] = ("street", street.id)
+        self._level = "community"
+        self._measure = "open_cases"
+        self._dark = False
+        self._values: dict[str, float] = {}
+        self._bins = Bins((1.0,), ("0", "≥1"))
+        self._bin_counts: list[int] = []
+        self._dirty: set[str] = set()
+        self._case_xy: dict[str, tuple[float, float]] = {}
+        self._marker_keys: dict[str, object] = {}
+        self._search_entries: dict[str, tuple[str, str]] = {}
+        self._search_cases: set[str] = set()
+
+        self._project_street()
+        self._build_ui()
+        self._build_layers()
+        self._apply_theme()
+        self._throttle = Throttle(self.refresh, REFRESH_MS, self)
+
+        self._connections = Connections()
+        self._connections.connect(model.cases_changed, self._on_cases_changed)
+        self._connections.connect(model.staff_changed, self._on_staff_changed)
+        self._connections.connect(model.sensors_changed, self._on_sensors_changed)
+        self._connections.connect(model.alarms_changed, self._on_alarms_changed)
+        self._connections.connect(model.clock_changed, self._on_clock_changed)
+
+        self._show_focus(fit=True)
+        self._on_cases_changed(set())
+        self._on_staff_changed()
+        self._on_sensors_changed()
+        self._on_alarms_changed()
+        self.refresh()
+
+    # ------------------------------------------------------------ geometry, once
+
+    def _project_street(self) -> None:
+        """Project every area, road and dedicated grid to metres once; index areas for hit tests."""
+        street = self._street
+        to_xy = street.projection.to_xy
+        areas = [*street.communities, *street.general_grids, *street.micro_grids]
+        xy = multipolygon_xy([a.polygon for a in areas], to_xy)
+        self._area_xy: dict[str, BaseGeometry] = {a.id: g for a, g in zip(areas, xy)}
+        self._rings: dict[str, list] = {a.id: rings(g) for a, g in zip(areas, xy)}
+        self._trees: dict[str, tuple[list[str], shapely.STRtree]] = {}
+        for level, items in (("community", street.communities), ("general", street.general_grids),
+                             ("micro", street.micro_grids)):
+            ids = [a.id for a in items]
+            self._trees[level] = (ids, shapely.STRtree([self._area_xy[i] for i in ids]))
+        self._street_xy = multipolygon_xy([street.boundary], to_xy)[0]
+        self._dedicated_xy = dict(zip((d.id for d in street.dedicated_grids),
+                                      multipolygon_xy([d.polygon for d in street.dedicated_grids], to_xy)))
+        self._road_xy = list(zip(street.roads, multipolygon_xy([r.line for r in street.roads], to_xy)))
+        self._sensor_ids = [s.id for s in street.sensors]
+        sx, sy = to_xy(np.array([s.lon for s in street.sensors]), np.array([s.lat for s in street.sensors]))
+        self._sensor_x, self._sensor_y = np.asarray(sx, float), np.asarray(sy, float)
+
+    # ------------------------------------------------------------ widgets and layers
+
+    def _build_ui(self) -> None:
+        self._crumbs = QHBoxLayout()
+        self._crumbs.setSpacing(2)
+        self._search = QLineEdit()
+        self._search.setClearButtonEnabled(True)
+        self._search_model = QStringListModel(self)
+        self._completer = QCompleter(self._search_model, self)
+        self._completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self._completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        self._search.setCompleter(self._completer)
+        self._completer.activated.connect(self.search)
+        self._search.returnPressed.connect(lambda: self.search(self._search.text()))
+        self._fit_button = QPushButton()
+        self._fit_button.clicked.connect(self.fit)
+
+        self._level_box = QComboBox()
+        for level in LEVELS:
+            self._level_box.addItem("", level)
+        self._level_box.currentIndexChanged.connect(lambda i: self.set_level(self._level_box.itemData(i)))
+        self._measure_box = QComboBox()
+        for measure in MEASURES:
+            self._measure_box.addItem("", measure)
+        self._measure_box.currentIndexChanged.connect(lambda i: self.set_measure(self._measure_box.itemData(i)))
+        self._toggles: dict[str, QCheckBox] = {}
+        for layer in ("cases", "sensors", "staff", "dedicated"):
+            box = QCheckBox()
+            box.setChecked(layer != "dedicated")
+            box.toggled.connect(lambda on, name=layer: self.set_layer_visible(name, on))
+            self._toggles[layer] = box
+        self._legend_title = QLabel()
+        self._legend = QHBoxLayout()
+        self._legend.setSpacing(6)
+
+        self.view = pg.GraphicsView()
+        self.viewbox = pg.ViewBox(lockAspect=True, enableMenu=False, invertY=False)
+        self.view.setCentralItem(self.viewbox)
+
+        top = QHBoxLayout()
+        top.addLayout(self._crumbs)
+        top.addStretch(1)
+        top.addWidget(self._search, 2)
+        top.addWidget(self._fit_button)
+        second = QHBoxLayout()
+        self._level_label, self._measure_label = QLabel(), QLabel()
+        second.addWidget(self._level_label)
+        second.addWidget(self._level_box)
+        second.addWidget(self._measure_label)
+        second.addWidget(self._measure_box)
+        for box in self._toggles.values():
+            second.addWidget(box)
+        second.addStretch(1)
+        second.addWidget(self._legend_title)
+        second.addLayout(self._legend)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(top)
+        layout.addLayout(second)
+        layout.addWidget(self.view, 1)
+        self._retranslate()
+
+    def _build_layers(self) -> None:
+        self._area_layer = AreaLayer()
+        self._background = PathLayer()
+        self._dedicated = PathLayer()
+        self._dedicated.visible = False
+        self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"))
+        self._labels = LabelLayer()
+        self._sensors = pg.ScatterPlotItem(pxMode=True, useCache=True)
+        self._staff = pg.ScatterPlotItem(pxMode=True, useCache=True)
+        self._cases = pg.ScatterPlotItem(pxMode=True, useCache=True)
+        self._focus_marker = pg.ScatterPlotItem(pxMode=True)
+        self._focus_marker.setVisible(False)
+        for z, item in enumerate((self._base, self._sensors, self._staff, self._cases, self._focus_marker,
+                                  self._labels)):
+            item.setZValue(z)
+            self.viewbox.addItem(item)
+        self.view.scene().sigMouseClicked.connect(self._on_scene_clicked)
+        self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
+
+    def _retranslate(self) -> None:
+        self._search.setPlaceholderText(self.tr("Search grid, case id or staff name"))
+        self._fit_button.setText(self.tr("Fit"))
+        self._level_label.setText(self.tr("Level"))
+        self._measure_label.setText(self.tr("Colour by"))
+        self._legend_title.setText(self.tr("Legend:"))
+        for i, name in enumerate((self.tr("Community"), self.tr("General grid"), self.tr("Micro-grid"))):
+            self._level_box.setItemText(i, name)
+        for i, measure in enumerate(MEASURES):
+            self._measure_box.setItemText(i, self._measure_title(measure))
+        for layer, text in (("cases", self.tr("Cases")), ("sensors", self.tr("Sensors")),
+                            ("staff", self.tr("Staff")), ("dedicated", self.tr("Dedicated grids"))):
+            self._toggles[layer].setText(text)
+
+    def _measure_title(self, measure: str) -> str:
+        return {
+            "open_cases": self.tr("Open cases"),
+            "overdue_cases": self.tr("Overdue cases"),
+            "active_alarms": self.tr("Active alarms"),
+            "sensor_health": self.tr("Sensors silent or alarming"),
+            "staff_coverage": self.tr("Available staff"),
+        }[measure]
+
+    def _sensor_kind_name(self, kind: SensorKind) -> str:
+        return {
+            SensorKind.SMOKE: self.tr("smoke detector"),
+            SensorKind.BRACELET: self.tr("elderly bracelet"),
+            SensorKind.WATER_METER: self.tr("smart water meter"),
+            SensorKind.MANHOLE: self.tr("manhole cover"),
+            SensorKind.CAMERA: self.tr("camera"),
+            SensorKind.PARKING: self.tr("parking sensor"),
+            SensorKind.ENVIRONMENT: self.tr("environment sensor"),
+        }[kind]
+
+    # ------------------------------------------------------------ theme
+
+    def set_dark(self, dark: bool) -> None:
+        """Switch between the desk (light) and the wall (dark) colours and type sizes."""
+        if dark != self._dark:
+            self._dark = dark
+            self._apply_theme()
+            self._marker_keys.clear()
+            self._dirty |= {"measure", "cases", "sensors", "staff"}
+            self.refresh()
+
+    def _apply_theme(self) -> None:
+        dark = self._dark
+        self._ramp = [QBrush(QColor(c)) for c in (RAMP_DARK if dark else RAMP_LIGHT)]
+        background = QColor("#0d1117") if dark else QColor("#ffffff")
+        self.view.setBackground(background)
+        self._base.set_background(background)
+        self._area_layer.set_style(
+            cosmetic_pen("#3d4a5c" if dark else "#9a9aa6", 1.0),
+            cosmetic_pen("#ffd43b" if dark else "#101010", 3.5),
+        )
+        self._labels.set_style(26 if dark else 15, QColor("#f1f3f5" if dark else "#1a1a1a"),
+                               QColor(13, 17, 23, 230) if dark else QColor(255, 255, 255, 230))
+        self._outline_pen = cosmetic_pen("#ffffff" if dark else "#000000", 2.5)
+        self._thin_pen = cosmetic_pen("#0d1117" if dark else "#ffffff", 1.0)
+        self._build_background()
+
+    def _build_background(self) -> None:
+        dark = self._dark
+        road_color = "#59657a" if dark else "#8a8a8a"
+        widths = {"arterial": 3.0, "secondary": 1.8, "local": 0.8}
+        paths = []
+        for kind, width in widths.items():
+            polylines = [p for road, g in self._road_xy if road.kind == kind for p in lines(g)]
+            if polylines:
+                paths.append(PathStyle(path_of(polylines, closed=False), cosmetic_pen(road_color, width),
+                                       QBrush(Qt.BrushStyle.NoBrush)))
+        water = QColor("#1f4e79" if dark else "#a5d8ff")
+        water.setAlpha(200)
+        rivers = [p for d in self._street.dedicated_grids if d.kind == "river" for p in rings(self._dedicated_xy[d.id])]
+        if rivers:
+            paths.append(PathStyle(path_of(rivers), QPen(Qt.PenStyle.NoPen), QBrush(water)))
+        community_rings = [p for c in self._street.communities for p in self._rings[c.id]]
+        paths.append(PathStyle(path_of(community_rings), cosmetic_pen("#7a869a" if dark else "#5f5f6e", 1.5),
+                               QBrush(Qt.BrushStyle.NoBrush)))
+        paths.append(PathStyle(path_of(rings(self._street_xy)), cosmetic_pen("#c0c8d4" if dark else "#303040", 2.5),
+                               QBrush(Qt.BrushStyle.NoBrush)))
+        self._background.set_paths(paths)
+        overlay = [p for d in self._street.dedicated_grids if d.kind != "river" for p in rings(self._dedicated_xy[d.id])]
+        hatch = QBrush(QColor("#ffa94d" if dark else "#e8590c"), Qt.BrushStyle.BDiagPattern)
+        self._dedicated.set_paths([PathStyle(path_of(overlay), cosmetic_pen("#ffa94d" if dark else "#e8590c", 2.0,
+                                                                             Qt.PenStyle.DashLine), hatch)])
+
+    # ------------------------------------------------------------ model signals
+
+    @Slot(set)
+    def _on_cases_changed(self, case_ids: set) -> None:
+        self._mark({"cases", "search"}, "cases")
+
+    @Slot()
+    def _on_staff_changed(self) -> None:
+        self._mark({"staff"}, "staff")
+
+    @Slot()
+    def _on_sensors_changed(self) -> None:
+        self._mark({"sensors"}, "sensors")
+
+    @Slot()
+    def _on_alarms_changed(self) -> None:
+        self._mark({"sensors"}, "alarms")
+
+    @Slot(object)
+    def _on_clock_changed(self, now: datetime) -> None:
+        self._mark({"cases", "sensors"}, "clock")
+
+    def _mark(self, layers: set[str], source: str) -> None:
+        self._dirty |= layers
+        if source in _MEASURE_INPUTS[self._measure]:
+            self._dirty.add("measure")
+        self._throttle.poke()
+
+    def refresh(self) -> None:
+        """Bring every layer that the model's changes touched up to date now."""
+        dirty, self._dirty = self._dirty, set()
+        if "measure" in dirty:
+            self.recolour()
+        if "cases" in dirty:
+            self._update_cases()
+        if "sensors" in dirty:
+            self._update_sensors()
+        if "staff" in dirty:
+            self._update_staff()
+        if "search" in dirty:
+            self._update_search()
+
+    # ------------------------------------------------------------ focus and drill-down
+
+    @property
+    def focus(self) -> tuple[str, str]:
+        """Kind and id of the area the map is focused on ("street" and the street id at the top)."""
+        return self._focus
+
+    @property
+    def shown_level(self) -> str:
+        """Level of the areas drawn now: the chosen level, but always finer than the focus."""
+        child = _CHILD[self._focus[0]]
+        return max(self._level, child, key=LEVELS.index)
+
+    def shown_areas(self) -> list[str]:
+        """Ids of the areas drawn now."""
+        return self._area_layer.ids
+
+    def set_level(self, level: str) -> None:
+        """Draw the areas of ``level`` ("community", "general" or "micro") under the focus."""
+        if level not in LEVELS:
+            raise ValueError(f"unknown map level {level!r}; choose one of {', '.join(LEVELS)}")
+        if level != self._level:
+            self._level = level
+            self._level_box.setCurrentIndex(LEVELS.index(level))
+            self._show_focus(fit=False)
+
+    def drill_to(self, kind: str, area_id: str) -> None:
+        """Focus on an area: zoom to it and show its children (a micro-grid shows its siblings)."""
+        if kind != "street" and self._areas.kind.get(area_id) != kind:
+            raise ValueError(f"no {kind} area {area_id!r} in street {self._street.id}")
+        self._focus = ("street", self._street.id) if kind == "street" else (kind, area_id)
+        self._show_focus(fit=True)
+        self.level_changed.emit(*self._focus)
+        if kind != "street":
+            self.area_selected.emit(kind, area_id)
+
+    def click_area(self, area_id: str) -> None:
+        """What a click on a shown area does: drill one level down towards it."""
+        focus_kind = self._focus[0]
+        target = _CHILD[focus_kind]
+        target_id = self._areas.ancestor(area_id, target)
+        if target_id is not None:
+            self.drill_to(target, target_id)
+
+    def go_up(self) -> None:
+        """Back one level (the breadcrumb's previous entry)."""
+        kind, area_id = self._focus
+        if kind == "street":
+            return
+        parent = self._areas.parent[area_id]
+        self.drill_to(self._areas.kind[parent], parent)
+
+    def breadcrumb(self) -> list[tuple[str, str, str]]:
+        """The breadcrumb entries (kind, id, text), street first."""
+        chain = list(reversed(self._areas.chain(self._focus[1])))
+        return [(self._areas.kind[a], a, self._area_name(a)) for a in chain]
+
+    def fit(self) -> None:
+        """Zoom to the focused area (the whole street at the top)."""
+        kind, area_id = self._focus
+        geometry = self._street_xy if kind == "street" else self._area_xy[area_id]
+        self._zoom_to(geometry.bounds, 0.04 if kind == "street" else 0.15)
+
+    def _zoom_to(self, bounds: Sequence[float], padding: float) -> None:
+        x0, y0, x1, y1 = bounds
+        self.viewbox.setRange(QRectF(x0, y0, x1 - x0, y1 - y0), padding=padding)
+
+    def _show_focus(self, fit: bool) -> None:
+        kind, area_id = self._focus
+        level = self.shown_level
+        if kind == "micro":
+            ids = self._areas.descendants(self._areas.parent[area_id], "micro")
+        else:
+            ids = self._areas.descendants(area_id, level)
+        self._area_layer.set_areas(ids, [self._rings[i] for i in ids])
+        self._area_layer.set_highlight(area_id if kind != "street" else None)
+        self._update_labels(ids)
+        self._rebuild_breadcrumb()
+        self.recolour()
+        if fit:
+            self.fit()
+
+    def _update_labels(self, ids: list[str]) -> None:
+        if self._focus[0] == "street" or len(ids) > LABEL_LIMIT:
+            ids = [c.id for c in self._street.communities]
+        labels = []
+        for area_id in ids:
+            point = self._area_xy[area_id].representative_point()
+            labels.append(Label(point.x, point.y, self._area_name(area_id, short=True)))
+        x0, y0, x1, y1 = self._street_xy.bounds
+        self._labels.set_labels(labels, QRectF(x0, y0, x1 - x0, y1 - y0))
+
+    def _area_name(self, area_id: str, short: bool = False) -> str:
+        kind = self._areas.kind[area_id]
+        if kind == "street":
+            return self._street.name if i18n.is_chinese() else self._street.name_en
+        if kind == "community":
+            return i18n.community_name(self._street, area_id)
+        if not i18n.is_chinese():
+            return area_id
+        return self._areas.short_name(area_id) if short else self._areas.name[area_id]
+
+    def _rebuild_breadcrumb(self) -> None:
+        while self._crumbs.count():
+            item = self._crumbs.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        entries = self.breadcrumb()
+        self.crumb_buttons: list[QToolButton] = []
+        for i, (kind, area_id, text) in enumerate(entries):
+            if i:
+                self._crumbs.addWidget(QLabel("›"))
+            button = QToolButton()
+            button.setText(text)
+            button.setAutoRaise(True)
+            button.setEnabled(i + 1 < len(entries))
+            button.clicked.connect(lambda _=False, k=kind, a=area_id: self.drill_to(k, a))
+            self._crumbs.addWidget(button)
+            self.crumb_buttons.append(button)
+
+    # ------------------------------------------------------------ colouring
+
+    @property
+    def measure(self) -> str:
+        return self._measure
+
+    def set_measure(self, measure: str) -> None:
+        """Colour the areas by ``measure`` (one of :data:`~widgets.map_measures.MEASURES`)."""
+        if measure not in MEASURES:
+            raise ValueError(f"unknown map measure {measure!r}; choose one of {', '.join(MEASURES)}")
+        if measure != self._measure:
+            self._measure = measure
+            self._measure_box.setCurrentIndex(MEASURES.index(measure))
+            self.recolour()
+
+    def recolour(self) -> None:
+        """Recompute the measure and refill the shown areas by colour bin (no geometry work)."""
+        self._values = compute_measure(self._measure, self._twin, self._areas, self._locate_micro)
+        ids = self._area_layer.ids
+        values = np.fromiter((self._values.get(i, 0.0) for i in ids), float, len(ids))
+        self._bins = make_bins(values, self._measure in SHARE_MEASURES)
+        index = self._bins.assign(values)
+        brushes = self._bin_brushes(len(self._bins.labels))
+        self._bin_counts = np.bincount(index, minlength=len(brushes)).tolist()
+        self._bin_of = dict(zip(ids, index.tolist()))
+        self._area_layer.set_bins(index, brushes)
+        self._update_legend(brushes)
+
+    def rebuild_layer(self) -> None:
+        """Rebuild the shown areas from the street's lon/lat geometry (what a recolour avoids)."""
+        ids = self._area_layer.ids
+        xy = multipolygon_xy([self._street_polygon(i) for i in ids], self._street.projection.to_xy)
+        self._area_layer.set_areas(ids, [rings(g) for g in xy])
+        self._area_layer.set_highlight(self._focus[1] if self._focus[0] != "street" else None)
+        self.recolour()
+
+    def _street_polygon(self, area_id: str) -> BaseGeometry:
+        kind = self._areas.kind[area_id]
+        getter = {"community": self._street.community, "general": self._street.general_grid,
+                  "micro": self._street.micro_grid}[kind]
+        return getter(area_id).polygon
+
+    def _bin_brushes(self, n: int) -> list[QBrush]:
+        """Zero's brush, then ``n - 1`` brushes spread over the ramp with the strongest last."""
+        steps = np.round(np.linspace(1, len(self._ramp) - 1, n - 1)).astype(int) if n > 2 else [len(self._ramp) - 2]
+        return [self._ramp[0], *(self._ramp[s] for s in steps)]
+
+    def area_bin(self, area_id: str) -> int:
+        """Colour bin of a shown area (0 = zero)."""
+        return self._bin_of[area_id]
+
+    def area_brush(self, area_id: str) -> QBrush:
+        """The brush a shown area is filled with."""
+        return self._bin_brushes(len(self._bins.labels))[self.area_bin(area_id)]
+
+    def area_value(self, area_id: str) -> float:
+        """The current measure's value for an area (any level)."""
+        return self._values.get(area_id, 0.0)
+
+    def legend_entries(self) -> list[tuple[str, str, int]]:
+        """The legend: (bin label, colour name, number of shown areas in the bin) per bin."""
+        brushes = self._bin_brushes(len(self._bins.labels))
+        return [(label, brush.color().name(), count)
+                for label, brush, count in zip(self._bins.labels, brushes, self._bin_counts)]
+
+    def _update_legend(self, brushes: list[QBrush]) -> None:
+        while self._legend.count():
+            item = self._legend.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        border = "#5c6b80" if self._dark else "#9a9aa6"
+        for label, colour, count in self.legend_entries():
+            swatch = QLabel()
+            swatch.setFixedSize(16, 12)
+            swatch.setStyleSheet(f"background:{colour}; border:1px solid {border};")
+            self._legend.addWidget(swatch)
+            self._legend.addWidget(QLabel(f"{label} ({count})"))
+
+    def _locate_micro(self, x: np.ndarray, y: np.ndarray) -> list[str | None]:
+        ids, tree = self._trees["micro"]
+        points, hits = tree.query(shapely.points(x, y), predicate="within")
+        found: list[str | None] = [None] * len(x)
+        for p, h in zip(points.tolist(), hits.tolist()):
+            if found[p] is None:
+                found[p] = ids[h]
+        return found
+
+    # ------------------------------------------------------------ markers
+
+    def set_layer_visible(self, layer: str, visible: bool) -> None:
+        """Show or hide a layer: "cases", "sensors", "staff" or "dedicated"."""
+        if layer == "dedicated":
+            self._dedicated.set_visible(visible)
+        else:
+            {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer].setVisible(visible)
+        if self._toggles[layer].isChecked() != visible:
+            self._toggles[layer].setChecked(visible)
+
+    def _case_position(self, case_id: str) -> tuple[float, float]:
+        xy = self._case_xy.get(case_id)
+        if xy is None:
+            case = self._twin.cases[case_id]
+            x, y = self._street.projection.to_xy(case.lon, case.lat)
+            xy = self._case_xy[case_id] = (float(x), float(y))
+        return xy
+
+    def _update_cases(self) -> None:
+        now = self._twin.now
+        cases = sorted(self._twin.open_cases(), key=lambda c: (c.risk.rank, c.id))
+        styles = [(c.risk, now is not None and c.overdue(now)) for c in cases]
+        key = [(c.id, s) for c, s in zip(cases, styles)]
+        if key == self._marker_keys.get("cases"):
+            return
+        self._marker_keys["cases"] = key
+        xy = np.array([self._case_position(c.id) for c in cases], float).reshape(-1, 2)
+        brushes = {r: QBrush(RISK_COLORS[r]) for r in RiskLevel}
+        self._cases.setData(
+            x=xy[:, 0], y=xy[:, 1], data=[c.id for c in cases], symbol="o",
+            size=[15 if risk is RiskLevel.RED else 11 for risk, _ in styles],
+            brush=[brushes[risk] for risk, _ in styles],
+            pen=[self._outline_pen if overdue else self._thin_pen for _, overdue in styles],
+        )
+
+    def _sensor_codes(self) -> np.ndarray:
+        """Per sensor: 0 normal, 1 silent, 2 alarming."""
+        now = self._twin.now
+        states = self._twin.sensors
+        codes = np.zeros(len(self._sensor_ids), dtype=np.int8)
+        for i, sensor_id in enumerate(self._sensor_ids):
+            state = states[sensor_id]
+            if state.alarm_id is not None:
+                codes[i] = 2
+            elif now is not None and state.last_seen is not None and state.silent(now):
+                codes[i] = 1
+        return codes
+
+    def _update_sensors(self) -> None:
+        codes = self._sensor_codes()
+        previous = self._marker_keys.get("sensors")
+        if isinstance(previous, np.ndarray) and np.array_equal(previous, codes):
+            return
+        self._marker_keys["sensors"] = codes
+        order = np.argsort(codes, kind="stable")
+        kinds = [self._street.sensor(self._sensor_ids[i]).kind for i in order]
+        normal = {k: QBrush(QColor(c)) for k, c in SENSOR_COLORS.items()}
+        silent = QBrush(QColor("#adb5bd"))
+        alarm = QBrush(ALARM_RED)
+        pens = {k: cosmetic_pen(QColor(c).darker(150), 1.0) for k, c in SENSOR_COLORS.items()}
+        alarm_pen = cosmetic_pen(QColor("#ffffff" if self._dark else "#000000"), 1.5)
+        symbols, sizes, brushes, outline = [], [], [], []
+        for i, kind in zip(order, kinds):
+            code = codes[i]
+            symbols.append("star" if code == 2 else "s")
+            sizes.append(20 if code == 2 else 6)
+            brushes.append(alarm if code == 2 else silent if code == 1 else normal[kind])
+            outline.append(alarm_pen if code == 2 else pens[kind])
+        self._sensors.setData(x=self._sensor_x[order], y=self._sensor_y[order],
+                              data=[self._sensor_ids[i] for i in order],
+                              symbol=symbols, size=sizes, brush=brushes, pen=outline)
+
+    def _update_staff(self) -> None:
+        shown = [s for s in self._twin.staff.values() if s.status is not StaffStatus.OFF_DUTY]
+        key = [(s.id, s.x, s.y, s.status) for s in shown]
+        if key == self._marker_keys.get("staff"):
+            return
+        self._marker_keys["staff"] = key
+        brushes = {st: QBrush(c) for st, c in STAFF_STATUS_COLORS.items()}
+        self._staff.setData(
+            x=np.fromiter((s.x for s in shown), float, len(shown)),
+            y=np.fromiter((s.y for s in shown), float, len(shown)),
+            data=[s.id for s in shown], symbol="t1", size=11,
+            brush=[brushes[s.status] for s in shown], pen=self._thin_pen,
+        )
+
+    def marker_style(self, layer: str, item_id: str) -> tuple[str, float, QColor]:
+        """Symbol, size and fill colour of one marker ("cases", "sensors" or "staff" layer)."""
+        item = {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer]
+        for point in item.points():
+            if point.data() == item_id:
+                return point.symbol(), point.size(), point.brush().color()
+        raise KeyError(f"no {layer} marker {item_id!r}")
+
+    def marker_ids(self, layer: str) -> list[str]:
+        """Ids of the markers on a layer, in drawing order."""
+        item = {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer]
+        return list(item.data["data"])
+
+    # ------------------------------------------------------------ fly-to and search
+
+    def fly_to_micro_grid(self, micro_grid_id: str) -> None:
+        """Centre and zoom on a micro-grid, showing it among its siblings, highlighted."""
+        self.drill_to("micro", micro_grid_id)
+        self._focus_marker.setVisible(False)
+
+    def fly_to_case(self, case_id: str) -> None:
+        """Drill to a case's micro-grid, centre on the case and ring its marker."""
+        case = self._twin.cases.get(case_id)
+        if case is None:
+            raise KeyError(f"case {case_id}: no such case")
+        self.drill_to("micro", case.micro_grid_id)
+        self._ring(*self._case_position(case_id))
+
+    def fly_to_staff(self, staff_id: str) -> None:
+        """Drill to the micro-grid a staff member is in (or the street) and ring the marker."""
+        staff = self._twin.staff[staff_id]
+        micro = self._locate_micro(np.array([staff.x]), np.array([staff.y]))[0]
+        if micro is None:
+            self.drill_to("street", self._street.id)
+        else:
+            self.drill_to("micro", micro)
+        self._ring(staff.x, staff.y)
+
+    def _ring(self, x: float, y: float) -> None:
+        pen = cosmetic_pen("#ffd43b" if self._dark else "#d6336c", 3.0)
+        self._focus_marker.setData([x], [y], symbol="o", size=30, pen=pen, brush=QBrush(Qt.BrushStyle.NoBrush))
+        self._focus_marker.setVisible(True)
+        bounds = self.viewbox.viewRange()
+        half_w = (bounds[0][1] - bounds[0][0]) / 2
+        half_h = (bounds[1][1] - bounds[1][0]) / 2
+        self.viewbox.setRange(QRectF(x - half_w, y - half_h, 2 * half_w, 2 * half_h), padding=0)
+
+    def search(self, text: str) -> bool:
+        """Fly to the grid, case or staff member named ``text`` (exact, else first containing it).
+
+        Returns False if nothing matches.
+        """
+        text = text.strip()
+        if not text:
+            return False
+        self._update_search()
+        target = self._search_entries.get(text)
+        if target is None:
+            lowered = text.lower()
+            target = next((t for label, t in self._search_entries.items() if lowered in label.lower()), None)
+        if target is None:
+            return False
+        kind, item_id = target
+        if kind == "case":
+            self.fly_to_case(item_id)
+            self.case_activated.emit(item_id)
+        elif kind == "staff":
+            self.fly_to_staff(item_id)
+        else:
+            self.drill_to(kind, item_id)
+        return True
+
+    def _update_search(self) -> None:
+        if not self._search_entries:
+            street = self._street
+            for area_id, kind in self._areas.kind.items():
+                if kind != "street":
+                    self._search_entries[self._areas.name[area_id]] = (kind, area_id)
+            for c in street.communities:
+                self._search_entries[c.name_en] = ("community", c.id)
+            for member in street.staff:
+                label = member.name if member.name not in self._search_entries else f"{member.name} ({member.id})"
+                self._search_entries[label] = ("staff", member.id)
+        new = self._twin.cases.keys() - self._search_cases
+        if new or not self._search_model.rowCount():
+            for case_id in new:
+                self._search_entries[case_id] = ("case", case_id)
+            self._search_cases |= new
+            self._search_model.setStringList(sorted(self._search_entries))
+
+    # ------------------------------------------------------------ mouse
+
+    def area_at(self, x: float, y: float) -> str | None:
+        """The shown area under a map point (metres), if any."""
+        ids, tree = self._trees[self.shown_level]
+        shown = set(self._area_layer.ids)
+        for hit in tree.query(shapely.Point(x, y), predicate="intersects").tolist():
+            if ids[hit] in shown:
+                return ids[hit]
+        return None
+
+    def _marker_at(self, x: float, y: float) -> tuple[str, str] | None:
+        for layer, item in (("cases", self._cases), ("staff", self._staff), ("sensors", self._sensors)):
+            if item.isVisible():
+                points = item.pointsAt(QPointF(x, y))
+                if len(points):
+                    return layer, points[0].data()
+        return None
+
+    def _on_scene_clicked(self, event) -> None:
+        if event.button() != Qt.MouseButton.LeftButton or event.double():
+            return
+        if not self.viewbox.sceneBoundingRect().contains(event.scenePos()):
+            return
+        point = self.viewbox.mapSceneToView(event.scenePos())
+        marker = self._marker_at(point.x(), point.y())
+        if marker is not None and marker[0] == "cases":
+            self.case_activated.emit(marker[1])
+            return
+        area_id = self.area_at(point.x(), point.y())
+        if area_id is not None:
+            self.click_area(area_id)
+
+    def _on_mouse_moved(self, scene_pos: QPointF) -> None:
+        if not self.viewbox.sceneBoundingRect().contains(scene_pos):
+            return
+        point = self.viewbox.mapSceneToView(scene_pos)
+        self.viewbox.setToolTip(self.tooltip_at(point.x(), point.y()))
+
+    def tooltip_at(self, x: float, y: float) -> str:
+        """The hover text at a map point: the marker there, else the area and its measure value."""
+        marker = self._marker_at(x, y)
+        if marker is not None:
+            layer, item_id = marker
+            return {"cases": self.case_tooltip, "staff": self.staff_tooltip, "sensors": self.sensor_tooltip}[layer](item_id)
+        area_id = self.area_at(x, y)
+        if area_id is None:
+            return ""
+        text = self.area_tooltip(area_id)
+        if self._dedicated.visible:
+            point = shapely.Point(x, y)
+            names = [d.name for d in self._street.dedicated_grids
+                     if d.kind != "river" and self._dedicated_xy[d.id].contains(point)]
+            if names:
+                text += "\n" + self.tr("Dedicated grid: {names}").format(names=", ".join(names))
+        return text
+
+    def area_tooltip(self, area_id: str) -> str:
+        """Area name and the current measure's value."""
+        value = self.area_value(area_id)
+        shown = f"{value:.0%}" if self._measure in SHARE_MEASURES else f"{value:.0f}"
+        return f"{self._area_name(area_id)}\n{self._measure_title(self._measure)}: {shown}"
+
+    def case_tooltip(self, case_id: str) -> str:
+        """Case id, category, risk level, status (and overdue)."""
+        case = self._twin.cases[case_id]
+        now = self._twin.now
+        risk = self.tr("{risk} risk").format(risk=i18n.risk_name(case.risk))
+        lines_ = [case.id, i18n.category_name(self._twin.categories, case.category), risk,
+                  i18n.status_name(case.status)]
+        if now is not None and case.overdue(now):
+            lines_.append(self.tr("OVERDUE"))
+        return "\n".join(lines_)
+
+    def sensor_tooltip(self, sensor_id: str) -> str:
+        """Sensor id, kind and state (normal, silent, alarming)."""
+        state = self._twin.sensors[sensor_id]
+        now = self._twin.now
+        if state.alarm_id is not None:
+            condition = self.tr("ALARM {alarm}").format(alarm=state.alarm_id)
+        elif now is not None and state.last_seen is not None and state.silent(now):
+            condition = self.tr("silent since {time}").format(time=i18n.local_time(state.last_seen, True))
+        else:
+            condition = self.tr("normal")
+        return "\n".join([sensor_id, self._sensor_kind_name(state.sensor.kind), condition])
+
+    def staff_tooltip(self, staff_id: str) -> str:
+        """Staff name, kind and status."""
+        state = self._twin.staff[staff_id]
+        return "\n".join([state.member.name, i18n.staff_kind_name(state.member.kind),
+                          i18n.staff_status_name(state.status)])
+
+    # ------------------------------------------------------------ closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
+        self.disconnect_model()
+        super().closeEvent(event)
+
+    def disconnect_model(self) -> None:
+        """Stop listening to the model and drop a pending redraw (closing does this)."""
+        self._throttle.stop()
+        self._connections.disconnect_all()
