@@ -57,6 +57,11 @@ class RunRecord:
     ``start`` is when a staff member started on the case (dispatch), ``on_scene`` when they
     arrived, ``end`` when the case was resolved. ``duty`` is the number of staff on duty in each
     hour of the horizon; ``events`` counts the events the loop processed.
+
+    Street runs also fill the per-case ``escalations`` (owner-level steps), ``whistle`` (handled by
+    a department team), ``category`` (index into ``category_names``), ``grid`` (general grid,
+    index into ``grid_ids``), ``source`` (a :class:`cockpit.domain.Source` value) and ``carried``
+    (open at the start state, never counted in KPIs); abstract runs leave them None.
     """
 
     scenario: str
@@ -77,6 +82,14 @@ class RunRecord:
     warmup_minutes: float
     horizon_minutes: float
     events: int
+    escalations: np.ndarray | None = None
+    whistle: np.ndarray | None = None
+    category: np.ndarray | None = None
+    category_names: tuple[str, ...] = ()
+    grid: np.ndarray | None = None
+    grid_ids: tuple[str, ...] = ()
+    source: np.ndarray | None = None
+    carried: np.ndarray | None = None
 
 
 def arrival_times(arrival: ArrivalClass, rng: np.random.Generator, horizon_minutes: float, start_weekday: int) -> np.ndarray:
@@ -426,5 +439,13 @@ class Engine:
 
 
 def simulate(scenario: Scenario, seed: int, replication: int = 0, *, memo: bool = True) -> RunRecord:
-    """Run one replication of ``scenario`` with the streams of ``(seed, replication)``."""
+    """Run one replication of ``scenario`` with the streams of ``(seed, replication)``.
+
+    In a street scenario ``memo=False`` hands the policy every free qualified person instead of
+    the shortlist that provably holds its first choice (see :mod:`simulation.street_engine`).
+    """
+    if scenario.street != "none":
+        from simulation.street_engine import StreetEngine
+
+        return StreetEngine(scenario, seed, replication, shortlist=memo).run()
     return Engine(scenario, seed, replication, memo=memo).run()

@@ -20,7 +20,16 @@ import numpy as np
 import pandas as pd
 
 from simulation.engine import simulate
-from simulation.kpi import ALL, case_frame, estimate, interval, replication_kpis, summarise, utilisation_by_hour
+from simulation.kpi import (
+    ALL,
+    case_frame,
+    estimate,
+    interval,
+    overdue_by_grid,
+    replication_kpis,
+    summarise,
+    utilisation_by_hour,
+)
 from simulation.scenario import Scenario
 
 Progress = Callable[[int, int], None]
@@ -44,6 +53,36 @@ class ExperimentResult:
     events: int
     seconds: float
     cancelled: bool = False
+    grids: pd.DataFrame | None = None
+
+    @property
+    def classes(self) -> tuple[str, ...]:
+        """The class labels of the KPIs: the risk levels in a street scenario, else the arrival classes."""
+        if self.scenario.street != "none":
+            return self.scenario.risk_classes
+        return tuple(a.name for a in self.scenario.arrivals)
+
+    def overdue_map(self) -> pd.DataFrame:
+        """Mean overdue cases and overdue rate per general grid over the replications (street runs).
+
+        Columns: ``grid``, ``cases`` and ``overdue`` (means per replication), ``overdue_rate``
+        (overdue / cases over all replications) and ``red_late_rate`` (red cases without anybody
+        on scene within the response target / red cases).
+        """
+        if self.grids is None or self.grids.empty:
+            return pd.DataFrame(columns=["grid", "cases", "overdue", "overdue_rate", "red_late_rate"])
+        total = self.grids.groupby("grid", sort=False)[["cases", "overdue", "red_cases", "red_late"]].sum()
+        n = self.replications
+        with np.errstate(invalid="ignore", divide="ignore"):
+            return pd.DataFrame(
+                {
+                    "grid": total.index,
+                    "cases": total["cases"].to_numpy() / n,
+                    "overdue": total["overdue"].to_numpy() / n,
+                    "overdue_rate": np.where(total["cases"] > 0, total["overdue"] / total["cases"], np.nan),
+                    "red_late_rate": np.where(total["red_cases"] > 0, total["red_late"] / total["red_cases"], np.nan),
+                }
+            ).reset_index(drop=True)
 
     @property
     def replications(self) -> int:
@@ -68,7 +107,7 @@ class ExperimentResult:
             "response_target_minutes": self.scenario.response_target_minutes,
             "cancelled": self.cancelled,
             "kpis": summarise(self.kpis, ALL),
-            "by_class": {a.name: summarise(self.kpis, a.name) for a in self.scenario.arrivals},
+            "by_class": {name: summarise(self.kpis, name) for name in self.classes},
             "events": self.events,
             "seconds": round(self.seconds, 3),
         }
@@ -77,7 +116,10 @@ class ExperimentResult:
 def _replicate(scenario: Scenario, seed: int, replication: int, keep_cases: bool) -> tuple:
     record = simulate(scenario, seed, replication)
     cases = case_frame(record) if keep_cases else None
-    return replication, replication_kpis(record), utilisation_by_hour(record), cases, record.events
+    grids = overdue_by_grid(record) if record.grid is not None else None
+    if grids is not None:
+        grids.insert(0, "replication", replication)
+    return replication, replication_kpis(record), utilisation_by_hour(record), cases, record.events, grids
 
 
 def run_experiment(
@@ -148,6 +190,8 @@ def _collect(scenario: Scenario, seed: int, outputs: list[tuple], keep_cases: bo
         columns=range(24),
     )
     cases = pd.concat([out[3] for out in outputs], ignore_index=True) if keep_cases and outputs else None
+    grid_frames = [out[5] for out in outputs if out[5] is not None]
+    grids = pd.concat(grid_frames, ignore_index=True) if grid_frames else None
     return ExperimentResult(
         scenario=scenario,
         seed=seed,
@@ -157,6 +201,7 @@ def _collect(scenario: Scenario, seed: int, outputs: list[tuple], keep_cases: bo
         events=sum(out[4] for out in outputs),
         seconds=seconds,
         cancelled=cancelled,
+        grids=grids,
     )
 
 
@@ -165,6 +210,9 @@ def merge_results(first: ExperimentResult, second: ExperimentResult) -> Experime
     cases = None
     if first.cases is not None and second.cases is not None:
         cases = pd.concat([first.cases, second.cases], ignore_index=True)
+    grids = None
+    if first.grids is not None and second.grids is not None:
+        grids = pd.concat([first.grids, second.grids], ignore_index=True)
     return ExperimentResult(
         scenario=first.scenario,
         seed=first.seed,
@@ -174,6 +222,7 @@ def merge_results(first: ExperimentResult, second: ExperimentResult) -> Experime
         events=first.events + second.events,
         seconds=first.seconds + second.seconds,
         cancelled=first.cancelled or second.cancelled,
+        grids=grids,
     )
 
 

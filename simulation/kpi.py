@@ -14,6 +14,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
+from cockpit.domain import Source
 from simulation.engine import RunRecord
 
 ALL = "all"
@@ -25,6 +26,8 @@ KPI_COLUMNS = (
     *TIME_KPIS,
     "response_compliance",
     "overdue_rate",
+    "escalation_rate",
+    "whistle_rate",
     "utilisation",
     "in_system",
     "in_queue",
@@ -54,6 +57,8 @@ def replication_kpis(record: RunRecord) -> list[dict]:
     response = record.on_scene - record.arrival
     resolution = record.end - record.arrival
     deadline = np.asarray(record.deadlines_minutes)[record.cls]
+    escalated = record.escalations > 0 if record.escalations is not None else np.zeros(len(record.arrival), dtype=bool)
+    whistle = record.whistle if record.whistle is not None else np.zeros(len(record.arrival), dtype=bool)
     rows = []
     labels = [(ALL, np.ones(len(record.arrival), dtype=bool))]
     labels += [(name, record.cls == k) for k, name in enumerate(record.class_names)]
@@ -65,11 +70,13 @@ def replication_kpis(record: RunRecord) -> list[dict]:
                 "replication": record.replication,
                 "class": label,
                 "cases": count,
-                "wait_minutes": float(wait[chosen].mean()) if count else math.nan,
-                "response_minutes": float(response[chosen].mean()) if count else math.nan,
-                "resolution_minutes": float(resolution[chosen].mean()) if count else math.nan,
+                "wait_minutes": _mean(wait[chosen]),
+                "response_minutes": _mean(response[chosen]),
+                "resolution_minutes": _mean(resolution[chosen]),
                 "response_compliance": float((response[chosen] <= record.response_target_minutes).mean()) if count else math.nan,
-                "overdue_rate": float((resolution[chosen] > deadline[chosen]).mean()) if count else math.nan,
+                "overdue_rate": float((~(resolution[chosen] <= deadline[chosen])).mean()) if count else math.nan,
+                "escalation_rate": float(escalated[chosen].mean()) if count else math.nan,
+                "whistle_rate": float(whistle[chosen].mean()) if count else math.nan,
                 "utilisation": _overlap(record.start[member], record.end[member], w, h) / capacity if capacity else math.nan,
                 "in_system": _overlap(record.arrival[member], record.end[member], w, h) / window,
                 "in_queue": _overlap(record.arrival[member], record.start[member], w, h) / window,
@@ -79,13 +86,45 @@ def replication_kpis(record: RunRecord) -> list[dict]:
     return rows
 
 
+def _mean(values: np.ndarray) -> float:
+    """Mean over the cases that reached the stage (a street run may end with a case nobody could take)."""
+    done = values[~np.isnan(values)]
+    return float(done.mean()) if len(done) else math.nan
+
+
+def overdue_by_grid(record: RunRecord) -> pd.DataFrame:
+    """Cases and overdue cases per general grid in the window (street runs; empty otherwise).
+
+    Columns: ``grid`` (general grid id), ``cases``, ``overdue``, ``red_cases``, ``red_late``
+    (red cases without anybody on scene within the response target).
+    """
+    if record.grid is None:
+        return pd.DataFrame(columns=["grid", "cases", "overdue", "red_cases", "red_late"])
+    inside = (record.arrival >= record.warmup_minutes) & (record.arrival < record.horizon_minutes) & (record.grid >= 0)
+    deadline = np.asarray(record.deadlines_minutes)[record.cls]
+    overdue = ~((record.end - record.arrival) <= deadline)
+    red = record.cls == record.class_names.index("red") if "red" in record.class_names else np.zeros(len(record.cls), dtype=bool)
+    late = ~((record.on_scene - record.arrival) <= record.response_target_minutes)
+    g = record.grid[inside]
+    size = len(record.grid_ids)
+    return pd.DataFrame(
+        {
+            "grid": list(record.grid_ids),
+            "cases": np.bincount(g, minlength=size),
+            "overdue": np.bincount(g, weights=overdue[inside], minlength=size).astype(int),
+            "red_cases": np.bincount(g, weights=red[inside], minlength=size).astype(int),
+            "red_late": np.bincount(g, weights=(red & late)[inside], minlength=size).astype(int),
+        }
+    )
+
+
 def case_frame(record: RunRecord) -> pd.DataFrame:
     """Per-case records of one replication (warm-up cases included, flagged)."""
     classes = np.asarray(record.class_names, dtype=object)[record.cls]
     staff = np.asarray(record.staff_ids + ("",), dtype=object)[record.staff]
     deadline = np.asarray(record.deadlines_minutes)[record.cls]
     resolution = record.end - record.arrival
-    return pd.DataFrame(
+    frame = pd.DataFrame(
         {
             "replication": record.replication,
             "case": np.arange(len(record.arrival)),
@@ -100,11 +139,19 @@ def case_frame(record: RunRecord) -> pd.DataFrame:
             "resolution_minutes": resolution,
             "service_minutes": record.service,
             "staff": staff,
-            "overdue": resolution > deadline,
+            "overdue": ~(resolution <= deadline),
             "warmup": record.arrival < record.warmup_minutes,
             "after_horizon": record.arrival >= record.horizon_minutes,
         }
     )
+    if record.category is not None:
+        frame["category"] = np.asarray(record.category_names, dtype=object)[record.category]
+        frame["general_grid"] = np.asarray(record.grid_ids + ("",), dtype=object)[record.grid]
+        frame["source"] = np.asarray([s.value for s in Source], dtype=object)[record.source]
+        frame["escalations"] = record.escalations
+        frame["whistle"] = record.whistle
+        frame["carried"] = record.carried
+    return frame
 
 
 def utilisation_by_hour(record: RunRecord) -> np.ndarray:

@@ -14,7 +14,7 @@ import copy
 import datetime as dt
 import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
@@ -22,6 +22,7 @@ import numpy as np
 
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.domain import RESPONSE_TARGET, Department, RiskLevel, StaffKind
+from simulation.street import StaffChange
 
 STREETS = ("none", "demo")
 TRAVEL_MODELS = ("none", "straight_line")
@@ -87,6 +88,8 @@ class ArrivalClass:
     deadline_hours: float | None = None
     skill: str = GENERAL_SKILL
     department: str | None = None
+    risk: str | None = None
+    category: str | None = None
 
     def rate_by_hour(self, hours: int, start_weekday: int) -> np.ndarray:
         """Arrival rate per hour for each of ``hours`` hours from local midnight of the start day."""
@@ -150,10 +153,25 @@ class Scenario:
     response_target_minutes: float
     raw: Mapping[str, Any] = field(repr=False, compare=False)
     base_dir: Path = field(default=Path("."), repr=False, compare=False)
+    staff_from: str | None = None
+    staff_changes: tuple["StaffChange", ...] = ()
+    staff_roles: tuple[str, ...] | None = None
+    start_state: Any = field(default=None, repr=False, compare=False)
 
     @property
     def staff_count(self) -> int:
         return sum(g.count for g in self.staff)
+
+    @property
+    def risk_classes(self) -> tuple[str, ...]:
+        """The KPI classes of a street scenario: the risk levels, most urgent first."""
+        return tuple(r.value for r in sorted(RiskLevel, key=lambda r: r.priority))
+
+    def with_start(self, state: Any) -> "Scenario":
+        """A copy that starts from ``state`` (a :class:`simulation.street.SimStart`) instead of an empty street."""
+        if self.street == "none":
+            raise ScenarioError("scenario.street", "starting from a state needs a street")
+        return replace(self, start_state=state)
 
     @property
     def abstract(self) -> bool:
@@ -179,7 +197,7 @@ class Scenario:
         if isinstance(node, list):
             raise ScenarioError(key, "ends at a list; name one element")
         node[parts[-1]] = value
-        return parse_scenario(raw, self.base_dir)
+        return replace(parse_scenario(raw, self.base_dir), start_state=self.start_state)
 
 
 def _select(items: list, part: str, key: str) -> Any:
@@ -222,7 +240,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     """Validate a scenario given as nested tables (as ``tomllib`` returns them)."""
     if not isinstance(data, Mapping):
         raise ScenarioError("toml", "a scenario is a table")
-    _no_unknown(data, "", {"scenario", "arrivals", "service", "staff", "dispatch", "targets"})
+    _no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets"})
 
     head = _table(data, "scenario", required=True)
     _no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
@@ -235,37 +253,33 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     if horizon > 24 * 366 * 20:
         raise ScenarioError("scenario.horizon_hours", "more than 20 years; split the experiment")
     street = _choice(head, "street", "scenario.street", STREETS, default="none")
-    if street == "demo":
-        raise ScenarioError("scenario.street", "street mode needs cockpit.street's demo loader, which is not available yet")
     start = head.get("start", DEFAULT_START)
     if isinstance(start, dt.datetime):
         start = start.date()
     if not isinstance(start, dt.date):
         raise ScenarioError("scenario.start", "must be a date such as 2024-01-01")
 
-    service_default = None
-    if "service" in data:
-        service_default = _service(_table(data, "service", required=True), "service", base_dir)
-
-    arrivals_raw = data.get("arrivals")
-    if not isinstance(arrivals_raw, list) or not arrivals_raw:
-        raise ScenarioError("arrivals", "need at least one [[arrivals]] table")
-    arrivals = []
-    seen: set[str] = set()
-    for index, item in enumerate(arrivals_raw):
-        arrival = _arrival(item, f"arrivals[{index}]", service_default, base_dir)
-        if arrival.name in seen:
-            raise ScenarioError(f"arrivals[{index}].class", f"duplicate class {arrival.name!r}")
-        seen.add(arrival.name)
-        arrivals.append(arrival)
-
-    staff_table = _table(data, "staff", required=True)
-    shifts, staff = _staff(staff_table)
+    staff_from = None
+    changes: tuple[StaffChange, ...] = ()
+    roles = None
+    if street == "none":
+        if "demand" in data:
+            raise ScenarioError("demand", "[demand] draws cases over a street; use [[arrivals]] with street = \"none\"")
+        arrivals = _arrivals(data, base_dir)
+        shifts, staff = _staff(_table(data, "staff", required=True))
+    else:
+        if "arrivals" in data or "service" in data:
+            which = "arrivals" if "arrivals" in data else "service"
+            raise ScenarioError(which, "a street scenario draws its cases from [demand] and the category table")
+        arrivals = _demand(_table(data, "demand", required=False), base_dir)
+        shifts, staff, staff_from, changes, roles = _street_staff(_table(data, "staff", required=True), street)
 
     dispatch = _table(data, "dispatch", required=False)
     _no_unknown(dispatch, "dispatch", {"policy", "travel"})
     policy = _choice(dispatch, "policy", "dispatch.policy", tuple(POLICIES), default="priority_fcfs")
-    travel = _choice(dispatch, "travel", "dispatch.travel", TRAVEL_MODELS, default="none")
+    travel = _choice(
+        dispatch, "travel", "dispatch.travel", TRAVEL_MODELS, default="none" if street == "none" else "straight_line"
+    )
     if travel != "none" and street == "none":
         raise ScenarioError("dispatch.travel", "travel needs a street; use travel = \"none\" with street = \"none\"")
 
@@ -293,7 +307,126 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         response_target_minutes=response_target,
         raw=copy.deepcopy(dict(data)),
         base_dir=base_dir,
+        staff_from=staff_from,
+        staff_changes=changes,
+        staff_roles=roles,
     )
+
+
+def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
+    service_default = None
+    if "service" in data:
+        service_default = _service(_table(data, "service", required=True), "service", base_dir)
+    arrivals_raw = data.get("arrivals")
+    if not isinstance(arrivals_raw, list) or not arrivals_raw:
+        raise ScenarioError("arrivals", "need at least one [[arrivals]] table")
+    arrivals = []
+    seen: set[str] = set()
+    for index, item in enumerate(arrivals_raw):
+        arrival = _arrival(item, f"arrivals[{index}]", service_default, base_dir)
+        if arrival.name in seen:
+            raise ScenarioError(f"arrivals[{index}].class", f"duplicate class {arrival.name!r}")
+        seen.add(arrival.name)
+        arrivals.append(arrival)
+    return arrivals
+
+
+def _demand(table: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
+    """One arrival class per category of the category table (per category and risk from a log)."""
+    from cockpit.categories import default_categories
+    from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE
+
+    _no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log"})
+    scale = _number(table, "scale", "demand.scale", default=1.0, positive=True)
+    categories = default_categories()
+    if "from_log" in table:
+        for other in ("cases_per_day", "profile", "weekday"):
+            if other in table:
+                raise ScenarioError(f"demand.{other}", "a fitted demand takes it from the log; drop it or from_log")
+        from simulation.calibration import fit_street_demand
+
+        fitted = fit_street_demand(_path(table, "from_log", "demand.from_log", base_dir), "demand.from_log")
+        return [replace(a, rate_per_hour=a.rate_per_hour * scale) for a in fitted.arrivals]
+    per_day = _number(table, "cases_per_day", "demand.cases_per_day", default=CASES_PER_DAY, positive=True)
+    profile = _multipliers(table, "profile", "demand.profile", 24)
+    if profile is None:
+        profile = tuple(float(v) for v in HOURLY_PROFILE)
+    weekday = _multipliers(table, "weekday", "demand.weekday", 7)
+    total_share = sum(c.share for c in categories)
+    return [
+        category_class(c, per_day * scale * c.share / total_share / 24, profile, weekday)
+        for c in categories
+    ]
+
+
+def category_class(category, rate_per_hour: float, profile, weekday, risk: RiskLevel | None = None,
+                   service: ServiceSpec | None = None) -> ArrivalClass:
+    """The arrival class of one category (of the category table) at one risk level."""
+    risk = risk or category.default_risk
+    name = category.code if risk is category.default_risk else f"{category.code}:{risk.value}"
+    return ArrivalClass(
+        name=name,
+        priority=risk.priority,
+        rate_per_hour=rate_per_hour,
+        service=service or ServiceSpec("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma),
+        profile=None if profile is None else tuple(profile),
+        weekday=None if weekday is None else tuple(weekday),
+        deadline_hours=risk.resolve_within.total_seconds() / 3600,
+        skill=category.skill,
+        department=category.department.value,
+        risk=risk.value,
+        category=category.code,
+    )
+
+
+def _street_staff(table: Mapping[str, Any], street_name: str):
+    """The street's own roster (``from``) after ``[[staff.change]]``, only ``roles``, summarised as groups."""
+    from simulation.street import RosterError, apply_changes, load_street, staffing_table, street_roster
+
+    _no_unknown(table, "staff", {"from", "change", "roles"})
+    staff_from = _choice(table, "from", "staff.from", (street_name,), required=True)
+    roles = None
+    if "roles" in table:
+        valid = [k.value for k in StaffKind]
+        roles_raw = table["roles"]
+        if not isinstance(roles_raw, list) or not roles_raw or not all(r in valid for r in roles_raw):
+            raise ScenarioError("staff.roles", f"must be a non-empty list of roles from {valid}")
+        roles = tuple(dict.fromkeys(roles_raw))
+    changes_raw = table.get("change", [])
+    if not isinstance(changes_raw, list):
+        raise ScenarioError("staff.change", "must be an array of tables ([[staff.change]])")
+    role_names = tuple(k.value for k in StaffKind)
+    changes = []
+    for index, item in enumerate(changes_raw):
+        key = f"staff.change[{index}]"
+        if not isinstance(item, Mapping):
+            raise ScenarioError(key, "must be a table")
+        _no_unknown(item, key, {"role", "community", "grid", "shift", "delta"})
+        delta = item.get("delta")
+        if isinstance(delta, bool) or not isinstance(delta, int):
+            raise ScenarioError(f"{key}.delta", f"must be a whole number of people, got {delta!r}")
+        changes.append(
+            StaffChange(
+                role=StaffKind(_choice(item, "role", f"{key}.role", role_names, required=True)),
+                shift=_string(item, "shift", f"{key}.shift", required=True),
+                delta=delta,
+                community=_string(item, "community", f"{key}.community"),
+                grid=_string(item, "grid", f"{key}.grid"),
+            )
+        )
+    street = load_street(staff_from)
+    try:
+        roster = apply_changes(street_roster(street), changes, street, roles)
+    except RosterError as exc:
+        raise ScenarioError(f"staff.change[{exc.index}].{exc.field}", exc.reason) from None
+    if not roster:
+        raise ScenarioError("staff", "nobody is left to take cases")
+    shifts = {s.id: Shift(s.id, s.start.hour, s.end.hour) for s in street.shifts}
+    groups = [
+        StaffGroup(role=StaffKind(role), count=count, shift=shift, community=community, name=f"{community or 'street'}/{shift}/{role}")
+        for (community, shift, role), count in sorted(staffing_table(roster).items(), key=lambda kv: tuple(str(k) for k in kv[0]))
+    ]
+    return shifts, groups, staff_from, tuple(changes), roles
 
 
 def _arrival(item: Any, key: str, service_default: ServiceSpec | None, base_dir: Path) -> ArrivalClass:

@@ -1,0 +1,191 @@
+"""Street mode: the demo street's roster, travel, shifts, escalation, 吹哨报到 and the start state."""
+
+from __future__ import annotations
+
+import math
+from datetime import datetime, timezone
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from cockpit.dispatch import DETOUR_FACTOR, POLICIES
+from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffStatus
+from cockpit.events import CaseReported, ClockTick, StaffStatusChanged
+from cockpit.street.demo import load_demo_street
+from cockpit.twin import TwinState
+from simulation.engine import simulate
+from simulation.experiment import run_experiment
+from simulation.scenario import ScenarioError, load_scenario, parse_scenario
+from simulation.street import SHANGHAI, start_from_twin, street_roster
+from simulation.street_engine import StreetEngine
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "resources" / "scenarios"
+
+
+def street_scenario(hours: float = 48.0, policy: str = "nearest", roles=("grid_worker", "department"),
+                    changes=(), travel: str = "straight_line"):
+    staff = {"from": "demo", "change": [dict(c) for c in changes]}
+    if roles is not None:
+        staff["roles"] = list(roles)
+    return parse_scenario(
+        {
+            "scenario": {"name": "street", "horizon_hours": hours, "warmup_hours": 0, "street": "demo"},
+            "demand": {"cases_per_day": 100},
+            "staff": staff,
+            "dispatch": {"policy": policy, "travel": travel},
+        }
+    )
+
+
+def test_copying_the_demo_staffing_keeps_every_person_and_changes_cut_the_named_shift():
+    street = load_demo_street()
+    everyone = street_scenario(roles=None)
+    assert everyone.staff_count == len(street.staff)
+    night = [p for p in street_roster(street) if p.kind.value == "grid_worker" and p.shift_id == "night"]
+    base = street_scenario()
+    cut = street_scenario(changes=[{"role": "grid_worker", "community": night[0].community, "shift": "night", "delta": -1}])
+    assert base.staff_count - cut.staff_count == 1
+    added = street_scenario(changes=[{"role": "grid_worker", "community": "C03", "shift": "night", "delta": 2}])
+    groups = {g.name: g.count for g in added.staff}
+    assert groups["C03/night/grid_worker"] == 2
+    engine = StreetEngine(cut, seed=1)
+    assert night[0].staff_id not in engine.staff_ids
+
+
+@pytest.mark.parametrize(
+    ("change", "key"),
+    [
+        ({"role": "grid_worker", "community": "C03", "shift": "night", "delta": -1}, "staff.change[0].delta"),
+        ({"role": "grid_worker", "community": "C99", "shift": "night", "delta": -1}, "staff.change[0].community"),
+        ({"role": "grid_worker", "community": "C03", "shift": "noon", "delta": 1}, "staff.change[0].shift"),
+        ({"role": "wizard", "community": "C03", "shift": "night", "delta": 1}, "staff.change[0].role"),
+        ({"role": "grid_worker", "community": "C03", "shift": "night", "delta": 1.5}, "staff.change[0].delta"),
+    ],
+)
+def test_bad_staffing_changes_name_the_key(change, key):
+    with pytest.raises(ScenarioError) as error:
+        street_scenario(changes=[change])
+    assert error.value.key == key
+
+
+def test_street_mode_rejects_abstract_arrival_tables():
+    with pytest.raises(ScenarioError) as error:
+        parse_scenario(
+            {
+                "scenario": {"name": "x", "horizon_hours": 10, "street": "demo"},
+                "arrivals": [{"class": "red", "priority": 1, "rate_per_hour": 1}],
+                "staff": {"from": "demo"},
+            }
+        )
+    assert error.value.key == "arrivals"
+
+
+def test_same_seed_is_bit_identical_and_the_shortlist_gives_the_policy_its_own_first_choice():
+    for name in POLICIES:
+        scenario = street_scenario(hours=36, policy=name)
+        short = simulate(scenario, seed=5)
+        again = simulate(scenario, seed=5)
+        full = simulate(scenario, seed=5, memo=False)
+        assert np.array_equal(short.end, again.end)
+        assert np.array_equal(short.staff, full.staff), name
+        assert np.array_equal(short.end, full.end), name
+
+
+def test_travel_time_is_distance_times_detour_over_speed_from_where_the_person_was():
+    scenario = street_scenario(hours=24)
+    engine = StreetEngine(scenario, seed=2)
+    record = engine.run()
+    roster = {p.staff_id: p for p in engine.roster}
+    # The first case each person takes after coming on duty starts from their base.
+    seen: set[int] = set()
+    checked = 0
+    for i in np.argsort(record.start):
+        s = int(record.staff[i])
+        if s in seen or math.isnan(record.start[i]):
+            continue
+        seen.add(s)
+        person = roster[record.staff_ids[s]]
+        if record.start[i] >= 8 * 60:
+            continue
+        trip = math.hypot(person.x - engine.x[i], person.y - engine.y[i]) * DETOUR_FACTOR / person.speed_m_per_min
+        assert record.on_scene[i] - record.start[i] == pytest.approx(trip)
+        checked += 1
+    assert checked >= 2
+    assert np.all(record.on_scene >= record.start)
+    no_travel = simulate(street_scenario(hours=24, travel="none"), seed=2)
+    assert np.array_equal(no_travel.on_scene, no_travel.start)
+
+
+def test_nobody_starts_a_case_off_shift():
+    scenario = street_scenario(hours=72)
+    engine = StreetEngine(scenario, seed=3)
+    record = engine.run()
+    shifts = {s.id: s for s in engine.street.shifts}
+    for i in np.flatnonzero(record.staff >= 0):
+        person = engine.roster[record.staff[i]]
+        minute = record.start[i] % 1440
+        at = datetime(2024, 1, 1, int(minute // 60), int(minute % 60)).time()
+        shift = shifts[person.shift_id]
+        boundary = minute % 1 == 0 and at in (shift.start, shift.end)
+        assert shift.covers(at) or boundary
+
+
+def test_department_teams_answer_red_cases_at_once_and_others_only_after_two_escalations():
+    record = simulate(street_scenario(hours=72, roles=("department",)), seed=4)
+    red = record.cls == record.class_names.index("red")
+    blue = record.cls == record.class_names.index("blue")
+    assert record.whistle[red & (record.staff >= 0)].all()
+    taken = blue & ~np.isnan(record.start)
+    assert taken.any()
+    # Blue starts at the grid level: two response targets (2 h each) pass before the street whistles.
+    assert np.all(record.start[taken] - record.arrival[taken] >= 240 - 1e-9)
+    assert np.all(record.escalations[taken] >= 2)
+
+
+def test_common_random_numbers_keep_cases_across_staffing_scenarios():
+    base = load_scenario(SCENARIOS / "demo_street.toml").with_value("scenario.horizon_hours", 72)
+    cut = load_scenario(SCENARIOS / "demo_night_minus2.toml").with_value("scenario.horizon_hours", 72)
+    a, b = simulate(base, seed=11), simulate(cut, seed=11)
+    assert np.array_equal(a.arrival, b.arrival)
+    assert np.array_equal(a.grid, b.grid)
+    assert np.array_equal(a.category, b.category)
+    assert cut.staff_count == base.staff_count - 2
+
+
+def test_street_experiment_reports_risk_classes_and_an_overdue_map():
+    result = run_experiment(street_scenario(hours=48), replications=2, seed=1)
+    summary = result.summary()
+    assert set(summary["by_class"]) == {"red", "yellow", "blue"}
+    assert 0.0 <= summary["by_class"]["red"]["response_compliance"]["mean"] <= 1.0
+    grid_map = result.overdue_map()
+    assert len(grid_map) == len(load_demo_street().general_grids)
+    assert grid_map["cases"].sum() == pytest.approx(summary["cases"] / 2)
+    assert len(result.utilisation.columns) == 24
+
+
+def test_a_run_starts_from_the_twin_with_its_open_cases_and_positions():
+    street = load_demo_street()
+    twin = TwinState(street)
+    now = datetime(2024, 3, 4, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai, the day shift
+    twin.apply_many([ClockTick(now)] + [StaffStatusChanged(now, s, StaffStatus.AVAILABLE) for s in twin.staff])
+    micro = street.micro_grids[0]
+    point = micro.polygon.representative_point()
+    for case_id in ("K1", "K2"):
+        twin.apply(CaseReported(now, case_id, "fire_hazard", Source.SENSOR, point.x, point.y, micro.id,
+                                micro.general_grid_id, micro.community_id, risk=RiskLevel.RED))
+        twin.triage(case_id, "fire_hazard", RiskLevel.RED, OwnerLevel.STREET, "op")
+    worker = next(p for p in street.staff if p.kind.value == "grid_worker" and p.shift_id == "day")
+    twin.dispatch("K1", worker.id, "op")
+    state = start_from_twin(twin)
+    assert [c.stage for c in state.cases] == ["assigned", "waiting"]
+    assert state.local_minutes == pytest.approx(600)
+    scenario = street_scenario(hours=12).with_start(state)
+    record = simulate(scenario, seed=1)
+    assert record.carried[:2].all() and not record.carried[2:].any()
+    assert record.staff_ids[record.staff[0]] == worker.id
+    assert record.start[0] == pytest.approx(600)
+    assert not np.isnan(record.end[:2]).any()
+    assert record.arrival[2:].min() >= 600
+    assert record.warmup_minutes == pytest.approx(600)
+    assert now.astimezone(SHANGHAI).hour == 10
