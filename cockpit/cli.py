@@ -208,8 +208,30 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=7, help="demo feed seed")
 
 
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
-"""Registrars of further subcommands (ingest, sensors, replay, audit, users), in order."""
+def _add_ingest(sub: argparse._SubParsersAction) -> None:
+    from cockpit.ingest.cli import (
+        add_ingest_arguments,
+        add_sensors_arguments,
+        ingest_command,
+        sensors_command,
+    )
+
+    ingest = sub.add_parser("ingest", help="headless MQTT ingest into the database")
+    add_ingest_arguments(ingest)
+    ingest.set_defaults(handler=ingest_command)
+    sensors = sub.add_parser("sensors", help="simulate the demo street's sensors over MQTT")
+    add_sensors_arguments(sensors)
+    sensors.set_defaults(handler=sensors_command)
+
+
+def _add_security(sub: argparse._SubParsersAction) -> None:
+    from cockpit.security.cli import register
+
+    register(sub)
+
+
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security]
+"""Registrars of further subcommands, in the order they appear in --help."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -221,6 +243,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    if not args.verbose:
+        # Migration chatter on every open says nothing an operator needs.
+        logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         return int(args.handler(args) or 0)
     except CommandError as exc:
