@@ -4,7 +4,10 @@ The demo street's 536 micro-grids with ~1,700 sensors, 150 staff on duty and 500
 a twin by events) are rendered offscreen into a 1920x1080 QImage through the view's render(). The
 baseline draws the same polygons and markers as one QGraphicsPolygonItem per grid, one
 QGraphicsPathItem per road and one QGraphicsEllipseItem per marker, with the same view transform and
-render hints, in the same run. A second ratio compares MapPanel.recolour() (new measure values →
+render hints, in the same run. "median_ms" is a repaint while only markers change (the areas, roads
+and boundaries come from MapPanel's cached base picture, as on every live 20 Hz update);
+"cold_median_ms" repaints after the cache was dropped (after a pan, zoom or recolour), and
+"cold_ratio" compares that to the same baseline. A second ratio compares MapPanel.recolour() (new measure values →
 brushes) with MapPanel.rebuild_layer() (projecting and building the polygons again).
 
 Usage: python benchmarks/map_render.py [--quick] [--seed S] [--png FILE]

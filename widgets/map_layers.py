@@ -136,11 +136,9 @@ class AreaLayer(Layer):
         self._outline_pen, self._highlight_pen = outline, highlight
         self.changed()
 
-    def set_highlight(self, area_id: str | None) -> None:
-        """Outline one shown area boldly (None: none)."""
-        self._highlight = QPainterPath()
-        if area_id in self._ids:
-            self._highlight = path_of(self.polygons(area_id))
+    def set_highlight(self, polygons: Sequence[QPolygonF]) -> None:
+        """Outline these rings boldly (the focused area, shown or not); empty: none."""
+        self._highlight = path_of(polygons)
         self.changed()
 
     def bounds(self) -> QRectF:

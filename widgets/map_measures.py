@@ -201,7 +201,7 @@ def make_bins(values: np.ndarray, share: bool) -> Bins:
     elif positive.max() <= MAX_BINS:
         lows = list(range(1, int(np.ceil(positive.max())) + 1))
     else:
-        quantiles = np.quantile(positive, np.linspace(0.0, 0.9, MAX_BINS))
+        quantiles = np.quantile(positive, np.linspace(0.25, 0.9, MAX_BINS - 1))
         lows = sorted({1, *(int(np.ceil(q)) for q in quantiles)})
     exact_top = positive.size > 0 and positive.max() <= MAX_BINS
     labels = ["0"]

@@ -45,7 +45,7 @@ from widgets.map_layers import (
     path_of,
     rings,
 )
-from widgets.map_measures import MEASURES, SHARE_MEASURES, AreaHierarchy, Bins, compute_measure, make_bins
+from widgets.map_measures import MAX_BINS, MEASURES, SHARE_MEASURES, AreaHierarchy, Bins, compute_measure, make_bins
 from widgets.plumbing import Connections, Throttle
 from widgets.theme import RISK_COLORS, STAFF_STATUS_COLORS
 from widgets.twin_model import TwinModel
@@ -205,7 +205,15 @@ class MapPanel(QWidget):
             self._toggles[layer] = box
         self._legend_title = QLabel()
         self._legend = QHBoxLayout()
-        self._legend.setSpacing(6)
+        self._legend.setSpacing(4)
+        self._legend_items: list[tuple[QLabel, QLabel]] = []
+        for _ in range(MAX_BINS + 1):
+            swatch, text = QLabel(), QLabel()
+            swatch.setFixedSize(18, 14)
+            self._legend.addWidget(swatch)
+            self._legend.addWidget(text)
+            self._legend.addSpacing(6)
+            self._legend_items.append((swatch, text))
 
         self.view = pg.GraphicsView()
         self.viewbox = pg.ViewBox(lockAspect=True, enableMenu=False, invertY=False)
@@ -214,7 +222,8 @@ class MapPanel(QWidget):
         top = QHBoxLayout()
         top.addLayout(self._crumbs)
         top.addStretch(1)
-        top.addWidget(self._search, 2)
+        self._search.setMaximumWidth(420)
+        top.addWidget(self._search, 1)
         top.addWidget(self._fit_button)
         second = QHBoxLayout()
         self._level_label, self._measure_label = QLabel(), QLabel()
@@ -444,7 +453,8 @@ class MapPanel(QWidget):
         """Zoom to the focused area (the whole street at the top)."""
         kind, area_id = self._focus
         geometry = self._street_xy if kind == "street" else self._area_xy[area_id]
-        self._zoom_to(geometry.bounds, 0.04 if kind == "street" else 0.15)
+        # A micro-grid is shown among its neighbours, so the view keeps some of them in sight.
+        self._zoom_to(geometry.bounds, {"street": 0.04, "micro": 0.6}.get(kind, 0.15))
 
     def _zoom_to(self, bounds: Sequence[float], padding: float) -> None:
         x0, y0, x1, y1 = bounds
@@ -458,7 +468,7 @@ class MapPanel(QWidget):
         else:
             ids = self._areas.descendants(area_id, level)
         self._area_layer.set_areas(ids, [self._rings[i] for i in ids])
-        self._area_layer.set_highlight(area_id if kind != "street" else None)
+        self._area_layer.set_highlight(self._rings[area_id] if kind != "street" else [])
         self._update_labels(ids)
         self._rebuild_breadcrumb()
         self.recolour()
@@ -489,6 +499,8 @@ class MapPanel(QWidget):
         while self._crumbs.count():
             item = self._crumbs.takeAt(0)
             if item.widget() is not None:
+                # Hidden at once: deletion waits for the event loop, and a stale crumb must not show.
+                item.widget().hide()
                 item.widget().deleteLater()
         entries = self.breadcrumb()
         self.crumb_buttons: list[QToolButton] = []
@@ -498,8 +510,13 @@ class MapPanel(QWidget):
             button = QToolButton()
             button.setText(text)
             button.setAutoRaise(True)
-            button.setEnabled(i + 1 < len(entries))
-            button.clicked.connect(lambda _=False, k=kind, a=area_id: self.drill_to(k, a))
+            if i + 1 == len(entries):
+                font = button.font()
+                font.setBold(True)
+                button.setFont(font)
+                button.clicked.connect(self.fit)
+            else:
+                button.clicked.connect(lambda _=False, k=kind, a=area_id: self.drill_to(k, a))
             self._crumbs.addWidget(button)
             self.crumb_buttons.append(button)
 
@@ -529,14 +546,14 @@ class MapPanel(QWidget):
         self._bin_counts = np.bincount(index, minlength=len(brushes)).tolist()
         self._bin_of = dict(zip(ids, index.tolist()))
         self._area_layer.set_bins(index, brushes)
-        self._update_legend(brushes)
+        self._update_legend()
 
     def rebuild_layer(self) -> None:
         """Rebuild the shown areas from the street's lon/lat geometry (what a recolour avoids)."""
         ids = self._area_layer.ids
         xy = multipolygon_xy([self._street_polygon(i) for i in ids], self._street.projection.to_xy)
         self._area_layer.set_areas(ids, [rings(g) for g in xy])
-        self._area_layer.set_highlight(self._focus[1] if self._focus[0] != "street" else None)
+        self._area_layer.set_highlight(self._rings[self._focus[1]] if self._focus[0] != "street" else [])
         self.recolour()
 
     def _street_polygon(self, area_id: str) -> BaseGeometry:
@@ -568,18 +585,18 @@ class MapPanel(QWidget):
         return [(label, brush.color().name(), count)
                 for label, brush, count in zip(self._bins.labels, brushes, self._bin_counts)]
 
-    def _update_legend(self, brushes: list[QBrush]) -> None:
-        while self._legend.count():
-            item = self._legend.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+    def _update_legend(self) -> None:
+        """Show the bins in the fixed row of swatches (recolours happen at 20 Hz: no new widgets)."""
         border = "#5c6b80" if self._dark else "#9a9aa6"
-        for label, colour, count in self.legend_entries():
-            swatch = QLabel()
-            swatch.setFixedSize(16, 12)
-            swatch.setStyleSheet(f"background:{colour}; border:1px solid {border};")
-            self._legend.addWidget(swatch)
-            self._legend.addWidget(QLabel(f"{label} ({count})"))
+        entries = self.legend_entries()
+        for i, (swatch, text) in enumerate(self._legend_items):
+            shown = i < len(entries)
+            swatch.setVisible(shown)
+            text.setVisible(shown)
+            if shown:
+                label, colour, count = entries[i]
+                swatch.setStyleSheet(f"background:{colour}; border:1px solid {border};")
+                text.setText(f"{label} ({count})")
 
     def _locate_micro(self, x: np.ndarray, y: np.ndarray) -> list[str | None]:
         ids, tree = self._trees["micro"]
