@@ -19,6 +19,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
 from cockpit.events import SensorReading, utc
+from cockpit.security.masking import mask_text
 from cockpit.storage.db import Database
 from cockpit.storage.models import DeadLetterRow, TelemetryRow
 
@@ -62,13 +63,16 @@ class DeadLetter:
     def of(
         cls, topic: str, reason_code: str, detail: str, payload: bytes, received_at: datetime | None = None
     ) -> DeadLetter:
-        """A dead letter for ``payload``: hashed whole, kept only as an excerpt."""
-        excerpt = payload[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS]
+        """A dead letter for ``payload``: hashed whole, kept only as an excerpt.
+
+        ID and phone numbers in the excerpt and the detail are masked (residents' reports carry them).
+        """
+        excerpt = mask_text(payload[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS])
         return cls(
             received_at=utc(received_at) if received_at is not None else datetime.now(timezone.utc),
             topic=topic,
             reason_code=reason_code,
-            detail=detail,
+            detail=mask_text(detail),
             payload_sha256=hashlib.sha256(payload).hexdigest(),
             payload_size=len(payload),
             payload_excerpt=excerpt,
