@@ -5,10 +5,16 @@ ones are read as Asia/Shanghai local time) and a class column (``class``, ``risk
 ``risk``). Arrivals of a class are fitted as a Poisson process whose hourly rate is the mean rate
 times an hour-of-day and a weekday multiplier (each averaging 1), the shape a scenario's
 ``profile`` and ``weekday`` keys describe. Service times are taken as an empirical distribution.
+
+A street scenario's ``[demand] from_log`` reads the cockpit's own incident log format
+(``cockpit.history.format.read_log``) and fits one class per category and risk level, with a
+lognormal on-scene time per category; :class:`StreetFit` carries the fit report.
 """
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -78,3 +84,133 @@ def read_service_minutes(path: Path, column: str, key: str) -> list[float]:
     if len(values) == 0 or values.max() <= 0:
         raise ScenarioError(key, f"column {column!r} has no usable service times")
     return values.tolist()
+
+
+@dataclass(frozen=True)
+class StreetFit:
+    """Street demand fitted from an incident log: arrival classes and the report that backs them.
+
+    ``arrivals`` has one class per (category, risk level) seen in the log: its Poisson rate, the
+    log's hour-of-day and weekday multipliers (pooled over every case, mean 1) and a lognormal
+    on-scene time fitted to that category's on-scene → resolved times. ``report`` has one row
+    per category: observed cases and cases a day, the fitted rate, the index of dispersion of the
+    daily counts (about 1 for a Poisson process; above 1 means busier and quieter days than the
+    fitted process has) and the observed against the fitted median and 90th percentile of the
+    on-scene time. ``hourly`` compares observed cases per hour of day with the fitted expectation.
+    """
+
+    arrivals: tuple
+    report: pd.DataFrame
+    hourly: pd.DataFrame
+    span_days: float
+
+
+MIN_SERVICE_SAMPLES = 10
+"""Fewer on-scene times than this for a category: keep the category table's service time."""
+
+_FITS: dict[tuple, StreetFit] = {}
+
+
+def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
+    """Fit street demand from an incident log in the cockpit's format (``cockpit.history.format``).
+
+    Fits are cached by file path, size and modification time, so re-validating a scenario (every
+    edit in the scenario editor) does not read the log again.
+
+    Raises
+    ------
+    ScenarioError
+        On ``key``: the log cannot be read (the reader's message names the row and column), covers
+        less than a day, or names a category the category table does not know.
+    """
+    from simulation.scenario import ScenarioError
+
+    path = Path(path)
+    try:
+        stat = path.stat()
+    except OSError as exc:
+        raise ScenarioError(key, f"no such log file: {path}") from exc
+    cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    if cache_key not in _FITS:
+        from cockpit.history.format import LogFormatError, read_log as read_incident_log
+
+        try:
+            frame = read_incident_log(path)
+        except LogFormatError as exc:
+            raise ScenarioError(key, str(exc)) from exc
+        _FITS[cache_key] = fit_frame(frame, key)
+    return _FITS[cache_key]
+
+
+def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
+    """:func:`fit_street_demand` on a frame already read (the columns of ``cockpit.history.format``)."""
+    from cockpit.categories import default_categories
+    from cockpit.domain import RiskLevel
+    from simulation.scenario import ScenarioError, ServiceSpec, category_class
+
+    table = default_categories()
+    if frame.empty:
+        raise ScenarioError(key, "the log has no cases")
+    times = pd.to_datetime(frame["reported_at"], utc=True).dt.tz_convert(LOCAL_TZ)
+    first = times.min().normalize()
+    span_hours = (times.max() - first).total_seconds() / 3600
+    if span_hours < 24:
+        raise ScenarioError(key, "log covers less than a day; cannot fit a rate")
+    unknown = sorted(set(frame["category"].astype(str)) - set(table.codes))
+    if unknown:
+        raise ScenarioError(key, f"log has categories the category table does not know: {unknown}")
+    rate, profile, weekday = fit_profile(times, span_hours)
+    on_scene = pd.to_datetime(frame["on_scene_at"], utc=True)
+    done = pd.to_datetime(frame["first_resolved_at"], utc=True).fillna(pd.to_datetime(frame["resolved_at"], utc=True))
+    minutes = ((done - on_scene).dt.total_seconds() / 60).to_numpy()
+    categories = frame["category"].astype(str).to_numpy()
+    risks = frame["risk_level"].astype(str).to_numpy()
+    day = ((times - first).dt.total_seconds() // 86400).astype(int).to_numpy()
+    days = int(day.max()) + 1
+    arrivals = []
+    rows = []
+    for category in table:
+        mine = categories == category.code
+        count = int(mine.sum())
+        if count == 0:
+            continue
+        sample = minutes[mine]
+        sample = sample[np.isfinite(sample) & (sample > 0)]
+        if len(sample) >= MIN_SERVICE_SAMPLES:
+            logs = np.log(sample)
+            service = ServiceSpec("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
+        else:
+            service = ServiceSpec("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
+        for risk in RiskLevel:
+            n = int((mine & (risks == risk.value)).sum())
+            if n:
+                arrivals.append(category_class(category, n / span_hours, profile, weekday, risk, service))
+        daily = np.bincount(day[mine], minlength=days)
+        rows.append(
+            {
+                "category": category.code,
+                "cases": count,
+                "observed_per_day": count / span_hours * 24,
+                "fitted_per_day": sum(a.rate_per_hour for a in arrivals if a.category == category.code) * 24,
+                "dispersion": float(daily.var(ddof=1) / daily.mean()) if days > 1 and daily.mean() > 0 else math.nan,
+                "service_samples": int(len(sample)),
+                "observed_median_minutes": float(np.median(sample)) if len(sample) else math.nan,
+                "fitted_median_minutes": float(service.median_minutes),
+                "observed_p90_minutes": float(np.quantile(sample, 0.9)) if len(sample) else math.nan,
+                "fitted_p90_minutes": float(service.median_minutes * math.exp(1.2815515655446004 * service.sigma)),
+                "sigma": float(service.sigma),
+            }
+        )
+    hourly_observed = np.bincount(times.dt.hour.to_numpy(), minlength=24)
+    fitted = _expected_by_hour(rate, profile, weekday, first, span_hours)
+    hourly = pd.DataFrame({"hour": np.arange(24), "observed": hourly_observed, "fitted": fitted})
+    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24)
+
+
+def _expected_by_hour(rate: float, profile: tuple, weekday: tuple, first: pd.Timestamp, span_hours: float) -> np.ndarray:
+    """Expected cases per hour of day over the log's span under the fitted rate and multipliers."""
+    hours = np.arange(int(math.ceil(span_hours)))
+    hour_of_day = hours % 24
+    day_of_week = (first.day_of_week + hours // 24) % 7
+    per_hour = rate * np.asarray(profile)[hour_of_day] * np.asarray(weekday)[day_of_week]
+    return np.bincount(hour_of_day, weights=per_hour, minlength=24)

@@ -189,3 +189,33 @@ def test_a_run_starts_from_the_twin_with_its_open_cases_and_positions():
     assert record.arrival[2:].min() >= 600
     assert record.warmup_minutes == pytest.approx(600)
     assert now.astimezone(SHANGHAI).hour == 10
+
+
+def test_demand_fitted_from_an_incident_log_matches_its_counts_and_reports_the_fit(tmp_path):
+    from cockpit.history.format import write_log
+    from cockpit.history.generator import generate_history
+
+    history = generate_history(load_demo_street(), 28, seed=3)
+    log = tmp_path / "history.parquet"
+    write_log(history, log)
+    (tmp_path / "fitted.toml").write_text(
+        '[scenario]\nname = "fitted"\nhorizon_hours = 24\nstreet = "demo"\n'
+        '[demand]\nfrom_log = "history.parquet"\n[staff]\nfrom = "demo"\nroles = ["grid_worker", "department"]\n',
+        encoding="utf-8",
+    )
+    scenario = load_scenario(tmp_path / "fitted.toml")
+    from simulation.calibration import fit_street_demand
+
+    fit = fit_street_demand(log)
+    span_hours = fit.span_days * 24
+    assert sum(a.rate_per_hour for a in scenario.arrivals) * span_hours == pytest.approx(len(history))
+    red = sum(a.rate_per_hour for a in scenario.arrivals if a.risk == "red") * span_hours
+    assert red == pytest.approx((history["risk_level"] == "red").sum())
+    assert fit.report["cases"].sum() == len(history)
+    assert fit.hourly["fitted"].sum() == pytest.approx(fit.hourly["observed"].sum(), rel=0.01)
+    assert simulate(scenario, seed=1).arrival.size > 0
+
+    (tmp_path / "bad.parquet").write_bytes(b"not parquet")
+    with pytest.raises(ScenarioError) as error:
+        load_scenario(tmp_path / "fitted.toml").with_value("demand.from_log", "bad.parquet")
+    assert error.value.key == "demand.from_log"
