@@ -5,7 +5,7 @@ sensor its readings and alarms, a staff phone its position, reports and case act
 reads the whole street and publishes nothing. Nobody is anonymous (``allow_anonymous false``).
 :func:`render_acl` writes a Mosquitto ``acl_file`` for a street; resources/mosquitto/ has an example
 configuration. The case actions a phone may send are not limited to its own cases by the broker
-(topics carry the case id): the cockpit checks that the sender is the case's assignee.
+(topics carry the case id): that check belongs to the ingest service.
 """
 
 from __future__ import annotations
