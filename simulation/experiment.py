@@ -407,3 +407,80 @@ def _mean_rate_factor(arrival) -> float:
     if arrival.weekday is not None:
         factor *= float(np.mean(arrival.weekday))
     return factor
+
+
+COMPARE_KPIS = (
+    "response_compliance",
+    "overdue_rate",
+    "wait_minutes",
+    "response_minutes",
+    "resolution_minutes",
+    "escalation_rate",
+    "whistle_rate",
+    "utilisation",
+    "cases",
+)
+"""KPIs of :func:`compare`, in display order."""
+
+
+def compare(
+    results: Sequence[ExperimentResult],
+    labels: Sequence[str] | None = None,
+    kpis: Sequence[str] = COMPARE_KPIS,
+    confidence: float = 0.95,
+) -> pd.DataFrame:
+    """Scenarios side by side with paired differences against the first.
+
+    Results run under the same seed share their random streams replication by replication (common
+    random numbers), so the difference of a KPI is estimated from the per-replication differences
+    (a paired Student-t interval over the replications both results have), which is far narrower
+    than comparing two independent intervals.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (class label, KPI, scenario index) with ``scenario`` (its name), ``mean``,
+        ``lo``, ``hi`` (the ``confidence`` interval of the mean), and for scenarios after the first
+        ``diff``, ``diff_lo``, ``diff_hi`` (scenario minus the first) and ``pairs``; NaN where
+        undefined (fewer than 2 replications, a class without cases).
+    """
+    if not results:
+        return pd.DataFrame(columns=["class", "kpi", "index", "scenario", "mean", "lo", "hi", "diff", "diff_lo", "diff_hi", "pairs"])
+    labels = list(labels) if labels is not None else [ALL, *results[0].classes]
+    rows = []
+    for label in labels:
+        for kpi in kpis:
+            series = [_by_replication(result, label, kpi) for result in results]
+            for index, (result, values) in enumerate(zip(results, series)):
+                ci = interval(values.to_numpy(), confidence) or (math.nan, math.nan)
+                row = {
+                    "class": label,
+                    "kpi": kpi,
+                    "index": index,
+                    "scenario": result.scenario.name,
+                    "mean": float(values.mean()) if values.notna().any() else math.nan,
+                    "lo": ci[0],
+                    "hi": ci[1],
+                    "diff": math.nan,
+                    "diff_lo": math.nan,
+                    "diff_hi": math.nan,
+                    "pairs": 0,
+                }
+                if index > 0:
+                    paired = (values - series[0]).dropna()
+                    dci = interval(paired.to_numpy(), confidence) or (math.nan, math.nan)
+                    row.update(
+                        diff=float(paired.mean()) if len(paired) else math.nan,
+                        diff_lo=dci[0],
+                        diff_hi=dci[1],
+                        pairs=int(len(paired)),
+                    )
+                rows.append(row)
+    return pd.DataFrame(rows)
+
+
+def _by_replication(result: ExperimentResult, label: str, kpi: str) -> pd.Series:
+    rows = result.kpis[result.kpis["class"] == label]
+    if rows.empty or kpi not in rows:
+        return pd.Series(dtype=float)
+    return rows.set_index("replication")[kpi].astype(float)

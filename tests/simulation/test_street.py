@@ -219,3 +219,19 @@ def test_demand_fitted_from_an_incident_log_matches_its_counts_and_reports_the_f
     with pytest.raises(ScenarioError) as error:
         load_scenario(tmp_path / "fitted.toml").with_value("demand.from_log", "bad.parquet")
     assert error.value.key == "demand.from_log"
+
+
+def test_compare_gives_paired_differences_under_common_random_numbers():
+    from simulation.experiment import compare
+
+    base = street_scenario(hours=36)
+    cut = street_scenario(hours=36, changes=[{"role": "grid_worker", "community": "C01", "shift": "day", "delta": -3}])
+    results = [run_experiment(s, replications=4, seed=2) for s in (base, base, cut)]
+    table = compare(results, labels=["all"], kpis=["cases", "wait_minutes"])
+    same = table[(table["index"] == 1)].set_index("kpi")
+    assert same.loc["wait_minutes", "diff"] == 0.0 and same.loc["wait_minutes", "pairs"] == 4
+    assert same.loc["cases", "diff_lo"] == same.loc["cases", "diff_hi"] == 0.0
+    cut_rows = table[table["index"] == 2].set_index("kpi")
+    waits = [r.kpis.query("`class` == 'all'")["wait_minutes"].to_numpy() for r in (results[0], results[2])]
+    assert cut_rows.loc["wait_minutes", "diff"] == pytest.approx(float(np.mean(waits[1] - waits[0])))
+    assert cut_rows.loc["wait_minutes", "diff_lo"] <= cut_rows.loc["wait_minutes", "diff"] <= cut_rows.loc["wait_minutes", "diff_hi"]
