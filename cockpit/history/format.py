@@ -89,7 +89,6 @@ _CATEGORICAL = ("category", "risk_level", "source", "community", "general_grid",
                 "owner_level")
 _UNIT = "us"
 _TS = pa.timestamp(_UNIT, tz="UTC")
-_OWNER_RANK = {level.value: rank for rank, level in enumerate(OwnerLevel)}
 _NOT_CASES = (CaseStatus.MERGED.value, CaseStatus.REJECTED.value)
 
 
@@ -390,6 +389,8 @@ def _to_timestamp(arr: pa.Array, column: str, checker: _Checker) -> pa.Array:
 
 
 def _check_unique(case_id: pa.Array, checker: _Checker) -> None:
+    if len(pc.unique(case_id)) == len(case_id):
+        return
     ids = pd.Series(case_id.to_numpy(zero_copy_only=False))
     dup = ids.duplicated().to_numpy()
     if dup.any():
@@ -442,9 +443,9 @@ def _check_consistency(out: dict[str, object], times: dict[str, np.ndarray], che
     rated = ~_null_mask(out["satisfaction"])
     checker.check(rated & ~has["resolved_at"], "satisfaction",
                   lambda row: "is set but the case is not resolved")
-    owner = pd.Series(out["owner_level"].to_numpy(zero_copy_only=False)).map(_OWNER_RANK).to_numpy()
-    escalations = _fill_int(out["escalations"])
     owners = out["owner_level"]
+    owner = pc.index_in(owners, value_set=pa.array([level.value for level in OwnerLevel])).to_numpy(zero_copy_only=False)
+    escalations = _fill_int(out["escalations"])
     checker.check(escalations > owner, "escalations",
                   lambda row: f"{escalations[row]} escalation(s) cannot end at {owners[row].as_py()} level")
 
