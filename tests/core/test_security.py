@@ -148,7 +148,7 @@ def test_fuzzed_account_creation_refuses_bad_input_without_echoing_passwords(tmp
         return
     with pytest.raises(SecurityError) as refused:
         UserStore.__new__(UserStore).add(username, password, Role.OPERATOR)
-    if len(password) >= 4:
+    if len(password) >= 4 and password not in username:
         assert password not in str(refused.value)
 
 
