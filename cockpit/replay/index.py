@@ -6,22 +6,20 @@ for a million-row log would take longer than reading the file, so the index keep
 key per event — (second since start, row, stage) packed — and makes the event objects of a
 position range on demand. The app's own event store, already a list of events, gets the same face.
 
-How a log row becomes events (the replay runs without derivers, so the stream carries their output):
+How a log row becomes events: exactly the mapping of docs/incident-log.md
+(:func:`cockpit.history.to_events.log_to_events`, which makes Python objects for every row and is
+too slow at this size), plus what the live derivers add, dated as they date it, so that the replay
+twin runs without derivers and without clock ticks:
 
-- ``CaseReported`` at reported_at (risk = risk_level), and for a red case ``AlarmRaised``
-  ``ALM-RED-<case>`` at the same moment (what :func:`cockpit.sla.red_case_alarms` raises);
-- ``CaseTriaged`` at triaged_at, owned ``escalations`` levels below the final owner_level (an
-  untriaged case keeps its risk's default owner and escalates from there);
-- the escalations (at most two: grid → community → street): at the resolve deadline, automatic,
-  if the case was still open then and triaged before it, otherwise right after triage;
-- ``CaseDispatched`` (assignee), ``CaseAccepted``, ``CaseOnScene``, ``CaseResolved`` at their times;
-- ``CaseOverdue("response")`` at report + 2 h if not accepted by then, ``CaseOverdue("resolve")``
-  and ``AlarmRaised`` ``ALM-OVD-<case>-0`` at the resolve deadline if not resolved by then
-  (:class:`cockpit.sla.SlaMonitor`'s output); both alarms are cleared when the case is resolved;
-- ``CaseFeedback`` (satisfaction, fixed) at closed_at, or at resolved_at for a case not closed;
-- ``CaseClosed`` at closed_at.
-Times are whole seconds. Reopen counts are kept in the log but not replayed (the log has no times
-for them); area alarms are not replayed.
+- ``AlarmRaised`` ``ALM-RED-<case>`` with the report of a red case (:func:`cockpit.sla.red_case_alarms`);
+- ``CaseOverdue("response")`` at report + 2 h if not accepted by then, ``CaseOverdue("resolve")`` and
+  ``AlarmRaised`` ``ALM-OVD-<case>-0`` at the resolve deadline if not resolved by then
+  (:class:`cockpit.sla.SlaMonitor` with ``escalate=False``; escalations come from the log).
+
+Ordering: by whole second, then log row, then the step order of :class:`Stage`; event times keep
+their microseconds. So the replay resolves time to the second: the state "at T" holds every event
+of the second of T. Not replayed: reopen cycles (``first_resolved_at``/``reopened_at``; a reopened
+case replays as resolved once) and area alarms.
 """
 
 from __future__ import annotations
@@ -35,7 +33,6 @@ import numpy as np
 
 from cockpit.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel, Source
 from cockpit.events import (
-    AlarmCleared,
     AlarmRaised,
     CaseAccepted,
     CaseClosed,
@@ -50,15 +47,14 @@ from cockpit.events import (
     Event,
     utc,
 )
+from cockpit.history.to_events import NO_FEEDBACK_REASON
 from cockpit.replay.loader import NULL_TIME, IncidentColumns
-
-ACTOR = "log"
-"""Actor recorded on events made from an incident log."""
 
 _ROW_BITS = 24
 _STAGE_BITS = 4
 _TIME_SHIFT = _ROW_BITS + _STAGE_BITS
 _ROW_MASK = (1 << _ROW_BITS) - 1
+_MICROS = 1_000_000
 _STAGE_MASK = (1 << _STAGE_BITS) - 1
 MAX_ROWS = 1 << _ROW_BITS
 """Rows one index can hold (16,777,216)."""
@@ -81,10 +77,8 @@ class Stage(IntEnum):
     RESOLVE_OVERDUE = 9
     OVERDUE_ALARM = 10
     RESOLVED = 11
-    RED_CLEARED = 12
-    OVERDUE_CLEARED = 13
-    FEEDBACK = 14
-    CLOSED = 15
+    FEEDBACK = 12
+    CLOSED = 13
 
 
 def to_seconds(at: datetime) -> int:
@@ -99,7 +93,7 @@ def from_seconds(seconds: int) -> datetime:
 class EventIndex:
     """Common face of a replayable stream: ``n`` events at non-decreasing ``times`` (UTC seconds).
 
-    ``times[i]`` is the seek time of position ``i``; the state "at T" is the fold of the first
+    ``times[i]`` is the seek time of position ``i`` (in UTC seconds); the state "at T" is the fold of the first
     :meth:`position` (T) events. ``alarm_positions`` and ``red_positions`` are sorted positions of
     alarms raised and of red cases reported, for the player's jumps.
     """
@@ -147,13 +141,11 @@ class LogIndex(EventIndex):
         self.log = log
         self.n_rows = log.n
         self._plan = _Plan(log)
-        self.t0 = int(log.times["reported_at"].min())
+        self.t0 = int(log.times["reported_at"].min()) // _MICROS
         keys = self._plan.keys(self.t0)
-        # Stable sort: the 16 per-stage blocks are long sorted runs when the log is in report order.
-        keys.sort(kind="stable")
+        keys.sort()  # keys are unique, so an unstable sort is exact (and several times faster)
         self.keys = keys
         self.n = len(keys)
-        self.times = (keys >> _TIME_SHIFT) + self.t0
         self._rows: dict[str, list] | None = None
 
     @cached_property
@@ -165,6 +157,17 @@ class LogIndex(EventIndex):
     def red_positions(self) -> np.ndarray:
         return np.flatnonzero((self.keys & _STAGE_MASK) == Stage.RED_ALARM)
 
+    def position(self, at: datetime) -> int:
+        after = (to_seconds(at) - self.t0 + 1) << _TIME_SHIFT
+        return int(np.searchsorted(self.keys, after, side="left"))
+
+    def time_of(self, position: int) -> datetime:
+        return from_seconds((int(self.keys[min(max(position, 0), self.n - 1)]) >> _TIME_SHIFT) + self.t0)
+
+    @property
+    def times(self) -> np.ndarray:
+        return (self.keys >> _TIME_SHIFT) + self.t0
+
     def row_of(self, position: int) -> int:
         return int((self.keys[position] >> _STAGE_BITS) & _ROW_MASK)
 
@@ -174,11 +177,12 @@ class LogIndex(EventIndex):
             return []
         rows = self._python_rows()
         block = self.keys[lo:hi]
-        seconds = ((block >> _TIME_SHIFT) + self.t0).tolist()
         row_ids = ((block >> _STAGE_BITS) & _ROW_MASK).tolist()
         stages = (block & _STAGE_MASK).tolist()
+        when = self._stage_times
         make = _MAKERS
-        return [make[s](rows, r, from_seconds(t)) for t, r, s in zip(seconds, row_ids, stages)]
+        return [make[s](rows, r, EPOCH + timedelta(microseconds=int(when[s][r])))
+                for r, s in zip(row_ids, stages)]
 
     def _python_rows(self) -> dict[str, list]:
         # Python values per row are built once, on the first playback, not at load.
@@ -196,7 +200,9 @@ class LogIndex(EventIndex):
             rows["initial_level"] = levels[plan.initial_rank].tolist()
             rows["level_1"] = levels[np.minimum(plan.initial_rank + 1, 2)].tolist()
             rows["level_2"] = levels[np.minimum(plan.initial_rank + 2, 2)].tolist()
-            rows["automatic"] = plan.escalation_automatic.tolist()
+            rows["automatic_1"] = plan.escalation_automatic[0].tolist()
+            rows["automatic_2"] = plan.escalation_automatic[1].tolist()
+            self._stage_times = {int(stage): when for stage, when, _ in plan.times()}
             rows["lon"], rows["lat"] = log.lon.tolist(), log.lat.tolist()
             rows["satisfaction"] = log.satisfaction.tolist()
             self._rows = rows
@@ -228,83 +234,92 @@ class ListIndex(EventIndex):
 
 
 class _Plan:
-    """Which events each row has and when (vectorised over the log)."""
+    """Which events each row has and when, in microseconds (vectorised over the log)."""
 
     def __init__(self, log: IncidentColumns) -> None:
         t = log.times
         self.log = log
-        n = log.n
+        self.n = log.n
         risk_labels = log.labels["risk_level"]
-        within = np.array([RiskLevel(v).resolve_within.total_seconds() for v in risk_labels], dtype=np.int64)
         risk_code = log.codes["risk_level"]
+        within = np.array([RiskLevel(v).resolve_within // timedelta(microseconds=1) for v in risk_labels],
+                          dtype=np.int64)[risk_code]
         self.red = risk_code == (risk_labels.index("red") if "red" in risk_labels else -2)
-        reported = t["reported_at"]
-        self.response_due = reported + int(RESPONSE_TARGET.total_seconds())
-        self.resolve_due = reported + within[risk_code]
-        level_rank = {v: OwnerLevel(v) for v in log.labels["owner_level"]}
-        order = list(OwnerLevel)
-        ranks = np.array([order.index(level_rank[v]) for v in log.labels["owner_level"]], dtype=np.int64)
-        final_rank = ranks[log.codes["owner_level"]]
-        resolved = t["resolved_at"]
-        triaged = t["triaged_at"]
-        has_triage = triaged != NULL_TIME
-        # Untriaged cases keep the owner their report gave them (the risk's default) and go up from it.
-        default_rank = np.array([order.index(RiskLevel(v).default_owner) for v in risk_labels],
-                                dtype=np.int64)[risk_code]
-        escalations = log.escalations.astype(np.int64)
-        self.n_escalations = np.where(has_triage, np.minimum(escalations, final_rank),
-                                      np.minimum(escalations, 2 - default_rank))
-        self.initial_rank = np.where(has_triage, final_rank - self.n_escalations, default_rank)
-        accepted = t["accepted_at"]
-        unresolved_by = lambda due: (resolved == NULL_TIME) | (resolved > due)  # noqa: E731
-        self.resolve_overdue = unresolved_by(self.resolve_due)
+        reported, resolved, accepted = t["reported_at"], t["resolved_at"], t["accepted_at"]
+        self.response_due = reported + RESPONSE_TARGET // timedelta(microseconds=1)
+        self.resolve_due = reported + within
         self.response_overdue = (accepted == NULL_TIME) | (accepted > self.response_due)
-        at_deadline = self.resolve_overdue & (~has_triage | (triaged <= self.resolve_due))
-        self.escalation_automatic = at_deadline
-        self.escalation_time = np.where(
-            at_deadline, self.resolve_due, np.where(has_triage, triaged, reported))
+        self.resolve_overdue = (resolved == NULL_TIME) | (resolved > self.resolve_due)
+
+        order = list(OwnerLevel)
+        ranks = np.array([order.index(OwnerLevel(v)) for v in log.labels["owner_level"]], dtype=np.int64)
+        final_rank = ranks[log.codes["owner_level"]]
+        escalations = log.escalations.astype(np.int64)
+        self.initial_rank = np.maximum(final_rank - escalations, 0)
+        self.n_escalations = np.minimum(escalations, 2)
+        log_now = max(int(v.max()) for v in t.values())
+        # Escalation k at report + k x deadline; moved when the case was not open then (see docs).
+        self.escalation_time = []
+        self.escalation_automatic = []
+        for k in (1, 2):
+            at = reported + k * within
+            by_hand_before_resolution = (resolved != NULL_TIME) & (at >= resolved)
+            open_past_log = (resolved == NULL_TIME) & (at > log_now)
+            self.escalation_time.append(
+                np.where(by_hand_before_resolution, resolved, np.where(open_past_log, log_now, at)))
+            self.escalation_automatic.append(~(by_hand_before_resolution | open_past_log))
         closed = t["closed_at"]
         self.feedback_time = np.where(closed != NULL_TIME, closed, resolved)
-        self.n = n
 
-    def keys(self, t0: int) -> np.ndarray:
-        """One packed key per event: (seconds since ``t0``, row, stage), unsorted."""
+    def times(self) -> list[tuple[Stage, np.ndarray, np.ndarray | None]]:
+        """(stage, time of each row, which rows have it (None: all)) for every stage."""
         t = self.log.times
-        resolved = t["resolved_at"]
         has = lambda column: t[column] != NULL_TIME  # noqa: E731
-        plan = [
+        return [
             (Stage.REPORTED, t["reported_at"], None),
             (Stage.RED_ALARM, t["reported_at"], self.red),
             (Stage.TRIAGED, t["triaged_at"], has("triaged_at")),
-            (Stage.ESCALATED_1, self.escalation_time, self.n_escalations >= 1),
-            (Stage.ESCALATED_2, self.escalation_time, self.n_escalations >= 2),
+            (Stage.ESCALATED_1, self.escalation_time[0], self.n_escalations >= 1),
+            (Stage.ESCALATED_2, self.escalation_time[1], self.n_escalations >= 2),
             (Stage.DISPATCHED, t["dispatched_at"], has("dispatched_at")),
             (Stage.RESPONSE_OVERDUE, self.response_due, self.response_overdue),
             (Stage.ACCEPTED, t["accepted_at"], has("accepted_at")),
             (Stage.ON_SCENE, t["on_scene_at"], has("on_scene_at")),
             (Stage.RESOLVE_OVERDUE, self.resolve_due, self.resolve_overdue),
             (Stage.OVERDUE_ALARM, self.resolve_due, self.resolve_overdue),
-            (Stage.RESOLVED, resolved, has("resolved_at")),
-            (Stage.RED_CLEARED, resolved, self.red & has("resolved_at")),
-            (Stage.OVERDUE_CLEARED, resolved, self.resolve_overdue & has("resolved_at")),
+            (Stage.RESOLVED, t["resolved_at"], has("resolved_at")),
             (Stage.FEEDBACK, self.feedback_time,
              (self.log.satisfaction > 0) & (self.feedback_time != NULL_TIME)),
             (Stage.CLOSED, t["closed_at"], has("closed_at")),
         ]
+
+    def keys(self, t0: int) -> np.ndarray:
+        """One packed key per event: (whole seconds since ``t0``, row, stage), unsorted."""
+        plan = self.times()
         row_bits = np.arange(self.n, dtype=np.int64) << _STAGE_BITS
-        blocks = []
-        for stage, when, mask in plan:
+        sizes = [self.n if mask is None else int(np.count_nonzero(mask)) for _, _, mask in plan]
+        keys = np.empty(sum(sizes), dtype=np.int64)
+        offset = 0
+        for (stage, when, mask), size in zip(plan, sizes):
+            out = keys[offset:offset + size]
             if mask is None:
-                blocks.append(((when - t0) << _TIME_SHIFT) | row_bits | int(stage))
+                np.floor_divide(when, _MICROS, out=out)
+                rows = row_bits
             else:
-                blocks.append(((when[mask] - t0) << _TIME_SHIFT) | row_bits[mask] | int(stage))
-        return np.concatenate(blocks)
+                np.floor_divide(when[mask], _MICROS, out=out)
+                rows = row_bits[mask]
+            np.subtract(out, t0, out=out)
+            np.left_shift(out, _TIME_SHIFT, out=out)
+            np.bitwise_or(out, rows, out=out)
+            np.bitwise_or(out, int(stage), out=out)
+            offset += size
+        return keys
 
 
 def _reported(rows: dict, r: int, at: datetime) -> Event:
     return CaseReported(at, rows["case_id"][r], rows["category"][r], rows["source"][r], rows["lon"][r],
                         rows["lat"][r], rows["micro_grid"][r], rows["general_grid"][r],
-                        rows["community"][r], rows["risk"][r], reporter=ACTOR)
+                        rows["community"][r], rows["risk"][r])
 
 
 def _red_alarm(rows: dict, r: int, at: datetime) -> Event:
@@ -314,28 +329,31 @@ def _red_alarm(rows: dict, r: int, at: datetime) -> Event:
 
 
 def _triaged(rows: dict, r: int, at: datetime) -> Event:
-    return CaseTriaged(at, rows["case_id"][r], rows["category"][r], rows["risk"][r],
-                       rows["initial_level"][r], ACTOR)
+    return CaseTriaged(at, rows["case_id"][r], rows["category"][r], rows["risk"][r], rows["initial_level"][r])
 
 
-def _escalated(level_key: str):
+def _escalated(k: int):
     def make(rows: dict, r: int, at: datetime) -> Event:
-        if rows["automatic"][r]:
-            return CaseEscalated(at, rows["case_id"][r], rows[level_key][r], "system",
-                                 "resolve deadline passed", True)
-        return CaseEscalated(at, rows["case_id"][r], rows[level_key][r], ACTOR,
-                             "recorded in the incident log")
+        automatic = rows[f"automatic_{k}"][r]
+        reason = "resolve deadline passed" if automatic else "escalated (time not in the log)"
+        return CaseEscalated(at, rows["case_id"][r], rows[f"level_{k}"][r], "system", reason, automatic)
     return make
 
 
-def _simple(cls, **extra):
+def _by_assignee(cls):
     def make(rows: dict, r: int, at: datetime) -> Event:
-        return cls(at, rows["case_id"][r], **extra)
+        return cls(at, rows["case_id"][r], rows["assignee"][r] or "")
     return make
 
 
 def _dispatched(rows: dict, r: int, at: datetime) -> Event:
-    return CaseDispatched(at, rows["case_id"][r], rows["assignee"][r], ACTOR)
+    return CaseDispatched(at, rows["case_id"][r], rows["assignee"][r] or "")
+
+
+def _overdue(deadline: str):
+    def make(rows: dict, r: int, at: datetime) -> Event:
+        return CaseOverdue(at, rows["case_id"][r], deadline)
+    return make
 
 
 def _overdue_alarm(rows: dict, r: int, at: datetime) -> Event:
@@ -344,32 +362,28 @@ def _overdue_alarm(rows: dict, r: int, at: datetime) -> Event:
                        detail="resolve deadline passed")
 
 
-def _cleared(prefix: str, suffix: str):
-    def make(rows: dict, r: int, at: datetime) -> Event:
-        return AlarmCleared(at, f"{prefix}{rows['case_id'][r]}{suffix}", "case resolved")
-    return make
-
-
 def _feedback(rows: dict, r: int, at: datetime) -> Event:
-    return CaseFeedback(at, rows["case_id"][r], rows["satisfaction"][r], True, ACTOR)
+    return CaseFeedback(at, rows["case_id"][r], rows["satisfaction"][r], True, "resident")
+
+
+def _closed(rows: dict, r: int, at: datetime) -> Event:
+    return CaseClosed(at, rows["case_id"][r], "", "" if rows["satisfaction"][r] else NO_FEEDBACK_REASON)
 
 
 _MAKER_BY_STAGE = {
     Stage.REPORTED: _reported,
     Stage.RED_ALARM: _red_alarm,
     Stage.TRIAGED: _triaged,
-    Stage.ESCALATED_1: _escalated("level_1"),
-    Stage.ESCALATED_2: _escalated("level_2"),
+    Stage.ESCALATED_1: _escalated(1),
+    Stage.ESCALATED_2: _escalated(2),
     Stage.DISPATCHED: _dispatched,
-    Stage.RESPONSE_OVERDUE: _simple(CaseOverdue, deadline="response"),
-    Stage.ACCEPTED: _simple(CaseAccepted, actor=ACTOR),
-    Stage.ON_SCENE: _simple(CaseOnScene, actor=ACTOR),
-    Stage.RESOLVE_OVERDUE: _simple(CaseOverdue, deadline="resolve"),
+    Stage.RESPONSE_OVERDUE: _overdue("response"),
+    Stage.ACCEPTED: _by_assignee(CaseAccepted),
+    Stage.ON_SCENE: _by_assignee(CaseOnScene),
+    Stage.RESOLVE_OVERDUE: _overdue("resolve"),
     Stage.OVERDUE_ALARM: _overdue_alarm,
-    Stage.RESOLVED: _simple(CaseResolved, actor=ACTOR),
-    Stage.RED_CLEARED: _cleared("ALM-RED-", ""),
-    Stage.OVERDUE_CLEARED: _cleared("ALM-OVD-", "-0"),
+    Stage.RESOLVED: _by_assignee(CaseResolved),
     Stage.FEEDBACK: _feedback,
-    Stage.CLOSED: _simple(CaseClosed, actor=ACTOR, reason="recorded in the incident log"),
+    Stage.CLOSED: _closed,
 }
-_MAKERS = [_MAKER_BY_STAGE[Stage(i)] for i in range(16)]
+_MAKERS = [_MAKER_BY_STAGE[stage] for stage in Stage]

@@ -1,8 +1,9 @@
 """Reading an incident log for replay: columnar, validated as a whole, with bad cells named.
 
-The incident log (one row per case, the times of each step of the closed loop) is read with pyarrow
-into columns, never into per-row Python objects, so that a million-row log loads in about the time
-pandas needs just to read it. Every check is vectorised; the first bad cell is reported with the
+The incident log (docs/incident-log.md; one row per case, the times of each step of the closed loop)
+is read with pyarrow into columns, never into pandas or per-row Python objects, so that a
+million-row log loads in about the time pandas needs just to read it (the history reader,
+:func:`cockpit.history.format.read_log`, builds a pandas frame and takes over twice that). Every check is vectorised; the first bad cell is reported with the
 file, the 1-based data row (the header is row 0) and the column, and nothing is kept of a bad file.
 """
 
@@ -19,6 +20,7 @@ import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
 from cockpit.domain import OwnerLevel, RiskLevel, Source
+from cockpit.history.format import CSV_MAGIC, LogFormatError
 
 Progress = Callable[[float, str], None]
 """Called with the fraction done (0-1) and a short label of the step under way."""
@@ -46,7 +48,7 @@ NOT_NULL = (
 )
 
 NULL_TIME = np.iinfo(np.int64).min
-"""Seconds value standing for a missing time in :attr:`IncidentColumns.times`."""
+"""Value standing for a missing time in :attr:`IncidentColumns.times`."""
 
 _ENUMS = {
     "risk_level": [r.value for r in RiskLevel],
@@ -64,7 +66,7 @@ _STEP_NEEDS = {
 """Each step needs the step it follows in the life cycle to be present and not later."""
 
 
-class LogReadError(ValueError):
+class LogReadError(LogFormatError):
     """A bad incident log; ``path``, ``row`` (1-based data row, None for the whole file) and ``column``.
 
     The message is one line naming all three, e.g. ``log.csv: row 17, column accepted_at: ...``.
@@ -84,7 +86,7 @@ class LogReadError(ValueError):
 class IncidentColumns:
     """A validated incident log held as columns.
 
-    ``times`` maps each step column to int64 UTC seconds (:data:`NULL_TIME` where empty);
+    ``times`` maps each step column to int64 UTC microseconds (:data:`NULL_TIME` where empty);
     ``satisfaction`` is 0 where empty. :meth:`encoded` gives a string column dictionary-encoded
     (``labels[codes[i]]``, code -1 for empty); columns not needed by the checks are encoded only
     when first asked for, i.e. when events are first made, not at load.
@@ -125,9 +127,9 @@ class IncidentColumns:
             codes, labels = self.encoded(column)
             data[column] = np.array(labels + [None], dtype=object)[codes[rows]]
         for column in TIME_COLUMNS:
-            seconds = self.times[column][rows]
-            stamp = pd.to_datetime(np.where(seconds == NULL_TIME, 0, seconds), unit="s", utc=True)
-            data[column] = stamp.where(seconds != NULL_TIME)
+            micros = self.times[column][rows]
+            stamp = pd.to_datetime(np.where(micros == NULL_TIME, 0, micros), unit="us", utc=True)
+            data[column] = stamp.where(micros != NULL_TIME)
         data["lon"], data["lat"] = self.lon[rows], self.lat[rows]
         data["escalations"], data["reopened"] = self.escalations[rows], self.reopened[rows]
         sat = self.satisfaction[rows].astype(float)
@@ -174,7 +176,7 @@ def read_incident_log(
         if table[column].null_count:
             _first_bad(path, column, table[column].is_null(), "empty")
 
-    times = {c: _seconds(path, c, table[c]) for c in TIME_COLUMNS}
+    times = {c: _micros(path, c, table[c]) for c in TIME_COLUMNS}
     for later, earlier in _STEP_NEEDS.items():
         has_later = times[later] != NULL_TIME
         _first_bad(path, later, has_later & (times[earlier] == NULL_TIME), f"set but {earlier} is empty")
@@ -219,10 +221,13 @@ def _read_table(path: Path) -> pa.Table:
             present = set(pq.ParquetFile(path).schema_arrow.names)
             return pq.read_table(path, columns=[c for c in REQUIRED_COLUMNS if c in present])
         if suffix == ".csv":
+            with open(path, "rb") as handle:
+                versioned = handle.readline().startswith(CSV_MAGIC.encode())
             # Every cell as text, so that a bad cell is found and named here, not by the parser.
             types = {c: pa.string() for c in REQUIRED_COLUMNS}
-            return pacsv.read_csv(path, convert_options=pacsv.ConvertOptions(
-                column_types=types, strings_can_be_null=True))
+            return pacsv.read_csv(path, read_options=pacsv.ReadOptions(skip_rows=int(versioned)),
+                                  convert_options=pacsv.ConvertOptions(column_types=types,
+                                                                       strings_can_be_null=True))
     except (pa.ArrowInvalid, OSError) as exc:
         raise LogReadError(path, None, None, f"cannot read: {str(exc).splitlines()[0]}") from None
     raise LogReadError(path, None, None, f"unknown log format {suffix!r}; use .csv or .parquet")
@@ -237,7 +242,7 @@ def _first_bad(path: Path, column: str, bad, message: str) -> None:
 _ISO = r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}(:?\d{2})?)$"
 
 
-def _seconds(path: Path, name: str, column: pa.ChunkedArray) -> np.ndarray:
+def _micros(path: Path, name: str, column: pa.ChunkedArray) -> np.ndarray:
     if pa.types.is_string(column.type) or pa.types.is_large_string(column.type):
         column = pc.if_else(pc.equal(column, ""), pa.scalar(None, column.type), column)
         ok = pc.or_kleene(pc.is_null(column), pc.match_substring_regex(column, _ISO))
@@ -246,11 +251,11 @@ def _seconds(path: Path, name: str, column: pa.ChunkedArray) -> np.ndarray:
             row = int(np.argmax(bad.to_numpy(zero_copy_only=False)))
             raise LogReadError(path, row + 1, name,
                                f"{column[row].as_py()!r} is not an ISO 8601 time with offset")
-        stamps = pc.cast(column, pa.timestamp("s", "UTC"), safe=False)
+        stamps = pc.cast(column, pa.timestamp("us", "UTC"), safe=False)
     elif pa.types.is_timestamp(column.type):
         if column.type.tz is None:
             raise LogReadError(path, 1, name, "timestamps must be timezone-aware")
-        stamps = column.cast(pa.timestamp("s", "UTC"), safe=False)
+        stamps = column.cast(pa.timestamp("us", "UTC"), safe=False)
     else:
         raise LogReadError(path, None, name, f"not a time column (type {column.type})")
     return stamps.cast(pa.int64()).fill_null(NULL_TIME).to_numpy()

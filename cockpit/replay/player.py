@@ -20,7 +20,6 @@ import numpy as np
 
 from cockpit.clock import Clock, ScaledClock
 from cockpit.events import Event
-from cockpit.replay.index import from_seconds
 from cockpit.replay.seek import Replay
 
 REPLAY_LABEL = "回放 REPLAY"
@@ -194,9 +193,9 @@ class ReplayPlayer:
             return []
         if self.replay.at is not None and self.replay.at < self.time:
             self.replay.seek(self.time)
-        next_time = self.index.times[self.replay.position]
-        applied = self.replay.advance(self.index.position(from_seconds(next_time)))
-        self.time = from_seconds(next_time)
+        next_time = self.index.time_of(self.replay.position)
+        applied = self.replay.advance(self.index.position(next_time))
+        self.time = next_time
         self.playing = False
         self._changed()
         return applied
@@ -214,7 +213,7 @@ class ReplayPlayer:
         k = int(np.searchsorted(positions, current, side="left"))
         if k >= len(positions):
             return False
-        self.seek(from_seconds(self.index.times[positions[k]]))
+        self.seek(self.index.time_of(int(positions[k])))
         return True
 
     # ------------------------------------------------------------ bookmarks

@@ -7,7 +7,7 @@ keep a valid reference across a seek.
 
 Retention: a replay twin holds every case that is not terminal (closed, merged, rejected) and the
 terminal ones whose last transition is less than ``retain`` (24 h by default) before the moment
-shown; alarms likewise stay until ``retain`` after they were cleared. :func:`prune` applies that
+shown; an alarm goes with its case, or ``retain`` after it was cleared. :func:`prune` applies that
 rule; the state "at T" is the fold of the stream up to T followed by ``prune(T)`` — the straight
 fold and every seek apply it the same way, so their states are equal.
 """
@@ -102,13 +102,17 @@ def finished_at(case: Case) -> datetime | None:
 
 
 def prune(twin: TwinState, at: datetime, retain: timedelta = RETAIN) -> int:
-    """Drop cases terminal and alarms cleared before ``at - retain``; returns the cases dropped."""
+    """Drop cases terminal before ``at - retain`` with their alarms, and alarms cleared before then.
+
+    Returns the number of cases dropped.
+    """
     horizon = at - retain
-    old = [k for k, c in twin.cases.items() if c.status.terminal and finished_at(c) < horizon]
+    old = {k for k, c in twin.cases.items() if c.status.terminal and finished_at(c) < horizon}
     for case_id in old:
         del twin.cases[case_id]
     for alarm_id in [k for k, a in twin.alarms.items()
-                     if a.state is AlarmState.CLEARED and a.cleared_at is not None and a.cleared_at < horizon]:
+                     if a.case_id in old
+                     or (a.state is AlarmState.CLEARED and a.cleared_at is not None and a.cleared_at < horizon)]:
         del twin.alarms[alarm_id]
     return len(old)
 

@@ -31,7 +31,7 @@ def test_csv_and_parquet_read_to_the_same_columns(frame, tmp_path) -> None:
     for column in a.times:
         assert np.array_equal(a.times[column], b.times[column]), column
     assert a.value("assignee", 0) == b.value("assignee", 0) == frame.loc[0, "assignee"]
-    assert a.times["reported_at"][0] == int(frame.loc[0, "reported_at"].timestamp())
+    assert a.times["reported_at"][0] == int(frame.loc[0, "reported_at"].timestamp()) * 1_000_000
     missing = frame["triaged_at"].isna().to_numpy()
     assert np.array_equal(a.times["triaged_at"] == NULL_TIME, missing)
     pd.testing.assert_frame_equal(a.frame()[["case_id", "risk_level", "lon"]],

@@ -8,14 +8,15 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cockpit.domain import CaseStatus, OwnerLevel
-from cockpit.events import AlarmRaised, CaseEscalated, CaseOverdue, StaffStatusChanged
-from cockpit.domain import StaffStatus
+from cockpit.domain import CaseStatus, RiskLevel, StaffStatus
+from cockpit.events import StaffStatusChanged
+from cockpit.history.to_events import log_to_events
 from cockpit.replay.index import ListIndex, LogIndex
 from cockpit.replay.loader import read_incident_log
 from cockpit.replay.seek import Replay, straight_fold
 from cockpit.replay.snapshots import dump
 from cockpit.replay.synthetic import synthetic_log
+from cockpit.twin import TwinState
 from tests.core.tiny import tiny_street
 
 START = datetime(2026, 10, 1, tzinfo=timezone.utc)
@@ -66,20 +67,28 @@ def test_retention_keeps_open_cases_and_recent_finished_ones(index) -> None:
     assert set(replay.twin.cases) == expected
 
 
-def test_overdue_cases_escalate_at_the_deadline_and_raise_an_alarm(index) -> None:
+def test_the_replay_twin_matches_log_to_events_plus_the_sla_derivers(index) -> None:
+    """The fast path makes the documented mapping's events, and the derivers' output at its deadlines."""
+    street = tiny_street()
+    replay = Replay(index, street, retain=timedelta(days=3650))
+    replay.seek(index.end)
+    reference = TwinState(street)
     frame = index.log.frame()
-    within = {"blue": 24, "yellow": 48, "red": 72}
-    due = frame["reported_at"] + frame["risk_level"].map(lambda r: timedelta(hours=within[r]))
-    late = frame[(frame["resolved_at"].isna() | (frame["resolved_at"] > due))
-                 & (frame["escalations"] > 0) & frame["triaged_at"].notna() & (frame["triaged_at"] <= due)]
-    row = late.index[0]
-    case_id = late.loc[row, "case_id"]
-    events = [e for e in index.events(0, index.n) if getattr(e, "case_id", None) == case_id]
-    escalated = [e for e in events if isinstance(e, CaseEscalated)]
-    assert escalated and all(e.at == due[row] and e.automatic for e in escalated)
-    assert escalated[-1].to_level == OwnerLevel(late.loc[row, "owner_level"])
-    assert any(isinstance(e, CaseOverdue) and e.deadline == "resolve" and e.at == due[row] for e in events)
-    assert any(isinstance(e, AlarmRaised) and e.alarm_id == f"ALM-OVD-{case_id}-0" for e in events)
+    reference.apply_many(log_to_events(frame))
+    now = index.end + timedelta(seconds=1)
+    assert set(replay.twin.cases) == set(reference.cases)
+    for case_id, case in reference.cases.items():
+        ours = replay.twin.cases[case_id]
+        history = [t for t in ours.history if t.event_type != "CaseOverdue"]
+        assert history == case.history, case_id
+        for name in ("status", "owner_level", "assignee", "escalations", "satisfaction", "resolved_at",
+                     "closed_at", "accepted_at"):
+            assert getattr(ours, name) == getattr(case, name), (case_id, name)
+        assert ours.resolve_overdue_marked == ((ours.resolved_at or now) > ours.resolve_due), case_id
+    red = {c for c, case in reference.cases.items() if case.risk is RiskLevel.RED}
+    assert {a.case_id for a in replay.twin.alarms.values() if a.alarm_kind == "red_case"} == red
+    overdue = {a.case_id for a in replay.twin.alarms.values() if a.alarm_kind == "overdue"}
+    assert overdue == {c for c, case in replay.twin.cases.items() if case.resolve_overdue_marked}
 
 
 def test_list_index_replays_the_app_own_history_exactly() -> None:
