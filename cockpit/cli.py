@@ -9,13 +9,13 @@ success and non-zero with one clear line on stderr otherwise.
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import math
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+
+from cockpit.jsonout import print_json
 
 log = logging.getLogger("cockpit")
 
@@ -28,21 +28,6 @@ class CommandError(Exception):
     def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
         super().__init__(message)
         self.code = code
-
-
-def print_json(data: dict[str, Any]) -> None:
-    """Print one JSON object on stdout; NaN and infinities become null (JSON has neither)."""
-    print(json.dumps(_finite(data), ensure_ascii=False, default=str))
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {str(k): _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
 
 
 # ---------------------------------------------------------------- street
@@ -243,11 +228,18 @@ def main(argv: Sequence[str] | None = None) -> int:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    from cockpit.security.masking import install_log_masking
+
+    install_log_masking()
     if not args.verbose:
         # Migration chatter on every open says nothing an operator needs.
         logging.getLogger("alembic").setLevel(logging.WARNING)
     try:
         return int(args.handler(args) or 0)
+    except BrokenPipeError:
+        # The reader (e.g. `| head`) went away: not an error worth a message.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except CommandError as exc:
         print(f"cockpit: {exc}", file=sys.stderr)
         return exc.code

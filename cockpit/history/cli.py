@@ -6,9 +6,7 @@ summary or a table otherwise; errors are one line on stderr and exit code 2.
 
 from __future__ import annotations
 
-import json
 import logging
-import math
 import sys
 import time
 from pathlib import Path
@@ -16,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from cockpit.jsonout import print_json
 from cockpit.history.format import LogFormatError, read_log, write_log
 from cockpit.history.generator import generate_history
 from cockpit.kpi import compute_kpis, kpi_rows, kpis_by
@@ -47,7 +46,7 @@ def generate_command(days: int, seed: int, out: Path, street: Street, as_json: b
     print(f"wrote {len(frame):,} cases over {days} days (seed {seed}) to {out} in {seconds:.1f} s",
           file=sys.stderr)
     if as_json:
-        _print_json({"out": str(out), "cases": len(frame), "days": days, "seed": seed})
+        print_json({"out": str(out), "cases": len(frame), "days": days, "seed": seed})
     return 0
 
 
@@ -69,7 +68,7 @@ def kpi_command(path: Path, by: str | None, as_json: bool) -> int:
         result: dict[str, Any] = dict(overall)
         if table is not None:
             result[f"by_{by}"] = kpi_rows(table)
-        _print_json(result)
+        print_json(result)
         return 0
     print(_overall_text(overall, path))
     if table is not None:
@@ -81,20 +80,6 @@ def kpi_command(path: Path, by: str | None, as_json: bool) -> int:
 def _error(message: str) -> int:
     print(f"cockpit: {message}", file=sys.stderr)
     return EXIT_ERROR
-
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {str(k): _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
-
-
-def _print_json(data: dict[str, Any]) -> None:
-    print(json.dumps(_finite(data), ensure_ascii=False, allow_nan=False))
 
 
 _LABELS = {
