@@ -1,0 +1,119 @@
+"""``cockpit replay LOG --at TIME [--json]`` and ``cockpit replay LOG --window``.
+
+Output contract (DESIGN.md 4): with ``--json`` exactly one JSON object on stdout; errors are one
+line on stderr and exit code 2. ``--window`` opens the operator window on the replay (Qt is
+imported only then).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import math
+import sys
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from cockpit.replay.index import LogIndex
+from cockpit.replay.loader import LogReadError, read_incident_log
+from cockpit.replay.seek import Replay
+from cockpit.replay.summary import log_summary
+from cockpit.street.model import Street
+
+EXIT_ERROR = 2
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+log = logging.getLogger("cockpit.replay")
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    """Add the ``replay`` subcommand to the ``cockpit`` command line."""
+    parser = subparsers.add_parser("replay", help="replay an incident log: state at a moment, or the window")
+    parser.add_argument("log", help="incident log (.csv or .parquet)")
+    parser.add_argument("--at", help="moment, ISO 8601 (without an offset: Beijing time)")
+    parser.add_argument("--json", action="store_true", help="print one JSON object")
+    parser.add_argument("--window", action="store_true", help="open the operator window on the replay")
+    parser.add_argument("--speed", type=float, default=60.0, help="initial replay speed (window)")
+    parser.add_argument("--lang", choices=["zh", "en"], default="zh")
+    parser.add_argument("--seed", type=int, default=None, help="demo street seed (default: the shipped one)")
+    parser.set_defaults(handler=replay_command)
+
+
+def parse_time(text: str) -> datetime:
+    """An ISO 8601 time; one without an offset is taken as Beijing time (the display zone)."""
+    try:
+        at = datetime.fromisoformat(text.replace("Z", "+00:00"))
+    except ValueError:
+        raise ValueError(f"--at {text!r} is not an ISO 8601 time (e.g. 2026-10-01T21:05+08:00)") from None
+    return at if at.tzinfo is not None else at.replace(tzinfo=SHANGHAI)
+
+
+def open_replay(path: Path, street: Street, progress=None) -> Replay:
+    """Read, check and index an incident log for ``street``; raises LogReadError on a bad file."""
+    columns = read_incident_log(path, staff_ids={s.id for s in street.staff}, progress=progress)
+    return Replay(LogIndex(columns), street)
+
+
+def replay_command(args: argparse.Namespace, street: Street | None = None) -> int:
+    """Handler of ``cockpit replay``; returns the exit code."""
+    if args.window:
+        from widgets.app import run_replay
+
+        return run_replay(args)
+    if args.at is None:
+        return _error("give --at TIME for the state summary, or --window to watch the replay")
+    try:
+        at = parse_time(args.at)
+        if street is None:
+            from cockpit.street.demo import load_demo_street
+
+            street = load_demo_street() if args.seed is None else load_demo_street(args.seed)
+        replay = open_replay(Path(args.log), street)
+    except (LogReadError, ValueError) as exc:
+        return _error(str(exc))
+    summary = {"log": str(args.log), **log_summary(replay, at)}
+    if args.json:
+        print(json.dumps(_finite(summary), ensure_ascii=False, allow_nan=False))
+    else:
+        print(_text(summary, at))
+    return 0
+
+
+def _text(summary: dict[str, Any], at: datetime) -> str:
+    local = at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S %z")
+    by_status = ", ".join(f"{k} {v}" for k, v in summary["open_cases"].items())
+    risk = summary["open_by_risk"]
+    lines = [
+        f"replay of {summary['log']} at {local}",
+        f"open cases      {summary['open_total']} ({by_status})",
+        f"open by risk    red {risk['red']}, yellow {risk['yellow']}, blue {risk['blue']}",
+        f"overdue         {summary['overdue']}",
+        f"staff busy      {summary['staff_busy']}",
+    ]
+    kpis = summary.get("kpis") or {}
+    if kpis:
+        lines.append(f"closed before   {kpis.get('cases', 0)} cases; overdue rate "
+                     f"{_pct(kpis.get('overdue_rate'))}, satisfaction {kpis.get('satisfaction_mean') or '—'}")
+    return "\n".join(lines)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1%}"
+
+
+def _error(message: str) -> int:
+    print(f"cockpit: {message}", file=sys.stderr)
+    return EXIT_ERROR
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    if isinstance(value, dict):
+        return {str(k): _finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_finite(v) for v in value]
+    return value

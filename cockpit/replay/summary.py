@@ -1,0 +1,60 @@
+"""The twin's state at a moment of a log, summed up: open cases, risk, overdue, busy staff, KPIs.
+
+Definitions (the same as docs/kpi.md and :mod:`cockpit.domain`): a case is *open* at T when its
+status at T is open (:attr:`~cockpit.domain.CaseStatus.open`: reported, triaged, dispatched,
+accepted or on scene — not yet resolved, merged or rejected). It is *overdue* at T when it is open
+and T is past its resolve deadline (report + 24/48/72 h by risk; :meth:`~cockpit.records.Case.overdue`).
+A staff member is *busy* at T when at least one open case is assigned to them. The KPIs are those of
+:func:`cockpit.kpi.compute_kpis` over the cases closed before T, evaluated at T.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+from typing import Any
+
+import numpy as np
+
+from cockpit.domain import CaseStatus, RiskLevel
+from cockpit.kpi import compute_kpis
+from cockpit.replay.index import LogIndex, to_seconds
+from cockpit.replay.loader import NULL_TIME
+from cockpit.replay.seek import Replay
+
+OPEN_STATUSES = tuple(s for s in CaseStatus if s.open)
+
+
+def state_summary(replay: Replay, at: datetime) -> dict[str, Any]:
+    """Seek ``replay`` to ``at`` and sum up its twin (keys as in the module docstring)."""
+    replay.seek(at)
+    twin = replay.twin
+    open_cases = [c for c in twin.cases.values() if c.status.open]
+    by_status = Counter(c.status.value for c in open_cases)
+    by_risk = Counter(c.risk.value for c in open_cases)
+    return {
+        "at": at.isoformat(),
+        "open_cases": {s.value: by_status.get(s.value, 0) for s in OPEN_STATUSES},
+        "open_total": len(open_cases),
+        "open_by_risk": {r.value: by_risk.get(r.value, 0) for r in RiskLevel},
+        "overdue": sum(1 for c in open_cases if c.overdue(at)),
+        # The twin assigns a case to its staff member at dispatch and releases it at resolution.
+        "staff_busy": sum(1 for s in twin.staff.values() if s.cases),
+        "alarms_active": sum(1 for a in twin.alarms.values() if a.needs_attention),
+        "events_applied": replay.position,
+    }
+
+
+def closed_kpis(index: LogIndex, at: datetime) -> dict[str, Any]:
+    """KPIs (:func:`cockpit.kpi.compute_kpis`) of the log's cases closed before ``at``, judged at ``at``."""
+    closed = index.log.times["closed_at"]
+    before = np.flatnonzero((closed != NULL_TIME) & (closed < to_seconds(at) * 1_000_000))
+    return compute_kpis(index.log.frame(before), now=at)
+
+
+def log_summary(replay: Replay, at: datetime) -> dict[str, Any]:
+    """:func:`state_summary` plus ``kpis`` (:func:`closed_kpis`) for a replay of an incident log."""
+    summary = state_summary(replay, at)
+    if isinstance(replay.index, LogIndex):
+        summary["kpis"] = closed_kpis(replay.index, at)
+    return summary
