@@ -272,6 +272,10 @@ class CaseQueuePanel(QWidget):
         self.community_box, self.source_box = QComboBox(), QComboBox()
         self.count_label = QLabel()
         self.export_button = QPushButton()
+        # Filters may shrink (eliding their text) so that wall type never widens the window.
+        for box in (self.risk_box, self.category_box, self.status_box, self.community_box, self.source_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
         filters = QHBoxLayout()
         for widget in (self.open_only, self.overdue_only, self.risk_box, self.category_box, self.status_box,
                        self.community_box, self.source_box):

@@ -87,6 +87,25 @@ def compile_translations(folder: Path = TRANSLATIONS) -> list[Path]:
     return built
 
 
+def update_sources(folder: Path = TRANSLATIONS) -> None:
+    """Refresh the .ts files from the strings in widgets/ (pyside6-lupdate; translations are kept).
+
+    Raises
+    ------
+    RuntimeError
+        If lupdate is not installed or fails.
+    """
+    lupdate = _tool("lupdate")
+    if lupdate is None:
+        raise RuntimeError("lupdate not found: install PySide6 (pyside6-lupdate) or qt6-l10n-tools")
+    sources = sorted(str(p) for p in Path(__file__).resolve().parent.glob("*.py"))
+    for stem in LANGUAGES.values():
+        result = subprocess.run([lupdate, "-silent", "-no-obsolete", *sources, "-ts", str(folder / f"{stem}.ts")],
+                                capture_output=True, text=True, check=False)
+        if result.returncode != 0:
+            raise RuntimeError(f"lupdate failed: {result.stderr.strip()}")
+
+
 class LanguageSwitcher(QObject):
     """Owns the application's installed translators; switching them retranslates every widget.
 
@@ -340,12 +359,12 @@ def staff_name(street: Street, staff_id: str | None) -> str:
     return street.staff_member(staff_id).name if street.has("staff", staff_id) else staff_id
 
 
-def local_time(at: datetime | None, with_date: bool = False) -> str:
-    """A UTC time shown in Asia/Shanghai: "20:14" or "11-24 20:14"."""
+def local_time(at: datetime | None, with_date: bool = False, with_seconds: bool = False) -> str:
+    """A UTC time shown in Asia/Shanghai: "20:14", "11-24 20:14" or "11-24 20:14:05"."""
     if at is None:
         return ""
-    local = at.astimezone(SHANGHAI)
-    return local.strftime("%m-%d %H:%M") if with_date else local.strftime("%H:%M")
+    pattern = ("%m-%d " if with_date else "") + "%H:%M" + (":%S" if with_seconds else "")
+    return at.astimezone(SHANGHAI).strftime(pattern)
 
 
 def countdown(left: timedelta) -> str:

@@ -49,6 +49,24 @@ def wall_pixel_size(screen_height: int) -> int:
     return max(14, round(screen_height / WALL_LINES_PER_SCREEN))
 
 
+def wall_stylesheet(screen_height: int) -> str:
+    """The dark theme with type sized for a wall of ``screen_height`` pixels.
+
+    Sizes go in the style sheet because a style sheet on a window stops plain font propagation to
+    its children; the named labels (titles, tile values) get their multiples of the body size.
+    """
+    px = wall_pixel_size(screen_height)
+    return stylesheet("dark") + (
+        f"\nQWidget {{ font-size: {px}px; }}"
+        f"\nQLabel#pageTitle {{ font-size: {round(px * 1.4)}px; font-weight: bold; }}"
+        f"\nQLabel#tileValue {{ font-size: {round(px * 2.0)}px; font-weight: bold; }}"
+        f"\nQLabel#tileTarget {{ font-size: {round(px * 0.75)}px; }}"
+        f"\nQFrame#alarmBanner QLabel {{ font-size: {round(px * 1.15)}px; }}"
+        f"\nQFrame#alarmBanner QPushButton {{ font-size: {px}px; }}"
+        f"\nQCheckBox::indicator {{ width: {round(px * 0.8)}px; height: {round(px * 0.8)}px; }}\n"
+    )
+
+
 def sla_color(fraction_used: float, overdue: bool) -> QColor | None:
     """Red when overdue, amber when less than 25 % of the window remains, else None (no colour)."""
     if overdue:

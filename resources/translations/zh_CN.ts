@@ -1,0 +1,1398 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>AlarmBanner</name>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="110" />
+        <source>{n} more waiting</source>
+        <translation>另有 {n} 条待确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="131" />
+        <source>(repeated {n}×)</source>
+        <translation>（重复 {n} 次）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="144" />
+        <source>Show case</source>
+        <translation>查看事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="145" />
+        <source>Acknowledge</source>
+        <translation>确认</translation>
+    </message>
+</context>
+<context>
+    <name>CaseDetailPanel</name>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="212" />
+        <source>Why reopen this case?</source>
+        <translation>重新打开的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="214" />
+        <source>Why is this not a case?</source>
+        <translation>不予受理的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="254" />
+        <source>Why re-dispatch this case?</source>
+        <translation>改派的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="285" />
+        <source>Pick a person or a department first.</source>
+        <translation>请先选择人员或部门。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="306" />
+        <source>Close without the resident's feedback: why?</source>
+        <translation>未经居民评价即结案，原因？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="312" />
+        <source>Why escalate this case?</source>
+        <translation>上报升级的原因？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="321" />
+        <source>Why is it a duplicate of {case}?</source>
+        <translation>为何与 {case} 重复？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="336" />
+        <source>Reason required</source>
+        <translation>需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="341" />
+        <source>There is no other open case to merge into.</source>
+        <translation>没有可合并的其他在办事件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="344" />
+        <source>Merge duplicate</source>
+        <translation>合并重复事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="344" />
+        <source>Duplicate of:</source>
+        <translation>重复于：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="397" />
+        <source>nobody yet</source>
+        <translation>尚未派遣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="399" />
+        <source>ETA {eta} min</source>
+        <translation>预计 {eta} 分钟到达</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="403" />
+        <source>escalated {n}×</source>
+        <translation>已升级 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="407" />
+        <source>repeated {n}×</source>
+        <translation>重复 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="409" />
+        <source>merged into {case}</source>
+        <translation>已并入 {case}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="425" />
+        <source>{left} left</source>
+        <translation>剩余 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="427" />
+        <source>overdue by {late}</source>
+        <translation>已超时 {late}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="464" />
+        <source>no department team free</source>
+        <translation>暂无空闲部门力量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="481" />
+        <source>{kind} {name} {distance} m · {eta} min · {reason}</source>
+        <translation>{kind} {name} {distance} m · {eta} 分钟 · {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="485" />
+        <source>{n} open</source>
+        <translation>在办 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="511" />
+        <source>Location</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="511" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="511" />
+        <source>Description</source>
+        <translation>描述</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="512" />
+        <source>Assignee</source>
+        <translation>处置人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="512" />
+        <source>Owner level</source>
+        <translation>责任层级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="512" />
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="516" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="516" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="516" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="516" />
+        <source>By</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="516" />
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="517" />
+        <source>Show on map</source>
+        <translation>地图定位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="518" />
+        <location filename="../../widgets/case_detail.py" line="519" />
+        <source>Triage</source>
+        <translation>研判</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="520" />
+        <location filename="../../widgets/case_detail.py" line="523" />
+        <source>Dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="521" />
+        <source>People by arrival</source>
+        <translation>按到达时间排序的人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="522" />
+        <source>Departments (whistle)</source>
+        <translation>部门（吹哨报到）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="524" />
+        <source>Handling and feedback</source>
+        <translation>处置与评价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="525" />
+        <source>Accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="526" />
+        <source>On scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="527" />
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="528" />
+        <source>Rating</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="529" />
+        <source>Fixed</source>
+        <translation>已解决</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="530" />
+        <source>Record feedback</source>
+        <translation>记录评价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="531" />
+        <source>Close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="532" />
+        <source>Escalate…</source>
+        <translation>升级…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="533" />
+        <source>Merge…</source>
+        <translation>合并…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="534" />
+        <source>Reopen…</source>
+        <translation>重新打开…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="535" />
+        <source>Reject…</source>
+        <translation>不予受理…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="536" />
+        <source>Select a case in the queue (Enter opens it).</source>
+        <translation>在事件队列中选择事件（回车打开）。</translation>
+    </message>
+</context>
+<context>
+    <name>CaseQueuePanel</name>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="55" />
+        <source>Case</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="56" />
+        <source>Risk</source>
+        <translation>风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="57" />
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="58" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="59" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="60" />
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="61" />
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="62" />
+        <source>Time left</source>
+        <translation>剩余时限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="63" />
+        <source>Assignee</source>
+        <translation>处置人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="64" />
+        <source>Owner level</source>
+        <translation>责任层级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="149" />
+        <source>Resolve by {due}</source>
+        <translation>须在 {due} 前办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="414" />
+        <source>Export cases</source>
+        <translation>导出事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="414" />
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="419" />
+        <source>{shown} of {total} cases</source>
+        <translation>显示 {shown} / 共 {total} 件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="426" />
+        <source>Open only</source>
+        <translation>仅在办</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="427" />
+        <source>Overdue only</source>
+        <translation>仅超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="428" />
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="430" />
+        <source>All risks</source>
+        <translation>全部风险等级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="431" />
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="433" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="434" />
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="436" />
+        <source>All sources</source>
+        <translation>全部来源</translation>
+    </message>
+</context>
+<context>
+    <name>Domain</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="188" />
+        <source>blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="189" />
+        <source>yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="190" />
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="193" />
+        <location filename="../../widgets/i18n.py" line="254" />
+        <source>reported</source>
+        <translation>已上报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="194" />
+        <location filename="../../widgets/i18n.py" line="255" />
+        <source>triaged</source>
+        <translation>已研判</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="195" />
+        <location filename="../../widgets/i18n.py" line="256" />
+        <source>dispatched</source>
+        <translation>已派遣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="196" />
+        <location filename="../../widgets/i18n.py" line="257" />
+        <source>accepted</source>
+        <translation>已接单</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="197" />
+        <location filename="../../widgets/i18n.py" line="226" />
+        <location filename="../../widgets/i18n.py" line="258" />
+        <source>on scene</source>
+        <translation>已到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="198" />
+        <location filename="../../widgets/i18n.py" line="259" />
+        <source>resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="199" />
+        <location filename="../../widgets/i18n.py" line="260" />
+        <source>feedback</source>
+        <translation>已评价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="200" />
+        <location filename="../../widgets/i18n.py" line="261" />
+        <source>closed</source>
+        <translation>已结案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="201" />
+        <location filename="../../widgets/i18n.py" line="263" />
+        <source>merged</source>
+        <translation>已合并</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="202" />
+        <location filename="../../widgets/i18n.py" line="265" />
+        <source>rejected</source>
+        <translation>不予受理</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="205" />
+        <source>patrol</source>
+        <translation>巡查发现</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="206" />
+        <source>resident</source>
+        <translation>群众上报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="207" />
+        <source>sensor</source>
+        <translation>智能感知</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="208" />
+        <source>department referral</source>
+        <translation>部门转办</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="211" />
+        <source>grid</source>
+        <translation>网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="212" />
+        <source>community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="213" />
+        <source>street</source>
+        <translation>街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="216" />
+        <source>grid worker</source>
+        <translation>网格员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="217" />
+        <source>micro-grid head</source>
+        <translation>微网格长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="218" />
+        <source>volunteer</source>
+        <translation>志愿者</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="219" />
+        <source>party member</source>
+        <translation>下沉党员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="220" />
+        <source>department team</source>
+        <translation>部门力量</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="223" />
+        <source>off duty</source>
+        <translation>下班</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="224" />
+        <source>available</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="225" />
+        <source>en route</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="227" />
+        <source>busy</source>
+        <translation>忙碌</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="230" />
+        <source>city management</source>
+        <translation>城管</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="231" />
+        <source>police</source>
+        <translation>公安</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="232" />
+        <source>fire</source>
+        <translation>消防</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="233" />
+        <source>civil affairs</source>
+        <translation>民政</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="234" />
+        <source>health</source>
+        <translation>卫健</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="235" />
+        <source>emergency management</source>
+        <translation>应急</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="236" />
+        <source>market regulation</source>
+        <translation>市场监管</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="237" />
+        <source>housing</source>
+        <translation>住建</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="238" />
+        <source>property management</source>
+        <translation>物业</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="241" />
+        <source>own grid</source>
+        <translation>本网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="242" />
+        <source>own community</source>
+        <translation>本社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="243" />
+        <source>nearest</source>
+        <translation>最近</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="244" />
+        <source>least loaded</source>
+        <translation>任务最少</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="245" />
+        <source>whistle (department)</source>
+        <translation>吹哨报到</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="248" />
+        <source>nearest first</source>
+        <translation>最近优先</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="249" />
+        <source>home grid first</source>
+        <translation>本网格优先</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="250" />
+        <source>priority, first come first served</source>
+        <translation>按风险优先、先到先办</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="251" />
+        <source>least loaded first</source>
+        <translation>任务最少优先</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="262" />
+        <source>escalated</source>
+        <translation>已升级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="264" />
+        <source>reopened</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="266" />
+        <source>overdue</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="269" />
+        <source>sensor alarm</source>
+        <translation>感知告警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="270" />
+        <source>red case</source>
+        <translation>红色事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="271" />
+        <source>overdue case</source>
+        <translation>超时事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="272" />
+        <source>area overdue rate</source>
+        <translation>区域超时率</translation>
+    </message>
+</context>
+<context>
+    <name>Format</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="377" />
+        <source>{h} h {m:02d} min</source>
+        <translation>{h} 小时 {m:02d} 分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="379" />
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="54" />
+        <source>{m:.0f} min</source>
+        <translation>{m:.0f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="58" />
+        <source>Response time</source>
+        <translation>响应时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="59" />
+        <source>target ≤ 2 h</source>
+        <translation>目标 ≤ 2 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="60" />
+        <source>Closure rate</source>
+        <translation>结案率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="61" />
+        <source>Overdue rate</source>
+        <translation>超时率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="62" />
+        <source>alarm above 10 %</source>
+        <translation>超过 10 % 告警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="63" />
+        <source>Satisfaction</source>
+        <translation>满意率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="64" />
+        <location filename="../../widgets/kpi_panel.py" line="68" />
+        <source>target ≥ 90 %</source>
+        <translation>目标 ≥ 90 %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="65" />
+        <source>Proactive discovery</source>
+        <translation>主动发现率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="66" />
+        <source>target ≥ 85 %</source>
+        <translation>目标 ≥ 85 %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="67" />
+        <source>Source resolution</source>
+        <translation>源头化解率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="293" />
+        <source>Resolved at level</source>
+        <translation>分级化解</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="294" />
+        <source>small matters stay in the grid</source>
+        <translation>小事不出网格、难事不出社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="296" />
+        <source>Cases per hour: today (bars) and a usual day (line)</source>
+        <translation>每小时事件数：今日（柱）与平常日（线）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="297" />
+        <source>Response time today (minutes)</source>
+        <translation>今日响应时间（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="298" />
+        <source>Overdue open cases by community</source>
+        <translation>各社区超时在办事件</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../widgets/main_window.py" line="143" />
+        <source>demo feed ×{speed:g}</source>
+        <translation>演示数据流 ×{speed:g}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="144" />
+        <source>demo data, not saved (--db is not used by the demo yet)</source>
+        <translation>演示数据，不保存（演示暂不使用 --db）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="145" />
+        <source>demo data, not saved</source>
+        <translation>演示数据，不保存</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="159" />
+        <source>Refused: {reason}</source>
+        <translation>被拒绝：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="167" />
+        <source>Street Cockpit — {street} — {actor}</source>
+        <translation>街道数字孪生驾驶舱 — {street} — {actor}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="168" />
+        <source>Case</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="169" />
+        <source>Case queue</source>
+        <translation>事件队列</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="170" />
+        <source>KPIs</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="171" />
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="172" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="173" />
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="174" />
+        <source>Theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="175" />
+        <source>Light (desk)</source>
+        <translation>浅色（坐席）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="176" />
+        <source>Dark (night, wall)</source>
+        <translation>深色（夜班、大屏）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="177" />
+        <source>Wall display</source>
+        <translation>大屏模式</translation>
+    </message>
+</context>
+<context>
+    <name>MapPanel</name>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="267" />
+        <source>Search grid, case id or staff name</source>
+        <translation>搜索网格、事件编号或人员姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="268" />
+        <source>Fit</source>
+        <translation>全图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="269" />
+        <source>Level</source>
+        <translation>层级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="270" />
+        <source>Colour by</source>
+        <translation>着色依据</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="271" />
+        <source>Legend:</source>
+        <translation>图例：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="272" />
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="272" />
+        <source>General grid</source>
+        <translation>一般网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="272" />
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="276" />
+        <source>Cases</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="276" />
+        <source>Sensors</source>
+        <translation>感知设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="277" />
+        <source>Staff</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="277" />
+        <source>Dedicated grids</source>
+        <translation>专属网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="282" />
+        <source>Open cases</source>
+        <translation>在办事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="283" />
+        <source>Overdue cases</source>
+        <translation>超时事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="284" />
+        <source>Active alarms</source>
+        <translation>活动告警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="285" />
+        <source>Sensors silent or alarming</source>
+        <translation>离线或告警设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="286" />
+        <source>Available staff</source>
+        <translation>空闲人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="291" />
+        <source>smoke detector</source>
+        <translation>烟感</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="292" />
+        <source>elderly bracelet</source>
+        <translation>老人手环</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="293" />
+        <source>smart water meter</source>
+        <translation>智能水表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="294" />
+        <source>manhole cover</source>
+        <translation>井盖</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="295" />
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="296" />
+        <source>parking sensor</source>
+        <translation>车位传感器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="297" />
+        <source>environment sensor</source>
+        <translation>环境监测</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="841" />
+        <source>Dedicated grid: {names}</source>
+        <translation>专属网格：{names}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="854" />
+        <source>{risk} risk</source>
+        <translation>{risk}色风险</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="858" />
+        <source>OVERDUE</source>
+        <translation>超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="866" />
+        <source>ALARM {alarm}</source>
+        <translation>告警 {alarm}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="868" />
+        <source>silent since {time}</source>
+        <translation>自 {time} 起无信号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="870" />
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+</context>
+<context>
+    <name>ScenarioEditorPanel</name>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="45" />
+        <source>Grid workers and department teams</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="46" />
+        <source>Everyone on duty</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="139" />
+        <source>Today: {base}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="169" />
+        <source>Street (departments)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="336" />
+        <source>Not valid: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="351" />
+        <source>{people} people take cases; {added} added, {removed} removed against today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="359" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="360" />
+        <source>Length (days)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="361" />
+        <source>Warm-up (hours)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="362" />
+        <source>Dispatch policy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="363" />
+        <source>Cases a day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="364" />
+        <source>Who takes cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="365" />
+        <source>Staffing of</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="371" />
+        <source>Copy current staffing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="372" />
+        <source>Start again from the street's staffing as it is today</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ScenarioResultsPanel</name>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="44" />
+        <source>Responded within target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="45" />
+        <location filename="../../widgets/scenario_results.py" line="379" />
+        <source>Overdue rate</source>
+        <translation>超时率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="46" />
+        <source>Wait (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="47" />
+        <source>Response (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="48" />
+        <source>Resolution (min)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="49" />
+        <source>Escalated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="50" />
+        <source>Handled by departments</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="51" />
+        <source>Utilisation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="52" />
+        <source>Cases per replication</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="56" />
+        <source>all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="57" />
+        <source>red</source>
+        <translation>红</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="58" />
+        <source>yellow</source>
+        <translation>黄</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="59" />
+        <source>blue</source>
+        <translation>蓝</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="365" />
+        <source>Export comparison to folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="375" />
+        <source>Comparison</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="375" />
+        <source>Wait and response</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="375" />
+        <source>Response target by risk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="376" />
+        <source>Utilisation by hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="376" />
+        <source>Overdue by grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="380" />
+        <source>Red cases late (no one on scene within target)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="383" />
+        <source>{b} − {a}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="385" />
+        <source>Wait (minutes): share of cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="386" />
+        <source>Response (minutes): share of cases</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="387" />
+        <source>Share responded within target, 95 % interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="388" />
+        <source>Busy share of on-duty staff by hour</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="389" />
+        <source>General grids</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="390" />
+        <source>Export CSV and PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="394" />
+        <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="398" />
+        <source>No results yet: run the scenarios.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SimulationView</name>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="156" />
+        <source>Today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="224" />
+        <source>{name} (copy)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="274" />
+        <source>Running…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="287" />
+        <source>Cancelled: showing the replications that finished.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="290" />
+        <source>Done in {seconds:.1f} s.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="296" />
+        <source>The run failed: {message}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="303" />
+        <source>Copy scenario</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="304" />
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="305" />
+        <source>Replications</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="306" />
+        <source>Seed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="307" />
+        <source>Processes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="308" />
+        <source>Start from now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="309" />
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="310" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="311" />
+        <source>What-if simulation</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StaffBoardPanel</name>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="44" />
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="45" />
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="46" />
+        <source>Area</source>
+        <translation>区域</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="47" />
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="48" />
+        <source>Open cases</source>
+        <translation>任务数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="49" />
+        <source>Working on</source>
+        <translation>在办事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="50" />
+        <source>Last seen</source>
+        <translation>最近上报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="222" />
+        <source>{shown} shown · {on} on duty · {free} available</source>
+        <translation>显示 {shown} 人 · 在岗 {on} · 空闲 {free}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="227" />
+        <source>On duty only</source>
+        <translation>仅在岗</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="229" />
+        <source>All roles</source>
+        <translation>全部角色</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/staff_board.py" line="230" />
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+</context>
+<context>
+    <name>WallDisplay</name>
+    <message>
+        <location filename="../../widgets/wall.py" line="29" />
+        <source>Street map</source>
+        <translation>街道地图</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="30" />
+        <source>Today's KPIs</source>
+        <translation>今日指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="31" />
+        <source>Open cases</source>
+        <translation>在办事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="32" />
+        <source>Staff on shift</source>
+        <translation>在岗人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="180" />
+        <source>Rotation paused: alarm</source>
+        <translation>轮播暂停：告警</translation>
+    </message>
+</context>
+</TS>

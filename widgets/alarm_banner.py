@@ -1,0 +1,160 @@
+"""The alarm banner: a red case or a sensor alarm that nobody can miss.
+
+The banner sits on top of every page and stays while any such alarm waits for acknowledgement,
+showing the most urgent, newest one and how many more wait. Acknowledging goes through the twin
+(an AlarmAcknowledged event, recorded with the operator's name); only then may the banner go.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+
+from cockpit.domain import RiskLevel
+from cockpit.records import Alarm
+from cockpit.twin import TwinState
+from widgets import i18n
+from widgets.plumbing import Connections
+from widgets.theme import scaled_font
+from widgets.twin_model import TwinModel
+
+
+def needs_banner(alarm: Alarm) -> bool:
+    """Red alarms (red cases, overdue cases, red sensors) and every sensor alarm take the banner."""
+    return alarm.risk is RiskLevel.RED or alarm.alarm_kind == "sensor"
+
+
+def banner_alarms(twin: TwinState) -> list[Alarm]:
+    """Alarms waiting for acknowledgement that take the banner, most urgent and newest first."""
+    return [alarm for alarm in twin.active_alarms() if needs_banner(alarm)]
+
+
+class AlarmBanner(QFrame):
+    """Shows the top unacknowledged alarm and acknowledges it as ``actor``; hidden when none waits.
+
+    Signals
+    -------
+    sig_show_case_requested(str)
+        The operator asked to see the alarm's case (open it and fly the map to it).
+    pending_changed(int)
+        How many banner alarms wait for acknowledgement (0: the banner is hidden).
+    """
+
+    sig_show_case_requested = Signal(str)
+    pending_changed = Signal(int)
+
+    def __init__(self, model: TwinModel, actor: str, sound: bool = False, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("alarmBanner")
+        self._model = model
+        self._twin = model.twin
+        self.actor = actor
+        self.sound = sound
+        self.alarm_id = ""
+        self._pending = -1
+        self.text = QLabel()
+        # A long alarm line is clipped rather than widening the window past the screen.
+        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.count = QLabel()
+        self.show_button = QPushButton()
+        self.ack_button = QPushButton()
+        layout = QHBoxLayout(self)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(self.count)
+        layout.addWidget(self.show_button)
+        layout.addWidget(self.ack_button)
+        self.show_button.clicked.connect(self._on_show_clicked)
+        self.ack_button.clicked.connect(self.acknowledge)
+        self._connections = Connections()
+        self._connections.connect(model.alarms_changed, self._refresh)
+        self._connections.connect(model.cases_changed, self._on_cases_changed)
+        self._connections.connect(model.alarm_raised, self._on_alarm_raised)
+        self._fit_fonts()
+        self.retranslate_ui()
+
+    @property
+    def pending(self) -> int:
+        """Banner alarms waiting for acknowledgement."""
+        return max(self._pending, 0)
+
+    def acknowledge(self) -> bool:
+        """Acknowledge the alarm shown (recorded by the twin); False if there is none or it was refused."""
+        if not self.alarm_id:
+            return False
+        ok = self._model.command(self._twin.acknowledge, self.alarm_id, self.actor)
+        self._refresh()
+        return ok
+
+    @Slot(str)
+    def _on_alarm_raised(self, alarm_id: str) -> None:
+        alarm = self._twin.alarms.get(alarm_id)
+        if self.sound and alarm is not None and needs_banner(alarm):
+            QApplication.beep()
+        self._refresh()
+
+    @Slot(set)
+    def _on_cases_changed(self, _ids: set) -> None:
+        if self.alarm_id:
+            self._refresh()
+
+    @Slot()
+    def _refresh(self) -> None:
+        alarms = banner_alarms(self._twin)
+        top = alarms[0] if alarms else None
+        self.alarm_id = top.id if top is not None else ""
+        self.setVisible(top is not None)
+        if top is not None:
+            self.text.setText(self.describe(top))
+            self.text.setToolTip(self.text.text())
+            self.count.setText(self.tr("{n} more waiting").format(n=len(alarms) - 1) if len(alarms) > 1 else "")
+            self.show_button.setEnabled(top.case_id in self._twin.cases)
+        if len(alarms) != self._pending:
+            self._pending = len(alarms)
+            self.pending_changed.emit(len(alarms))
+
+    def describe(self, alarm: Alarm) -> str:
+        """One line: what, where, which case, since when (and how often it repeated)."""
+        twin = self._twin
+        case = twin.cases.get(alarm.case_id or "")
+        parts = [f"⚠ {i18n.alarm_kind_name(alarm.alarm_kind)}"]
+        # Most telling first: a clipped line on a narrow screen loses only the finest detail.
+        if case is not None:
+            parts.append(i18n.category_name(twin.categories, case.category))
+            parts.append(i18n.local_time(alarm.raised_at))
+            parts.append(case.id)
+            parts.append(" / ".join(p for p in (i18n.community_name(twin.street, case.community_id),
+                                                 i18n.micro_grid_name(twin.street, case.micro_grid_id)) if p))
+        else:
+            if alarm.area_id:
+                parts.append(i18n.community_name(twin.street, alarm.area_id))
+            parts.append(i18n.local_time(alarm.raised_at))
+        text = " · ".join(parts)
+        if alarm.repeats:
+            text += " " + self.tr("(repeated {n}×)").format(n=alarm.repeats)
+        return text
+
+    def _on_show_clicked(self) -> None:
+        alarm = self._twin.alarms.get(self.alarm_id)
+        if alarm is not None and alarm.case_id:
+            self.sig_show_case_requested.emit(alarm.case_id)
+
+    def _fit_fonts(self) -> None:
+        self.text.setFont(scaled_font(self.font(), 1.3, bold=True))
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        self.show_button.setText(self.tr("Show case"))
+        self.ack_button.setText(self.tr("Acknowledge"))
+        self._refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_fonts()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._connections.disconnect_all()
+        super().closeEvent(event)

@@ -1,0 +1,323 @@
+"""Today's KPIs against the published targets, and the plots that explain them.
+
+Tiles show today's (Asia/Shanghai day) response time, closure rate, overdue rate, satisfaction,
+proactive discovery, source resolution and the resolved-at-level shares ("小事不出网格、难事不出社区、
+大事不出街道"), each green or red against its target (response <= 2 h, satisfaction >= 90 %, proactive
+discovery >= 85 %, source resolution >= 90 %). Plots: cases per hour today against the usual day,
+the response-time distribution and overdue cases by community. Recomputed at most every few seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from cockpit.domain import RiskLevel
+from cockpit.kpi import compute_kpis
+from cockpit.twin import SHANGHAI
+from widgets import i18n
+from widgets.plumbing import Connections, Throttle
+from widgets.theme import BAD_COLOR, OK_COLOR, RISK_COLORS, scaled_font
+from widgets.twin_model import TwinModel
+
+REFRESH_MS = 3000
+"""KPIs are recomputed at most this often, whatever the event rate."""
+RESPONSE_BIN_MINUTES = 10
+RESPONSE_BINS = 13
+"""Response-time histogram: 10-minute bins up to 2 h, the last bin holds everything later."""
+
+
+@dataclass(frozen=True)
+class TileSpec:
+    """One KPI tile: the compute_kpis key, its title, how to show it and its target (None: no target)."""
+
+    key: str
+    title: str
+    fmt: Callable[[float], str]
+    target: str | None
+    ok: Callable[[float], bool] | None
+
+
+def _pct(value: float) -> str:
+    return f"{value * 100:.0f} %"
+
+
+def _minutes(value: float) -> str:
+    return QCoreApplication.translate("KpiPanel", "{m:.0f} min").format(m=value)
+
+
+TILES = (
+    TileSpec("response_minutes_mean", QT_TRANSLATE_NOOP("KpiPanel", "Response time"), _minutes,
+             QT_TRANSLATE_NOOP("KpiPanel", "target ≤ 2 h"), lambda v: v <= 120),
+    TileSpec("closure_rate", QT_TRANSLATE_NOOP("KpiPanel", "Closure rate"), _pct, None, None),
+    TileSpec("overdue_rate", QT_TRANSLATE_NOOP("KpiPanel", "Overdue rate"), _pct,
+             QT_TRANSLATE_NOOP("KpiPanel", "alarm above 10 %"), lambda v: v <= 0.10),
+    TileSpec("satisfaction_rate", QT_TRANSLATE_NOOP("KpiPanel", "Satisfaction"), _pct,
+             QT_TRANSLATE_NOOP("KpiPanel", "target ≥ 90 %"), lambda v: v >= 0.90),
+    TileSpec("proactive_discovery_rate", QT_TRANSLATE_NOOP("KpiPanel", "Proactive discovery"), _pct,
+             QT_TRANSLATE_NOOP("KpiPanel", "target ≥ 85 %"), lambda v: v >= 0.85),
+    TileSpec("source_resolution_rate", QT_TRANSLATE_NOOP("KpiPanel", "Source resolution"), _pct,
+             QT_TRANSLATE_NOOP("KpiPanel", "target ≥ 90 %"), lambda v: v >= 0.90),
+)
+STRIP_KEYS = ("response_minutes_mean", "closure_rate", "overdue_rate", "satisfaction_rate")
+"""The tiles of the compact strip under the wall map (journey step 1)."""
+
+
+def today_frame(frame: pd.DataFrame, now: datetime) -> pd.DataFrame:
+    """Cases reported on ``now``'s local (Asia/Shanghai) day."""
+    start = now.astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
+    reported = frame["reported_at"]
+    return frame[(reported >= pd.Timestamp(start)) & (reported <= pd.Timestamp(now))]
+
+
+def cases_per_hour(frame: pd.DataFrame) -> np.ndarray:
+    """Reports per local hour of day (24 counts)."""
+    hours = frame["reported_at"].dt.tz_convert(SHANGHAI).dt.hour
+    return np.bincount(hours.to_numpy(dtype=int), minlength=24)[:24].astype(float)
+
+
+def usual_per_hour(frame: pd.DataFrame, now: datetime) -> np.ndarray | None:
+    """Mean reports per local hour over the full days before today in ``frame`` (None if none)."""
+    start = pd.Timestamp(now.astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0))
+    before = frame[frame["reported_at"] < start]
+    if before.empty:
+        return None
+    days = before["reported_at"].dt.tz_convert(SHANGHAI).dt.date.nunique()
+    return cases_per_hour(before) / max(days, 1)
+
+
+def response_minutes(frame: pd.DataFrame) -> np.ndarray:
+    """Minutes from report to acceptance of the accepted cases."""
+    accepted = frame.dropna(subset=["accepted_at"])
+    return ((accepted["accepted_at"] - accepted["reported_at"]).dt.total_seconds() / 60.0).to_numpy()
+
+
+class KpiTile(QFrame):
+    """A value with its title and target, coloured ok / not ok (QSS property ``state``)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        self.title = QLabel()
+        self.value = QLabel("—")
+        self.value.setObjectName("tileValue")
+        self.target = QLabel()
+        self.target.setObjectName("tileTarget")
+        layout = QVBoxLayout(self)
+        for label in (self.title, self.value, self.target):
+            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            layout.addWidget(label)
+        self._fit_fonts()
+
+    def set_state(self, state: str) -> None:
+        """"ok", "bad" or "" (no target)."""
+        for widget in (self, self.value):
+            widget.setProperty("state", state)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
+
+    def _fit_fonts(self) -> None:
+        self.value.setFont(scaled_font(self.font(), 2.0, bold=True))
+        self.target.setFont(scaled_font(self.font(), 0.8))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.FontChange:
+            self._fit_fonts()
+        super().changeEvent(event)
+
+
+class KpiPanel(QWidget):
+    """Tiles of today's KPIs and three plots; ``compact`` shows only the four-tile strip.
+
+    Reads ``twin.cases_frame()`` and :func:`cockpit.kpi.compute_kpis`; emits nothing. ``usual_hourly``
+    is the expected reports per hour of a usual day (from history), used when the twin holds no
+    earlier day of its own.
+    """
+
+    def __init__(self, model: TwinModel, parent: QWidget | None = None, compact: bool = False,
+                 usual_hourly: Sequence[float] | None = None, refresh_ms: int = REFRESH_MS) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._twin = model.twin
+        self.compact = compact
+        self._usual = np.asarray(usual_hourly, dtype=float) if usual_hourly is not None else None
+        self.kpis: dict = {}
+        specs = [t for t in TILES if t.key in STRIP_KEYS] if compact else list(TILES)
+        self.tiles: dict[str, KpiTile] = {}
+        tiles = QGridLayout()
+        columns = len(specs) if compact else 4
+        for index, spec in enumerate(specs):
+            tile = KpiTile()
+            self.tiles[spec.key] = tile
+            tiles.addWidget(tile, index // columns, index % columns)
+        self._specs = {spec.key: spec for spec in specs}
+        self.level_tile: KpiTile | None = None
+        if not compact:
+            self.level_tile = KpiTile()
+            tiles.addWidget(self.level_tile, len(specs) // columns, len(specs) % columns, 1, columns - len(specs) % columns)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addLayout(tiles)
+        self.plots: dict[str, pg.PlotWidget] = {}
+        if not compact:
+            self._build_plots(layout)
+        self._throttle = Throttle(self.refresh, refresh_ms, self)
+        self._connections = Connections()
+        self._connections.connect(model.cases_changed, self._on_changed)
+        self._connections.connect(model.clock_changed, self._on_changed)
+        self.retranslate_ui()
+
+    def _build_plots(self, layout: QVBoxLayout) -> None:
+        row = QHBoxLayout()
+        self.plot_titles: dict[str, QLabel] = {}
+        for key in ("hourly", "response", "overdue"):
+            title = QLabel()
+            title.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            title.setWordWrap(True)
+            self.plot_titles[key] = title
+            plot = pg.PlotWidget()
+            plot.setMenuEnabled(False)
+            plot.setMouseEnabled(False, False)
+            plot.hideButtons()
+            plot.showGrid(x=False, y=True, alpha=0.25)
+            self.plots[key] = plot
+            column = QVBoxLayout()
+            column.addWidget(title)
+            column.addWidget(plot, 1)
+            row.addLayout(column)
+        layout.addLayout(row, 1)
+        hours = np.arange(24)
+        self.today_bars = pg.BarGraphItem(x=hours, height=np.zeros(24), width=0.8, brush=RISK_COLORS[RiskLevel.BLUE])
+        self.usual_curve = pg.PlotDataItem(hours, np.zeros(24), pen=pg.mkPen("#f08c00", width=3))
+        self.plots["hourly"].addItem(self.today_bars)
+        self.plots["hourly"].addItem(self.usual_curve)
+        centres = (np.arange(RESPONSE_BINS) + 0.5) * RESPONSE_BIN_MINUTES
+        self.response_bars = pg.BarGraphItem(x=centres, height=np.zeros(RESPONSE_BINS),
+                                             width=RESPONSE_BIN_MINUTES * 0.85, brush=OK_COLOR)
+        self.plots["response"].addItem(self.response_bars)
+        self.plots["response"].addItem(pg.InfiniteLine(120, angle=90, pen=pg.mkPen(BAD_COLOR, width=2,
+                                                                                    style=Qt.PenStyle.DashLine)))
+        communities = [c.id for c in self._twin.street.communities]
+        self.overdue_bars = pg.BarGraphItem(x=np.arange(len(communities)), height=np.zeros(len(communities)),
+                                            width=0.8, brush=BAD_COLOR)
+        self.plots["overdue"].addItem(self.overdue_bars)
+        # Community ids without their letter ("07"): short enough to read on the wall.
+        step = max(1, -(-len(communities) // 12))
+        self.plots["overdue"].getAxis("bottom").setTicks(
+            [[(i, c.lstrip("C")) for i, c in enumerate(communities) if i % step == 0]])
+        self.plots["hourly"].setXRange(-0.5, 23.5, padding=0)
+        self.plots["response"].setXRange(0, RESPONSE_BINS * RESPONSE_BIN_MINUTES, padding=0.02)
+        self.plots["overdue"].setXRange(-0.5, len(communities) - 0.5, padding=0)
+
+    # ------------------------------------------------------------ computing
+
+    @Slot()
+    def _on_changed(self, *_args: object) -> None:
+        self._throttle.poke()
+
+    def refresh(self) -> None:
+        """Recompute today's KPIs and the plots from the twin (the throttle calls this)."""
+        now = self._twin.now
+        if now is None:
+            return
+        frame = self._twin.cases_frame()
+        today = today_frame(frame, now)
+        kpis = dict(compute_kpis(today, now=now)) if len(today) else {}
+        self.kpis = kpis
+        for key, tile in self.tiles.items():
+            spec = self._specs[key]
+            value = kpis.get(key)
+            if value is None:
+                tile.value.setText("—")
+                tile.set_state("")
+                continue
+            tile.value.setText(spec.fmt(float(value)))
+            tile.set_state("" if spec.ok is None else ("ok" if spec.ok(float(value)) else "bad"))
+        if self.level_tile is not None:
+            shares = kpis.get("resolved_at_level") or {}
+            self.level_tile.value.setText(" · ".join(
+                f"{i18n.owner_name(level)} {_pct(float(shares.get(level, 0.0)))}"
+                for level in ("grid", "community", "street")) if shares else "—")
+        if self.plots:
+            self._refresh_plots(frame, today, now)
+
+    def _refresh_plots(self, frame: pd.DataFrame, today: pd.DataFrame, now: datetime) -> None:
+        self.today_bars.setOpts(height=cases_per_hour(today))
+        usual = usual_per_hour(frame, now)
+        if usual is None:
+            usual = self._usual
+        self.usual_curve.setData(np.arange(24), usual if usual is not None else np.zeros(24))
+        minutes = response_minutes(today)
+        counts = np.bincount(np.minimum(minutes // RESPONSE_BIN_MINUTES, RESPONSE_BINS - 1).astype(int),
+                             minlength=RESPONSE_BINS) if len(minutes) else np.zeros(RESPONSE_BINS)
+        self.response_bars.setOpts(height=counts.astype(float))
+        communities = [c.id for c in self._twin.street.communities]
+        overdue = dict.fromkeys(communities, 0)
+        for case in self._twin.open_cases():
+            if case.overdue(now):
+                overdue[case.community_id] = overdue.get(case.community_id, 0) + 1
+        heights = np.array([overdue[c] for c in communities], dtype=float)
+        self.overdue_bars.setOpts(height=heights)
+        hourly_top = max(cases_per_hour(today).max(initial=0), usual.max(initial=0) if usual is not None else 0)
+        for key, top in (("hourly", hourly_top), ("response", counts.max(initial=0)), ("overdue", heights.max(initial=0))):
+            self.plots[key].setYRange(0, max(1.0, float(top) * 1.1), padding=0)
+
+    # ------------------------------------------------------------ look and language
+
+    def set_dark(self, dark: bool) -> None:
+        """Plot backgrounds and axes for the dark (wall) or light theme."""
+        background, foreground = ("#10151c", "#c9d4e0") if dark else ("#ffffff", "#24292f")
+        for plot in self.plots.values():
+            plot.setBackground(background)
+            for name in ("left", "bottom"):
+                axis = plot.getAxis(name)
+                axis.setPen(foreground)
+                axis.setTextPen(foreground)
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        for key, tile in self.tiles.items():
+            spec = self._specs[key]
+            tile.title.setText(QCoreApplication.translate("KpiPanel", spec.title))
+            tile.target.setText(QCoreApplication.translate("KpiPanel", spec.target) if spec.target else " ")
+        if self.level_tile is not None:
+            self.level_tile.title.setText(self.tr("Resolved at level"))
+            self.level_tile.target.setText(self.tr("small matters stay in the grid"))
+        if self.plots:
+            self.plot_titles["hourly"].setText(self.tr("Cases per hour: today (bars) and a usual day (line)"))
+            self.plot_titles["response"].setText(self.tr("Response time today (minutes)"))
+            self.plot_titles["overdue"].setText(self.tr("Overdue open cases by community"))
+        self.refresh()
+
+    def _fit_plot_fonts(self) -> None:
+        font = self.font()
+        for plot in self.plots.values():
+            for name in ("left", "bottom"):
+                plot.getAxis(name).setStyle(tickFont=font)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        elif event.type() == QEvent.Type.FontChange:
+            self._fit_plot_fonts()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._throttle.stop()
+        self._connections.disconnect_all()
+        super().closeEvent(event)
+
+
+def expected_hourly(cases_per_day: float, profile: Sequence[float]) -> np.ndarray:
+    """Expected reports per hour of a usual day from a daily total and a relative hourly profile (mean 1)."""
+    return np.asarray(profile, dtype=float) * cases_per_day / 24.0
+

@@ -1,0 +1,189 @@
+"""The operator's desk: the map in the centre, the case queue, the case detail, KPIs and staff around it.
+
+The alarm banner sits on top; a compact KPI strip stays in view under it; the status bar shows the
+link to the sources, the twin's clock and every refusal or error. The menu switches language, theme
+and the wall display. The window only lays out the panels it is given: app.py builds and wires them.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+
+from widgets import i18n
+from widgets.alarm_banner import AlarmBanner
+from widgets.case_detail import CaseDetailPanel
+from widgets.case_queue import CaseQueuePanel
+from widgets.kpi_panel import KpiPanel
+from widgets.plumbing import Connections
+from widgets.staff_board import StaffBoardPanel
+from widgets.theme import THEMES
+from widgets.twin_model import TwinModel
+
+ERROR_SHOWN_MS = 15_000
+
+
+class MainWindow(QMainWindow):
+    """The desk window around the panels built by the composition root.
+
+    Signals
+    -------
+    sig_language_requested(str)
+        The operator picked a language ("zh" or "en") in the menu.
+    sig_theme_requested(str)
+        The operator picked a theme ("light" or "dark").
+    sig_wall_requested(bool)
+        The operator switched the wall display on or off.
+    """
+
+    sig_language_requested = Signal(str)
+    sig_theme_requested = Signal(str)
+    sig_wall_requested = Signal(bool)
+
+    def __init__(self, model: TwinModel, actor: str, map_panel: QWidget, queue: CaseQueuePanel,
+                 detail: CaseDetailPanel, kpi: KpiPanel, kpi_strip: KpiPanel, staff: StaffBoardPanel,
+                 banner: AlarmBanner, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._model = model
+        self._twin = model.twin
+        self.actor = actor
+        self.map_panel, self.queue, self.detail = map_panel, queue, detail
+        self.kpi, self.kpi_strip, self.staff, self.banner = kpi, kpi_strip, staff, banner
+        self.setObjectName("mainWindow")
+
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(banner)
+        column.addWidget(kpi_strip)
+        column.addWidget(map_panel, 1)
+        self.setCentralWidget(central)
+
+        self.detail_dock = self._dock("detail", detail, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.queue_dock = self._dock("queue", queue, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.kpi_dock = self._dock("kpi", kpi, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.staff_dock = self._dock("staff", staff, Qt.DockWidgetArea.BottomDockWidgetArea)
+        self.tabifyDockWidget(self.queue_dock, self.kpi_dock)
+        self.tabifyDockWidget(self.kpi_dock, self.staff_dock)
+        self.queue_dock.raise_()
+        self.resizeDocks([self.detail_dock], [560], Qt.Orientation.Horizontal)
+        self.resizeDocks([self.queue_dock], [380], Qt.Orientation.Vertical)
+
+        self.link_label, self.note_label, self.clock_label = QLabel(), QLabel(), QLabel()
+        self.note_label.setObjectName("muted")
+        status = self.statusBar()
+        status.addPermanentWidget(self.note_label)
+        status.addPermanentWidget(self.link_label)
+        status.addPermanentWidget(self.clock_label)
+        self._warning = ""
+        self._demo: tuple[float, bool] | None = None
+
+        self._build_menu()
+        self._connections = Connections()
+        self._connections.connect(model.clock_changed, self._on_clock_changed)
+        self._connections.connect(model.error_occurred, self._on_error)
+        self.retranslate_ui()
+        self._on_clock_changed(self._twin.now)
+
+    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(self)
+        dock.setObjectName(f"{name}Dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        return dock
+
+    def _build_menu(self) -> None:
+        bar = self.menuBar()
+        self.view_menu = bar.addMenu("")
+        self.language_menu = self.view_menu.addMenu("")
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        # Each language is named in itself, so that a reader of neither can find their own.
+        for code, label in (("zh", "中文"), ("en", "English")):
+            action = QAction(label, self, checkable=True)
+            action.triggered.connect(lambda _checked, code=code: self.sig_language_requested.emit(code))
+            self.language_group.addAction(action)
+            self.language_menu.addAction(action)
+            self.language_actions[code] = action
+        self.theme_menu = self.view_menu.addMenu("")
+        self.theme_group = QActionGroup(self)
+        self.theme_actions: dict[str, QAction] = {}
+        for name in THEMES:
+            action = QAction(self, checkable=True)
+            action.triggered.connect(lambda _checked, name=name: self.sig_theme_requested.emit(name))
+            self.theme_group.addAction(action)
+            self.theme_menu.addAction(action)
+            self.theme_actions[name] = action
+        self.wall_action = QAction(self, checkable=True)
+        self.wall_action.setShortcut(QKeySequence("F11"))
+        self.wall_action.toggled.connect(self.sig_wall_requested)
+        self.view_menu.addAction(self.wall_action)
+
+    # ------------------------------------------------------------ state shown
+
+    def set_language_checked(self, lang: str) -> None:
+        self.language_actions[lang].setChecked(True)
+
+    def set_theme_checked(self, name: str) -> None:
+        self.theme_actions[name].setChecked(True)
+
+    def set_demo_source(self, speed: float, db_ignored: bool = False) -> None:
+        """Say that events come from the in-process demo feed at ``speed`` and are not saved."""
+        self._demo = (speed, db_ignored)
+        self._show_source()
+
+    def _show_source(self) -> None:
+        if self._demo is None:
+            return
+        speed, db_ignored = self._demo
+        self.link_label.setText(self.tr("demo feed ×{speed:g}").format(speed=speed))
+        self.note_label.setText(self.tr("demo data, not saved (--db is not used by the demo yet)") if db_ignored
+                                else self.tr("demo data, not saved"))
+
+    def warn(self, text: str) -> None:
+        """A standing warning (e.g. no CJK font): kept in the status bar until replaced."""
+        self._warning = text
+        self.statusBar().showMessage(text)
+
+    @Slot(object)
+    def _on_clock_changed(self, now: object) -> None:
+        if now is not None:
+            self.clock_label.setText(i18n.local_time(now, with_date=True, with_seconds=True))
+
+    @Slot(str)
+    def _on_error(self, message: str) -> None:
+        self.statusBar().showMessage(self.tr("Refused: {reason}").format(reason=message), ERROR_SHOWN_MS)
+
+    # ------------------------------------------------------------ language and life cycle
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        street = self._twin.street
+        name = street.name if i18n.is_chinese() else street.name_en
+        self.setWindowTitle(self.tr("Street Cockpit — {street} — {actor}").format(street=name, actor=self.actor))
+        self.detail_dock.setWindowTitle(self.tr("Case"))
+        self.queue_dock.setWindowTitle(self.tr("Case queue"))
+        self.kpi_dock.setWindowTitle(self.tr("KPIs"))
+        self.staff_dock.setWindowTitle(self.tr("Staff"))
+        self.view_menu.setTitle(self.tr("&View"))
+        self.language_menu.setTitle(self.tr("Language"))
+        self.theme_menu.setTitle(self.tr("Theme"))
+        self.theme_actions["light"].setText(self.tr("Light (desk)"))
+        self.theme_actions["dark"].setText(self.tr("Dark (night, wall)"))
+        self.wall_action.setText(self.tr("Wall display"))
+        self._show_source()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._connections.disconnect_all()
+        for panel in (self.map_panel, self.queue, self.detail, self.kpi, self.kpi_strip, self.staff, self.banner):
+            panel.close()
+        super().closeEvent(event)

@@ -1,0 +1,258 @@
+"""The staff board: who is on shift, where, doing what, and how loaded.
+
+One row per person or department team on duty (off-duty people on request), with role, home area,
+status, open assignments and when they were last heard from; filter by role and community. The
+board follows the twin's staff records and redraws at most twice a second however fast people move.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QCoreApplication,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Slot,
+)
+from PySide6.QtGui import QBrush, QCloseEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from cockpit.domain import OwnerLevel, StaffKind, StaffStatus
+from cockpit.records import StaffState
+from widgets import i18n
+from widgets.plumbing import Connections, Throttle
+from widgets.theme import STAFF_STATUS_COLORS
+from widgets.twin_model import TwinModel
+
+COLUMNS = ("name", "role", "area", "status", "workload", "cases", "last_seen")
+_HEADERS = {
+    "name": QT_TRANSLATE_NOOP("StaffBoardPanel", "Name"),
+    "role": QT_TRANSLATE_NOOP("StaffBoardPanel", "Role"),
+    "area": QT_TRANSLATE_NOOP("StaffBoardPanel", "Area"),
+    "status": QT_TRANSLATE_NOOP("StaffBoardPanel", "Status"),
+    "workload": QT_TRANSLATE_NOOP("StaffBoardPanel", "Open cases"),
+    "cases": QT_TRANSLATE_NOOP("StaffBoardPanel", "Working on"),
+    "last_seen": QT_TRANSLATE_NOOP("StaffBoardPanel", "Last seen"),
+}
+REFRESH_MS = 500
+
+
+class StaffTableModel(QAbstractTableModel):
+    """Every staff member of the street (the roster never changes while running); rows refresh in place."""
+
+    def __init__(self, model: TwinModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._twin = model.twin
+        self._ids = list(self._twin.staff)
+
+    def staff_at(self, row: int) -> StaffState:
+        return self._twin.staff[self._ids[row]]
+
+    def refresh(self) -> None:
+        """Positions, statuses and workloads may all have changed."""
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+
+    def retranslate(self) -> None:
+        self.refresh()
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate("StaffBoardPanel", _HEADERS[COLUMNS[section]])
+        return None
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        staff = self.staff_at(index.row())
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self.display(staff, column)
+        if role == Qt.ItemDataRole.UserRole:
+            return staff.workload if column == "workload" else self.display(staff, column)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "status":
+            return QBrush(STAFF_STATUS_COLORS[staff.status])
+        return None
+
+    def display(self, staff: StaffState, column: str) -> str | int:
+        member, street = staff.member, self._twin.street
+        if column == "name":
+            return member.name
+        if column == "role":
+            if member.department is not None:
+                return i18n.department_name(member.department)
+            return i18n.staff_kind_name(member.kind)
+        if column == "area":
+            if member.home_general_grid_id:
+                return i18n.grid_name(street, member.home_general_grid_id)
+            return i18n.community_name(street, member.home_community_id) or i18n.owner_name(OwnerLevel.STREET)
+        if column == "status":
+            return i18n.staff_status_name(staff.status)
+        if column == "workload":
+            return staff.workload
+        if column == "cases":
+            return ", ".join(sorted(staff.cases))
+        return i18n.local_time(staff.last_seen)
+
+
+class StaffFilter(QSortFilterProxyModel):
+    """On duty only (by default), by role (staff kind) and by home community."""
+
+    def __init__(self, table: StaffTableModel, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._table = table
+        self.on_duty_only = True
+        self.kind: str | None = None
+        self.community: str | None = None
+        self.setSourceModel(table)
+        self.setSortRole(Qt.ItemDataRole.UserRole)
+        self.setDynamicSortFilter(True)
+
+    def set_filters(self, on_duty_only: bool | None = None, kind: str | None | type[...] = ...,
+                    community: str | None | type[...] = ...) -> None:
+        """Change any filter; ``...`` leaves one as it is."""
+        self.beginFilterChange()
+        if on_duty_only is not None:
+            self.on_duty_only = on_duty_only
+        if kind is not ...:
+            self.kind = kind
+        if community is not ...:
+            self.community = community
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: QModelIndex | QPersistentModelIndex) -> bool:
+        staff = self._table.staff_at(source_row)
+        member = staff.member
+        if self.on_duty_only and staff.status is StaffStatus.OFF_DUTY:
+            return False
+        if self.kind is not None and member.kind != self.kind:
+            return False
+        return self.community is None or member.home_community_id == self.community
+
+
+class StaffBoardPanel(QWidget):
+    """Table of the street's staff on shift with role and area filters; emits nothing."""
+
+    def __init__(self, model: TwinModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._twin = model.twin
+        self.table_model = StaffTableModel(model, self)
+        self.proxy = StaffFilter(self.table_model, self)
+        self.on_duty_only = QCheckBox()
+        self.on_duty_only.setChecked(True)
+        self.role_box, self.area_box = QComboBox(), QComboBox()
+        self.summary = QLabel()
+        # Filters may shrink (eliding their text) so that wall type never widens the window.
+        for box in (self.role_box, self.area_box):
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            box.setMinimumContentsLength(6)
+        filters = QHBoxLayout()
+        for widget in (self.on_duty_only, self.role_box, self.area_box):
+            filters.addWidget(widget)
+        filters.addStretch(1)
+        filters.addWidget(self.summary)
+        self.view = QTableView()
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(COLUMNS.index("workload"), Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.view)
+
+        self.on_duty_only.toggled.connect(lambda on: self._set(on_duty_only=on))
+        self.role_box.currentIndexChanged.connect(lambda _i: self._set(kind=self.role_box.currentData()))
+        self.area_box.currentIndexChanged.connect(lambda _i: self._set(community=self.area_box.currentData()))
+        self._throttle = Throttle(self._refresh, REFRESH_MS, self)
+        self._connections = Connections()
+        self._connections.connect(model.staff_changed, self._on_staff_changed)
+        self._connections.connect(model.cases_changed, self._on_staff_changed)
+        self.retranslate_ui()
+
+    def set_filters(self, kind: StaffKind | None | type[...] = ..., community: str | None | type[...] = ...) -> None:
+        """Filter by role and/or community (None: all), keeping the combo boxes in step."""
+        for box, value in ((self.role_box, kind), (self.area_box, community)):
+            if value is not ...:
+                box.setCurrentIndex(max(0, box.findData(value)))
+
+    def visible_staff_ids(self) -> list[str]:
+        return [self.table_model.staff_at(self.proxy.mapToSource(self.proxy.index(r, 0)).row()).id
+                for r in range(self.proxy.rowCount())]
+
+    def _set(self, **filters: object) -> None:
+        self.proxy.set_filters(**filters)
+        self._update_summary()
+
+    @Slot()
+    def _on_staff_changed(self, *_args: object) -> None:
+        self._throttle.poke()
+
+    def _refresh(self) -> None:
+        self.table_model.refresh()
+        self._update_summary()
+
+    def _update_summary(self) -> None:
+        staff = self._twin.staff.values()
+        on_duty = sum(1 for s in staff if s.status is not StaffStatus.OFF_DUTY)
+        available = sum(1 for s in staff if s.status is StaffStatus.AVAILABLE)
+        self.summary.setText(self.tr("{shown} shown · {on} on duty · {free} available").format(
+            shown=self.proxy.rowCount(), on=on_duty, free=available))
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        self.on_duty_only.setText(self.tr("On duty only"))
+        street = self._twin.street
+        _fill(self.role_box, self.tr("All roles"), [(k.value, i18n.staff_kind_name(k)) for k in StaffKind])
+        _fill(self.area_box, self.tr("All communities"),
+              [(c.id, f"{c.id} {i18n.community_name(street, c.id)}") for c in street.communities])
+        self.table_model.retranslate()
+        self._update_summary()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._throttle.stop()
+        self._connections.disconnect_all()
+        super().closeEvent(event)
+
+
+def _fill(box: QComboBox, any_text: str, items: list[tuple[str, str]]) -> None:
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(any_text, None)
+    for data, text in items:
+        box.addItem(text, data)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    box.blockSignals(False)
