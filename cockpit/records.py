@@ -59,6 +59,8 @@ class Case:
     resolved_at: datetime | None = None
     feedback_at: datetime | None = None
     closed_at: datetime | None = None
+    first_resolved_at: datetime | None = None
+    reopened_at: datetime | None = None
     assignee: str | None = None
     eta_minutes: float | None = None
     escalations: int = 0

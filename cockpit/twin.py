@@ -51,6 +51,7 @@ from cockpit.events import (
     StaffMoved,
     StaffStatusChanged,
 )
+from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
 from cockpit.lifecycle import InvalidTransition, check_transition
 from cockpit.records import Alarm, Case, SensorState, StaffState, Transition
 from cockpit.street.model import Street
@@ -267,7 +268,7 @@ class TwinState:
     def _on_on_scene(self, e: CaseOnScene) -> None:
         case = self._case(e.case_id)
         self._transition(case, e, e.actor)
-        case.on_scene_at = e.at
+        case.on_scene_at = case.on_scene_at or e.at
         if case.assignee is not None:
             self.staff[case.assignee].status = StaffStatus.ON_SCENE
 
@@ -311,8 +312,10 @@ class TwinState:
         case = self._case(e.case_id)
         self._transition(case, e, e.actor, e.reason)
         case.reopened += 1
+        # The log keeps the first response and arrival; the rejected resolution moves aside.
+        case.first_resolved_at = case.first_resolved_at or case.resolved_at
+        case.reopened_at = e.at
         case.resolved_at = case.feedback_at = None
-        case.accepted_at = case.on_scene_at = None
         case.assignee = None
         case.resolve_overdue_marked = case.response_overdue_marked = False
 
@@ -514,12 +517,14 @@ class TwinState:
                 "escalations": c.escalations,
                 "satisfaction": c.satisfaction,
                 "reopened": c.reopened,
+                "first_resolved_at": c.first_resolved_at,
+                "reopened_at": c.reopened_at,
                 "status": c.status.value,
             }
             for c in self.cases.values()
         ]
         frame = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
-        for column in _TIME_COLUMNS:
+        for column in TIME_COLUMNS:
             frame[column] = pd.to_datetime(frame[column], utc=True)
         return frame
 
@@ -600,13 +605,4 @@ class TwinState:
         return self.apply(ClockTick(at))
 
 
-_FRAME_COLUMNS = [
-    "case_id", "reported_at", "category", "risk_level", "source", "community", "general_grid",
-    "micro_grid", "lon", "lat", "triaged_at", "dispatched_at", "accepted_at", "on_scene_at",
-    "resolved_at", "closed_at", "assignee", "owner_level", "escalations", "satisfaction",
-    "reopened", "status",
-]
-_TIME_COLUMNS = [
-    "reported_at", "triaged_at", "dispatched_at", "accepted_at", "on_scene_at", "resolved_at",
-    "closed_at",
-]
+_FRAME_COLUMNS = [*LOG_COLUMNS, "status"]

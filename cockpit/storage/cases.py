@@ -35,21 +35,12 @@ from cockpit.events import (
     Event,
     to_dict,
 )
+from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
 from cockpit.storage.db import Database
 from cockpit.storage.models import CaseRow, CaseTransitionRow, DispatchRow
 
-INCIDENT_COLUMNS = [
-    "case_id", "reported_at", "category", "risk_level", "source", "community", "general_grid",
-    "micro_grid", "lon", "lat", "triaged_at", "dispatched_at", "accepted_at", "on_scene_at",
-    "resolved_at", "closed_at", "assignee", "owner_level", "escalations", "satisfaction",
-    "reopened", "status",
-]
+INCIDENT_COLUMNS = [*LOG_COLUMNS, "status"]
 """Columns of :meth:`CaseStore.cases_frame`: the incident log layout plus the current status."""
-
-TIME_COLUMNS = [
-    "reported_at", "triaged_at", "dispatched_at", "accepted_at", "on_scene_at", "resolved_at",
-    "closed_at",
-]
 
 CASE_EVENTS = (
     CaseReported, CaseTriaged, CaseDispatched, CaseAccepted, CaseOnScene, CaseResolved,
@@ -178,7 +169,7 @@ class CaseStore:
         elif isinstance(e, CaseAccepted):
             row.accepted_at = row.accepted_at or e.at
         elif isinstance(e, CaseOnScene):
-            row.on_scene_at = e.at
+            row.on_scene_at = row.on_scene_at or e.at
         elif isinstance(e, CaseResolved):
             row.resolved_at = e.at
         elif isinstance(e, CaseFeedback):
@@ -192,7 +183,9 @@ class CaseStore:
             row.merged_into = e.into_case_id
         elif isinstance(e, CaseReopened):
             row.reopened += 1
-            row.resolved_at = row.feedback_at = row.accepted_at = row.on_scene_at = None
+            row.first_resolved_at = row.first_resolved_at or row.resolved_at
+            row.reopened_at = e.at
+            row.resolved_at = row.feedback_at = None
             row.assignee = None
 
     def count(self) -> int:

@@ -247,6 +247,8 @@ class CaseRow(Base):
     resolved_at: Mapped[datetime | None]
     feedback_at: Mapped[datetime | None]
     closed_at: Mapped[datetime | None]
+    first_resolved_at: Mapped[datetime | None]
+    reopened_at: Mapped[datetime | None]
     assignee: Mapped[str | None] = mapped_column(String(64))
     eta_minutes: Mapped[float | None] = mapped_column(Float)
     owner_level: Mapped[str] = mapped_column(String(16))

@@ -21,9 +21,15 @@ TABLES = {
 }
 
 
+HEAD = "0002"
+
+
 def test_one_linear_history() -> None:
     script = ScriptDirectory.from_config(alembic_config())
-    assert script.get_heads() == ["0001"]
+    revisions = list(script.walk_revisions())
+    assert script.get_heads() == [HEAD]
+    assert [r.revision for r in reversed(revisions)] == [f"{n:04d}" for n in range(1, len(revisions) + 1)]
+    assert all(len(r._all_down_revisions) <= 1 for r in revisions)
     assert set(Base.metadata.tables) == TABLES
 
 
@@ -31,7 +37,7 @@ def test_empty_database_migrates_to_head(db_url: str) -> None:
     with open_database(db_url) as db:
         with db.engine.connect() as connection:
             assert set(inspect(connection).get_table_names()) == TABLES | {"alembic_version"}
-            assert MigrationContext.configure(connection).get_current_revision() == "0001"
+            assert MigrationContext.configure(connection).get_current_revision() == HEAD
 
 
 def test_models_equal_the_migrated_schema(db_url: str) -> None:
