@@ -168,6 +168,16 @@ class LogIndex(EventIndex):
     def times(self) -> np.ndarray:
         return (self.keys >> _TIME_SHIFT) + self.t0
 
+    @cached_property
+    def row_array(self) -> np.ndarray:
+        """The log row of each event position."""
+        return (self.keys >> _STAGE_BITS) & _ROW_MASK
+
+    @cached_property
+    def stage_array(self) -> np.ndarray:
+        """The :class:`Stage` of each event position."""
+        return self.keys & _STAGE_MASK
+
     def row_of(self, position: int) -> int:
         return int((self.keys[position] >> _STAGE_BITS) & _ROW_MASK)
 
