@@ -66,12 +66,12 @@ class ExperimentResult:
         """Mean overdue cases and overdue rate per general grid over the replications (street runs).
 
         Columns: ``grid``, ``cases`` and ``overdue`` (means per replication), ``overdue_rate``
-        (overdue / cases over all replications) and ``red_late_rate`` (red cases without anybody
-        on scene within the response target / red cases).
+        (overdue / cases over all replications), ``late_rate`` (cases without anybody on scene
+        within the response target / cases) and ``red_late_rate`` (the same for red cases).
         """
         if self.grids is None or self.grids.empty:
-            return pd.DataFrame(columns=["grid", "cases", "overdue", "overdue_rate", "red_late_rate"])
-        total = self.grids.groupby("grid", sort=False)[["cases", "overdue", "red_cases", "red_late"]].sum()
+            return pd.DataFrame(columns=["grid", "cases", "overdue", "overdue_rate", "late_rate", "red_late_rate"])
+        total = self.grids.groupby("grid", sort=False)[["cases", "overdue", "late", "red_cases", "red_late"]].sum()
         n = self.replications
         with np.errstate(invalid="ignore", divide="ignore"):
             return pd.DataFrame(
@@ -80,6 +80,7 @@ class ExperimentResult:
                     "cases": total["cases"].to_numpy() / n,
                     "overdue": total["overdue"].to_numpy() / n,
                     "overdue_rate": np.where(total["cases"] > 0, total["overdue"] / total["cases"], np.nan),
+                    "late_rate": np.where(total["cases"] > 0, total["late"] / total["cases"], np.nan),
                     "red_late_rate": np.where(total["red_cases"] > 0, total["red_late"] / total["red_cases"], np.nan),
                 }
             ).reset_index(drop=True)

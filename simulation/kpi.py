@@ -95,11 +95,11 @@ def _mean(values: np.ndarray) -> float:
 def overdue_by_grid(record: RunRecord) -> pd.DataFrame:
     """Cases and overdue cases per general grid in the window (street runs; empty otherwise).
 
-    Columns: ``grid`` (general grid id), ``cases``, ``overdue``, ``red_cases``, ``red_late``
-    (red cases without anybody on scene within the response target).
+    Columns: ``grid`` (general grid id), ``cases``, ``overdue``, ``late`` (nobody on scene within
+    the response target), ``red_cases`` and ``red_late`` (the same for red cases).
     """
     if record.grid is None:
-        return pd.DataFrame(columns=["grid", "cases", "overdue", "red_cases", "red_late"])
+        return pd.DataFrame(columns=["grid", "cases", "overdue", "late", "red_cases", "red_late"])
     inside = (record.arrival >= record.warmup_minutes) & (record.arrival < record.horizon_minutes) & (record.grid >= 0)
     deadline = np.asarray(record.deadlines_minutes)[record.cls]
     overdue = ~((record.end - record.arrival) <= deadline)
@@ -112,6 +112,7 @@ def overdue_by_grid(record: RunRecord) -> pd.DataFrame:
             "grid": list(record.grid_ids),
             "cases": np.bincount(g, minlength=size),
             "overdue": np.bincount(g, weights=overdue[inside], minlength=size).astype(int),
+            "late": np.bincount(g, weights=late[inside], minlength=size).astype(int),
             "red_cases": np.bincount(g, weights=red[inside], minlength=size).astype(int),
             "red_late": np.bincount(g, weights=(red & late)[inside], minlength=size).astype(int),
         }

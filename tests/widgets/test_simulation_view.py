@@ -1,0 +1,113 @@
+"""The simulation view: editing staffing changes the scenario, a short run fills the results, cancel works."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+
+from simulation.experiment import run_experiment
+from widgets.scenario_editor import ScenarioEditorPanel, new_street_scenario
+from widgets.scenario_results import ScenarioResultsPanel
+from widgets.simulation_view import SimulationView, open_simulation_view
+
+
+def short(name: str = "A", hours: float = 24.0):
+    return new_street_scenario(name, horizon_hours=hours, warmup_hours=0.0)
+
+
+def test_editing_a_headcount_changes_the_scenario_and_copy_restores_todays_staffing(qtbot):
+    editor = ScenarioEditorPanel(short())
+    qtbot.addWidget(editor)
+    base = editor.scenario.staff_count
+    today = editor.staffing.headcount("C09", "night", "grid_worker")
+    with qtbot.waitSignal(editor.scenario_changed) as changed:
+        assert editor.set_headcount("C09", "night", "grid_worker", today - 1)
+    scenario = changed.args[0]
+    assert scenario.staff_count == base - 1
+    assert [(c.community, c.shift, c.role.value, c.delta) for c in scenario.staff_changes] == [("C09", "night", "grid_worker", -1)]
+    assert editor.scenario is scenario
+    assert not editor.set_headcount("C09", "night", "grid_worker", -1)
+    with qtbot.waitSignal(editor.scenario_changed):
+        editor.policy_combo.setCurrentIndex(editor.policy_combo.findData("nearest"))
+    assert editor.scenario.policy == "nearest"
+    assert editor.scenario.staff_count == base - 1
+    with qtbot.waitSignal(editor.scenario_changed):
+        editor.copy_current_staffing()
+    assert editor.scenario.staff_changes == ()
+    assert editor.scenario.staff_count == base
+
+
+def test_an_invalid_form_shows_the_parser_key_and_keeps_the_last_valid_scenario(qtbot):
+    editor = ScenarioEditorPanel(short())
+    qtbot.addWidget(editor)
+    editor.roles_combo.setCurrentIndex(1)
+    assert editor.scenario.staff_roles is None
+    editor.horizon_days.setValue(0.25)
+    last = editor.scenario
+    editor.warmup_hours.setValue(12.0)
+    assert "scenario.warmup_hours" in editor.error_label.text()
+    assert editor.scenario is last
+    assert last.horizon_hours == pytest.approx(6.0)
+
+
+def test_a_short_run_of_two_scenarios_fills_the_comparison_with_paired_differences(qtbot, tmp_path):
+    view = SimulationView(scenarios=[short("A")])
+    qtbot.addWidget(view)
+    view.add_copy()
+    view.editor.set_headcount("C01", "day", "grid_worker", 0)
+    assert view.scenarios[1].staff_count < view.scenarios[0].staff_count
+    view.replications.setValue(3)
+    with qtbot.waitSignal(view.run_finished, timeout=60_000) as done:
+        view.run_button.click()
+    assert done.args == [False]
+    assert view.progress.value() == view.progress.maximum() == 6
+    panel = view.results
+    assert panel.table.rowCount() > 0
+    assert panel.table.columnCount() == 2 + 2 + 1
+    cell = panel.cell_text("response_compliance", "red", 2)
+    assert "%" in cell and "[" in cell
+    difference = panel.cell_text("cases", "all", 4)
+    assert difference.startswith("+0.0")
+    assert not view.runner.running
+    files = panel.export(tmp_path)
+    assert {p.name for p in files} >= {"comparison.csv", "overdue_by_grid.csv", "wait.png", "overdue_map.png"}
+    assert all(p.stat().st_size > 0 for p in files)
+    with open(tmp_path / "comparison.csv", newline="", encoding="utf-8") as fh:
+        rows = list(csv.DictReader(fh))
+    assert {r["scenario"] for r in rows} == {view.scenarios[0].name, view.scenarios[1].name}
+
+
+def test_cancel_stops_the_run_and_shows_what_finished(qtbot):
+    view = SimulationView(scenarios=[short("A", hours=24 * 7)])
+    qtbot.addWidget(view)
+    view.replications.setValue(200)
+    with qtbot.waitSignal(view.run_finished, timeout=60_000) as done:
+        view.run_button.click()
+        qtbot.waitUntil(lambda: view.progress.value() >= 1, timeout=30_000)
+        view.cancel_button.click()
+    assert done.args == [True]
+    assert view.progress.value() < 200
+    assert view.run_button.isEnabled() and not view.cancel_button.isEnabled()
+    assert "Cancel" in view.status.text()
+
+
+def test_results_map_shows_where_late_red_cases_differ(qtbot):
+    panel = ScenarioResultsPanel()
+    qtbot.addWidget(panel)
+    base = short("A", hours=48)
+    cut = base.with_value("staff.roles", ["volunteer"]).with_value("scenario.name", "B")
+    results = [run_experiment(s, replications=2, seed=1, keep_cases=True) for s in (base, cut)]
+    panel.set_results(results)
+    panel.map_measure.setCurrentIndex(1)
+    frame = panel.map_values()
+    assert len(frame) == 80
+    assert frame["value"].max() > 0
+
+
+def test_open_simulation_view_builds_the_view_from_a_twin(qtbot, twin):
+    widget = open_simulation_view(twin)
+    qtbot.addWidget(widget)
+    assert isinstance(widget, SimulationView)
+    assert widget.from_now.isEnabled()
+    assert len(widget.scenarios) == 1 and widget.scenarios[0].street == "demo"

@@ -1,0 +1,417 @@
+"""Results of compared what-if scenarios: KPIs with intervals, paired differences, plots and export.
+
+Two to four scenarios run under the same seed share their random numbers replication by
+replication, so each scenario's difference from the first is stated with the interval of the
+per-replication differences (``simulation.experiment.compare``), never as a bare number. Plots show
+the wait and response distributions, compliance with the response target by risk level, the busy
+share of on-duty staff by hour, and a map of overdue and late-red cases by general grid.
+"""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pyqtgraph as pg
+from pyqtgraph.exporters import ImageExporter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
+from PySide6.QtGui import QColor, QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
+from simulation.kpi import ALL
+
+SCENARIO_COLORS = ("#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9")
+"""One colour per compared scenario, in order (at most four)."""
+
+MAX_SCENARIOS = 4
+
+_KPI_NAMES = {
+    "response_compliance": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Responded within target"),
+    "overdue_rate": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Overdue rate"),
+    "wait_minutes": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Wait (min)"),
+    "response_minutes": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Response (min)"),
+    "resolution_minutes": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Resolution (min)"),
+    "escalation_rate": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Escalated"),
+    "whistle_rate": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Handled by departments"),
+    "utilisation": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Utilisation"),
+    "cases": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "Cases per replication"),
+}
+_SHARES = frozenset({"response_compliance", "overdue_rate", "escalation_rate", "whistle_rate", "utilisation"})
+_CLASS_NAMES = {
+    ALL: QT_TRANSLATE_NOOP("ScenarioResultsPanel", "all"),
+    "red": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "red"),
+    "yellow": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "yellow"),
+    "blue": QT_TRANSLATE_NOOP("ScenarioResultsPanel", "blue"),
+}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ScenarioResultsPanel", text)
+
+
+def format_value(kpi: str, value: float, lo: float, hi: float) -> str:
+    """``mean [lo, hi]`` in the KPI's unit (percent for shares, minutes otherwise)."""
+    if value is None or math.isnan(value):
+        return "–"
+    if kpi in _SHARES:
+        text = f"{100 * value:.1f} %"
+        return text if math.isnan(lo) else f"{text} [{100 * lo:.1f}, {100 * hi:.1f}]"
+    text = f"{value:.1f}"
+    return text if math.isnan(lo) else f"{text} [{lo:.1f}, {hi:.1f}]"
+
+
+def format_difference(kpi: str, value: float, lo: float, hi: float) -> str:
+    """A signed difference with its interval (percentage points for shares)."""
+    if value is None or math.isnan(value):
+        return "–"
+    if kpi in _SHARES:
+        text = f"{100 * value:+.1f} pp"
+        return text if math.isnan(lo) else f"{text} [{100 * lo:+.1f}, {100 * hi:+.1f}]"
+    text = f"{value:+.1f}"
+    return text if math.isnan(lo) else f"{text} [{lo:+.1f}, {hi:+.1f}]"
+
+
+class ScenarioResultsPanel(QWidget):
+    """Shows compared experiment results; owns the comparison table, the plots and the export.
+
+    Signals
+    -------
+    sig_export_requested(str)
+        The user chose a folder to export to (the panel exports itself; the signal lets a
+        window show where the files went).
+    """
+
+    sig_export_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.results: list[ExperimentResult] = []
+        self.comparison = pd.DataFrame()
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.verticalHeader().setVisible(False)
+        self.note = QLabel()
+        self.note.setWordWrap(True)
+        self.export_button = QPushButton()
+        self.export_button.setEnabled(False)
+        self.export_button.clicked.connect(self._on_export_clicked)
+
+        self.wait_plot = pg.PlotWidget()
+        self.response_plot = pg.PlotWidget()
+        self.sla_plot = pg.PlotWidget()
+        self.utilisation_plot = pg.PlotWidget()
+        self.map_plot = pg.PlotWidget()
+        self.map_plot.setAspectLocked(True)
+        self.map_measure = QComboBox()
+        self.map_measure.addItem("", "late_rate")
+        self.map_measure.addItem("", "red_late_rate")
+        self.map_measure.addItem("", "overdue_rate")
+        self.map_scenario = QComboBox()
+        self.map_scenario.currentIndexChanged.connect(self._draw_map)
+        self.map_measure.currentIndexChanged.connect(self._draw_map)
+        self.map_label = QLabel()
+        self.map_points = pg.ScatterPlotItem(size=14, pen=pg.mkPen("#495057"))
+        self.map_plot.addItem(self.map_points)
+        self._grid_xy: dict[str, tuple[float, float]] = {}
+        for plot in (self.wait_plot, self.response_plot, self.sla_plot, self.utilisation_plot):
+            plot.addLegend(offset=(-10, 10))
+            plot.showGrid(x=True, y=True, alpha=0.2)
+
+        distributions = QWidget()
+        row = QHBoxLayout(distributions)
+        row.addWidget(self.wait_plot)
+        row.addWidget(self.response_plot)
+        map_page = QWidget()
+        map_layout = QVBoxLayout(map_page)
+        controls = QHBoxLayout()
+        controls.addWidget(self.map_measure)
+        controls.addWidget(self.map_scenario)
+        controls.addStretch(1)
+        map_layout.addLayout(controls)
+        map_layout.addWidget(self.map_plot, 1)
+        map_layout.addWidget(self.map_label)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.table, "")
+        self.tabs.addTab(distributions, "")
+        self.tabs.addTab(self.sla_plot, "")
+        self.tabs.addTab(self.utilisation_plot, "")
+        self.tabs.addTab(map_page, "")
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.tabs, 1)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self.note, 1)
+        bottom.addWidget(self.export_button)
+        layout.addLayout(bottom)
+        self.retranslate_ui()
+
+    # -- showing results -------------------------------------------------------------------------
+
+    def set_results(self, results: list[ExperimentResult]) -> None:
+        """Show ``results`` (1-4 experiments, the first is the baseline of every difference)."""
+        self.results = list(results)[:MAX_SCENARIOS]
+        self.comparison = compare(self.results) if self.results else pd.DataFrame()
+        self._fill_table()
+        self._draw_distributions()
+        self._draw_sla()
+        self._draw_utilisation()
+        self.map_scenario.blockSignals(True)
+        self.map_scenario.clear()
+        for result in self.results:
+            self.map_scenario.addItem(result.scenario.name)
+        if len(self.results) > 1:
+            self.map_scenario.addItem("", "difference")
+            self.map_scenario.setCurrentIndex(len(self.results))
+        self.map_scenario.blockSignals(False)
+        self.retranslate_ui()
+        self._draw_map()
+        self.export_button.setEnabled(bool(self.results))
+
+    def _fill_table(self) -> None:
+        results = self.results
+        headers = [_tr("KPI"), _tr("Class")] + [r.scenario.name for r in results]
+        headers += [_tr("{b} − {a}").format(b=r.scenario.name, a=results[0].scenario.name) for r in results[1:]]
+        table = self.comparison
+        labels = [label for label in ("red", ALL, "yellow", "blue") if results and label in (ALL, *results[0].classes)]
+        self.table.clear()
+        self.table.setColumnCount(len(headers))
+        self.table.setHorizontalHeaderLabels(headers)
+        self.table.setRowCount(len(labels) * len(COMPARE_KPIS) if results else 0)
+        bold = QFont()
+        bold.setBold(True)
+        row = 0
+        for label in labels:
+            for kpi in COMPARE_KPIS:
+                rows = table[(table["class"] == label) & (table["kpi"] == kpi)].sort_values("index")
+                self.table.setItem(row, 0, QTableWidgetItem(_tr(_KPI_NAMES[kpi])))
+                self.table.setItem(row, 1, QTableWidgetItem(_tr(_CLASS_NAMES.get(label, label))))
+                for k, item in enumerate(rows.itertuples()):
+                    self.table.setItem(row, 2 + k, QTableWidgetItem(format_value(kpi, item.mean, item.lo, item.hi)))
+                    if k > 0:
+                        cell = QTableWidgetItem(format_difference(kpi, item.diff, item.diff_lo, item.diff_hi))
+                        if not math.isnan(item.diff_lo) and (item.diff_lo > 0 or item.diff_hi < 0):
+                            cell.setFont(bold)
+                        self.table.setItem(row, 1 + len(results) + k, cell)
+                row += 1
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def cell_text(self, kpi: str, label: str, column: int) -> str:
+        """The text of the table cell for ``kpi`` and class ``label`` in ``column`` (for tests and export)."""
+        names = {_tr(_KPI_NAMES[kpi]), kpi}
+        classes = {_tr(_CLASS_NAMES.get(label, label)), label}
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).text() in names and self.table.item(row, 1).text() in classes:
+                item = self.table.item(row, column)
+                return item.text() if item is not None else ""
+        raise KeyError(f"no row for {kpi} / {label}")
+
+    def _draw_distributions(self) -> None:
+        for plot, column in ((self.wait_plot, "wait_minutes"), (self.response_plot, "response_minutes")):
+            plot.clear()
+            samples = []
+            for result in self.results:
+                cases = result.cases
+                if cases is None or cases.empty:
+                    samples.append(np.zeros(0))
+                    continue
+                inside = cases[~cases["warmup"] & ~cases["after_horizon"]]
+                if "carried" in inside:
+                    inside = inside[~inside["carried"]]
+                values = inside[column].to_numpy(dtype=float)
+                samples.append(values[np.isfinite(values)])
+            pooled = np.concatenate(samples) if samples else np.zeros(0)
+            if not len(pooled):
+                continue
+            top = max(1.0, float(np.quantile(pooled, 0.99)))
+            edges = np.linspace(0.0, top, 41)
+            for k, values in enumerate(samples):
+                density, _ = np.histogram(np.clip(values, 0, top), bins=edges)
+                share = density / max(1, len(values))
+                plot.plot(edges, share, stepMode="center", pen=pg.mkPen(SCENARIO_COLORS[k], width=2),
+                          name=self.results[k].scenario.name)
+
+    def _draw_sla(self) -> None:
+        plot = self.sla_plot
+        plot.clear()
+        if not self.results:
+            return
+        labels = list(self.results[0].classes)
+        width = 0.8 / len(self.results)
+        for k, result in enumerate(self.results):
+            means, los, his = [], [], []
+            for label in labels:
+                est = result.estimate("response_compliance", label)
+                mean = est["mean"] if est["mean"] is not None else math.nan
+                lo, hi = est["ci95"] if est["ci95"] else (mean, mean)
+                means.append(mean)
+                los.append(lo)
+                his.append(hi)
+            x = np.arange(len(labels)) + (k - (len(self.results) - 1) / 2) * width
+            heights = np.nan_to_num(np.array(means))
+            plot.addItem(pg.BarGraphItem(x=x, height=heights, width=width * 0.9, brush=SCENARIO_COLORS[k],
+                                         name=result.scenario.name))
+            plot.addItem(pg.ErrorBarItem(x=x, y=heights, top=np.nan_to_num(np.array(his)) - heights,
+                                         bottom=heights - np.nan_to_num(np.array(los)), beam=width * 0.3))
+        plot.getAxis("bottom").setTicks([[(i, _tr(_CLASS_NAMES.get(name, name))) for i, name in enumerate(labels)]])
+        plot.setYRange(0, 1.05)
+
+    def _draw_utilisation(self) -> None:
+        plot = self.utilisation_plot
+        plot.clear()
+        for k, result in enumerate(self.results):
+            if result.utilisation.empty:
+                continue
+            mean = result.utilisation.mean(axis=0).to_numpy(dtype=float)
+            plot.plot(np.arange(24), mean, pen=pg.mkPen(SCENARIO_COLORS[k], width=2), symbol="o", symbolSize=5,
+                      symbolBrush=SCENARIO_COLORS[k], name=result.scenario.name)
+
+    def _grid_positions(self) -> dict[str, tuple[float, float]]:
+        if not self._grid_xy and self.results and self.results[0].scenario.street != "none":
+            from simulation.street import load_street
+
+            street = load_street(self.results[0].scenario.street)
+            for grid in street.general_grids:
+                centre = street.projection.geometry_to_xy(grid.polygon).centroid
+                self._grid_xy[grid.id] = (centre.x, centre.y)
+        return self._grid_xy
+
+    def map_values(self) -> pd.DataFrame:
+        """The map's numbers: one row per general grid with ``x``, ``y`` (metres) and ``value``."""
+        measure = self.map_measure.currentData()
+        choice = self.map_scenario.currentIndex()
+        positions = self._grid_positions()
+        if not self.results or not positions or choice < 0:
+            return pd.DataFrame(columns=["grid", "x", "y", "value"])
+        maps = [r.overdue_map().set_index("grid")[measure] for r in self.results]
+        if choice >= len(self.results):
+            values = maps[-1] - maps[0]
+        else:
+            values = maps[choice]
+        frame = pd.DataFrame({"grid": values.index, "value": values.to_numpy(dtype=float)})
+        frame["x"] = [positions[g][0] for g in frame["grid"]]
+        frame["y"] = [positions[g][1] for g in frame["grid"]]
+        return frame
+
+    def _draw_map(self) -> None:
+        frame = self.map_values()
+        if frame.empty:
+            self.map_points.setData([], [])
+            return
+        values = frame["value"].to_numpy(dtype=float)
+        difference = self.map_scenario.currentIndex() >= len(self.results)
+        scale = np.nanmax(np.abs(values)) if np.isfinite(values).any() else 0.0
+        brushes = [pg.mkBrush(_heat(v, scale, difference)) for v in values]
+        self.map_points.setData(frame["x"].to_numpy(), frame["y"].to_numpy(), brush=brushes,
+                                data=list(frame["grid"]))
+        top = frame.loc[frame["value"].idxmax()] if np.isfinite(values).any() else None
+        if top is not None and top["value"] > 0:
+            self.map_label.setText(_tr("Highest: {grid} ({value:.1f} %)").format(grid=top["grid"], value=100 * top["value"]))
+        else:
+            self.map_label.setText(_tr("No overdue or late cases in any grid"))
+
+    # -- export ----------------------------------------------------------------------------------
+
+    def export(self, folder: str | Path) -> list[Path]:
+        """Write the comparison and the per-grid map as CSV and every plot as PNG into ``folder``."""
+        folder = Path(folder)
+        folder.mkdir(parents=True, exist_ok=True)
+        written = []
+        path = folder / "comparison.csv"
+        self.comparison.to_csv(path, index=False)
+        written.append(path)
+        if self.results:
+            grids = pd.concat(
+                [r.overdue_map().assign(scenario=r.scenario.name) for r in self.results], ignore_index=True
+            )
+            path = folder / "overdue_by_grid.csv"
+            grids.to_csv(path, index=False)
+            written.append(path)
+            utilisation = pd.concat(
+                [r.utilisation.mean(axis=0).rename(r.scenario.name) for r in self.results], axis=1
+            )
+            path = folder / "utilisation_by_hour.csv"
+            utilisation.rename_axis("hour").to_csv(path)
+            written.append(path)
+        for name, plot in (
+            ("wait", self.wait_plot),
+            ("response", self.response_plot),
+            ("sla_by_risk", self.sla_plot),
+            ("utilisation_by_hour", self.utilisation_plot),
+            ("overdue_map", self.map_plot),
+        ):
+            if plot.width() < 200 or plot.height() < 150:
+                plot.resize(800, 500)
+            path = folder / f"{name}.png"
+            exporter = ImageExporter(plot.plotItem)
+            exporter.parameters()["width"] = 1200
+            exporter.export(str(path))
+            written.append(path)
+        return written
+
+    def _on_export_clicked(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Export comparison to folder"))
+        if folder:
+            self.export(folder)
+            self.sig_export_requested.emit(folder)
+
+    # -- language --------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every user-visible string in the current language."""
+        for index, text in enumerate((
+            self.tr("Comparison"), self.tr("Wait and response"), self.tr("Response target by risk"),
+            self.tr("Utilisation by hour"), self.tr("Overdue by grid"),
+        )):
+            self.tabs.setTabText(index, text)
+        self.map_measure.setItemText(0, self.tr("Cases late (no one on scene within target)"))
+        self.map_measure.setItemText(1, self.tr("Red cases late"))
+        self.map_measure.setItemText(2, self.tr("Overdue rate (past the resolve deadline)"))
+        if len(self.results) > 1:
+            self.map_scenario.setItemText(
+                len(self.results), self.tr("{b} − {a}").format(b=self.results[-1].scenario.name, a=self.results[0].scenario.name)
+            )
+        self.wait_plot.setTitle(self.tr("Wait (minutes): share of cases"))
+        self.response_plot.setTitle(self.tr("Response (minutes): share of cases"))
+        self.sla_plot.setTitle(self.tr("Share responded within target, 95 % interval"))
+        self.utilisation_plot.setTitle(self.tr("Busy share of on-duty staff by hour"))
+        self.map_plot.setTitle(self.tr("General grids"))
+        self.export_button.setText(self.tr("Export CSV and PNG…"))
+        if self.results:
+            n = self.results[0].replications
+            self.note.setText(
+                self.tr("Mean [95 % interval] over {n} replications. Differences are paired by replication "
+                        "(common random numbers); bold: the interval excludes zero.").format(n=n)
+            )
+        else:
+            self.note.setText(self.tr("No results yet: run the scenarios."))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+
+def _heat(value: float, scale: float, difference: bool) -> QColor:
+    """Green (0) to red (the largest value); for a difference, blue (better) to red (worse)."""
+    if not math.isfinite(value):
+        return QColor("#dee2e6")
+    share = 0.0 if scale <= 0 else min(1.0, abs(value) / scale)
+    if difference and value < 0:
+        return QColor.fromRgbF(1 - share * 0.9, 1 - share * 0.5, 1.0)
+    if difference:
+        return QColor.fromRgbF(1.0, 1 - share * 0.8, 1 - share * 0.8)
+    return QColor.fromRgbF(0.2 + 0.8 * share, 0.75 - 0.55 * share, 0.3)

@@ -1,0 +1,329 @@
+"""The simulation view: edit up to four what-if scenarios, run them, and compare the results.
+
+The leader starts from the street's current staffing, copies it into further scenarios, changes
+them in the editor and runs them all with the same seed (common random numbers), so that the
+results panel can state every difference with its interval. Runs happen off the GUI thread: a
+worker thread drives ``simulation.run_experiment`` (which may fan replications out to worker
+processes) and a timer on the GUI thread polls its progress; cancel stops after the replications
+already running.
+"""
+
+from __future__ import annotations
+
+import threading
+from concurrent.futures import Future, ThreadPoolExecutor
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from simulation.experiment import ExperimentResult, run_experiment
+from simulation.scenario import Scenario
+from simulation.street import start_from_twin
+from widgets.scenario_editor import ScenarioEditorPanel, new_street_scenario
+from widgets.scenario_results import MAX_SCENARIOS, ScenarioResultsPanel
+
+POLL_MS = 100
+"""How often the GUI thread looks at a running experiment's progress."""
+
+
+class ExperimentRunner(QObject):
+    """Runs scenarios one after the other on a worker thread; the GUI thread polls it.
+
+    Owns one worker thread while a run is going and a poll timer; neither outlives the run.
+
+    Signals
+    -------
+    progress_changed(int, int)
+        Replications done and the total over every scenario.
+    finished(list, bool)
+        The :class:`~simulation.experiment.ExperimentResult` of each scenario that ran, and
+        whether the run was cancelled.
+    failed(str)
+        The run raised; the message says why.
+    """
+
+    progress_changed = Signal(int, int)
+    finished = Signal(list, bool)
+    failed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._timer = QTimer(self)
+        self._timer.setObjectName("simulation-progress")
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self._poll)
+        self._executor: ThreadPoolExecutor | None = None
+        self._future: Future | None = None
+        self._cancel = threading.Event()
+        self._lock = threading.Lock()
+        self._done = 0
+        self._total = 0
+        self._shown = -1
+
+    @property
+    def running(self) -> bool:
+        return self._future is not None
+
+    def start(self, scenarios: list[Scenario], replications: int, seed: int, workers: int = 1) -> None:
+        """Run ``replications`` of each scenario under ``seed`` (``workers`` processes per scenario)."""
+        if self.running:
+            raise RuntimeError("a run is already going")
+        self._cancel.clear()
+        self._done, self._total, self._shown = 0, replications * len(scenarios), -1
+        self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="simulation")
+        self._future = self._executor.submit(self._work, list(scenarios), replications, seed, workers)
+        self._timer.start()
+
+    def cancel(self) -> None:
+        """Start no further replication; the run finishes with those already done."""
+        self._cancel.set()
+
+    def shutdown(self) -> None:
+        """Cancel and wait for the worker thread (for closing the window)."""
+        if self.running:
+            self.cancel()
+            self._future.exception()
+            self._poll()
+
+    def _work(self, scenarios: list[Scenario], replications: int, seed: int, workers: int) -> tuple[list, bool]:
+        results: list[ExperimentResult] = []
+        for position, scenario in enumerate(scenarios):
+            if self._cancel.is_set():
+                return results, True
+
+            def progress(done: int, _total: int, base: int = position * replications) -> None:
+                with self._lock:
+                    self._done = base + done
+
+            result = run_experiment(
+                scenario, replications, seed, workers=workers, progress=progress, cancel=self._cancel, keep_cases=True
+            )
+            results.append(result)
+            if result.cancelled:
+                return results, True
+        return results, False
+
+    def _poll(self) -> None:
+        with self._lock:
+            done = self._done
+        if done != self._shown:
+            self._shown = done
+            self.progress_changed.emit(done, self._total)
+        future = self._future
+        if future is None or not future.done():
+            return
+        self._timer.stop()
+        self._future = None
+        self._executor.shutdown(wait=True)
+        self._executor = None
+        error = future.exception()
+        if error is not None:
+            self.failed.emit(f"{type(error).__name__}: {error}")
+            return
+        results, cancelled = future.result()
+        self.finished.emit(results, cancelled)
+
+
+class SimulationView(QWidget):
+    """Scenarios on the left, the editor of the selected one in the middle, results on the right.
+
+    Owns the list of scenarios (1-4) and the :class:`ExperimentRunner`. With a ``twin``, runs can
+    start from its current state (open cases and staff positions).
+
+    Signals
+    -------
+    run_finished(bool)
+        A run ended and its results are shown; True if it was cancelled.
+    """
+
+    run_finished = Signal(bool)
+
+    def __init__(self, twin=None, scenarios: list[Scenario] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.twin = twin
+        self.scenarios: list[Scenario] = list(scenarios) if scenarios else [new_street_scenario(self.tr("Today"))]
+        self.runner = ExperimentRunner(self)
+        self.list = QListWidget()
+        self.add_button = QPushButton()
+        self.remove_button = QPushButton()
+        self.editor = ScenarioEditorPanel(self.scenarios[0])
+        self.results = ScenarioResultsPanel()
+        self.replications = QSpinBox()
+        self.replications.setRange(2, 1000)
+        self.replications.setValue(30)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.workers = QSpinBox()
+        self.workers.setRange(1, 64)
+        self.from_now = QCheckBox()
+        self.from_now.setEnabled(twin is not None)
+        self.run_button = QPushButton()
+        self.cancel_button = QPushButton()
+        self.cancel_button.setEnabled(False)
+        self.progress = QProgressBar()
+        self.status = QLabel()
+        self._labels = {key: QLabel() for key in ("replications", "seed", "workers")}
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.addWidget(self.list, 1)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        left_layout.addLayout(buttons)
+        splitter = QSplitter()
+        splitter.addWidget(left)
+        splitter.addWidget(self.editor)
+        splitter.addWidget(self.results)
+        splitter.setStretchFactor(2, 2)
+        run_bar = QHBoxLayout()
+        for key, box in (("replications", self.replications), ("seed", self.seed), ("workers", self.workers)):
+            run_bar.addWidget(self._labels[key])
+            run_bar.addWidget(box)
+        run_bar.addWidget(self.from_now)
+        run_bar.addWidget(self.run_button)
+        run_bar.addWidget(self.cancel_button)
+        run_bar.addWidget(self.progress, 1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(run_bar)
+        layout.addWidget(self.status)
+
+        self.list.currentRowChanged.connect(self._on_selection_changed)
+        self.editor.scenario_changed.connect(self._on_scenario_edited)
+        self.add_button.clicked.connect(self.add_copy)
+        self.remove_button.clicked.connect(self.remove_selected)
+        self.run_button.clicked.connect(self.run)
+        self.cancel_button.clicked.connect(self.runner.cancel)
+        self.runner.progress_changed.connect(self._on_progress)
+        self.runner.finished.connect(self._on_finished)
+        self.runner.failed.connect(self._on_failed)
+        self.retranslate_ui()
+        self._refresh_list()
+        self.list.setCurrentRow(0)
+
+    # -- scenarios -------------------------------------------------------------------------------
+
+    def add_copy(self) -> Scenario | None:
+        """Copy the selected scenario (as edited) into a new one; None when four exist already."""
+        if len(self.scenarios) >= MAX_SCENARIOS:
+            return None
+        source = self.scenarios[max(0, self.list.currentRow())]
+        copy = source.with_value("scenario.name", self.tr("{name} (copy)").format(name=source.name))
+        self.scenarios.append(copy)
+        self._refresh_list()
+        self.list.setCurrentRow(len(self.scenarios) - 1)
+        return copy
+
+    def remove_selected(self) -> None:
+        """Drop the selected scenario (the last one stays)."""
+        row = self.list.currentRow()
+        if len(self.scenarios) <= 1 or row < 0:
+            return
+        del self.scenarios[row]
+        self._refresh_list()
+        self.list.setCurrentRow(min(row, len(self.scenarios) - 1))
+
+    def _refresh_list(self) -> None:
+        row = self.list.currentRow()
+        self.list.blockSignals(True)
+        self.list.clear()
+        for letter, scenario in zip("ABCD", self.scenarios):
+            self.list.addItem(f"{letter}  {scenario.name}")
+        self.list.setCurrentRow(row if 0 <= row < len(self.scenarios) else 0)
+        self.list.blockSignals(False)
+        self.add_button.setEnabled(len(self.scenarios) < MAX_SCENARIOS)
+        self.remove_button.setEnabled(len(self.scenarios) > 1)
+
+    def _on_selection_changed(self, row: int) -> None:
+        if 0 <= row < len(self.scenarios):
+            self.editor.set_scenario(self.scenarios[row])
+
+    def _on_scenario_edited(self, scenario: Scenario) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self.scenarios):
+            self.scenarios[row] = scenario
+            self.list.item(row).setText(f"{'ABCD'[row]}  {scenario.name}")
+
+    # -- running ---------------------------------------------------------------------------------
+
+    def run(self) -> None:
+        """Run every scenario with the chosen replications and seed (from the twin's state if asked)."""
+        if self.runner.running:
+            return
+        scenarios = list(self.scenarios)
+        if self.from_now.isChecked() and self.twin is not None and self.twin.now is not None:
+            state = start_from_twin(self.twin)
+            scenarios = [s.with_start(state) if s.street != "none" else s for s in scenarios]
+        self.progress.setRange(0, self.replications.value() * len(scenarios))
+        self.progress.setValue(0)
+        self.run_button.setEnabled(False)
+        self.cancel_button.setEnabled(True)
+        self.status.setText(self.tr("Running…"))
+        self.runner.start(scenarios, self.replications.value(), self.seed.value(), self.workers.value())
+
+    def _on_progress(self, done: int, total: int) -> None:
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+
+    def _on_finished(self, results: list, cancelled: bool) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        complete = [r for r in results if r.replications >= 1]
+        self.results.set_results(complete)
+        if cancelled:
+            self.status.setText(self.tr("Cancelled: showing the replications that finished."))
+        else:
+            seconds = sum(r.seconds for r in results)
+            self.status.setText(self.tr("Done in {seconds:.1f} s.").format(seconds=seconds))
+        self.run_finished.emit(cancelled)
+
+    def _on_failed(self, message: str) -> None:
+        self.run_button.setEnabled(True)
+        self.cancel_button.setEnabled(False)
+        self.status.setText(self.tr("The run failed: {message}").format(message=message))
+        self.run_finished.emit(True)
+
+    # -- window ----------------------------------------------------------------------------------
+
+    def retranslate_ui(self) -> None:
+        """Set every user-visible string in the current language."""
+        self.add_button.setText(self.tr("Copy scenario"))
+        self.remove_button.setText(self.tr("Remove"))
+        self._labels["replications"].setText(self.tr("Replications"))
+        self._labels["seed"].setText(self.tr("Seed"))
+        self._labels["workers"].setText(self.tr("Processes"))
+        self.from_now.setText(self.tr("Start from now"))
+        self.run_button.setText(self.tr("Run"))
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.setWindowTitle(self.tr("What-if simulation"))
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.runner.shutdown()
+        super().closeEvent(event)
+
+
+def open_simulation_view(twin=None, parent: QWidget | None = None) -> QWidget:
+    """The simulation view for the main window's menu: the street's current staffing as scenario A.
+
+    ``twin`` (a :class:`cockpit.twin.TwinState`) lets runs start from its current state; the view
+    only reads it, on the GUI thread, when a run starts.
+    """
+    return SimulationView(twin, parent=parent)
