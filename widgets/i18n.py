@@ -18,6 +18,7 @@ from pathlib import Path
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QCoreApplication,
+    QEvent,
     QLibraryInfo,
     QLocale,
     QObject,
@@ -157,6 +158,8 @@ class LanguageSwitcher(QObject):
                 self._translators.append(ours)
         for translator in self._translators:
             self._app.installTranslator(translator)
+        # Deliver the posted LanguageChange now, so every widget speaks the new language on return.
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self._language = lang
         self.language_changed.emit(lang)
         return ok

@@ -20,7 +20,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from cockpit.domain import RiskLevel
+from cockpit.domain import OwnerLevel, RiskLevel
 from cockpit.kpi import compute_kpis
 from cockpit.twin import SHANGHAI
 from widgets import i18n
@@ -243,9 +243,10 @@ class KpiPanel(QWidget):
             tile.value.setText(spec.fmt(float(value)))
             tile.set_state("" if spec.ok is None else ("ok" if spec.ok(float(value)) else "bad"))
         if self.level_tile is not None:
-            shares = kpis.get("resolved_at_level") or {}
+            shares = {level: share for level, share in (kpis.get("resolved_at_level") or {}).items()
+                      if share is not None}
             self.level_tile.value.setText(" · ".join(
-                f"{i18n.owner_name(level)} {_pct(float(shares.get(level, 0.0)))}"
+                f"{i18n.owner_name(OwnerLevel(level))} {_pct(float(shares.get(level, 0.0)))}"
                 for level in ("grid", "community", "street")) if shares else "—")
         if self.plots:
             self._refresh_plots(frame, today, now)

@@ -63,7 +63,7 @@ class WallDisplay(QWidget):
         self.setWindowTitle("Street Cockpit")
         self._model = model
         self._twin = model.twin
-        self._map = map_panel
+        self.map_panel = map_panel
         self.banner = banner
         self._interrupting: set[str] = set()
         self._rotation_wanted = False
@@ -157,9 +157,9 @@ class WallDisplay(QWidget):
         self._timer.stop()
         self.show_page("map")
         if alarm.case_id in self._twin.cases:
-            self._map.fly_to_case(alarm.case_id)
+            self.map_panel.fly_to_case(alarm.case_id)
         elif alarm.sensor_id is not None and alarm.sensor_id in self._twin.sensors:
-            self._map.fly_to_micro_grid(self._twin.sensors[alarm.sensor_id].sensor.micro_grid_id)
+            self.map_panel.fly_to_micro_grid(self._twin.sensors[alarm.sensor_id].sensor.micro_grid_id)
         self._show_paused()
         if not was:
             self.interrupted_changed.emit(True)

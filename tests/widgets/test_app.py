@@ -1,0 +1,116 @@
+"""The composition root: the desk on the demo street, language switching, the feed driver and snapshots."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QImage
+
+from cockpit.clock import ManualClock
+from cockpit.demo_feed import DemoFeed
+from cockpit.domain import Source, StaffKind, StaffStatus
+from cockpit.events import StaffStatusChanged
+from tests.core.tiny import tiny_street
+from tests.widgets.conftest import T0, report
+from widgets.app import DemoDriver, build_desk, build_twin, render_snapshot, start_session
+from widgets.kpi_panel import KpiPanel
+from widgets.staff_board import StaffBoardPanel
+from widgets.twin_model import TwinModel
+
+EVENING = datetime(2026, 11, 24, 12, 30, tzinfo=timezone.utc)  # 20:30 in Shanghai
+
+
+def test_smoke_desk_on_the_demo_street_opens_and_closes(qtbot, qapp):
+    session = start_session(qapp, lang="zh", speed=60.0, start=EVENING, sound=False, actor="值班员")
+    window = session.desk.window
+    qtbot.addWidget(window)
+    window.show()
+    assert session.twin.cases and session.driver.running
+    applied = session.twin.applied
+    qtbot.waitUntil(lambda: session.twin.applied > applied, timeout=5000)  # the feed keeps the street alive
+    assert window.windowTitle().startswith("街道数字孪生驾驶舱")
+    assert session.desk.queue.proxy.rowCount() == len(session.twin.open_cases())
+    session.close()
+    assert not session.driver.running
+
+
+def test_switching_language_changes_visible_strings(qtbot, model, languages):
+    desk = build_desk(model, "operator")
+    qtbot.addWidget(desk.window)
+    model.submit([report("K1")])
+    model.drain()
+    desk.detail.set_case("K1")
+    queue_header = desk.queue.table_model.headerData(0, Qt.Orientation.Horizontal)
+    assert (queue_header, desk.detail.triage_button.text(), desk.window.queue_dock.windowTitle()) == (
+        "Case", "Triage", "Case queue")
+    languages.set_language("zh")
+    assert desk.queue.table_model.headerData(0, Qt.Orientation.Horizontal) == "事件"
+    assert desk.detail.triage_button.text() == "研判"
+    assert desk.window.queue_dock.windowTitle() == "事件队列"
+    assert desk.banner.ack_button.text() == "确认"
+    assert desk.staff.on_duty_only.text() == "仅在岗"
+    assert desk.queue.table_model.index(0, 1).data() == "蓝"
+    assert desk.queue.table_model.index(0, 4).data() == "社区1"  # data names follow the language too
+    languages.set_language("en")
+    assert desk.detail.triage_button.text() == "Triage"
+    assert desk.queue.table_model.index(0, 4).data() == "Community 1"
+    desk.window.close()
+
+
+def test_demo_driver_feeds_the_model_on_its_clock(qtbot):
+    street = tiny_street()
+    twin = build_twin(street)
+    clock = ManualClock(T0)
+    feed = DemoFeed(street, seed=3)
+    twin.apply_many(feed.step(twin, T0))
+    model = TwinModel(twin)
+    driver = DemoDriver(model, feed, clock, interval_ms=10)
+    driver.start()
+    clock.advance(timedelta(minutes=5))
+    qtbot.waitUntil(lambda: twin.now == T0 + timedelta(minutes=5))
+    driver.stop()
+    model.close()
+
+
+def test_kpi_panel_shows_todays_figures_against_targets(qtbot, model, twin, languages):
+    panel = KpiPanel(model, refresh_ms=0)
+    qtbot.addWidget(panel)
+    model.submit([report("K1", at=T0 - timedelta(minutes=30)), report("K2", at=T0 - timedelta(minutes=20),
+                                                                        source=Source.PATROL)])
+    model.drain()
+    model.command(twin.triage, "K1", "parking_traffic", twin.cases["K1"].risk, twin.cases["K1"].owner_level, "op")
+    model.command(twin.dispatch, "K1", "VOL-1", "op")
+    model.command(twin.accept, "K1", "VOL-1", at=T0 + timedelta(minutes=10))
+    panel.refresh()
+    assert panel.kpis["response_minutes_mean"] == pytest.approx(40.0)
+    assert panel.tiles["response_minutes_mean"].value.text() == "40 min"
+    assert panel.tiles["response_minutes_mean"].property("state") == "ok"
+    assert panel.tiles["proactive_discovery_rate"].value.text() == "50 %"
+    assert panel.tiles["proactive_discovery_rate"].property("state") == "bad"
+    heights = panel.today_bars.opts["height"]
+    assert heights.sum() == 2 and heights[19] == 2  # both reported in the 19:00 hour, Shanghai time
+    assert np.asarray(panel.response_bars.opts["height"])[4] == 1  # 40 min → the 40-50 min bin
+
+
+def test_staff_board_filters_by_role_and_area(qtbot, model, twin, languages):
+    board = StaffBoardPanel(model)
+    qtbot.addWidget(board)
+    assert len(board.visible_staff_ids()) == len(twin.staff)  # everybody is on duty in the fixture
+    board.set_filters(kind=StaffKind.GRID_WORKER, community="C02")
+    assert sorted(board.visible_staff_ids()) == ["GW-C02-G01", "GW-C02-G02"]
+    board.set_filters(kind=None, community=None)
+    model.submit([StaffStatusChanged(T0, "VOL-1", StaffStatus.OFF_DUTY)])
+    qtbot.waitUntil(lambda: "VOL-1" not in board.visible_staff_ids())
+    assert "6 shown · 6 on duty" in board.summary.text()
+
+
+@pytest.mark.slow
+def test_render_snapshot_writes_a_png_that_is_not_blank(qapp, tmp_path):
+    out = render_snapshot(tmp_path / "wall.png", size=(960, 540), lang="en", page="kpi", minutes=10, end=EVENING)
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (960, 540)
+    colours = {image.pixel(x, y) for x in range(0, 960, 16) for y in range(0, 540, 16)}
+    assert len(colours) > 20
