@@ -33,6 +33,8 @@ _NEED_FIELDS = tuple(f.name for f in fields(CaseNeed))
 _NEED_SETTERS = tuple(getattr(getattr(CaseNeed, name, None), "__set__", None) for name in _NEED_FIELDS)
 _NEED_ID = _NEED_FIELDS.index("case_id")
 _NEED_AT = _NEED_FIELDS.index("reported_at")
+_ID_WIDTH_LIMIT = 10**7
+"""Case ids are ``f"c{i:07d}"``: below this many cases they sort as their integer ``i``."""
 
 
 def build_need(values: list) -> CaseNeed:
@@ -280,51 +282,81 @@ class Engine:
         queue_key = self.policy.queue_key
         cls = self._cls
         memo_on = self.memo
-        templates = self._need_templates
-        fast_needs = None not in _NEED_SETTERS
-        new = object.__new__
-        free = list(range(len(self.staff_ids)))
+        prefixes = self.key_prefixes() if memo_on and n < _ID_WIDTH_LIMIT else None
+        staff = len(self.staff_ids)
+        free = list(range(staff))
+        picks = [[-1] * staff for _ in self.scenario.arrivals]
         waiting: list = []
-        heap: list[tuple[float, int]] = []
+        # A resolution at infinity never fires: the loop ends when it and the next arrival are both infinite.
+        heap: list[tuple[float, int]] = [(math.inf, -1)]
         i = 0
         next_arrival = arrival[0]
         while True:
-            if heap and heap[0][0] <= next_arrival:
-                t, k = heappop(heap)
+            t, k = heap[0]
+            if t <= next_arrival:
+                if k < 0:
+                    break
+                heappop(heap)
                 end[k] = t
                 s = who[k]
                 if waiting:
-                    j = heappop(waiting)[1]
+                    j = heappop(waiting)[-1]
                     start[j] = t
                     who[j] = s
                     heappush(heap, (t + service[j], j))
                 else:
                     heappush(free, s)
                 continue
-            if i == n:
-                break
             t = next_arrival
             if free:
-                s = rank_memo.get((cls[i], free[0])) if memo_on else None
-                if s is None:
+                if memo_on:
+                    row = picks[cls[i]]
+                    s = row[free[0]]
+                    if s < 0:
+                        s = row[free[0]] = choose(i, t, [free[0]], rank_memo)
+                else:
                     s = choose(i, t, [free[0]], rank_memo)
                 heappop(free)
                 start[i] = t
                 who[i] = s
                 heappush(heap, (t + service[i], i))
-            elif fast_needs:
-                values = templates[cls[i]]
-                values[_NEED_ID] = f"c{i:07d}"
-                values[_NEED_AT] = t
-                case = new(CaseNeed)
-                for setter, value in zip(_NEED_SETTERS, values):
-                    setter(case, value)
-                heappush(waiting, (queue_key(case), i))
+            elif prefixes is not None:
+                heappush(waiting, prefixes[cls[i]] + (t, i))
             else:
                 heappush(waiting, (queue_key(need(i, t)), i))
             i += 1
             next_arrival = arrival[i]
         return 2 * n
+
+    def key_prefixes(self) -> list[tuple] | None:
+        """Per class, the constant head of the policy's queue key if the key ends with (report time, case id).
+
+        The policy's ``queue_key`` is probed with two cases of each class that differ only in their
+        id and report time. When every class's key is a tuple whose last two elements are exactly
+        those values (the very objects passed in) and whose other elements do not change, the key of
+        case ``i`` reported at ``t`` is ``head + (t, id)``. The id ``f"c{i:07d}"`` orders exactly as
+        the integer ``i`` (fixed width, fewer than 10**7 cases), so the waiting heap holds
+        ``head + (t, i)``: the policy's order, without building a :class:`CaseNeed` per waiting
+        case. Any other key shape returns None and the loop calls ``queue_key`` for every case.
+        """
+        queue_key = self.policy.queue_key
+        prefixes = []
+        for values in self._need_templates:
+            keys = []
+            for case_id, reported in (("\x00probe-a", float("-1.5")), ("\x00probe-b", float("-2.5"))):
+                probe = list(values)
+                probe[_NEED_ID] = case_id
+                probe[_NEED_AT] = reported
+                key = queue_key(build_need(probe))
+                if not isinstance(key, tuple) or len(key) < 2 or key[-1] is not case_id or key[-2] is not reported:
+                    return None
+                keys.append(key)
+            if keys[0][:-2] != keys[1][:-2]:
+                return None
+            prefixes.append(keys[0][:-2])
+        if len({len(p) for p in prefixes}) != 1:
+            return None
+        return prefixes
 
     def _run_general(self) -> int:
         """Several groups, shifts and partial qualification.

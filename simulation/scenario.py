@@ -22,7 +22,6 @@ import numpy as np
 
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.domain import RESPONSE_TARGET, Department, RiskLevel, StaffKind
-from simulation.street import StaffChange
 
 STREETS = ("none", "demo")
 TRAVEL_MODELS = ("none", "straight_line")
@@ -104,6 +103,17 @@ class ArrivalClass:
     @property
     def constant_rate(self) -> bool:
         return self.profile is None and self.weekday is None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffChange:
+    """Add (``delta`` > 0) or remove people of ``role`` in ``community`` (all if None) on ``shift``."""
+
+    role: StaffKind
+    shift: str
+    delta: int
+    community: str | None = None
+    grid: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

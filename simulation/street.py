@@ -21,6 +21,7 @@ import shapely
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
 from cockpit.domain import CaseStatus, RiskLevel, StaffKind, StaffStatus
 from cockpit.street.model import Street
+from simulation.scenario import StaffChange
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 POINTS_PER_MICRO_GRID = 64
@@ -44,17 +45,6 @@ class Person:
     general_grid: str | None
     community: str | None
     speed_m_per_min: float
-
-
-@dataclass(frozen=True, slots=True)
-class StaffChange:
-    """Add (``delta`` > 0) or remove people of ``role`` in ``community`` (all if None) on ``shift``."""
-
-    role: StaffKind
-    shift: str
-    delta: int
-    community: str | None = None
-    grid: str | None = None
 
 
 class RosterError(ValueError):

@@ -299,8 +299,11 @@ class StreetEngine:
         cx, cy = self.x.tolist(), self.y.tolist()
         category = self.category.tolist()
         grid, community = self.grid.tolist(), self.community.tolist()
-        priority = [RiskLevel(self.risks[k]).priority for k in self.cls.tolist()]
-        owner = [list(OwnerLevel).index(RiskLevel(self.risks[k]).default_owner) for k in self.cls.tolist()]
+        levels = list(OwnerLevel)
+        priority_of = [RiskLevel(r).priority for r in self.risks]
+        owner_of = [levels.index(RiskLevel(r).default_owner) for r in self.risks]
+        priority = [priority_of[k] for k in self.cls.tolist()]
+        owner = [owner_of[k] for k in self.cls.tolist()]
         start, scene, end, who, esc = self._start, self._scene, self._end, self._who, self._esc
         for i, extra in enumerate(esc):
             owner[i] = min(_STREET, owner[i] + extra)
