@@ -81,6 +81,12 @@ class CaseTableModel(QAbstractTableModel):
 
     def on_cases_changed(self, ids: set[str]) -> None:
         """New cases are appended; changed ones emit dataChanged for their rows only."""
+        if any(case_id in self._row and case_id not in self._twin.cases for case_id in ids):
+            # A replay seek or its retention rule removed cases (docs/replay.md): rebuild the rows.
+            self.beginResetModel()
+            self._ids = [case_id for case_id in self._ids if case_id in self._twin.cases]
+            self._row = {case_id: row for row, case_id in enumerate(self._ids)}
+            self.endResetModel()
         new = [case_id for case_id in self._twin.cases if case_id not in self._row] if ids else []
         changed = sorted(self._row[case_id] for case_id in ids if case_id in self._row)
         for start, end in _runs(changed):

@@ -128,3 +128,20 @@ def test_debrief_view_shows_scores_and_exports(qtbot, tmp_path) -> None:
     assert png.stat().st_size > 0
     csv_text = view.save_csv(tmp_path / "debrief.csv").read_text(encoding="utf-8-sig")
     assert csv_text.splitlines()[0].startswith("decided_at,kind,case_id")
+
+
+def test_the_case_queue_follows_seeks_both_ways(qtbot, parts) -> None:
+    from widgets.case_queue import CaseQueuePanel
+
+    player, model, bar, _ = parts
+    queue = CaseQueuePanel(model)
+    qtbot.addWidget(queue)
+    player.seek(player.start + timedelta(hours=60))
+    model.drain()
+    assert queue.table_model.rowCount() == len(player.replay.twin.cases) > 0
+    player.seek(player.start + timedelta(hours=5))
+    model.drain()
+    assert queue.table_model.rowCount() == len(player.replay.twin.cases)
+    assert {queue.table_model.case_at(r).id for r in range(queue.table_model.rowCount())} == set(
+        player.replay.twin.cases)
+    queue.close()
