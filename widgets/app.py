@@ -32,7 +32,7 @@ from widgets.alarm_banner import AlarmBanner
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.i18n import LanguageSwitcher, cjk_font_family
-from widgets.kpi_panel import KpiPanel, expected_hourly
+from widgets.kpi_panel import KpiPanel, TodayKpis, expected_hourly
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
 from widgets.staff_board import StaffBoardPanel
@@ -109,11 +109,13 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     map_panel = MapPanel(model)
     queue = CaseQueuePanel(model)
     detail = CaseDetailPanel(model, actor)
-    kpi = KpiPanel(model, usual_hourly=usual_day())
-    kpi_strip = KpiPanel(model, compact=True)
+    kpis = TodayKpis(model)
+    kpi = KpiPanel(model, usual_hourly=usual_day(), source=kpis)
+    kpi_strip = KpiPanel(model, compact=True, source=kpis)
     staff = StaffBoardPanel(model)
     banner = AlarmBanner(model, actor, sound=sound)
     window = MainWindow(model, actor, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
+    kpis.setParent(window)
     desk = Desk(window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
 
     def open_case(case_id: str) -> None:
@@ -143,13 +145,14 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
     """The wall display on ``model``: its own map, KPI, queue and staff panels, dark, rotating."""
     map_panel = MapPanel(model)
     map_panel.set_dark(True)
-    strip = KpiPanel(model, compact=True)
+    kpis = TodayKpis(model)
+    strip = KpiPanel(model, compact=True, source=kpis)
     map_page = QWidget()
     column = QVBoxLayout(map_page)
     column.setContentsMargins(0, 0, 0, 0)
     column.addWidget(map_panel, 1)
     column.addWidget(strip)
-    kpi = KpiPanel(model, usual_hourly=usual_day())
+    kpi = KpiPanel(model, usual_hourly=usual_day(), source=kpis)
     kpi.set_dark(True)
     queue = CaseQueuePanel(model)
     staff = StaffBoardPanel(model)
@@ -157,6 +160,7 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
     pages = {"map": map_page, "kpi": kpi, "cases": queue, "staff": staff}
     extra = {} if rotate_ms is None else {"rotate_ms": rotate_ms}
     wall = WallDisplay(model, banner, pages, map_panel, **extra)
+    kpis.setParent(wall)
     wall.show_page("map")
     return wall
 
@@ -329,8 +333,8 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
         wall.fit_to_height(height)
         wall.show_page(page)
         wall.show()
-        for panel in wall.findChildren(KpiPanel):
-            panel.refresh()
+        for kpis in wall.findChildren(TodayKpis):
+            kpis.refresh()
         app.processEvents()
         # Widgets replaced during layout are deleted later; they must be gone before the grab.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

@@ -16,7 +16,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -28,7 +28,7 @@ from widgets.plumbing import Connections, Throttle
 from widgets.theme import BAD_COLOR, OK_COLOR, RISK_COLORS, scaled_font
 from widgets.twin_model import TwinModel
 
-REFRESH_MS = 3000
+REFRESH_MS = 5000
 """KPIs are recomputed at most this often, whatever the event rate."""
 RESPONSE_BIN_MINUTES = 10
 RESPONSE_BINS = 13
@@ -100,6 +100,48 @@ def response_minutes(frame: pd.DataFrame) -> np.ndarray:
     return ((accepted["accepted_at"] - accepted["reported_at"]).dt.total_seconds() / 60.0).to_numpy()
 
 
+class TodayKpis(QObject):
+    """Today's KPIs of the twin, recomputed at most every ``refresh_ms`` and shared by every KPI view.
+
+    Signals
+    -------
+    kpis_changed()
+        :attr:`kpis`, :attr:`frame` and :attr:`today` hold a new computation.
+    """
+
+    kpis_changed = Signal()
+
+    def __init__(self, model: TwinModel, refresh_ms: int = REFRESH_MS, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._twin = model.twin
+        self.kpis: dict = {}
+        self.frame: pd.DataFrame | None = None
+        self.today: pd.DataFrame | None = None
+        self._throttle = Throttle(self.refresh, refresh_ms, self)
+        self._connections = Connections()
+        self._connections.connect(model.cases_changed, self._on_changed)
+        self._connections.connect(model.clock_changed, self._on_changed)
+
+    @Slot()
+    def _on_changed(self, *_args: object) -> None:
+        self._throttle.poke()
+
+    def refresh(self) -> None:
+        """Recompute now (the throttle calls this)."""
+        now = self._twin.now
+        if now is None:
+            return
+        self.frame = self._twin.cases_frame()
+        self.today = today_frame(self.frame, now)
+        self.kpis = dict(compute_kpis(self.today, now=now)) if len(self.today) else {}
+        self.kpis_changed.emit()
+
+    def close(self) -> None:
+        """Stop listening and drop a pending computation."""
+        self._throttle.stop()
+        self._connections.disconnect_all()
+
+
 class KpiTile(QFrame):
     """A value with its title and target, coloured ok / not ok (QSS property ``state``)."""
 
@@ -137,19 +179,20 @@ class KpiTile(QFrame):
 class KpiPanel(QWidget):
     """Tiles of today's KPIs and three plots; ``compact`` shows only the four-tile strip.
 
-    Reads ``twin.cases_frame()`` and :func:`cockpit.kpi.compute_kpis`; emits nothing. ``usual_hourly``
-    is the expected reports per hour of a usual day (from history), used when the twin holds no
-    earlier day of its own.
+    Shows the figures of ``source`` (a :class:`TodayKpis`, shared between panels so the computation
+    runs once; a private one when None); emits nothing. ``usual_hourly`` is the expected reports per
+    hour of a usual day (from history), used when the twin holds no earlier day of its own.
     """
 
     def __init__(self, model: TwinModel, parent: QWidget | None = None, compact: bool = False,
-                 usual_hourly: Sequence[float] | None = None, refresh_ms: int = REFRESH_MS) -> None:
+                 usual_hourly: Sequence[float] | None = None, source: TodayKpis | None = None,
+                 refresh_ms: int = REFRESH_MS) -> None:
         super().__init__(parent)
         self._model = model
         self._twin = model.twin
+        self.source = source if source is not None else TodayKpis(model, refresh_ms, self)
         self.compact = compact
         self._usual = np.asarray(usual_hourly, dtype=float) if usual_hourly is not None else None
-        self.kpis: dict = {}
         specs = [t for t in TILES if t.key in STRIP_KEYS] if compact else list(TILES)
         self.tiles: dict[str, KpiTile] = {}
         tiles = QGridLayout()
@@ -170,10 +213,8 @@ class KpiPanel(QWidget):
         self.plots: dict[str, pg.PlotWidget] = {}
         if not compact:
             self._build_plots(layout)
-        self._throttle = Throttle(self.refresh, refresh_ms, self)
         self._connections = Connections()
-        self._connections.connect(model.cases_changed, self._on_changed)
-        self._connections.connect(model.clock_changed, self._on_changed)
+        self._connections.connect(self.source.kpis_changed, self._show)
         self.retranslate_ui()
 
     def _build_plots(self, layout: QVBoxLayout) -> None:
@@ -220,19 +261,19 @@ class KpiPanel(QWidget):
 
     # ------------------------------------------------------------ computing
 
-    @Slot()
-    def _on_changed(self, *_args: object) -> None:
-        self._throttle.poke()
+    @property
+    def kpis(self) -> dict:
+        return self.source.kpis
 
     def refresh(self) -> None:
-        """Recompute today's KPIs and the plots from the twin (the throttle calls this)."""
-        now = self._twin.now
-        if now is None:
+        """Recompute today's KPIs now (normally the shared source does it, throttled)."""
+        self.source.refresh()
+
+    @Slot()
+    def _show(self) -> None:
+        now, frame, today, kpis = self._twin.now, self.source.frame, self.source.today, self.source.kpis
+        if now is None or frame is None or today is None:
             return
-        frame = self._twin.cases_frame()
-        today = today_frame(frame, now)
-        kpis = dict(compute_kpis(today, now=now)) if len(today) else {}
-        self.kpis = kpis
         for key, tile in self.tiles.items():
             spec = self._specs[key]
             value = kpis.get(key)
@@ -297,7 +338,7 @@ class KpiPanel(QWidget):
             self.plot_titles["hourly"].setText(self.tr("Cases per hour: today (bars) and a usual day (line)"))
             self.plot_titles["response"].setText(self.tr("Response time today (minutes)"))
             self.plot_titles["overdue"].setText(self.tr("Overdue open cases by community"))
-        self.refresh()
+        self._show()
 
     def _fit_plot_fonts(self) -> None:
         font = self.font()
@@ -313,8 +354,9 @@ class KpiPanel(QWidget):
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._throttle.stop()
         self._connections.disconnect_all()
+        # A shared source serves panels of one window, which close together.
+        self.source.close()
         super().closeEvent(event)
 
 

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QBrush, QCloseEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -59,17 +59,45 @@ class StaffTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._twin = model.twin
         self._ids = list(self._twin.staff)
+        self._shown = [self._signature(row) for row in range(len(self._ids))]
 
     def staff_at(self, row: int) -> StaffState:
         return self._twin.staff[self._ids[row]]
 
-    def refresh(self) -> None:
-        """Positions, statuses and workloads may all have changed."""
+    def _signature(self, row: int) -> tuple:
+        staff = self.staff_at(row)
+        return staff.status, tuple(sorted(staff.cases))
+
+    def refresh(self) -> int:
+        """Announce what changed; returns the number of rows whose status or cases changed.
+
+        Rows whose status or cases changed are announced whole (they may move in the sort or leave
+        the filter); "last seen", which changes with every position report, is announced as one
+        column range that neither sorting nor filtering depends on. So the proxy re-examines a handful
+        of the street's thousand-odd people instead of all of them on every refresh.
+        """
+        changed = []
+        for row in range(len(self._ids)):
+            signature = self._signature(row)
+            if signature != self._shown[row]:
+                self._shown[row] = signature
+                changed.append(row)
+        last_column = len(COLUMNS) - 1
+        start = None
+        for i, row in enumerate(changed):
+            if start is None:
+                start = row
+            if i + 1 == len(changed) or changed[i + 1] != row + 1:
+                self.dataChanged.emit(self.index(start, 0), self.index(row, last_column))
+                start = None
         if self._ids:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
+            seen = COLUMNS.index("last_seen")
+            self.dataChanged.emit(self.index(0, seen), self.index(len(self._ids) - 1, seen))
+        return len(changed)
 
     def retranslate(self) -> None:
-        self.refresh()
+        if self._ids:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
@@ -213,7 +241,13 @@ class StaffBoardPanel(QWidget):
 
     @Slot()
     def _on_staff_changed(self, *_args: object) -> None:
-        self._throttle.poke()
+        # A board nobody sees (a hidden tab) catches up when it is shown.
+        if self.isVisible():
+            self._throttle.poke()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._refresh()
+        super().showEvent(event)
 
     def _refresh(self) -> None:
         self.table_model.refresh()

@@ -217,4 +217,8 @@ class WallDisplay(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._timer.stop()
         self._connections.disconnect_all()
+        # Our panels hold model connections and timers that their closeEvent releases.
+        for widget in self.findChildren(QWidget):
+            if type(widget).__module__.startswith("widgets."):
+                widget.close()
         super().closeEvent(event)

@@ -9,17 +9,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="131"/>
+        <location filename="../../widgets/alarm_banner.py" line="134"/>
         <source>(repeated {n}×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="144"/>
+        <location filename="../../widgets/alarm_banner.py" line="147"/>
         <source>Show case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="145"/>
+        <location filename="../../widgets/alarm_banner.py" line="148"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -332,346 +332,419 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="149"/>
+        <location filename="../../widgets/case_queue.py" line="155"/>
         <source>Resolve by {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="414"/>
+        <location filename="../../widgets/case_queue.py" line="424"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="414"/>
+        <location filename="../../widgets/case_queue.py" line="424"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="419"/>
+        <location filename="../../widgets/case_queue.py" line="429"/>
         <source>{shown} of {total} cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="426"/>
+        <location filename="../../widgets/case_queue.py" line="436"/>
         <source>Open only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="427"/>
+        <location filename="../../widgets/case_queue.py" line="437"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="428"/>
+        <location filename="../../widgets/case_queue.py" line="438"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="430"/>
+        <location filename="../../widgets/case_queue.py" line="440"/>
         <source>All risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="431"/>
+        <location filename="../../widgets/case_queue.py" line="441"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="433"/>
+        <location filename="../../widgets/case_queue.py" line="443"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="434"/>
+        <location filename="../../widgets/case_queue.py" line="444"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="436"/>
+        <location filename="../../widgets/case_queue.py" line="446"/>
         <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <location filename="../../widgets/debrief.py" line="121"/>
+        <source>Save debrief as PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="127"/>
+        <source>Save debrief as CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="141"/>
+        <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="143"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="143"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="143"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="143"/>
+        <source>Trainee did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="144"/>
+        <source>Record did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="144"/>
+        <source>Best available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="144"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="144"/>
+        <source>Choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="145"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="147"/>
+        <source>Export PNG</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="148"/>
+        <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="188"/>
+        <location filename="../../widgets/i18n.py" line="191"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="189"/>
+        <location filename="../../widgets/i18n.py" line="192"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="190"/>
-        <source>red</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/i18n.py" line="193"/>
-        <location filename="../../widgets/i18n.py" line="254"/>
-        <source>reported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/i18n.py" line="194"/>
-        <location filename="../../widgets/i18n.py" line="255"/>
-        <source>triaged</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/i18n.py" line="195"/>
-        <location filename="../../widgets/i18n.py" line="256"/>
-        <source>dispatched</source>
+        <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="196"/>
         <location filename="../../widgets/i18n.py" line="257"/>
-        <source>accepted</source>
+        <source>reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="197"/>
-        <location filename="../../widgets/i18n.py" line="226"/>
         <location filename="../../widgets/i18n.py" line="258"/>
-        <source>on scene</source>
+        <source>triaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="198"/>
         <location filename="../../widgets/i18n.py" line="259"/>
-        <source>resolved</source>
+        <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="199"/>
         <location filename="../../widgets/i18n.py" line="260"/>
-        <source>feedback</source>
+        <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="200"/>
+        <location filename="../../widgets/i18n.py" line="229"/>
         <location filename="../../widgets/i18n.py" line="261"/>
-        <source>closed</source>
+        <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="201"/>
-        <location filename="../../widgets/i18n.py" line="263"/>
-        <source>merged</source>
+        <location filename="../../widgets/i18n.py" line="262"/>
+        <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="202"/>
-        <location filename="../../widgets/i18n.py" line="265"/>
-        <source>rejected</source>
+        <location filename="../../widgets/i18n.py" line="263"/>
+        <source>feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="203"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="204"/>
+        <location filename="../../widgets/i18n.py" line="266"/>
+        <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="205"/>
-        <source>patrol</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/i18n.py" line="206"/>
-        <source>resident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/i18n.py" line="207"/>
-        <source>sensor</source>
+        <location filename="../../widgets/i18n.py" line="268"/>
+        <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="208"/>
-        <source>department referral</source>
+        <source>patrol</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="209"/>
+        <source>resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="210"/>
+        <source>sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="211"/>
+        <source>department referral</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="214"/>
         <source>grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="212"/>
+        <location filename="../../widgets/i18n.py" line="215"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="213"/>
+        <location filename="../../widgets/i18n.py" line="216"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="217"/>
+        <location filename="../../widgets/i18n.py" line="220"/>
         <source>micro-grid head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="218"/>
+        <location filename="../../widgets/i18n.py" line="221"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="222"/>
         <source>party member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="223"/>
         <source>department team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="226"/>
         <source>off duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="224"/>
+        <location filename="../../widgets/i18n.py" line="227"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="225"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
         <source>en route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="230"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="233"/>
         <source>city management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="231"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="232"/>
+        <location filename="../../widgets/i18n.py" line="235"/>
         <source>fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="236"/>
         <source>civil affairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
         <source>health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="238"/>
         <source>emergency management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="239"/>
         <source>market regulation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="240"/>
         <source>housing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="241"/>
         <source>property management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="244"/>
         <source>own grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="242"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>own community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="243"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>nearest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="247"/>
         <source>least loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="248"/>
         <source>whistle (department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="251"/>
         <source>nearest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="249"/>
+        <location filename="../../widgets/i18n.py" line="252"/>
         <source>home grid first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="250"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>priority, first come first served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="254"/>
         <source>least loaded first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="269"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>sensor alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="270"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>red case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="271"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>overdue case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>area overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -679,12 +752,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="377"/>
+        <location filename="../../widgets/i18n.py" line="380"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="379"/>
+        <location filename="../../widgets/i18n.py" line="382"/>
         <source>{m} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -748,27 +821,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="293"/>
+        <location filename="../../widgets/kpi_panel.py" line="335"/>
         <source>Resolved at level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="294"/>
+        <location filename="../../widgets/kpi_panel.py" line="336"/>
         <source>small matters stay in the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="296"/>
+        <location filename="../../widgets/kpi_panel.py" line="338"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="297"/>
+        <location filename="../../widgets/kpi_panel.py" line="339"/>
         <source>Response time today (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="298"/>
+        <location filename="../../widgets/kpi_panel.py" line="340"/>
         <source>Overdue open cases by community</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1005,6 +1078,56 @@
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="207"/>
+        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <source>Pause</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="207"/>
+        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <source>Play</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="245"/>
+        <source>Step</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="246"/>
+        <source>Next alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="247"/>
+        <source>Next red case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="248"/>
+        <source>Loop</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="249"/>
+        <source>Loop between the bookmarks around now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="250"/>
+        <source>Bookmark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="251"/>
+        <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScenarioEditorPanel</name>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="45"/>
@@ -1091,7 +1214,6 @@
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="45"/>
-        <location filename="../../widgets/scenario_results.py" line="379"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1151,82 +1273,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="365"/>
+        <location filename="../../widgets/scenario_results.py" line="366"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="375"/>
+        <location filename="../../widgets/scenario_results.py" line="376"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="375"/>
+        <location filename="../../widgets/scenario_results.py" line="376"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="375"/>
+        <location filename="../../widgets/scenario_results.py" line="376"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376"/>
+        <location filename="../../widgets/scenario_results.py" line="377"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376"/>
+        <location filename="../../widgets/scenario_results.py" line="377"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="380"/>
-        <source>Red cases late (no one on scene within target)</source>
+        <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="383"/>
-        <source>{b} − {a}</source>
+        <location filename="../../widgets/scenario_results.py" line="381"/>
+        <source>Red cases late</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="382"/>
+        <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="385"/>
-        <source>Wait (minutes): share of cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="386"/>
-        <source>Response (minutes): share of cases</source>
+        <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="387"/>
-        <source>Share responded within target, 95 % interval</source>
+        <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="388"/>
-        <source>Busy share of on-duty staff by hour</source>
+        <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="389"/>
-        <source>General grids</source>
+        <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="390"/>
+        <source>Busy share of on-duty staff by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="391"/>
+        <source>General grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="392"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="394"/>
+        <location filename="../../widgets/scenario_results.py" line="396"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="398"/>
+        <location filename="../../widgets/scenario_results.py" line="400"/>
         <source>No results yet: run the scenarios.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1347,22 +1479,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="222"/>
+        <location filename="../../widgets/staff_board.py" line="260"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="227"/>
+        <location filename="../../widgets/staff_board.py" line="265"/>
         <source>On duty only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="229"/>
+        <location filename="../../widgets/staff_board.py" line="267"/>
         <source>All roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="230"/>
+        <location filename="../../widgets/staff_board.py" line="268"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>

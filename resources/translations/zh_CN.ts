@@ -9,17 +9,17 @@
         <translation>另有 {n} 条待确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="131" />
+        <location filename="../../widgets/alarm_banner.py" line="134" />
         <source>(repeated {n}×)</source>
         <translation>（重复 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="144" />
+        <location filename="../../widgets/alarm_banner.py" line="147" />
         <source>Show case</source>
         <translation>查看事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="145" />
+        <location filename="../../widgets/alarm_banner.py" line="148" />
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -332,346 +332,419 @@
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="149" />
+        <location filename="../../widgets/case_queue.py" line="155" />
         <source>Resolve by {due}</source>
         <translation>须在 {due} 前办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="414" />
+        <location filename="../../widgets/case_queue.py" line="424" />
         <source>Export cases</source>
         <translation>导出事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="414" />
+        <location filename="../../widgets/case_queue.py" line="424" />
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="419" />
+        <location filename="../../widgets/case_queue.py" line="429" />
         <source>{shown} of {total} cases</source>
         <translation>显示 {shown} / 共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="426" />
+        <location filename="../../widgets/case_queue.py" line="436" />
         <source>Open only</source>
         <translation>仅在办</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="427" />
+        <location filename="../../widgets/case_queue.py" line="437" />
         <source>Overdue only</source>
         <translation>仅超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="428" />
+        <location filename="../../widgets/case_queue.py" line="438" />
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="430" />
+        <location filename="../../widgets/case_queue.py" line="440" />
         <source>All risks</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="431" />
+        <location filename="../../widgets/case_queue.py" line="441" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="433" />
+        <location filename="../../widgets/case_queue.py" line="443" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="434" />
+        <location filename="../../widgets/case_queue.py" line="444" />
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="436" />
+        <location filename="../../widgets/case_queue.py" line="446" />
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
 </context>
 <context>
+    <name>DebriefView</name>
+    <message>
+        <location filename="../../widgets/debrief.py" line="121" />
+        <source>Save debrief as PNG</source>
+        <translation>将复盘保存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="127" />
+        <source>Save debrief as CSV</source>
+        <translation>将复盘保存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="141" />
+        <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
+        <translation>{trainee} 的复盘：{start} – {end}，{n} 项决策，得分 {total}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="143" />
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="143" />
+        <source>Decision</source>
+        <translation>决策</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="143" />
+        <source>Case</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="143" />
+        <source>Trainee did</source>
+        <translation>学员操作</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="144" />
+        <source>Record did</source>
+        <translation>实际记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="144" />
+        <source>Best available</source>
+        <translation>最优可选</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="144" />
+        <source>SLA</source>
+        <translation>时限</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="144" />
+        <source>Choice</source>
+        <translation>选择</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="145" />
+        <source>Score</source>
+        <translation>得分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="147" />
+        <source>Export PNG</source>
+        <translation>导出 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="148" />
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="188" />
+        <location filename="../../widgets/i18n.py" line="191" />
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="189" />
+        <location filename="../../widgets/i18n.py" line="192" />
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="190" />
+        <location filename="../../widgets/i18n.py" line="193" />
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="193" />
-        <location filename="../../widgets/i18n.py" line="254" />
+        <location filename="../../widgets/i18n.py" line="196" />
+        <location filename="../../widgets/i18n.py" line="257" />
         <source>reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="194" />
-        <location filename="../../widgets/i18n.py" line="255" />
+        <location filename="../../widgets/i18n.py" line="197" />
+        <location filename="../../widgets/i18n.py" line="258" />
         <source>triaged</source>
         <translation>已研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="195" />
-        <location filename="../../widgets/i18n.py" line="256" />
+        <location filename="../../widgets/i18n.py" line="198" />
+        <location filename="../../widgets/i18n.py" line="259" />
         <source>dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="196" />
-        <location filename="../../widgets/i18n.py" line="257" />
+        <location filename="../../widgets/i18n.py" line="199" />
+        <location filename="../../widgets/i18n.py" line="260" />
         <source>accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="197" />
-        <location filename="../../widgets/i18n.py" line="226" />
-        <location filename="../../widgets/i18n.py" line="258" />
+        <location filename="../../widgets/i18n.py" line="200" />
+        <location filename="../../widgets/i18n.py" line="229" />
+        <location filename="../../widgets/i18n.py" line="261" />
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="198" />
-        <location filename="../../widgets/i18n.py" line="259" />
+        <location filename="../../widgets/i18n.py" line="201" />
+        <location filename="../../widgets/i18n.py" line="262" />
         <source>resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="199" />
-        <location filename="../../widgets/i18n.py" line="260" />
+        <location filename="../../widgets/i18n.py" line="202" />
+        <location filename="../../widgets/i18n.py" line="263" />
         <source>feedback</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="200" />
-        <location filename="../../widgets/i18n.py" line="261" />
+        <location filename="../../widgets/i18n.py" line="203" />
+        <location filename="../../widgets/i18n.py" line="264" />
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="201" />
-        <location filename="../../widgets/i18n.py" line="263" />
+        <location filename="../../widgets/i18n.py" line="204" />
+        <location filename="../../widgets/i18n.py" line="266" />
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="202" />
-        <location filename="../../widgets/i18n.py" line="265" />
+        <location filename="../../widgets/i18n.py" line="205" />
+        <location filename="../../widgets/i18n.py" line="268" />
         <source>rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="205" />
+        <location filename="../../widgets/i18n.py" line="208" />
         <source>patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="206" />
+        <location filename="../../widgets/i18n.py" line="209" />
         <source>resident</source>
         <translation>群众上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="207" />
+        <location filename="../../widgets/i18n.py" line="210" />
         <source>sensor</source>
         <translation>智能感知</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="208" />
+        <location filename="../../widgets/i18n.py" line="211" />
         <source>department referral</source>
         <translation>部门转办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="211" />
+        <location filename="../../widgets/i18n.py" line="214" />
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="212" />
+        <location filename="../../widgets/i18n.py" line="215" />
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="213" />
+        <location filename="../../widgets/i18n.py" line="216" />
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216" />
+        <location filename="../../widgets/i18n.py" line="219" />
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="217" />
+        <location filename="../../widgets/i18n.py" line="220" />
         <source>micro-grid head</source>
         <translation>微网格长</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="218" />
+        <location filename="../../widgets/i18n.py" line="221" />
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219" />
+        <location filename="../../widgets/i18n.py" line="222" />
         <source>party member</source>
         <translation>下沉党员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="220" />
+        <location filename="../../widgets/i18n.py" line="223" />
         <source>department team</source>
         <translation>部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223" />
+        <location filename="../../widgets/i18n.py" line="226" />
         <source>off duty</source>
         <translation>下班</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="224" />
+        <location filename="../../widgets/i18n.py" line="227" />
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="225" />
+        <location filename="../../widgets/i18n.py" line="228" />
         <source>en route</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227" />
+        <location filename="../../widgets/i18n.py" line="230" />
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230" />
+        <location filename="../../widgets/i18n.py" line="233" />
         <source>city management</source>
         <translation>城管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="231" />
+        <location filename="../../widgets/i18n.py" line="234" />
         <source>police</source>
         <translation>公安</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="232" />
+        <location filename="../../widgets/i18n.py" line="235" />
         <source>fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233" />
+        <location filename="../../widgets/i18n.py" line="236" />
         <source>civil affairs</source>
         <translation>民政</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234" />
+        <location filename="../../widgets/i18n.py" line="237" />
         <source>health</source>
         <translation>卫健</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235" />
+        <location filename="../../widgets/i18n.py" line="238" />
         <source>emergency management</source>
         <translation>应急</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236" />
+        <location filename="../../widgets/i18n.py" line="239" />
         <source>market regulation</source>
         <translation>市场监管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237" />
+        <location filename="../../widgets/i18n.py" line="240" />
         <source>housing</source>
         <translation>住建</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238" />
+        <location filename="../../widgets/i18n.py" line="241" />
         <source>property management</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241" />
+        <location filename="../../widgets/i18n.py" line="244" />
         <source>own grid</source>
         <translation>本网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="242" />
+        <location filename="../../widgets/i18n.py" line="245" />
         <source>own community</source>
         <translation>本社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="243" />
+        <location filename="../../widgets/i18n.py" line="246" />
         <source>nearest</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244" />
+        <location filename="../../widgets/i18n.py" line="247" />
         <source>least loaded</source>
         <translation>任务最少</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245" />
+        <location filename="../../widgets/i18n.py" line="248" />
         <source>whistle (department)</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248" />
+        <location filename="../../widgets/i18n.py" line="251" />
         <source>nearest first</source>
         <translation>最近优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="249" />
+        <location filename="../../widgets/i18n.py" line="252" />
         <source>home grid first</source>
         <translation>本网格优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="250" />
+        <location filename="../../widgets/i18n.py" line="253" />
         <source>priority, first come first served</source>
         <translation>按风险优先、先到先办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251" />
+        <location filename="../../widgets/i18n.py" line="254" />
         <source>least loaded first</source>
         <translation>任务最少优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="262" />
+        <location filename="../../widgets/i18n.py" line="265" />
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="264" />
+        <location filename="../../widgets/i18n.py" line="267" />
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="266" />
+        <location filename="../../widgets/i18n.py" line="269" />
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269" />
+        <location filename="../../widgets/i18n.py" line="272" />
         <source>sensor alarm</source>
         <translation>感知告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="270" />
+        <location filename="../../widgets/i18n.py" line="273" />
         <source>red case</source>
         <translation>红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="271" />
+        <location filename="../../widgets/i18n.py" line="274" />
         <source>overdue case</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272" />
+        <location filename="../../widgets/i18n.py" line="275" />
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
@@ -679,12 +752,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="377" />
+        <location filename="../../widgets/i18n.py" line="380" />
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="379" />
+        <location filename="../../widgets/i18n.py" line="382" />
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -748,27 +821,27 @@
         <translation>源头化解率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="293" />
+        <location filename="../../widgets/kpi_panel.py" line="335" />
         <source>Resolved at level</source>
         <translation>分级化解</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="294" />
+        <location filename="../../widgets/kpi_panel.py" line="336" />
         <source>small matters stay in the grid</source>
         <translation>小事不出网格、难事不出社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="296" />
+        <location filename="../../widgets/kpi_panel.py" line="338" />
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation>每小时事件数：今日（柱）与平常日（线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="297" />
+        <location filename="../../widgets/kpi_panel.py" line="339" />
         <source>Response time today (minutes)</source>
         <translation>今日响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="298" />
+        <location filename="../../widgets/kpi_panel.py" line="340" />
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
@@ -1005,36 +1078,86 @@
     </message>
 </context>
 <context>
+    <name>ReplayBar</name>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="207" />
+        <location filename="../../widgets/replay_bar.py" line="244" />
+        <source>Pause</source>
+        <translation>暂停</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="207" />
+        <location filename="../../widgets/replay_bar.py" line="244" />
+        <source>Play</source>
+        <translation>播放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="245" />
+        <source>Step</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="246" />
+        <source>Next alarm</source>
+        <translation>下一告警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="247" />
+        <source>Next red case</source>
+        <translation>下一红色事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="248" />
+        <source>Loop</source>
+        <translation>循环</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="249" />
+        <source>Loop between the bookmarks around now</source>
+        <translation>在当前前后的书签之间循环</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="250" />
+        <source>Bookmark</source>
+        <translation>书签</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="251" />
+        <source>note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioEditorPanel</name>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="45" />
         <source>Grid workers and department teams</source>
-        <translation type="unfinished" />
+        <translation>网格员与部门力量</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="46" />
         <source>Everyone on duty</source>
-        <translation type="unfinished" />
+        <translation>全部在岗人员</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="139" />
         <source>Today: {base}</source>
-        <translation type="unfinished" />
+        <translation>当前：{base}</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="169" />
         <source>Street (departments)</source>
-        <translation type="unfinished" />
+        <translation>街道（部门）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="336" />
         <source>Not valid: {error}</source>
-        <translation type="unfinished" />
+        <translation>无效：{error}</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="351" />
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
-        <translation type="unfinished" />
+        <translation>{people} 人接办事件；较当前增加 {added} 人，减少 {removed} 人</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="359" />
@@ -1044,42 +1167,42 @@
     <message>
         <location filename="../../widgets/scenario_editor.py" line="360" />
         <source>Length (days)</source>
-        <translation type="unfinished" />
+        <translation>时长（天）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="361" />
         <source>Warm-up (hours)</source>
-        <translation type="unfinished" />
+        <translation>预热（小时）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="362" />
         <source>Dispatch policy</source>
-        <translation type="unfinished" />
+        <translation>派遣策略</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="363" />
         <source>Cases a day</source>
-        <translation type="unfinished" />
+        <translation>每日事件数</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="364" />
         <source>Who takes cases</source>
-        <translation type="unfinished" />
+        <translation>接办人员</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="365" />
         <source>Staffing of</source>
-        <translation type="unfinished" />
+        <translation>人员配置：</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="371" />
         <source>Copy current staffing</source>
-        <translation type="unfinished" />
+        <translation>复制当前人员配置</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="372" />
         <source>Start again from the street's staffing as it is today</source>
-        <translation type="unfinished" />
+        <translation>从街道当前人员配置重新开始</translation>
     </message>
 </context>
 <context>
@@ -1087,53 +1210,52 @@
     <message>
         <location filename="../../widgets/scenario_results.py" line="44" />
         <source>Responded within target</source>
-        <translation type="unfinished" />
+        <translation>按时响应</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="45" />
-        <location filename="../../widgets/scenario_results.py" line="379" />
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="46" />
         <source>Wait (min)</source>
-        <translation type="unfinished" />
+        <translation>等待（分钟）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="47" />
         <source>Response (min)</source>
-        <translation type="unfinished" />
+        <translation>响应（分钟）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="48" />
         <source>Resolution (min)</source>
-        <translation type="unfinished" />
+        <translation>办结（分钟）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="49" />
         <source>Escalated</source>
-        <translation type="unfinished" />
+        <translation>升级</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="50" />
         <source>Handled by departments</source>
-        <translation type="unfinished" />
+        <translation>部门处置</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="51" />
         <source>Utilisation</source>
-        <translation type="unfinished" />
+        <translation>人员利用率</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="52" />
         <source>Cases per replication</source>
-        <translation type="unfinished" />
+        <translation>每次重复的事件数</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="56" />
         <source>all</source>
-        <translation type="unfinished" />
+        <translation>全部</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="57" />
@@ -1151,84 +1273,94 @@
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="365" />
+        <location filename="../../widgets/scenario_results.py" line="366" />
         <source>Export comparison to folder</source>
-        <translation type="unfinished" />
+        <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="375" />
+        <location filename="../../widgets/scenario_results.py" line="376" />
         <source>Comparison</source>
-        <translation type="unfinished" />
+        <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="375" />
+        <location filename="../../widgets/scenario_results.py" line="376" />
         <source>Wait and response</source>
-        <translation type="unfinished" />
+        <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="375" />
+        <location filename="../../widgets/scenario_results.py" line="376" />
         <source>Response target by risk</source>
-        <translation type="unfinished" />
+        <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376" />
+        <location filename="../../widgets/scenario_results.py" line="377" />
         <source>Utilisation by hour</source>
-        <translation type="unfinished" />
+        <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376" />
+        <location filename="../../widgets/scenario_results.py" line="377" />
         <source>Overdue by grid</source>
-        <translation type="unfinished" />
+        <translation>各网格超时</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="380" />
-        <source>Red cases late (no one on scene within target)</source>
-        <translation type="unfinished" />
+        <source>Cases late (no one on scene within target)</source>
+        <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="383" />
-        <source>{b} − {a}</source>
-        <translation type="unfinished" />
+        <location filename="../../widgets/scenario_results.py" line="381" />
+        <source>Red cases late</source>
+        <translation>红色事件延误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="382" />
+        <source>Overdue rate (past the resolve deadline)</source>
+        <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="385" />
-        <source>Wait (minutes): share of cases</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="386" />
-        <source>Response (minutes): share of cases</source>
-        <translation type="unfinished" />
+        <source>{b} − {a}</source>
+        <translation>{b} − {a}</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="387" />
-        <source>Share responded within target, 95 % interval</source>
-        <translation type="unfinished" />
+        <source>Wait (minutes): share of cases</source>
+        <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="388" />
-        <source>Busy share of on-duty staff by hour</source>
-        <translation type="unfinished" />
+        <source>Response (minutes): share of cases</source>
+        <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="389" />
-        <source>General grids</source>
-        <translation type="unfinished" />
+        <source>Share responded within target, 95 % interval</source>
+        <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="390" />
+        <source>Busy share of on-duty staff by hour</source>
+        <translation>在岗人员分时忙碌占比</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="391" />
+        <source>General grids</source>
+        <translation>一般网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="392" />
         <source>Export CSV and PNG…</source>
-        <translation type="unfinished" />
+        <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="394" />
+        <location filename="../../widgets/scenario_results.py" line="396" />
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
-        <translation type="unfinished" />
+        <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="398" />
+        <location filename="../../widgets/scenario_results.py" line="400" />
         <source>No results yet: run the scenarios.</source>
-        <translation type="unfinished" />
+        <translation>尚无结果：请运行方案。</translation>
     </message>
 </context>
 <context>
@@ -1236,77 +1368,77 @@
     <message>
         <location filename="../../widgets/simulation_view.py" line="156" />
         <source>Today</source>
-        <translation type="unfinished" />
+        <translation>当前</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="224" />
         <source>{name} (copy)</source>
-        <translation type="unfinished" />
+        <translation>{name}（副本）</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="274" />
         <source>Running…</source>
-        <translation type="unfinished" />
+        <translation>运行中…</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="287" />
         <source>Cancelled: showing the replications that finished.</source>
-        <translation type="unfinished" />
+        <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="290" />
         <source>Done in {seconds:.1f} s.</source>
-        <translation type="unfinished" />
+        <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="296" />
         <source>The run failed: {message}</source>
-        <translation type="unfinished" />
+        <translation>运行失败：{message}</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="303" />
         <source>Copy scenario</source>
-        <translation type="unfinished" />
+        <translation>复制方案</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="304" />
         <source>Remove</source>
-        <translation type="unfinished" />
+        <translation>删除</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="305" />
         <source>Replications</source>
-        <translation type="unfinished" />
+        <translation>重复次数</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="306" />
         <source>Seed</source>
-        <translation type="unfinished" />
+        <translation>随机种子</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="307" />
         <source>Processes</source>
-        <translation type="unfinished" />
+        <translation>进程数</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="308" />
         <source>Start from now</source>
-        <translation type="unfinished" />
+        <translation>从当前状态开始</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="309" />
         <source>Run</source>
-        <translation type="unfinished" />
+        <translation>运行</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="310" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="311" />
         <source>What-if simulation</source>
-        <translation type="unfinished" />
+        <translation>推演模拟</translation>
     </message>
 </context>
 <context>
@@ -1347,22 +1479,22 @@
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="222" />
+        <location filename="../../widgets/staff_board.py" line="260" />
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation>显示 {shown} 人 · 在岗 {on} · 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="227" />
+        <location filename="../../widgets/staff_board.py" line="265" />
         <source>On duty only</source>
         <translation>仅在岗</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="229" />
+        <location filename="../../widgets/staff_board.py" line="267" />
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="230" />
+        <location filename="../../widgets/staff_board.py" line="268" />
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>

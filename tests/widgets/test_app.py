@@ -98,6 +98,7 @@ def test_kpi_panel_shows_todays_figures_against_targets(qtbot, model, twin, lang
 def test_staff_board_filters_by_role_and_area(qtbot, model, twin, languages):
     board = StaffBoardPanel(model)
     qtbot.addWidget(board)
+    board.show()
     assert len(board.visible_staff_ids()) == len(twin.staff)  # everybody is on duty in the fixture
     board.set_filters(kind=StaffKind.GRID_WORKER, community="C02")
     assert sorted(board.visible_staff_ids()) == ["GW-C02-G01", "GW-C02-G02"]
