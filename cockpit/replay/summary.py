@@ -11,15 +11,15 @@ A staff member is *busy* at T when at least one open case is assigned to them. T
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 import numpy as np
 
 from cockpit.domain import CaseStatus, RiskLevel
 from cockpit.kpi import compute_kpis
-from cockpit.replay.index import LogIndex, to_seconds
-from cockpit.replay.loader import NULL_TIME
+from cockpit.replay.index import EPOCH, LogIndex, to_seconds
+from cockpit.replay.loader import NULL_TIME, IncidentColumns
 from cockpit.replay.seek import Replay
 
 OPEN_STATUSES = tuple(s for s in CaseStatus if s.open)
@@ -58,3 +58,33 @@ def log_summary(replay: Replay, at: datetime) -> dict[str, Any]:
     if isinstance(replay.index, LogIndex):
         summary["kpis"] = closed_kpis(replay.index, at)
     return summary
+
+
+def worst_nights(log: IncidentColumns, top: int = 5, from_hour: int = 19,
+                 hours: int = 4) -> list[tuple[datetime, datetime, int]]:
+    """The evenings with the most red cases that went overdue (the trainer's pick for a session).
+
+    Each local (Beijing) day's window ``from_hour``-``from_hour + hours`` is scored by the red cases
+    reported in it that were not resolved by their deadline; returns (start, end, count), worst
+    first, ties by date, windows with none left out.
+    """
+    reported = log.times["reported_at"]
+    resolved = log.times["resolved_at"]
+    codes, labels = log.encoded("risk_level")
+    red = codes == (labels.index(RiskLevel.RED.value) if RiskLevel.RED.value in labels else -2)
+    deadline = reported + RiskLevel.RED.resolve_within // timedelta(microseconds=1)
+    late = red & ((resolved == NULL_TIME) | (resolved > deadline))
+    local = (reported + _BEIJING_OFFSET_US) // _HOUR_US  # local hours since the epoch
+    hour_of_day = local % 24
+    inside = late & (hour_of_day >= from_hour) & (hour_of_day < from_hour + hours)
+    days, counts = np.unique(local[inside] // 24, return_counts=True)
+    order = np.lexsort((days, -counts))[:top]
+    out = []
+    for day, count in zip(days[order], counts[order]):
+        start = EPOCH + timedelta(hours=int(day) * 24 + from_hour) - timedelta(hours=8)
+        out.append((start, start + timedelta(hours=hours), int(count)))
+    return out
+
+
+_HOUR_US = 3_600_000_000
+_BEIJING_OFFSET_US = 8 * _HOUR_US

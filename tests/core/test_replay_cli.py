@@ -124,3 +124,23 @@ def test_a_bad_file_names_row_and_column(tmp_path, capsys) -> None:
     code, out, err = run(["replay", str(path), "--at", "2026-10-01T09:00+08:00"], capsys)
     assert code == 2 and out == ""
     assert err.startswith("cockpit: bad.csv: column category: missing column")
+
+
+def test_worst_nights_count_late_red_cases_by_hand(tmp_path) -> None:
+    from cockpit.replay.loader import read_incident_log
+    from cockpit.replay.summary import worst_nights
+
+    rows = [
+        case("R1", "2026-10-01T20:00+08:00", risk="red"),  # never resolved: late
+        case("R2", "2026-10-01T21:30+08:00", risk="red"),  # late
+        case("R3", "2026-10-02T19:10+08:00", risk="red"),  # late
+        case("R4", "2026-10-02T23:30+08:00", risk="red"),  # after the window
+        case("B1", "2026-10-02T20:00+08:00"),  # not red
+    ]
+    frame = pd.DataFrame(rows)
+    for column in ("triaged_at", "dispatched_at", "accepted_at", "on_scene_at", "resolved_at", "closed_at"):
+        frame[column] = pd.to_datetime(frame[column], utc=True)
+    write_log(frame, tmp_path / "reds.parquet")
+    nights = worst_nights(read_incident_log(tmp_path / "reds.parquet"))
+    assert nights == [(T("2026-10-01T19:00+08:00"), T("2026-10-01T23:00+08:00"), 2),
+                      (T("2026-10-02T19:00+08:00"), T("2026-10-02T23:00+08:00"), 1)]
