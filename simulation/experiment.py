@@ -31,6 +31,7 @@ from simulation.kpi import (
     utilisation_by_hour,
 )
 from simulation.scenario import Scenario
+from simulation.street import install_street_models, street_models_for
 
 Progress = Callable[[int, int], None]
 
@@ -164,7 +165,11 @@ def run_experiment(
                 progress(len(outputs), replications)
     else:
         context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(max_workers=workers, mp_context=context) as pool:
+        # Workers get the street model from here instead of generating the street again.
+        models = street_models_for([scenario])
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=context, initializer=install_street_models, initargs=(models,)
+        ) as pool:
             pending = {pool.submit(_replicate, scenario, seed, index, keep_cases) for index in indices}
             while pending:
                 done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)

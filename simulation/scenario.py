@@ -391,7 +391,7 @@ def category_class(category, rate_per_hour: float, profile, weekday, risk: RiskL
 
 def _street_staff(table: Mapping[str, Any], street_name: str):
     """The street's own roster (``from``) after ``[[staff.change]]``, only ``roles``, summarised as groups."""
-    from simulation.street import RosterError, apply_changes, load_street, staffing_table, street_roster
+    from simulation.street import RosterError, apply_changes, staffing_table, street_model
 
     _no_unknown(table, "staff", {"from", "change", "roles"})
     staff_from = _choice(table, "from", "staff.from", (street_name,), required=True)
@@ -424,14 +424,14 @@ def _street_staff(table: Mapping[str, Any], street_name: str):
                 grid=_string(item, "grid", f"{key}.grid"),
             )
         )
-    street = load_street(staff_from)
+    model = street_model(staff_from)
     try:
-        roster = apply_changes(street_roster(street), changes, street, roles)
+        roster = apply_changes(model.roster, changes, model, roles)
     except RosterError as exc:
         raise ScenarioError(f"staff.change[{exc.index}].{exc.field}", exc.reason) from None
     if not roster:
         raise ScenarioError("staff", "nobody is left to take cases")
-    shifts = {s.id: Shift(s.id, s.start.hour, s.end.hour) for s in street.shifts}
+    shifts = {s.id: Shift(s.id, s.start // 60, s.end // 60) for s in model.shifts}
     groups = [
         StaffGroup(role=StaffKind(role), count=count, shift=shift, community=community, name=f"{community or 'street'}/{shift}/{role}")
         for (community, shift, role), count in sorted(staffing_table(roster).items(), key=lambda kv: tuple(str(k) for k in kv[0]))

@@ -1,5 +1,9 @@
 """The street a street-mode scenario runs in: its roster, where cases happen, and a start state.
 
+Everything the engine needs of a street is gathered once per process into a :class:`StreetModel`
+(plain arrays and small records, cheap to pickle), so that worker processes receive it from the
+parent instead of generating the street again.
+
 A street scenario copies the people of a street (``[staff] from = "demo"``) and changes the
 headcount of a role in a community and shift (``[[staff.change]]``). Cases happen at points inside
 micro-grids chosen in proportion to households (elderly emergencies and welfare checks in
@@ -15,13 +19,16 @@ from dataclasses import dataclass
 from typing import Iterable
 from zoneinfo import ZoneInfo
 
+from typing import TYPE_CHECKING
+
 import numpy as np
-import shapely
 
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
 from cockpit.domain import CaseStatus, RiskLevel, StaffKind, StaffStatus
-from cockpit.street.model import Street
 from simulation.scenario import StaffChange
+
+if TYPE_CHECKING:
+    from cockpit.street.model import Street
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 POINTS_PER_MICRO_GRID = 64
@@ -57,7 +64,88 @@ class RosterError(ValueError):
         self.reason = reason
 
 
-def load_street(name: str) -> Street:
+@dataclass(frozen=True, slots=True)
+class ShiftHours:
+    """A daily shift in minutes of the local day; ``end`` before ``start`` runs past midnight."""
+
+    id: str
+    name: str
+    start: int
+    end: int
+
+    def covers(self, minute: float) -> bool:
+        """True if the shift covers ``minute`` of the day (any number of minutes; taken modulo a day)."""
+        m = minute % 1440
+        return self.start <= m < self.end if self.start < self.end else (m >= self.start or m < self.end)
+
+    @property
+    def label(self) -> str:
+        """``HH:MM-HH:MM``."""
+        return f"{self.start // 60:02d}:{self.start % 60:02d}-{self.end // 60:02d}:{self.end % 60:02d}"
+
+
+@dataclass(frozen=True)
+class StreetModel:
+    """What a street scenario needs of its street: roster, case locations, shifts and source mix.
+
+    ``source_mix`` maps a category to (sensor share, proactive share) of its cases.
+    """
+
+    name: str
+    roster: tuple["Person", ...]
+    geometry: "StreetGeometry"
+    shifts: tuple[ShiftHours, ...]
+    source_mix: dict[str, tuple[float, float]]
+
+    @property
+    def shift_ids(self) -> tuple[str, ...]:
+        return tuple(s.id for s in self.shifts)
+
+
+_MODELS: dict[str, StreetModel] = {}
+
+
+def street_model(name: str) -> StreetModel:
+    """The :class:`StreetModel` of the street called ``name`` (built on first use in a process)."""
+    if name not in _MODELS:
+        from cockpit.demo_feed import PROACTIVE_SHARE, SENSOR_CATEGORY
+
+        street = load_street(name)
+        sensor_categories = {category for category, _, _ in SENSOR_CATEGORY.values()}
+        mix = {}
+        for category in {c.code for c in _categories()}:
+            proactive = PROACTIVE_SHARE.get(category, 0.8)
+            mix[category] = (proactive / 2 if category in sensor_categories else 0.0, proactive)
+        _MODELS[name] = StreetModel(
+            name=name,
+            roster=street_roster(street),
+            geometry=street_geometry(street),
+            shifts=tuple(
+                ShiftHours(s.id, s.name, s.start.hour * 60 + s.start.minute, s.end.hour * 60 + s.end.minute)
+                for s in street.shifts
+            ),
+            source_mix=mix,
+        )
+    return _MODELS[name]
+
+
+def street_models_for(scenarios: Iterable) -> dict[str, StreetModel]:
+    """The street models the given scenarios run in (for handing to worker processes)."""
+    return {s.street: street_model(s.street) for s in scenarios if s.street != "none"}
+
+
+def install_street_models(models: dict[str, StreetModel]) -> None:
+    """Make ``models`` this process's street models (a worker process's initializer)."""
+    _MODELS.update(models)
+
+
+def _categories():
+    from cockpit.categories import default_categories
+
+    return default_categories()
+
+
+def load_street(name: str) -> "Street":
     """The street a scenario names (only ``"demo"`` ships)."""
     if name != "demo":
         raise ValueError(f"unknown street {name!r}")
@@ -69,7 +157,7 @@ def load_street(name: str) -> Street:
 _ROSTERS: dict[str, tuple[Person, ...]] = {}
 
 
-def street_roster(street: Street) -> tuple[Person, ...]:
+def street_roster(street: "Street") -> tuple[Person, ...]:
     """Every staff member of ``street`` as a :class:`Person`, in id order (cached per street)."""
     if street.id not in _ROSTERS:
         people = []
@@ -102,7 +190,7 @@ def _matches(person: Person, change: StaffChange) -> bool:
 
 
 def apply_changes(
-    roster: Iterable[Person], changes: Iterable[StaffChange], street: Street, roles: Iterable[str] | None = None
+    roster: Iterable[Person], changes: Iterable[StaffChange], model: StreetModel, roles: Iterable[str] | None = None
 ) -> tuple[Person, ...]:
     """The roster after each change in turn, keeping only people of ``roles`` (all if None).
 
@@ -116,13 +204,15 @@ def apply_changes(
         or adds to a role nobody in that community holds.
     """
     people = list(roster)
-    shifts = {s.id for s in street.shifts}
+    shifts = set(model.shift_ids)
+    communities = set(model.geometry.community_ids)
+    grids = set(model.geometry.grid_ids)
     for index, change in enumerate(changes):
         if change.shift not in shifts:
             raise RosterError(index, "shift", f"unknown shift {change.shift!r}; one of {sorted(shifts)}")
-        if change.community is not None and not street.has("communities", change.community):
+        if change.community is not None and change.community not in communities:
             raise RosterError(index, "community", f"no community {change.community!r} in the street")
-        if change.grid is not None and not street.has("general_grids", change.grid):
+        if change.grid is not None and change.grid not in grids:
             raise RosterError(index, "grid", f"no general grid {change.grid!r} in the street")
         on_shift = [p for p in people if _matches(p, change) and p.shift_id == change.shift]
         if change.delta < 0:
@@ -194,10 +284,12 @@ class StreetGeometry:
 _GEOMETRY: dict[str, StreetGeometry] = {}
 
 
-def street_geometry(street: Street) -> StreetGeometry:
+def street_geometry(street: "Street") -> StreetGeometry:
     """The case-location model of ``street`` (cached per street; its points come from a fixed seed)."""
     if street.id in _GEOMETRY:
         return _GEOMETRY[street.id]
+    import shapely
+
     rng = np.random.default_rng(20240101)
     grid_ids = tuple(g.id for g in street.general_grids)
     community_ids = tuple(c.id for c in street.communities)

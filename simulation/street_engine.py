@@ -25,12 +25,11 @@ from heapq import heappop, heappush
 import numpy as np
 
 from cockpit.categories import default_categories
-from cockpit.demo_feed import PROACTIVE_SHARE, SENSOR_CATEGORY
 from cockpit.dispatch import DETOUR_FACTOR, Candidate, CaseNeed, get_policy, qualified, rank_departments
 from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffKind
 from simulation.engine import RunRecord, arrival_times
 from simulation.scenario import Scenario
-from simulation.street import apply_changes, load_street, street_geometry, street_roster
+from simulation.street import apply_changes, street_model
 from simulation.streams import stream
 
 _DONE, _SHIFT_START, _SHIFT_END, _ESCALATE = 1, 2, 3, 4
@@ -42,7 +41,6 @@ DRAIN_DAYS = 30
 
 _STREET = list(OwnerLevel).index(OwnerLevel.STREET)
 _SOURCES = tuple(Source)
-_SENSOR_CATEGORIES = frozenset(category for category, _, _ in SENSOR_CATEGORY.values())
 
 
 class StreetEngine:
@@ -64,9 +62,9 @@ class StreetEngine:
         self.seed = seed
         self.replication = replication
         self.shortlist = shortlist
-        self.street = load_street(scenario.street)
-        self.geometry = street_geometry(self.street)
-        self.roster = apply_changes(street_roster(self.street), scenario.staff_changes, self.street, scenario.staff_roles)
+        self.model = street_model(scenario.street)
+        self.geometry = self.model.geometry
+        self.roster = apply_changes(self.model.roster, scenario.staff_changes, self.model, scenario.staff_roles)
         self.policy = get_policy(scenario.policy)
         self.home_first = scenario.policy == "home_grid_first"
         self.travel = scenario.travel != "none"
@@ -97,8 +95,7 @@ class StreetEngine:
             micro = where.choice(len(geo.micro_ids), size=n, p=geo.weights(arrival.category))
             point = where.integers(0, geo.points_x.shape[1], n)
             u = stream(self.seed, self.replication, "source", arrival.name).random(n)
-            proactive = PROACTIVE_SHARE.get(arrival.category, 0.8)
-            sensor_share = proactive / 2 if arrival.category in _SENSOR_CATEGORIES else 0.0
+            sensor_share, proactive = self.model.source_mix.get(arrival.category, (0.0, 0.8))
             source = np.where(u < sensor_share, _SOURCES.index(Source.SENSOR),
                               np.where(u < proactive, _SOURCES.index(Source.PATROL), _SOURCES.index(Source.RESIDENT)))
             keep = t >= self.t0
@@ -204,13 +201,10 @@ class StreetEngine:
             ok = np.array([qualified(self._candidate_of(p), probe) for p in roster])
             self.people_mask.append(ok & ~self.is_department)
             self.team_mask.append(ok & self.is_department)
-        shifts = {s.id: s for s in self.street.shifts}
-        self.shift_ids = tuple(shifts)
+        self.shifts = self.model.shifts
+        self.shift_ids = self.model.shift_ids
         self.shift_of = np.array([self.shift_ids.index(p.shift_id) for p in roster])
-        self.shift_minutes = [
-            (shifts[h].start.hour * 60 + shifts[h].start.minute, shifts[h].end.hour * 60 + shifts[h].end.minute)
-            for h in self.shift_ids
-        ]
+        self.shift_minutes = [(s.start, s.end) for s in self.shifts]
         self.members = [np.flatnonzero(self.shift_of == h).tolist() for h in range(len(self.shift_ids))]
 
     @staticmethod
@@ -226,9 +220,7 @@ class StreetEngine:
         )
 
     def _on_duty_at(self, h: int, minute: float) -> bool:
-        start, end = self.shift_minutes[h]
-        m = minute % 1440
-        return start <= m < end if start < end else (m >= start or m < end)
+        return self.shifts[h].covers(minute)
 
     def duty_by_hour(self) -> np.ndarray:
         """People on duty in each hour of the horizon (fractional where a shift starts mid-hour)."""

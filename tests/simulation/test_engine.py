@@ -146,3 +146,21 @@ def test_hourly_profile_shapes_arrivals():
     hours = (record.arrival / 60) % 24
     assert np.all(hours >= 12)
     assert len(record.arrival) == pytest.approx(24 * 200, rel=0.03)
+
+
+def test_a_queue_key_of_another_shape_is_called_for_every_waiting_case():
+    from cockpit.dispatch import DispatchPolicy, rank_nearest
+
+    scenario = queue_scenario([1.0, 1.5], 2, horizon_hours=300, warmup_hours=0)
+    assert Engine(scenario, seed=6).key_prefixes() == [(1,), (2,)]
+    latest_first = DispatchPolicy("latest_first", rank_nearest, lambda need: (need.priority, -need.reported_at, need.case_id))
+    engine = Engine(scenario, seed=6)
+    engine.policy = latest_first
+    assert engine.key_prefixes() is None
+    record = engine.run()
+    reference = Engine(scenario, seed=6, memo=False)
+    reference.policy = latest_first
+    expected = reference.run()
+    assert np.array_equal(record.start, expected.start)
+    fifo = simulate(scenario, seed=6)
+    assert not np.array_equal(record.start, fifo.start)

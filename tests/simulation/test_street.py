@@ -121,14 +121,12 @@ def test_nobody_starts_a_case_off_shift():
     scenario = street_scenario(hours=72)
     engine = StreetEngine(scenario, seed=3)
     record = engine.run()
-    shifts = {s.id: s for s in engine.street.shifts}
-    for i in np.flatnonzero(record.staff >= 0):
-        person = engine.roster[record.staff[i]]
-        minute = record.start[i] % 1440
-        at = datetime(2024, 1, 1, int(minute // 60), int(minute % 60)).time()
-        shift = shifts[person.shift_id]
-        boundary = minute % 1 == 0 and at in (shift.start, shift.end)
-        assert shift.covers(at) or boundary
+    shifts = {s.id: s for s in engine.shifts}
+    started = np.flatnonzero(record.staff >= 0)
+    assert len(started) > 100
+    for i in started:
+        shift = shifts[engine.roster[record.staff[i]].shift_id]
+        assert shift.covers(record.start[i]), (engine.roster[record.staff[i]].staff_id, record.start[i])
 
 
 def test_department_teams_answer_red_cases_at_once_and_others_only_after_two_escalations():
