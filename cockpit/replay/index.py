@@ -397,3 +397,12 @@ _MAKER_BY_STAGE = {
     Stage.CLOSED: _closed,
 }
 _MAKERS = [_MAKER_BY_STAGE[stage] for stage in Stage]
+
+
+def store_index(store, start: datetime | None = None, end: datetime | None = None) -> ListIndex:
+    """Index of the app's own recorded history between ``start`` and ``end``.
+
+    ``store`` is a :class:`cockpit.storage.eventlog.EventStore`; its events come in the order they
+    were applied, derivers' output included, so the replay needs no derivers.
+    """
+    return ListIndex(list(store.read(start, end)))

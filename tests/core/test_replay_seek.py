@@ -114,3 +114,26 @@ def test_a_finished_case_leaves_the_twin_24_hours_after_closing(index) -> None:
     assert replay.twin.cases[closed["case_id"]].status is CaseStatus.CLOSED
     replay.seek(closed["closed_at"] + timedelta(hours=24, seconds=1))
     assert closed["case_id"] not in replay.twin.cases
+
+
+def test_the_app_own_event_store_replays_to_the_recorded_state(tmp_path) -> None:
+    from cockpit.sla import live_derivers
+    from cockpit.storage.db import open_database
+    from cockpit.storage.eventlog import EventStore
+    from cockpit.replay.index import store_index
+
+    street = tiny_street()
+    live = TwinState(street, derivers=live_derivers())
+    store = EventStore(open_database(f"sqlite:///{tmp_path / 'cockpit.sqlite'}"))
+    live.subscribe(store.append)
+    frame = synthetic_log(street, 40, seed=11, start=START, per_day=40)
+    live.apply_many(log_to_events(frame))
+    live.tick(START + timedelta(days=4))
+    replay = Replay(store_index(store), street, retain=timedelta(days=3650), snapshot_every=50)
+    replay.seek(START + timedelta(days=4))
+    assert replay.skipped == 0
+    expected = dump(live)
+    assert dump(replay.twin) == expected
+    replay.seek(START + timedelta(days=1))
+    assert dump(replay.twin) == dump(straight_fold(replay.index, street, START + timedelta(days=1),
+                                                   retain=timedelta(days=3650)))
