@@ -191,8 +191,6 @@ class ReplayPlayer:
         """Apply the next event (and any others in the same second); stays paused."""
         if self.at_end:
             return []
-        if self.replay.at is not None and self.replay.at < self.time:
-            self.replay.seek(self.time)
         next_time = self.index.time_of(self.replay.position)
         applied = self.replay.advance(self.index.position(next_time))
         self.time = next_time
