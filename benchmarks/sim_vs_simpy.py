@@ -92,7 +92,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="shorter horizon (finishes in well under a minute)")
     args = parser.parse_args()
-    horizon = 40_000.0 if args.quick else 200_000.0
+    horizon = 40_000.0 if args.quick else 150_000.0
     seed = 2024
     sc = scenario(horizon)
     engine = Engine(sc, seed)

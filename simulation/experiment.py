@@ -13,7 +13,7 @@ import multiprocessing
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Callable, Sequence
 
 import numpy as np
@@ -490,3 +490,144 @@ def _by_replication(result: ExperimentResult, label: str, kpi: str) -> pd.Series
     if rows.empty or kpi not in rows:
         return pd.Series(dtype=float)
     return rows.set_index("replication")[kpi].astype(float)
+
+
+@dataclass(frozen=True)
+class StreetStaffingTrial:
+    """One street-wide headcount the optimiser tried, its allocation to communities and the estimate."""
+
+    total: int
+    allocation: dict[str, int]
+    mean: float
+    lower: float
+    upper: float
+    passed: bool
+
+
+@dataclass
+class StreetStaffingSearch:
+    """The fewest people of ``role`` on ``shift`` (``best``, None if none met the target) and the search.
+
+    ``allocation`` is the headcount per community of the best level.
+    """
+
+    role: str
+    shift: str
+    label: str
+    within_minutes: float
+    target: float
+    confidence: float
+    replications: int
+    best: int | None = None
+    allocation: dict[str, int] = field(default_factory=dict)
+    trials: list[StreetStaffingTrial] = field(default_factory=list)
+
+    def frame(self) -> pd.DataFrame:
+        """The trials in the order they were made, one column per community."""
+        return pd.DataFrame(
+            [{"total": t.total, "mean": t.mean, "lower": t.lower, "upper": t.upper, "passed": t.passed, **t.allocation}
+             for t in self.trials]
+        )
+
+
+def allocate(total: int, weights: dict[str, float]) -> dict[str, int]:
+    """Split ``total`` people over communities in proportion to ``weights`` (largest remainder, ties by id)."""
+    ids = sorted(weights)
+    w = np.array([weights[c] for c in ids], dtype=float)
+    share = w / w.sum() * total
+    counts = np.floor(share).astype(int)
+    order = sorted(range(len(ids)), key=lambda k: (-(share[k] - counts[k]), ids[k]))
+    for k in order[: total - int(counts.sum())]:
+        counts[k] += 1
+    return {c: int(n) for c, n in zip(ids, counts)}
+
+
+def with_headcounts(scenario: Scenario, role: str, shift: str, allocation: dict[str, int]) -> Scenario:
+    """``scenario`` with exactly ``allocation[community]`` people of ``role`` on ``shift`` in each community."""
+    from simulation.street import staffing_table, street_model
+
+    model = street_model(scenario.street)
+    base = staffing_table(model.roster)
+    raw = {key: value for key, value in scenario.raw.items()}
+    staff = dict(raw["staff"])
+    kept = [c for c in staff.get("change", []) if not (c["role"] == role and c["shift"] == shift and c.get("community") in allocation)]
+    for community, count in sorted(allocation.items()):
+        delta = count - base.get((community, shift, role), 0)
+        if delta:
+            kept.append({"role": role, "community": community, "shift": shift, "delta": delta})
+    staff["change"] = kept
+    raw["staff"] = staff
+    from simulation.scenario import parse_scenario
+
+    return replace(parse_scenario(raw, scenario.base_dir), start_state=scenario.start_state)
+
+
+def optimise_street_staffing(
+    scenario: Scenario,
+    *,
+    role: str = "grid_worker",
+    shift: str = "night",
+    label: str = "red",
+    within_minutes: float = 120.0,
+    target: float = 0.95,
+    confidence: float = 0.95,
+    high: int | None = None,
+    replications: int = 30,
+    seed: int = 0,
+    workers: int = 1,
+    progress: Callable[[StreetStaffingTrial], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> StreetStaffingSearch:
+    """Fewest people of ``role`` on ``shift`` street-wide, and their number per community, meeting the target.
+
+    A level passes when the lower bound of the two-sided ``confidence`` interval of the share of
+    ``label`` cases with somebody on scene within ``within_minutes`` is at least ``target``. Each
+    street-wide total is split over the communities in proportion to their households (where
+    cases happen), by largest remainder. The search tries 0, then doubles from 1 until a total
+    passes (at most ``high``, default twice the community count), then bisects, assuming more
+    people never lower compliance (common random numbers keep that true in practice). Every total
+    tried is in ``trials``.
+    """
+    from simulation.street import street_model
+
+    model = street_model(scenario.street)
+    geo = model.geometry
+    weights = {c: float(geo.households[geo.community == k].sum()) for k, c in enumerate(geo.community_ids)}
+    high = high if high is not None else 2 * len(weights)
+    base = scenario.with_value("targets.response_minutes", within_minutes)
+    search = StreetStaffingSearch(role, shift, label, within_minutes, target, confidence, replications)
+    tried: dict[int, StreetStaffingTrial] = {}
+
+    def trial(total: int) -> StreetStaffingTrial:
+        if total not in tried:
+            allocation = allocate(total, weights)
+            variant = with_headcounts(base, role, shift, allocation)
+            result = run_experiment(variant, replications, seed, workers=workers, cancel=cancel)
+            values = result.kpis.loc[result.kpis["class"] == label, "response_compliance"].to_numpy()
+            ci = interval(values, confidence) or (math.nan, math.nan)
+            mean = float(np.nanmean(values)) if len(values) else math.nan
+            tried[total] = StreetStaffingTrial(total, allocation, mean, ci[0], ci[1], bool(ci[0] >= target))
+            search.trials.append(tried[total])
+            if progress is not None:
+                progress(tried[total])
+        return tried[total]
+
+    if trial(0).passed:
+        search.best, search.allocation = 0, tried[0].allocation
+        return search
+    failed, total = 0, 1
+    while not trial(total).passed:
+        if total >= high or (cancel is not None and cancel.is_set()):
+            return search
+        failed, total = total, min(high, total * 2)
+    passed = total
+    while passed - failed > 1:
+        if cancel is not None and cancel.is_set():
+            break
+        middle = (failed + passed) // 2
+        if trial(middle).passed:
+            passed = middle
+        else:
+            failed = middle
+    search.best, search.allocation = passed, tried[passed].allocation
+    return search
