@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QKeyEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -299,7 +299,10 @@ class CaseQueuePanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized on demand (language, first show), not on every change: sizing to contents measures
+        # every row and would stall the GUI under a stream of updates.
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
         self.view.horizontalHeader().setStretchLastSection(True)
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self._on_double_clicked)
@@ -392,7 +395,10 @@ class CaseQueuePanel(QWidget):
 
     @Slot(set)
     def _on_cases_changed(self, ids: set[str]) -> None:
+        was_empty = self.proxy.rowCount() == 0
         self.table_model.on_cases_changed(ids)
+        if was_empty and self.proxy.rowCount():
+            self.view.resizeColumnsToContents()
         self._update_count()
 
     @Slot(object)
@@ -445,12 +451,17 @@ class CaseQueuePanel(QWidget):
               [(c.id, f"{c.id} {i18n.community_name(twin.street, c.id)}") for c in twin.street.communities])
         _fill(self.source_box, self.tr("All sources"), [(s, i18n.source_name(s)) for s in Source])
         self.table_model.retranslate()
+        self.view.resizeColumnsToContents()
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self.view.resizeColumnsToContents()
+        super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_throttle.stop()

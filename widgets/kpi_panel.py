@@ -10,6 +10,7 @@ the response-time distribution and overdue cases by community. Recomputed at mos
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -107,9 +108,14 @@ class TodayKpis(QObject):
     -------
     kpis_changed()
         :attr:`kpis`, :attr:`frame` and :attr:`today` hold a new computation.
+
+    The case frame is copied out of the twin on the GUI thread; compute_kpis (a few hundred
+    milliseconds of pandas on a busy day) runs on one worker thread and hands its dict back by a
+    queued signal, so the GUI never stalls on it.
     """
 
     kpis_changed = Signal()
+    _computed = Signal(object, object, object)
 
     def __init__(self, model: TwinModel, refresh_ms: int = REFRESH_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -118,6 +124,10 @@ class TodayKpis(QObject):
         self.frame: pd.DataFrame | None = None
         self.today: pd.DataFrame | None = None
         self._throttle = Throttle(self.refresh, refresh_ms, self)
+        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpis")
+        self._running: Future | None = None
+        self._again = False
+        self._computed.connect(self._on_computed)
         self._connections = Connections()
         self._connections.connect(model.cases_changed, self._on_changed)
         self._connections.connect(model.clock_changed, self._on_changed)
@@ -126,20 +136,42 @@ class TodayKpis(QObject):
     def _on_changed(self, *_args: object) -> None:
         self._throttle.poke()
 
-    def refresh(self) -> None:
-        """Recompute now (the throttle calls this)."""
+    def refresh(self, block: bool = False) -> None:
+        """Recompute from the twin as it is now: on the worker thread, or here when ``block``."""
         now = self._twin.now
         if now is None:
             return
-        self.frame = self._twin.cases_frame()
-        self.today = today_frame(self.frame, now)
-        self.kpis = dict(compute_kpis(self.today, now=now)) if len(self.today) else {}
+        if self._running is not None and not self._running.done():
+            if not block:
+                self._again = True
+                return
+            self._running.result()
+        frame = self._twin.cases_frame()
+        today = today_frame(frame, now)
+        if block:
+            self._on_computed(frame, today, _compute(today, now))
+            return
+        self._running = self._worker.submit(_compute, today, now)
+        self._running.add_done_callback(
+            lambda done: self._computed.emit(frame, today, done.result()) if not done.cancelled() else None)
+
+    @Slot(object, object, object)
+    def _on_computed(self, frame: pd.DataFrame, today: pd.DataFrame, kpis: dict) -> None:
+        self.frame, self.today, self.kpis = frame, today, kpis
         self.kpis_changed.emit()
+        if self._again:
+            self._again = False
+            self._throttle.poke()
 
     def close(self) -> None:
-        """Stop listening and drop a pending computation."""
+        """Stop listening, drop a pending computation and wait for a running one (no thread is left)."""
         self._throttle.stop()
         self._connections.disconnect_all()
+        self._worker.shutdown(wait=True, cancel_futures=True)
+
+
+def _compute(today: pd.DataFrame, now: datetime) -> dict:
+    return dict(compute_kpis(today, now=now)) if len(today) else {}
 
 
 class KpiTile(QFrame):
@@ -266,8 +298,8 @@ class KpiPanel(QWidget):
         return self.source.kpis
 
     def refresh(self) -> None:
-        """Recompute today's KPIs now (normally the shared source does it, throttled)."""
-        self.source.refresh()
+        """Recompute today's KPIs now and show them (normally the shared source does it, throttled)."""
+        self.source.refresh(block=True)
 
     @Slot()
     def _show(self) -> None:

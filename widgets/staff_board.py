@@ -209,7 +209,10 @@ class StaffBoardPanel(QWidget):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().hide()
-        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Sized on demand (language, first show), not on every change: sizing to contents measures
+        # every row and would stall the GUI under a stream of updates.
+        self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.view.horizontalHeader().setResizeContentsPrecision(200)
         self.view.horizontalHeader().setStretchLastSection(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -247,6 +250,7 @@ class StaffBoardPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._refresh()
+        self.view.resizeColumnsToContents()
         super().showEvent(event)
 
     def _refresh(self) -> None:
@@ -268,6 +272,7 @@ class StaffBoardPanel(QWidget):
         _fill(self.area_box, self.tr("All communities"),
               [(c.id, f"{c.id} {i18n.community_name(street, c.id)}") for c in street.communities])
         self.table_model.retranslate()
+        self.view.resizeColumnsToContents()
         self._update_summary()
 
     def changeEvent(self, event: QEvent) -> None:
