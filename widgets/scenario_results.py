@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
+from simulation.experiment import COMPARE_KPIS, ExperimentResult, StreetStaffingSearch, compare
 from simulation.kpi import ALL
 
 SCENARIO_COLORS = ("#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9")
@@ -151,6 +151,16 @@ class ScenarioResultsPanel(QWidget):
         self.tabs.addTab(self.sla_plot, "")
         self.tabs.addTab(self.utilisation_plot, "")
         self.tabs.addTab(map_page, "")
+        self.search_table = QTableWidget()
+        self.search_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.search_label = QLabel()
+        self.search_label.setWordWrap(True)
+        search_page = QWidget()
+        search_layout = QVBoxLayout(search_page)
+        search_layout.addWidget(self.search_label)
+        search_layout.addWidget(self.search_table, 1)
+        self.tabs.addTab(search_page, "")
+        self.search: StreetStaffingSearch | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
@@ -323,6 +333,30 @@ class ScenarioResultsPanel(QWidget):
         else:
             self.map_label.setText(_tr("No overdue or late cases in any grid"))
 
+    def set_search(self, search: StreetStaffingSearch) -> None:
+        """Show a staffing search: every level tried and, per community, the headcount of the best."""
+        self.search = search
+        communities = sorted({c for t in search.trials for c in t.allocation})
+        headers = [self.tr("People"), self.tr("Within target [95 % interval]"), self.tr("Meets target")] + communities
+        self.search_table.clear()
+        self.search_table.setColumnCount(len(headers))
+        self.search_table.setHorizontalHeaderLabels(headers)
+        self.search_table.setRowCount(len(search.trials))
+        bold = QFont()
+        bold.setBold(True)
+        for row, trial in enumerate(search.trials):
+            cells = [str(trial.total), format_value("response_compliance", trial.mean, trial.lower, trial.upper),
+                     self.tr("yes") if trial.passed else self.tr("no")]
+            cells += [str(trial.allocation.get(c, 0)) for c in communities]
+            for column, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if trial.total == search.best:
+                    item.setFont(bold)
+                self.search_table.setItem(row, column, item)
+        self.search_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)
+        self.retranslate_ui()
+
     # -- export ----------------------------------------------------------------------------------
 
     def export(self, folder: str | Path) -> list[Path]:
@@ -333,6 +367,10 @@ class ScenarioResultsPanel(QWidget):
         path = folder / "comparison.csv"
         self.comparison.to_csv(path, index=False)
         written.append(path)
+        if self.search is not None:
+            path = folder / "staffing_search.csv"
+            self.search.frame().to_csv(path, index=False)
+            written.append(path)
         if self.results:
             grids = pd.concat(
                 [r.overdue_map().assign(scenario=r.scenario.name) for r in self.results], ignore_index=True
@@ -374,7 +412,7 @@ class ScenarioResultsPanel(QWidget):
         """Set every user-visible string in the current language."""
         for index, text in enumerate((
             self.tr("Comparison"), self.tr("Wait and response"), self.tr("Response target by risk"),
-            self.tr("Utilisation by hour"), self.tr("Overdue by grid"),
+            self.tr("Utilisation by hour"), self.tr("Overdue by grid"), self.tr("Staffing search"),
         )):
             self.tabs.setTabText(index, text)
         self.map_measure.setItemText(0, self.tr("Cases late (no one on scene within target)"))
@@ -390,6 +428,18 @@ class ScenarioResultsPanel(QWidget):
         self.utilisation_plot.setTitle(self.tr("Busy share of on-duty staff by hour"))
         self.map_plot.setTitle(self.tr("General grids"))
         self.export_button.setText(self.tr("Export CSV and PNG…"))
+        search = self.search
+        if search is None:
+            self.search_label.setText(self.tr("No staffing search yet."))
+        elif search.best is None:
+            self.search_label.setText(self.tr("No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.").format(
+                target=100 * search.target, label=search.label, minutes=search.within_minutes))
+        else:
+            self.search_label.setText(self.tr(
+                "Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within "
+                "{minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level."
+            ).format(role=search.role, shift=search.shift, best=search.best, target=100 * search.target,
+                     label=search.label, minutes=search.within_minutes, n=search.replications))
         if self.results:
             n = self.results[0].replications
             self.note.setText(

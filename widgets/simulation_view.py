@@ -17,6 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
+    QDoubleSpinBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -28,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulation.experiment import ExperimentResult, run_experiment
+from simulation.experiment import ExperimentResult, StreetStaffingSearch, optimise_street_staffing, run_experiment
 from simulation.scenario import Scenario
 from simulation.street import start_from_twin
 from widgets.scenario_editor import ScenarioEditorPanel, new_street_scenario
@@ -50,12 +51,16 @@ class ExperimentRunner(QObject):
     finished(list, bool)
         The :class:`~simulation.experiment.ExperimentResult` of each scenario that ran, and
         whether the run was cancelled.
+    search_finished(object, bool)
+        The :class:`~simulation.experiment.StreetStaffingSearch` of a staffing search, and
+        whether it was cancelled.
     failed(str)
         The run raised; the message says why.
     """
 
     progress_changed = Signal(int, int)
     finished = Signal(list, bool)
+    search_finished = Signal(object, bool)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -78,13 +83,33 @@ class ExperimentRunner(QObject):
 
     def start(self, scenarios: list[Scenario], replications: int, seed: int, workers: int = 1) -> None:
         """Run ``replications`` of each scenario under ``seed`` (``workers`` processes per scenario)."""
+        self._launch(replications * len(scenarios), self._work, list(scenarios), replications, seed, workers)
+
+    def start_search(self, scenario: Scenario, replications: int, seed: int, workers: int = 1, **options) -> None:
+        """Search the fewest people for ``scenario`` (``options`` go to ``optimise_street_staffing``).
+
+        Progress counts the staffing levels tried; the total is unknown (0).
+        """
+        self._launch(0, self._search, scenario, replications, seed, workers, options)
+
+    def _launch(self, total: int, work, *args) -> None:
         if self.running:
             raise RuntimeError("a run is already going")
         self._cancel.clear()
-        self._done, self._total, self._shown = 0, replications * len(scenarios), -1
+        self._done, self._total, self._shown = 0, total, -1
         self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="simulation")
-        self._future = self._executor.submit(self._work, list(scenarios), replications, seed, workers)
+        self._future = self._executor.submit(work, *args)
         self._timer.start()
+
+    def _search(self, scenario: Scenario, replications: int, seed: int, workers: int, options: dict) -> tuple:
+        def progress(_trial) -> None:
+            with self._lock:
+                self._done += 1
+
+        search = optimise_street_staffing(
+            scenario, replications=replications, seed=seed, workers=workers, progress=progress, cancel=self._cancel, **options
+        )
+        return search, self._cancel.is_set()
 
     def cancel(self) -> None:
         """Start no further replication; the run finishes with those already done."""
@@ -132,8 +157,11 @@ class ExperimentRunner(QObject):
         if error is not None:
             self.failed.emit(f"{type(error).__name__}: {error}")
             return
-        results, cancelled = future.result()
-        self.finished.emit(results, cancelled)
+        outcome, cancelled = future.result()
+        if isinstance(outcome, StreetStaffingSearch):
+            self.search_finished.emit(outcome, cancelled)
+        else:
+            self.finished.emit(outcome, cancelled)
 
 
 class SimulationView(QWidget):
@@ -170,6 +198,12 @@ class SimulationView(QWidget):
         self.from_now = QCheckBox()
         self.from_now.setEnabled(twin is not None)
         self.run_button = QPushButton()
+        self.search_button = QPushButton()
+        self.target = QDoubleSpinBox()
+        self.target.setRange(0.5, 1.0)
+        self.target.setSingleStep(0.01)
+        self.target.setDecimals(2)
+        self.target.setValue(0.95)
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.progress = QProgressBar()
@@ -194,6 +228,8 @@ class SimulationView(QWidget):
             run_bar.addWidget(box)
         run_bar.addWidget(self.from_now)
         run_bar.addWidget(self.run_button)
+        run_bar.addWidget(self.target)
+        run_bar.addWidget(self.search_button)
         run_bar.addWidget(self.cancel_button)
         run_bar.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
@@ -206,9 +242,11 @@ class SimulationView(QWidget):
         self.add_button.clicked.connect(self.add_copy)
         self.remove_button.clicked.connect(self.remove_selected)
         self.run_button.clicked.connect(self.run)
+        self.search_button.clicked.connect(self.search_night_staffing)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.runner.progress_changed.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
+        self.runner.search_finished.connect(self._on_search_finished)
         self.runner.failed.connect(self._on_failed)
         self.retranslate_ui()
         self._refresh_list()
@@ -269,18 +307,55 @@ class SimulationView(QWidget):
             scenarios = [s.with_start(state) if s.street != "none" else s for s in scenarios]
         self.progress.setRange(0, self.replications.value() * len(scenarios))
         self.progress.setValue(0)
-        self.run_button.setEnabled(False)
-        self.cancel_button.setEnabled(True)
+        self._set_running(True)
         self.status.setText(self.tr("Running…"))
         self.runner.start(scenarios, self.replications.value(), self.seed.value(), self.workers.value())
 
+    def search_night_staffing(self) -> None:
+        """Find the fewest night-shift grid workers (per community) keeping red cases within target.
+
+        The selected scenario is searched at the chosen confidence target share (95 % interval,
+        lower bound >= the target), with the replications and seed of the run bar.
+        """
+        if self.runner.running:
+            return
+        row = max(0, self.list.currentRow())
+        scenario = self.scenarios[row]
+        if scenario.street == "none":
+            self.status.setText(self.tr("The staffing search needs a street scenario."))
+            return
+        self.progress.setRange(0, 0)
+        self._set_running(True)
+        self.status.setText(self.tr("Searching the fewest night-shift grid workers…"))
+        self.runner.start_search(
+            scenario, self.replications.value(), self.seed.value(), self.workers.value(),
+            role="grid_worker", shift="night", label="red", target=self.target.value(),
+        )
+
+    def _set_running(self, running: bool) -> None:
+        self.run_button.setEnabled(not running)
+        self.search_button.setEnabled(not running)
+        self.cancel_button.setEnabled(running)
+
+    def _on_search_finished(self, search: StreetStaffingSearch, cancelled: bool) -> None:
+        self._set_running(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.results.set_search(search)
+        if search.best is None:
+            self.status.setText(self.tr("No level tried met the target ({n} levels tried).").format(n=len(search.trials)))
+        else:
+            self.status.setText(self.tr("Fewest night-shift grid workers: {best} ({n} levels tried).").format(
+                best=search.best, n=len(search.trials)))
+        self.run_finished.emit(cancelled)
+
     def _on_progress(self, done: int, total: int) -> None:
-        self.progress.setRange(0, total)
-        self.progress.setValue(done)
+        if total:
+            self.progress.setRange(0, total)
+            self.progress.setValue(done)
 
     def _on_finished(self, results: list, cancelled: bool) -> None:
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+        self._set_running(False)
         complete = [r for r in results if r.replications >= 1]
         self.results.set_results(complete)
         if cancelled:
@@ -291,8 +366,7 @@ class SimulationView(QWidget):
         self.run_finished.emit(cancelled)
 
     def _on_failed(self, message: str) -> None:
-        self.run_button.setEnabled(True)
-        self.cancel_button.setEnabled(False)
+        self._set_running(False)
         self.status.setText(self.tr("The run failed: {message}").format(message=message))
         self.run_finished.emit(True)
 
@@ -307,6 +381,10 @@ class SimulationView(QWidget):
         self._labels["workers"].setText(self.tr("Processes"))
         self.from_now.setText(self.tr("Start from now"))
         self.run_button.setText(self.tr("Run"))
+        self.search_button.setText(self.tr("Fewest night workers"))
+        self.search_button.setToolTip(self.tr("Fewest night-shift grid workers per community that keep this share of red "
+                                              "cases responded to within the target, at 95 % confidence"))
+        self.target.setToolTip(self.tr("Required share of red cases within the response target"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.setWindowTitle(self.tr("What-if simulation"))
 

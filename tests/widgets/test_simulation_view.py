@@ -111,3 +111,18 @@ def test_open_simulation_view_builds_the_view_from_a_twin(qtbot, twin):
     assert isinstance(widget, SimulationView)
     assert widget.from_now.isEnabled()
     assert len(widget.scenarios) == 1 and widget.scenarios[0].street == "demo"
+
+
+def test_the_night_staffing_search_runs_off_the_gui_thread_and_lists_every_level(qtbot, tmp_path):
+    view = SimulationView(scenarios=[short("A", hours=48)])
+    qtbot.addWidget(view)
+    view.replications.setValue(3)
+    view.target.setValue(0.5)
+    with qtbot.waitSignal(view.run_finished, timeout=120_000) as done:
+        view.search_button.click()
+    assert done.args == [False]
+    search = view.results.search
+    assert search is not None and search.best is not None
+    assert view.results.search_table.rowCount() == len(search.trials)
+    assert str(search.best) in view.status.text()
+    assert "staffing_search.csv" in {p.name for p in view.results.export(tmp_path)}
