@@ -217,7 +217,6 @@ class TrainingSession:
         self._trainee_rows = (reported >= _micros(start)) & (reported < _micros(end))
         self._row_of: dict[str, int] | None = None
         self.pending: DecisionPoint | None = None
-        self._queue: list[DecisionPoint] = []
         self.skipped = 0
 
     @property
@@ -226,7 +225,7 @@ class TrainingSession:
 
     @property
     def finished(self) -> bool:
-        return self.pending is None and not self._queue and self.position >= self.end_position
+        return self.pending is None and self.position >= self.end_position
 
     # ------------------------------------------------------------ running
 
@@ -236,9 +235,6 @@ class TrainingSession:
         Returns None at the end of the window. A pending decision must be taken or declined first.
         """
         if self.pending is not None:
-            return self.pending
-        if self._queue:
-            self.pending = self._queue.pop(0)
             return self.pending
         while self.position < self.end_position:
             hi = min(self.end_position, self.position + 2000)
@@ -283,7 +279,7 @@ class TrainingSession:
 
     def triage(self, case_id: str, risk: RiskLevel, owner_level: OwnerLevel,
                category: str | None = None, at: datetime | None = None) -> Decision:
-        """Triage the pending case; then a dispatch decision for it is pending."""
+        """Triage the pending case; a dispatch decision for it is then pending at once."""
         point = self._take(TRIAGE, case_id)
         case = self.twin.cases[case_id]
         when = at or point.at
@@ -296,7 +292,7 @@ class TrainingSession:
             {"risk": recorded_risk.value, "owner_level": risk.default_owner.value},
             0.0, triage_score(risk, owner_level, recorded_risk),
         )
-        self._queue.insert(0, DecisionPoint(DISPATCH, case_id, when))
+        self.pending = DecisionPoint(DISPATCH, case_id, when)
         return self._record(decision)
 
     def dispatch(self, case_id: str, staff_id: str, at: datetime | None = None) -> Decision:

@@ -145,3 +145,44 @@ def test_the_case_queue_follows_seeks_both_ways(qtbot, parts) -> None:
     assert {queue.table_model.case_at(r).id for r in range(queue.table_model.rowCount())} == set(
         player.replay.twin.cases)
     queue.close()
+
+
+def test_training_panel_takes_decisions_and_finishes(qtbot, tmp_path) -> None:
+    import pandas as pd
+
+    from cockpit.history.format import write_log
+    from cockpit.replay.cli import open_replay
+    from cockpit.training import TrainingSession
+    from tests.core.test_training import row
+    from widgets.debrief import TrainingPanel
+
+    frame = pd.DataFrame([
+        row("A", "2026-10-01T10:00+08:00", (0, 0), "C01-G01-M01", triaged_at="2026-10-01T10:05+08:00",
+            dispatched_at="2026-10-01T10:10+08:00", accepted_at="2026-10-01T10:30+08:00",
+            resolved_at="2026-10-01T12:00+08:00", closed_at="2026-10-01T13:00+08:00",
+            assignee="GW-C01-G02", satisfaction=4),
+    ])
+    for column in ("triaged_at", "dispatched_at", "accepted_at", "on_scene_at", "resolved_at", "closed_at"):
+        frame[column] = pd.to_datetime(frame[column], utc=True)
+    write_log(frame, tmp_path / "one.parquet")
+    replay = open_replay(tmp_path / "one.parquet", tiny_street())
+    session = TrainingSession(replay, "trainee", pd.Timestamp("2026-10-01T09:00+08:00"),
+                              pd.Timestamp("2026-10-01T14:00+08:00"))
+    panel = TrainingPanel(session)
+    qtbot.addWidget(panel)
+    with qtbot.waitSignal(panel.sig_show_case_requested) as shown:
+        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert shown.args == ["A"] and not panel.triage_button.isHidden()
+    panel.risk_box.setCurrentIndex(panel.risk_box.findData(RiskLevel.BLUE))
+    panel.owner_box.setCurrentIndex(panel.owner_box.findData(OwnerLevel.GRID))
+    with qtbot.waitSignal(panel.decision_made) as made:
+        qtbot.mouseClick(panel.triage_button, Qt.MouseButton.LeftButton)
+    assert made.args[0].score == 100.0
+    assert not panel.dispatch_button.isHidden()
+    assert panel.staff_box.itemData(0) == "GW-C01-G01"  # nearest qualified free person first
+    with qtbot.waitSignal(panel.decision_made) as made:
+        qtbot.mouseClick(panel.dispatch_button, Qt.MouseButton.LeftButton)
+    assert made.args[0].choice_score == 50.0 and "score 100.0" in panel.result.text()
+    with qtbot.waitSignal(panel.finished) as done:
+        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
+    assert len(done.args[0].decisions) == 2 and not panel.next_button.isEnabled()
