@@ -14,8 +14,7 @@ import logging
 import signal
 import sys
 import threading
-from collections import deque
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 import paho.mqtt.client as mqtt
@@ -34,6 +33,8 @@ from cockpit.twin import TwinError, TwinState
 log = logging.getLogger(__name__)
 
 EXIT_FAILURE = 1
+DRAIN_TIMEOUT_S = 60.0
+"""How long ``cockpit sensors`` waits at the end for the broker to confirm what it sent."""
 
 
 def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
@@ -154,15 +155,17 @@ def sensors_command(args: argparse.Namespace) -> int:
             embedded.stop()
         return EXIT_FAILURE
     sent = bad = 0
-    unconfirmed: deque[mqtt.MQTTMessageInfo] = deque()
+    confirmed = _count_confirmations(client)
     with _stop_on_signals() as stop:
         for message in paced(simulator.messages(), args.rate, args.duration, stop.is_set):
-            unconfirmed.append(client.publish(message.topic, message.payload, qos=args.qos))
+            # While the broker is down paho keeps QoS 1 messages and sends them after reconnecting.
+            client.publish(message.topic, message.payload, qos=args.qos)
             sent += 1
             bad += message.bad
-            while unconfirmed and unconfirmed[0].is_published():
-                unconfirmed.popleft()
-        _drain(unconfirmed, stop)
+        waited = 0.0
+        while confirmed() < sent and waited < DRAIN_TIMEOUT_S and not stop.is_set():
+            stop.wait(0.02)
+            waited += 0.02
     client.disconnect()
     client.loop_stop()
     if embedded is not None:
@@ -189,15 +192,16 @@ def publisher(config: BrokerConfig) -> mqtt.Client:
     return client
 
 
-def _drain(unconfirmed: deque[mqtt.MQTTMessageInfo], stop: threading.Event, timeout: float = 30.0) -> None:
-    """Wait until the broker has every message (or a signal comes, or the timeout passes)."""
-    waited = 0.0
-    while unconfirmed and waited < timeout and not stop.is_set():
-        if unconfirmed[0].is_published():
-            unconfirmed.popleft()
-            continue
-        stop.wait(0.02)
-        waited += 0.02
+def _count_confirmations(client: mqtt.Client) -> Callable[[], int]:
+    """Count the messages the broker confirmed (QoS 1) or that were written (QoS 0)."""
+    count = 0
+
+    def on_publish(*_: object) -> None:
+        nonlocal count
+        count += 1
+
+    client.on_publish = on_publish
+    return lambda: count
 
 
 def main(argv: list[str] | None = None) -> int:
