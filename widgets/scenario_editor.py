@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -171,6 +173,16 @@ class StaffingTableModel(QAbstractTableModel):
         return f"{community} {item.name if i18n.is_chinese() else item.name_en}"
 
 
+def _mean_factor(arrival) -> float:
+    """Mean of an arrival class's hourly and weekday multipliers (its long-run rate over ``rate_per_hour``)."""
+    factor = 1.0
+    if arrival.profile is not None:
+        factor *= sum(arrival.profile) / len(arrival.profile)
+    if arrival.weekday is not None:
+        factor *= sum(arrival.weekday) / len(arrival.weekday)
+    return factor
+
+
 class _CountDelegate(QStyledItemDelegate):
     """Edits a headcount with a spin box that cannot go below zero."""
 
@@ -219,6 +231,10 @@ class ScenarioEditorPanel(QWidget):
         for kind in StaffKind:
             self.role_combo.addItem(i18n.staff_kind_name(kind), kind.value)
         self.copy_button = QPushButton()
+        self.log_button = QPushButton()
+        self.default_demand_button = QPushButton()
+        self.demand_label = QLabel()
+        self.demand_label.setWordWrap(True)
         self.staffing = StaffingTableModel(self.street, self)
         self.table = QTableView()
         self.table.setModel(self.staffing)
@@ -235,7 +251,12 @@ class ScenarioEditorPanel(QWidget):
         self.form.addRow(self._labels["horizon"], self.horizon_days)
         self.form.addRow(self._labels["warmup"], self.warmup_hours)
         self.form.addRow(self._labels["policy"], self.policy_combo)
-        self.form.addRow(self._labels["demand"], self.cases_per_day)
+        demand_row = QHBoxLayout()
+        demand_row.addWidget(self.cases_per_day, 1)
+        demand_row.addWidget(self.log_button)
+        demand_row.addWidget(self.default_demand_button)
+        self.form.addRow(self._labels["demand"], demand_row)
+        self.form.addRow("", self.demand_label)
         self.form.addRow(self._labels["roles"], self.roles_combo)
         role_row = QHBoxLayout()
         role_row.addWidget(self.role_combo, 1)
@@ -255,6 +276,8 @@ class ScenarioEditorPanel(QWidget):
         self.roles_combo.currentIndexChanged.connect(self._on_form_edited)
         self.role_combo.currentIndexChanged.connect(self._on_role_changed)
         self.copy_button.clicked.connect(self.copy_current_staffing)
+        self.log_button.clicked.connect(self._on_log_clicked)
+        self.default_demand_button.clicked.connect(lambda: self.set_demand_log(None))
         self.staffing.staffing_changed.connect(self._on_form_edited)
         self.retranslate_ui()
         self.set_scenario(scenario)
@@ -279,6 +302,8 @@ class ScenarioEditorPanel(QWidget):
             demand = self._raw.get("demand", {})
             self.cases_per_day.setValue(float(demand.get("cases_per_day", 100.0)))
             self.cases_per_day.setEnabled(street_mode and "from_log" not in demand)
+            self.log_button.setEnabled(street_mode)
+            self.default_demand_button.setEnabled(street_mode and "from_log" in demand)
             roles = self._raw.get("staff", {}).get("roles")
             self.roles_combo.setCurrentIndex(0 if roles is not None else 1)
             self.roles_combo.setEnabled(street_mode)
@@ -295,6 +320,28 @@ class ScenarioEditorPanel(QWidget):
         self.staffing.set_changes([])
         self._on_form_edited()
 
+    def set_demand_log(self, path: str | None) -> None:
+        """Fit the demand from the incident log at ``path`` (None: back to the default demand)."""
+        demand = self._raw.setdefault("demand", {})
+        previous = dict(demand)
+        demand.clear()
+        if path is None:
+            demand["cases_per_day"] = self.cases_per_day.value()
+        else:
+            demand["from_log"] = str(path)
+        if not self._on_form_edited():
+            demand.clear()
+            demand.update(previous)
+            return
+        self.set_scenario(self._scenario)
+
+    def _on_log_clicked(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Incident log to fit demand from"), "", self.tr("Incident logs (*.parquet *.csv)")
+        )
+        if path:
+            self.set_demand_log(path)
+
     def set_headcount(self, community: str | None, shift: str, role: str, count: int) -> bool:
         """Set one headcount as if typed in the table; False if ``count`` is negative."""
         if self.role_combo.currentData() != role:
@@ -306,9 +353,10 @@ class ScenarioEditorPanel(QWidget):
     def _on_role_changed(self) -> None:
         self.staffing.set_role(self.role_combo.currentData())
 
-    def _on_form_edited(self) -> None:
+    def _on_form_edited(self) -> bool:
+        """Validate the form; True if it held a valid scenario (then :attr:`scenario_changed` is emitted)."""
         if self._loading:
-            return
+            return False
         raw = copy.deepcopy(self._raw)
         head = raw.setdefault("scenario", {})
         head["name"] = self.name_edit.text().strip() or self._scenario.name
@@ -334,7 +382,7 @@ class ScenarioEditorPanel(QWidget):
             scenario = parse_scenario(raw, self._scenario.base_dir)
         except ScenarioError as exc:
             self.error_label.setText(self.tr("Not valid: {error}").format(error=str(exc)))
-            return
+            return False
         if self._scenario.start_state is not None:
             scenario = scenario.with_start(self._scenario.start_state)
         self._raw = raw
@@ -342,8 +390,16 @@ class ScenarioEditorPanel(QWidget):
         self.error_label.clear()
         self._show_summary()
         self.scenario_changed.emit(scenario)
+        return True
 
     def _show_summary(self) -> None:
+        demand = self._raw.get("demand", {})
+        per_day = sum(a.rate_per_hour * _mean_factor(a) for a in self._scenario.arrivals) * 24
+        if "from_log" in demand:
+            self.demand_label.setText(self.tr("Fitted from {file}: {per_day:.1f} cases a day").format(
+                file=Path(demand["from_log"]).name, per_day=per_day))
+        else:
+            self.demand_label.setText(self.tr("Category table shares, demo hour-of-day profile"))
         changes = self._scenario.staff_changes
         removed = -sum(c.delta for c in changes if c.delta < 0)
         added = sum(c.delta for c in changes if c.delta > 0)
@@ -369,6 +425,8 @@ class ScenarioEditorPanel(QWidget):
         for position, (_, _, text) in enumerate(_ROLE_CHOICES):
             self.roles_combo.setItemText(position, QCoreApplication.translate("ScenarioEditorPanel", text))
         self.copy_button.setText(self.tr("Copy current staffing"))
+        self.log_button.setText(self.tr("Fit from log…"))
+        self.default_demand_button.setText(self.tr("Default"))
         self.copy_button.setToolTip(self.tr("Start again from the street's staffing as it is today"))
         self._show_summary()
 

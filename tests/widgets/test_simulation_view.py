@@ -126,3 +126,26 @@ def test_the_night_staffing_search_runs_off_the_gui_thread_and_lists_every_level
     assert view.results.search_table.rowCount() == len(search.trials)
     assert str(search.best) in view.status.text()
     assert "staffing_search.csv" in {p.name for p in view.results.export(tmp_path)}
+
+
+def test_demand_fitted_from_an_incident_log_replaces_the_default(qtbot, tmp_path):
+    from cockpit.history.format import write_log
+    from cockpit.history.generator import generate_history
+    from cockpit.street.demo import load_demo_street
+
+    history = generate_history(load_demo_street(), 14, seed=5)
+    log = tmp_path / "history.parquet"
+    write_log(history, log)
+    editor = ScenarioEditorPanel(short())
+    qtbot.addWidget(editor)
+    with qtbot.waitSignal(editor.scenario_changed):
+        editor.set_demand_log(str(log))
+    assert editor.scenario.raw["demand"] == {"from_log": str(log)}
+    assert not editor.cases_per_day.isEnabled()
+    assert "history.parquet" in editor.demand_label.text()
+    editor.set_demand_log(str(tmp_path / "missing.parquet"))
+    assert "demand.from_log" in editor.error_label.text()
+    assert editor.scenario.raw["demand"] == {"from_log": str(log)}
+    with qtbot.waitSignal(editor.scenario_changed):
+        editor.set_demand_log(None)
+    assert "from_log" not in editor.scenario.raw["demand"]
