@@ -214,3 +214,80 @@ def _expected_by_hour(rate: float, profile: tuple, weekday: tuple, first: pd.Tim
     day_of_week = (first.day_of_week + hours // 24) % 7
     per_hour = rate * np.asarray(profile)[hour_of_day] * np.asarray(weekday)[day_of_week]
     return np.bincount(hour_of_day, weights=per_hour, minlength=24)
+
+
+def validate_holdout(
+    frame: pd.DataFrame,
+    holdout_days: float = 30.0,
+    *,
+    replications: int = 10,
+    seed: int = 0,
+    staff: dict | None = None,
+    policy: str = "home_grid_first",
+    workers: int = 1,
+) -> pd.DataFrame:
+    """Fit demand on all but the last ``holdout_days`` of a log, simulate those days, and compare.
+
+    ``frame`` is an incident log as ``cockpit.history.format.read_log`` returns it. The simulated
+    street uses the ``[staff]`` table ``staff`` (default: the demo roster's grid workers and
+    department teams) and ``policy``. Observed figures are those of the held-out cases: cases a
+    day, mean response (report → on scene), share with somebody on scene within 2 h, and mean
+    resolution, overall and per risk level; a case still open at the end of the log counts as not
+    on scene (for the share) and is left out of the means.
+
+    Returns
+    -------
+    pandas.DataFrame
+        One row per (class, KPI): ``observed``, simulated ``mean``, ``lo`` and ``hi`` (95 %
+        interval over replications) and ``inside`` (the observed value lies in the interval).
+    """
+    import tempfile
+
+    from cockpit.history.format import write_log
+    from simulation.experiment import run_experiment
+    from simulation.kpi import ALL
+    from simulation.scenario import parse_scenario
+
+    times = pd.to_datetime(frame["reported_at"], utc=True)
+    cut = times.max().tz_convert(LOCAL_TZ).normalize() - pd.Timedelta(days=holdout_days)
+    train = frame[times < cut]
+    held = frame[(times >= cut)]
+    if train.empty or held.empty:
+        raise ValueError("the log is too short to hold out that many days")
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "train.parquet"
+        write_log(train, path)
+        scenario = parse_scenario(
+            {
+                "scenario": {"name": "held-out", "horizon_hours": holdout_days * 24, "street": "demo",
+                             "start": cut.date()},
+                "demand": {"from_log": str(path)},
+                "staff": staff or {"from": "demo", "roles": ["grid_worker", "department"]},
+                "dispatch": {"policy": policy},
+            }
+        )
+        result = run_experiment(scenario, replications, seed, workers=workers)
+    reported = pd.to_datetime(held["reported_at"], utc=True)
+    response = (pd.to_datetime(held["on_scene_at"], utc=True) - reported).dt.total_seconds() / 60
+    resolution = (pd.to_datetime(held["resolved_at"], utc=True) - reported).dt.total_seconds() / 60
+    risk = held["risk_level"].astype(str).to_numpy()
+    rows = []
+    for label in (ALL, "red", "yellow", "blue"):
+        chosen = np.ones(len(held), dtype=bool) if label == ALL else risk == label
+        observed = {
+            "cases_per_day": chosen.sum() / holdout_days,
+            "response_minutes": float(response[chosen].mean()),
+            "response_compliance": float((response[chosen] <= 120).mean()),
+            "resolution_minutes": float(resolution[chosen].mean()),
+        }
+        for kpi, value in observed.items():
+            column = "cases" if kpi == "cases_per_day" else kpi
+            est = result.estimate(column, label)
+            scale = 1 / holdout_days if kpi == "cases_per_day" else 1.0
+            lo, hi = est["ci95"] if est["ci95"] else (math.nan, math.nan)
+            mean = math.nan if est["mean"] is None else est["mean"] * scale
+            rows.append(
+                {"class": label, "kpi": kpi, "observed": value, "mean": mean, "lo": lo * scale, "hi": hi * scale,
+                 "inside": bool(lo * scale <= value <= hi * scale)}
+            )
+    return pd.DataFrame(rows)
