@@ -103,6 +103,7 @@ class StreetFit:
     report: pd.DataFrame
     hourly: pd.DataFrame
     span_days: float
+    dispatch_delay: object = None
 
 
 MIN_SERVICE_SAMPLES = 10
@@ -204,7 +205,14 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
     hourly_observed = np.bincount(times.dt.hour.to_numpy(), minlength=24)
     fitted = _expected_by_hour(rate, profile, weekday, first, span_hours)
     hourly = pd.DataFrame({"hour": np.arange(24), "observed": hourly_observed, "fitted": fitted})
-    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24)
+    dispatched = pd.to_datetime(frame["dispatched_at"], utc=True)
+    delays = ((dispatched - pd.to_datetime(frame["reported_at"], utc=True)).dt.total_seconds() / 60).to_numpy()
+    delays = delays[np.isfinite(delays) & (delays > 0)]
+    delay = None
+    if len(delays) >= MIN_SERVICE_SAMPLES:
+        logs = np.log(delays)
+        delay = ServiceSpec("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
+    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24, delay)
 
 
 def _expected_by_hour(rate: float, profile: tuple, weekday: tuple, first: pd.Timestamp, span_hours: float) -> np.ndarray:
@@ -226,7 +234,7 @@ def validate_holdout(
     policy: str = "home_grid_first",
     workers: int = 1,
 ) -> pd.DataFrame:
-    """Fit demand on all but the last ``holdout_days`` of a log, simulate those days, and compare.
+    """Fit demand (and the dispatch delay) on all but the last ``holdout_days`` of a log, simulate those days, and compare.
 
     ``frame`` is an incident log as ``cockpit.history.format.read_log`` returns it. The simulated
     street uses the ``[staff]`` table ``staff`` (default: the demo roster's grid workers and
@@ -257,13 +265,17 @@ def validate_holdout(
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "train.parquet"
         write_log(train, path)
+        dispatch: dict = {"policy": policy}
+        delay = fit_street_demand(path).dispatch_delay
+        if delay is not None:
+            dispatch["delay"] = {"dist": "lognormal", "median_minutes": delay.median_minutes, "sigma": delay.sigma}
         scenario = parse_scenario(
             {
                 "scenario": {"name": "held-out", "horizon_hours": holdout_days * 24, "street": "demo",
                              "start": cut.date()},
                 "demand": {"from_log": str(path)},
                 "staff": staff or {"from": "demo", "roles": ["grid_worker", "department"]},
-                "dispatch": {"policy": policy},
+                "dispatch": dispatch,
             }
         )
         result = run_experiment(scenario, replications, seed, workers=workers)

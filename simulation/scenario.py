@@ -166,6 +166,7 @@ class Scenario:
     staff_from: str | None = None
     staff_changes: tuple["StaffChange", ...] = ()
     staff_roles: tuple[str, ...] | None = None
+    dispatch_delay: ServiceSpec | None = None
     start_state: Any = field(default=None, repr=False, compare=False)
 
     @property
@@ -285,7 +286,12 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         shifts, staff, staff_from, changes, roles = _street_staff(_table(data, "staff", required=True), street)
 
     dispatch = _table(data, "dispatch", required=False)
-    _no_unknown(dispatch, "dispatch", {"policy", "travel"})
+    _no_unknown(dispatch, "dispatch", {"policy", "travel", "delay"})
+    delay = None
+    if "delay" in dispatch:
+        if street == "none":
+            raise ScenarioError("dispatch.delay", "a dispatch delay needs a street; an abstract queue dispatches at once")
+        delay = _service(_table(dispatch, "delay", required=True, key="dispatch.delay"), "dispatch.delay", base_dir)
     policy = _choice(dispatch, "policy", "dispatch.policy", tuple(POLICIES), default="priority_fcfs")
     travel = _choice(
         dispatch, "travel", "dispatch.travel", TRAVEL_MODELS, default="none" if street == "none" else "straight_line"
@@ -320,6 +326,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         staff_from=staff_from,
         staff_changes=changes,
         staff_roles=roles,
+        dispatch_delay=delay,
     )
 
 

@@ -86,7 +86,9 @@ class StreetEngine:
         risk_index = {r: k for k, r in enumerate(self.risks)}
         self.category_names = tuple(dict.fromkeys(a.category for a in sc.arrivals))
         category_index = {c: k for k, c in enumerate(self.category_names)}
-        parts: dict[str, list[np.ndarray]] = {name: [] for name in ("t", "cls", "service", "cat", "micro", "point", "source", "k")}
+        parts: dict[str, list[np.ndarray]] = {
+            name: [] for name in ("t", "cls", "service", "cat", "micro", "point", "source", "k", "delay")
+        }
         for k, arrival in enumerate(sc.arrivals):
             t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", arrival.name), self.horizon, self.weekday)
             n = len(t)
@@ -98,7 +100,12 @@ class StreetEngine:
             sensor_share, proactive = self.model.source_mix.get(arrival.category, (0.0, 0.8))
             source = np.where(u < sensor_share, _SOURCES.index(Source.SENSOR),
                               np.where(u < proactive, _SOURCES.index(Source.PATROL), _SOURCES.index(Source.RESIDENT)))
+            if sc.dispatch_delay is not None:
+                delay = sc.dispatch_delay.sample(stream(self.seed, self.replication, "delay", arrival.name), n)
+            else:
+                delay = np.zeros(n)
             keep = t >= self.t0
+            parts["delay"].append(delay[keep])
             parts["t"].append(t[keep])
             parts["cls"].append(np.full(int(keep.sum()), risk_index[arrival.risk]))
             parts["service"].append(service[keep])
@@ -117,6 +124,7 @@ class StreetEngine:
         point = np.concatenate(parts["point"])[order]
         self.source = np.concatenate(parts["source"]).astype(np.int64)[order]
         self.klass = np.concatenate(parts["k"]).astype(np.int64)[order]
+        self.delay = np.concatenate(parts["delay"])[order]
         self.x = geo.points_x[micro, point]
         self.y = geo.points_y[micro, point]
         self.grid = geo.grid[micro]
@@ -156,6 +164,7 @@ class StreetEngine:
             "category": np.array([names.index(c.category) for c, _ in rows], dtype=np.int64),
             "source": np.full(m, _SOURCES.index(Source.RESIDENT), dtype=np.int64),
             "klass": np.full(m, -1, dtype=np.int64),
+            "delay": np.zeros(m),
             "x": np.array([c.x for c, _ in rows]),
             "y": np.array([c.y for c, _ in rows]),
             "grid": np.array([grid_index.get(c.general_grid, -1) for c, _ in rows], dtype=np.int64),
@@ -389,7 +398,7 @@ class StreetEngine:
             keys[i] = key
             insort(waiting, (key, i))
             if owner[i] < _STREET:
-                heappush(heap, (t + target, (i << 3) | _ESCALATE))
+                heappush(heap, (max(t, arrival[i] + target), (i << 3) | _ESCALATE))
 
         def can_take(s: int, j: int) -> bool:
             if is_department[s]:
@@ -432,9 +441,14 @@ class StreetEngine:
                 if math.isnan(start[i]):
                     arrive(i, t0)
 
+        # New cases become dispatchable after the dispatch delay: take them in that order.
         first = len(self.stage)
-        next_i = first
-        next_arrival = arrival[next_i] if next_i < n else math.inf
+        ready = (self.arrival + self.delay).tolist()
+        calendar = (first + np.argsort(self.arrival[first:] + self.delay[first:], kind="stable")).tolist()
+        calendar.append(-1)
+        position = 0
+        next_i = calendar[0]
+        next_arrival = ready[next_i] if next_i >= 0 else math.inf
         pending = n
         cutoff = self.horizon + DRAIN_DAYS * 1440
         events = 0
@@ -443,8 +457,9 @@ class StreetEngine:
                 t = next_arrival
                 events += 1
                 arrive(next_i, t)
-                next_i += 1
-                next_arrival = arrival[next_i] if next_i < n else math.inf
+                position += 1
+                next_i = calendar[position]
+                next_arrival = ready[next_i] if next_i >= 0 else math.inf
                 continue
             t, code = heappop(heap)
             if t > cutoff:

@@ -273,3 +273,25 @@ def test_a_held_out_period_is_compared_with_the_simulation_fitted_before_it():
     assert rows.loc[("all", "cases_per_day"), "observed"] == pytest.approx((times >= cut).sum() / 7)
     assert rows.loc[("all", "cases_per_day"), "mean"] == pytest.approx(rows.loc[("all", "cases_per_day"), "observed"], rel=0.3)
     assert (table["lo"] <= table["mean"]).all() and (table["mean"] <= table["hi"]).all()
+
+
+def test_a_dispatch_delay_holds_every_case_back_and_is_rejected_without_a_street():
+    scenario = street_scenario(hours=48).with_value("dispatch.delay", {"dist": "lognormal", "median_minutes": 10.0, "sigma": 0.5})
+    engine = StreetEngine(scenario, seed=3)
+    record = engine.run()
+    assert np.all(engine.delay > 0)
+    assert np.all(record.start - record.arrival >= engine.delay - 1e-9)
+    plain = simulate(street_scenario(hours=48), seed=3)
+    assert np.array_equal(plain.arrival, record.arrival)
+    assert record.start.mean() - record.arrival.mean() > plain.start.mean() - plain.arrival.mean()
+    with pytest.raises(ScenarioError) as error:
+        parse_scenario(
+            {
+                "scenario": {"name": "q", "horizon_hours": 10},
+                "arrivals": [{"class": "a", "priority": 1, "rate_per_hour": 1}],
+                "service": {"dist": "exponential", "mean_minutes": 10},
+                "staff": {"count": 1},
+                "dispatch": {"delay": {"dist": "exponential", "mean_minutes": 5}},
+            }
+        )
+    assert error.value.key == "dispatch.delay"
