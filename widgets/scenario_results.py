@@ -328,7 +328,10 @@ class ScenarioResultsPanel(QWidget):
         self.map_points.setData(frame["x"].to_numpy(), frame["y"].to_numpy(), brush=brushes,
                                 data=list(frame["grid"]))
         top = frame.loc[frame["value"].idxmax()] if np.isfinite(values).any() else None
-        if top is not None and top["value"] > 0:
+        if top is not None and top["value"] > 0 and difference:
+            self.map_label.setText(_tr("Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better").format(
+                grid=top["grid"], value=100 * top["value"]))
+        elif top is not None and top["value"] > 0:
             self.map_label.setText(_tr("Highest: {grid} ({value:.1f} %)").format(grid=top["grid"], value=100 * top["value"]))
         else:
             self.map_label.setText(_tr("No overdue or late cases in any grid"))

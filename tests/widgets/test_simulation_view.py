@@ -149,3 +149,20 @@ def test_demand_fitted_from_an_incident_log_replaces_the_default(qtbot, tmp_path
     with qtbot.waitSignal(editor.scenario_changed):
         editor.set_demand_log(None)
     assert "from_log" not in editor.scenario.raw["demand"]
+
+
+def test_a_run_can_start_from_the_twins_current_state(qtbot, twin):
+    from tests.widgets.conftest import report
+
+    twin.apply(report("K1", category="fire_hazard"))
+    view = SimulationView(twin, scenarios=[short("A", hours=12)])
+    qtbot.addWidget(view)
+    view.from_now.setChecked(True)
+    view.replications.setValue(2)
+    with qtbot.waitSignal(view.run_finished, timeout=60_000) as done:
+        view.run_button.click()
+    assert done.args == [False]
+    result = view.results.results[0]
+    assert result.scenario.start_state is not None
+    assert [c.case_id for c in result.scenario.start_state.cases] == ["K1"]
+    assert result.cases["carried"].sum() == 2
