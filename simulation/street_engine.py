@@ -87,9 +87,9 @@ class StreetEngine:
         self.category_names = tuple(dict.fromkeys(a.category for a in sc.arrivals))
         category_index = {c: k for k, c in enumerate(self.category_names)}
         parts: dict[str, list[np.ndarray]] = {
-            name: [] for name in ("t", "cls", "service", "cat", "micro", "point", "source", "k", "delay")
+            name: [] for name in ("t", "cls", "service", "cat", "micro", "point", "source", "delay")
         }
-        for k, arrival in enumerate(sc.arrivals):
+        for arrival in sc.arrivals:
             t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", arrival.name), self.horizon, self.weekday)
             n = len(t)
             service = arrival.service.sample(stream(self.seed, self.replication, "service", arrival.name), n)
@@ -113,7 +113,6 @@ class StreetEngine:
             parts["micro"].append(micro[keep])
             parts["point"].append(point[keep])
             parts["source"].append(source[keep])
-            parts["k"].append(np.full(int(keep.sum()), k))
         t = np.concatenate(parts["t"])
         order = np.argsort(t, kind="stable")
         self.arrival = t[order]
@@ -123,7 +122,6 @@ class StreetEngine:
         micro = np.concatenate(parts["micro"])[order]
         point = np.concatenate(parts["point"])[order]
         self.source = np.concatenate(parts["source"]).astype(np.int64)[order]
-        self.klass = np.concatenate(parts["k"]).astype(np.int64)[order]
         self.delay = np.concatenate(parts["delay"])[order]
         self.x = geo.points_x[micro, point]
         self.y = geo.points_y[micro, point]
@@ -163,7 +161,6 @@ class StreetEngine:
             "service": np.array([s for _, s in rows]),
             "category": np.array([names.index(c.category) for c, _ in rows], dtype=np.int64),
             "source": np.full(m, _SOURCES.index(Source.RESIDENT), dtype=np.int64),
-            "klass": np.full(m, -1, dtype=np.int64),
             "delay": np.zeros(m),
             "x": np.array([c.x for c, _ in rows]),
             "y": np.array([c.y for c, _ in rows]),
@@ -320,7 +317,6 @@ class StreetEngine:
         target = sc.response_target_minutes
         grid_ids, community_ids = self.geometry.grid_ids, self.geometry.community_ids
         case_skill, case_department = self.case_skill, self.case_department
-        team_of = [p.department for p in roster]
         free = np.zeros(staff, dtype=bool)
         busy = [False] * staff
         leaving = [False] * staff
