@@ -193,8 +193,8 @@ class ScenarioResultsPanel(QWidget):
 
     def _fill_table(self) -> None:
         results = self.results
-        headers = [_tr("KPI"), _tr("Class")] + [r.scenario.name for r in results]
-        headers += [_tr("{b} − {a}").format(b=r.scenario.name, a=results[0].scenario.name) for r in results[1:]]
+        headers = [self.tr("KPI"), self.tr("Class")] + [r.scenario.name for r in results]
+        headers += [self.tr("{b} − {a}").format(b=r.scenario.name, a=results[0].scenario.name) for r in results[1:]]
         table = self.comparison
         labels = [label for label in ("red", ALL, "yellow", "blue") if results and label in (ALL, *results[0].classes)]
         self.table.clear()
@@ -329,12 +329,12 @@ class ScenarioResultsPanel(QWidget):
                                 data=list(frame["grid"]))
         top = frame.loc[frame["value"].idxmax()] if np.isfinite(values).any() else None
         if top is not None and top["value"] > 0 and difference:
-            self.map_label.setText(_tr("Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better").format(
+            self.map_label.setText(self.tr("Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better").format(
                 grid=top["grid"], value=100 * top["value"]))
         elif top is not None and top["value"] > 0:
-            self.map_label.setText(_tr("Highest: {grid} ({value:.1f} %)").format(grid=top["grid"], value=100 * top["value"]))
+            self.map_label.setText(self.tr("Highest: {grid} ({value:.1f} %)").format(grid=top["grid"], value=100 * top["value"]))
         else:
-            self.map_label.setText(_tr("No overdue or late cases in any grid"))
+            self.map_label.setText(self.tr("No overdue or late cases in any grid"))
 
     def set_search(self, search: StreetStaffingSearch) -> None:
         """Show a staffing search: every level tried and, per community, the headcount of the best."""
