@@ -220,8 +220,12 @@ def _json(body: dict) -> bytes:
 
 
 def paced(messages: Iterator[SimMessage], rate: float, duration: float,
-          stop: Callable[[], bool] = lambda: False) -> Iterator[SimMessage]:
-    """Yield messages at ``rate`` per second for ``duration`` seconds (or until ``stop()``)."""
+          stop: Callable[[], bool] = lambda: False,
+          sleep: Callable[[float], None] = time.sleep) -> Iterator[SimMessage]:
+    """Yield messages at ``rate`` per second for ``duration`` seconds (or until ``stop()``).
+
+    ``sleep`` waits between messages (a publisher passes one that serves its network loop).
+    """
     start = time.monotonic()
     sent = 0
     for message in messages:
@@ -230,7 +234,7 @@ def paced(messages: Iterator[SimMessage], rate: float, duration: float,
             return
         due = start + sent / rate
         if due > now:
-            time.sleep(due - now)
+            sleep(due - now)
         sent += 1
         yield message
 

@@ -14,15 +14,13 @@ import logging
 import signal
 import sys
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-
-import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion
 
 from cockpit.events import Event
 from cockpit.ingest.broker import EmbeddedBroker
 from cockpit.ingest.client import BrokerConfig, MqttIngest
+from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
 from cockpit.rules.model import load_rules
 from cockpit.sensors_sim import SensorSimulator, paced
@@ -146,62 +144,25 @@ def sensors_command(args: argparse.Namespace) -> int:
     embedded = EmbeddedBroker() if args.broker is None else None
     url = embedded.start() if embedded is not None else args.broker
     try:
-        config = BrokerConfig(url=url, client_id=args.client_id, username=args.username,
-                              password=args.password, tls_ca=args.tls_ca)
-        client = publisher(config)
+        client = Publisher(BrokerConfig(url=url, client_id=args.client_id, username=args.username,
+                                        password=args.password, tls_ca=args.tls_ca))
     except (ValueError, OSError) as exc:
         print(f"cockpit sensors: cannot connect to {url}: {exc}", file=sys.stderr)
         if embedded is not None:
             embedded.stop()
         return EXIT_FAILURE
     sent = bad = 0
-    confirmed = _count_confirmations(client)
     with _stop_on_signals() as stop:
-        for message in paced(simulator.messages(), args.rate, args.duration, stop.is_set):
-            # While the broker is down paho keeps QoS 1 messages and sends them after reconnecting.
+        for message in paced(simulator.messages(), args.rate, args.duration, stop.is_set, client.sleep):
             client.publish(message.topic, message.payload, qos=args.qos)
             sent += 1
             bad += message.bad
-        waited = 0.0
-        while confirmed() < sent and waited < DRAIN_TIMEOUT_S and not stop.is_set():
-            stop.wait(0.02)
-            waited += 0.02
-    client.disconnect()
-    client.loop_stop()
+        client.drain(DRAIN_TIMEOUT_S, stop.is_set)
+    client.close()
     if embedded is not None:
         embedded.stop()
     print(json.dumps({"sent": sent, "bad": bad}), flush=True)
     return 0
-
-
-def publisher(config: BrokerConfig) -> mqtt.Client:
-    """A connected publishing client with its network loop started.
-
-    It keeps QoS 1 messages it could not deliver (broker down) and sends them after reconnecting.
-    """
-    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=config.client_id, clean_session=False)
-    if config.username is not None:
-        client.username_pw_set(config.username, config.password)
-    if config.tls:
-        client.tls_set(ca_certs=config.tls_ca)
-    client.max_inflight_messages_set(1000)
-    client.max_queued_messages_set(0)
-    client.reconnect_delay_set(0.1, 2.0)
-    client.connect(config.host, config.port, config.keepalive_s)
-    client.loop_start()
-    return client
-
-
-def _count_confirmations(client: mqtt.Client) -> Callable[[], int]:
-    """Count the messages the broker confirmed (QoS 1) or that were written (QoS 0)."""
-    count = 0
-
-    def on_publish(*_: object) -> None:
-        nonlocal count
-        count += 1
-
-    client.on_publish = on_publish
-    return lambda: count
 
 
 def main(argv: list[str] | None = None) -> int:

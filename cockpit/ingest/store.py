@@ -7,21 +7,32 @@ the rest are redeliveries and change nothing. The events of new messages (and th
 derive from them) go to ``event_log`` in the same transaction, except sensor readings, which the
 telemetry table already holds. When :meth:`BatchStore.commit` returns, the batch is durable and
 its QoS 1 messages may be acknowledged.
+
+On SQLite the receipts skip SQLAlchemy's per-row parameter processing (a third of the ingest's
+cost): inside the write transaction, which holds SQLite's write lock from ``BEGIN IMMEDIATE``, the
+keys already stored are looked up in one query and the new rows go in with the driver's
+``executemany``, in the exact text formats SQLAlchemy's types write and read.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from typing import NamedTuple
+
+import msgspec
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import Session
 
 from cockpit.events import Event, SensorReading, to_dict
 from cockpit.ingest.translate import Message
 from cockpit.storage.db import Database
 from cockpit.storage.models import DeadLetterRow, EventLogRow, TelemetryRow
 from cockpit.storage.telemetry import DeadLetter
+
+_JSON = msgspec.json.Encoder()
 
 
 class Committed(NamedTuple):
@@ -51,6 +62,7 @@ class BatchStore:
         else:
             raise ValueError(f"ingest needs SQLite or PostgreSQL, not {db.dialect}")
         self._receipts = statement.returning(table.c.sensor_id, table.c.seq)
+        self._fast = db.dialect == "sqlite"
 
     def commit(
         self,
@@ -79,11 +91,14 @@ class BatchStore:
         with self.db.transaction() as session:
             inserted: set[tuple[str, int]] = set()
             if unique:
-                rows = [
+                rows = [] if self._fast else [
                     {"sensor_id": m.device, "seq": m.seq, "at": m.at, "values": m.values}
                     for m in unique.values()
                 ]
-                inserted = {(device, seq) for device, seq in session.execute(self._receipts, rows)}
+                if self._fast:
+                    inserted = _insert_sqlite(session, list(unique.values()))
+                else:
+                    inserted = {(device, seq) for device, seq in session.execute(self._receipts, rows)}
             new = [m for key, m in unique.items() if key in inserted]
             events = list(extra_events)
             if derive is not None:
@@ -104,6 +119,37 @@ class BatchStore:
         ).group_by(TelemetryRow.sensor_id)
         with self.db.session() as session:
             return {device: (first, last, n) for device, first, last, n in session.execute(query)}
+
+
+_LOOKUP_CHUNK = 400
+"""Keys per lookup query (two bound parameters each, below SQLite's default limit)."""
+
+
+def _insert_sqlite(session: Session, messages: list[Message]) -> set[tuple[str, int]]:
+    """Insert the receipts not yet stored; returns the keys inserted (SQLite only)."""
+    cursor = session.connection().connection.driver_connection.cursor()
+    try:
+        existing: set[tuple[str, int]] = set()
+        for start in range(0, len(messages), _LOOKUP_CHUNK):
+            chunk = messages[start:start + _LOOKUP_CHUNK]
+            marks = ",".join(["(?,?)"] * len(chunk))
+            keys = [part for m in chunk for part in m.key]
+            existing.update(cursor.execute(
+                f"SELECT sensor_id, seq FROM telemetry WHERE (sensor_id, seq) IN (VALUES {marks})", keys
+            ).fetchall())
+        new = [m for m in messages if m.key not in existing]
+        cursor.executemany(
+            "INSERT INTO telemetry (sensor_id, seq, at, \"values\") VALUES (?, ?, ?, ?)",
+            [(m.device, m.seq, _sqlite_time(m.at), _JSON.encode(m.values).decode()) for m in new],
+        )
+    finally:
+        cursor.close()
+    return {m.key for m in new}
+
+
+def _sqlite_time(at: datetime) -> str:
+    """The text SQLAlchemy's SQLite DATETIME stores for the UTC wall time of ``at``."""
+    return at.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def _log_row(event: Event) -> dict:

@@ -57,8 +57,18 @@ class Topic:
     action: str | None = None
 
 
+_ID_RE = re.compile(_ID)
+_SENSOR_KINDS = {"reading": TopicKind.READING, "alarm": TopicKind.ALARM}
+
+
 def parse_topic(topic: str) -> Topic | None:
     """The parsed topic, or None if it is not in the tree (the caller dead-letters it)."""
+    parts = topic.split("/")
+    # The common case first: a sensor message, checked without trying every pattern.
+    if len(parts) == 5 and parts[0] == "street" and parts[2] == "sensor" and parts[4] in _SENSOR_KINDS:
+        if _ID_RE.fullmatch(parts[1]) and _ID_RE.fullmatch(parts[3]):
+            return Topic(_SENSOR_KINDS[parts[4]], parts[1], parts[3])
+        return None
     for kind, pattern in _PATTERNS:
         match = pattern.fullmatch(topic)
         if match is not None:

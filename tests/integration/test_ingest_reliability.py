@@ -25,6 +25,7 @@ from hypothesis import strategies as st
 
 from cockpit.ingest.client import BrokerConfig, MqttIngest
 from cockpit.ingest.link import LinkState
+from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
 from cockpit.rules.model import load_rules
 from cockpit.storage.db import open_database
@@ -205,9 +206,7 @@ def test_1000_malformed_payloads_are_dead_lettered_and_the_ingest_stays_up(mosqu
     broker = mosquitto_factory(extra_config=QUEUE)
     db_path = tmp_path_factory.mktemp("malformed") / "cockpit.sqlite"
     ingest = InProcessIngest(broker.url, db_path)
-    from cockpit.ingest.cli import publisher
-
-    client = publisher(BrokerConfig(url=broker.url, client_id="fuzzer"))
+    client = Publisher(BrokerConfig(url=broker.url, client_id="fuzzer"))
     try:
         ingest.wait_connected()
         payloads: list[bytes] = []
@@ -220,7 +219,7 @@ def test_1000_malformed_payloads_are_dead_lettered_and_the_ingest_stays_up(mosqu
             client.publish("street/jincheng/sensor/SMK-000001/reading", raw, qos=1)
 
         publish()
-        assert len(payloads) >= 950
+        assert len(payloads) >= 950 and client.drain(30)
         assert wait_until(lambda: ingest.service.stats.received == len(payloads), 30)
         assert ingest.client.running
         stats = ingest.service.stats
@@ -230,11 +229,11 @@ def test_1000_malformed_payloads_are_dead_lettered_and_the_ingest_stays_up(mosqu
         # Still working: a good reading after the flood is accepted.
         good = msgspec.json.encode({"v": 1, "device": "SMK-000002", "seq": 1,
                                     "ts": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()), "values": {"smoke": 0.0}})
-        client.publish("street/jincheng/sensor/SMK-000002/reading", good, qos=1).wait_for_publish(5)
+        client.publish("street/jincheng/sensor/SMK-000002/reading", good, qos=1)
+        assert client.drain(10)
         assert wait_until(lambda: TelemetryWriter(ingest.db).count("SMK-000002") == 1, 10)
     finally:
-        client.disconnect()
-        client.loop_stop()
+        client.close()
         ingest.stop()
     db = open_database(f"sqlite:///{db_path}")
     letters = DeadLetters(db)

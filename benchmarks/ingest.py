@@ -1,0 +1,283 @@
+"""Ingest throughput against real Mosquitto on loopback, each figure a ratio measured in this run.
+
+1. QoS 0: the cockpit ingest (validate, locate, rules, apply to the twin, store in SQLite) drains a
+   backlog of simulated sensor messages, against a raw paho subscriber that only counts them.
+2. QoS 1: the same, against a raw paho QoS 1 subscriber whose loop is driven directly (auto ack).
+3. Sustained: 5,000 msg/s QoS 1 for 60 s (10 s with --quick) from a publisher process; the backlog
+   (expected minus accepted) and the RSS are sampled every second.
+4. The embedded amqtt broker's sustained rate beside Mosquitto's (same publisher and subscriber).
+
+Usage: ``python benchmarks/ingest.py [--quick]``; the last line is one JSON object.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+import paho.mqtt.client as mqtt  # noqa: E402
+import psutil  # noqa: E402
+from paho.mqtt.enums import CallbackAPIVersion  # noqa: E402
+
+from cockpit.ingest.broker import EmbeddedBroker  # noqa: E402
+from cockpit.ingest.client import BrokerConfig, MqttIngest  # noqa: E402
+from cockpit.ingest.publisher import Publisher  # noqa: E402
+from cockpit.ingest.service import IngestService  # noqa: E402
+from cockpit.rules.model import load_rules  # noqa: E402
+from cockpit.sensors_sim import SensorSimulator  # noqa: E402
+from cockpit.storage.db import open_database  # noqa: E402
+from cockpit.street.demo import load_demo_street  # noqa: E402
+from cockpit.twin import TwinState  # noqa: E402
+from tests.fixtures._servers import free_port  # noqa: E402
+from tests.fixtures.mosquitto import MosquittoBroker  # noqa: E402
+
+TARGET = 0.8
+SUSTAINED_RATE = 5000
+
+
+def log(message: str) -> None:
+    print(message, file=sys.stderr, flush=True)
+
+
+def start_mosquitto(directory: Path) -> MosquittoBroker:
+    lines = ["log_dest stderr", "allow_anonymous true", "max_queued_messages 0", "queue_qos0_messages true",
+             "max_inflight_messages 0"]
+    if os.geteuid() == 0:
+        lines.append("user root")
+    broker = MosquittoBroker(Path(shutil.which("mosquitto") or "/usr/sbin/mosquitto"), directory, free_port(), lines)
+    broker.start()
+    return broker
+
+
+def messages(n: int, seed: int) -> list[tuple[str, bytes]]:
+    simulator = SensorSimulator(load_demo_street(), seed=seed)
+    stream = simulator.messages()
+    return [(m.topic, m.payload) for m in (next(stream) for _ in range(n))]
+
+
+def publish_all(url: str, batch: list[tuple[str, bytes]]) -> None:
+    client = Publisher(BrokerConfig(url=url, client_id="bench-pub"))
+    for topic, payload in batch:
+        client.publish(topic, payload, qos=1)
+    client.drain(120)
+    client.close()
+
+
+def register_session(url: str, client_id: str, qos: int, mqtt5: bool) -> None:
+    """Connect once with a persistent session and subscribe, so the broker queues for it."""
+    config = BrokerConfig(url=url)
+    done = threading.Event()
+    if mqtt5:
+        from paho.mqtt.packettypes import PacketTypes
+        from paho.mqtt.properties import Properties
+
+        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5)
+        props = Properties(PacketTypes.CONNECT)
+        props.SessionExpiryInterval = 3600
+        client.on_connect = lambda c, *_: c.subscribe("street/#", qos)
+        client.on_subscribe = lambda *_: done.set()
+        client.connect(config.host, config.port, clean_start=False, properties=props)
+    else:
+        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=False)
+        client.on_connect = lambda c, *_: c.subscribe("street/#", qos)
+        client.on_subscribe = lambda *_: done.set()
+        client.connect(config.host, config.port)
+    client.loop_start()
+    done.wait(10)
+    client.disconnect()
+    client.loop_stop()
+
+
+def raw_drain(url: str, n: int, qos: int, client_id: str) -> float:
+    """Messages per second a raw paho subscriber (loop driven directly) drains a backlog of n."""
+    config = BrokerConfig(url=url)
+    count = 0
+
+    def on_message(*_: object) -> None:
+        nonlocal count
+        count += 1
+
+    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=False)
+    client.on_message = on_message
+    client.on_connect = lambda c, *_: c.subscribe("street/#", qos)
+    start = time.perf_counter()
+    client.connect(config.host, config.port)
+    deadline = start + 120
+    while count < n and time.perf_counter() < deadline:
+        client.loop(0.01)
+    elapsed = time.perf_counter() - start
+    client.disconnect()
+    return count / elapsed
+
+
+def cockpit_ingest(url: str, db_path: Path, client_id: str, qos: int) -> tuple[MqttIngest, IngestService]:
+    street = load_demo_street()
+    db = open_database(f"sqlite:///{db_path}")
+    twin = TwinState(street)
+    service = IngestService(street, db, sink=lambda ev: twin.apply_many(ev, on_error=lambda *_: None),
+                            rules=load_rules())
+    return MqttIngest(service, BrokerConfig(url=url, client_id=client_id, qos=qos)), service
+
+
+def cockpit_drain(url: str, n: int, qos: int, client_id: str, db_path: Path) -> float:
+    ingest, service = cockpit_ingest(url, db_path, client_id, qos)
+    start = time.perf_counter()
+    ingest.start()
+    deadline = start + 120
+    while service.stats.accepted + service.stats.duplicates < n and time.perf_counter() < deadline:
+        time.sleep(0.005)
+    elapsed = time.perf_counter() - start
+    ingest.stop()
+    service.store.db.close()
+    return service.stats.accepted / elapsed
+
+
+def drain_comparison(url: str, n: int, qos: int, workdir: Path, seed: int) -> dict:
+    batch = messages(n, seed)
+    register_session(url, f"raw-{qos}", qos, mqtt5=False)
+    register_session(url, f"cockpit-{qos}", qos, mqtt5=True)
+    publish_all(url, batch)
+    raw = raw_drain(url, n, qos, f"raw-{qos}")
+    cockpit = cockpit_drain(url, n, qos, f"cockpit-{qos}", workdir / f"drain-{qos}.sqlite")
+    log(f"QoS {qos}: raw {raw:,.0f} msg/s, cockpit {cockpit:,.0f} msg/s")
+    return {"raw_msg_s": round(raw), "cockpit_msg_s": round(cockpit), "ratio": round(cockpit / raw, 3)}
+
+
+def sustained(url: str, seconds: float, workdir: Path) -> dict:
+    ingest, service = cockpit_ingest(url, workdir / "sustained.sqlite", "cockpit-sustained", 1)
+    ingest.start()
+    time.sleep(1.0)
+    publisher = subprocess.Popen(
+        [sys.executable, "-m", "cockpit.sensors_sim", "--broker", url, "--rate", str(SUSTAINED_RATE),
+         "--duration", str(seconds), "--seed", "11", "--client-id", "bench-sustained"],
+        cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+    )
+    process = psutil.Process()
+    samples = []
+    start_accepted = service.stats.accepted
+    begin = time.monotonic()
+    while publisher.poll() is None:
+        time.sleep(1.0)
+        samples.append((time.monotonic() - begin, service.stats.accepted - start_accepted,
+                        process.memory_info().rss / 2**20))
+    sent = json.loads(publisher.stdout.read().strip().splitlines()[-1])["sent"]
+    caught_up_at = time.monotonic()
+    while service.stats.accepted - start_accepted < sent and time.monotonic() - caught_up_at < 30:
+        time.sleep(0.05)
+    catch_up_s = time.monotonic() - caught_up_at
+    ingest.stop()
+    service.store.db.close()
+    # The publisher process needs ~3 s to start; the backlog is sent minus accepted after that.
+    rate_samples = [(t, n) for t, n, _ in samples]
+    steady = [s for s in samples if s[1] > 0]
+    rss = [r for _, _, r in steady]
+    achieved = (steady[-1][1] - steady[0][1]) / (steady[-1][0] - steady[0][0]) if len(steady) > 2 else 0.0
+    log(f"sustained: sent {sent} in {seconds} s, ingest {achieved:,.0f} msg/s, catch-up after the end {catch_up_s:.2f} s, "
+        f"RSS {min(rss):.0f}-{max(rss):.0f} MiB")
+    half = len(rss) // 2
+    return {
+        "sent": sent,
+        "accepted": service.stats.accepted - start_accepted,
+        "ingest_msg_s": round(achieved),
+        "catch_up_s": round(catch_up_s, 2),
+        "rss_mib_first_half_max": round(max(rss[:half] or rss), 1),
+        "rss_mib_second_half_max": round(max(rss[half:] or rss), 1),
+        "samples": len(rate_samples),
+        "no_growing_backlog": catch_up_s < 2.0 and service.stats.accepted - start_accepted >= sent,
+        "bounded_memory": max(rss[half:] or rss) - max(rss[:half] or rss) < 50,
+    }
+
+
+def broker_rate(url: str, seconds: float, mqtt311: bool = True) -> float:
+    """Messages per second delivered end to end at QoS 1 through a broker: one publisher process
+    at full speed, one raw subscriber here."""
+    config = BrokerConfig(url=url)
+    count = 0
+
+    def on_message(*_: object) -> None:
+        nonlocal count
+        count += 1
+
+    sub = mqtt.Client(CallbackAPIVersion.VERSION2, client_id="rate-sub")
+    sub.on_message = on_message
+    subscribed = threading.Event()
+    sub.on_connect = lambda c, *_: c.subscribe("street/#", 1)
+    sub.on_subscribe = lambda *_: subscribed.set()
+    sub.connect(config.host, config.port)
+    stop = threading.Event()
+
+    def drive() -> None:
+        while not stop.is_set():
+            sub.loop(0.01)
+
+    thread = threading.Thread(target=drive)
+    thread.start()
+    subscribed.wait(10)
+    publisher = subprocess.Popen(
+        [sys.executable, "-m", "cockpit.sensors_sim", "--broker", url, "--rate", "100000",
+         "--duration", str(seconds), "--seed", "5", "--client-id", "rate-pub"],
+        cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    time.sleep(4.0)
+    first = count
+    t0 = time.perf_counter()
+    publisher.wait()
+    rate = (count - first) / (time.perf_counter() - t0)
+    stop.set()
+    thread.join()
+    sub.disconnect()
+    return rate
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller backlogs and a 10 s sustained run")
+    args = parser.parse_args()
+    n = 20_000 if args.quick else 60_000
+    seconds = 10 if args.quick else 60
+    load_demo_street()
+    with tempfile.TemporaryDirectory() as tmp:
+        workdir = Path(tmp)
+        (workdir / "mosquitto").mkdir()
+        broker = start_mosquitto(workdir / "mosquitto")
+        try:
+            qos0 = drain_comparison(broker.url, n, 0, workdir, seed=1)
+            qos1 = drain_comparison(broker.url, n, 1, workdir, seed=2)
+            steady = sustained(broker.url, seconds, workdir)
+            mosquitto_rate = broker_rate(broker.url, 8 if args.quick else 15)
+        finally:
+            broker.stop()
+        with EmbeddedBroker() as embedded:
+            embedded_rate = broker_rate(embedded.url, 8 if args.quick else 15)
+    log(f"broker end-to-end QoS 1: mosquitto {mosquitto_rate:,.0f} msg/s, embedded amqtt {embedded_rate:,.0f} msg/s")
+    ratio = min(qos0["ratio"], qos1["ratio"])
+    passed = ratio >= TARGET and steady["no_growing_backlog"] and steady["bounded_memory"]
+    print(json.dumps({
+        "benchmark": "ingest",
+        "ratio": ratio,
+        "baseline": "raw paho subscriber that only counts, same backlog, same broker (min of QoS 0 and QoS 1)",
+        "target": TARGET,
+        "passed": passed,
+        "messages": n,
+        "qos0": qos0,
+        "qos1": qos1,
+        "sustained_5000_qos1": steady,
+        "mosquitto_end_to_end_msg_s": round(mosquitto_rate),
+        "embedded_amqtt_end_to_end_msg_s": round(embedded_rate),
+    }))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
