@@ -36,7 +36,7 @@ from cockpit.street.model import (
     Street,
 )
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2
 """Bumped whenever the output for a given seed changes (cache keys include it)."""
 
 DEFAULT_SEED = 20261124
@@ -594,6 +594,7 @@ class _Builder:
         def shift(p_day: float, p_evening: float, p_night: float) -> str:
             return str(rng.choice(["day", "evening", "night"], p=[p_day, p_evening, p_night]))
 
+        grid_worker_shift = _grid_worker_shifts(general_grids)
         for g, grid in enumerate(general_grids):
             base = general_polys[g].point_on_surface()
             skills = {"general", "mediation"} | maybe("fire_safety", 0.4) | maybe("first_aid", 0.35) | maybe("inspection", 0.2)
@@ -601,7 +602,7 @@ class _Builder:
                 StaffKind.GRID_WORKER,
                 (base.x, base.y),
                 skills,
-                shift(0.82, 0.12, 0.06),
+                grid_worker_shift[grid.id],
                 home_community_id=grid.community_id,
                 home_general_grid_id=grid.id,
             )
@@ -653,6 +654,23 @@ class _Builder:
 
 
 # -- geometry helpers ------------------------------------------------------------------------------
+
+
+def _grid_worker_shifts(general_grids) -> dict[str, str]:
+    """Each community keeps one full-time grid worker on nights and, from four grids up, one on evenings.
+
+    Night duty rotates through a community's grid workers in practice; the roster fixes one per
+    community so that every community has someone a staffing plan can add or remove at night.
+    """
+    by_community: dict[str, list[str]] = {}
+    for grid in general_grids:
+        by_community.setdefault(grid.community_id, []).append(grid.id)
+    shifts: dict[str, str] = {}
+    for ids in by_community.values():
+        for k, grid_id in enumerate(ids):
+            last = len(ids) - 1 - k
+            shifts[grid_id] = "night" if last == 0 else "evening" if last == 1 and len(ids) >= 4 else "day"
+    return shifts
 
 
 def _boundary(rng: np.random.Generator) -> Polygon:

@@ -48,7 +48,7 @@ def test_copying_the_demo_staffing_keeps_every_person_and_changes_cut_the_named_
     assert base.staff_count - cut.staff_count == 1
     added = street_scenario(changes=[{"role": "grid_worker", "community": "C03", "shift": "night", "delta": 2}])
     groups = {g.name: g.count for g in added.staff}
-    assert groups["C03/night/grid_worker"] == 2
+    assert groups["C03/night/grid_worker"] == 3  # the community's one night worker plus two
     engine = StreetEngine(cut, seed=1)
     assert night[0].staff_id not in engine.staff_ids
 
@@ -56,7 +56,7 @@ def test_copying_the_demo_staffing_keeps_every_person_and_changes_cut_the_named_
 @pytest.mark.parametrize(
     ("change", "key"),
     [
-        ({"role": "grid_worker", "community": "C03", "shift": "night", "delta": -1}, "staff.change[0].delta"),
+        ({"role": "grid_worker", "community": "C03", "shift": "night", "delta": -2}, "staff.change[0].delta"),
         ({"role": "grid_worker", "community": "C99", "shift": "night", "delta": -1}, "staff.change[0].community"),
         ({"role": "grid_worker", "community": "C03", "shift": "noon", "delta": 1}, "staff.change[0].shift"),
         ({"role": "wizard", "community": "C03", "shift": "night", "delta": 1}, "staff.change[0].role"),
@@ -223,7 +223,7 @@ def test_compare_gives_paired_differences_under_common_random_numbers():
     from simulation.experiment import compare
 
     base = street_scenario(hours=36)
-    cut = street_scenario(hours=36, changes=[{"role": "grid_worker", "community": "C01", "shift": "day", "delta": -3}])
+    cut = street_scenario(hours=36, changes=[{"role": "grid_worker", "community": "C01", "shift": "day", "delta": -2}])
     results = [run_experiment(s, replications=4, seed=2) for s in (base, base, cut)]
     table = compare(results, labels=["all"], kpis=["cases", "wait_minutes"])
     same = table[(table["index"] == 1)].set_index("kpi")
