@@ -1,18 +1,19 @@
 """The MQTT side of the ingest: a paho-mqtt 2 client driven on the cockpit's own network thread.
 
-Why not ``loop_start()``: with manual acknowledgement after commit, the acks are sent by whoever
-commits. In paho's threaded mode a PUBACK queued from another thread waits for the network thread
-to wake from ``select()``, and paho reads a single packet per ``select()`` call for a subscriber,
-so each message costs a wake-up round trip. Here one thread owns the client: it calls
-``loop()`` with a short timeout, commits the batch when it is due and sends the acks at once
-(paho writes them directly when no other thread runs its loop). MQTT 5 is used so that the client can
-raise its Receive Maximum: the broker keeps at most that many QoS 1 messages unacknowledged, and
-acks that wait for a commit must not starve the stream (v3.1.1 brokers fix the window, Mosquitto at
-20, which caps throughput at 20 per commit).
+Why not ``loop_start()``: with manual acknowledgement after commit, acks come from whoever commits.
+In paho's threaded mode a packet queued from another thread is written only when the network thread
+wakes from ``select()`` through its socket pair, and the two threads hand the GIL back and forth per
+message (a QoS 1 publisher measured ~1,000 msg/s that way against ~8,000-9,500 msg/s with its loop
+driven on its own thread; see benchmarks/ingest.py). Here one thread owns the client: it calls
+``loop()`` with a short timeout, commits the batch when it is due and sends the acks at once (paho
+writes them directly when no other thread runs its loop, so no socket is written by two threads).
 
-The session is persistent (fixed client id, ``clean_start=False``, a session expiry interval), the
-subscriptions are made in ``on_connect`` so that they survive reconnects, and reconnection waits
-with exponential backoff and jitter. A message is acknowledged only after its batch is committed.
+The session is persistent (fixed client id, ``clean_start=False`` and a session expiry interval
+with MQTT 5; ``clean_session=False`` with MQTT 3.1.1 for the embedded broker), the subscriptions are
+made in ``on_connect`` so that they survive reconnects, and reconnection waits with exponential
+backoff and jitter. MQTT 5 lets the cockpit raise its Receive Maximum, so that the acks held back
+until a commit never leave the broker without a window to send in. A message is acknowledged
+only after its batch is committed.
 """
 
 from __future__ import annotations
