@@ -13,6 +13,7 @@ import getpass
 import logging
 import os
 import sys
+import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
@@ -24,10 +25,16 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
 from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed
+from cockpit.domain import Source
+from cockpit.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
+from cockpit.security.authorizer import Authorizer
+from cockpit.security.masking import install_log_masking
+from cockpit.security.users import User, UserStore
 from cockpit.sla import live_derivers
+from cockpit.storage import AuditLog, Database, EventStore, StorageError, open_database
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
-from cockpit.twin import TwinState
+from cockpit.twin import TwinError, TwinState
 from widgets.alarm_banner import AlarmBanner
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
@@ -35,6 +42,8 @@ from widgets.i18n import LanguageSwitcher, cjk_font_family
 from widgets.kpi_panel import KpiPanel, TodayKpis, expected_hourly
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
+from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
+from widgets.persistence import DatabaseWriter
 from widgets.staff_board import StaffBoardPanel
 from widgets.theme import apply_theme, set_base_font
 from widgets.twin_model import TwinModel
@@ -47,9 +56,35 @@ FEED_INTERVAL_MS = 250
 SNAPSHOT_STEP = timedelta(minutes=1)
 
 
-def build_twin(street: Street) -> TwinState:
+BOOTSTRAP_HOURS = 10.0
+"""Hours of demo street played before the window opens, when the database has no recent history."""
+
+
+def build_twin(street: Street, authorizer: Authorizer | None = None) -> TwinState:
     """A twin of ``street`` running the live rules (red-case alarms, SLA monitor)."""
-    return TwinState(street, derivers=live_derivers())
+    return TwinState(street, derivers=live_derivers(), authorizer=authorizer)
+
+
+def restore(twin: TwinState, db: Database) -> int:
+    """Fold the database's event log into ``twin`` (a restart carries on the recorded day); returns events read.
+
+    The log holds the derivers' output too; a derived event the twin re-derives on its own is
+    refused as already applied and skipped.
+    """
+    events = list(EventStore(db).read())
+    twin.apply_many(events, on_error=lambda _event, _error: None)
+    return len(events)
+
+
+def without_sensor_traffic(events: list[Event]) -> list[Event]:
+    """The demo feed's events minus its sensors: readings, sensor alarms and the cases they open.
+
+    Used when the sensors come over MQTT, so that alarms are the rule engine's, not the feed's.
+    """
+    return [e for e in events
+            if not isinstance(e, (SensorReading, AlarmRepeated))
+            and not (isinstance(e, AlarmRaised) and e.alarm_kind == "sensor")
+            and not (isinstance(e, CaseReported) and e.source is Source.SENSOR and e.alarm_id)]
 
 
 def usual_day() -> list[float]:
@@ -65,11 +100,12 @@ class DemoDriver(QObject):
     """
 
     def __init__(self, model: TwinModel, feed: DemoFeed, clock: Clock, interval_ms: int = FEED_INTERVAL_MS,
-                 parent: QObject | None = None) -> None:
+                 sensors_elsewhere: bool = False, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._feed = feed
         self._clock = clock
+        self._sensors_elsewhere = sensors_elsewhere
         self._timer = QTimer(self)
         self._timer.setInterval(interval_ms)
         self._timer.timeout.connect(self.step)
@@ -86,8 +122,9 @@ class DemoDriver(QObject):
 
     @Slot()
     def step(self) -> None:
-        """Hand the feed's events up to the clock's now to the model."""
-        self._model.submit(self._feed.step(self._model.twin, self._clock.now()))
+        """Hand the feed's events up to the clock's now to the model (minus sensors that come over MQTT)."""
+        events = self._feed.step(self._model.twin, self._clock.now())
+        self._model.submit(without_sensor_traffic(events) if self._sensors_elsewhere else events)
 
 
 @dataclass
@@ -216,6 +253,10 @@ class Session:
     screen: int = 0
     sound: bool = True
     wall: WallDisplay | None = None
+    db: Database | None = None
+    writer: DatabaseWriter | None = None
+    mqtt: MqttSource | None = None
+    user: User | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
     def set_language(self, lang: str) -> None:
@@ -239,40 +280,113 @@ class Session:
         self.desk.window.wall_action.setChecked(on)
 
     def close(self) -> None:
-        """Stop the sources and close every window."""
+        """Stop the sources, apply what they delivered, close every window and flush the database."""
         self.driver.stop()
+        if self.mqtt is not None:
+            self.mqtt.close()
+            self.mqtt = None
+        # The ingest's last commit is in the database; the twin (and so the projections) must see it too.
+        self.model.drain()
         if self.wall is not None:
             self.wall.close()
             self.wall = None
         self.desk.window.close()
         self.model.close()
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
+
+
+def log_in(db: Database | None, actor: str | None) -> tuple[User | None, str, Authorizer | None]:
+    """The user the session acts as, its name on every command, and the authorizer checking them.
+
+    With a database the demo logs in as the demo account (created on first use) and every command
+    is checked against its role and recorded; without one (tests), ``actor`` acts unchecked.
+    """
+    if db is None:
+        return None, actor or getpass.getuser(), None
+    users = UserStore(db)
+    user = users.ensure_demo_user()
+    return user, user.username, Authorizer(users.get, AuditLog(db))
 
 
 def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed: int = 7,
                   actor: str | None = None, start: datetime | None = None, screen: int = 0,
-                  sound: bool = True) -> Session:
-    """Build the demo cockpit: the demo street, the day so far, the live feed and the desk window."""
+                  sound: bool = True, db: Database | None = None, broker: str | None = None,
+                  login: BrokerLogin | None = None, sensor_rate: float | None = None) -> Session:
+    """Build the demo cockpit: the demo street, the day so far, the live sources and the desk window.
+
+    Parameters
+    ----------
+    db
+        Where the session is saved (and, when it holds history, restored from); None saves nothing
+        and needs no login (tests).
+    broker
+        None: every event comes from the in-process demo feed (tests, fast). ``"embedded"``: the
+        embedded broker carries the demo's sensors to the ingest. A URL: the ingest connects there
+        (the demo's sensors are then whatever that broker carries, e.g. ``cockpit sensors``).
+        MQTT needs ``db`` (the ingest commits before it acknowledges).
+    sensor_rate
+        Simulated sensor messages a second over the embedded broker (default
+        :data:`widgets.mqtt_source.DEMO_SENSOR_RATE`; 0 publishes none).
+    """
+    if broker is not None and db is None:
+        raise ValueError("MQTT ingest needs a database (it acknowledges messages only once committed)")
     languages = LanguageSwitcher(app)
     languages.set_language(lang)
     warning = check_cjk_font(app)
     apply_theme(app, "light")
     street = load_demo_street()
-    twin = build_twin(street)
+    user, operator, authorizer = log_in(db, actor)
+    twin = build_twin(street, authorizer)
+    writer = None
+    now = start or WallClock().now()
+    hours = BOOTSTRAP_HOURS
+    if db is not None:
+        restored = restore(twin, db)
+        if restored and twin.now is not None:
+            hours = min(BOOTSTRAP_HOURS, max(0.0, (now - twin.now).total_seconds() / 3600))
+            now = max(now, twin.now)
+            log.info("restored %d events from %s; playing the %.1f h since", restored, db.url, hours)
+        writer = DatabaseWriter(db, twin)
+        writer.follow(twin)
     feed = DemoFeed(street, seed)
-    clock = ScaledClock(start or WallClock().now(), speed)
-    feed.bootstrap(twin, clock.now())
+    clock = ScaledClock(now, speed)
+    if hours > 0:
+        try:
+            feed.bootstrap(twin, clock.now(), hours=hours)
+        except TwinError as exc:
+            log.warning("the demo's catch-up stopped early (it met the restored history): %s", exc)
     model = TwinModel(twin)
-    driver = DemoDriver(model, feed, clock)
-    operator = actor or getpass.getuser()
+    mqtt = None
+    if broker is not None:
+        assert db is not None
+        extra = {} if sensor_rate is None else {"sensor_rate": sensor_rate}
+        mqtt = MqttSource(twin, model, db, broker, clock.now, login=login, writer=writer, seed=seed, **extra)
+    driver = DemoDriver(model, feed, clock, sensors_elsewhere=mqtt is not None)
     desk = build_desk(model, operator, sound=sound)
-    session = Session(app, languages, twin, model, driver, desk, operator, screen, sound)
+    session = Session(app, languages, twin, model, driver, desk, operator, screen, sound,
+                      db=db, writer=writer, mqtt=mqtt, user=user)
     window = desk.window
     window.sig_language_requested.connect(session.set_language)
     window.sig_theme_requested.connect(session.set_theme)
     window.sig_wall_requested.connect(session.set_wall)
     window.set_language_checked(lang)
     window.set_theme_checked("light")
-    window.set_demo_source(speed)
+    window.set_account(operator, demo=user is not None and user.is_demo)
+    if writer is not None and db is not None:
+        window.set_storage(str(db.path or db.url))
+        writer.status_changed.connect(window.show_storage_problem)
+    if mqtt is not None:
+        mqtt.link_changed.connect(window.set_link)
+        try:
+            mqtt.start()
+        except (RuntimeError, ValueError):
+            session.close()
+            raise
+        window.set_link("disconnected", "connecting", note=mqtt.note)
+    else:
+        window.set_demo_source(speed)
     if warning:
         print(warning, file=sys.stderr)
         window.warn(warning)
@@ -283,15 +397,31 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
 def run_demo(options: Any) -> int:
     """``cockpit demo``: the desk (or, with ``--wall``, the wall display) on the live demo street.
 
-    ``options`` carries lang, wall, screen, speed, seed and db (argparse's Namespace).
+    ``options`` carries lang, wall, screen, speed, seed, db and broker (+ username, password,
+    tls_ca) (argparse's Namespace). The session is saved in ``--db`` (default: SQLite in the user
+    data folder); sensors come over the embedded broker, or over ``--broker``.
     """
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, stream=sys.stderr,
+                            format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    install_log_masking()
+    try:
+        db = open_database(getattr(options, "db", None))
+    except StorageError as exc:
+        print(f"cockpit demo: {exc}", file=sys.stderr)
+        return 1
     app = application()
     speed = getattr(options, "speed", 1.0)
-    session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
-                            seed=getattr(options, "seed", 7), actor=getattr(options, "actor", None),
-                            screen=getattr(options, "screen", 0))
-    if getattr(options, "db", None):
-        session.desk.window.set_demo_source(speed, db_ignored=True)
+    login = BrokerLogin(getattr(options, "username", None), getattr(options, "password", None),
+                        getattr(options, "tls_ca", None))
+    try:
+        session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
+                                seed=getattr(options, "seed", 7), screen=getattr(options, "screen", 0),
+                                db=db, broker=getattr(options, "broker", None) or EMBEDDED, login=login)
+    except (RuntimeError, ValueError) as exc:
+        db.close()
+        print(f"cockpit demo: {exc}", file=sys.stderr)
+        return 1
     if getattr(options, "wall", False):
         session.set_theme("dark")
         session.set_wall(True)
@@ -301,6 +431,7 @@ def run_demo(options: Any) -> int:
         return app.exec()
     finally:
         session.close()
+        db.close()
 
 
 def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str = "zh", page: str = "map",
@@ -308,7 +439,8 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
     """Render the wall display headless after ``minutes`` of accelerated demo feed; returns ``out``.
 
     The feed runs on a manual clock stepped a minute at a time (no real waiting) up to ``end``
-    (default: now), after the usual bootstrap of the day so far.
+    (default: now), after the usual bootstrap of the day so far. The session is saved, as a live
+    one is, but in a temporary database removed afterwards (never the user's), and no broker runs.
     """
     if page not in PAGES:
         raise ValueError(f"unknown page {page!r}; choose one of {PAGES}")
@@ -318,15 +450,31 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
     languages.set_language(lang)
     check_cjk_font(app)
     street = load_demo_street()
-    twin = build_twin(street)
-    feed = DemoFeed(street, seed)
-    finish = (end or datetime.now(timezone.utc)).replace(second=0, microsecond=0)
-    clock = ManualClock(finish - timedelta(minutes=minutes))
-    feed.bootstrap(twin, clock.now())
-    while clock.now() < finish:
-        twin.apply_many(feed.step(twin, clock.advance(SNAPSHOT_STEP)))
+    with tempfile.TemporaryDirectory(prefix="cockpit-snapshot-") as folder:
+        db = open_database(f"sqlite:///{Path(folder) / 'snapshot.sqlite'}")
+        _user, actor, authorizer = log_in(db, None)
+        twin = build_twin(street, authorizer)
+        writer = DatabaseWriter(db, twin)
+        writer.follow(twin)
+        try:
+            feed = DemoFeed(street, seed)
+            finish = (end or datetime.now(timezone.utc)).replace(second=0, microsecond=0)
+            clock = ManualClock(finish - timedelta(minutes=minutes))
+            feed.bootstrap(twin, clock.now())
+            while clock.now() < finish:
+                twin.apply_many(feed.step(twin, clock.advance(SNAPSHOT_STEP)))
+            _grab(app, twin, actor, out, width, height, page)
+        finally:
+            writer.close()
+            db.close()
+            languages.deleteLater()
+    return out
+
+
+def _grab(app: QApplication, twin: TwinState, actor: str, out: Path, width: int, height: int, page: str) -> None:
+    """Save the wall display on ``twin``, ``width`` x ``height``, showing ``page``, as PNG to ``out``."""
     model = TwinModel(twin)
-    wall = build_wall(model, "snapshot")
+    wall = build_wall(model, actor)
     try:
         # A screen does not grow to fit its content; nor does the snapshot.
         wall.setFixedSize(width, height)
@@ -347,5 +495,3 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
         wall.deleteLater()
         model.close()
         app.processEvents()
-        languages.deleteLater()
-    return out

@@ -71,14 +71,21 @@ class MainWindow(QMainWindow):
         self.resizeDocks([self.detail_dock], [560], Qt.Orientation.Horizontal)
         self.resizeDocks([self.queue_dock], [380], Qt.Orientation.Vertical)
 
-        self.link_label, self.note_label, self.clock_label = QLabel(), QLabel(), QLabel()
+        self.account_label, self.note_label, self.link_label, self.clock_label = QLabel(), QLabel(), QLabel(), QLabel()
+        self.account_label.setObjectName("accountLabel")
         self.note_label.setObjectName("muted")
         status = self.statusBar()
+        status.addPermanentWidget(self.account_label)
         status.addPermanentWidget(self.note_label)
         status.addPermanentWidget(self.link_label)
         status.addPermanentWidget(self.clock_label)
         self._warning = ""
-        self._demo: tuple[float, bool] | None = None
+        self._demo_speed: float | None = None
+        self._account: tuple[str, bool] | None = None
+        self._storage = ""
+        self._storage_problem = ""
+        self._link: tuple[str, str] | None = None
+        self._broker_note = ""
 
         self._build_menu()
         self._connections = Connections()
@@ -131,18 +138,65 @@ class MainWindow(QMainWindow):
     def set_theme_checked(self, name: str) -> None:
         self.theme_actions[name].setChecked(True)
 
-    def set_demo_source(self, speed: float, db_ignored: bool = False) -> None:
-        """Say that events come from the in-process demo feed at ``speed`` and are not saved."""
-        self._demo = (speed, db_ignored)
+    def set_demo_source(self, speed: float) -> None:
+        """Say that every event comes from the in-process demo feed at ``speed`` (no broker)."""
+        self._demo_speed = speed
+        self._show_source()
+
+    def set_account(self, username: str, demo: bool) -> None:
+        """Show who is logged in; the demo account is marked as such, visibly."""
+        self._account = (username, demo)
+        self._show_source()
+
+    def set_storage(self, where: str) -> None:
+        """Say that the session is saved in the database at ``where`` (a file path or a URL)."""
+        self._storage = where
+        self._show_source()
+
+    @Slot(str)
+    def show_storage_problem(self, problem: str) -> None:
+        """The database writer's trouble ("" when writes succeed again); nothing is lost meanwhile."""
+        self._storage_problem = problem
+        self._show_source()
+
+    @Slot(str, str)
+    def set_link(self, state: str, reason: str, note: str | None = None) -> None:
+        """The broker link's state ("connected", "degraded", "disconnected"), why, and a note on the broker."""
+        self._link = (state, reason)
+        if note is not None:
+            self._broker_note = note
         self._show_source()
 
     def _show_source(self) -> None:
-        if self._demo is None:
-            return
-        speed, db_ignored = self._demo
-        self.link_label.setText(self.tr("demo feed ×{speed:g}").format(speed=speed))
-        self.note_label.setText(self.tr("demo data, not saved (--db is not used by the demo yet)") if db_ignored
-                                else self.tr("demo data, not saved"))
+        if self._account is not None:
+            user, demo = self._account
+            self.account_label.setText(self.tr("demo account {user}").format(user=user) if demo
+                                       else self.tr("signed in as {user}").format(user=user))
+        if self._storage_problem:
+            self.note_label.setObjectName("errorText")
+            self.note_label.setText(self.tr("database unavailable, nothing lost, retrying"))
+            self.note_label.setToolTip(self._storage_problem)
+        elif self._storage:
+            self.note_label.setObjectName("muted")
+            self.note_label.setText(self.tr("saved to {name}").format(name=self._storage.rsplit("/", 1)[-1]))
+            self.note_label.setToolTip(self._storage)
+        elif self._demo_speed is not None:
+            self.note_label.setObjectName("muted")
+            self.note_label.setText(self.tr("demo data, not saved"))
+        self.note_label.style().polish(self.note_label)
+        if self._link is not None:
+            state, reason = self._link
+            names = {"connected": self.tr("MQTT connected"), "degraded": self.tr("MQTT degraded, reconnecting"),
+                     "disconnected": self.tr("MQTT disconnected")}
+            text = names.get(state, state)
+            if self._broker_note:
+                text += " · " + self.tr("embedded broker (not durable)")
+            self.link_label.setObjectName("" if state == "connected" else "errorText")
+            self.link_label.setText(text)
+            self.link_label.setToolTip(reason)
+            self.link_label.style().polish(self.link_label)
+        elif self._demo_speed is not None:
+            self.link_label.setText(self.tr("demo feed ×{speed:g}").format(speed=self._demo_speed))
 
     def warn(self, text: str) -> None:
         """A standing warning (e.g. no CJK font): kept in the status bar until replaced."""

@@ -337,57 +337,57 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="424"/>
+        <location filename="../../widgets/case_queue.py" line="430"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="424"/>
+        <location filename="../../widgets/case_queue.py" line="430"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="429"/>
+        <location filename="../../widgets/case_queue.py" line="435"/>
         <source>{shown} of {total} cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="436"/>
+        <location filename="../../widgets/case_queue.py" line="442"/>
         <source>Open only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="443"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="438"/>
+        <location filename="../../widgets/case_queue.py" line="444"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="440"/>
+        <location filename="../../widgets/case_queue.py" line="446"/>
         <source>All risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="441"/>
+        <location filename="../../widgets/case_queue.py" line="447"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="443"/>
+        <location filename="../../widgets/case_queue.py" line="449"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="444"/>
+        <location filename="../../widgets/case_queue.py" line="450"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="446"/>
+        <location filename="../../widgets/case_queue.py" line="452"/>
         <source>All sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -395,72 +395,72 @@
 <context>
     <name>DebriefView</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="121"/>
+        <location filename="../../widgets/debrief.py" line="134"/>
         <source>Save debrief as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="127"/>
+        <location filename="../../widgets/debrief.py" line="140"/>
         <source>Save debrief as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="141"/>
+        <location filename="../../widgets/debrief.py" line="154"/>
         <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="143"/>
+        <location filename="../../widgets/debrief.py" line="156"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="143"/>
+        <location filename="../../widgets/debrief.py" line="156"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="143"/>
+        <location filename="../../widgets/debrief.py" line="156"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="143"/>
+        <location filename="../../widgets/debrief.py" line="156"/>
         <source>Trainee did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="144"/>
+        <location filename="../../widgets/debrief.py" line="157"/>
         <source>Record did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="144"/>
+        <location filename="../../widgets/debrief.py" line="157"/>
         <source>Best available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="144"/>
+        <location filename="../../widgets/debrief.py" line="157"/>
         <source>SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="144"/>
+        <location filename="../../widgets/debrief.py" line="157"/>
         <source>Choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="145"/>
+        <location filename="../../widgets/debrief.py" line="158"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="147"/>
+        <location filename="../../widgets/debrief.py" line="160"/>
         <source>Export PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="148"/>
+        <location filename="../../widgets/debrief.py" line="161"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,83 +765,83 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="54"/>
+        <location filename="../../widgets/kpi_panel.py" line="55"/>
         <source>{m:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="58"/>
+        <location filename="../../widgets/kpi_panel.py" line="59"/>
         <source>Response time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="59"/>
+        <location filename="../../widgets/kpi_panel.py" line="60"/>
         <source>target ≤ 2 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="60"/>
+        <location filename="../../widgets/kpi_panel.py" line="61"/>
         <source>Closure rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="61"/>
+        <location filename="../../widgets/kpi_panel.py" line="62"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="62"/>
+        <location filename="../../widgets/kpi_panel.py" line="63"/>
         <source>alarm above 10 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="63"/>
+        <location filename="../../widgets/kpi_panel.py" line="64"/>
         <source>Satisfaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="64"/>
-        <location filename="../../widgets/kpi_panel.py" line="68"/>
+        <location filename="../../widgets/kpi_panel.py" line="65"/>
+        <location filename="../../widgets/kpi_panel.py" line="69"/>
         <source>target ≥ 90 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="65"/>
+        <location filename="../../widgets/kpi_panel.py" line="66"/>
         <source>Proactive discovery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="66"/>
+        <location filename="../../widgets/kpi_panel.py" line="67"/>
         <source>target ≥ 85 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="67"/>
+        <location filename="../../widgets/kpi_panel.py" line="68"/>
         <source>Source resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="335"/>
+        <location filename="../../widgets/kpi_panel.py" line="367"/>
         <source>Resolved at level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="336"/>
+        <location filename="../../widgets/kpi_panel.py" line="368"/>
         <source>small matters stay in the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="338"/>
+        <location filename="../../widgets/kpi_panel.py" line="370"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="339"/>
+        <location filename="../../widgets/kpi_panel.py" line="371"/>
         <source>Response time today (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="340"/>
+        <location filename="../../widgets/kpi_panel.py" line="372"/>
         <source>Overdue open cases by community</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,77 +849,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="143"/>
+        <location filename="../../widgets/main_window.py" line="199"/>
         <source>demo feed ×{speed:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="144"/>
-        <source>demo data, not saved (--db is not used by the demo yet)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="145"/>
-        <source>demo data, not saved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="159"/>
-        <source>Refused: {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="167"/>
-        <source>Street Cockpit — {street} — {actor}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="168"/>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="169"/>
-        <source>Case queue</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="170"/>
-        <source>KPIs</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="171"/>
-        <source>Staff</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="172"/>
-        <source>&amp;View</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/main_window.py" line="173"/>
-        <source>Language</source>
+        <source>demo account {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="174"/>
-        <source>Theme</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="175"/>
-        <source>Light (desk)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/main_window.py" line="176"/>
-        <source>Dark (night, wall)</source>
+        <source>signed in as {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/main_window.py" line="177"/>
+        <source>database unavailable, nothing lost, retrying</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="181"/>
+        <source>saved to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="185"/>
+        <source>demo data, not saved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="189"/>
+        <source>MQTT connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="189"/>
+        <source>MQTT degraded, reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="190"/>
+        <source>MQTT disconnected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="193"/>
+        <source>embedded broker (not durable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="213"/>
+        <source>Refused: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="221"/>
+        <source>Street Cockpit — {street} — {actor}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="222"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="223"/>
+        <source>Case queue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="224"/>
+        <source>KPIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="225"/>
+        <source>Staff</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="226"/>
+        <source>&amp;View</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="227"/>
+        <source>Language</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="228"/>
+        <source>Theme</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="229"/>
+        <source>Light (desk)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="230"/>
+        <source>Dark (night, wall)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>Wall display</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1130,77 +1165,107 @@
 <context>
     <name>ScenarioEditorPanel</name>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="45"/>
+        <location filename="../../widgets/scenario_editor.py" line="47"/>
         <source>Grid workers and department teams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="46"/>
+        <location filename="../../widgets/scenario_editor.py" line="48"/>
         <source>Everyone on duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="139"/>
+        <location filename="../../widgets/scenario_editor.py" line="141"/>
         <source>Today: {base}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="169"/>
+        <location filename="../../widgets/scenario_editor.py" line="171"/>
         <source>Street (departments)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="336"/>
+        <location filename="../../widgets/scenario_editor.py" line="340"/>
+        <source>Incident log to fit demand from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="340"/>
+        <source>Incident logs (*.parquet *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="384"/>
         <source>Not valid: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="351"/>
+        <location filename="../../widgets/scenario_editor.py" line="399"/>
+        <source>Fitted from {file}: {per_day:.1f} cases a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="402"/>
+        <source>Category table shares, demo hour-of-day profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="407"/>
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="359"/>
+        <location filename="../../widgets/scenario_editor.py" line="415"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="360"/>
+        <location filename="../../widgets/scenario_editor.py" line="416"/>
         <source>Length (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="361"/>
+        <location filename="../../widgets/scenario_editor.py" line="417"/>
         <source>Warm-up (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="362"/>
+        <location filename="../../widgets/scenario_editor.py" line="418"/>
         <source>Dispatch policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="363"/>
+        <location filename="../../widgets/scenario_editor.py" line="419"/>
         <source>Cases a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="364"/>
+        <location filename="../../widgets/scenario_editor.py" line="420"/>
         <source>Who takes cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="365"/>
+        <location filename="../../widgets/scenario_editor.py" line="421"/>
         <source>Staffing of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="371"/>
+        <location filename="../../widgets/scenario_editor.py" line="427"/>
         <source>Copy current staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="372"/>
+        <location filename="../../widgets/scenario_editor.py" line="428"/>
+        <source>Fit from log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="429"/>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="430"/>
         <source>Start again from the street&apos;s staffing as it is today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1273,92 +1338,163 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
+        <location filename="../../widgets/scenario_results.py" line="196"/>
+        <source>KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="196"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="332"/>
+        <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="335"/>
+        <source>Highest: {grid} ({value:.1f} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="337"/>
+        <source>No overdue or late cases in any grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <source>Within target [95 % interval]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <source>Meets target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="352"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="352"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="407"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376"/>
+        <location filename="../../widgets/scenario_results.py" line="417"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376"/>
+        <location filename="../../widgets/scenario_results.py" line="417"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376"/>
+        <location filename="../../widgets/scenario_results.py" line="417"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="377"/>
+        <location filename="../../widgets/scenario_results.py" line="418"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="377"/>
+        <location filename="../../widgets/scenario_results.py" line="418"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="380"/>
+        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <source>Staffing search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
         <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="381"/>
+        <location filename="../../widgets/scenario_results.py" line="422"/>
         <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="382"/>
+        <location filename="../../widgets/scenario_results.py" line="423"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="385"/>
+        <location filename="../../widgets/scenario_results.py" line="197"/>
+        <location filename="../../widgets/scenario_results.py" line="426"/>
         <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="387"/>
+        <location filename="../../widgets/scenario_results.py" line="428"/>
         <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="388"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="389"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="390"/>
+        <location filename="../../widgets/scenario_results.py" line="431"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="391"/>
+        <location filename="../../widgets/scenario_results.py" line="432"/>
         <source>General grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="392"/>
+        <location filename="../../widgets/scenario_results.py" line="433"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="396"/>
+        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <source>No staffing search yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="442"/>
+        <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="449"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="400"/>
+        <location filename="../../widgets/scenario_results.py" line="453"/>
         <source>No results yet: run the scenarios.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,77 +1502,112 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="156"/>
+        <location filename="../../widgets/simulation_view.py" line="184"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="224"/>
+        <location filename="../../widgets/simulation_view.py" line="262"/>
         <source>{name} (copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="274"/>
+        <location filename="../../widgets/simulation_view.py" line="311"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="287"/>
+        <location filename="../../widgets/simulation_view.py" line="325"/>
+        <source>The staffing search needs a street scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="329"/>
+        <source>Searching the fewest night-shift grid workers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="346"/>
+        <source>No level tried met the target ({n} levels tried).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="348"/>
+        <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="362"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="290"/>
+        <location filename="../../widgets/simulation_view.py" line="365"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="296"/>
+        <location filename="../../widgets/simulation_view.py" line="370"/>
         <source>The run failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="303"/>
+        <location filename="../../widgets/simulation_view.py" line="377"/>
         <source>Copy scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="304"/>
+        <location filename="../../widgets/simulation_view.py" line="378"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="305"/>
+        <location filename="../../widgets/simulation_view.py" line="379"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="306"/>
+        <location filename="../../widgets/simulation_view.py" line="380"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="307"/>
+        <location filename="../../widgets/simulation_view.py" line="381"/>
         <source>Processes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="308"/>
+        <location filename="../../widgets/simulation_view.py" line="382"/>
         <source>Start from now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="309"/>
+        <location filename="../../widgets/simulation_view.py" line="383"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="310"/>
+        <location filename="../../widgets/simulation_view.py" line="384"/>
+        <source>Fewest night workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="385"/>
+        <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="387"/>
+        <source>Required share of red cases within the response target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="388"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="311"/>
+        <location filename="../../widgets/simulation_view.py" line="389"/>
         <source>What-if simulation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1479,23 +1650,79 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="260"/>
+        <location filename="../../widgets/staff_board.py" line="264"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="265"/>
+        <location filename="../../widgets/staff_board.py" line="269"/>
         <source>On duty only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="267"/>
+        <location filename="../../widgets/staff_board.py" line="271"/>
         <source>All roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="268"/>
+        <location filename="../../widgets/staff_board.py" line="272"/>
         <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../widgets/debrief.py" line="250"/>
+        <source>Training finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="251"/>
+        <source>Press Next to play on to the next decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="256"/>
+        <location filename="../../widgets/debrief.py" line="315"/>
+        <source>Triage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="256"/>
+        <location filename="../../widgets/debrief.py" line="316"/>
+        <source>Dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="256"/>
+        <location filename="../../widgets/debrief.py" line="317"/>
+        <source>Escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="276"/>
+        <source>{kind} {case}: score {score:.1f} (SLA {sla:.1f}, choice {choice:.1f}); record: {recorded}; best: {best}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="306"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="318"/>
+        <source>Let it pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="319"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="320"/>
+        <source>reason</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -4,22 +4,22 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="110" />
+        <location filename="../../widgets/alarm_banner.py" line="110"/>
         <source>{n} more waiting</source>
         <translation>另有 {n} 条待确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="134" />
+        <location filename="../../widgets/alarm_banner.py" line="134"/>
         <source>(repeated {n}×)</source>
         <translation>（重复 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="147" />
+        <location filename="../../widgets/alarm_banner.py" line="147"/>
         <source>Show case</source>
         <translation>查看事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="148" />
+        <location filename="../../widgets/alarm_banner.py" line="148"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -27,254 +27,254 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="212" />
+        <location filename="../../widgets/case_detail.py" line="212"/>
         <source>Why reopen this case?</source>
         <translation>重新打开的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="214" />
+        <location filename="../../widgets/case_detail.py" line="214"/>
         <source>Why is this not a case?</source>
         <translation>不予受理的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="254" />
+        <location filename="../../widgets/case_detail.py" line="254"/>
         <source>Why re-dispatch this case?</source>
         <translation>改派的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="285" />
+        <location filename="../../widgets/case_detail.py" line="285"/>
         <source>Pick a person or a department first.</source>
         <translation>请先选择人员或部门。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="306" />
-        <source>Close without the resident's feedback: why?</source>
+        <location filename="../../widgets/case_detail.py" line="306"/>
+        <source>Close without the resident&apos;s feedback: why?</source>
         <translation>未经居民评价即结案，原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="312" />
+        <location filename="../../widgets/case_detail.py" line="312"/>
         <source>Why escalate this case?</source>
         <translation>上报升级的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="321" />
+        <location filename="../../widgets/case_detail.py" line="321"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation>为何与 {case} 重复？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="336" />
+        <location filename="../../widgets/case_detail.py" line="336"/>
         <source>Reason required</source>
         <translation>需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="341" />
+        <location filename="../../widgets/case_detail.py" line="341"/>
         <source>There is no other open case to merge into.</source>
         <translation>没有可合并的其他在办事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="344" />
+        <location filename="../../widgets/case_detail.py" line="344"/>
         <source>Merge duplicate</source>
         <translation>合并重复事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="344" />
+        <location filename="../../widgets/case_detail.py" line="344"/>
         <source>Duplicate of:</source>
         <translation>重复于：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397" />
+        <location filename="../../widgets/case_detail.py" line="397"/>
         <source>nobody yet</source>
         <translation>尚未派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="399" />
+        <location filename="../../widgets/case_detail.py" line="399"/>
         <source>ETA {eta} min</source>
         <translation>预计 {eta} 分钟到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="403" />
+        <location filename="../../widgets/case_detail.py" line="403"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="407" />
+        <location filename="../../widgets/case_detail.py" line="407"/>
         <source>repeated {n}×</source>
         <translation>重复 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="409" />
+        <location filename="../../widgets/case_detail.py" line="409"/>
         <source>merged into {case}</source>
         <translation>已并入 {case}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="425" />
+        <location filename="../../widgets/case_detail.py" line="425"/>
         <source>{left} left</source>
         <translation>剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="427" />
+        <location filename="../../widgets/case_detail.py" line="427"/>
         <source>overdue by {late}</source>
         <translation>已超时 {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="464" />
+        <location filename="../../widgets/case_detail.py" line="464"/>
         <source>no department team free</source>
         <translation>暂无空闲部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="481" />
+        <location filename="../../widgets/case_detail.py" line="481"/>
         <source>{kind} {name} {distance} m · {eta} min · {reason}</source>
         <translation>{kind} {name} {distance} m · {eta} 分钟 · {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="485" />
+        <location filename="../../widgets/case_detail.py" line="485"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511" />
+        <location filename="../../widgets/case_detail.py" line="511"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511" />
+        <location filename="../../widgets/case_detail.py" line="511"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511" />
+        <location filename="../../widgets/case_detail.py" line="511"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512" />
+        <location filename="../../widgets/case_detail.py" line="512"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512" />
+        <location filename="../../widgets/case_detail.py" line="512"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512" />
+        <location filename="../../widgets/case_detail.py" line="512"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516" />
+        <location filename="../../widgets/case_detail.py" line="516"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516" />
+        <location filename="../../widgets/case_detail.py" line="516"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516" />
+        <location filename="../../widgets/case_detail.py" line="516"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516" />
+        <location filename="../../widgets/case_detail.py" line="516"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516" />
+        <location filename="../../widgets/case_detail.py" line="516"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517" />
+        <location filename="../../widgets/case_detail.py" line="517"/>
         <source>Show on map</source>
         <translation>地图定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518" />
-        <location filename="../../widgets/case_detail.py" line="519" />
+        <location filename="../../widgets/case_detail.py" line="518"/>
+        <location filename="../../widgets/case_detail.py" line="519"/>
         <source>Triage</source>
         <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="520" />
-        <location filename="../../widgets/case_detail.py" line="523" />
+        <location filename="../../widgets/case_detail.py" line="520"/>
+        <location filename="../../widgets/case_detail.py" line="523"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="521" />
+        <location filename="../../widgets/case_detail.py" line="521"/>
         <source>People by arrival</source>
         <translation>按到达时间排序的人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="522" />
+        <location filename="../../widgets/case_detail.py" line="522"/>
         <source>Departments (whistle)</source>
         <translation>部门（吹哨报到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="524" />
+        <location filename="../../widgets/case_detail.py" line="524"/>
         <source>Handling and feedback</source>
         <translation>处置与评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="525" />
+        <location filename="../../widgets/case_detail.py" line="525"/>
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="526" />
+        <location filename="../../widgets/case_detail.py" line="526"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="527" />
+        <location filename="../../widgets/case_detail.py" line="527"/>
         <source>Resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="528" />
+        <location filename="../../widgets/case_detail.py" line="528"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="529" />
+        <location filename="../../widgets/case_detail.py" line="529"/>
         <source>Fixed</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="530" />
+        <location filename="../../widgets/case_detail.py" line="530"/>
         <source>Record feedback</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="531" />
+        <location filename="../../widgets/case_detail.py" line="531"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="532" />
+        <location filename="../../widgets/case_detail.py" line="532"/>
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="533" />
+        <location filename="../../widgets/case_detail.py" line="533"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="534" />
+        <location filename="../../widgets/case_detail.py" line="534"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="535" />
+        <location filename="../../widgets/case_detail.py" line="535"/>
         <source>Reject…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="536" />
+        <location filename="../../widgets/case_detail.py" line="536"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation>在事件队列中选择事件（回车打开）。</translation>
     </message>
@@ -282,112 +282,112 @@
 <context>
     <name>CaseQueuePanel</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="55" />
+        <location filename="../../widgets/case_queue.py" line="55"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="56" />
+        <location filename="../../widgets/case_queue.py" line="56"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="57" />
+        <location filename="../../widgets/case_queue.py" line="57"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="58" />
+        <location filename="../../widgets/case_queue.py" line="58"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="59" />
+        <location filename="../../widgets/case_queue.py" line="59"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="60" />
+        <location filename="../../widgets/case_queue.py" line="60"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="61" />
+        <location filename="../../widgets/case_queue.py" line="61"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="62" />
+        <location filename="../../widgets/case_queue.py" line="62"/>
         <source>Time left</source>
         <translation>剩余时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="63" />
+        <location filename="../../widgets/case_queue.py" line="63"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="64" />
+        <location filename="../../widgets/case_queue.py" line="64"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="155" />
+        <location filename="../../widgets/case_queue.py" line="155"/>
         <source>Resolve by {due}</source>
         <translation>须在 {due} 前办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="424" />
+        <location filename="../../widgets/case_queue.py" line="430"/>
         <source>Export cases</source>
         <translation>导出事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="424" />
+        <location filename="../../widgets/case_queue.py" line="430"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="429" />
+        <location filename="../../widgets/case_queue.py" line="435"/>
         <source>{shown} of {total} cases</source>
         <translation>显示 {shown} / 共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="436" />
+        <location filename="../../widgets/case_queue.py" line="442"/>
         <source>Open only</source>
         <translation>仅在办</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437" />
+        <location filename="../../widgets/case_queue.py" line="443"/>
         <source>Overdue only</source>
         <translation>仅超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="438" />
+        <location filename="../../widgets/case_queue.py" line="444"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="440" />
+        <location filename="../../widgets/case_queue.py" line="446"/>
         <source>All risks</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="441" />
+        <location filename="../../widgets/case_queue.py" line="447"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="443" />
+        <location filename="../../widgets/case_queue.py" line="449"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="444" />
+        <location filename="../../widgets/case_queue.py" line="450"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="446" />
+        <location filename="../../widgets/case_queue.py" line="452"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
@@ -395,72 +395,72 @@
 <context>
     <name>DebriefView</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="121" />
+        <location filename="../../widgets/debrief.py" line="134"/>
         <source>Save debrief as PNG</source>
         <translation>将复盘保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="127" />
+        <location filename="../../widgets/debrief.py" line="140"/>
         <source>Save debrief as CSV</source>
         <translation>将复盘保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="141" />
+        <location filename="../../widgets/debrief.py" line="154"/>
         <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
         <translation>{trainee} 的复盘：{start} – {end}，{n} 项决策，得分 {total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="143" />
+        <location filename="../../widgets/debrief.py" line="156"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="143" />
+        <location filename="../../widgets/debrief.py" line="156"/>
         <source>Decision</source>
         <translation>决策</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="143" />
+        <location filename="../../widgets/debrief.py" line="156"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="143" />
+        <location filename="../../widgets/debrief.py" line="156"/>
         <source>Trainee did</source>
         <translation>学员操作</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="144" />
+        <location filename="../../widgets/debrief.py" line="157"/>
         <source>Record did</source>
         <translation>实际记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="144" />
+        <location filename="../../widgets/debrief.py" line="157"/>
         <source>Best available</source>
         <translation>最优可选</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="144" />
+        <location filename="../../widgets/debrief.py" line="157"/>
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="144" />
+        <location filename="../../widgets/debrief.py" line="157"/>
         <source>Choice</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="145" />
+        <location filename="../../widgets/debrief.py" line="158"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="147" />
+        <location filename="../../widgets/debrief.py" line="160"/>
         <source>Export PNG</source>
         <translation>导出 PNG</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="148" />
+        <location filename="../../widgets/debrief.py" line="161"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
@@ -468,283 +468,283 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="191" />
+        <location filename="../../widgets/i18n.py" line="191"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="192" />
+        <location filename="../../widgets/i18n.py" line="192"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="193" />
+        <location filename="../../widgets/i18n.py" line="193"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="196" />
-        <location filename="../../widgets/i18n.py" line="257" />
+        <location filename="../../widgets/i18n.py" line="196"/>
+        <location filename="../../widgets/i18n.py" line="257"/>
         <source>reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="197" />
-        <location filename="../../widgets/i18n.py" line="258" />
+        <location filename="../../widgets/i18n.py" line="197"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>triaged</source>
         <translation>已研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="198" />
-        <location filename="../../widgets/i18n.py" line="259" />
+        <location filename="../../widgets/i18n.py" line="198"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="199" />
-        <location filename="../../widgets/i18n.py" line="260" />
+        <location filename="../../widgets/i18n.py" line="199"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="200" />
-        <location filename="../../widgets/i18n.py" line="229" />
-        <location filename="../../widgets/i18n.py" line="261" />
+        <location filename="../../widgets/i18n.py" line="200"/>
+        <location filename="../../widgets/i18n.py" line="229"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="201" />
-        <location filename="../../widgets/i18n.py" line="262" />
+        <location filename="../../widgets/i18n.py" line="201"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="202" />
-        <location filename="../../widgets/i18n.py" line="263" />
+        <location filename="../../widgets/i18n.py" line="202"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>feedback</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="203" />
-        <location filename="../../widgets/i18n.py" line="264" />
+        <location filename="../../widgets/i18n.py" line="203"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="204" />
-        <location filename="../../widgets/i18n.py" line="266" />
+        <location filename="../../widgets/i18n.py" line="204"/>
+        <location filename="../../widgets/i18n.py" line="266"/>
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="205" />
-        <location filename="../../widgets/i18n.py" line="268" />
+        <location filename="../../widgets/i18n.py" line="205"/>
+        <location filename="../../widgets/i18n.py" line="268"/>
         <source>rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="208" />
+        <location filename="../../widgets/i18n.py" line="208"/>
         <source>patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="209" />
+        <location filename="../../widgets/i18n.py" line="209"/>
         <source>resident</source>
         <translation>群众上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="210" />
+        <location filename="../../widgets/i18n.py" line="210"/>
         <source>sensor</source>
         <translation>智能感知</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="211" />
+        <location filename="../../widgets/i18n.py" line="211"/>
         <source>department referral</source>
         <translation>部门转办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="214" />
+        <location filename="../../widgets/i18n.py" line="214"/>
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="215" />
+        <location filename="../../widgets/i18n.py" line="215"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216" />
+        <location filename="../../widgets/i18n.py" line="216"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219" />
+        <location filename="../../widgets/i18n.py" line="219"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="220" />
+        <location filename="../../widgets/i18n.py" line="220"/>
         <source>micro-grid head</source>
         <translation>微网格长</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="221" />
+        <location filename="../../widgets/i18n.py" line="221"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="222" />
+        <location filename="../../widgets/i18n.py" line="222"/>
         <source>party member</source>
         <translation>下沉党员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223" />
+        <location filename="../../widgets/i18n.py" line="223"/>
         <source>department team</source>
         <translation>部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="226" />
+        <location filename="../../widgets/i18n.py" line="226"/>
         <source>off duty</source>
         <translation>下班</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227" />
+        <location filename="../../widgets/i18n.py" line="227"/>
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228" />
+        <location filename="../../widgets/i18n.py" line="228"/>
         <source>en route</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230" />
+        <location filename="../../widgets/i18n.py" line="230"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233" />
+        <location filename="../../widgets/i18n.py" line="233"/>
         <source>city management</source>
         <translation>城管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234" />
+        <location filename="../../widgets/i18n.py" line="234"/>
         <source>police</source>
         <translation>公安</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235" />
+        <location filename="../../widgets/i18n.py" line="235"/>
         <source>fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236" />
+        <location filename="../../widgets/i18n.py" line="236"/>
         <source>civil affairs</source>
         <translation>民政</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237" />
+        <location filename="../../widgets/i18n.py" line="237"/>
         <source>health</source>
         <translation>卫健</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238" />
+        <location filename="../../widgets/i18n.py" line="238"/>
         <source>emergency management</source>
         <translation>应急</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="239" />
+        <location filename="../../widgets/i18n.py" line="239"/>
         <source>market regulation</source>
         <translation>市场监管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240" />
+        <location filename="../../widgets/i18n.py" line="240"/>
         <source>housing</source>
         <translation>住建</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241" />
+        <location filename="../../widgets/i18n.py" line="241"/>
         <source>property management</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244" />
+        <location filename="../../widgets/i18n.py" line="244"/>
         <source>own grid</source>
         <translation>本网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245" />
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>own community</source>
         <translation>本社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246" />
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>nearest</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247" />
+        <location filename="../../widgets/i18n.py" line="247"/>
         <source>least loaded</source>
         <translation>任务最少</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248" />
+        <location filename="../../widgets/i18n.py" line="248"/>
         <source>whistle (department)</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251" />
+        <location filename="../../widgets/i18n.py" line="251"/>
         <source>nearest first</source>
         <translation>最近优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252" />
+        <location filename="../../widgets/i18n.py" line="252"/>
         <source>home grid first</source>
         <translation>本网格优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253" />
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>priority, first come first served</source>
         <translation>按风险优先、先到先办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254" />
+        <location filename="../../widgets/i18n.py" line="254"/>
         <source>least loaded first</source>
         <translation>任务最少优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265" />
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267" />
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269" />
+        <location filename="../../widgets/i18n.py" line="269"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272" />
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>sensor alarm</source>
         <translation>感知告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273" />
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>red case</source>
         <translation>红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274" />
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>overdue case</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275" />
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
@@ -752,12 +752,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="380" />
+        <location filename="../../widgets/i18n.py" line="380"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="382" />
+        <location filename="../../widgets/i18n.py" line="382"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -765,83 +765,83 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="54" />
+        <location filename="../../widgets/kpi_panel.py" line="55"/>
         <source>{m:.0f} min</source>
         <translation>{m:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="58" />
+        <location filename="../../widgets/kpi_panel.py" line="59"/>
         <source>Response time</source>
         <translation>响应时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="59" />
+        <location filename="../../widgets/kpi_panel.py" line="60"/>
         <source>target ≤ 2 h</source>
         <translation>目标 ≤ 2 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="60" />
+        <location filename="../../widgets/kpi_panel.py" line="61"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="61" />
+        <location filename="../../widgets/kpi_panel.py" line="62"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="62" />
+        <location filename="../../widgets/kpi_panel.py" line="63"/>
         <source>alarm above 10 %</source>
         <translation>超过 10 % 告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="63" />
+        <location filename="../../widgets/kpi_panel.py" line="64"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="64" />
-        <location filename="../../widgets/kpi_panel.py" line="68" />
+        <location filename="../../widgets/kpi_panel.py" line="65"/>
+        <location filename="../../widgets/kpi_panel.py" line="69"/>
         <source>target ≥ 90 %</source>
         <translation>目标 ≥ 90 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="65" />
+        <location filename="../../widgets/kpi_panel.py" line="66"/>
         <source>Proactive discovery</source>
         <translation>主动发现率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="66" />
+        <location filename="../../widgets/kpi_panel.py" line="67"/>
         <source>target ≥ 85 %</source>
         <translation>目标 ≥ 85 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="67" />
+        <location filename="../../widgets/kpi_panel.py" line="68"/>
         <source>Source resolution</source>
         <translation>源头化解率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="335" />
+        <location filename="../../widgets/kpi_panel.py" line="367"/>
         <source>Resolved at level</source>
         <translation>分级化解</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="336" />
+        <location filename="../../widgets/kpi_panel.py" line="368"/>
         <source>small matters stay in the grid</source>
         <translation>小事不出网格、难事不出社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="338" />
+        <location filename="../../widgets/kpi_panel.py" line="370"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation>每小时事件数：今日（柱）与平常日（线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="339" />
+        <location filename="../../widgets/kpi_panel.py" line="371"/>
         <source>Response time today (minutes)</source>
         <translation>今日响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="340" />
+        <location filename="../../widgets/kpi_panel.py" line="372"/>
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
@@ -849,77 +849,112 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="143" />
+        <location filename="../../widgets/main_window.py" line="199"/>
         <source>demo feed ×{speed:g}</source>
         <translation>演示数据流 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="144" />
-        <source>demo data, not saved (--db is not used by the demo yet)</source>
-        <translation>演示数据，不保存（演示暂不使用 --db）</translation>
+        <location filename="../../widgets/main_window.py" line="173"/>
+        <source>demo account {user}</source>
+        <translation>演示账号 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="145" />
+        <location filename="../../widgets/main_window.py" line="174"/>
+        <source>signed in as {user}</source>
+        <translation>当前用户 {user}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="177"/>
+        <source>database unavailable, nothing lost, retrying</source>
+        <translation>数据库暂不可用，数据未丢失，正在重试</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="181"/>
+        <source>saved to {name}</source>
+        <translation>已保存至 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="185"/>
         <source>demo data, not saved</source>
         <translation>演示数据，不保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="159" />
+        <location filename="../../widgets/main_window.py" line="189"/>
+        <source>MQTT connected</source>
+        <translation>MQTT 已连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="189"/>
+        <source>MQTT degraded, reconnecting</source>
+        <translation>MQTT 连接降级，正在重连</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="190"/>
+        <source>MQTT disconnected</source>
+        <translation>MQTT 未连接</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="193"/>
+        <source>embedded broker (not durable)</source>
+        <translation>内置代理（不持久保存）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="213"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="167" />
+        <location filename="../../widgets/main_window.py" line="221"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation>街道数字孪生驾驶舱 — {street} — {actor}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="168" />
+        <location filename="../../widgets/main_window.py" line="222"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="169" />
+        <location filename="../../widgets/main_window.py" line="223"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="170" />
+        <location filename="../../widgets/main_window.py" line="224"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="171" />
+        <location filename="../../widgets/main_window.py" line="225"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="172" />
+        <location filename="../../widgets/main_window.py" line="226"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173" />
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="174" />
+        <location filename="../../widgets/main_window.py" line="228"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="175" />
+        <location filename="../../widgets/main_window.py" line="229"/>
         <source>Light (desk)</source>
         <translation>浅色（坐席）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="176" />
+        <location filename="../../widgets/main_window.py" line="230"/>
         <source>Dark (night, wall)</source>
         <translation>深色（夜班、大屏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177" />
+        <location filename="../../widgets/main_window.py" line="231"/>
         <source>Wall display</source>
         <translation>大屏模式</translation>
     </message>
@@ -927,152 +962,152 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="267" />
+        <location filename="../../widgets/map_panel.py" line="267"/>
         <source>Search grid, case id or staff name</source>
         <translation>搜索网格、事件编号或人员姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="268" />
+        <location filename="../../widgets/map_panel.py" line="268"/>
         <source>Fit</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="269" />
+        <location filename="../../widgets/map_panel.py" line="269"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="270" />
+        <location filename="../../widgets/map_panel.py" line="270"/>
         <source>Colour by</source>
         <translation>着色依据</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="271" />
+        <location filename="../../widgets/map_panel.py" line="271"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272" />
+        <location filename="../../widgets/map_panel.py" line="272"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272" />
+        <location filename="../../widgets/map_panel.py" line="272"/>
         <source>General grid</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272" />
+        <location filename="../../widgets/map_panel.py" line="272"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276" />
+        <location filename="../../widgets/map_panel.py" line="276"/>
         <source>Cases</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276" />
+        <location filename="../../widgets/map_panel.py" line="276"/>
         <source>Sensors</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277" />
+        <location filename="../../widgets/map_panel.py" line="277"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277" />
+        <location filename="../../widgets/map_panel.py" line="277"/>
         <source>Dedicated grids</source>
         <translation>专属网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="282" />
+        <location filename="../../widgets/map_panel.py" line="282"/>
         <source>Open cases</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="283" />
+        <location filename="../../widgets/map_panel.py" line="283"/>
         <source>Overdue cases</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="284" />
+        <location filename="../../widgets/map_panel.py" line="284"/>
         <source>Active alarms</source>
         <translation>活动告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="285" />
+        <location filename="../../widgets/map_panel.py" line="285"/>
         <source>Sensors silent or alarming</source>
         <translation>离线或告警设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="286" />
+        <location filename="../../widgets/map_panel.py" line="286"/>
         <source>Available staff</source>
         <translation>空闲人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="291" />
+        <location filename="../../widgets/map_panel.py" line="291"/>
         <source>smoke detector</source>
         <translation>烟感</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="292" />
+        <location filename="../../widgets/map_panel.py" line="292"/>
         <source>elderly bracelet</source>
         <translation>老人手环</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="293" />
+        <location filename="../../widgets/map_panel.py" line="293"/>
         <source>smart water meter</source>
         <translation>智能水表</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="294" />
+        <location filename="../../widgets/map_panel.py" line="294"/>
         <source>manhole cover</source>
         <translation>井盖</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="295" />
+        <location filename="../../widgets/map_panel.py" line="295"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="296" />
+        <location filename="../../widgets/map_panel.py" line="296"/>
         <source>parking sensor</source>
         <translation>车位传感器</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="297" />
+        <location filename="../../widgets/map_panel.py" line="297"/>
         <source>environment sensor</source>
         <translation>环境监测</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="841" />
+        <location filename="../../widgets/map_panel.py" line="841"/>
         <source>Dedicated grid: {names}</source>
         <translation>专属网格：{names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="854" />
+        <location filename="../../widgets/map_panel.py" line="854"/>
         <source>{risk} risk</source>
         <translation>{risk}色风险</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="858" />
+        <location filename="../../widgets/map_panel.py" line="858"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="866" />
+        <location filename="../../widgets/map_panel.py" line="866"/>
         <source>ALARM {alarm}</source>
         <translation>告警 {alarm}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="868" />
+        <location filename="../../widgets/map_panel.py" line="868"/>
         <source>silent since {time}</source>
         <translation>自 {time} 起无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="870" />
+        <location filename="../../widgets/map_panel.py" line="870"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
@@ -1080,49 +1115,49 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="207" />
-        <location filename="../../widgets/replay_bar.py" line="244" />
+        <location filename="../../widgets/replay_bar.py" line="207"/>
+        <location filename="../../widgets/replay_bar.py" line="244"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="207" />
-        <location filename="../../widgets/replay_bar.py" line="244" />
+        <location filename="../../widgets/replay_bar.py" line="207"/>
+        <location filename="../../widgets/replay_bar.py" line="244"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="245" />
+        <location filename="../../widgets/replay_bar.py" line="245"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="246" />
+        <location filename="../../widgets/replay_bar.py" line="246"/>
         <source>Next alarm</source>
         <translation>下一告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="247" />
+        <location filename="../../widgets/replay_bar.py" line="247"/>
         <source>Next red case</source>
         <translation>下一红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="248" />
+        <location filename="../../widgets/replay_bar.py" line="248"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="249" />
+        <location filename="../../widgets/replay_bar.py" line="249"/>
         <source>Loop between the bookmarks around now</source>
         <translation>在当前前后的书签之间循环</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="250" />
+        <location filename="../../widgets/replay_bar.py" line="250"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="251" />
+        <location filename="../../widgets/replay_bar.py" line="251"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
@@ -1130,235 +1165,336 @@
 <context>
     <name>ScenarioEditorPanel</name>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="45" />
+        <location filename="../../widgets/scenario_editor.py" line="47"/>
         <source>Grid workers and department teams</source>
         <translation>网格员与部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="46" />
+        <location filename="../../widgets/scenario_editor.py" line="48"/>
         <source>Everyone on duty</source>
         <translation>全部在岗人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="139" />
+        <location filename="../../widgets/scenario_editor.py" line="141"/>
         <source>Today: {base}</source>
         <translation>当前：{base}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="169" />
+        <location filename="../../widgets/scenario_editor.py" line="171"/>
         <source>Street (departments)</source>
         <translation>街道（部门）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="336" />
+        <location filename="../../widgets/scenario_editor.py" line="340"/>
+        <source>Incident log to fit demand from</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="340"/>
+        <source>Incident logs (*.parquet *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="384"/>
         <source>Not valid: {error}</source>
         <translation>无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="351" />
+        <location filename="../../widgets/scenario_editor.py" line="399"/>
+        <source>Fitted from {file}: {per_day:.1f} cases a day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="402"/>
+        <source>Category table shares, demo hour-of-day profile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="407"/>
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
         <translation>{people} 人接办事件；较当前增加 {added} 人，减少 {removed} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="359" />
+        <location filename="../../widgets/scenario_editor.py" line="415"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="360" />
+        <location filename="../../widgets/scenario_editor.py" line="416"/>
         <source>Length (days)</source>
         <translation>时长（天）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="361" />
+        <location filename="../../widgets/scenario_editor.py" line="417"/>
         <source>Warm-up (hours)</source>
         <translation>预热（小时）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="362" />
+        <location filename="../../widgets/scenario_editor.py" line="418"/>
         <source>Dispatch policy</source>
         <translation>派遣策略</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="363" />
+        <location filename="../../widgets/scenario_editor.py" line="419"/>
         <source>Cases a day</source>
         <translation>每日事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="364" />
+        <location filename="../../widgets/scenario_editor.py" line="420"/>
         <source>Who takes cases</source>
         <translation>接办人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="365" />
+        <location filename="../../widgets/scenario_editor.py" line="421"/>
         <source>Staffing of</source>
         <translation>人员配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="371" />
+        <location filename="../../widgets/scenario_editor.py" line="427"/>
         <source>Copy current staffing</source>
         <translation>复制当前人员配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="372" />
-        <source>Start again from the street's staffing as it is today</source>
+        <location filename="../../widgets/scenario_editor.py" line="428"/>
+        <source>Fit from log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="429"/>
+        <source>Default</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_editor.py" line="430"/>
+        <source>Start again from the street&apos;s staffing as it is today</source>
         <translation>从街道当前人员配置重新开始</translation>
     </message>
 </context>
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="44" />
+        <location filename="../../widgets/scenario_results.py" line="44"/>
         <source>Responded within target</source>
         <translation>按时响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="45" />
+        <location filename="../../widgets/scenario_results.py" line="45"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="46" />
+        <location filename="../../widgets/scenario_results.py" line="46"/>
         <source>Wait (min)</source>
         <translation>等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47" />
+        <location filename="../../widgets/scenario_results.py" line="47"/>
         <source>Response (min)</source>
         <translation>响应（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48" />
+        <location filename="../../widgets/scenario_results.py" line="48"/>
         <source>Resolution (min)</source>
         <translation>办结（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49" />
+        <location filename="../../widgets/scenario_results.py" line="49"/>
         <source>Escalated</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50" />
+        <location filename="../../widgets/scenario_results.py" line="50"/>
         <source>Handled by departments</source>
         <translation>部门处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51" />
+        <location filename="../../widgets/scenario_results.py" line="51"/>
         <source>Utilisation</source>
         <translation>人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52" />
+        <location filename="../../widgets/scenario_results.py" line="52"/>
         <source>Cases per replication</source>
         <translation>每次重复的事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56" />
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57" />
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58" />
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59" />
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="366" />
+        <location filename="../../widgets/scenario_results.py" line="196"/>
+        <source>KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="196"/>
+        <source>Class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="332"/>
+        <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="335"/>
+        <source>Highest: {grid} ({value:.1f} %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="337"/>
+        <source>No overdue or late cases in any grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <source>People</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <source>Within target [95 % interval]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <source>Meets target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="352"/>
+        <source>yes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="352"/>
+        <source>no</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="407"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376" />
+        <location filename="../../widgets/scenario_results.py" line="417"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376" />
+        <location filename="../../widgets/scenario_results.py" line="417"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="376" />
+        <location filename="../../widgets/scenario_results.py" line="417"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="377" />
+        <location filename="../../widgets/scenario_results.py" line="418"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="377" />
+        <location filename="../../widgets/scenario_results.py" line="418"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="380" />
+        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <source>Staffing search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="381" />
+        <location filename="../../widgets/scenario_results.py" line="422"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="382" />
+        <location filename="../../widgets/scenario_results.py" line="423"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="385" />
+        <location filename="../../widgets/scenario_results.py" line="197"/>
+        <location filename="../../widgets/scenario_results.py" line="426"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="387" />
+        <location filename="../../widgets/scenario_results.py" line="428"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="388" />
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="389" />
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="390" />
+        <location filename="../../widgets/scenario_results.py" line="431"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="391" />
+        <location filename="../../widgets/scenario_results.py" line="432"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="392" />
+        <location filename="../../widgets/scenario_results.py" line="433"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="396" />
+        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <source>No staffing search yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="442"/>
+        <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="449"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="400" />
+        <location filename="../../widgets/scenario_results.py" line="453"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
     </message>
@@ -1366,77 +1502,112 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="156" />
+        <location filename="../../widgets/simulation_view.py" line="184"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="224" />
+        <location filename="../../widgets/simulation_view.py" line="262"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="274" />
+        <location filename="../../widgets/simulation_view.py" line="311"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="287" />
+        <location filename="../../widgets/simulation_view.py" line="325"/>
+        <source>The staffing search needs a street scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="329"/>
+        <source>Searching the fewest night-shift grid workers…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="346"/>
+        <source>No level tried met the target ({n} levels tried).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="348"/>
+        <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="362"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="290" />
+        <location filename="../../widgets/simulation_view.py" line="365"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="296" />
+        <location filename="../../widgets/simulation_view.py" line="370"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="303" />
+        <location filename="../../widgets/simulation_view.py" line="377"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="304" />
+        <location filename="../../widgets/simulation_view.py" line="378"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="305" />
+        <location filename="../../widgets/simulation_view.py" line="379"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="306" />
+        <location filename="../../widgets/simulation_view.py" line="380"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="307" />
+        <location filename="../../widgets/simulation_view.py" line="381"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="308" />
+        <location filename="../../widgets/simulation_view.py" line="382"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="309" />
+        <location filename="../../widgets/simulation_view.py" line="383"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="310" />
+        <location filename="../../widgets/simulation_view.py" line="384"/>
+        <source>Fewest night workers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="385"/>
+        <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="387"/>
+        <source>Required share of red cases within the response target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="388"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="311" />
+        <location filename="../../widgets/simulation_view.py" line="389"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>
@@ -1444,85 +1615,141 @@
 <context>
     <name>StaffBoardPanel</name>
     <message>
-        <location filename="../../widgets/staff_board.py" line="44" />
+        <location filename="../../widgets/staff_board.py" line="44"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="45" />
+        <location filename="../../widgets/staff_board.py" line="45"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="46" />
+        <location filename="../../widgets/staff_board.py" line="46"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="47" />
+        <location filename="../../widgets/staff_board.py" line="47"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="48" />
+        <location filename="../../widgets/staff_board.py" line="48"/>
         <source>Open cases</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="49" />
+        <location filename="../../widgets/staff_board.py" line="49"/>
         <source>Working on</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="50" />
+        <location filename="../../widgets/staff_board.py" line="50"/>
         <source>Last seen</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="260" />
+        <location filename="../../widgets/staff_board.py" line="264"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation>显示 {shown} 人 · 在岗 {on} · 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="265" />
+        <location filename="../../widgets/staff_board.py" line="269"/>
         <source>On duty only</source>
         <translation>仅在岗</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="267" />
+        <location filename="../../widgets/staff_board.py" line="271"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="268" />
+        <location filename="../../widgets/staff_board.py" line="272"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
 </context>
 <context>
+    <name>TrainingPanel</name>
+    <message>
+        <location filename="../../widgets/debrief.py" line="250"/>
+        <source>Training finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="251"/>
+        <source>Press Next to play on to the next decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="256"/>
+        <location filename="../../widgets/debrief.py" line="315"/>
+        <source>Triage</source>
+        <translation type="unfinished">研判</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="256"/>
+        <location filename="../../widgets/debrief.py" line="316"/>
+        <source>Dispatch</source>
+        <translation type="unfinished">派遣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="256"/>
+        <location filename="../../widgets/debrief.py" line="317"/>
+        <source>Escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="276"/>
+        <source>{kind} {case}: score {score:.1f} (SLA {sla:.1f}, choice {choice:.1f}); record: {recorded}; best: {best}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="306"/>
+        <source>overdue</source>
+        <translation type="unfinished">超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="318"/>
+        <source>Let it pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="319"/>
+        <source>Next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="320"/>
+        <source>reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>WallDisplay</name>
     <message>
-        <location filename="../../widgets/wall.py" line="29" />
+        <location filename="../../widgets/wall.py" line="29"/>
         <source>Street map</source>
         <translation>街道地图</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="30" />
-        <source>Today's KPIs</source>
+        <location filename="../../widgets/wall.py" line="30"/>
+        <source>Today&apos;s KPIs</source>
         <translation>今日指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="31" />
+        <location filename="../../widgets/wall.py" line="31"/>
         <source>Open cases</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="32" />
+        <location filename="../../widgets/wall.py" line="32"/>
         <source>Staff on shift</source>
         <translation>在岗人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="180" />
+        <location filename="../../widgets/wall.py" line="180"/>
         <source>Rotation paused: alarm</source>
         <translation>轮播暂停：告警</translation>
     </message>

@@ -1,0 +1,85 @@
+"""The demo session end to end: saved in its database, logged in as the demo account, sensors over MQTT."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime, timezone
+
+import msgspec
+import pytest
+
+from cockpit.domain import RiskLevel, SensorKind, Source
+from cockpit.ingest.client import BrokerConfig
+from cockpit.ingest.payloads import SCHEMA_VERSION
+from cockpit.ingest.publisher import Publisher
+from cockpit.ingest.topics import reading_topic
+from cockpit.storage import AuditLog, CaseStore, EventStore, open_database
+from widgets.app import start_session
+from widgets.mqtt_source import EMBEDDED
+
+SESSION_THREADS = ("cockpit-db-writer", "cockpit-mqtt-ingest", "cockpit-embedded-broker", "cockpit-demo-sensors")
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_database(f"sqlite:///{tmp_path / 'cockpit.sqlite'}")
+    yield database
+    database.close()
+
+
+def leftover_threads() -> list[str]:
+    return [t.name for t in threading.enumerate() if t.name in SESSION_THREADS]
+
+
+def test_the_demo_acts_as_the_demo_account_and_saves_the_session(qtbot, qapp, db):
+    session = start_session(qapp, lang="zh", speed=60.0, sound=False, db=db)
+    window = session.desk.window
+    qtbot.addWidget(window)
+    try:
+        assert session.actor == "demo-operator" and session.user is not None and session.user.is_demo
+        assert window.account_label.text() == "演示账号 demo-operator"
+        assert "cockpit.sqlite" in window.note_label.text()
+        alarm = session.twin.active_alarms()[0]
+        assert session.desk.banner.acknowledge() or session.model.command(
+            session.twin.acknowledge, alarm.id, session.actor)
+    finally:
+        session.close()
+    assert leftover_threads() == []
+    assert EventStore(db).count() >= session.twin.applied - 1
+    assert CaseStore(db).count() == len(session.twin.cases)
+    acknowledged = [e for e in AuditLog(db).entries() if e.action == "AlarmAcknowledged"]
+    assert [e.actor for e in acknowledged] == ["demo-operator"]
+
+
+def test_a_smoke_alarm_over_the_embedded_broker_opens_a_red_fire_case_and_the_banner(qtbot, qapp, db):
+    session = start_session(qapp, lang="en", sound=False, db=db, broker=EMBEDDED, sensor_rate=0)
+    window = session.desk.window
+    qtbot.addWidget(window)
+    try:
+        assert "not durable" in window.link_label.text()
+        qtbot.waitUntil(lambda: window.link_label.text().startswith("MQTT connected"), timeout=10_000)
+        twin = session.twin
+        sensor = next(s for s in twin.street.sensors
+                      if s.kind is SensorKind.SMOKE and twin.sensors[s.id].alarm_id is None)
+        publisher = Publisher(BrokerConfig(session.mqtt.url, client_id="test-smoke-detector"))
+        body = {"v": SCHEMA_VERSION, "device": sensor.id, "seq": 1_000_000,
+                "ts": datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
+                "values": {"smoke": 1.0, "battery": 0.8}}
+        publisher.publish(reading_topic(twin.street.id, sensor.id), msgspec.json.encode(body))
+        assert publisher.drain(5.0)
+        publisher.close()
+
+        def fire_case():
+            return [c for c in twin.cases.values()
+                    if c.category == "fire_hazard" and c.risk is RiskLevel.RED and c.source is Source.SENSOR
+                    and c.micro_grid_id == sensor.micro_grid_id and c.reporter == sensor.id]
+
+        qtbot.waitUntil(lambda: len(fire_case()) == 1, timeout=10_000)
+        [case] = fire_case()
+        assert twin.alarms[case.alarm_id].sensor_id == sensor.id
+        assert session.desk.banner.pending >= 1
+        assert session.mqtt.service.stats.accepted == 1
+    finally:
+        session.close()
+    assert leftover_threads() == []
+    assert CaseStore(db).count() == len(session.twin.cases)
