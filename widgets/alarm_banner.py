@@ -15,7 +15,7 @@ from cockpit.domain import RiskLevel
 from cockpit.records import Alarm
 from cockpit.twin import TwinState
 from widgets import i18n
-from widgets.plumbing import Connections
+from widgets.plumbing import Connections, ElidedLabel
 from widgets.theme import scaled_font
 from widgets.twin_model import TwinModel
 
@@ -53,10 +53,11 @@ class AlarmBanner(QFrame):
         self.sound = sound
         self.alarm_id = ""
         self._pending = -1
-        self.text = QLabel()
-        # A long alarm line is clipped rather than widening the window past the screen.
-        self.text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        # A long alarm line ends in "…" rather than widening the window past the screen; the count
+        # of further alarms beside it keeps its full width.
+        self.text = ElidedLabel()
         self.count = QLabel()
+        self.count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.show_button = QPushButton()
         self.ack_button = QPushButton()
         layout = QHBoxLayout(self)
@@ -105,8 +106,7 @@ class AlarmBanner(QFrame):
         self.alarm_id = top.id if top is not None else ""
         self.setVisible(top is not None)
         if top is not None:
-            self.text.setText(self.describe(top))
-            self.text.setToolTip(self.text.text())
+            self.text.set_full_text(self.describe(top))
             self.count.setText(self.tr("{n} more waiting").format(n=len(alarms) - 1) if len(alarms) > 1 else "")
             self.show_button.setEnabled(top.case_id in self._twin.cases)
         if len(alarms) != self._pending:

@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QKeyEvent, QShowEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,7 +45,7 @@ from cockpit.domain import CaseStatus, RiskLevel, Source
 from cockpit.records import Case
 from widgets import i18n
 from widgets.theme import RISK_COLORS, sla_color
-from widgets.plumbing import Connections, Throttle
+from widgets.plumbing import Connections, Throttle, fill_combo, fit_columns
 from widgets.twin_model import TwinModel
 
 COLUMNS = ("case_id", "risk", "category", "status", "community", "source", "reported", "sla", "assignee", "owner")
@@ -278,10 +278,9 @@ class CaseQueuePanel(QWidget):
         self.community_box, self.source_box = QComboBox(), QComboBox()
         self.count_label = QLabel()
         self.export_button = QPushButton()
-        # Filters may shrink (eliding their text) so that wall type never widens the window.
+        # Each filter shows its whole current text; the table below narrows instead (fit_columns).
         for box in (self.risk_box, self.category_box, self.status_box, self.community_box, self.source_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         filters = QHBoxLayout()
         for widget in (self.open_only, self.overdue_only, self.risk_box, self.category_box, self.status_box,
                        self.community_box, self.source_box):
@@ -398,7 +397,7 @@ class CaseQueuePanel(QWidget):
         was_empty = self.proxy.rowCount() == 0
         self.table_model.on_cases_changed(ids)
         if was_empty and self.proxy.rowCount():
-            self.view.resizeColumnsToContents()
+            fit_columns(self.view)
         self._update_count()
 
     @Slot(object)
@@ -443,15 +442,15 @@ class CaseQueuePanel(QWidget):
         self.overdue_only.setText(self.tr("Overdue only"))
         self.export_button.setText(self.tr("Export CSV…"))
         twin = self._twin
-        _fill(self.risk_box, self.tr("All risks"), [(r, i18n.risk_name(r)) for r in reversed(RiskLevel)])
-        _fill(self.category_box, self.tr("All categories"),
-              [(c.code, i18n.category_name(twin.categories, c.code)) for c in twin.categories])
-        _fill(self.status_box, self.tr("All statuses"), [(s, i18n.status_name(s)) for s in CaseStatus])
-        _fill(self.community_box, self.tr("All communities"),
-              [(c.id, f"{c.id} {i18n.community_name(twin.street, c.id)}") for c in twin.street.communities])
-        _fill(self.source_box, self.tr("All sources"), [(s, i18n.source_name(s)) for s in Source])
+        fill_combo(self.risk_box, self.tr("All risks"), [(r, i18n.risk_name(r)) for r in reversed(RiskLevel)])
+        fill_combo(self.category_box, self.tr("All categories"),
+                   [(c.code, i18n.category_name(twin.categories, c.code)) for c in twin.categories])
+        fill_combo(self.status_box, self.tr("All statuses"), [(s, i18n.status_name(s)) for s in CaseStatus])
+        fill_combo(self.community_box, self.tr("All communities"),
+                   [(c.id, f"{c.id} {i18n.community_name(twin.street, c.id)}") for c in twin.street.communities])
+        fill_combo(self.source_box, self.tr("All sources"), [(s, i18n.source_name(s)) for s in Source])
         self.table_model.retranslate()
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self._update_count()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -460,8 +459,12 @@ class CaseQueuePanel(QWidget):
         super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_columns(self.view)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_throttle.stop()
@@ -469,14 +472,3 @@ class CaseQueuePanel(QWidget):
         super().closeEvent(event)
 
 
-def _fill(box: QComboBox, any_text: str, items: list[tuple[object, str]]) -> None:
-    """Refill a filter combo box in the current language, keeping its selection."""
-    current = box.currentData()
-    box.blockSignals(True)
-    box.clear()
-    box.addItem(any_text, None)
-    for data, text in items:
-        box.addItem(text, data)
-    index = box.findData(current)
-    box.setCurrentIndex(max(0, index))
-    box.blockSignals(False)

@@ -86,9 +86,14 @@ def cases_per_hour(frame: pd.DataFrame) -> np.ndarray:
 
 
 def usual_per_hour(frame: pd.DataFrame, now: datetime) -> np.ndarray | None:
-    """Mean reports per local hour over the full days before today in ``frame`` (None if none)."""
+    """Mean reports per local hour over the full days before today in ``frame`` (None if none).
+
+    The day of the first report is left out: the history may start in the middle of it, and its
+    empty morning would drag the usual day's early hours towards zero.
+    """
     start = pd.Timestamp(now.astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0))
-    before = frame[frame["reported_at"] < start]
+    local_days = frame["reported_at"].dt.tz_convert(SHANGHAI).dt.normalize()
+    before = frame[(frame["reported_at"] < start) & (local_days > local_days.min())] if len(frame) else frame
     if before.empty:
         return None
     days = before["reported_at"].dt.tz_convert(SHANGHAI).dt.date.nunique()
@@ -127,6 +132,7 @@ class TodayKpis(QObject):
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpis")
         self._running: Future | None = None
         self._again = False
+        self._closed = False
         self._computed.connect(self._on_computed)
         self._connections = Connections()
         self._connections.connect(model.cases_changed, self._on_changed)
@@ -157,6 +163,9 @@ class TodayKpis(QObject):
 
     @Slot(object, object, object)
     def _on_computed(self, frame: pd.DataFrame, today: pd.DataFrame, kpis: dict) -> None:
+        if self._closed:
+            # A computation that finished while closing arrives queued, after the views are gone.
+            return
         self.frame, self.today, self.kpis = frame, today, kpis
         self.kpis_changed.emit()
         if self._again:
@@ -165,6 +174,7 @@ class TodayKpis(QObject):
 
     def close(self) -> None:
         """Stop listening, drop a pending computation and wait for a running one (no thread is left)."""
+        self._closed = True
         self._throttle.stop()
         self._connections.disconnect_all()
         self._worker.shutdown(wait=True, cancel_futures=True)
@@ -326,9 +336,9 @@ class KpiPanel(QWidget):
 
     def _refresh_plots(self, frame: pd.DataFrame, today: pd.DataFrame, now: datetime) -> None:
         self.today_bars.setOpts(height=cases_per_hour(today))
-        usual = usual_per_hour(frame, now)
-        if usual is None:
-            usual = self._usual
+        # The expectation of a full day when given: a history that starts mid-day (the demo's
+        # bootstrap) would show a usual day with nothing before its first hour.
+        usual = self._usual if self._usual is not None else usual_per_hour(frame, now)
         self.usual_curve.setData(np.arange(24), usual if usual is not None else np.zeros(24))
         minutes = response_minutes(today)
         counts = np.bincount(np.minimum(minutes // RESPONSE_BIN_MINUTES, RESPONSE_BINS - 1).astype(int),

@@ -1,9 +1,11 @@
-"""Qt plumbing shared by the panels: rate-limited refreshes and model connections undone on close.
+"""Qt plumbing shared by the panels: rate-limited refreshes, model connections undone on close, fitting text.
 
 Panels redraw on model signals that may arrive 20 times a second; a :class:`Throttle` turns any burst
 into one call now and, if more came, one more at the end of the interval, so the last state is
 always shown and the cost does not grow with the arrival rate. :class:`Connections` remembers what a
-panel connected to its model so that closing the panel disconnects exactly that, once.
+panel connected to its model so that closing the panel disconnects exactly that, once. Wall type is
+large: :class:`ElidedLabel` and :func:`fit_columns` shorten text with an ellipsis rather than cut it
+mid-word or push a column off the screen, and :func:`fill_combo` refills the panels' filter boxes.
 """
 
 from __future__ import annotations
@@ -11,7 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, QTimer, SignalInstance
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, SignalInstance
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QTableView, QWidget
 
 
 class Throttle(QObject):
@@ -58,3 +62,79 @@ class Connections:
         pairs, self._pairs = self._pairs, []
         for signal, slot in pairs:
             signal.disconnect(slot)
+
+
+def fill_combo(box: QComboBox, any_text: str, items: list[tuple[Any, str]]) -> None:
+    """Refill a filter combo box (``any_text`` first, meaning no filter) keeping its selection, silently."""
+    current = box.currentData()
+    box.blockSignals(True)
+    box.clear()
+    box.addItem(any_text, None)
+    for data, text in items:
+        box.addItem(text, data)
+    box.setCurrentIndex(max(0, box.findData(current)))
+    box.blockSignals(False)
+
+
+class ElidedLabel(QLabel):
+    """A one-line label that ends its text with "…" when it is too narrow; the full text is the tooltip.
+
+    It never asks for more width than it gets, so a long text cannot widen the window.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def full_text(self) -> str:
+        return self._full
+
+    def set_full_text(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self._elide()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (event.Type.FontChange, event.Type.StyleChange):
+            self._elide()
+
+    def _elide(self) -> None:
+        width = self.contentsRect().width()
+        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(width, 0)))
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size columns to their contents, then narrow the widest ones until all fit the view's width.
+
+    The columns keep at least the width of their header; a narrowed cell ends in "…" (the view's
+    text elide mode), so every column, the last one included, stays on screen.
+    """
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    available = view.viewport().width()
+    columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
+    widths = {c: header.sectionSize(c) for c in columns}
+    if available <= 0 or not columns:
+        return
+    spare = available - sum(widths.values())
+    if spare >= 0:
+        if header.stretchLastSection():
+            header.resizeSection(columns[-1], widths[columns[-1]] + spare)
+        return
+    floors = {c: min(widths[c], header.sectionSizeFromContents(c).width()) for c in columns}
+    # Water-filling: the cap where the widest columns, cut down to it, make everything fit.
+    low, high = 0, max(widths.values())
+    while low < high:
+        cap = (low + high + 1) // 2
+        if sum(max(floors[c], min(widths[c], cap)) for c in columns) <= available:
+            low = cap
+        else:
+            high = cap - 1
+    for c in columns:
+        header.resizeSection(c, max(floors[c], min(widths[c], low)))

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QShowEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from cockpit.domain import OwnerLevel, StaffKind, StaffStatus
 from cockpit.records import StaffState
 from widgets import i18n
-from widgets.plumbing import Connections, Throttle
+from widgets.plumbing import Connections, ElidedLabel, Throttle, fill_combo, fit_columns
 from widgets.theme import STAFF_STATUS_COLORS
 from widgets.twin_model import TwinModel
 
@@ -191,16 +191,15 @@ class StaffBoardPanel(QWidget):
         self.on_duty_only = QCheckBox()
         self.on_duty_only.setChecked(True)
         self.role_box, self.area_box = QComboBox(), QComboBox()
-        self.summary = QLabel()
-        # Filters may shrink (eliding their text) so that wall type never widens the window.
+        self.summary = ElidedLabel()
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        # Each filter shows its whole current text; the table below narrows instead (fit_columns).
         for box in (self.role_box, self.area_box):
-            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-            box.setMinimumContentsLength(6)
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         filters = QHBoxLayout()
         for widget in (self.on_duty_only, self.role_box, self.area_box):
             filters.addWidget(widget)
-        filters.addStretch(1)
-        filters.addWidget(self.summary)
+        filters.addWidget(self.summary, 1)
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -250,8 +249,12 @@ class StaffBoardPanel(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         self._refresh()
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        fit_columns(self.view)
 
     def _refresh(self) -> None:
         self.table_model.refresh()
@@ -261,18 +264,18 @@ class StaffBoardPanel(QWidget):
         staff = self._twin.staff.values()
         on_duty = sum(1 for s in staff if s.status is not StaffStatus.OFF_DUTY)
         available = sum(1 for s in staff if s.status is StaffStatus.AVAILABLE)
-        self.summary.setText(self.tr("{shown} shown · {on} on duty · {free} available").format(
+        self.summary.set_full_text(self.tr("{shown} shown · {on} on duty · {free} available").format(
             shown=self.proxy.rowCount(), on=on_duty, free=available))
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
         self.on_duty_only.setText(self.tr("On duty only"))
         street = self._twin.street
-        _fill(self.role_box, self.tr("All roles"), [(k.value, i18n.staff_kind_name(k)) for k in StaffKind])
-        _fill(self.area_box, self.tr("All communities"),
-              [(c.id, f"{c.id} {i18n.community_name(street, c.id)}") for c in street.communities])
+        fill_combo(self.role_box, self.tr("All roles"), [(k.value, i18n.staff_kind_name(k)) for k in StaffKind])
+        fill_combo(self.area_box, self.tr("All communities"),
+                   [(c.id, f"{c.id} {i18n.community_name(street, c.id)}") for c in street.communities])
         self.table_model.retranslate()
-        self.view.resizeColumnsToContents()
+        fit_columns(self.view)
         self._update_summary()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -286,12 +289,3 @@ class StaffBoardPanel(QWidget):
         super().closeEvent(event)
 
 
-def _fill(box: QComboBox, any_text: str, items: list[tuple[str, str]]) -> None:
-    current = box.currentData()
-    box.blockSignals(True)
-    box.clear()
-    box.addItem(any_text, None)
-    for data, text in items:
-        box.addItem(text, data)
-    box.setCurrentIndex(max(0, box.findData(current)))
-    box.blockSignals(False)

@@ -105,7 +105,7 @@ def test_staff_board_filters_by_role_and_area(qtbot, model, twin, languages):
     board.set_filters(kind=None, community=None)
     model.submit([StaffStatusChanged(T0, "VOL-1", StaffStatus.OFF_DUTY)])
     qtbot.waitUntil(lambda: "VOL-1" not in board.visible_staff_ids())
-    assert "6 shown · 6 on duty" in board.summary.text()
+    assert "6 shown · 6 on duty" in board.summary.full_text()
 
 
 @pytest.mark.slow
