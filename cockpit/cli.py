@@ -190,6 +190,9 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--speed", type=float, default=1.0, help="demo clock speed (1 = real time)")
     parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
     parser.add_argument("--broker", default=None, help="MQTT broker URL (default: an embedded broker)")
+    parser.add_argument("--username", default=None, help="MQTT user name at --broker")
+    parser.add_argument("--password", default=None, help="MQTT password at --broker")
+    parser.add_argument("--tls-ca", default=None, help="CA certificate file of --broker (implies TLS)")
     parser.add_argument("--seed", type=int, default=7, help="demo feed seed")
 
 
