@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from cockpit.replay.index import LogIndex
-from cockpit.replay.loader import LogReadError, read_incident_log
+from cockpit.replay.index import load_index
+from cockpit.replay.loader import LogReadError
 from cockpit.replay.seek import Replay
 from cockpit.replay.summary import log_summary
 from cockpit.street.model import Street
@@ -53,8 +53,7 @@ def parse_time(text: str) -> datetime:
 
 def open_replay(path: Path, street: Street, progress=None) -> Replay:
     """Read, check and index an incident log for ``street``; raises LogReadError on a bad file."""
-    columns = read_incident_log(path, staff_ids={s.id for s in street.staff}, progress=progress)
-    return Replay(LogIndex(columns), street)
+    return Replay(load_index(path, staff_ids={s.id for s in street.staff}, progress=progress), street)
 
 
 def replay_command(args: argparse.Namespace, street: Street | None = None) -> int:

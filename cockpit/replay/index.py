@@ -25,6 +25,7 @@ case replays as resolved once) and area alarms.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from enum import IntEnum
 from functools import cached_property
@@ -48,7 +49,7 @@ from cockpit.events import (
     utc,
 )
 from cockpit.history.to_events import NO_FEEDBACK_REASON
-from cockpit.replay.loader import NULL_TIME, IncidentColumns
+from cockpit.replay.loader import NULL_TIME, IncidentColumns, Progress, start_reading
 
 _ROW_BITS = 24
 _STAGE_BITS = 4
@@ -143,7 +144,6 @@ class LogIndex(EventIndex):
         self._plan = _Plan(log)
         self.t0 = int(log.times["reported_at"].min()) // _MICROS
         keys = self._plan.keys(self.t0)
-        keys.sort()  # keys are unique, so an unstable sort is exact (and several times faster)
         self.keys = keys
         self.n = len(keys)
         self._rows: dict[str, list] | None = None
@@ -203,16 +203,18 @@ class LogIndex(EventIndex):
                 codes, labels = log.encoded(column)
                 rows[column] = np.array(labels + [None], dtype=object)[codes].tolist()
             risks = np.array([RiskLevel(v) for v in log.labels["risk_level"]], dtype=object)
-            sources = np.array([Source(v) for v in log.labels["source"]], dtype=object)
+            codes, labels = log.encoded("source")
+            sources = np.array([Source(v) for v in labels], dtype=object)
             rows["risk"] = risks[log.codes["risk_level"]].tolist()
-            rows["source"] = sources[log.codes["source"]].tolist()
+            rows["source"] = sources[codes].tolist()
             levels = np.array(list(OwnerLevel), dtype=object)
-            rows["initial_level"] = levels[plan.initial_rank].tolist()
-            rows["level_1"] = levels[np.minimum(plan.initial_rank + 1, 2)].tolist()
-            rows["level_2"] = levels[np.minimum(plan.initial_rank + 2, 2)].tolist()
-            rows["automatic_1"] = plan.escalation_automatic[0].tolist()
-            rows["automatic_2"] = plan.escalation_automatic[1].tolist()
-            self._stage_times = {int(stage): when for stage, when, _ in plan.times()}
+            initial = plan.initial_rank()
+            rows["initial_level"] = levels[initial].tolist()
+            rows["level_1"] = levels[np.minimum(initial + 1, 2)].tolist()
+            rows["level_2"] = levels[np.minimum(initial + 2, 2)].tolist()
+            rows["automatic_1"] = plan.automatic(1).tolist()
+            rows["automatic_2"] = plan.automatic(2).tolist()
+            self._stage_times = plan.stage_times()
             rows["lon"], rows["lat"] = log.lon.tolist(), log.lat.tolist()
             rows["satisfaction"] = log.satisfaction.tolist()
             self._rows = rows
@@ -244,7 +246,12 @@ class ListIndex(EventIndex):
 
 
 class _Plan:
-    """Which events each row has and when, in microseconds (vectorised over the log)."""
+    """Which rows have each stage's event and when (µs), as sparse blocks (vectorised over the log).
+
+    Only what the index needs is computed at load, in as few full-length arrays as possible (each
+    fresh array of a million rows costs page faults); the per-row values events are made from are
+    built on first playback.
+    """
 
     def __init__(self, log: IncidentColumns) -> None:
         t = log.times
@@ -252,78 +259,105 @@ class _Plan:
         self.n = log.n
         risk_labels = log.labels["risk_level"]
         risk_code = log.codes["risk_level"]
-        within = np.array([RiskLevel(v).resolve_within // timedelta(microseconds=1) for v in risk_labels],
-                          dtype=np.int64)[risk_code]
-        self.red = risk_code == (risk_labels.index("red") if "red" in risk_labels else -2)
+        self.within_by_code = np.array(
+            [RiskLevel(v).resolve_within // timedelta(microseconds=1) for v in risk_labels], dtype=np.int64)
+        red_code = risk_labels.index(RiskLevel.RED.value) if RiskLevel.RED.value in risk_labels else -2
         reported, resolved, accepted = t["reported_at"], t["resolved_at"], t["accepted_at"]
-        self.response_due = reported + RESPONSE_TARGET // timedelta(microseconds=1)
-        self.resolve_due = reported + within
-        self.response_overdue = (accepted == NULL_TIME) | (accepted > self.response_due)
-        self.resolve_overdue = (resolved == NULL_TIME) | (resolved > self.resolve_due)
+        resolve_due = self.within_by_code[risk_code]
+        resolve_due += reported
+        response_due = reported + RESPONSE_TARGET // timedelta(microseconds=1)
+        response_late = accepted > response_due
+        response_late |= accepted == NULL_TIME
+        resolve_late = resolved > resolve_due
+        resolve_late |= resolved == NULL_TIME
+        late_rows = np.flatnonzero(resolve_late)
+        response_rows = np.flatnonzero(response_late)
+        self.resolve_overdue = resolve_late
 
-        order = list(OwnerLevel)
-        ranks = np.array([order.index(OwnerLevel(v)) for v in log.labels["owner_level"]], dtype=np.int64)
-        final_rank = ranks[log.codes["owner_level"]]
-        escalations = log.escalations.astype(np.int64)
-        self.initial_rank = np.maximum(final_rank - escalations, 0)
-        self.n_escalations = np.minimum(escalations, 2)
+        self.n_escalations = np.minimum(log.escalations, 2)
         log_now = max(int(v.max()) for v in t.values())
         # Escalation k at report + k x deadline; moved when the case was not open then (see docs).
-        self.escalation_time = []
-        self.escalation_automatic = []
+        self.escalations: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for k in (1, 2):
-            at = reported + k * within
-            by_hand_before_resolution = (resolved != NULL_TIME) & (at >= resolved)
-            open_past_log = (resolved == NULL_TIME) & (at > log_now)
-            self.escalation_time.append(
-                np.where(by_hand_before_resolution, resolved, np.where(open_past_log, log_now, at)))
-            self.escalation_automatic.append(~(by_hand_before_resolution | open_past_log))
+            rows = np.flatnonzero(self.n_escalations >= k)
+            at = reported[rows] + k * self.within_by_code[risk_code[rows]]
+            done = resolved[rows]
+            by_hand_before_resolution = (done != NULL_TIME) & (at >= done)
+            open_past_log = (done == NULL_TIME) & (at > log_now)
+            when = np.where(by_hand_before_resolution, done, np.where(open_past_log, log_now, at))
+            self.escalations.append((rows, when, ~(by_hand_before_resolution | open_past_log)))
         closed = t["closed_at"]
-        self.feedback_time = np.where(closed != NULL_TIME, closed, resolved)
+        feedback_time = closed.copy()
+        np.copyto(feedback_time, resolved, where=closed == NULL_TIME)
+        feedback_time[log.satisfaction <= 0] = NULL_TIME
 
-    def times(self) -> list[tuple[Stage, np.ndarray, np.ndarray | None]]:
-        """(stage, time of each row, which rows have it (None: all)) for every stage."""
-        t = self.log.times
-        has = lambda column: t[column] != NULL_TIME  # noqa: E731
-        return [
-            (Stage.REPORTED, t["reported_at"], None),
-            (Stage.RED_ALARM, t["reported_at"], self.red),
-            (Stage.TRIAGED, t["triaged_at"], has("triaged_at")),
-            (Stage.ESCALATED_1, self.escalation_time[0], self.n_escalations >= 1),
-            (Stage.ESCALATED_2, self.escalation_time[1], self.n_escalations >= 2),
-            (Stage.DISPATCHED, t["dispatched_at"], has("dispatched_at")),
-            (Stage.RESPONSE_OVERDUE, self.response_due, self.response_overdue),
-            (Stage.ACCEPTED, t["accepted_at"], has("accepted_at")),
-            (Stage.ON_SCENE, t["on_scene_at"], has("on_scene_at")),
-            (Stage.RESOLVE_OVERDUE, self.resolve_due, self.resolve_overdue),
-            (Stage.OVERDUE_ALARM, self.resolve_due, self.resolve_overdue),
-            (Stage.RESOLVED, t["resolved_at"], has("resolved_at")),
-            (Stage.FEEDBACK, self.feedback_time,
-             (self.log.satisfaction > 0) & (self.feedback_time != NULL_TIME)),
-            (Stage.CLOSED, t["closed_at"], has("closed_at")),
+        red = np.flatnonzero(risk_code == red_code)
+        # A step's own time column serves as is: its empty cells get keys that sort last and are cut.
+        self.blocks: list[tuple[Stage, np.ndarray | None, np.ndarray]] = [
+            (Stage.REPORTED, None, reported),
+            (Stage.RED_ALARM, red, reported[red]),
+            (Stage.TRIAGED, None, t["triaged_at"]),
+            (Stage.ESCALATED_1, self.escalations[0][0], self.escalations[0][1]),
+            (Stage.ESCALATED_2, self.escalations[1][0], self.escalations[1][1]),
+            (Stage.DISPATCHED, None, t["dispatched_at"]),
+            (Stage.RESPONSE_OVERDUE, response_rows, response_due[response_rows]),
+            (Stage.ACCEPTED, None, accepted),
+            (Stage.ON_SCENE, None, t["on_scene_at"]),
+            (Stage.RESOLVE_OVERDUE, late_rows, resolve_due[late_rows]),
+            (Stage.OVERDUE_ALARM, late_rows, resolve_due[late_rows]),
+            (Stage.RESOLVED, None, resolved),
+            (Stage.FEEDBACK, None, feedback_time),
+            (Stage.CLOSED, None, closed),
         ]
 
-    def keys(self, t0: int) -> np.ndarray:
-        """One packed key per event: (whole seconds since ``t0``, row, stage), unsorted."""
-        plan = self.times()
-        row_bits = np.arange(self.n, dtype=np.int64) << _STAGE_BITS
-        sizes = [self.n if mask is None else int(np.count_nonzero(mask)) for _, _, mask in plan]
-        keys = np.empty(sum(sizes), dtype=np.int64)
-        offset = 0
-        for (stage, when, mask), size in zip(plan, sizes):
-            out = keys[offset:offset + size]
-            if mask is None:
-                np.floor_divide(when, _MICROS, out=out)
-                rows = row_bits
+    def initial_rank(self) -> np.ndarray:
+        """The owner level each case is triaged at: the final one stepped down by its escalations."""
+        order = list(OwnerLevel)
+        codes, labels = self.log.encoded("owner_level")
+        ranks = np.array([order.index(OwnerLevel(v)) for v in labels], dtype=np.int64)
+        return np.maximum(ranks[codes] - self.log.escalations, 0)
+
+    def stage_times(self) -> dict[int, np.ndarray]:
+        """For each stage, a full-length array of its event time per row (for making events)."""
+        out = {}
+        for stage, rows, when in self.blocks:
+            if rows is None:
+                out[int(stage)] = when
             else:
-                np.floor_divide(when[mask], _MICROS, out=out)
-                rows = row_bits[mask]
+                full = np.full(self.n, NULL_TIME, dtype=np.int64)
+                full[rows] = when
+                out[int(stage)] = full
+        return out
+
+    def automatic(self, k: int) -> np.ndarray:
+        """Whether escalation ``k`` of each row was automatic (False where it has none)."""
+        rows, _, automatic = self.escalations[k - 1]
+        out = np.zeros(self.n, dtype=bool)
+        out[rows] = automatic
+        return out
+
+    def keys(self, t0: int) -> np.ndarray:
+        """One packed key per event: (whole seconds since ``t0``, row, stage), sorted."""
+        keys = np.empty(sum(len(when) for _, _, when in self.blocks), dtype=np.int64)
+        all_rows = np.arange(self.n, dtype=np.int64) << _STAGE_BITS
+        offset = empty = 0
+        for stage, rows, when in self.blocks:
+            out = keys[offset:offset + len(when)]
+            np.floor_divide(when, _MICROS, out=out)
             np.subtract(out, t0, out=out)
             np.left_shift(out, _TIME_SHIFT, out=out)
-            np.bitwise_or(out, rows, out=out)
+            np.bitwise_or(out, all_rows if rows is None else rows.astype(np.int64) << _STAGE_BITS, out=out)
             np.bitwise_or(out, int(stage), out=out)
-            offset += size
-        return keys
+            if rows is None and stage is not Stage.REPORTED:
+                missing = when == NULL_TIME
+                out[missing] = _NO_EVENT
+                empty += int(np.count_nonzero(missing))
+            offset += len(when)
+        keys.sort()  # keys are unique, so an unstable sort is exact (and several times faster)
+        return keys[:len(keys) - empty] if empty else keys
+
+
+_NO_EVENT = np.iinfo(np.int64).max
 
 
 def _reported(rows: dict, r: int, at: datetime) -> Event:
@@ -397,6 +431,23 @@ _MAKER_BY_STAGE = {
     Stage.CLOSED: _closed,
 }
 _MAKERS = [_MAKER_BY_STAGE[stage] for stage in Stage]
+
+
+def load_index(path, categories: set[str] | None = None, staff_ids: set[str] | None = None,
+               progress: Progress | None = None) -> LogIndex:
+    """Read, check and index an incident log: :func:`~cockpit.replay.loader.read_incident_log` and
+    :class:`LogIndex`, with the checks that do not feed the index running beside its build.
+
+    Raises
+    ------
+    LogReadError
+        As :func:`~cockpit.replay.loader.read_incident_log`; no index is returned for a bad file.
+    """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        columns, pending = start_reading(path, categories, staff_ids, progress, pool)
+        index = LogIndex(columns)
+        pending.wait()
+    return index
 
 
 def store_index(store, start: datetime | None = None, end: datetime | None = None) -> ListIndex:

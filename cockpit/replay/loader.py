@@ -10,6 +10,7 @@ file, the 1-based data row (the header is row 0) and the column, and nothing is 
 from __future__ import annotations
 
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -161,6 +162,39 @@ def read_incident_log(
     LogReadError
         Missing file, unknown extension, missing column, or the first bad cell (row and column named).
     """
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        columns, pending = start_reading(path, categories, staff_ids, progress, pool)
+        pending.wait()
+    return columns
+
+
+class PendingChecks:
+    """Checks still running on a worker thread; :meth:`wait` raises the first one's error, if any."""
+
+    def __init__(self, futures: list[Future]) -> None:
+        self._futures = futures
+
+    def add(self, future: Future) -> None:
+        self._futures.append(future)
+
+    def wait(self) -> None:
+        for future in self._futures:
+            future.result()
+
+
+def start_reading(
+    path: str | Path,
+    categories: set[str] | None,
+    staff_ids: set[str] | None,
+    progress: Progress | None,
+    pool: ThreadPoolExecutor,
+) -> tuple[IncidentColumns, PendingChecks]:
+    """:func:`read_incident_log`, leaving the checks the columns do not depend on to ``pool``.
+
+    Case id uniqueness, the source and owner level values and the category and staff lists are
+    checked on the worker thread (pyarrow lets go of the GIL), so that the caller can build its index meanwhile; it must call
+    ``wait()`` on the returned checks before using the columns.
+    """
     path = Path(path)
     report = progress or (lambda fraction, label: None)
     if not path.is_file():
@@ -175,33 +209,21 @@ def read_incident_log(
     for column in NOT_NULL:
         if table[column].null_count:
             _first_bad(path, column, table[column].is_null(), "empty")
+    case_ids = table["case_id"]
+    lists = {name: set(known) for name, known in (("category", categories), ("assignee", staff_ids))
+             if known is not None}
+    lists.update({column: set(_ENUMS[column]) for column in ("source", "owner_level")})
+    pending = PendingChecks([pool.submit(_check_unique, path, case_ids, n)] + [
+        pool.submit(_check_listed, path, column, table[column], known) for column, known in lists.items()])
 
     times = {c: _micros(path, c, table[c]) for c in TIME_COLUMNS}
-    for later, earlier in _STEP_NEEDS.items():
-        has_later = times[later] != NULL_TIME
-        _first_bad(path, later, has_later & (times[earlier] == NULL_TIME), f"set but {earlier} is empty")
-        _first_bad(path, later, has_later & (times[later] < times[earlier]), f"earlier than {earlier}")
-    _first_bad(path, "assignee", (times["dispatched_at"] != NULL_TIME) & table["assignee"].is_null(),
-               "empty although the case was dispatched")
+    pending.add(pool.submit(_check_steps, path, times, table["assignee"]))
     report(0.6, "encoding")
 
     codes: dict[str, np.ndarray] = {}
     labels: dict[str, list[str]] = {}
-    checks: dict[str, set[str]] = {column: set(allowed) for column, allowed in _ENUMS.items()}
-    if categories is not None:
-        checks["category"] = set(categories)
-    if staff_ids is not None:
-        checks["assignee"] = set(staff_ids)
-    for column, allowed in checks.items():
-        codes[column], labels[column] = _encode(table[column])
-        _check_labels(path, column, codes[column], labels[column], allowed)
-
-    case_ids = table["case_id"]
-    if len(case_ids.unique()) != n:
-        dup = pc.value_counts(case_ids).filter(pc.greater(pc.value_counts(case_ids).field("counts"), 1))
-        first = dup[0]["values"].as_py()
-        row = int(np.flatnonzero(pc.equal(case_ids, first).to_numpy(zero_copy_only=False))[1])
-        raise LogReadError(path, row + 1, "case_id", f"duplicate case id {first!r}")
+    codes["risk_level"], labels["risk_level"] = _encode(table["risk_level"])
+    _check_labels(path, "risk_level", codes["risk_level"], labels["risk_level"], set(_ENUMS["risk_level"]))
 
     lon = _floats(path, "lon", table["lon"])
     lat = _floats(path, "lat", table["lat"])
@@ -210,8 +232,32 @@ def read_incident_log(
     satisfaction = _counts(path, "satisfaction", table["satisfaction"], 1, 5)
     report(1.0, "done")
     strings = table.select([c for c in STRING_COLUMNS[1:] if c not in codes])
-    return IncidentColumns(str(path), n, times, codes, labels, strings, case_ids, lon, lat,
-                           escalations, reopened, satisfaction)
+    columns = IncidentColumns(str(path), n, times, codes, labels, strings, case_ids, lon, lat,
+                              escalations, reopened, satisfaction)
+    return columns, pending
+
+
+def _check_steps(path: Path, times: dict[str, np.ndarray], assignee: pa.ChunkedArray) -> None:
+    for later, earlier in _STEP_NEEDS.items():
+        has_later = times[later] != NULL_TIME
+        _first_bad(path, later, has_later & (times[earlier] == NULL_TIME), f"set but {earlier} is empty")
+        _first_bad(path, later, has_later & (times[later] < times[earlier]), f"earlier than {earlier}")
+    _first_bad(path, "assignee", (times["dispatched_at"] != NULL_TIME) & assignee.is_null(),
+               "empty although the case was dispatched")
+
+
+def _check_unique(path: Path, case_ids: pa.ChunkedArray, n: int) -> None:
+    if len(case_ids.unique()) == n:
+        return
+    counts = pc.value_counts(case_ids)
+    first = counts.filter(pc.greater(counts.field("counts"), 1))[0]["values"].as_py()
+    row = int(np.flatnonzero(pc.equal(case_ids, first).to_numpy(zero_copy_only=False))[1])
+    raise LogReadError(path, row + 1, "case_id", f"duplicate case id {first!r}")
+
+
+def _check_listed(path: Path, column: str, values: pa.ChunkedArray, known: set[str]) -> None:
+    codes, labels = _encode(values)
+    _check_labels(path, column, codes, labels, known)
 
 
 def _read_table(path: Path) -> pa.Table:
@@ -219,7 +265,10 @@ def _read_table(path: Path) -> pa.Table:
     try:
         if suffix == ".parquet":
             present = set(pq.ParquetFile(path).schema_arrow.names)
-            return pq.read_table(path, columns=[c for c in REQUIRED_COLUMNS if c in present])
+            # Area ids, enums and staff ids repeat: reading them as dictionaries skips decoding
+            # a million strings each and gives their codes directly.
+            return pq.read_table(path, columns=[c for c in REQUIRED_COLUMNS if c in present],
+                                 read_dictionary=[c for c in STRING_COLUMNS[1:] if c in present])
         if suffix == ".csv":
             with open(path, "rb") as handle:
                 versioned = handle.readline().startswith(CSV_MAGIC.encode())
@@ -262,18 +311,23 @@ def _micros(path: Path, name: str, column: pa.ChunkedArray) -> np.ndarray:
 
 
 def _encode(values: pa.ChunkedArray) -> tuple[np.ndarray, list[str]]:
+    """``(codes, labels)`` of a string or dictionary column (code -1 where empty)."""
     if pa.types.is_dictionary(values.type):
-        values = values.cast(values.type.value_type)
-    encoded = values.dictionary_encode().combine_chunks()
+        encoded = values.unify_dictionaries().combine_chunks()
+    else:
+        encoded = values.dictionary_encode().combine_chunks()
     codes = encoded.indices.fill_null(-1).to_numpy().astype(np.int32)
-    return codes, encoded.dictionary.to_pylist()
+    return codes, [None if v is None else str(v) for v in encoded.dictionary.to_pylist()]
 
 
 def _check_labels(path: Path, column: str, codes: np.ndarray, labels: list[str], allowed: set[str]) -> None:
-    for code, label in enumerate(labels):
-        if label not in allowed:
-            row = int(np.argmax(codes == code)) + 1
-            raise LogReadError(path, row, column, f"unknown value {label!r}")
+    bad = [code for code, label in enumerate(labels) if label not in allowed]
+    if not bad:
+        return
+    hits = np.isin(codes, bad)
+    if hits.any():
+        row = int(np.argmax(hits))
+        raise LogReadError(path, row + 1, column, f"unknown value {labels[codes[row]]!r}")
 
 
 def _numeric(path: Path, column: str, values: pa.ChunkedArray) -> np.ndarray:
@@ -286,7 +340,10 @@ def _numeric(path: Path, column: str, values: pa.ChunkedArray) -> np.ndarray:
     elif not (pa.types.is_integer(values.type) or pa.types.is_floating(values.type)
               or pa.types.is_null(values.type)):
         raise LogReadError(path, None, column, f"not a number column (type {values.type})")
-    return values.cast(pa.float64()).fill_null(np.nan).to_numpy()
+    values = values.cast(pa.float64())
+    if values.null_count:
+        values = values.fill_null(np.nan)
+    return values.to_numpy()
 
 
 _NUMBER = r"^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$"
@@ -299,10 +356,26 @@ def _floats(path: Path, column: str, values: pa.ChunkedArray) -> np.ndarray:
 
 
 def _counts(path: Path, column: str, values: pa.ChunkedArray, low: int, high: int | None) -> np.ndarray:
+    """Whole numbers in ``low``-``high`` as int32, 0 where empty."""
+    if pa.types.is_integer(values.type):
+        # Parquet's integer columns: only the range needs a look at the rows.
+        extremes = pc.min_max(values)
+        smallest, largest = extremes["min"].as_py(), extremes["max"].as_py()
+        if smallest is not None and (smallest < low or (high is not None and largest > high)):
+            numbers = values.fill_null(low).to_numpy()
+            _first_bad(path, column, numbers < low, f"below {low}")
+            _first_bad(path, column, numbers > high, f"above {high}")
+        return values.fill_null(0).to_numpy().astype(np.int32) if values.null_count else \
+            values.to_numpy().astype(np.int32)
     out = _numeric(path, column, values)
-    present = ~np.isnan(out)
-    _first_bad(path, column, present & (out != np.round(out)), "not a whole number")
-    _first_bad(path, column, present & (out < low), f"below {low}")
-    if high is not None:
-        _first_bad(path, column, present & (out > high), f"above {high}")
-    return np.where(present, out, 0).astype(np.int32)
+    if np.isnan(out).all():
+        return np.zeros(len(out), dtype=np.int32)
+    if np.nanmin(out) < low:
+        _first_bad(path, column, out < low, f"below {low}")
+    if high is not None and np.nanmax(out) > high:
+        _first_bad(path, column, out > high, f"above {high}")
+    whole = np.nan_to_num(out, nan=float(low)).astype(np.int32)
+    if not np.array_equal(whole, np.nan_to_num(out, nan=float(low))):
+        _first_bad(path, column, whole != np.nan_to_num(out, nan=float(low)), "not a whole number")
+    whole[np.isnan(out)] = 0
+    return whole

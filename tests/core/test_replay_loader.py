@@ -86,3 +86,16 @@ def test_unknown_staff_category_missing_column_and_file(frame, tmp_path) -> None
         read_incident_log(tmp_path / "short.parquet")
     with pytest.raises(LogReadError, match="no such file"):
         read_incident_log(tmp_path / "absent.csv")
+
+
+def test_a_bad_value_in_a_parquet_dictionary_column_names_its_first_row(frame, tmp_path) -> None:
+    bad = frame.copy()
+    bad.loc[[40, 12], "risk_level"] = "purple"
+    bad.loc[5, "source"] = "rumour"
+    bad.to_parquet(tmp_path / "bad.parquet")
+    with pytest.raises(LogReadError, match=r"bad.parquet: row 13, column risk_level: unknown value 'purple'"):
+        read_incident_log(tmp_path / "bad.parquet")
+    bad.loc[[40, 12], "risk_level"] = "red"
+    bad.to_parquet(tmp_path / "bad.parquet")
+    with pytest.raises(LogReadError, match=r"row 6, column source: unknown value 'rumour'"):
+        read_incident_log(tmp_path / "bad.parquet")
