@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Generic, TypeVar
@@ -21,6 +21,7 @@ from cockpit.events import Event
 from cockpit.ingest.payloads import PayloadError
 from cockpit.ingest.reasons import Reason
 from cockpit.ingest.store import BatchStore
+from cockpit.ingest.topics import TopicKind
 from cockpit.ingest.translate import Message, Translator
 from cockpit.rules.engine import RuleEngine
 from cockpit.rules.model import AlarmRule
@@ -37,6 +38,9 @@ BATCH_SIZE = 500
 """A batch is committed when it holds this many messages..."""
 BATCH_AGE_S = 0.05
 """...or when its oldest message has waited this long (the added latency; the ack waits for it)."""
+
+_READING_KINDS = frozenset((TopicKind.READING, TopicKind.ALARM))
+"""Message kinds whose first event is a SensorReading for the rules."""
 
 
 @dataclass(slots=True)
@@ -125,17 +129,31 @@ class IngestService(Generic[Token]):
 
         ``token`` is returned by the :meth:`flush` that commits the message, for acknowledging it.
         """
-        self.stats.received += 1
-        try:
-            self._messages.append(self.translator.translate(topic, payload, now))
-        except PayloadError as exc:
-            self._reject(topic, exc.reason, str(exc), payload)
-        except Exception as exc:  # noqa: BLE001 - a bad message must never stop the loop
-            log.exception("ingest failed on a message on %s", topic[:200])
-            self._reject(topic, Reason.INTERNAL, f"{type(exc).__name__}: {exc}", payload)
-        if token is not None:
-            self._tokens.append(token)
-        if self._oldest is None:
+        self.handle_many(((topic, payload, token),), now)
+
+    def handle_many(self, items: Iterable[tuple[str, bytes, Token | None]], now: datetime | None = None) -> None:
+        """Take messages as (topic, payload, token) in arrival order; :meth:`handle` for each.
+
+        ``now`` is the clock the timestamps are checked against (one reading for the batch; UTC now
+        when omitted).
+        """
+        now = now or datetime.now(timezone.utc)
+        translate = self.translator.translate
+        messages, tokens = self._messages, self._tokens
+        received = 0
+        for topic, payload, token in items:
+            received += 1
+            try:
+                messages.append(translate(topic, payload, now))
+            except PayloadError as exc:
+                self._reject(topic, exc.reason, str(exc), payload)
+            except Exception as exc:  # noqa: BLE001 - a bad message must never stop the loop
+                log.exception("ingest failed on a message on %s", topic[:200])
+                self._reject(topic, Reason.INTERNAL, f"{type(exc).__name__}: {exc}", payload)
+            if token is not None:
+                tokens.append(token)
+        self.stats.received += received
+        if received and self._oldest is None:
             self._oldest = time.monotonic()
 
     def _reject(self, topic: str, reason: Reason, detail: str, payload: bytes) -> None:
@@ -197,11 +215,15 @@ class IngestService(Generic[Token]):
 
     def _derive(self, new: list[Message]) -> list[Event]:
         events: list[Event] = []
+        if self.engine is None:
+            for message in new:
+                events.extend(message.events)
+            return events
+        feed = self.engine.feed
         for message in new:
             events.extend(message.events)
-            reading = message.reading
-            if reading is not None and self.engine is not None:
-                events.extend(self.engine.feed(reading))
+            if message.kind in _READING_KINDS:
+                events.extend(feed(message.events[0]))
         return events
 
     def _count_sequence(self, device: str, seq: int) -> None:

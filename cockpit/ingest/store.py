@@ -9,9 +9,12 @@ telemetry table already holds. When :meth:`BatchStore.commit` returns, the batch
 its QoS 1 messages may be acknowledged.
 
 On SQLite the receipts skip SQLAlchemy's per-row parameter processing (a third of the ingest's
-cost): inside the write transaction, which holds SQLite's write lock from ``BEGIN IMMEDIATE``, the
-keys already stored are looked up in one query and the new rows go in with the driver's
-``executemany``, in the exact text formats SQLAlchemy's types write and read.
+cost) and go in with the driver's ``executemany``, in the exact text formats SQLAlchemy's types
+write and read, inside the write transaction (which holds SQLite's write lock from ``BEGIN
+IMMEDIATE``). The batch is inserted optimistically under a savepoint with ``ON CONFLICT DO
+NOTHING``: when the driver reports every row inserted (the usual case) the batch is all new and no
+key is looked up; otherwise (a redelivery) the savepoint is rolled back, the keys already stored
+are looked up and only the others are inserted.
 """
 
 from __future__ import annotations
@@ -127,8 +130,16 @@ _LOOKUP_CHUNK = 400
 
 def _insert_sqlite(session: Session, messages: list[Message]) -> set[tuple[str, int]]:
     """Insert the receipts not yet stored; returns the keys inserted (SQLite only)."""
+    rows = [(m.device, m.seq, _sqlite_time(m.at), _JSON.encode(m.values).decode()) for m in messages]
     cursor = session.connection().connection.driver_connection.cursor()
     try:
+        cursor.execute("SAVEPOINT receipts")
+        cursor.executemany(_INSERT + " ON CONFLICT (sensor_id, seq) DO NOTHING", rows)
+        if cursor.rowcount == len(rows):
+            cursor.execute("RELEASE receipts")
+            return {m.key for m in messages}
+        cursor.execute("ROLLBACK TO receipts")
+        cursor.execute("RELEASE receipts")
         existing: set[tuple[str, int]] = set()
         for start in range(0, len(messages), _LOOKUP_CHUNK):
             chunk = messages[start:start + _LOOKUP_CHUNK]
@@ -137,19 +148,20 @@ def _insert_sqlite(session: Session, messages: list[Message]) -> set[tuple[str, 
             existing.update(cursor.execute(
                 f"SELECT sensor_id, seq FROM telemetry WHERE (sensor_id, seq) IN (VALUES {marks})", keys
             ).fetchall())
-        new = [m for m in messages if m.key not in existing]
-        cursor.executemany(
-            "INSERT INTO telemetry (sensor_id, seq, at, \"values\") VALUES (?, ?, ?, ?)",
-            [(m.device, m.seq, _sqlite_time(m.at), _JSON.encode(m.values).decode()) for m in new],
-        )
+        cursor.executemany(_INSERT, [row for row in rows if (row[0], row[1]) not in existing])
     finally:
         cursor.close()
-    return {m.key for m in new}
+    return {m.key for m in messages if m.key not in existing}
+
+
+_INSERT = 'INSERT INTO telemetry (sensor_id, seq, at, "values") VALUES (?, ?, ?, ?)'
 
 
 def _sqlite_time(at: datetime) -> str:
     """The text SQLAlchemy's SQLite DATETIME stores for the UTC wall time of ``at``."""
-    return at.astimezone(timezone.utc).replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    if at.tzinfo is not timezone.utc:
+        at = at.astimezone(timezone.utc)
+    return at.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
 
 
 def _log_row(event: Event) -> dict:

@@ -10,8 +10,8 @@ redelivered message builds the very same events.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import NamedTuple
 
 from cockpit.categories import CategoryTable, default_categories
 from cockpit.domain import Source
@@ -40,12 +40,17 @@ from cockpit.ingest.topics import Topic, TopicKind, parse_topic
 from cockpit.street.model import Street
 
 
-@dataclass(frozen=True, slots=True)
-class Message:
+TOPIC_CACHE_LIMIT = 100_000
+"""Parsed topics remembered (one per device and kind in practice; the bound keeps junk topics out)."""
+
+
+class Message(NamedTuple):
     """A valid message: the device and sequence that identify it, its receipt and its events.
 
     ``values`` is what is stored in the telemetry table under (device, seq): the reading's values,
     a position's lon/lat, nothing for reports and case actions (their content is in the events).
+    A named tuple rather than a frozen dataclass: it is built once per message on the hot path,
+    and a tuple is built in one step where a frozen dataclass sets each field through ``object``.
     """
 
     device: str
@@ -84,6 +89,7 @@ class Translator:
         self.street = street
         self.locator = locator or Locator(street)
         self.categories = categories or default_categories()
+        self._topics: dict[str, Topic] = {}
 
     def translate(self, topic: str, raw: bytes, now: datetime | None = None) -> Message:
         """The message on ``topic`` with body ``raw``.
@@ -93,11 +99,9 @@ class Translator:
         PayloadError
             With the dead-letter reason and detail when the message is refused.
         """
-        parsed = parse_topic(topic)
+        parsed = self._topics.get(topic)
         if parsed is None:
-            raise PayloadError(Reason.BAD_TOPIC, f"topic {topic[:200]!r} is not in the topic tree")
-        if parsed.street != self.street.id:
-            raise PayloadError(Reason.WRONG_STREET, f"street {parsed.street!r}, this cockpit serves {self.street.id!r}")
+            parsed = self._topic(topic)
         payload = parse_payload(parsed.kind, raw, now or datetime.now(timezone.utc))
         at = payload.ts.astimezone(timezone.utc)
         if isinstance(payload, (ReadingPayload, AlarmPayload)):
@@ -108,6 +112,16 @@ class Translator:
             return self._report(payload, at)
         assert isinstance(payload, CaseActionPayload)
         return self._case_action(parsed, payload, at)
+
+    def _topic(self, topic: str) -> Topic:
+        parsed = parse_topic(topic)
+        if parsed is None:
+            raise PayloadError(Reason.BAD_TOPIC, f"topic {topic[:200]!r} is not in the topic tree")
+        if parsed.street != self.street.id:
+            raise PayloadError(Reason.WRONG_STREET, f"street {parsed.street!r}, this cockpit serves {self.street.id!r}")
+        if len(self._topics) < TOPIC_CACHE_LIMIT:
+            self._topics[topic] = parsed
+        return parsed
 
     def _reading(self, topic: Topic, payload: ReadingPayload | AlarmPayload, at: datetime) -> Message:
         if payload.device != topic.id:

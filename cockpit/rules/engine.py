@@ -60,7 +60,7 @@ class RuleEngine:
         self.rules = list(rules)
         self._by_id = {r.id: r for r in self.rules}
         self._tracks: dict[tuple[str, str], _Track] = {}
-        self._sensor_rules: dict[str, list[AlarmRule]] = {}
+        self._plans: dict[str, tuple[Sensor | None, tuple[tuple[AlarmRule, str | None, tuple[str, str]], ...]]] = {}
         self._last_seen: dict[str, datetime] = {}
         self._watched = [
             (sensor, rule)
@@ -77,7 +77,10 @@ class RuleEngine:
 
         Readings of sensors the street does not know cause nothing.
         """
-        sensor = self._sensor(reading.sensor_id)
+        plan = self._plans.get(reading.sensor_id)
+        if plan is None:
+            plan = self._plan(reading.sensor_id)
+        sensor, checks = plan
         if sensor is None:
             return []
         events: list[Event] = []
@@ -85,18 +88,21 @@ class RuleEngine:
         previous = self._last_seen.get(sensor.id)
         if previous is None or at > previous:
             self._last_seen[sensor.id] = at
-        for rule in self._rules_of(sensor):
-            if rule.no_signal:
-                track = self._tracks.get((sensor.id, rule.id))
+        values = reading.values
+        tracks = self._tracks
+        for rule, value, key in checks:
+            if value is None:
+                track = tracks.get(key)
                 if track is not None and track.alarm_id is not None:
                     events.append(AlarmCleared(at, track.alarm_id, "signal back"))
                     track.alarm_id = None
                 continue
-            assert rule.trigger is not None and rule.clear is not None
-            x = reading.values.get(rule.trigger.value)
+            x = values.get(value)
             if x is None:
                 continue
-            track = self._tracks.setdefault((sensor.id, rule.id), _Track())
+            track = tracks.get(key)
+            if track is None:
+                track = tracks[key] = _Track()
             events.extend(self._step(sensor, rule, track, reading, float(x)))
         return events
 
@@ -153,10 +159,14 @@ class RuleEngine:
 
     # ------------------------------------------------------------ the state machine
 
-    def _step(self, sensor: Sensor, rule: AlarmRule, track: _Track, reading: SensorReading, x: float) -> list[Event]:
+    def _step(self, sensor: Sensor, rule: AlarmRule, track: _Track, reading: SensorReading,
+              x: float) -> Sequence[Event]:
         assert rule.trigger is not None and rule.clear is not None
-        at = reading.at
         triggered = rule.trigger.holds(x)
+        if not (triggered or track.last_triggered or track.pending_count or track.edges) and track.alarm_id is None:
+            # Idle and still quiet, the state of nearly every reading: nothing to update.
+            return ()
+        at = reading.at
         if triggered and not track.last_triggered:
             track.edges.append(at)
         track.last_triggered = triggered
@@ -249,14 +259,19 @@ class RuleEngine:
             track.flapping = False
             track.edges.clear()
 
-    def _sensor(self, sensor_id: str) -> Sensor | None:
-        if not self.street.has("sensors", sensor_id):
-            return None
-        return self.street.sensor(sensor_id)
+    def _plan(self, sensor_id: str) -> tuple[Sensor | None, tuple[tuple[AlarmRule, str | None, tuple[str, str]], ...]]:
+        """The sensor and, per rule of its kind, the value the rule watches (None: no-signal) and its track key.
 
-    def _rules_of(self, sensor: Sensor) -> list[AlarmRule]:
-        found = self._sensor_rules.get(sensor.id)
-        if found is None:
-            found = rules_for(sensor.kind, sensor.elderly_alone, self.rules)
-            self._sensor_rules[sensor.id] = found
-        return found
+        Built on a sensor's first reading and kept, so a reading costs one lookup; a sensor the
+        street does not know gets (None, ()), not kept.
+        """
+        if not self.street.has("sensors", sensor_id):
+            return (None, ())
+        sensor = self.street.sensor(sensor_id)
+        checks = tuple(
+            (rule, None if rule.no_signal else rule.trigger.value, (sensor.id, rule.id))  # type: ignore[union-attr]
+            for rule in rules_for(sensor.kind, sensor.elderly_alone, self.rules)
+        )
+        plan = (sensor, checks)
+        self._plans[sensor_id] = plan
+        return plan
