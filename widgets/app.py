@@ -27,7 +27,7 @@ from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
 from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed
 from cockpit.domain import Source
 from cockpit.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
-from cockpit.security.authorizer import Authorizer
+from cockpit.security.authorizer import Authorizer, community_of_area
 from cockpit.security.masking import install_log_masking
 from cockpit.security.users import User, UserStore
 from cockpit.sla import live_derivers
@@ -155,6 +155,17 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     kpis.setParent(window)
     desk = Desk(window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
 
+    street = model.twin.street
+    # The map moving to a case on behalf of another panel must not narrow the queue under the operator.
+    map_leads = [True]
+
+    def fly_to_case(case_id: str) -> None:
+        map_leads[0] = False
+        try:
+            map_panel.fly_to_case(case_id)
+        finally:
+            map_leads[0] = True
+
     def open_case(case_id: str) -> None:
         detail.set_case(case_id)
         window.detail_dock.raise_()
@@ -162,13 +173,18 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     def show_case(case_id: str) -> None:
         open_case(case_id)
         queue.select_case(case_id)
-        map_panel.fly_to_case(case_id)
+        fly_to_case(case_id)
+
+    def filter_queue_to_map(kind: str, area_id: str) -> None:
+        if map_leads[0]:
+            queue.set_filters(community=None if kind == "street" else community_of_area(street, area_id))
 
     queue.current_case_changed.connect(lambda case_id: case_id and detail.set_case(case_id))
-    queue.sig_open_case_requested.connect(lambda case_id: (open_case(case_id), map_panel.fly_to_case(case_id)))
+    queue.sig_open_case_requested.connect(lambda case_id: (open_case(case_id), fly_to_case(case_id)))
     map_panel.case_activated.connect(show_case)
+    map_panel.level_changed.connect(filter_queue_to_map)
     banner.sig_show_case_requested.connect(show_case)
-    detail.sig_locate_case_requested.connect(map_panel.fly_to_case)
+    detail.sig_locate_case_requested.connect(fly_to_case)
     set_desk_dark(desk, dark)
     return desk
 
@@ -495,3 +511,88 @@ def _grab(app: QApplication, twin: TwinState, actor: str, out: Path, width: int,
         wall.deleteLater()
         model.close()
         app.processEvents()
+
+
+@dataclass
+class ReplayDesk:
+    """The desk window on a replay of history, with the player that drives it and the replay bar."""
+
+    desk: Desk
+    model: TwinModel
+    player: Any
+    bar: Any
+    badge: Any
+
+    def close(self) -> None:
+        """Stop playback and close the window."""
+        self.bar.shutdown()
+        self.desk.window.close()
+        self.model.close()
+
+
+def build_replay_desk(replay: Any, actor: str, speed: float = 60.0) -> ReplayDesk:
+    """The desk on ``replay`` (a :class:`cockpit.replay.seek.Replay`), read-only, with the replay bar.
+
+    The window says REPLAY in its title, in a badge in the status bar and in the bar; every operator
+    command is refused, since the twin shows history (docs/replay.md).
+    """
+    from PySide6.QtWidgets import QLabel, QToolBar
+
+    from cockpit.replay.player import REPLAY_BANNER_COLOUR, REPLAY_LABEL, ReplayPlayer
+    from widgets.replay_bar import ReplayBar
+
+    def read_only(twin: TwinState, event: Event) -> None:
+        raise TwinError("this is a replay of history: no action can be taken here")
+
+    replay.twin.authorizer = read_only
+    model = TwinModel(replay.twin)
+    player = ReplayPlayer(replay)
+    player.set_speed(speed)
+    desk = build_desk(model, actor)
+    window = desk.window
+    bar = ReplayBar(player, model)
+    toolbar = QToolBar(REPLAY_LABEL)
+    toolbar.setObjectName("replayToolBar")
+    toolbar.setMovable(False)
+    toolbar.addWidget(bar)
+    window.addToolBar(toolbar)
+    badge = QLabel()
+    badge.setStyleSheet(f"background: {REPLAY_BANNER_COLOUR}; color: white; font-weight: bold; padding: 0 8px;")
+    window.statusBar().insertPermanentWidget(0, badge)
+    window.setWindowTitle(f"{REPLAY_LABEL} · {Path(replay.index.log.path).name}"
+                          if hasattr(replay.index, "log") else REPLAY_LABEL)
+    player.subscribe(lambda: badge.setText(player.status_text()))
+    badge.setText(player.status_text())
+    return ReplayDesk(desk, model, player, bar, badge)
+
+
+def run_replay(options: Any) -> int:
+    """``cockpit replay LOG --window``: the desk on a replay of the incident log ``options.log``.
+
+    ``options`` carries log, speed, lang and seed (argparse's Namespace). A bad log is one line on
+    standard error and exit code 2.
+    """
+    from cockpit.replay.cli import open_replay
+    from cockpit.replay.loader import LogReadError
+
+    seed = getattr(options, "seed", None)
+    street = load_demo_street() if seed is None else load_demo_street(seed)
+    try:
+        replay = open_replay(Path(options.log), street)
+    except LogReadError as exc:
+        print(f"cockpit: {exc}", file=sys.stderr)
+        return 2
+    app = application()
+    languages = LanguageSwitcher(app)
+    languages.set_language(getattr(options, "lang", "zh"))
+    warning = check_cjk_font(app)
+    apply_theme(app, "light")
+    view = build_replay_desk(replay, getpass.getuser(), getattr(options, "speed", 60.0))
+    if warning:
+        view.desk.window.warn(warning)
+    view.desk.window.resize(1600, 960)
+    view.desk.window.show()
+    try:
+        return app.exec()
+    finally:
+        view.close()

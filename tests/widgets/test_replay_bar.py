@@ -186,3 +186,22 @@ def test_training_panel_takes_decisions_and_finishes(qtbot, tmp_path) -> None:
     with qtbot.waitSignal(panel.finished) as done:
         qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
     assert len(done.args[0].decisions) == 2 and not panel.next_button.isEnabled()
+
+
+def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path) -> None:
+    from cockpit.replay.cli import open_replay
+    from widgets.app import build_replay_desk
+
+    path = tmp_path / "log.parquet"
+    synthetic_log(tiny_street(), 50, seed=8, start=START, per_day=50).to_parquet(path)
+    view = build_replay_desk(open_replay(path, tiny_street()), "trainer")
+    qtbot.addWidget(view.desk.window)
+    assert view.desk.window.windowTitle() == f"{REPLAY_LABEL} · log.parquet"
+    assert view.badge.text().startswith(REPLAY_LABEL)
+    view.player.seek(view.player.start + timedelta(hours=20))
+    assert "paused" in view.badge.text()
+    case_id = next(c.id for c in view.player.replay.twin.cases.values() if c.status.open)
+    with qtbot.waitSignal(view.model.error_occurred) as refused:
+        assert not view.model.command(view.player.replay.twin.escalate, case_id, "trainer", "test")
+    assert "replay" in refused.args[0]
+    view.close()
