@@ -115,3 +115,22 @@ def test_render_snapshot_writes_a_png_that_is_not_blank(qapp, tmp_path):
     assert (image.width(), image.height()) == (960, 540)
     colours = {image.pixel(x, y) for x in range(0, 960, 16) for y in range(0, 540, 16)}
     assert len(colours) > 20
+
+
+def test_picking_an_area_on_the_map_filters_the_queue_to_its_community(qtbot, model, twin, languages):
+    desk = build_desk(model, "op")
+    qtbot.addWidget(desk.window)
+    model.submit([report("K1", col=0), report("K2", col=2), report("K3", col=3, row=1)])
+    model.drain()
+    desk.map_panel.drill_to("community", "C02")
+    assert desk.queue.proxy.community == "C02"
+    assert desk.queue.community_box.currentData() == "C02"
+    assert desk.queue.proxy.rowCount() == 2
+    desk.map_panel.drill_to("micro", "C01-G01-M01")
+    assert desk.queue.proxy.community == "C01" and desk.queue.proxy.rowCount() == 1
+    desk.map_panel.drill_to("street", twin.street.id)
+    assert desk.queue.proxy.community is None and desk.queue.proxy.rowCount() == 3
+    # Flying to a case for the banner or the queue moves the map without narrowing the queue.
+    desk.queue.sig_open_case_requested.emit("K2")
+    assert desk.queue.proxy.community is None
+    desk.window.close()
