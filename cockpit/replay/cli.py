@@ -12,6 +12,7 @@ import json
 import logging
 import math
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,13 @@ SHANGHAI = ZoneInfo("Asia/Shanghai")
 log = logging.getLogger("cockpit.replay")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
-    """Add the ``replay`` subcommand to the ``cockpit`` command line."""
+def register(subparsers: argparse._SubParsersAction,
+             open_window: Callable[[argparse.Namespace], int] | None = None) -> None:
+    """Add the ``replay`` subcommand to the ``cockpit`` command line.
+
+    ``open_window(args)`` runs ``--window``; the composition root (cockpit/cli.py) passes a function
+    that imports ``widgets.app.run_replay`` lazily, since the core never imports widgets.
+    """
     parser = subparsers.add_parser("replay", help="replay an incident log: state at a moment, or the window")
     parser.add_argument("log", help="incident log (.csv or .parquet)")
     parser.add_argument("--at", help="moment, ISO 8601 (without an offset: Beijing time)")
@@ -39,7 +45,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--speed", type=float, default=60.0, help="initial replay speed (window)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh")
     parser.add_argument("--seed", type=int, default=None, help="demo street seed (default: the shipped one)")
-    parser.set_defaults(handler=replay_command)
+    parser.set_defaults(handler=replay_command, open_window=open_window)
 
 
 def parse_time(text: str) -> datetime:
@@ -59,9 +65,10 @@ def open_replay(path: Path, street: Street, progress=None) -> Replay:
 def replay_command(args: argparse.Namespace, street: Street | None = None) -> int:
     """Handler of ``cockpit replay``; returns the exit code."""
     if args.window:
-        from widgets.app import run_replay
-
-        return run_replay(args)
+        open_window = getattr(args, "open_window", None)
+        if open_window is None:
+            return _error("this command line has no window to open")
+        return open_window(args)
     if args.at is None:
         return _error("give --at TIME for the state summary, or --window to watch the replay")
     try:

@@ -144,3 +144,13 @@ def test_worst_nights_count_late_red_cases_by_hand(tmp_path) -> None:
     nights = worst_nights(read_incident_log(tmp_path / "reds.parquet"))
     assert nights == [(T("2026-10-01T19:00+08:00"), T("2026-10-01T23:00+08:00"), 2),
                       (T("2026-10-02T19:00+08:00"), T("2026-10-02T23:00+08:00"), 1)]
+
+
+def test_window_goes_to_the_runner_the_composition_root_gives(log_path, capsys) -> None:
+    parser = argparse.ArgumentParser()
+    opened = []
+    register(parser.add_subparsers(), open_window=lambda args: opened.append(args.log) or 0)
+    args = parser.parse_args(["replay", str(log_path), "--window"])
+    assert replay_command(args) == 0 and opened == [str(log_path)]
+    code, out, err = run(["replay", str(log_path), "--window"], capsys)
+    assert code == 2 and "no window" in err
