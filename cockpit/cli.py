@@ -218,7 +218,19 @@ def _add_security(sub: argparse._SubParsersAction) -> None:
     register(sub)
 
 
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security]
+def _replay_window(args: argparse.Namespace) -> int:
+    from widgets.app import run_replay
+
+    return run_replay(args)
+
+
+def _add_replay(sub: argparse._SubParsersAction) -> None:
+    from cockpit.replay.cli import register
+
+    register(sub, open_window=_replay_window)
+
+
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_replay, _add_ingest, _add_security]
 """Registrars of further subcommands, in the order they appear in --help."""
 
 
