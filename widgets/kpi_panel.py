@@ -159,7 +159,8 @@ class TodayKpis(QObject):
             return
         self._running = self._worker.submit(_compute, today, now)
         self._running.add_done_callback(
-            lambda done: self._computed.emit(frame, today, done.result()) if not done.cancelled() else None)
+            lambda done: self._computed.emit(frame, today, done.result())
+            if not done.cancelled() and not self._closed else None)
 
     @Slot(object, object, object)
     def _on_computed(self, frame: pd.DataFrame, today: pd.DataFrame, kpis: dict) -> None:

@@ -15,6 +15,7 @@ from datetime import datetime
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from cockpit.events import AlarmRaised, Event
+from cockpit.storage.db import StorageError
 from cockpit.twin import TwinError, TwinState
 
 _KIND_SIGNAL = {
@@ -89,11 +90,13 @@ class TwinModel(QObject):
     def command(self, action: Callable[..., list[Event]], *args, **kwargs) -> bool:
         """Run a twin command (e.g. ``model.command(twin.dispatch, case_id, staff_id, actor)``).
 
-        Returns False and emits ``error_occurred`` with the reason if the twin refuses it.
+        Returns False and emits ``error_occurred`` with the reason if the twin refuses it (or the
+        database its authorizer reads is unavailable; nothing is applied then).
         """
         try:
             action(*args, **kwargs)
-        except TwinError as exc:
+        except (TwinError, StorageError) as exc:
+            # StorageError: the authorizer could not read the account or record a refusal.
             self.error_occurred.emit(str(exc))
             return False
         finally:

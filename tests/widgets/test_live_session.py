@@ -39,13 +39,18 @@ def test_the_demo_acts_as_the_demo_account_and_saves_the_session(qtbot, qapp, db
         assert session.actor == "demo-operator" and session.user is not None and session.user.is_demo
         assert window.account_label.text() == "演示账号 demo-operator"
         assert "cockpit.sqlite" in window.note_label.text()
+        window.show_storage_problem("database is locked by another program: cockpit.sqlite")
+        assert window.note_label.text() == "数据库暂不可用，数据未丢失，正在重试"
+        assert window.note_label.objectName() == "errorText" and "locked" in window.note_label.toolTip()
+        window.show_storage_problem("")
+        assert "cockpit.sqlite" in window.note_label.text() and window.note_label.objectName() == "muted"
         alarm = session.twin.active_alarms()[0]
         assert session.desk.banner.acknowledge() or session.model.command(
             session.twin.acknowledge, alarm.id, session.actor)
     finally:
         session.close()
     assert leftover_threads() == []
-    assert EventStore(db).count() >= session.twin.applied - 1
+    assert EventStore(db).count() == session.twin.applied  # the bootstrap included: the writer follows from the start
     assert CaseStore(db).count() == len(session.twin.cases)
     acknowledged = [e for e in AuditLog(db).entries() if e.action == "AlarmAcknowledged"]
     assert [e.actor for e in acknowledged] == ["demo-operator"]

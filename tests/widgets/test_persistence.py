@@ -73,3 +73,17 @@ def test_events_the_ingest_logged_are_not_logged_again(qtbot, twin, db):
     writer.close()
     assert [e.case_id for e in EventStore(db).read()] == ["K3"]
     assert CaseStore(db).count() == 3  # still projected: the ingest logs events, not cases
+
+
+def test_a_command_the_authorizer_cannot_check_is_refused_with_the_reason(qtbot, model, twin):
+    from cockpit.storage import StorageError
+
+    def unreachable(_twin, _event):
+        raise StorageError("database is locked by another program: cockpit.sqlite")
+
+    twin.apply(report("K1"))
+    twin.authorizer = unreachable
+    with qtbot.waitSignal(model.error_occurred, timeout=1000) as refused:
+        assert not model.command(twin.reject, "K1", "op", "duplicate")
+    assert "locked" in refused.args[0]
+    assert twin.cases["K1"].status.open
