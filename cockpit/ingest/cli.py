@@ -124,7 +124,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     db.close()
     print(json.dumps(service.stats.summary()), flush=True)
     log.info("rejected by reason: %s; twin refused %d events", dict(service.stats.rejected_by_reason), refused)
-    if ingest.error is not None and "refused" in ingest.error:
+    if ingest.error is not None:
         print(f"cockpit ingest: {ingest.error}", file=sys.stderr)
         return EXIT_FAILURE
     return 0

@@ -1,12 +1,23 @@
 """The MQTT side of the ingest: a paho-mqtt 2 client driven on the cockpit's own network thread.
 
-Why not ``loop_start()``: with manual acknowledgement after commit, acks come from whoever commits.
-In paho's threaded mode a packet queued from another thread is written only when the network thread
-wakes from ``select()`` through its socket pair, and the two threads hand the GIL back and forth per
-message (a QoS 1 publisher measured ~1,000 msg/s that way against ~8,000-9,500 msg/s with its loop
-driven on its own thread; see benchmarks/ingest.py). Here one thread owns the client: it calls
-``loop()`` with a short timeout, commits the batch when it is due and sends the acks at once (paho
-writes them directly when no other thread runs its loop, so no socket is written by two threads).
+Two threads, one owner each. The *network thread* owns the paho client: it drives ``loop()``
+itself, only collects each message as (topic, payload, delivery token), hands the collected batch
+to the *worker thread* when it is full or old enough, and sends the acknowledgements the worker
+posts back. The worker owns the :class:`IngestService`: it validates, stores (one transaction per
+batch), runs the rules, forwards the events to the sink, and only then posts the batch's delivery
+tokens; so every ack follows its commit, and only the network thread writes to the socket.
+
+Why not ``loop_start()``: an ack or publish from a thread other than the one running paho's loop is
+only queued, and paho wakes its loop through a socket pair, the two threads handing the GIL back
+and forth per message (a QoS 1 publisher measured ~1,000 msg/s that way against ~8,000-9,500
+msg/s with its loop driven on its own thread; see benchmarks/ingest.py). Here the network thread
+acks between its own ``loop()`` calls, so paho writes each ack at once.
+
+Why a worker thread: storage waits for SQLite (the commit's fsync, the inserts), which releases
+the GIL, so the network thread keeps reading meanwhile; and a batch costs one hand-over instead of
+per-message calls into the service. The hand-over queue is bounded: when the worker falls behind,
+the network thread stops reading (the broker queues; TCP pushes back) but keeps acknowledging and
+pinging, so memory stays bounded at QoS 0 as at QoS 1.
 
 The session is persistent (fixed client id, ``clean_start=False`` and a session expiry interval
 with MQTT 5; ``clean_session=False`` with MQTT 3.1.1 for the embedded broker), the subscriptions are
@@ -19,11 +30,13 @@ only after its batch is committed.
 from __future__ import annotations
 
 import logging
+import queue
 import random
 import ssl
 import threading
 import time
 import zlib
+from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -44,6 +57,11 @@ SESSION_EXPIRY_S = 7 * 24 * 3600
 """The broker keeps the cockpit's session (and queues its messages) this long while it is away."""
 RECEIVE_MAXIMUM = 4000
 """Unacknowledged QoS 1 messages the broker may have in flight to the cockpit (bounds memory)."""
+QUEUED_BATCHES = 4
+"""Batches waiting for the worker before the network thread stops reading (bounds memory at QoS 0)."""
+
+Token = tuple[int, int]
+"""A QoS 1 delivery: (connection generation, packet id). Acks of an older connection are dropped."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,15 +105,16 @@ def _split(url: str) -> tuple[str, str, int]:
 
 
 class MqttIngest:
-    """Runs an :class:`IngestService` behind a broker connection on its own thread.
+    """Runs an :class:`IngestService` behind a broker connection on a network and a worker thread.
 
-    Owns the paho client and the :class:`~cockpit.ingest.link.Link` (state changes are reported to
-    its listeners from the network thread).
+    Owns the paho client, the two threads and the :class:`~cockpit.ingest.link.Link` (state changes
+    are reported to its listeners from the network thread).
 
     Parameters
     ----------
     service
-        The ingest pipeline; only this client's thread touches it while running.
+        The ingest pipeline; only this client's worker thread touches it while running (the sink
+        is called from there).
     config
         The broker and the connection options.
     tick_s
@@ -110,6 +129,13 @@ class MqttIngest:
         self.error: str | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
+        self._worker: threading.Thread | None = None
+        self._inbox: list[tuple[str, bytes, Token | None]] = []
+        self._inbox_since = 0.0
+        self._batches: queue.Queue[list[tuple[str, bytes, Token | None]] | datetime | None] = queue.Queue(
+            QUEUED_BATCHES
+        )
+        self._acks: deque[list[Token]] = deque()
         self._generation = 0
         self._connected = False
         self._ever_connected = False
@@ -122,11 +148,13 @@ class MqttIngest:
         """Start the network thread (it connects, and reconnects on its own)."""
         if self._thread is not None:
             raise RuntimeError("ingest already started")
+        self._worker = threading.Thread(target=self._work, name="cockpit-ingest-worker", daemon=True)
+        self._worker.start()
         self._thread = threading.Thread(target=self._run, name="cockpit-mqtt-ingest", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Commit what is pending, acknowledge it, disconnect and end the thread."""
+        """Commit what is pending, acknowledge it, disconnect and end both threads."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
@@ -177,8 +205,9 @@ class MqttIngest:
         self._connected = False
 
     def _on_message(self, client: mqtt.Client, userdata: object, message: mqtt.MQTTMessage) -> None:
-        token = (self._generation, message.mid) if message.qos > 0 else None
-        self.service.handle(message.topic, message.payload, token)
+        if not self._inbox:
+            self._inbox_since = time.monotonic()
+        self._inbox.append((message.topic, message.payload, (self._generation, message.mid) if message.qos else None))
 
     def _connect(self) -> bool:
         try:
@@ -207,17 +236,21 @@ class MqttIngest:
     def _run(self) -> None:
         attempt = 0
         next_tick = time.monotonic() + self.tick_s
+        batch_size, batch_age_s = self.service.batch_size, self.service.batch_age_s
         try:
             while not self._stop.is_set():
+                if self._worker is None or not self._worker.is_alive():
+                    break
                 if not self._connected and self._client.socket() is None:
                     if not self._connect():
                         self._wait(self._backoff(attempt))
                         attempt += 1
                         continue
-                rc = self._client.loop(timeout=0.005 if self.service.pending else 0.05)
+                rc = self._client.loop(timeout=0.005 if self._inbox or self._acks else 0.05)
                 if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
                     self._connected = False
-                    self._commit(ack=False)
+                    # The batch is still stored; its acks, of a gone connection, are dropped.
+                    self._hand_over()
                     self._lost(f"connection lost: {mqtt.error_string(rc)}")
                     self._wait(self._backoff(attempt))
                     attempt += 1
@@ -226,36 +259,81 @@ class MqttIngest:
                     continue
                 if self._connected:
                     attempt = 0
-                if self.service.due():
-                    self._commit(ack=True)
+                self._send_acks()
                 now = time.monotonic()
+                if self._inbox and (len(self._inbox) >= batch_size or now - self._inbox_since >= batch_age_s):
+                    self._hand_over()
                 if now >= next_tick:
                     next_tick = now + self.tick_s
-                    self.service.tick(datetime.now(timezone.utc))
+                    self._put(datetime.now(timezone.utc))
         finally:
             self._shutdown()
 
-    def _commit(self, ack: bool) -> None:
+    def _hand_over(self) -> None:
+        if self._inbox:
+            batch, self._inbox = self._inbox, []
+            self._put(batch)
+
+    def _put(self, item: list[tuple[str, bytes, Token | None]] | datetime | None) -> None:
+        """Queue work for the worker; while the queue is full, keep acknowledging and pinging."""
+        while True:
+            try:
+                self._batches.put(item, timeout=0.05)
+                return
+            except queue.Full:
+                if self._worker is None or not self._worker.is_alive():
+                    return
+                self._send_acks()
+                if self._client.socket() is not None:
+                    self._client.loop_misc()
+
+    def _send_acks(self) -> None:
+        while self._acks:
+            tokens = self._acks.popleft()
+            if not self._connected:
+                continue
+            for generation, mid in tokens:
+                if generation == self._generation:
+                    self._client.ack(mid, 1)
+
+    def _work(self) -> None:
+        """The worker thread: store each batch, then post its tokens for acknowledgement."""
         try:
-            tokens = self.service.flush()
+            while True:
+                item = self._batches.get()
+                if item is None:
+                    return
+                if isinstance(item, datetime):
+                    self.service.tick(item)
+                else:
+                    self.service.handle_many(item)
+                tokens = self._commit()
+                if tokens:
+                    self._acks.append(tokens)
+        except Exception as exc:  # noqa: BLE001 - reported through self.error; the network thread then stops
+            # Nothing of the failed batch is acknowledged; the broker redelivers it after a restart.
+            log.exception("the ingest worker stopped")
+            self.error = f"ingest worker failed: {type(exc).__name__}: {exc}"
+
+    def _commit(self) -> list[Token]:
+        try:
+            return self.service.flush()
         except StorageError as exc:
             # Nothing is acknowledged: the broker keeps the messages and sends them again.
             log.error("commit failed, batch kept for retry: %s", exc)
             self.service.discard_tokens()
-            return
-        if not ack:
-            return
-        for generation, mid in tokens:
-            if generation == self._generation:
-                self._client.ack(mid, 1)
+            return []
 
     def _shutdown(self) -> None:
+        if self._worker is not None and self._worker.is_alive():
+            self._hand_over()
+            self._put(None)
+            self._worker.join()
         if self._client.socket() is not None:
-            self._commit(ack=True)
+            self._send_acks()
             self._client.loop(timeout=0.01)
             self._client.disconnect()
-        else:
-            self._commit(ack=False)
+        self._acks.clear()
         self.link.set(LinkState.DISCONNECTED, "stopped")
 
     def _backoff(self, attempt: int) -> float:
