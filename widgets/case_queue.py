@@ -26,7 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QKeyEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QKeyEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -45,7 +45,7 @@ from cockpit.domain import CaseStatus, RiskLevel, Source
 from cockpit.records import Case
 from widgets import i18n
 from widgets.theme import RISK_COLORS, sla_color
-from widgets.plumbing import Connections, Throttle, fill_combo, fit_columns
+from widgets.plumbing import ColumnFitter, Connections, Throttle, fill_combo, fit_columns
 from widgets.twin_model import TwinModel
 
 COLUMNS = ("case_id", "risk", "category", "status", "community", "source", "reported", "sla", "assignee", "owner")
@@ -65,6 +65,9 @@ _HEADERS = {
 }
 SLA_COLUMN = COLUMNS.index("sla")
 SORT_ROLE = Qt.ItemDataRole.UserRole
+
+FIT_MS = 1000
+"""Columns are refitted to changed cells at most this often."""
 
 
 class CaseTableModel(QAbstractTableModel):
@@ -303,6 +306,7 @@ class CaseQueuePanel(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setResizeContentsPrecision(200)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self._column_fitter = ColumnFitter(self.view)
         self.view.installEventFilter(self)
         self.view.doubleClicked.connect(self._on_double_clicked)
         self.view.selectionModel().currentRowChanged.connect(self._on_current_changed)
@@ -324,6 +328,8 @@ class CaseQueuePanel(QWidget):
         self.proxy.layoutChanged.connect(self._update_count)
 
         self._clock_throttle = Throttle(self.table_model.refresh_clock, 1000, self)
+        # Changed cells may be wider ("reported" → "dispatched"): refit, at most once a second.
+        self._fit_throttle = Throttle(lambda: fit_columns(self.view), FIT_MS, self)
         self._connections = Connections()
         self._connections.connect(model.cases_changed, self._on_cases_changed)
         self._connections.connect(model.clock_changed, self._on_clock_changed)
@@ -398,6 +404,8 @@ class CaseQueuePanel(QWidget):
         self.table_model.on_cases_changed(ids)
         if was_empty and self.proxy.rowCount():
             fit_columns(self.view)
+        elif self.isVisible():
+            self._fit_throttle.poke()
         self._update_count()
 
     @Slot(object)
@@ -462,12 +470,9 @@ class CaseQueuePanel(QWidget):
         fit_columns(self.view)
         super().showEvent(event)
 
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        fit_columns(self.view)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self._clock_throttle.stop()
+        self._fit_throttle.stop()
         self._connections.disconnect_all()
         super().closeEvent(event)
 

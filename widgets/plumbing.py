@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, SignalInstance
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, SignalInstance
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QTableView, QWidget
 
@@ -115,16 +115,18 @@ def fit_columns(view: QTableView) -> None:
     The columns keep at least the width of their header; a narrowed cell ends in "…" (the view's
     text elide mode), so every column, the last one included, stays on screen.
     """
-    view.resizeColumnsToContents()
     header = view.horizontalHeader()
     available = view.viewport().width()
     columns = [c for c in range(header.count()) if not header.isSectionHidden(c)]
-    widths = {c: header.sectionSize(c) for c in columns}
-    if available <= 0 or not columns:
+    # From the contents, not the current sizes: a stretched last section is as wide as the view.
+    widths = {c: max(view.sizeHintForColumn(c), header.sectionSizeHint(c)) for c in columns}
+    if not columns:
         return
     spare = available - sum(widths.values())
-    if spare >= 0:
-        if header.stretchLastSection():
+    if available <= 0 or spare >= 0:
+        for c in columns:
+            header.resizeSection(c, widths[c])
+        if spare > 0 and header.stretchLastSection():
             header.resizeSection(columns[-1], widths[columns[-1]] + spare)
         return
     floors = {c: min(widths[c], header.sectionSizeFromContents(c).width()) for c in columns}
@@ -138,3 +140,21 @@ def fit_columns(view: QTableView) -> None:
             high = cap - 1
     for c in columns:
         header.resizeSection(c, max(floors[c], min(widths[c], low)))
+
+
+class ColumnFitter(QObject):
+    """Keeps a table's columns fitted (:func:`fit_columns`) whenever its viewport changes size.
+
+    It watches the viewport itself: a panel's resize event comes before its layout has resized
+    the table, so fitting there would use the old width.
+    """
+
+    def __init__(self, view: QTableView) -> None:
+        super().__init__(view)
+        self._view = view
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize:
+            fit_columns(self._view)
+        return False

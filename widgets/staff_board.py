@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Slot,
 )
-from PySide6.QtGui import QBrush, QCloseEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QBrush, QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 from cockpit.domain import OwnerLevel, StaffKind, StaffStatus
 from cockpit.records import StaffState
 from widgets import i18n
-from widgets.plumbing import Connections, ElidedLabel, Throttle, fill_combo, fit_columns
+from widgets.plumbing import ColumnFitter, Connections, ElidedLabel, Throttle, fill_combo, fit_columns
 from widgets.theme import STAFF_STATUS_COLORS
 from widgets.twin_model import TwinModel
 
@@ -213,6 +213,7 @@ class StaffBoardPanel(QWidget):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setResizeContentsPrecision(200)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self._column_fitter = ColumnFitter(self.view)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
@@ -251,10 +252,6 @@ class StaffBoardPanel(QWidget):
         self._refresh()
         fit_columns(self.view)
         super().showEvent(event)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        fit_columns(self.view)
 
     def _refresh(self) -> None:
         self.table_model.refresh()

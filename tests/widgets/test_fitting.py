@@ -105,3 +105,22 @@ def test_history_usual_day_leaves_out_the_partial_first_day():
     assert usual is not None
     assert usual[8] == 1.0 and usual[9] == 0.5 and usual[22] == 0.5 and usual[23] == 0.0
     assert usual.sum() == 2.0
+
+
+def test_a_wide_queue_shows_every_cell_whole_and_refits_when_cells_grow(qtbot, model, twin, languages):
+    panel = CaseQueuePanel(model)
+    qtbot.addWidget(panel)
+    model.submit([report("K1", "property_maintenance")])
+    model.drain()
+    panel.resize(1600, 400)
+    panel.show()
+    qtbot.waitExposed(panel)
+    view, header = panel.view, panel.view.horizontalHeader()
+    last = header.count() - 1
+    assert all(header.sectionSize(c) >= view.sizeHintForColumn(c) for c in range(last))
+    status = header.logicalIndex(3)
+    before = header.sectionSize(status)
+    model.command(twin.triage, "K1", "property_maintenance", twin.cases["K1"].risk, twin.cases["K1"].owner_level, "op")
+    model.command(twin.dispatch, "K1", "VOL-1", "op")
+    qtbot.waitUntil(lambda: header.sectionSize(status) >= view.sizeHintForColumn(status), timeout=3000)
+    assert view.sizeHintForColumn(status) > before  # "dispatched" is wider than "reported"
