@@ -88,3 +88,23 @@ def test_a_smoke_alarm_over_the_embedded_broker_opens_a_red_fire_case_and_the_ba
         session.close()
     assert leftover_threads() == []
     assert CaseStore(db).count() == len(session.twin.cases)
+
+
+def test_a_restart_carries_on_the_saved_day(qtbot, qapp, db, caplog):
+    first = start_session(qapp, lang="en", sound=False, db=db)
+    qtbot.addWidget(first.desk.window)
+    before = {case_id: case.status for case_id, case in first.twin.cases.items()}
+    first.close()
+    second = start_session(qapp, lang="en", sound=False, db=db)
+    qtbot.addWidget(second.desk.window)
+    try:
+        assert set(before) <= set(second.twin.cases)
+        # Nothing was played twice: the catch-up covers only the seconds since the first session.
+        assert len(second.twin.cases) - len(before) <= 2
+        second.desk.window.set_link("degraded", "connection lost: broker stopped")
+        assert second.desk.window.link_label.text() == "MQTT degraded, reconnecting"
+        assert second.desk.window.link_label.toolTip() == "connection lost: broker stopped"
+    finally:
+        second.close()
+    assert CaseStore(db).count() == len(second.twin.cases)
+    assert "projection skipped" not in caplog.text
