@@ -55,7 +55,9 @@ class DatabaseWriter(QObject):
         self.retry_s = retry_s
         self.written = 0
         self.status = ""
-        self._pending = 0
+        self._unwritten = 0
+        self._queued = 0
+        self._queued_lock = threading.Lock()
         self._events = EventStore(db)
         self._cases = CaseStore(db, twin.categories)
         self._alarms = AlarmStore(db)
@@ -80,7 +82,9 @@ class DatabaseWriter(QObject):
     def record(self, events: Sequence[Event]) -> None:
         """Queue an applied batch for writing; returns at once (any thread)."""
         if events:
-            self._idle.clear()
+            with self._queued_lock:
+                self._queued += 1
+                self._idle.clear()
             self._queue.put(tuple(events))
 
     def already_logged(self, events: Iterable[Event]) -> None:
@@ -111,7 +115,7 @@ class DatabaseWriter(QObject):
         if self._thread.is_alive():
             self._stop.set()
             self._thread.join(self.retry_s + 5.0)
-        unwritten = self._pending
+        unwritten = self._unwritten
         if unwritten:
             log.error("closing with %d events not written to %s (database unavailable: %s)",
                       unwritten, self.db.url, self.status)
@@ -122,28 +126,31 @@ class DatabaseWriter(QObject):
     def _run(self) -> None:
         closing = False
         while True:
+            batch: list[Event] = []
+            taken = 0
             item = self._queue.get()
-            if item is None:
-                closing = True
-                item = ()
-            batch = list(item)
-            while len(batch) < MAX_EVENTS_PER_WRITE:
+            while True:
+                if item is None:
+                    closing = True
+                else:
+                    batch.extend(item)
+                    taken += 1
+                if len(batch) >= MAX_EVENTS_PER_WRITE:
+                    break
                 try:
-                    more = self._queue.get_nowait()
+                    item = self._queue.get_nowait()
                 except queue.Empty:
                     break
-                if more is None:
-                    closing = True
-                    break
-                batch.extend(more)
             if batch and not self._write(batch):
-                self._pending += sum(len(b) for b in self._drain_rest()) + len(batch)
+                rest = self._drain_rest()
+                self._unwritten = len(batch) + sum(len(b) for b in rest)
                 return
+            with self._queued_lock:
+                self._queued -= taken
+                if self._queued == 0:
+                    self._idle.set()
             if closing and self._queue.empty():
-                self._idle.set()
                 return
-            if self._queue.empty():
-                self._idle.set()
 
     def _drain_rest(self) -> list[tuple[Event, ...]]:
         rest = []
