@@ -92,17 +92,13 @@ class BatchStore:
         for message in messages:
             unique.setdefault(message.key, message)
         with self.db.transaction() as session:
-            inserted: set[tuple[str, int]] = set()
-            if unique:
-                rows = [] if self._fast else [
-                    {"sensor_id": m.device, "seq": m.seq, "at": m.at, "values": m.values}
-                    for m in unique.values()
-                ]
-                if self._fast:
-                    inserted = _insert_sqlite(session, list(unique.values()))
-                else:
-                    inserted = {(device, seq) for device, seq in session.execute(self._receipts, rows)}
-            new = [m for key, m in unique.items() if key in inserted]
+            inserted: set[tuple[str, int]] | None = set()
+            if unique and self._fast:
+                inserted = _insert_sqlite(session, list(unique.values()))
+            elif unique:
+                rows = [{"sensor_id": m.device, "seq": m.seq, "at": m.at, "values": m.values} for m in unique.values()]
+                inserted = {(device, seq) for device, seq in session.execute(self._receipts, rows)}
+            new = list(unique.values()) if inserted is None else [m for key, m in unique.items() if key in inserted]
             events = list(extra_events)
             if derive is not None:
                 events += derive(new)
@@ -128,8 +124,8 @@ _LOOKUP_CHUNK = 400
 """Keys per lookup query (two bound parameters each, below SQLite's default limit)."""
 
 
-def _insert_sqlite(session: Session, messages: list[Message]) -> set[tuple[str, int]]:
-    """Insert the receipts not yet stored; returns the keys inserted (SQLite only)."""
+def _insert_sqlite(session: Session, messages: list[Message]) -> set[tuple[str, int]] | None:
+    """Insert the receipts not yet stored; returns the keys inserted, None if all were (SQLite only)."""
     rows = [(m.device, m.seq, _sqlite_time(m.at), _JSON.encode(m.values).decode()) for m in messages]
     cursor = session.connection().connection.driver_connection.cursor()
     try:
@@ -137,7 +133,7 @@ def _insert_sqlite(session: Session, messages: list[Message]) -> set[tuple[str, 
         cursor.executemany(_INSERT + " ON CONFLICT (sensor_id, seq) DO NOTHING", rows)
         if cursor.rowcount == len(rows):
             cursor.execute("RELEASE receipts")
-            return {m.key for m in messages}
+            return None
         cursor.execute("ROLLBACK TO receipts")
         cursor.execute("RELEASE receipts")
         existing: set[tuple[str, int]] = set()

@@ -128,9 +128,9 @@ class Translator:
             raise PayloadError(Reason.DEVICE_MISMATCH, f"payload device {payload.device!r} on topic of {topic.id!r}")
         if not self.street.has("sensors", payload.device):
             raise PayloadError(Reason.UNKNOWN_DEVICE, f"no sensor {payload.device!r} in street {self.street.id}")
-        values = dict(payload.values)
+        values = payload.values
         if isinstance(payload, AlarmPayload):
-            values[payload.alarm] = 1.0
+            values = {**values, payload.alarm: 1.0}
         reading = SensorReading(at, payload.device, payload.seq, values)
         return Message(payload.device, payload.seq, at, topic.kind, values, (reading,))
 
