@@ -203,6 +203,8 @@ def sustained(url: str, seconds: float, workdir: Path) -> dict:
         "rss_mib_first_half_max": round(max(rss[:half] or rss), 1),
         "rss_mib_second_half_max": round(max(rss[half:] or rss), 1),
         "samples": len(rate_samples),
+        "rss_mib_every_5_s": [round(r, 1) for r in rss[::5]],
+        "accepted_per_s": [b[1] - a[1] for a, b in zip(samples, samples[1:])],
         "no_growing_backlog": catch_up_s < 2.0 and service.stats.accepted - start_accepted >= sent,
         "bounded_memory": max(rss[half:] or rss) - max(rss[:half] or rss) < 50,
     }

@@ -37,6 +37,10 @@ class _Track:
     flapping: bool = False
 
 
+_Plan = tuple[Sensor | None, tuple[tuple[AlarmRule, str | None, tuple[str, str]], ...]]
+"""A sensor and its rules as (rule, watched value or None for no-signal, track key)."""
+
+
 class RuleEngine:
     """Turns readings into alarms and cases by the rules; owns the per-sensor rule states.
 
@@ -60,7 +64,7 @@ class RuleEngine:
         self.rules = list(rules)
         self._by_id = {r.id: r for r in self.rules}
         self._tracks: dict[tuple[str, str], _Track] = {}
-        self._plans: dict[str, tuple[Sensor | None, tuple[tuple[AlarmRule, str | None, tuple[str, str]], ...]]] = {}
+        self._plans: dict[str, _Plan] = {}
         self._last_seen: dict[str, datetime] = {}
         self._watched = [
             (sensor, rule)
@@ -259,8 +263,8 @@ class RuleEngine:
             track.flapping = False
             track.edges.clear()
 
-    def _plan(self, sensor_id: str) -> tuple[Sensor | None, tuple[tuple[AlarmRule, str | None, tuple[str, str]], ...]]:
-        """The sensor and, per rule of its kind, the value the rule watches (None: no-signal) and its track key.
+    def _plan(self, sensor_id: str) -> _Plan:
+        """The sensor and, per rule of its kind, the value it watches (None: no-signal) and its track key.
 
         Built on a sensor's first reading and kept, so a reading costs one lookup; a sensor the
         street does not know gets (None, ()), not kept.

@@ -1,0 +1,93 @@
+"""The ingest service without a broker: batches committed once, redeliveries dropped by their
+(device, seq) key (the store's optimistic insert falls back to a key lookup), the alarm rules fed,
+refused messages counted, and the delivery tokens returned only by the commit that holds them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import msgspec
+import pytest
+
+from cockpit.events import AlarmRaised, CaseReported, SensorReading
+from cockpit.ingest.service import IngestService
+from cockpit.rules.model import load_rules
+from cockpit.storage.db import open_database
+from tests.core.tiny import tiny_street
+
+NOW = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)
+TOPIC = "street/tiny/sensor/SMK-1/reading"
+
+
+def reading(seq: int, smoke: float = 0.0) -> tuple[str, bytes]:
+    ts = datetime(2026, 5, 1, 8, 0, seq % 60, tzinfo=timezone.utc).isoformat()
+    return TOPIC, msgspec.json.encode({"v": 1, "device": "SMK-1", "seq": seq, "ts": ts, "values": {"smoke": smoke}})
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = open_database(f"sqlite:///{tmp_path / 'ingest.sqlite'}")
+    yield database
+    database.close()
+
+
+def telemetry_keys(db) -> list[tuple[str, int]]:
+    with db.session() as session:
+        cursor = session.connection().connection.driver_connection.cursor()
+        return cursor.execute("SELECT sensor_id, seq FROM telemetry ORDER BY seq").fetchall()
+
+
+def test_a_batch_is_committed_once_and_its_tokens_come_back_with_the_commit(db):
+    sunk = []
+    service = IngestService(tiny_street(), db, sink=sunk.extend)
+    service.handle_many([(*reading(seq), f"t{seq}") for seq in (1, 2, 3)], NOW)
+    assert service.pending == 3 and telemetry_keys(db) == []
+    assert service.flush() == ["t1", "t2", "t3"]
+    assert telemetry_keys(db) == [("SMK-1", 1), ("SMK-1", 2), ("SMK-1", 3)]
+    assert [e.seq for e in sunk if isinstance(e, SensorReading)] == [1, 2, 3]
+    assert service.flush() == [] and service.stats.batches == 1
+
+
+def test_redeliveries_mixed_with_new_messages_are_dropped_by_their_key(db):
+    service = IngestService(tiny_street(), db)
+    service.handle_many([(*reading(seq), None) for seq in (1, 2, 3)], NOW)
+    service.flush()
+    # 2 and 3 again (a redelivery after a crash before the ack), 5 twice in one batch, 4 new.
+    service.handle_many([(*reading(seq), None) for seq in (2, 3, 5, 5, 4)], NOW)
+    service.flush()
+    assert telemetry_keys(db) == [("SMK-1", s) for s in (1, 2, 3, 4, 5)]
+    assert service.stats.summary() == {"received": 8, "accepted": 5, "rejected": 0, "duplicates": 3, "gaps": 0}
+
+
+def test_a_gap_is_counted_and_a_late_message_fills_it(db):
+    service = IngestService(tiny_street(), db)
+    service.handle_many([(*reading(seq), None) for seq in (1, 2, 5)], NOW)
+    service.flush()
+    assert service.stats.gaps == 2 and service.gaps_by_device() == {"SMK-1": 2}
+    service.handle_many([(*reading(3), None)], NOW)
+    service.flush()
+    assert service.stats.gaps == 1
+
+
+def test_refused_messages_are_dead_letters_and_the_sum_holds(db):
+    service = IngestService(tiny_street(), db)
+    service.handle_many([reading(1) + (None,), (TOPIC, b"{not json", None), ("street/tiny/nope", b"{}", None)], NOW)
+    service.flush()
+    stats = service.stats
+    assert (stats.received, stats.accepted, stats.rejected) == (3, 1, 2)
+    assert dict(stats.rejected_by_reason) == {"bad_json": 1, "bad_topic": 1}
+
+
+def test_the_rules_see_the_new_readings_of_a_batch_and_open_one_case(db):
+    sunk = []
+    service = IngestService(tiny_street(), db, sink=sunk.extend, rules=load_rules())
+    service.handle_many([(*reading(seq, smoke=1.0), None) for seq in range(1, 6)], NOW)
+    service.flush()
+    raised = [e for e in sunk if isinstance(e, AlarmRaised)]
+    assert len(raised) == 1 and raised[0].sensor_id == "SMK-1"
+    assert len([e for e in sunk if isinstance(e, CaseReported)]) == 1
+    # The same readings redelivered cause nothing new.
+    sunk.clear()
+    service.handle_many([(*reading(seq, smoke=1.0), None) for seq in range(1, 6)], NOW)
+    service.flush()
+    assert sunk == [] and service.stats.duplicates == 5
