@@ -49,8 +49,11 @@ TARGET = 0.8
 SUSTAINED_RATE = 5000
 
 
+_T0 = time.monotonic()
+
+
 def log(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
+    print(f"[{time.monotonic() - _T0:5.1f} s] {message}", file=sys.stderr, flush=True)
 
 
 def start_mosquitto(directory: Path) -> MosquittoBroker:
@@ -240,11 +243,19 @@ def broker_rate(url: str, seconds: float, mqtt311: bool = True) -> float:
          "--duration", str(seconds), "--seed", "5", "--client-id", "rate-pub"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    time.sleep(4.0)
+    # Measure from the first message on: the publisher process needs a few seconds to start.
+    while count == 0 and publisher.poll() is None:
+        time.sleep(0.05)
+    time.sleep(0.5)
     first = count
     t0 = time.perf_counter()
-    publisher.wait()
+    # Count over the publisher's run only: a slow broker would otherwise keep the publisher
+    # draining its backlog long after its run (minutes with the embedded broker).
+    while publisher.poll() is None and time.perf_counter() - t0 < seconds:
+        time.sleep(0.05)
     rate = (count - first) / (time.perf_counter() - t0)
+    publisher.terminate()
+    publisher.wait()
     stop.set()
     thread.join()
     sub.disconnect()
@@ -271,12 +282,12 @@ def main() -> int:
             qos1 = drain_comparison(broker.url, n, 1, workdir, seed=2) if drains else skipped
             steady = (sustained(broker.url, seconds, workdir) if args.part in ("all", "sustained")
                       else {"no_growing_backlog": False, "bounded_memory": False})
-            mosquitto_rate = broker_rate(broker.url, 8 if args.quick else 15) if args.part == "all" else 0.0
+            mosquitto_rate = broker_rate(broker.url, 5 if args.quick else 15) if args.part == "all" else 0.0
         finally:
             broker.stop()
         if args.part == "all":
             with EmbeddedBroker() as embedded:
-                embedded_rate = broker_rate(embedded.url, 8 if args.quick else 15)
+                embedded_rate = broker_rate(embedded.url, 5 if args.quick else 15)
         else:
             embedded_rate = 0.0
     log(f"broker end-to-end QoS 1: mosquitto {mosquitto_rate:,.0f} msg/s, embedded amqtt {embedded_rate:,.0f} msg/s")
