@@ -246,7 +246,9 @@ class MqttIngest:
                         self._wait(self._backoff(attempt))
                         attempt += 1
                         continue
-                rc = self._client.loop(timeout=0.005 if self._inbox or self._acks else 0.05)
+                # Short waits while acks may come back from the worker, so none waits for traffic.
+                busy = self._inbox or self._acks or self._batches.unfinished_tasks
+                rc = self._client.loop(timeout=0.005 if busy else 0.05)
                 if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
                     self._connected = False
                     # The batch is still stored; its acks, of a gone connection, are dropped.
@@ -310,6 +312,7 @@ class MqttIngest:
                 tokens = self._commit()
                 if tokens:
                     self._acks.append(tokens)
+                self._batches.task_done()
         except Exception as exc:  # noqa: BLE001 - reported through self.error; the network thread then stops
             # Nothing of the failed batch is acknowledged; the broker redelivers it after a restart.
             log.exception("the ingest worker stopped")
