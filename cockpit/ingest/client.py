@@ -1,23 +1,22 @@
 """The MQTT side of the ingest: a paho-mqtt 2 client driven on the cockpit's own network thread.
 
-Two threads, one owner each. The *network thread* owns the paho client: it drives ``loop()``
-itself, only collects each message as (topic, payload, delivery token), hands the collected batch
-to the *worker thread* when it is full or old enough, and sends the acknowledgements the worker
-posts back. The worker owns the :class:`IngestService`: it validates, stores (one transaction per
-batch), runs the rules, forwards the events to the sink, and only then posts the batch's delivery
-tokens; so every ack follows its commit, and only the network thread writes to the socket.
+One thread owns the paho client and the :class:`IngestService`. It drives ``loop()`` itself;
+paho's callback only collects each message as (topic, payload, delivery token). When the batch
+holds ``batch_size`` messages or its oldest waited ``batch_age_s``, the thread validates and
+translates the whole batch, stores it in one transaction, runs the rules, hands the events to the
+sink, and then acknowledges the batch's QoS 1 messages: every ack follows its commit.
 
 Why not ``loop_start()``: an ack or publish from a thread other than the one running paho's loop is
 only queued, and paho wakes its loop through a socket pair, the two threads handing the GIL back
 and forth per message (a QoS 1 publisher measured ~1,000 msg/s that way against ~8,000-9,500
-msg/s with its loop driven on its own thread; see benchmarks/ingest.py). Here the network thread
-acks between its own ``loop()`` calls, so paho writes each ack at once.
+msg/s with its loop driven on its own thread; see benchmarks/ingest.py). Here paho writes each ack
+at once.
 
-Why a worker thread: storage waits for SQLite (the commit's fsync, the inserts), which releases
-the GIL, so the network thread keeps reading meanwhile; and a batch costs one hand-over instead of
-per-message calls into the service. The hand-over queue is bounded: when the worker falls behind,
-the network thread stops reading (the broker queues; TCP pushes back) but keeps acknowledging and
-pinging, so memory stays bounded at QoS 0 as at QoS 1.
+Why no separate worker thread for validation and storage: measured (QoS 0 and QoS 1 backlog
+drains, same code otherwise) a network thread handing batches to a worker reached 7,500-9,000
+msg/s, this single thread 10,100-11,300 msg/s. paho releases the GIL on every ``select`` and
+``recv`` (five or six per message), and each time the worker took it; the hand-offs cost more CPU
+than the overlap with SQLite's GIL-free commit saved.
 
 The session is persistent (fixed client id, ``clean_start=False`` and a session expiry interval
 with MQTT 5; ``clean_session=False`` with MQTT 3.1.1 for the embedded broker), the subscriptions are
@@ -30,13 +29,11 @@ only after its batch is committed.
 from __future__ import annotations
 
 import logging
-import queue
 import random
 import ssl
 import threading
 import time
 import zlib
-from collections import deque
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from urllib.parse import urlsplit
@@ -57,9 +54,6 @@ SESSION_EXPIRY_S = 7 * 24 * 3600
 """The broker keeps the cockpit's session (and queues its messages) this long while it is away."""
 RECEIVE_MAXIMUM = 4000
 """Unacknowledged QoS 1 messages the broker may have in flight to the cockpit (bounds memory)."""
-QUEUED_BATCHES = 4
-"""Batches waiting for the worker before the network thread stops reading (bounds memory at QoS 0)."""
-
 Token = tuple[int, int]
 """A QoS 1 delivery: (connection generation, packet id). Acks of an older connection are dropped."""
 
@@ -105,16 +99,16 @@ def _split(url: str) -> tuple[str, str, int]:
 
 
 class MqttIngest:
-    """Runs an :class:`IngestService` behind a broker connection on a network and a worker thread.
+    """Runs an :class:`IngestService` behind a broker connection on its own thread.
 
-    Owns the paho client, the two threads and the :class:`~cockpit.ingest.link.Link` (state changes
-    are reported to its listeners from the network thread).
+    Owns the paho client, the thread and the :class:`~cockpit.ingest.link.Link` (state changes are
+    reported to its listeners from that thread).
 
     Parameters
     ----------
     service
-        The ingest pipeline; only this client's worker thread touches it while running (the sink
-        is called from there).
+        The ingest pipeline; only this client's thread touches it while running (the sink is
+        called from there).
     config
         The broker and the connection options.
     tick_s
@@ -129,13 +123,8 @@ class MqttIngest:
         self.error: str | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._worker: threading.Thread | None = None
         self._inbox: list[tuple[str, bytes, Token | None]] = []
         self._inbox_since = 0.0
-        self._batches: queue.Queue[list[tuple[str, bytes, Token | None]] | datetime | None] = queue.Queue(
-            QUEUED_BATCHES
-        )
-        self._acks: deque[list[Token]] = deque()
         self._generation = 0
         self._connected = False
         self._ever_connected = False
@@ -148,13 +137,11 @@ class MqttIngest:
         """Start the network thread (it connects, and reconnects on its own)."""
         if self._thread is not None:
             raise RuntimeError("ingest already started")
-        self._worker = threading.Thread(target=self._work, name="cockpit-ingest-worker", daemon=True)
-        self._worker.start()
         self._thread = threading.Thread(target=self._run, name="cockpit-mqtt-ingest", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Commit what is pending, acknowledge it, disconnect and end both threads."""
+        """Commit what is pending, acknowledge it, disconnect and end the thread."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
@@ -239,20 +226,16 @@ class MqttIngest:
         batch_size, batch_age_s = self.service.batch_size, self.service.batch_age_s
         try:
             while not self._stop.is_set():
-                if self._worker is None or not self._worker.is_alive():
-                    break
                 if not self._connected and self._client.socket() is None:
                     if not self._connect():
                         self._wait(self._backoff(attempt))
                         attempt += 1
                         continue
-                # Short waits while acks may come back from the worker, so none waits for traffic.
-                busy = self._inbox or self._acks or self._batches.unfinished_tasks
-                rc = self._client.loop(timeout=0.005 if busy else 0.05)
+                rc = self._client.loop(timeout=0.005 if self._inbox or self.service.pending else 0.05)
                 if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
                     self._connected = False
-                    # The batch is still stored; its acks, of a gone connection, are dropped.
-                    self._hand_over()
+                    # Stored all the same; the acks, of a gone connection, are not sent.
+                    self._commit(ack=False)
                     self._lost(f"connection lost: {mqtt.error_string(rc)}")
                     self._wait(self._backoff(attempt))
                     attempt += 1
@@ -261,82 +244,43 @@ class MqttIngest:
                     continue
                 if self._connected:
                     attempt = 0
-                self._send_acks()
                 now = time.monotonic()
                 if self._inbox and (len(self._inbox) >= batch_size or now - self._inbox_since >= batch_age_s):
-                    self._hand_over()
+                    self._commit(ack=True)
+                elif self.service.due():
+                    self._commit(ack=True)
                 if now >= next_tick:
                     next_tick = now + self.tick_s
-                    self._put(datetime.now(timezone.utc))
+                    self.service.tick(datetime.now(timezone.utc))
         finally:
             self._shutdown()
 
-    def _hand_over(self) -> None:
+    def _commit(self, ack: bool) -> None:
+        """Take the collected messages into the service, commit them and acknowledge them."""
         if self._inbox:
             batch, self._inbox = self._inbox, []
-            self._put(batch)
-
-    def _put(self, item: list[tuple[str, bytes, Token | None]] | datetime | None) -> None:
-        """Queue work for the worker; while the queue is full, keep acknowledging and pinging."""
-        while True:
-            try:
-                self._batches.put(item, timeout=0.05)
-                return
-            except queue.Full:
-                if self._worker is None or not self._worker.is_alive():
-                    return
-                self._send_acks()
-                if self._client.socket() is not None:
-                    self._client.loop_misc()
-
-    def _send_acks(self) -> None:
-        while self._acks:
-            tokens = self._acks.popleft()
-            if not self._connected:
-                continue
-            for generation, mid in tokens:
-                if generation == self._generation:
-                    self._client.ack(mid, 1)
-
-    def _work(self) -> None:
-        """The worker thread: store each batch, then post its tokens for acknowledgement."""
+            self.service.handle_many(batch)
         try:
-            while True:
-                item = self._batches.get()
-                if item is None:
-                    return
-                if isinstance(item, datetime):
-                    self.service.tick(item)
-                else:
-                    self.service.handle_many(item)
-                tokens = self._commit()
-                if tokens:
-                    self._acks.append(tokens)
-                self._batches.task_done()
-        except Exception as exc:  # noqa: BLE001 - reported through self.error; the network thread then stops
-            # Nothing of the failed batch is acknowledged; the broker redelivers it after a restart.
-            log.exception("the ingest worker stopped")
-            self.error = f"ingest worker failed: {type(exc).__name__}: {exc}"
-
-    def _commit(self) -> list[Token]:
-        try:
-            return self.service.flush()
+            tokens = self.service.flush()
         except StorageError as exc:
             # Nothing is acknowledged: the broker keeps the messages and sends them again.
             log.error("commit failed, batch kept for retry: %s", exc)
             self.service.discard_tokens()
-            return []
+            return
+        if not ack:
+            return
+        generation = self._generation
+        for token_generation, mid in tokens:
+            if token_generation == generation:
+                self._client.ack(mid, 1)
 
     def _shutdown(self) -> None:
-        if self._worker is not None and self._worker.is_alive():
-            self._hand_over()
-            self._put(None)
-            self._worker.join()
         if self._client.socket() is not None:
-            self._send_acks()
+            self._commit(ack=True)
             self._client.loop(timeout=0.01)
             self._client.disconnect()
-        self._acks.clear()
+        else:
+            self._commit(ack=False)
         self.link.set(LinkState.DISCONNECTED, "stopped")
 
     def _backoff(self, attempt: int) -> float:
