@@ -120,37 +120,30 @@ class BatchStore:
             return {device: (first, last, n) for device, first, last, n in session.execute(query)}
 
 
-_LOOKUP_CHUNK = 400
-"""Keys per lookup query (two bound parameters each, below SQLite's default limit)."""
-
-
 def _insert_sqlite(session: Session, messages: list[Message]) -> set[tuple[str, int]] | None:
     """Insert the receipts not yet stored; returns the keys inserted, None if all were (SQLite only)."""
     rows = [(m.device, m.seq, _sqlite_time(m.at), _JSON.encode(m.values).decode()) for m in messages]
     cursor = session.connection().connection.driver_connection.cursor()
     try:
         cursor.execute("SAVEPOINT receipts")
-        cursor.executemany(_INSERT + " ON CONFLICT (sensor_id, seq) DO NOTHING", rows)
+        cursor.executemany(_INSERT_NEW, rows)
         if cursor.rowcount == len(rows):
             cursor.execute("RELEASE receipts")
             return None
+        # A redelivery: some keys exist. Rare, so row by row tells exactly which ones are new.
         cursor.execute("ROLLBACK TO receipts")
         cursor.execute("RELEASE receipts")
-        existing: set[tuple[str, int]] = set()
-        for start in range(0, len(messages), _LOOKUP_CHUNK):
-            chunk = messages[start:start + _LOOKUP_CHUNK]
-            marks = ",".join(["(?,?)"] * len(chunk))
-            keys = [part for m in chunk for part in m.key]
-            existing.update(cursor.execute(
-                f"SELECT sensor_id, seq FROM telemetry WHERE (sensor_id, seq) IN (VALUES {marks})", keys
-            ).fetchall())
-        cursor.executemany(_INSERT, [row for row in rows if (row[0], row[1]) not in existing])
+        inserted: set[tuple[str, int]] = set()
+        for row in rows:
+            cursor.execute(_INSERT_NEW, row)
+            if cursor.rowcount == 1:
+                inserted.add((row[0], row[1]))
     finally:
         cursor.close()
-    return {m.key for m in messages if m.key not in existing}
+    return inserted
 
 
-_INSERT = 'INSERT INTO telemetry (sensor_id, seq, at, "values") VALUES (?, ?, ?, ?)'
+_INSERT_NEW = 'INSERT INTO telemetry (sensor_id, seq, at, "values") VALUES (?, ?, ?, ?) ON CONFLICT (sensor_id, seq) DO NOTHING'
 
 
 def _sqlite_time(at: datetime) -> str:
