@@ -12,6 +12,7 @@ from __future__ import annotations
 import getpass
 import logging
 import os
+import signal
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -421,6 +422,9 @@ def run_demo(options: Any) -> int:
         logging.basicConfig(level=logging.INFO, stream=sys.stderr,
                             format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     install_log_masking()
+    # The embedded broker's state machine logs every client's every step at INFO.
+    for chatty in ("amqtt", "transitions"):
+        logging.getLogger(chatty).setLevel(logging.WARNING)
     try:
         db = open_database(getattr(options, "db", None))
     except StorageError as exc:
@@ -443,9 +447,14 @@ def run_demo(options: Any) -> int:
         session.set_wall(True)
     session.desk.window.resize(1600, 960)
     session.desk.window.show()
+    # Ctrl+C or a service manager's SIGTERM ends the session like closing the window: sources stopped,
+    # the database flushed. The handler runs when Python next gets control (the model's 20 Hz timer).
+    previous = {sig: signal.signal(sig, lambda *_: app.quit()) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:
         return app.exec()
     finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
         session.close()
         db.close()
 
