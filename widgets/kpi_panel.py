@@ -17,7 +17,7 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -31,6 +31,8 @@ from widgets.twin_model import TwinModel
 
 REFRESH_MS = 5000
 """KPIs are recomputed at most this often, whatever the event rate."""
+COLLECT_MS = 50
+"""How often the GUI thread looks for a finished KPI computation while one runs."""
 RESPONSE_BIN_MINUTES = 10
 RESPONSE_BINS = 13
 """Response-time histogram: 10-minute bins up to 2 h, the last bin holds everything later."""
@@ -115,12 +117,11 @@ class TodayKpis(QObject):
         :attr:`kpis`, :attr:`frame` and :attr:`today` hold a new computation.
 
     The case frame is copied out of the twin on the GUI thread; compute_kpis (a few hundred
-    milliseconds of pandas on a busy day) runs on one worker thread and hands its dict back by a
-    queued signal, so the GUI never stalls on it.
+    milliseconds of pandas on a busy day) runs on one worker thread, and a GUI-thread timer collects
+    the result: the worker never touches a Qt object, so closing while it runs is safe.
     """
 
     kpis_changed = Signal()
-    _computed = Signal(object, object, object)
 
     def __init__(self, model: TwinModel, refresh_ms: int = REFRESH_MS, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -132,8 +133,10 @@ class TodayKpis(QObject):
         self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpis")
         self._running: Future | None = None
         self._again = False
-        self._closed = False
-        self._computed.connect(self._on_computed)
+        self._pending: tuple[pd.DataFrame, pd.DataFrame] | None = None
+        self._collect = QTimer(self)
+        self._collect.setInterval(COLLECT_MS)
+        self._collect.timeout.connect(self._collect_result)
         self._connections = Connections()
         self._connections.connect(model.cases_changed, self._on_changed)
         self._connections.connect(model.clock_changed, self._on_changed)
@@ -158,15 +161,19 @@ class TodayKpis(QObject):
             self._on_computed(frame, today, _compute(today, now))
             return
         self._running = self._worker.submit(_compute, today, now)
-        self._running.add_done_callback(
-            lambda done: self._computed.emit(frame, today, done.result())
-            if not done.cancelled() and not self._closed else None)
+        self._pending = (frame, today)
+        self._collect.start()
 
-    @Slot(object, object, object)
-    def _on_computed(self, frame: pd.DataFrame, today: pd.DataFrame, kpis: dict) -> None:
-        if self._closed:
-            # A computation that finished while closing arrives queued, after the views are gone.
+    @Slot()
+    def _collect_result(self) -> None:
+        running, pending = self._running, self._pending
+        if running is None or pending is None or not running.done():
             return
+        self._collect.stop()
+        self._pending = None
+        self._on_computed(*pending, running.result())
+
+    def _on_computed(self, frame: pd.DataFrame, today: pd.DataFrame, kpis: dict) -> None:
         self.frame, self.today, self.kpis = frame, today, kpis
         self.kpis_changed.emit()
         if self._again:
@@ -175,7 +182,7 @@ class TodayKpis(QObject):
 
     def close(self) -> None:
         """Stop listening, drop a pending computation and wait for a running one (no thread is left)."""
-        self._closed = True
+        self._collect.stop()
         self._throttle.stop()
         self._connections.disconnect_all()
         self._worker.shutdown(wait=True, cancel_futures=True)
