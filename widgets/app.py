@@ -21,7 +21,7 @@ from datetime import datetime, timedelta, timezone
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
@@ -45,6 +45,7 @@ from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
 from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
 from widgets.persistence import DatabaseWriter
+from widgets.simulation_view import open_simulation_view
 from widgets.staff_board import StaffBoardPanel
 from widgets.theme import apply_theme, set_base_font
 from widgets.twin_model import TwinModel
@@ -140,6 +141,15 @@ class Desk:
     kpi_strip: KpiPanel
     staff: StaffBoardPanel
     banner: AlarmBanner
+    tool_windows: list[QWidget] = field(default_factory=list)
+
+    def open_tool(self, widget: QWidget) -> QWidget:
+        """Show a tool window (simulation, training) that lives and closes with the desk."""
+        widget.setParent(self.window, Qt.WindowType.Window)
+        self.tool_windows.append(widget)
+        widget.resize(1500, 900)
+        widget.show()
+        return widget
 
 
 def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = False) -> Desk:
@@ -187,6 +197,7 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     banner.sig_show_case_requested.connect(show_case)
     detail.sig_locate_case_requested.connect(fly_to_case)
     set_desk_dark(desk, dark)
+    window.sig_simulation_requested.connect(lambda: desk.open_tool(open_simulation_view(model.twin)))
     return desk
 
 
@@ -572,7 +583,47 @@ def build_replay_desk(replay: Any, actor: str, speed: float = 60.0) -> ReplayDes
                           if hasattr(replay.index, "log") else REPLAY_LABEL)
     player.subscribe(lambda: badge.setText(player.status_text()))
     badge.setText(player.status_text())
-    return ReplayDesk(desk, model, player, bar, badge)
+    view = ReplayDesk(desk, model, player, bar, badge)
+    window.training_action.setEnabled(True)
+    window.sig_training_requested.connect(lambda: _ask_trainee(view, actor))
+    return view
+
+
+TRAINING_HOURS = 4.0
+"""Length of a training window started from the replay's current moment."""
+
+
+def start_training(view: ReplayDesk, trainee: str, trainer: str, hours: float = TRAINING_HOURS) -> QWidget:
+    """A scored training session for ``trainee`` from the replay's current moment; returns its panel.
+
+    Playback pauses (a session must not be seeked under the trainee); the debrief opens when the
+    window is over.
+    """
+    from cockpit.training import TrainingSession
+    from widgets.debrief import DebriefView, TrainingPanel
+
+    view.player.pause()
+    replay = view.player.replay
+    start = replay.twin.now
+    if start is None:
+        raise TwinError("the replay has not started: play or seek to a moment first")
+    session = TrainingSession(replay, trainee, start, start + timedelta(hours=hours), trainer=trainer)
+    panel = TrainingPanel(session)
+    panel.sig_show_case_requested.connect(view.desk.detail.set_case)
+    panel.finished.connect(lambda debrief: view.desk.open_tool(DebriefView(debrief)))
+    return view.desk.open_tool(panel)
+
+
+def _ask_trainee(view: ReplayDesk, trainer: str) -> None:
+    from PySide6.QtWidgets import QInputDialog
+
+    trainee, ok = QInputDialog.getText(view.desk.window, view.desk.window.tr("Training session"),
+                                       view.desk.window.tr("Trainee's name:"))
+    if ok and trainee.strip():
+        try:
+            start_training(view, trainee.strip(), trainer)
+        except (TwinError, ValueError, TypeError) as exc:
+            view.desk.window.warn(str(exc))
 
 
 def run_replay(options: Any) -> int:

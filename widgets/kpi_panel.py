@@ -10,14 +10,13 @@ the response-time distribution and overdue cases by community. Recomputed at mos
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import datetime
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -31,8 +30,6 @@ from widgets.twin_model import TwinModel
 
 REFRESH_MS = 5000
 """KPIs are recomputed at most this often, whatever the event rate."""
-COLLECT_MS = 50
-"""How often the GUI thread looks for a finished KPI computation while one runs."""
 RESPONSE_BIN_MINUTES = 10
 RESPONSE_BINS = 13
 """Response-time histogram: 10-minute bins up to 2 h, the last bin holds everything later."""
@@ -116,9 +113,9 @@ class TodayKpis(QObject):
     kpis_changed()
         :attr:`kpis`, :attr:`frame` and :attr:`today` hold a new computation.
 
-    The case frame is copied out of the twin on the GUI thread; compute_kpis (a few hundred
-    milliseconds of pandas on a busy day) runs on one worker thread, and a GUI-thread timer collects
-    the result: the worker never touches a Qt object, so closing while it runs is safe.
+    The computation (tens of milliseconds of pandas for a day's cases) runs on the GUI thread, at
+    most once per ``refresh_ms`` whatever the event rate: cheaper and simpler than a worker thread
+    whose results would have to outlive the windows that asked for them.
     """
 
     kpis_changed = Signal()
@@ -130,13 +127,6 @@ class TodayKpis(QObject):
         self.frame: pd.DataFrame | None = None
         self.today: pd.DataFrame | None = None
         self._throttle = Throttle(self.refresh, refresh_ms, self)
-        self._worker = ThreadPoolExecutor(max_workers=1, thread_name_prefix="kpis")
-        self._running: Future | None = None
-        self._again = False
-        self._pending: tuple[pd.DataFrame, pd.DataFrame] | None = None
-        self._collect = QTimer(self)
-        self._collect.setInterval(COLLECT_MS)
-        self._collect.timeout.connect(self._collect_result)
         self._connections = Connections()
         self._connections.connect(model.cases_changed, self._on_changed)
         self._connections.connect(model.clock_changed, self._on_changed)
@@ -145,47 +135,20 @@ class TodayKpis(QObject):
     def _on_changed(self, *_args: object) -> None:
         self._throttle.poke()
 
-    def refresh(self, block: bool = False) -> None:
-        """Recompute from the twin as it is now: on the worker thread, or here when ``block``."""
+    def refresh(self) -> None:
+        """Recompute from the twin as it is now."""
         now = self._twin.now
         if now is None:
             return
-        if self._running is not None and not self._running.done():
-            if not block:
-                self._again = True
-                return
-            self._running.result()
-        frame = self._twin.cases_frame()
-        today = today_frame(frame, now)
-        if block:
-            self._on_computed(frame, today, _compute(today, now))
-            return
-        self._running = self._worker.submit(_compute, today, now)
-        self._pending = (frame, today)
-        self._collect.start()
-
-    @Slot()
-    def _collect_result(self) -> None:
-        running, pending = self._running, self._pending
-        if running is None or pending is None or not running.done():
-            return
-        self._collect.stop()
-        self._pending = None
-        self._on_computed(*pending, running.result())
-
-    def _on_computed(self, frame: pd.DataFrame, today: pd.DataFrame, kpis: dict) -> None:
-        self.frame, self.today, self.kpis = frame, today, kpis
+        self.frame = self._twin.cases_frame()
+        self.today = today_frame(self.frame, now)
+        self.kpis = _compute(self.today, now)
         self.kpis_changed.emit()
-        if self._again:
-            self._again = False
-            self._throttle.poke()
 
     def close(self) -> None:
-        """Stop listening, drop a pending computation and wait for a running one (no thread is left)."""
-        self._collect.stop()
+        """Stop listening to the model."""
         self._throttle.stop()
         self._connections.disconnect_all()
-        self._worker.shutdown(wait=True, cancel_futures=True)
 
 
 def _compute(today: pd.DataFrame, now: datetime) -> dict:
@@ -317,7 +280,7 @@ class KpiPanel(QWidget):
 
     def refresh(self) -> None:
         """Recompute today's KPIs now and show them (normally the shared source does it, throttled)."""
-        self.source.refresh(block=True)
+        self.source.refresh()
 
     @Slot()
     def _show(self) -> None:

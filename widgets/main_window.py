@@ -35,11 +35,17 @@ class MainWindow(QMainWindow):
         The operator picked a theme ("light" or "dark").
     sig_wall_requested(bool)
         The operator switched the wall display on or off.
+    sig_simulation_requested()
+        The user asked for the what-if simulation view on the twin shown here.
+    sig_training_requested()
+        The trainer asked for a training session from the moment shown (replays only).
     """
 
     sig_language_requested = Signal(str)
     sig_theme_requested = Signal(str)
     sig_wall_requested = Signal(bool)
+    sig_simulation_requested = Signal()
+    sig_training_requested = Signal()
 
     def __init__(self, model: TwinModel, actor: str, map_panel: QWidget, queue: CaseQueuePanel,
                  detail: CaseDetailPanel, kpi: KpiPanel, kpi_strip: KpiPanel, staff: StaffBoardPanel,
@@ -129,6 +135,14 @@ class MainWindow(QMainWindow):
         self.wall_action.setShortcut(QKeySequence("F11"))
         self.wall_action.toggled.connect(self.sig_wall_requested)
         self.view_menu.addAction(self.wall_action)
+        self.tools_menu = bar.addMenu("")
+        self.simulation_action = QAction(self)
+        self.simulation_action.triggered.connect(self.sig_simulation_requested)
+        self.tools_menu.addAction(self.simulation_action)
+        self.training_action = QAction(self)
+        self.training_action.setEnabled(False)
+        self.training_action.triggered.connect(self.sig_training_requested)
+        self.tools_menu.addAction(self.training_action)
 
     # ------------------------------------------------------------ state shown
 
@@ -229,6 +243,10 @@ class MainWindow(QMainWindow):
         self.theme_actions["light"].setText(self.tr("Light (desk)"))
         self.theme_actions["dark"].setText(self.tr("Dark (night, wall)"))
         self.wall_action.setText(self.tr("Wall display"))
+        self.tools_menu.setTitle(self.tr("&Tools"))
+        self.simulation_action.setText(self.tr("What-if simulation…"))
+        self.training_action.setText(self.tr("Training session from this moment…"))
+        self.training_action.setToolTip(self.tr("Open a replay (cockpit replay LOG --window) to train on history"))
         self._show_source()
 
     def changeEvent(self, event: QEvent) -> None:
