@@ -617,13 +617,14 @@ def start_training(view: ReplayDesk, trainee: str, trainer: str, hours: float = 
 def _ask_trainee(view: ReplayDesk, trainer: str) -> None:
     from PySide6.QtWidgets import QInputDialog
 
-    trainee, ok = QInputDialog.getText(view.desk.window, view.desk.window.tr("Training session"),
-                                       view.desk.window.tr("Trainee's name:"))
+    window = view.desk.window
+    trainee, ok = QInputDialog.getText(window, QCoreApplication.translate("MainWindow", "Training session"),
+                                       QCoreApplication.translate("MainWindow", "Trainee's name:"))
     if ok and trainee.strip():
         try:
             start_training(view, trainee.strip(), trainer)
         except (TwinError, ValueError, TypeError) as exc:
-            view.desk.window.warn(str(exc))
+            window.warn(str(exc))
 
 
 def run_replay(options: Any) -> int:

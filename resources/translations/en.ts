@@ -332,62 +332,62 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="155"/>
+        <location filename="../../widgets/case_queue.py" line="158"/>
         <source>Resolve by {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="430"/>
+        <location filename="../../widgets/case_queue.py" line="437"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="430"/>
+        <location filename="../../widgets/case_queue.py" line="437"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="435"/>
+        <location filename="../../widgets/case_queue.py" line="442"/>
         <source>{shown} of {total} cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="442"/>
+        <location filename="../../widgets/case_queue.py" line="449"/>
         <source>Open only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="443"/>
+        <location filename="../../widgets/case_queue.py" line="450"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="444"/>
+        <location filename="../../widgets/case_queue.py" line="451"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="446"/>
+        <location filename="../../widgets/case_queue.py" line="453"/>
         <source>All risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="447"/>
+        <location filename="../../widgets/case_queue.py" line="454"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="449"/>
+        <location filename="../../widgets/case_queue.py" line="456"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="450"/>
+        <location filename="../../widgets/case_queue.py" line="457"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="452"/>
+        <location filename="../../widgets/case_queue.py" line="459"/>
         <source>All sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,83 +765,83 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="55"/>
+        <location filename="../../widgets/kpi_panel.py" line="54"/>
         <source>{m:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="59"/>
+        <location filename="../../widgets/kpi_panel.py" line="58"/>
         <source>Response time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="60"/>
+        <location filename="../../widgets/kpi_panel.py" line="59"/>
         <source>target ≤ 2 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="61"/>
+        <location filename="../../widgets/kpi_panel.py" line="60"/>
         <source>Closure rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="62"/>
+        <location filename="../../widgets/kpi_panel.py" line="61"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="63"/>
+        <location filename="../../widgets/kpi_panel.py" line="62"/>
         <source>alarm above 10 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="64"/>
+        <location filename="../../widgets/kpi_panel.py" line="63"/>
         <source>Satisfaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="65"/>
-        <location filename="../../widgets/kpi_panel.py" line="69"/>
+        <location filename="../../widgets/kpi_panel.py" line="64"/>
+        <location filename="../../widgets/kpi_panel.py" line="68"/>
         <source>target ≥ 90 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="66"/>
+        <location filename="../../widgets/kpi_panel.py" line="65"/>
         <source>Proactive discovery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="67"/>
+        <location filename="../../widgets/kpi_panel.py" line="66"/>
         <source>target ≥ 85 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="68"/>
+        <location filename="../../widgets/kpi_panel.py" line="67"/>
         <source>Source resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="367"/>
+        <location filename="../../widgets/kpi_panel.py" line="348"/>
         <source>Resolved at level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="368"/>
+        <location filename="../../widgets/kpi_panel.py" line="349"/>
         <source>small matters stay in the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="370"/>
+        <location filename="../../widgets/kpi_panel.py" line="351"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="371"/>
+        <location filename="../../widgets/kpi_panel.py" line="352"/>
         <source>Response time today (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="372"/>
+        <location filename="../../widgets/kpi_panel.py" line="353"/>
         <source>Overdue open cases by community</source>
         <translation type="unfinished"></translation>
     </message>
@@ -849,113 +849,143 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="213"/>
         <source>demo feed ×{speed:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173"/>
+        <location filename="../../widgets/main_window.py" line="187"/>
         <source>demo account {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="174"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>signed in as {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177"/>
+        <location filename="../../widgets/main_window.py" line="191"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="181"/>
+        <location filename="../../widgets/main_window.py" line="195"/>
         <source>saved to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="199"/>
         <source>demo data, not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>MQTT connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>MQTT degraded, reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190"/>
+        <location filename="../../widgets/main_window.py" line="204"/>
         <source>MQTT disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="193"/>
+        <location filename="../../widgets/main_window.py" line="207"/>
         <source>embedded broker (not durable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="213"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>Refused: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="221"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="223"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Case queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>KPIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="225"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Light (desk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="230"/>
+        <location filename="../../widgets/main_window.py" line="244"/>
         <source>Dark (night, wall)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="245"/>
         <source>Wall display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="246"/>
+        <source>&amp;Tools</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="247"/>
+        <source>What-if simulation…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="248"/>
+        <source>Training session from this moment…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="249"/>
+        <source>Open a replay (cockpit replay LOG --window) to train on history</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/app.py" line="621"/>
+        <source>Training session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/app.py" line="622"/>
+        <source>Trainee&apos;s name:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1615,57 +1645,57 @@
 <context>
     <name>StaffBoardPanel</name>
     <message>
-        <location filename="../../widgets/staff_board.py" line="44"/>
+        <location filename="../../widgets/staff_board.py" line="43"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="45"/>
+        <location filename="../../widgets/staff_board.py" line="44"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="46"/>
+        <location filename="../../widgets/staff_board.py" line="45"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="47"/>
+        <location filename="../../widgets/staff_board.py" line="46"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="48"/>
+        <location filename="../../widgets/staff_board.py" line="47"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="49"/>
+        <location filename="../../widgets/staff_board.py" line="48"/>
         <source>Working on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="50"/>
+        <location filename="../../widgets/staff_board.py" line="49"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="264"/>
+        <location filename="../../widgets/staff_board.py" line="263"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="269"/>
+        <location filename="../../widgets/staff_board.py" line="268"/>
         <source>On duty only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="271"/>
+        <location filename="../../widgets/staff_board.py" line="270"/>
         <source>All roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="272"/>
+        <location filename="../../widgets/staff_board.py" line="271"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>

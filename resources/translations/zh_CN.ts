@@ -332,62 +332,62 @@
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="155"/>
+        <location filename="../../widgets/case_queue.py" line="158"/>
         <source>Resolve by {due}</source>
         <translation>须在 {due} 前办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="430"/>
+        <location filename="../../widgets/case_queue.py" line="437"/>
         <source>Export cases</source>
         <translation>导出事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="430"/>
+        <location filename="../../widgets/case_queue.py" line="437"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="435"/>
+        <location filename="../../widgets/case_queue.py" line="442"/>
         <source>{shown} of {total} cases</source>
         <translation>显示 {shown} / 共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="442"/>
+        <location filename="../../widgets/case_queue.py" line="449"/>
         <source>Open only</source>
         <translation>仅在办</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="443"/>
+        <location filename="../../widgets/case_queue.py" line="450"/>
         <source>Overdue only</source>
         <translation>仅超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="444"/>
+        <location filename="../../widgets/case_queue.py" line="451"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="446"/>
+        <location filename="../../widgets/case_queue.py" line="453"/>
         <source>All risks</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="447"/>
+        <location filename="../../widgets/case_queue.py" line="454"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="449"/>
+        <location filename="../../widgets/case_queue.py" line="456"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="450"/>
+        <location filename="../../widgets/case_queue.py" line="457"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="452"/>
+        <location filename="../../widgets/case_queue.py" line="459"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
@@ -765,83 +765,83 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="55"/>
+        <location filename="../../widgets/kpi_panel.py" line="54"/>
         <source>{m:.0f} min</source>
         <translation>{m:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="59"/>
+        <location filename="../../widgets/kpi_panel.py" line="58"/>
         <source>Response time</source>
         <translation>响应时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="60"/>
+        <location filename="../../widgets/kpi_panel.py" line="59"/>
         <source>target ≤ 2 h</source>
         <translation>目标 ≤ 2 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="61"/>
+        <location filename="../../widgets/kpi_panel.py" line="60"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="62"/>
+        <location filename="../../widgets/kpi_panel.py" line="61"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="63"/>
+        <location filename="../../widgets/kpi_panel.py" line="62"/>
         <source>alarm above 10 %</source>
         <translation>超过 10 % 告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="64"/>
+        <location filename="../../widgets/kpi_panel.py" line="63"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="65"/>
-        <location filename="../../widgets/kpi_panel.py" line="69"/>
+        <location filename="../../widgets/kpi_panel.py" line="64"/>
+        <location filename="../../widgets/kpi_panel.py" line="68"/>
         <source>target ≥ 90 %</source>
         <translation>目标 ≥ 90 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="66"/>
+        <location filename="../../widgets/kpi_panel.py" line="65"/>
         <source>Proactive discovery</source>
         <translation>主动发现率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="67"/>
+        <location filename="../../widgets/kpi_panel.py" line="66"/>
         <source>target ≥ 85 %</source>
         <translation>目标 ≥ 85 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="68"/>
+        <location filename="../../widgets/kpi_panel.py" line="67"/>
         <source>Source resolution</source>
         <translation>源头化解率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="367"/>
+        <location filename="../../widgets/kpi_panel.py" line="348"/>
         <source>Resolved at level</source>
         <translation>分级化解</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="368"/>
+        <location filename="../../widgets/kpi_panel.py" line="349"/>
         <source>small matters stay in the grid</source>
         <translation>小事不出网格、难事不出社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="370"/>
+        <location filename="../../widgets/kpi_panel.py" line="351"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation>每小时事件数：今日（柱）与平常日（线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="371"/>
+        <location filename="../../widgets/kpi_panel.py" line="352"/>
         <source>Response time today (minutes)</source>
         <translation>今日响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="372"/>
+        <location filename="../../widgets/kpi_panel.py" line="353"/>
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
@@ -849,114 +849,144 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="213"/>
         <source>demo feed ×{speed:g}</source>
         <translation>演示数据流 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="173"/>
+        <location filename="../../widgets/main_window.py" line="187"/>
         <source>demo account {user}</source>
         <translation>演示账号 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="174"/>
+        <location filename="../../widgets/main_window.py" line="188"/>
         <source>signed in as {user}</source>
         <translation>当前用户 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="177"/>
+        <location filename="../../widgets/main_window.py" line="191"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation>数据库暂不可用，数据未丢失，正在重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="181"/>
+        <location filename="../../widgets/main_window.py" line="195"/>
         <source>saved to {name}</source>
         <translation>已保存至 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="185"/>
+        <location filename="../../widgets/main_window.py" line="199"/>
         <source>demo data, not saved</source>
         <translation>演示数据，不保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>MQTT connected</source>
         <translation>MQTT 已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="189"/>
+        <location filename="../../widgets/main_window.py" line="203"/>
         <source>MQTT degraded, reconnecting</source>
         <translation>MQTT 连接降级，正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="190"/>
+        <location filename="../../widgets/main_window.py" line="204"/>
         <source>MQTT disconnected</source>
         <translation>MQTT 未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="193"/>
+        <location filename="../../widgets/main_window.py" line="207"/>
         <source>embedded broker (not durable)</source>
         <translation>内置代理（不持久保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="213"/>
+        <location filename="../../widgets/main_window.py" line="227"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="221"/>
+        <location filename="../../widgets/main_window.py" line="235"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation>街道数字孪生驾驶舱 — {street} — {actor}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="222"/>
+        <location filename="../../widgets/main_window.py" line="236"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="223"/>
+        <location filename="../../widgets/main_window.py" line="237"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="224"/>
+        <location filename="../../widgets/main_window.py" line="238"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="225"/>
+        <location filename="../../widgets/main_window.py" line="239"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="226"/>
+        <location filename="../../widgets/main_window.py" line="240"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="241"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="228"/>
+        <location filename="../../widgets/main_window.py" line="242"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="229"/>
+        <location filename="../../widgets/main_window.py" line="243"/>
         <source>Light (desk)</source>
         <translation>浅色（坐席）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="230"/>
+        <location filename="../../widgets/main_window.py" line="244"/>
         <source>Dark (night, wall)</source>
         <translation>深色（夜班、大屏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="231"/>
+        <location filename="../../widgets/main_window.py" line="245"/>
         <source>Wall display</source>
         <translation>大屏模式</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="246"/>
+        <source>&amp;Tools</source>
+        <translation>工具(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="247"/>
+        <source>What-if simulation…</source>
+        <translation>推演模拟…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="248"/>
+        <source>Training session from this moment…</source>
+        <translation>从此刻开始培训…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="249"/>
+        <source>Open a replay (cockpit replay LOG --window) to train on history</source>
+        <translation>请先打开回放（cockpit replay LOG --window）再进行历史培训</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/app.py" line="621"/>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/app.py" line="622"/>
+        <source>Trainee&apos;s name:</source>
+        <translation>学员姓名：</translation>
     </message>
 </context>
 <context>
@@ -1187,12 +1217,12 @@
     <message>
         <location filename="../../widgets/scenario_editor.py" line="340"/>
         <source>Incident log to fit demand from</source>
-        <translation type="unfinished"></translation>
+        <translation>用于拟合需求的事件日志</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="340"/>
         <source>Incident logs (*.parquet *.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="384"/>
@@ -1202,12 +1232,12 @@
     <message>
         <location filename="../../widgets/scenario_editor.py" line="399"/>
         <source>Fitted from {file}: {per_day:.1f} cases a day</source>
-        <translation type="unfinished"></translation>
+        <translation>已由 {file} 拟合：每天 {per_day:.1f} 件</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="402"/>
         <source>Category table shares, demo hour-of-day profile</source>
-        <translation type="unfinished"></translation>
+        <translation>按类别表比例与演示日内分布</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="407"/>
@@ -1257,12 +1287,12 @@
     <message>
         <location filename="../../widgets/scenario_editor.py" line="428"/>
         <source>Fit from log…</source>
-        <translation type="unfinished"></translation>
+        <translation>从日志拟合…</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="429"/>
         <source>Default</source>
-        <translation type="unfinished"></translation>
+        <translation>默认</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="430"/>
@@ -1340,52 +1370,52 @@
     <message>
         <location filename="../../widgets/scenario_results.py" line="196"/>
         <source>KPI</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="196"/>
         <source>Class</source>
-        <translation type="unfinished"></translation>
+        <translation>类别</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="332"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
-        <translation type="unfinished"></translation>
+        <translation>增幅最大：{grid}（{value:+.1f} 个百分点）；红色更差，蓝色更好</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="335"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
-        <translation type="unfinished"></translation>
+        <translation>最高：{grid}（{value:.1f} %）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="337"/>
         <source>No overdue or late cases in any grid</source>
-        <translation type="unfinished"></translation>
+        <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="343"/>
         <source>People</source>
-        <translation type="unfinished"></translation>
+        <translation>人数</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="343"/>
         <source>Within target [95 % interval]</source>
-        <translation type="unfinished"></translation>
+        <translation>达标率 [95 % 区间]</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="343"/>
         <source>Meets target</source>
-        <translation type="unfinished"></translation>
+        <translation>是否达标</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="352"/>
         <source>yes</source>
-        <translation type="unfinished"></translation>
+        <translation>是</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="352"/>
         <source>no</source>
-        <translation type="unfinished"></translation>
+        <translation>否</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="407"/>
@@ -1420,7 +1450,7 @@
     <message>
         <location filename="../../widgets/scenario_results.py" line="418"/>
         <source>Staffing search</source>
-        <translation type="unfinished"></translation>
+        <translation>人员配置搜索</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="421"/>
@@ -1476,17 +1506,17 @@
     <message>
         <location filename="../../widgets/scenario_results.py" line="436"/>
         <source>No staffing search yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
-        <translation type="unfinished"></translation>
+        <translation>所试配置均未能使 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应。</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="442"/>
         <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
-        <translation type="unfinished"></translation>
+        <translation>{shift}班最少需要{role} {best} 人，可使至少 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应（{n} 次重复的 95 % 区间下限）。粗体为所选配置。</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="449"/>
@@ -1519,22 +1549,22 @@
     <message>
         <location filename="../../widgets/simulation_view.py" line="325"/>
         <source>The staffing search needs a street scenario.</source>
-        <translation type="unfinished"></translation>
+        <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="329"/>
         <source>Searching the fewest night-shift grid workers…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在搜索夜班最少网格员人数…</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="346"/>
         <source>No level tried met the target ({n} levels tried).</source>
-        <translation type="unfinished"></translation>
+        <translation>所试配置均未达标（共试 {n} 种）。</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="348"/>
         <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
-        <translation type="unfinished"></translation>
+        <translation>夜班最少网格员：{best} 人（共试 {n} 种）。</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="362"/>
@@ -1589,17 +1619,17 @@
     <message>
         <location filename="../../widgets/simulation_view.py" line="384"/>
         <source>Fewest night workers</source>
-        <translation type="unfinished"></translation>
+        <translation>夜班最少人数</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="385"/>
         <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>在 95 % 置信度下，使红色事件按时响应比例达到此值所需的各社区夜班最少网格员</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="387"/>
         <source>Required share of red cases within the response target</source>
-        <translation type="unfinished"></translation>
+        <translation>红色事件按时响应的要求比例</translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="388"/>
@@ -1615,57 +1645,57 @@
 <context>
     <name>StaffBoardPanel</name>
     <message>
-        <location filename="../../widgets/staff_board.py" line="44"/>
+        <location filename="../../widgets/staff_board.py" line="43"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="45"/>
+        <location filename="../../widgets/staff_board.py" line="44"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="46"/>
+        <location filename="../../widgets/staff_board.py" line="45"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="47"/>
+        <location filename="../../widgets/staff_board.py" line="46"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="48"/>
+        <location filename="../../widgets/staff_board.py" line="47"/>
         <source>Open cases</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="49"/>
+        <location filename="../../widgets/staff_board.py" line="48"/>
         <source>Working on</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="50"/>
+        <location filename="../../widgets/staff_board.py" line="49"/>
         <source>Last seen</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="264"/>
+        <location filename="../../widgets/staff_board.py" line="263"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation>显示 {shown} 人 · 在岗 {on} · 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="269"/>
+        <location filename="../../widgets/staff_board.py" line="268"/>
         <source>On duty only</source>
         <translation>仅在岗</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="271"/>
+        <location filename="../../widgets/staff_board.py" line="270"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="272"/>
+        <location filename="../../widgets/staff_board.py" line="271"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
@@ -1675,55 +1705,55 @@
     <message>
         <location filename="../../widgets/debrief.py" line="250"/>
         <source>Training finished.</source>
-        <translation type="unfinished"></translation>
+        <translation>培训结束。</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="251"/>
         <source>Press Next to play on to the next decision.</source>
-        <translation type="unfinished"></translation>
+        <translation>按“下一步”播放到下一个决策点。</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="256"/>
         <location filename="../../widgets/debrief.py" line="315"/>
         <source>Triage</source>
-        <translation type="unfinished">研判</translation>
+        <translation>研判</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="256"/>
         <location filename="../../widgets/debrief.py" line="316"/>
         <source>Dispatch</source>
-        <translation type="unfinished">派遣</translation>
+        <translation>派遣</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="256"/>
         <location filename="../../widgets/debrief.py" line="317"/>
         <source>Escalate</source>
-        <translation type="unfinished"></translation>
+        <translation>上报升级</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="276"/>
         <source>{kind} {case}: score {score:.1f} (SLA {sla:.1f}, choice {choice:.1f}); record: {recorded}; best: {best}</source>
-        <translation type="unfinished"></translation>
+        <translation>{kind} {case}：得分 {score:.1f}（时限 {sla:.1f}，选择 {choice:.1f}）；实际记录：{recorded}；最佳：{best}</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="306"/>
         <source>overdue</source>
-        <translation type="unfinished">超时</translation>
+        <translation>超时</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="318"/>
         <source>Let it pass</source>
-        <translation type="unfinished"></translation>
+        <translation>不处理</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="319"/>
         <source>Next</source>
-        <translation type="unfinished"></translation>
+        <translation>下一步</translation>
     </message>
     <message>
         <location filename="../../widgets/debrief.py" line="320"/>
         <source>reason</source>
-        <translation type="unfinished"></translation>
+        <translation>理由</translation>
     </message>
 </context>
 <context>
