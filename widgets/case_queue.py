@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
     QCoreApplication,
     QEvent,
     QItemSelectionModel,
@@ -45,7 +44,7 @@ from cockpit.domain import CaseStatus, RiskLevel, Source
 from cockpit.records import Case
 from widgets import i18n
 from widgets.theme import RISK_COLORS, sla_color
-from widgets.plumbing import ColumnFitter, Connections, Throttle, fill_combo, fit_columns
+from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, Throttle, fill_combo, fit_columns
 from widgets.twin_model import TwinModel
 
 COLUMNS = ("case_id", "risk", "category", "status", "community", "source", "reported", "sla", "assignee", "owner")
@@ -70,8 +69,12 @@ FIT_MS = 1000
 """Columns are refitted to changed cells at most this often."""
 
 
-class CaseTableModel(QAbstractTableModel):
+class CaseTableModel(KeyedTableModel):
     """Rows of the twin's cases in arrival order; updates changed rows in place (dataChanged)."""
+
+    columns = COLUMNS
+    headers = _HEADERS
+    context = "CaseQueuePanel"
 
     def __init__(self, model: TwinModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -120,17 +123,6 @@ class CaseTableModel(QAbstractTableModel):
 
     def row_of(self, case_id: str) -> int | None:
         return self._row.get(case_id)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("CaseQueuePanel", _HEADERS[COLUMNS[section]])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():

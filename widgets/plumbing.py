@@ -13,7 +13,18 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, SignalInstance
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QElapsedTimer,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    QTimer,
+    SignalInstance,
+)
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QTableView, QWidget
 
@@ -62,6 +73,30 @@ class Connections:
         pairs, self._pairs = self._pairs, []
         for signal, slot in pairs:
             signal.disconnect(slot)
+
+
+class KeyedTableModel(QAbstractTableModel):
+    """A table of records by id (``_ids``) with named columns whose headers are translated in ``context``.
+
+    Subclasses set ``_ids`` and give ``columns``, ``headers`` (column → English source text) and
+    ``context`` (the translation context of those headers); they implement ``data``.
+    """
+
+    columns: tuple[str, ...] = ()
+    headers: dict[str, str] = {}
+    context = ""
+    _ids: list[str]
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return QCoreApplication.translate(self.context, self.headers[self.columns[section]])
+        return None
 
 
 def fill_combo(box: QComboBox, any_text: str, items: list[tuple[Any, str]]) -> None:

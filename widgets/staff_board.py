@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
-    QAbstractTableModel,
-    QCoreApplication,
     QEvent,
     QModelIndex,
     QObject,
@@ -34,7 +32,7 @@ from PySide6.QtWidgets import (
 from cockpit.domain import OwnerLevel, StaffKind, StaffStatus
 from cockpit.records import StaffState
 from widgets import i18n
-from widgets.plumbing import ColumnFitter, Connections, ElidedLabel, Throttle, fill_combo, fit_columns
+from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, ElidedLabel, Throttle, fill_combo, fit_columns
 from widgets.theme import STAFF_STATUS_COLORS
 from widgets.twin_model import TwinModel
 
@@ -51,8 +49,12 @@ _HEADERS = {
 REFRESH_MS = 500
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(KeyedTableModel):
     """Every staff member of the street (the roster never changes while running); rows refresh in place."""
+
+    columns = COLUMNS
+    headers = _HEADERS
+    context = "StaffBoardPanel"
 
     def __init__(self, model: TwinModel, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,17 +100,6 @@ class StaffTableModel(QAbstractTableModel):
         if self._ids:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._ids) - 1, len(COLUMNS) - 1))
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("StaffBoardPanel", _HEADERS[COLUMNS[section]])
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
