@@ -22,7 +22,7 @@ __all__ = ["Authorizer", "PermissionDenied", "check", "community_of_area"]
 
 log = logging.getLogger(__name__)
 
-UserLookup = Callable[[str], "User | None"]
+UserLookup = Callable[[str], User | None]
 
 
 def community_of_area(street: Street, area_id: str | None) -> str | None:
