@@ -1,7 +1,9 @@
 """The ``cockpit`` command: one entry point with a subcommand per job.
 
-This is the composition root for scripts. simulation/ and widgets/ are imported lazily inside the
-subcommands that need them, so the core never depends on them at import time. Output contract
+This is the composition root for scripts. simulation/ is imported lazily inside the subcommands
+that need it; the commands that open a window (demo, snapshot, replay --window) are handed in as a
+:class:`WindowCommands` by the console entry point in widgets/cli.py, so the core never names the
+Qt layer at all. Output contract
 (DESIGN.md 4): ``--json`` prints exactly one JSON object on stdout, logs go to stderr, exit 0 on
 success and non-zero with one clear line on stderr otherwise.
 """
@@ -13,6 +15,7 @@ import logging
 import os
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from cockpit.jsonout import print_json
@@ -87,10 +90,23 @@ def _cmd_kpi(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- the window
 
 
-def _cmd_demo(args: argparse.Namespace) -> int:
-    from widgets.app import run_demo
+@dataclass(frozen=True)
+class WindowCommands:
+    """The Qt entry points, given by widgets/cli.py: the core calls them, never imports them."""
 
-    return run_demo(args)
+    run_demo: Callable[[argparse.Namespace], int]
+    render_snapshot: Callable[..., Path]
+    run_replay: Callable[[argparse.Namespace], int]
+
+
+def _windows(args: argparse.Namespace) -> WindowCommands:
+    if args.windows is None:
+        raise CommandError("this command opens a window: run it with the installed `cockpit` command")
+    return args.windows
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    return _windows(args).run_demo(args)
 
 
 def _cmd_snapshot(args: argparse.Namespace) -> int:
@@ -98,9 +114,7 @@ def _cmd_snapshot(args: argparse.Namespace) -> int:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
         raise CommandError(f"--size must look like 1920x1080, not {args.size!r}") from None
-    from widgets.app import render_snapshot
-
-    out = render_snapshot(Path(args.out), size=(width, height), lang=args.lang, page=args.page,
+    out = _windows(args).render_snapshot(Path(args.out), size=(width, height), lang=args.lang, page=args.page,
                           minutes=args.minutes)
     if args.json:
         print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang})
@@ -129,10 +143,14 @@ def _cmd_sim_run(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- parser
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full command-line parser (subcommands import their modules only when run)."""
+def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentParser:
+    """The full command-line parser (subcommands import their modules only when run).
+
+    Without ``windows`` the window commands are listed but refuse to run with a clear message.
+    """
     parser = argparse.ArgumentParser(prog="cockpit", description="Street Cockpit 街道数字孪生驾驶舱")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
+    parser.set_defaults(windows=windows)
     sub = parser.add_subparsers(dest="command", required=True)
 
     info = sub.add_parser("info", help="summary of the demo street")
@@ -178,6 +196,7 @@ def build_parser() -> argparse.ArgumentParser:
     snapshot.set_defaults(handler=_cmd_snapshot)
 
     _add_sim(sub)
+    _add_replay(sub, windows)
     for register in _EXTRA_COMMANDS:
         register(sub)
     return parser
@@ -218,25 +237,19 @@ def _add_security(sub: argparse._SubParsersAction) -> None:
     register(sub)
 
 
-def _replay_window(args: argparse.Namespace) -> int:
-    from widgets.app import run_replay
-
-    return run_replay(args)
-
-
-def _add_replay(sub: argparse._SubParsersAction) -> None:
+def _add_replay(sub: argparse._SubParsersAction, windows: WindowCommands | None) -> None:
     from cockpit.replay.cli import register
 
-    register(sub, open_window=_replay_window)
+    register(sub, open_window=windows.run_replay if windows is not None else None)
 
 
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_replay, _add_ingest, _add_security]
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security]
 """Registrars of further subcommands, in the order they appear in --help."""
 
 
-def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; returns the exit code."""
-    parser = build_parser()
+def main(argv: Sequence[str] | None = None, windows: WindowCommands | None = None) -> int:
+    """Run the command line with the given window commands; returns the exit code."""
+    parser = build_parser(windows)
     args = parser.parse_args(argv)
     logging.basicConfig(
         level=logging.DEBUG if args.verbose else logging.INFO,

@@ -16,9 +16,6 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CORE_PACKAGES = ("cockpit", "simulation")
 FORBIDDEN = ("PySide6", "pyqtgraph", "shiboken6", "widgets")
-# The command line is the composition root (DESIGN.md 2.2): inside a subcommand function, and
-# only there, it may import widgets/ to open the window. Qt itself stays forbidden there too.
-LAZY_WIDGETS_ALLOWED = {Path("cockpit/cli.py")}
 # Alembic's env.py only runs inside an Alembic command, never on a plain import.
 IMPORT_SKIPPED_SUFFIXES = (".__main__", ".migrations.env")
 
@@ -133,19 +130,13 @@ def _forbidden_imports(path: Path) -> list[tuple[int, str, bool]]:
 
 
 def test_core_sources_do_not_name_qt_or_widgets():
-    """No import statement in the core names Qt or widgets/ (except the CLI's lazy window)."""
+    """No import statement in the core names Qt or widgets/, not even inside a function."""
     offending = []
     for package in CORE_PACKAGES:
         for path in sorted((ROOT / package).rglob("*.py")):
             relative = path.relative_to(ROOT)
             lines = path.read_text(encoding="utf-8").splitlines()
-            for lineno, name, in_function in _forbidden_imports(path):
-                if (
-                    name.split(".")[0] == "widgets"
-                    and in_function
-                    and relative in LAZY_WIDGETS_ALLOWED
-                ):
-                    continue
+            for lineno, _name, _in_function in _forbidden_imports(path):
                 offending.append(f"{relative}:{lineno}: {lines[lineno - 1].strip()}")
     assert not offending, "core sources import Qt or widgets/:\n" + "\n".join(offending)
 

@@ -34,8 +34,8 @@ def register(subparsers: argparse._SubParsersAction,
              open_window: Callable[[argparse.Namespace], int] | None = None) -> None:
     """Add the ``replay`` subcommand to the ``cockpit`` command line.
 
-    ``open_window(args)`` runs ``--window``; the composition root (cockpit/cli.py) passes a function
-    that imports ``widgets.app.run_replay`` lazily, since the core never imports widgets.
+    ``open_window(args)`` runs ``--window``; it comes from widgets/cli.py through cockpit/cli.py,
+    since the core never imports widgets.
     """
     parser = subparsers.add_parser("replay", help="replay an incident log: state at a moment, or the window")
     parser.add_argument("log", help="incident log (.csv or .parquet)")

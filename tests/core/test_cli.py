@@ -27,3 +27,9 @@ def test_bad_arguments_give_one_line_and_non_zero(capsys):
     with pytest.raises(SystemExit) as exc:
         main(["nonsense"])
     assert exc.value.code == 2
+
+
+def test_window_commands_need_the_entry_point_that_plugs_them_in(capsys):
+    assert main(["demo"]) == 2
+    assert capsys.readouterr().err.strip().splitlines() == [
+        "cockpit: this command opens a window: run it with the installed `cockpit` command"]
