@@ -503,6 +503,7 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
         finally:
             writer.close()
             db.close()
+            languages.close()
             languages.deleteLater()
     return out
 

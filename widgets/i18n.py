@@ -128,6 +128,7 @@ class LanguageSwitcher(QObject):
         self._folder = folder
         self._translators: list[QTranslator] = []
         self._language = ""
+        self._previous_locale = QLocale()
         compile_translations(folder)
 
     @property
@@ -163,6 +164,18 @@ class LanguageSwitcher(QObject):
         self._language = lang
         self.language_changed.emit(lang)
         return ok
+
+    def close(self) -> None:
+        """Undo what this switcher did: remove its translators and restore the previous locale.
+
+        For a temporary switch (a headless snapshot) that must leave the application as it found it.
+        """
+        for translator in self._translators:
+            self._app.removeTranslator(translator)
+        self._translators = []
+        QLocale.setDefault(self._previous_locale)
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+        self._language = ""
 
 
 def is_chinese() -> bool:

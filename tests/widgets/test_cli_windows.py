@@ -16,3 +16,13 @@ def test_cockpit_snapshot_through_the_entry_point_writes_a_png(tmp_path, capsys)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (960, 540)
     assert len({image.pixel(x, y) for x in range(0, 960, 40) for y in range(0, 540, 40)}) > 1
+
+
+def test_a_chinese_snapshot_leaves_the_application_language_as_it_was(tmp_path, languages):
+    from PySide6.QtCore import QCoreApplication
+
+    from widgets.i18n import is_chinese
+
+    assert main(["snapshot", "--out", str(tmp_path / "zh.png"), "--size", "640x360", "--minutes", "1"]) == 0
+    assert not is_chinese()
+    assert QCoreApplication.translate("AlarmBanner", "{n} more waiting") == "{n} more waiting"
