@@ -16,6 +16,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from cockpit.jsonout import print_json
@@ -110,15 +111,33 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 
 def _cmd_snapshot(args: argparse.Namespace) -> int:
+    from cockpit.demo_feed import latest_busy_moment
+    from cockpit.twin import SHANGHAI
+
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
     except ValueError:
         raise CommandError(f"--size must look like 1920x1080, not {args.size!r}") from None
+    if args.minutes < 0:
+        raise CommandError(f"--minutes must be 0 or more, not {args.minutes}")
+    at = _snapshot_moment(args.at) if args.at else latest_busy_moment(datetime.now(timezone.utc))
     out = _windows(args).render_snapshot(Path(args.out), size=(width, height), lang=args.lang, page=args.page,
-                          minutes=args.minutes)
+                                         minutes=args.minutes, at=at)
     if args.json:
-        print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang})
+        print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang,
+                    "at": at.astimezone(SHANGHAI).isoformat()})
     return 0
+
+
+def _snapshot_moment(text: str) -> datetime:
+    """``--at``: an ISO time; one without an offset is local (Asia/Shanghai) time, as the wall shows it."""
+    from cockpit.twin import SHANGHAI
+
+    try:
+        at = datetime.fromisoformat(text)
+    except ValueError:
+        raise CommandError(f"--at must be an ISO time like 2026-11-24T10:00, not {text!r}") from None
+    return (at if at.tzinfo is not None else at.replace(tzinfo=SHANGHAI)).astimezone(timezone.utc)
 
 
 # ---------------------------------------------------------------- simulation
@@ -192,6 +211,9 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
     snapshot.add_argument("--lang", choices=["zh", "en"], default="zh")
     snapshot.add_argument("--page", choices=["map", "kpi", "cases", "staff"], default="map")
     snapshot.add_argument("--minutes", type=int, default=60, help="minutes of accelerated demo feed first")
+    snapshot.add_argument("--at", default=None,
+                          help="the moment shown, ISO time (no offset: Asia/Shanghai); "
+                               "default the latest 10:00 in Shanghai, so that the same day gives the same picture")
     snapshot.add_argument("--json", action="store_true")
     snapshot.set_defaults(handler=_cmd_snapshot)
 

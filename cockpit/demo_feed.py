@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta, timezone
 
 import numpy as np
 import shapely
@@ -65,12 +65,28 @@ SENSOR_CATEGORY = {
 }
 """What a sensor alarm of each kind opens, and the reading that raised it."""
 
+BUSY_TIME = time(10, 0)
+"""A representative busy moment of the demo street's day (local time): the morning peak, well staffed."""
+
 ALARMS_PER_DAY = 6.0
 TRIAGE_AFTER = timedelta(minutes=3)
 DISPATCH_AFTER = timedelta(minutes=2)
 FEEDBACK_AFTER = timedelta(hours=3)
 READINGS_PER_MINUTE = 40
 PATROL_MOVES_PER_MINUTE = 30
+
+
+def latest_busy_moment(now: datetime) -> datetime:
+    """The latest :data:`BUSY_TIME` in Asia/Shanghai at or before ``now`` (timezone-aware, UTC).
+
+    Reports and tests render the street at this moment rather than at the wall-clock time, so that a
+    picture taken at night is not of a quiet street and one taken on the same day is the same picture.
+    """
+    local = now.astimezone(SHANGHAI)
+    busy = datetime.combine(local.date(), BUSY_TIME, tzinfo=SHANGHAI)
+    if busy > local:
+        busy -= timedelta(days=1)
+    return busy.astimezone(timezone.utc)
 
 
 @dataclass

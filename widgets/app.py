@@ -25,7 +25,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
-from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed
+from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed, latest_busy_moment
 from cockpit.domain import Source
 from cockpit.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
 from cockpit.security.authorizer import Authorizer, community_of_area
@@ -471,15 +471,19 @@ def run_demo(options: Any) -> int:
 
 
 def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str = "zh", page: str = "map",
-                    minutes: int = 60, seed: int = 7, end: datetime | None = None) -> Path:
-    """Render the wall display headless after ``minutes`` of accelerated demo feed; returns ``out``.
+                    minutes: int = 60, seed: int = 7, at: datetime | None = None) -> Path:
+    """Render the wall display headless at the moment ``at``, after ``minutes`` of accelerated demo feed.
 
-    The feed runs on a manual clock stepped a minute at a time (no real waiting) up to ``end``
-    (default: now), after the usual bootstrap of the day so far. The session is saved, as a live
-    one is, but in a temporary database removed afterwards (never the user's), and no broker runs.
+    The street is played by :func:`play_demo`. ``at`` defaults to the latest busy moment of the demo
+    day (:func:`cockpit.demo_feed.latest_busy_moment`, 10:00 in Shanghai), never the wall clock: the
+    same options give the same picture, and a snapshot taken at night is not of an empty street.
+    The session is saved, as a live one is, but in a temporary database removed afterwards (never
+    the user's), and no broker runs. Returns ``out``.
     """
     if page not in PAGES:
         raise ValueError(f"unknown page {page!r}; choose one of {PAGES}")
+    if at is not None and at.tzinfo is None:
+        raise ValueError(f"the snapshot moment must be timezone-aware, not {at.isoformat()}")
     width, height = size
     app = application(headless=True)
     languages = LanguageSwitcher(app)
@@ -493,12 +497,7 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
         writer = DatabaseWriter(db, twin)
         writer.follow(twin)
         try:
-            feed = DemoFeed(street, seed)
-            finish = (end or datetime.now(timezone.utc)).replace(second=0, microsecond=0)
-            clock = ManualClock(finish - timedelta(minutes=minutes))
-            feed.bootstrap(twin, clock.now())
-            while clock.now() < finish:
-                twin.apply_many(feed.step(twin, clock.advance(SNAPSHOT_STEP)))
+            play_demo(twin, at or latest_busy_moment(datetime.now(timezone.utc)), minutes, seed)
             _grab(app, twin, actor, out, width, height, page)
         finally:
             writer.close()
@@ -506,6 +505,20 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
             languages.close()
             languages.deleteLater()
     return out
+
+
+def play_demo(twin: TwinState, at: datetime, minutes: int = 60, seed: int = 7) -> None:
+    """Bring a fresh ``twin`` of the demo street to ``at`` (whole minutes): the bootstrap, then ``minutes`` of feed.
+
+    The feed's last ``minutes`` run on a manual clock stepped a minute at a time (no real waiting);
+    the same ``at``, ``minutes`` and ``seed`` give the same twin.
+    """
+    feed = DemoFeed(twin.street, seed)
+    finish = at.replace(second=0, microsecond=0)
+    clock = ManualClock(finish - timedelta(minutes=minutes))
+    feed.bootstrap(twin, clock.now())
+    while clock.now() < finish:
+        twin.apply_many(feed.step(twin, clock.advance(SNAPSHOT_STEP)))
 
 
 def _grab(app: QApplication, twin: TwinState, actor: str, out: Path, width: int, height: int, page: str) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from cockpit.demo_feed import DemoFeed
+from cockpit.demo_feed import DemoFeed, latest_busy_moment
 from cockpit.domain import CaseStatus, StaffStatus
 from cockpit.events import CaseReported, SensorReading, StaffMoved
 from cockpit.sla import live_derivers
@@ -57,3 +57,13 @@ def test_events_are_in_time_order_within_each_step_and_sensors_count_up():
             seqs[event.sensor_id] = event.seq
     moved = [e for e in stream if isinstance(e, StaffMoved)]
     assert all(e.staff_id in twin.staff for e in moved)
+
+
+def test_the_busy_moment_is_the_latest_ten_oclock_in_shanghai_never_in_the_future():
+    # 05:30 in Shanghai (night, UTC still the day before): yesterday's 10:00 there.
+    assert latest_busy_moment(datetime(2026, 11, 24, 21, 30, tzinfo=timezone.utc)) == \
+        datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)
+    # 18:00 in Shanghai: the same day's 10:00; and 10:00 itself is its own busy moment.
+    assert latest_busy_moment(NOW) == datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)
+    assert latest_busy_moment(datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)) == \
+        datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)

@@ -110,7 +110,7 @@ def test_staff_board_filters_by_role_and_area(qtbot, model, twin, languages):
 
 @pytest.mark.slow
 def test_render_snapshot_writes_a_png_that_is_not_blank(qapp, tmp_path):
-    out = render_snapshot(tmp_path / "wall.png", size=(960, 540), lang="en", page="kpi", minutes=10, end=EVENING)
+    out = render_snapshot(tmp_path / "wall.png", size=(960, 540), lang="en", page="kpi", minutes=10, at=EVENING)
     image = QImage(str(out))
     assert (image.width(), image.height()) == (960, 540)
     colours = {image.pixel(x, y) for x in range(0, 960, 16) for y in range(0, 540, 16)}
