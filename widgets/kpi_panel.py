@@ -13,16 +13,18 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
+import math
+
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from cockpit.domain import OwnerLevel, RiskLevel
 from cockpit.kpi import compute_kpis
-from cockpit.twin import SHANGHAI
+from cockpit.twin import SHANGHAI, TwinState
 from widgets import i18n
 from widgets.plumbing import Connections, Throttle
 from widgets.theme import BAD_COLOR, OK_COLOR, RISK_COLORS, scaled_font
@@ -33,6 +35,10 @@ REFRESH_MS = 5000
 RESPONSE_BIN_MINUTES = 10
 RESPONSE_BINS = 13
 """Response-time histogram: 10-minute bins up to 2 h, the last bin holds everything later."""
+OVERDUE_TOP = 8
+"""The overdue plot ranks the communities with the most overdue open cases, at most this many."""
+OVERDUE_MIN_ROWS = 4
+"""Rows the overdue plot keeps even for fewer communities, so one bar does not fill the plot."""
 
 
 @dataclass(frozen=True)
@@ -246,7 +252,10 @@ class KpiPanel(QWidget):
             self.plots[key] = plot
             column = QVBoxLayout()
             column.addWidget(title)
-            column.addWidget(plot, 1)
+            if key == "overdue":
+                column.addWidget(self._overdue_stack(plot), 1)
+            else:
+                column.addWidget(plot, 1)
             row.addLayout(column)
         layout.addLayout(row, 1)
         hours = np.arange(24)
@@ -260,17 +269,27 @@ class KpiPanel(QWidget):
         self.plots["response"].addItem(self.response_bars)
         self.plots["response"].addItem(pg.InfiniteLine(120, angle=90, pen=pg.mkPen(BAD_COLOR, width=2,
                                                                                     style=Qt.PenStyle.DashLine)))
-        communities = [c.id for c in self._twin.street.communities]
-        self.overdue_bars = pg.BarGraphItem(x=np.arange(len(communities)), height=np.zeros(len(communities)),
-                                            width=0.8, brush=BAD_COLOR)
+        # Ranked horizontal bars named by community: a wall reader needs the names, not 23 ids.
+        self.overdue_bars = pg.BarGraphItem(x0=np.zeros(OVERDUE_TOP), y=np.arange(OVERDUE_TOP, dtype=float),
+                                            width=np.zeros(OVERDUE_TOP), height=0.7, brush=BAD_COLOR)
         self.plots["overdue"].addItem(self.overdue_bars)
-        # Community ids without their letter ("07"): short enough to read on the wall.
-        step = max(1, -(-len(communities) // 12))
-        self.plots["overdue"].getAxis("bottom").setTicks(
-            [[(i, c.lstrip("C")) for i, c in enumerate(communities) if i % step == 0]])
+        self.plots["overdue"].invertY(True)
+        self.plots["overdue"].showGrid(x=True, y=False, alpha=0.25)
         self.plots["hourly"].setXRange(-0.5, 23.5, padding=0)
         self.plots["response"].setXRange(0, RESPONSE_BINS * RESPONSE_BIN_MINUTES, padding=0.02)
-        self.plots["overdue"].setXRange(-0.5, len(communities) - 0.5, padding=0)
+        self.overdue_ranking: list[tuple[str, int]] = []
+
+    def _overdue_stack(self, plot: pg.PlotWidget) -> QStackedWidget:
+        """The overdue plot, or in its place a message when no open case is overdue (an empty axis says nothing)."""
+        self.overdue_message = QLabel()
+        self.overdue_message.setObjectName("allClear")
+        self.overdue_message.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.overdue_message.setWordWrap(True)
+        self.overdue_message.setStyleSheet(f"color: {OK_COLOR.name()}; font-weight: bold;")
+        self.overdue_stack = QStackedWidget()
+        self.overdue_stack.addWidget(plot)
+        self.overdue_stack.addWidget(self.overdue_message)
+        return self.overdue_stack
 
     # ------------------------------------------------------------ computing
 
@@ -315,16 +334,26 @@ class KpiPanel(QWidget):
         counts = np.bincount(np.minimum(minutes // RESPONSE_BIN_MINUTES, RESPONSE_BINS - 1).astype(int),
                              minlength=RESPONSE_BINS) if len(minutes) else np.zeros(RESPONSE_BINS)
         self.response_bars.setOpts(height=counts.astype(float))
-        communities = [c.id for c in self._twin.street.communities]
-        overdue = dict.fromkeys(communities, 0)
-        for case in self._twin.open_cases():
-            if case.overdue(now):
-                overdue[case.community_id] = overdue.get(case.community_id, 0) + 1
-        heights = np.array([overdue[c] for c in communities], dtype=float)
-        self.overdue_bars.setOpts(height=heights)
+        self.overdue_ranking = overdue_by_community(self._twin, now)[:OVERDUE_TOP]
+        self._show_overdue()
         hourly_top = max(cases_per_hour(today).max(initial=0), usual.max(initial=0) if usual is not None else 0)
-        for key, top in (("hourly", hourly_top), ("response", counts.max(initial=0)), ("overdue", heights.max(initial=0))):
+        for key, top in (("hourly", hourly_top), ("response", counts.max(initial=0))):
             self.plots[key].setYRange(0, max(1.0, float(top) * 1.1), padding=0)
+            _count_ticks(self.plots[key].getAxis("left"), float(top))
+
+    def _show_overdue(self) -> None:
+        ranking = self.overdue_ranking
+        plot = self.plots["overdue"]
+        counts = np.zeros(OVERDUE_TOP)
+        counts[:len(ranking)] = [n for _, n in ranking]
+        self.overdue_bars.setOpts(width=counts)
+        street = self._twin.street
+        plot.getAxis("left").setTicks([[(i, i18n.community_name(street, c)) for i, (c, _) in enumerate(ranking)]])
+        top = float(counts.max(initial=0))
+        plot.setXRange(0, max(1.0, top * 1.15), padding=0)
+        plot.setYRange(-0.5, max(len(ranking), OVERDUE_MIN_ROWS) - 0.5, padding=0)
+        _count_ticks(plot.getAxis("bottom"), top)
+        self.overdue_stack.setCurrentWidget(plot if ranking else self.overdue_message)
 
     # ------------------------------------------------------------ look and language
 
@@ -351,6 +380,7 @@ class KpiPanel(QWidget):
             self.plot_titles["hourly"].setText(self.tr("Cases per hour: today (bars) and a usual day (line)"))
             self.plot_titles["response"].setText(self.tr("Response time today (minutes)"))
             self.plot_titles["overdue"].setText(self.tr("Overdue open cases by community"))
+            self.overdue_message.setText(self.tr("No overdue cases"))
         self._show()
 
     def _fit_plot_fonts(self) -> None:
@@ -371,6 +401,23 @@ class KpiPanel(QWidget):
         # A shared source serves panels of one window, which close together.
         self.source.close()
         super().closeEvent(event)
+
+
+def overdue_by_community(twin: TwinState, now: datetime) -> list[tuple[str, int]]:
+    """(community id, overdue open cases) of the communities with any, most first (ties by id)."""
+    counts: dict[str, int] = {}
+    for case in twin.open_cases():
+        if case.overdue(now):
+            counts[case.community_id] = counts.get(case.community_id, 0) + 1
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+
+
+def _count_ticks(axis: pg.AxisItem, top: float) -> None:
+    """Whole-number ticks for an axis of counts (no "0.2 cases"), about five of them up to ``top``."""
+    rough = max(1.0, top / 5)
+    magnitude = 10 ** math.floor(math.log10(rough))
+    step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
+    axis.setTickSpacing(major=step, minor=step)
 
 
 def expected_hourly(cases_per_day: float, profile: Sequence[float]) -> np.ndarray:

@@ -61,6 +61,7 @@ def wall_stylesheet(screen_height: int) -> str:
         f"\nQLabel#pageTitle {{ font-size: {round(px * 1.4)}px; font-weight: bold; }}"
         f"\nQLabel#tileValue {{ font-size: {round(px * 2.0)}px; font-weight: bold; }}"
         f"\nQLabel#tileTarget {{ font-size: {round(px * 0.75)}px; }}"
+        f"\nQLabel#allClear {{ font-size: {round(px * 1.4)}px; }}"
         f"\nQFrame#alarmBanner QLabel {{ font-size: {round(px * 1.15)}px; }}"
         f"\nQFrame#alarmBanner QPushButton {{ font-size: {px}px; }}"
         f"\nQCheckBox::indicator {{ width: {round(px * 0.8)}px; height: {round(px * 0.8)}px; }}\n"

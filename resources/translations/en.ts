@@ -845,6 +845,11 @@
         <source>Overdue open cases by community</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="383"/>
+        <source>No overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>

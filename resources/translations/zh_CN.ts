@@ -845,6 +845,11 @@
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="383"/>
+        <source>No overdue cases</source>
+        <translation>当前无超时事件</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
