@@ -221,6 +221,8 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
     kpi.set_dark(True)
     queue = CaseQueuePanel(model)
     staff = StaffBoardPanel(model)
+    for panel in (queue, staff):
+        panel.set_for_wall(True)
     banner = AlarmBanner(model, actor, sound=sound)
     pages = {"map": map_page, "kpi": kpi, "cases": queue, "staff": staff}
     extra = {} if rotate_ms is None else {"rotate_ms": rotate_ms}

@@ -63,6 +63,8 @@ _HEADERS = {
     "owner": QT_TRANSLATE_NOOP("CaseQueuePanel", "Owner level"),
 }
 SLA_COLUMN = COLUMNS.index("sla")
+DESK_ONLY_COLUMNS = ("source", "owner")
+"""Columns the wall leaves out: details for the desk's triage, not for a reader across the room."""
 SORT_ROLE = Qt.ItemDataRole.UserRole
 
 FIT_MS = 1000
@@ -276,9 +278,10 @@ class CaseQueuePanel(QWidget):
         # Each filter shows its whole current text; the table below narrows instead (fit_columns).
         for box in (self.risk_box, self.category_box, self.status_box, self.community_box, self.source_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._controls = (self.open_only, self.overdue_only, self.risk_box, self.category_box, self.status_box,
+                          self.community_box, self.source_box, self.export_button)
         filters = QHBoxLayout()
-        for widget in (self.open_only, self.overdue_only, self.risk_box, self.category_box, self.status_box,
-                       self.community_box, self.source_box):
+        for widget in self._controls[:-1]:
             filters.addWidget(widget)
         filters.addStretch(1)
         filters.addWidget(self.count_label)
@@ -328,6 +331,19 @@ class CaseQueuePanel(QWidget):
         self.retranslate_ui()
 
     # ------------------------------------------------------------ public API
+
+    def set_for_wall(self, wall: bool) -> None:
+        """Lay the queue out for the wall (True) or the desk (False).
+
+        The wall is read at 5 m, not operated: it hides the filters and the export button (the filters
+        keep their values; the count of cases shown stays), and the desk-only columns
+        (:data:`DESK_ONLY_COLUMNS`), so that the others keep their whole text at wall type size.
+        """
+        for widget in self._controls:
+            widget.setVisible(not wall)
+        for column in DESK_ONLY_COLUMNS:
+            self.view.setColumnHidden(COLUMNS.index(column), wall)
+        fit_columns(self.view)
 
     def set_filters(self, **filters: object) -> None:
         """Set filters by name (open_only, overdue_only, risk, category, status, community, source),

@@ -19,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QFontInfo
 from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from cockpit.domain import OwnerLevel, RiskLevel
@@ -27,7 +27,7 @@ from cockpit.kpi import compute_kpis
 from cockpit.twin import SHANGHAI, TwinState
 from widgets import i18n
 from widgets.plumbing import Connections, Throttle
-from widgets.theme import BAD_COLOR, OK_COLOR, RISK_COLORS, scaled_font
+from widgets.theme import BAD_COLOR, OK_COLOR, RISK_COLORS, WIDE_VALUE_SCALE, scaled_font
 from widgets.twin_model import TwinModel
 
 REFRESH_MS = 5000
@@ -162,14 +162,20 @@ def _compute(today: pd.DataFrame, now: datetime) -> dict:
 
 
 class KpiTile(QFrame):
-    """A value with its title and target, coloured ok / not ok (QSS property ``state``)."""
+    """A value with its title and target, coloured ok / not ok (QSS property ``state``).
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    A ``wide`` tile holds several figures in one line, in smaller type (QSS property ``wide``) so that
+    they fit its span on every screen.
+    """
+
+    def __init__(self, parent: QWidget | None = None, wide: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
+        self.wide = wide
         self.title = QLabel()
         self.value = QLabel("—")
         self.value.setObjectName("tileValue")
+        self.value.setProperty("wide", wide)
         self.target = QLabel()
         self.target.setObjectName("tileTarget")
         layout = QVBoxLayout(self)
@@ -186,7 +192,7 @@ class KpiTile(QFrame):
             widget.style().polish(widget)
 
     def _fit_fonts(self) -> None:
-        self.value.setFont(scaled_font(self.font(), 2.0, bold=True))
+        self.value.setFont(scaled_font(self.font(), WIDE_VALUE_SCALE if self.wide else 2.0, bold=True))
         self.target.setFont(scaled_font(self.font(), 0.8))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -223,7 +229,7 @@ class KpiPanel(QWidget):
         self._specs = {spec.key: spec for spec in specs}
         self.level_tile: KpiTile | None = None
         if not compact:
-            self.level_tile = KpiTile()
+            self.level_tile = KpiTile(wide=True)
             tiles.addWidget(self.level_tile, len(specs) // columns, len(specs) % columns, 1, columns - len(specs) % columns)
 
         layout = QVBoxLayout(self)
@@ -267,8 +273,9 @@ class KpiPanel(QWidget):
         self.response_bars = pg.BarGraphItem(x=centres, height=np.zeros(RESPONSE_BINS),
                                              width=RESPONSE_BIN_MINUTES * 0.85, brush=OK_COLOR)
         self.plots["response"].addItem(self.response_bars)
-        self.plots["response"].addItem(pg.InfiniteLine(120, angle=90, pen=pg.mkPen(BAD_COLOR, width=2,
-                                                                                    style=Qt.PenStyle.DashLine)))
+        self.response_target = pg.InfiniteLine(120, angle=90, pen=pg.mkPen(BAD_COLOR, width=2,
+                                                                           style=Qt.PenStyle.DashLine))
+        self.plots["response"].addItem(self.response_target)
         # Ranked horizontal bars named by community: a wall reader needs the names, not 23 ids.
         self.overdue_bars = pg.BarGraphItem(x0=np.zeros(OVERDUE_TOP), y=np.arange(OVERDUE_TOP, dtype=float),
                                             width=np.zeros(OVERDUE_TOP), height=0.7, brush=BAD_COLOR)
@@ -388,6 +395,11 @@ class KpiPanel(QWidget):
         for plot in self.plots.values():
             for name in ("left", "bottom"):
                 plot.getAxis(name).setStyle(tickFont=font)
+        if self.plots:
+            # Lines as heavy as the text's strokes: a 3 px line that reads on 1080p is a hairline on 4K.
+            width = max(2, round(QFontInfo(font).pixelSize() / 9))
+            self.usual_curve.setPen(pg.mkPen("#f08c00", width=width))
+            self.response_target.setPen(pg.mkPen(BAD_COLOR, width=width, style=Qt.PenStyle.DashLine))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

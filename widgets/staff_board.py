@@ -123,8 +123,13 @@ class StaffTableModel(KeyedTableModel):
                 return i18n.department_name(member.department)
             return i18n.staff_kind_name(member.kind)
         if column == "area":
-            if member.home_general_grid_id:
-                return i18n.grid_name(street, member.home_general_grid_id)
+            grid_id = member.home_general_grid_id
+            if grid_id:
+                name = i18n.grid_name(street, grid_id)
+                if i18n.is_chinese() or not street.has("general_grids", grid_id):
+                    return name
+                # Grids have only Chinese names; English names the community and shows the grid's id.
+                return f"{i18n.community_name(street, street.general_grid(grid_id).community_id)} · {name}"
             return i18n.community_name(street, member.home_community_id) or i18n.owner_name(OwnerLevel.STREET)
         if column == "status":
             return i18n.staff_status_name(staff.status)
@@ -186,8 +191,9 @@ class StaffBoardPanel(QWidget):
         # Each filter shows its whole current text; the table below narrows instead (fit_columns).
         for box in (self.role_box, self.area_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self._controls = (self.on_duty_only, self.role_box, self.area_box)
         filters = QHBoxLayout()
-        for widget in (self.on_duty_only, self.role_box, self.area_box):
+        for widget in self._controls:
             filters.addWidget(widget)
         filters.addWidget(self.summary, 1)
         self.view = QTableView()
@@ -217,6 +223,11 @@ class StaffBoardPanel(QWidget):
         self._connections.connect(model.staff_changed, self._on_staff_changed)
         self._connections.connect(model.cases_changed, self._on_staff_changed)
         self.retranslate_ui()
+
+    def set_for_wall(self, wall: bool) -> None:
+        """Hide the filters on the wall (True: it is read at 5 m, not operated); they keep their values, the summary stays."""
+        for widget in self._controls:
+            widget.setVisible(not wall)
 
     def set_filters(self, kind: StaffKind | None | type[...] = ..., community: str | None | type[...] = ...) -> None:
         """Filter by role and/or community (None: all), keeping the combo boxes in step."""

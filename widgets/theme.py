@@ -40,6 +40,9 @@ STAFF_STATUS_COLORS = {
     StaffStatus.BUSY: QColor("#f08c00"),
 }
 
+WIDE_VALUE_SCALE = 1.3
+"""Type of a wide KPI tile's value (several figures in one line) against the body text; one figure gets 2."""
+
 WALL_LINES_PER_SCREEN = 40
 """Wall body text is 1/40 of the screen height: 27 px on 1080p, 54 px on 4K (legible at 5 m)."""
 
@@ -60,11 +63,15 @@ def wall_stylesheet(screen_height: int) -> str:
         f"\nQWidget {{ font-size: {px}px; }}"
         f"\nQLabel#pageTitle {{ font-size: {round(px * 1.4)}px; font-weight: bold; }}"
         f"\nQLabel#tileValue {{ font-size: {round(px * 2.0)}px; font-weight: bold; }}"
+        f"\nQLabel#tileValue[wide=\"true\"] {{ font-size: {round(px * WIDE_VALUE_SCALE)}px; }}"
         f"\nQLabel#tileTarget {{ font-size: {round(px * 0.75)}px; }}"
         f"\nQLabel#allClear {{ font-size: {round(px * 1.4)}px; }}"
         f"\nQFrame#alarmBanner QLabel {{ font-size: {round(px * 1.15)}px; }}"
         f"\nQFrame#alarmBanner QPushButton {{ font-size: {px}px; }}"
-        f"\nQCheckBox::indicator {{ width: {round(px * 0.8)}px; height: {round(px * 0.8)}px; }}\n"
+        f"\nQCheckBox::indicator {{ width: {round(px * 0.8)}px; height: {round(px * 0.8)}px; }}"
+        # Columns sized to their contents would touch; at 4K a fixed few pixels are nothing.
+        f"\nQTableView::item {{ padding: 0px {round(px * 0.15)}px; }}"
+        f"\nQHeaderView::section {{ padding: {round(px * 0.15)}px; }}\n"
     )
 
 

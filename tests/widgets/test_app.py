@@ -15,10 +15,12 @@ from cockpit.domain import Source, StaffKind, StaffStatus
 from cockpit.events import StaffStatusChanged
 from tests.core.tiny import tiny_street
 from tests.widgets.conftest import T0, report
-from widgets.app import DemoDriver, build_desk, build_twin, render_snapshot, start_session
+from widgets.app import DemoDriver, build_desk, build_twin, build_wall, render_snapshot, start_session
+from widgets.case_queue import COLUMNS as QUEUE_COLUMNS
 from widgets.kpi_panel import KpiPanel
 from widgets.staff_board import StaffBoardPanel
 from widgets.twin_model import TwinModel
+from widgets.wall import PAGES
 
 EVENING = datetime(2026, 11, 24, 12, 30, tzinfo=timezone.utc)  # 20:30 in Shanghai
 
@@ -102,10 +104,34 @@ def test_staff_board_filters_by_role_and_area(qtbot, model, twin, languages):
     assert len(board.visible_staff_ids()) == len(twin.staff)  # everybody is on duty in the fixture
     board.set_filters(kind=StaffKind.GRID_WORKER, community="C02")
     assert sorted(board.visible_staff_ids()) == ["GW-C02-G01", "GW-C02-G02"]
+    areas = {board.proxy.index(r, 2).data() for r in range(board.proxy.rowCount())}
+    assert areas == {"Community 2 · C02-G01", "Community 2 · C02-G02"}  # grids have no English name of their own
     board.set_filters(kind=None, community=None)
     model.submit([StaffStatusChanged(T0, "VOL-1", StaffStatus.OFF_DUTY)])
     qtbot.waitUntil(lambda: "VOL-1" not in board.visible_staff_ids())
     assert "6 shown · 6 on duty" in board.summary.full_text()
+
+
+def test_the_wall_shows_queue_and_staff_without_the_desks_controls(qtbot, model, languages):
+    model.submit([report("K1")])
+    model.drain()
+    wall = build_wall(model, "op")
+    qtbot.addWidget(wall)
+    wall.resize(1280, 720)
+    wall.show()
+    queue, staff = wall.stack.widget(PAGES.index("cases")), wall.stack.widget(PAGES.index("staff"))
+    wall.show_page("cases")
+    assert not queue.risk_box.isVisible() and not queue.export_button.isVisible()
+    assert queue.count_label.isVisible() and queue.count_label.text() == "1 of 1 cases"
+    assert [queue.view.isColumnHidden(c) for c in range(len(QUEUE_COLUMNS))] == [
+        c in ("source", "owner") for c in QUEUE_COLUMNS]
+    wall.show_page("staff")
+    assert not staff.role_box.isVisible() and staff.summary.isVisible()
+    desk = build_desk(model, "op")
+    qtbot.addWidget(desk.window)
+    assert not desk.queue.risk_box.isHidden() and not desk.queue.view.isColumnHidden(QUEUE_COLUMNS.index("source"))
+    wall.close()
+    desk.window.close()
 
 
 @pytest.mark.slow
