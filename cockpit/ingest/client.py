@@ -1,6 +1,6 @@
 """The MQTT side of the ingest: a paho-mqtt 2 client driven on the cockpit's own network thread.
 
-One thread owns the paho client and the :class:`IngestService`. It drives ``loop()`` itself;
+One thread owns the paho client and the :class:`IngestService`. It drives paho's network loop itself;
 paho's callback only collects each message as (topic, payload, delivery token). When the batch
 holds ``batch_size`` messages or its oldest waited ``batch_age_s``, the thread validates and
 translates the whole batch, stores it in one transaction, runs the rules, hands the events to the
@@ -9,8 +9,12 @@ sink, and then acknowledges the batch's QoS 1 messages: every ack follows its co
 Why not ``loop_start()``: an ack or publish from a thread other than the one running paho's loop is
 only queued, and paho wakes its loop through a socket pair, the two threads handing the GIL back
 and forth per message (a QoS 1 publisher measured ~1,000 msg/s that way against ~8,000-9,500
-msg/s with its loop driven on its own thread; see benchmarks/ingest.py). Here paho writes each ack
-at once.
+msg/s with its loop driven on its own thread; see benchmarks/ingest.py).
+
+Why not ``loop()`` either: it makes a ``select`` call and reads one packet per call. The thread
+drives paho through its external-loop calls instead (``loop_read``, ``loop_write``,
+``loop_misc``) over a :class:`~cockpit.ingest.bufsock.BufferedSocket`: one ``select`` and one
+``recv`` serve every packet the kernel holds, and a batch's acknowledgements leave in one write.
 
 Why no separate worker thread for validation and storage: measured (QoS 0 and QoS 1 backlog
 drains, same code otherwise) a network thread handing batches to a worker reached 7,500-9,000
@@ -30,6 +34,7 @@ from __future__ import annotations
 
 import logging
 import random
+import select
 import ssl
 import threading
 import time
@@ -43,6 +48,7 @@ from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode
 from paho.mqtt.packettypes import PacketTypes
 from paho.mqtt.properties import Properties
 
+from cockpit.ingest.bufsock import BufferedClient
 from cockpit.ingest.link import Link, LinkState
 from cockpit.ingest.service import IngestService
 from cockpit.ingest.topics import subscriptions
@@ -157,14 +163,14 @@ class MqttIngest:
 
     # ------------------------------------------------------------ paho
 
-    def _build_client(self) -> mqtt.Client:
+    def _build_client(self) -> BufferedClient:
         if self.config.mqtt5:
-            client = mqtt.Client(
+            client = BufferedClient(
                 CallbackAPIVersion.VERSION2, client_id=self.config.client_id,
                 protocol=mqtt.MQTTv5, manual_ack=True,
             )
         else:
-            client = mqtt.Client(
+            client = BufferedClient(
                 CallbackAPIVersion.VERSION2, client_id=self.config.client_id,
                 protocol=mqtt.MQTTv311, clean_session=False, manual_ack=True,
             )
@@ -231,7 +237,7 @@ class MqttIngest:
                         self._wait(self._backoff(attempt))
                         attempt += 1
                         continue
-                rc = self._client.loop(timeout=0.005 if self._inbox or self.service.pending else 0.05)
+                rc = self._turn(timeout=0.005 if self._inbox or self.service.pending else 0.05)
                 if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
                     self._connected = False
                     # Stored all the same; the acks, of a gone connection, are not sent.
@@ -255,6 +261,28 @@ class MqttIngest:
         finally:
             self._shutdown()
 
+    def _turn(self, timeout: float) -> MQTTErrorCode:
+        """One turn of the network loop: wait at most ``timeout`` for data, read the packets at
+        hand (until the batch is full), write what paho queued and keep the connection alive."""
+        client = self._client
+        sock = client.buffered_socket()
+        if sock is None:
+            return MQTTErrorCode.MQTT_ERR_NO_CONN
+        if not sock.fill():
+            writing = [sock] if sock.unsent() or client.want_write() else []
+            select.select([sock], writing, [], timeout)
+        limit = self.service.batch_size
+        while len(self._inbox) < limit and sock.fill():
+            rc = client.loop_read()
+            if rc != MQTTErrorCode.MQTT_ERR_SUCCESS or client.socket() is not sock:
+                return rc if rc != MQTTErrorCode.MQTT_ERR_SUCCESS else MQTTErrorCode.MQTT_ERR_CONN_LOST
+        if client.want_write():
+            rc = client.loop_write()
+            if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
+                return rc
+        sock.flush()
+        return client.loop_misc()
+
     def _commit(self, ack: bool) -> None:
         """Take the collected messages into the service, commit them and acknowledge them."""
         if self._inbox:
@@ -277,7 +305,7 @@ class MqttIngest:
     def _shutdown(self) -> None:
         if self._client.socket() is not None:
             self._commit(ack=True)
-            self._client.loop(timeout=0.01)
+            self._turn(timeout=0.01)
             self._client.disconnect()
         else:
             self._commit(ack=False)
