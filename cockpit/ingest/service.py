@@ -34,7 +34,7 @@ log = logging.getLogger(__name__)
 Token = TypeVar("Token")
 Sink = Callable[[list[Event]], None]
 
-BATCH_SIZE = 500
+BATCH_SIZE = 2000
 """A batch is committed when it holds this many messages..."""
 BATCH_AGE_S = 0.05
 """...or when its oldest message has waited this long (the added latency; the ack waits for it)."""

@@ -150,7 +150,8 @@ def _sqlite_time(at: datetime) -> str:
     """The text SQLAlchemy's SQLite DATETIME stores for the UTC wall time of ``at``."""
     if at.tzinfo is not timezone.utc:
         at = at.astimezone(timezone.utc)
-    return at.replace(tzinfo=None).isoformat(sep=" ", timespec="microseconds")
+    # "YYYY-MM-DD HH:MM:SS.ffffff" is the first 26 characters, before the "+00:00".
+    return at.isoformat(sep=" ", timespec="microseconds")[:26]
 
 
 def _log_row(event: Event) -> dict:
