@@ -3,9 +3,10 @@
 1. QoS 0: the cockpit ingest (validate, locate, rules, apply to the twin, store in SQLite) drains a
    backlog of simulated sensor messages, against a raw paho subscriber that only counts them.
 2. QoS 1: the same, against a raw paho QoS 1 subscriber whose loop is driven directly (auto ack).
-   The headline compares the cockpit as shipped (MQTT 5, for its Receive Maximum and session
-   expiry) with the raw subscriber (MQTT 3.1.1); each drain also reports the cockpit over MQTT 3.1.1
-   (``ratio_mqtt311``), because paho builds a Properties object for every MQTT 5 PUBLISH (~20 us).
+   Each drain runs over MQTT 5 (the cockpit's default, for its Receive Maximum and session expiry)
+   and over MQTT 3.1.1, the raw subscriber and the cockpit on the same protocol; the headline ratio
+   is the lowest of the four. ``ratio_vs_raw_mqtt311`` compares the cockpit over MQTT 5 with the raw
+   MQTT 3.1.1 subscriber, for which paho does less per message.
 3. Sustained: 5,000 msg/s QoS 1 for 60 s (10 s with --quick) from a publisher process; the backlog
    (expected minus accepted) and the RSS are sampled every second.
 4. The embedded amqtt broker's sustained rate beside Mosquitto's (same publisher and subscriber).
@@ -105,7 +106,7 @@ def register_session(url: str, client_id: str, qos: int, mqtt5: bool) -> None:
     client.loop_stop()
 
 
-def raw_drain(url: str, n: int, qos: int, client_id: str) -> float:
+def raw_drain(url: str, n: int, qos: int, client_id: str, mqtt5: bool) -> float:
     """Messages per second a raw paho subscriber (loop driven directly) drains a backlog of n."""
     config = BrokerConfig(url=url)
     count = 0
@@ -114,11 +115,17 @@ def raw_drain(url: str, n: int, qos: int, client_id: str) -> float:
         nonlocal count
         count += 1
 
-    client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=False)
+    if mqtt5:
+        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5)
+    else:
+        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=False)
     client.on_message = on_message
     client.on_connect = lambda c, *_: c.subscribe("street/#", qos)
     start = time.perf_counter()
-    client.connect(config.host, config.port)
+    if mqtt5:
+        client.connect(config.host, config.port, clean_start=False)
+    else:
+        client.connect(config.host, config.port)
     deadline = start + 120
     while count < n and time.perf_counter() < deadline:
         client.loop(0.01)
@@ -151,19 +158,27 @@ def cockpit_drain(url: str, n: int, qos: int, client_id: str, db_path: Path, mqt
 
 
 def drain_comparison(url: str, n: int, qos: int, workdir: Path, seed: int) -> dict:
+    """Each protocol's backlog drain by a raw subscriber and by the cockpit, over the same messages.
+
+    The ratio of a protocol compares like with like: paho does more per MQTT 5 PUBLISH (it builds
+    a Properties object, ~20 us) for either subscriber. ``ratio_vs_raw_mqtt311`` also compares the
+    cockpit as shipped (MQTT 5) with the cheaper raw MQTT 3.1.1 subscriber.
+    """
     batch = messages(n, seed)
-    register_session(url, f"raw-{qos}", qos, mqtt5=False)
-    register_session(url, f"cockpit-{qos}", qos, mqtt5=True)
-    register_session(url, f"cockpit311-{qos}", qos, mqtt5=False)
+    runs = {"mqtt5": True, "mqtt311": False}
+    for name, mqtt5 in runs.items():
+        register_session(url, f"raw-{name}-{qos}", qos, mqtt5=mqtt5)
+        register_session(url, f"cockpit-{name}-{qos}", qos, mqtt5=mqtt5)
     publish_all(url, batch)
-    raw = raw_drain(url, n, qos, f"raw-{qos}")
-    cockpit = cockpit_drain(url, n, qos, f"cockpit-{qos}", workdir / f"drain-{qos}.sqlite")
-    # Not the headline: the cockpit over MQTT 3.1.1 like the raw subscriber, which this broker's
-    # unlimited max_inflight_messages allows; it shows what MQTT 5 (the shipped default) costs.
-    cockpit311 = cockpit_drain(url, n, qos, f"cockpit311-{qos}", workdir / f"drain311-{qos}.sqlite", mqtt5=False)
-    log(f"QoS {qos}: raw {raw:,.0f} msg/s, cockpit {cockpit:,.0f} msg/s (over MQTT 3.1.1: {cockpit311:,.0f} msg/s)")
-    return {"raw_msg_s": round(raw), "cockpit_msg_s": round(cockpit), "ratio": round(cockpit / raw, 3),
-            "cockpit_mqtt311_msg_s": round(cockpit311), "ratio_mqtt311": round(cockpit311 / raw, 3)}
+    result: dict = {}
+    for name, mqtt5 in runs.items():
+        raw = raw_drain(url, n, qos, f"raw-{name}-{qos}", mqtt5)
+        cockpit = cockpit_drain(url, n, qos, f"cockpit-{name}-{qos}", workdir / f"drain-{name}-{qos}.sqlite", mqtt5)
+        log(f"QoS {qos} {name}: raw {raw:,.0f} msg/s, cockpit {cockpit:,.0f} msg/s, ratio {cockpit / raw:.2f}")
+        result[name] = {"raw_msg_s": round(raw), "cockpit_msg_s": round(cockpit), "ratio": round(cockpit / raw, 3)}
+    result["ratio"] = min(result[name]["ratio"] for name in runs)
+    result["ratio_vs_raw_mqtt311"] = round(result["mqtt5"]["cockpit_msg_s"] / result["mqtt311"]["raw_msg_s"], 3)
+    return result
 
 
 def sustained(url: str, seconds: float, workdir: Path) -> dict:
@@ -268,7 +283,7 @@ def main() -> int:
     parser.add_argument("--part", choices=("all", "drain", "sustained"), default="all",
                         help="run only the backlog drains or only the sustained run (development; passed is then false)")
     args = parser.parse_args()
-    n = 20_000 if args.quick else 60_000
+    n = 15_000 if args.quick else 60_000
     seconds = 10 if args.quick else 60
     load_demo_street()
     with tempfile.TemporaryDirectory() as tmp:
@@ -297,7 +312,7 @@ def main() -> int:
     print(json.dumps({
         "benchmark": "ingest",
         "ratio": ratio,
-        "baseline": "raw paho subscriber that only counts, same backlog, same broker (min of QoS 0 and QoS 1)",
+        "baseline": "raw paho subscriber that only counts, same backlog, broker and protocol (min over QoS 0/1 and MQTT 5/3.1.1)",
         "target": TARGET,
         "passed": passed,
         "messages": n,
