@@ -37,7 +37,7 @@ from tests.fixtures._servers import wait_until
 pytestmark = [pytest.mark.mosquitto, pytest.mark.slow]
 
 REPO = Path(__file__).resolve().parents[2]
-QUEUE = ["max_queued_messages 1000000", "max_inflight_messages 1000"]
+QUEUE = ["max_queued_messages 1000000", "max_inflight_messages 4000"]
 
 
 def start_publisher(url: str, rate: float, duration: float, seed: int = 1, bad: float = 0.0) -> subprocess.Popen:
