@@ -37,6 +37,8 @@ from widgets.map_layers import (
     BaseMapItem,
     Label,
     LabelLayer,
+    MarkerItem,
+    MarkerLayer,
     PathLayer,
     PathStyle,
     cosmetic_pen,
@@ -249,17 +251,22 @@ class MapPanel(QWidget):
         self._background = PathLayer()
         self._dedicated = PathLayer()
         self._dedicated.visible = False
-        self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"))
+        # Sensors and cases change a few at a time: they are composed into the base picture and
+        # repaired where they changed. Staff move on most updates: drawn live, above them.
+        self._markers = MarkerLayer()
+        self._sensors = self._markers.add_set()
+        self._cases = self._markers.add_set()
+        self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"),
+                                 overlay=self._markers)
+        self._live = MarkerItem(MarkerLayer())
+        self._staff = self._live.layer.add_set()
         self._labels = LabelLayer()
-        self._sensors = pg.ScatterPlotItem(pxMode=True, useCache=True)
-        self._staff = pg.ScatterPlotItem(pxMode=True, useCache=True)
-        self._cases = pg.ScatterPlotItem(pxMode=True, useCache=True)
         self._focus_marker = pg.ScatterPlotItem(pxMode=True)
         self._focus_marker.setVisible(False)
-        for z, item in enumerate((self._base, self._sensors, self._staff, self._cases, self._focus_marker,
-                                  self._labels)):
+        for z, item in enumerate((self._base, self._live, self._focus_marker, self._labels)):
             item.setZValue(z)
-            self.viewbox.addItem(item)
+            # The base and the markers have no extent in metres (they cover the viewport).
+            self.viewbox.addItem(item, ignoreBounds=item in (self._base, self._live))
         self.view.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
@@ -312,7 +319,8 @@ class MapPanel(QWidget):
         dark = self._dark
         self._ramp = [QBrush(QColor(c)) for c in (RAMP_DARK if dark else RAMP_LIGHT)]
         background = QColor("#0d1117") if dark else QColor("#ffffff")
-        self.view.setBackground(background)
+        # The base map paints the whole viewport: a view background would be filled and overdrawn.
+        self.view.setBackground(None)
         self._base.set_background(background)
         self._area_layer.set_style(
             cosmetic_pen("#3d4a5c" if dark else "#9a9aa6", 1.0),
@@ -478,6 +486,8 @@ class MapPanel(QWidget):
     def _update_labels(self, ids: list[str]) -> None:
         if self._focus[0] == "street" or len(ids) > LABEL_LIMIT:
             ids = [c.id for c in self._street.communities]
+        # Where labels collide the more important one is written: the focused area, then larger ones.
+        ids = sorted(ids, key=lambda a: (a != self._focus[1], -self._area_xy[a].area))
         labels = []
         for area_id in ids:
             point = self._area_xy[area_id].representative_point()
@@ -614,7 +624,7 @@ class MapPanel(QWidget):
         if layer == "dedicated":
             self._dedicated.set_visible(visible)
         else:
-            {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer].setVisible(visible)
+            {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer].set_visible(visible)
         if self._toggles[layer].isChecked() != visible:
             self._toggles[layer].setChecked(visible)
 
@@ -636,8 +646,8 @@ class MapPanel(QWidget):
         self._marker_keys["cases"] = key
         xy = np.array([self._case_position(c.id) for c in cases], float).reshape(-1, 2)
         brushes = {r: QBrush(RISK_COLORS[r]) for r in RiskLevel}
-        self._cases.setData(
-            x=xy[:, 0], y=xy[:, 1], data=[c.id for c in cases], symbol="o",
+        self._cases.set_points(
+            x=xy[:, 0], y=xy[:, 1], ids=[c.id for c in cases], symbol="o",
             size=[15 if risk is RiskLevel.RED else 11 for risk, _ in styles],
             brush=[brushes[risk] for risk, _ in styles],
             pen=[self._outline_pen if overdue else self._thin_pen for _, overdue in styles],
@@ -676,9 +686,9 @@ class MapPanel(QWidget):
             sizes.append(20 if code == 2 else 6)
             brushes.append(alarm if code == 2 else silent if code == 1 else normal[kind])
             outline.append(alarm_pen if code == 2 else pens[kind])
-        self._sensors.setData(x=self._sensor_x[order], y=self._sensor_y[order],
-                              data=[self._sensor_ids[i] for i in order],
-                              symbol=symbols, size=sizes, brush=brushes, pen=outline)
+        self._sensors.set_points(x=self._sensor_x[order], y=self._sensor_y[order],
+                                 ids=[self._sensor_ids[i] for i in order],
+                                 symbol=symbols, size=sizes, brush=brushes, pen=outline)
 
     def _update_staff(self) -> None:
         shown = [s for s in self._twin.staff.values() if s.status is not StaffStatus.OFF_DUTY]
@@ -687,20 +697,21 @@ class MapPanel(QWidget):
             return
         self._marker_keys["staff"] = key
         brushes = {st: QBrush(c) for st, c in STAFF_STATUS_COLORS.items()}
-        self._staff.setData(
+        self._staff.set_points(
             x=np.fromiter((s.x for s in shown), float, len(shown)),
             y=np.fromiter((s.y for s in shown), float, len(shown)),
-            data=[s.id for s in shown], symbol="t1", size=11,
+            ids=[s.id for s in shown], symbol="t1", size=11,
             brush=[brushes[s.status] for s in shown], pen=self._thin_pen,
         )
 
     def marker_style(self, layer: str, item_id: str) -> tuple[str, float, QColor]:
         """Symbol, size and fill colour of one marker ("cases", "sensors" or "staff" layer)."""
         item = {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer]
-        for point in item.points():
-            if point.data() == item_id:
-                return point.symbol(), point.size(), point.brush().color()
-        raise KeyError(f"no {layer} marker {item_id!r}")
+        try:
+            symbol, size, brush = item.style(item_id)
+        except KeyError:
+            raise KeyError(f"no {layer} marker {item_id!r}") from None
+        return symbol, size, brush.color()
 
     def marker_ids(self, layer: str) -> list[str]:
         """Ids of the markers on a layer, in drawing order."""
@@ -796,11 +807,12 @@ class MapPanel(QWidget):
         return None
 
     def _marker_at(self, x: float, y: float) -> tuple[str, str] | None:
+        pixel = self.viewbox.viewPixelSize()
         for layer, item in (("cases", self._cases), ("staff", self._staff), ("sensors", self._sensors)):
-            if item.isVisible():
-                points = item.pointsAt(QPointF(x, y))
-                if len(points):
-                    return layer, points[0].data()
+            if item.visible:
+                ids = item.ids_at(x, y, pixel)
+                if ids:
+                    return layer, ids[0]
         return None
 
     def _on_scene_clicked(self, event) -> None:

@@ -11,7 +11,7 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 
 from cockpit.domain import RiskLevel, Source, StaffStatus
@@ -66,6 +66,16 @@ def panel(qtbot, model):
 def submit(model: TwinModel, events) -> None:
     model.submit(events)
     model.drain()
+
+
+def rendered(panel: MapPanel) -> QImage:
+    """The map view as the screen would show it."""
+    image = QImage(panel.view.size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    panel.view.render(painter)
+    painter.end()
+    return image
 
 
 def test_starts_at_the_street_showing_communities_with_their_names(panel):
@@ -221,7 +231,7 @@ def test_an_overdue_case_is_outlined_and_says_so(qtbot, panel, model):
 def test_dark_theme_recolours_the_ramp_and_background(panel):
     panel.set_dark(True)
     assert panel.area_brush("C02").color() in [QColor(c) for c in RAMP_DARK]
-    assert panel.view.backgroundBrush().color() == QColor("#0d1117")
+    assert rendered(panel).pixelColor(2, 2) == QColor("#0d1117")  # a corner, off the street
     panel.set_dark(False)
     assert panel.area_brush("C02").color() in [QColor(c) for c in RAMP_LIGHT]
 

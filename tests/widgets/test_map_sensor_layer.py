@@ -16,8 +16,8 @@ def test_staff_moving_leaves_the_sensor_markers_alone(qtbot, model, twin, monkey
     qtbot.addWidget(panel)
     panel.refresh()
     rebuilt: list[int] = []
-    original = panel._sensors.setData
-    monkeypatch.setattr(panel._sensors, "setData", lambda *a, **k: (rebuilt.append(1), original(*a, **k)))
+    original = panel._sensors.set_points
+    monkeypatch.setattr(panel._sensors, "set_points", lambda *a, **k: (rebuilt.append(1), original(*a, **k)))
     staff_id = next(iter(twin.staff))
     for minute in range(1, 4):
         model.submit([StaffMoved(T0 + timedelta(minutes=minute), staff_id, *centre(1, minute % 2))])

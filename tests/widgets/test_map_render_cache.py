@@ -1,0 +1,199 @@
+"""The map's cached pictures: every change shows in the next render, exactly as a fresh render would draw it.
+
+The base picture (areas, roads) is kept until a pan, zoom or recolour; sensors and cases are composed
+into it and repaired only where markers changed; staff and labels are drawn live. These tests render
+the tiny street offscreen and compare pixels, so a stale cache cannot hide behind the model's state.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import numpy as np
+import pytest
+import shapely
+from PySide6.QtCore import QPointF
+from PySide6.QtGui import QColor, QImage, QPainter
+
+from cockpit.domain import RiskLevel
+from cockpit.events import AlarmRaised, StaffMoved
+from tests.core.tiny import centre
+from tests.widgets.conftest import T0, report
+from widgets.map_layers import Label, LabelLayer
+from widgets.map_panel import MapPanel
+
+
+@pytest.fixture
+def panel(qtbot, model):
+    panel = MapPanel(model)
+    qtbot.addWidget(panel)
+    panel.resize(900, 700)
+    panel.show()
+    qtbot.waitExposed(panel)
+    panel.set_level("micro")
+    panel.fit()
+    panel.refresh()
+    yield panel
+    panel.close()
+
+
+def rendered(panel: MapPanel) -> QImage:
+    """The map view as the screen would show it (viewport pixels)."""
+    image = QImage(panel.view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setRenderHints(panel.view.renderHints())
+    panel.view.render(painter)
+    painter.end()
+    return image
+
+
+def fresh(panel: MapPanel) -> QImage:
+    """A render with every cache dropped first."""
+    panel._base.invalidate()
+    return rendered(panel)
+
+
+def pixels(image: QImage) -> np.ndarray:
+    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[:, :image.width() * 4].copy()
+
+
+def screen(panel: MapPanel, x: float, y: float) -> tuple[int, int]:
+    """Viewport pixel of a map point (metres)."""
+    point = panel.view.mapFromScene(panel.viewbox.mapViewToScene(QPointF(x, y)))
+    return point.x(), point.y()
+
+
+def sensor_xy(panel: MapPanel, sensor_id: str) -> tuple[float, float]:
+    i = panel._sensor_ids.index(sensor_id)
+    return panel._sensor_x[i], panel._sensor_y[i]
+
+
+def lone_sensor(panel: MapPanel) -> str:
+    """A sensor with no staff or case marker within 20 pixels (those are drawn above sensors)."""
+    others = [screen(panel, x, y) for layer in (panel._staff, panel._cases) for x, y in zip(layer.data["x"], layer.data["y"])]
+    for sensor_id in panel._sensor_ids:
+        x, y = screen(panel, *sensor_xy(panel, sensor_id))
+        if all(abs(x - ox) > 20 or abs(y - oy) > 20 for ox, oy in others):
+            return sensor_id
+    raise AssertionError("every sensor is covered")
+
+
+def submit(panel: MapPanel, model, events) -> None:
+    model.submit(events)
+    model.drain()
+    panel.refresh()
+
+
+def test_an_alarm_turns_the_sensor_red_in_the_next_render_by_repairing_the_picture(panel, model):
+    sensor_id = lone_sensor(panel)
+    at = screen(panel, *sensor_xy(panel, sensor_id))
+    before = rendered(panel).pixelColor(*at)
+    cold, repaired = panel._base.cold_paints, panel._base.repaired_rects
+    submit(panel, model, [AlarmRaised(T0 + timedelta(minutes=1), "A-1", "sensor", RiskLevel.RED, sensor_id=sensor_id)])
+    after = rendered(panel)
+    assert after.pixelColor(*at) != before
+    assert after.pixelColor(*at) == QColor("#e03131")  # the star's fill, under its centre
+    assert panel._base.cold_paints == cold  # the areas were not painted again
+    assert panel._base.repaired_rects > repaired
+    assert np.array_equal(pixels(after), pixels(fresh(panel)))
+
+
+def test_many_changes_repaired_one_after_another_match_a_fresh_render(panel, model):
+    panel.set_measure("active_alarms")  # new blue and yellow cases leave the areas' colours alone
+    rendered(panel)
+    cold, repaired = panel._base.cold_paints, panel._base.repaired_rects
+    events = [report(f"R-{n}", col=n % 4, row=(n // 4) % 2, at=T0 + timedelta(minutes=n),
+                     risk=(RiskLevel.BLUE, RiskLevel.YELLOW)[n % 2]) for n in range(6)]
+    for n, event in enumerate(events):
+        staff_id = sorted(model.twin.staff)[n % len(model.twin.staff)]
+        submit(panel, model, [event, StaffMoved(event.at, staff_id, *centre(n % 4, 0.3))])
+        rendered(panel)
+    assert panel._base.cold_paints == cold and panel._base.repaired_rects >= repaired + 6
+    assert np.array_equal(pixels(rendered(panel)), pixels(fresh(panel)))
+
+
+def test_a_moved_staff_member_is_drawn_at_the_new_place_only(panel, model):
+    staff_id = sorted(model.twin.staff)[0]
+    submit(panel, model, [StaffMoved(T0, staff_id, *centre(0.5, 0.25))])
+    old = screen(panel, *[model.twin.staff[staff_id].x, model.twin.staff[staff_id].y])
+    image = rendered(panel)
+    triangle = image.pixelColor(*old)
+    submit(panel, model, [StaffMoved(T0 + timedelta(minutes=1), staff_id, *centre(2.5, 1.25))])
+    new = screen(panel, model.twin.staff[staff_id].x, model.twin.staff[staff_id].y)
+    image = rendered(panel)
+    assert image.pixelColor(*new) == triangle
+    assert image.pixelColor(*old) != triangle
+
+
+def test_a_recolour_changes_the_area_fill(panel, model):
+    area = "C02-G02-M02"  # no case, sensor or label at its corner
+    polygon = panel._area_xy[area]
+    minx, miny, _, _ = polygon.bounds
+    assert polygon.contains(shapely.Point(minx + 40, miny + 40))
+    at = screen(panel, minx + 40, miny + 40)
+    assert rendered(panel).pixelColor(*at) == panel.area_brush(area).color()
+    cold = panel._base.cold_paints
+    for n in range(3):
+        submit(panel, model, [report(f"X-{n}", col=3, row=1, at=T0 + timedelta(minutes=n))])
+    assert panel.area_bin(area) > 0
+    image = rendered(panel)
+    assert panel._base.cold_paints > cold
+    at = screen(panel, minx + 40, miny + 40)  # the legend's new counts may have resized the view
+    assert image.pixelColor(*at) == panel.area_brush(area).color() != QColor("#f4f4f6")
+
+
+def test_pan_and_zoom_paint_the_base_again_at_the_new_view(panel):
+    rendered(panel)
+    cold = panel._base.cold_paints
+    panel.viewbox.translateBy(x=150.0)
+    panned = rendered(panel)
+    assert panel._base.cold_paints == cold + 1
+    assert np.array_equal(pixels(panned), pixels(fresh(panel)))
+    panel.viewbox.scaleBy((0.5, 0.5))
+    zoomed = rendered(panel)
+    assert not np.array_equal(pixels(zoomed), pixels(panned))
+    assert np.array_equal(pixels(zoomed), pixels(fresh(panel)))
+
+
+def test_an_unchanged_view_repaints_from_the_cache(panel):
+    first = rendered(panel)
+    cold, repaired = panel._base.cold_paints, panel._base.repaired_rects
+    assert np.array_equal(pixels(rendered(panel)), pixels(first))
+    assert (panel._base.cold_paints, panel._base.repaired_rects) == (cold, repaired)
+
+
+def test_hiding_a_marker_layer_removes_its_markers(panel):
+    at = screen(panel, *sensor_xy(panel, lone_sensor(panel)))
+    shown = rendered(panel).pixelColor(*at)
+    panel.set_layer_visible("sensors", False)
+    hidden = rendered(panel)
+    assert hidden.pixelColor(*at) != shown
+    assert np.array_equal(pixels(hidden), pixels(fresh(panel)))
+
+
+def test_colliding_labels_show_the_more_important_one(qtbot):
+    layer = LabelLayer()
+    layer.set_labels([Label(0, 0, "Shengxing Community"), Label(10, 0, "Taiping Community"),
+                      Label(5000, 0, "Far away")])
+    image = QImage(400, 200, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(200, 100)
+    painter.scale(0.01, -0.01)  # 100 m a pixel: the first two anchors are 0.1 px apart
+    layer.paint(painter)
+    painter.end()
+    assert layer.shown() == ["Shengxing Community"]  # "Far away" is 50 px right, outside the image
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(20, 100)
+    painter.scale(0.07, -0.07)
+    layer.paint(painter)
+    painter.end()
+    assert layer.shown() == ["Shengxing Community", "Far away"]
+    painter = QPainter(image)
+    painter.translate(0, 100)
+    painter.scale(20, -20)  # zoomed in: 200 px between the first two, they no longer overlap
+    layer.paint(painter)
+    painter.end()
+    assert layer.shown() == ["Shengxing Community", "Taiping Community"]
