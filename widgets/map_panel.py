@@ -500,7 +500,10 @@ class MapPanel(QWidget):
         if kind == "street":
             return self._street.name if i18n.is_chinese() else self._street.name_en
         if kind == "community":
-            return i18n.community_name(self._street, area_id)
+            name = i18n.community_name(self._street, area_id)
+            # On the map the level is plain: "Taiping" rather than "Taiping Community", so that the
+            # English labels are short enough not to hide each other.
+            return name.removesuffix(" Community") if short and not i18n.is_chinese() else name
         if not i18n.is_chinese():
             return area_id
         return self._areas.short_name(area_id) if short else self._areas.name[area_id]

@@ -256,3 +256,13 @@ def test_measures_sum_up_the_hierarchy_and_bins_label_ranges():
     assert bins.assign(np.array([0, 1, 40.0])).tolist() == [0, 1, len(bins.labels) - 1]
     share = make_bins(np.array([0.0, 0.5]), share=True)
     assert share.assign(np.array([0.0, 0.03, 0.5])).tolist() == [0, 1, 5]
+
+
+def test_english_map_labels_leave_out_the_word_community(qtbot, model, languages, monkeypatch):
+    monkeypatch.setattr(i18n, "community_name", lambda street, community_id: f"Taiping {community_id} Community")
+    panel = MapPanel(model)
+    qtbot.addWidget(panel)
+    assert panel._labels.texts == ["Taiping C01", "Taiping C02"]  # long names ran into each other
+    assert panel.area_tooltip("C01").splitlines()[0] == "Taiping C01 Community"
+    panel.click_area("C02")
+    assert panel.breadcrumb()[1][2] == "Taiping C02 Community"
