@@ -151,7 +151,7 @@ def _sqlite_time(at: datetime) -> str:
     if at.tzinfo is not timezone.utc:
         at = at.astimezone(timezone.utc)
     # "YYYY-MM-DD HH:MM:SS.ffffff" is the first 26 characters, before the "+00:00".
-    return at.isoformat(sep=" ", timespec="microseconds")[:26]
+    return at.isoformat(" ", "microseconds")[:26]
 
 
 def _log_row(event: Event) -> dict:
