@@ -34,7 +34,8 @@ class BufferedSocket:
     """Wraps a connected non-blocking socket (plain or TLS) with a read and a write buffer.
 
     Offers paho the calls it makes on a socket: ``recv``, ``send``, ``pending``, ``fileno``,
-    ``setblocking`` and ``close``, plus :meth:`fill` and :meth:`flush` for the network loop.
+    ``setblocking`` and ``close``, plus :meth:`fill`, :meth:`flush` and ``closed`` for the
+    network loop.
     """
 
     def __init__(self, sock) -> None:
@@ -44,6 +45,7 @@ class BufferedSocket:
         self._out = bytearray()
         self._eof = False
         self._error: OSError | None = None
+        self.closed = False
 
     # ------------------------------------------------------------ reading
 
@@ -128,6 +130,7 @@ class BufferedSocket:
         """Send what is buffered (a DISCONNECT, say) as far as the socket takes it, then close."""
         self.flush()
         self._sock.close()
+        self.closed = True
 
 
 class BufferedClient(mqtt.Client):

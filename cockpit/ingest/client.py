@@ -271,11 +271,14 @@ class MqttIngest:
         if not sock.fill():
             writing = [sock] if sock.unsent() or client.want_write() else []
             select.select([sock], writing, [], timeout)
-        limit = self.service.batch_size
-        while len(self._inbox) < limit and sock.fill():
-            rc = client.loop_read()
-            if rc != MQTTErrorCode.MQTT_ERR_SUCCESS or client.socket() is not sock:
-                return rc if rc != MQTTErrorCode.MQTT_ERR_SUCCESS else MQTTErrorCode.MQTT_ERR_CONN_LOST
+        # The per-packet loop, with its lookups hoisted: it runs once per message.
+        inbox, limit, fill, read = self._inbox, self.service.batch_size, sock.fill, client.loop_read
+        while len(inbox) < limit and fill():
+            rc = read()
+            if rc:
+                return rc
+            if sock.closed:
+                return MQTTErrorCode.MQTT_ERR_CONN_LOST
         if client.want_write():
             rc = client.loop_write()
             if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:

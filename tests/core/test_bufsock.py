@@ -126,7 +126,9 @@ def test_a_large_write_goes_out_at_once_and_close_sends_the_rest(pair):
     sock.send(b"x" * WRITE_LIMIT)
     assert counting.sends >= 1
     sock.send(b"bye")
+    assert not sock.closed
     sock.close()
+    assert sock.closed
     received = bytearray()
     while chunk := peer.recv(1 << 16):
         received += chunk
