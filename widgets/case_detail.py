@@ -388,9 +388,7 @@ class CaseDetailPanel(QWidget):
             f"background-color: {RISK_COLORS[case.risk].name()}; color: white; border-radius: 3px; padding: 2px 6px;")
         self.status_label.setText(i18n.status_name(case.status))
         values = self._fact_values
-        values["location"].setText(" / ".join(
-            part for part in (i18n.community_name(street, case.community_id), i18n.grid_name(street, case.general_grid_id),
-                              i18n.micro_grid_name(street, case.micro_grid_id)) if part))
+        values["location"].setText(i18n.place_name(street, case.community_id, case.general_grid_id, case.micro_grid_id))
         reporter = i18n.staff_name(street, case.reporter) if street.has("staff", case.reporter) else case.reporter
         values["source"].setText(" · ".join(p for p in (i18n.source_name(case.source), reporter) if p))
         values["description"].setText(case.description or "—")

@@ -28,7 +28,16 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontDatabase
 
 from cockpit.categories import CategoryTable
-from cockpit.domain import CaseStatus, Department, OwnerLevel, RiskLevel, Source, StaffKind, StaffStatus
+from cockpit.domain import (
+    CaseStatus,
+    Department,
+    OwnerLevel,
+    RiskLevel,
+    SensorKind,
+    Source,
+    StaffKind,
+    StaffStatus,
+)
 from cockpit.resources import RESOURCES
 from cockpit.street.model import Street
 from cockpit.twin import SHANGHAI
@@ -281,6 +290,15 @@ _EVENT = {
     "CaseRejected": QT_TRANSLATE_NOOP("Domain", "rejected"),
     "CaseOverdue": QT_TRANSLATE_NOOP("Domain", "overdue"),
 }
+_SENSOR_KIND = {
+    SensorKind.SMOKE: QT_TRANSLATE_NOOP("Domain", "smoke detector"),
+    SensorKind.BRACELET: QT_TRANSLATE_NOOP("Domain", "elderly bracelet"),
+    SensorKind.WATER_METER: QT_TRANSLATE_NOOP("Domain", "smart water meter"),
+    SensorKind.MANHOLE: QT_TRANSLATE_NOOP("Domain", "manhole cover"),
+    SensorKind.CAMERA: QT_TRANSLATE_NOOP("Domain", "camera"),
+    SensorKind.PARKING: QT_TRANSLATE_NOOP("Domain", "parking sensor"),
+    SensorKind.ENVIRONMENT: QT_TRANSLATE_NOOP("Domain", "environment sensor"),
+}
 _ALARM_KIND = {
     "sensor": QT_TRANSLATE_NOOP("Domain", "sensor alarm"),
     "red_case": QT_TRANSLATE_NOOP("Domain", "red case"),
@@ -341,6 +359,11 @@ def alarm_kind_name(kind: str) -> str:
     return _domain(_ALARM_KIND, kind)
 
 
+def sensor_kind_name(kind: SensorKind | str) -> str:
+    """A sensor's kind for display (烟感 / smoke detector)."""
+    return _domain(_SENSOR_KIND, SensorKind(kind))
+
+
 def category_name(categories: CategoryTable, code: str) -> str:
     """The category's Chinese or English name, following the current language."""
     if code not in categories:
@@ -356,17 +379,39 @@ def community_name(street: Street, community_id: str | None) -> str:
     return community.name if is_chinese() else community.name_en
 
 
+def _in_community(street: Street, community_id: str, grid_id: str) -> str:
+    """English name of a grid: grids have only Chinese names, so the community's name and the grid's id."""
+    return f"{community_name(street, community_id)} · {grid_id}"
+
+
 def grid_name(street: Street, general_grid_id: str | None) -> str:
-    """A general grid's name; grids have only Chinese names, so English shows the id."""
+    """A general grid's name: 永丰社区第2网格 in Chinese, "Yongfeng Community · C03-G02" in English."""
     if not general_grid_id or not street.has("general_grids", general_grid_id):
         return general_grid_id or ""
-    return street.general_grid(general_grid_id).name if is_chinese() else general_grid_id
+    grid = street.general_grid(general_grid_id)
+    return grid.name if is_chinese() else _in_community(street, grid.community_id, grid.id)
 
 
 def micro_grid_name(street: Street, micro_grid_id: str | None) -> str:
+    """A micro-grid's name: its Chinese name, or "Yongfeng Community · C03-G02-M05" in English."""
     if not micro_grid_id or not street.has("micro_grids", micro_grid_id):
         return micro_grid_id or ""
-    return street.micro_grid(micro_grid_id).name if is_chinese() else micro_grid_id
+    grid = street.micro_grid(micro_grid_id)
+    return grid.name if is_chinese() else _in_community(street, grid.community_id, grid.id)
+
+
+def place_name(street: Street, community_id: str | None = None, general_grid_id: str | None = None,
+               micro_grid_id: str | None = None) -> str:
+    """Where a place is, from community down to micro-grid, in the current language, without repeats.
+
+    An area whose name the next finer one already begins with is left out: 永丰社区第2网格第5微网格
+    (or "Yongfeng Community · C03-G02-M05") says its community and grid, while a micro-grid named
+    on its own ("3号楼") keeps them in front ("永丰社区 / 永丰社区第2网格 / 3号楼").
+    """
+    names = [name for name in (community_name(street, community_id), grid_name(street, general_grid_id),
+                               micro_grid_name(street, micro_grid_id)) if name]
+    kept = [name for name, finer in zip(names, names[1:] + [""]) if not (finer and finer.startswith(name))]
+    return " / ".join(kept)
 
 
 def staff_name(street: Street, staff_id: str | None) -> str:

@@ -123,13 +123,8 @@ class StaffTableModel(KeyedTableModel):
                 return i18n.department_name(member.department)
             return i18n.staff_kind_name(member.kind)
         if column == "area":
-            grid_id = member.home_general_grid_id
-            if grid_id:
-                name = i18n.grid_name(street, grid_id)
-                if i18n.is_chinese() or not street.has("general_grids", grid_id):
-                    return name
-                # Grids have only Chinese names; English names the community and shows the grid's id.
-                return f"{i18n.community_name(street, street.general_grid(grid_id).community_id)} · {name}"
+            if member.home_general_grid_id:
+                return i18n.grid_name(street, member.home_general_grid_id)
             return i18n.community_name(street, member.home_community_id) or i18n.owner_name(OwnerLevel.STREET)
         if column == "status":
             return i18n.staff_status_name(staff.status)

@@ -748,6 +748,41 @@
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="294"/>
+        <source>smoke detector</source>
+        <translation>烟感</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="295"/>
+        <source>elderly bracelet</source>
+        <translation>老人手环</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="296"/>
+        <source>smart water meter</source>
+        <translation>智能水表</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="297"/>
+        <source>manhole cover</source>
+        <translation>井盖</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="298"/>
+        <source>camera</source>
+        <translation>摄像头</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="299"/>
+        <source>parking sensor</source>
+        <translation>车位传感器</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="300"/>
+        <source>environment sensor</source>
+        <translation>环境监测</translation>
+    </message>
 </context>
 <context>
     <name>Format</name>

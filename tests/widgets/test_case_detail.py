@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel
 
 from cockpit.domain import CaseStatus, OwnerLevel, RiskLevel
 from tests.widgets.conftest import T0, report
@@ -113,3 +114,12 @@ def test_timeline_lists_every_transition(qtbot, model, twin, panel):
     steps = [panel.timeline.item(r, 1).text() for r in range(panel.timeline.rowCount())]
     assert steps == ["reported", "triaged", "overdue", "overdue", "escalated"]
     assert "overdue by" in panel.sla_label.text()
+
+
+def test_location_names_the_area_in_english_without_bare_ids(qtbot, model, panel):
+    model.submit([report("K1", col=1, row=1)])
+    model.drain()
+    panel.set_case("K1")
+    shown = [label.text() for label in panel.findChildren(QLabel)]
+    assert "Community 1 · C01-G02-M02" in shown
+    assert not any(text.startswith("C01-") for text in shown)
