@@ -1,7 +1,9 @@
 """The alarm banner: a red case or a sensor alarm that nobody can miss.
 
 The banner sits on top of every page and stays while any such alarm waits for acknowledgement,
-showing the most urgent, newest one and how many more wait. Acknowledging goes through the twin
+showing the most urgent, newest one and how many more wait: on one line what it is (risk, kind,
+category or sensor, case, time), below it where it is, so a long English place name is read whole
+on the wall rather than cut off. Acknowledging goes through the twin
 (an AlarmAcknowledged event, recorded with the operator's name); only then may the banner go.
 """
 
@@ -9,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
 from cockpit.domain import RiskLevel
 from cockpit.records import Alarm
@@ -18,6 +20,11 @@ from widgets import i18n
 from widgets.plumbing import Connections, ElidedLabel
 from widgets.theme import scaled_font
 from widgets.twin_model import TwinModel
+
+SPACING_EM = 0.6
+"""Gap between the banner's text, count and buttons, in lines of its type: it grows with the wall's type."""
+PLACE_MIN_CHARS = 10
+"""The place line never narrows below this many average characters (then it ends in "…")."""
 
 
 def needs_banner(alarm: Alarm) -> bool:
@@ -53,18 +60,23 @@ class AlarmBanner(QFrame):
         self.sound = sound
         self.alarm_id = ""
         self._pending = -1
-        # A long alarm line ends in "…" rather than widening the window past the screen; the count
-        # of further alarms beside it keeps its full width.
-        self.text = ElidedLabel()
+        # Each line ends in "…" (full text in the tooltip) only if even its own line is too narrow; the
+        # count and the buttons beside them keep their full width.
+        self.headline = ElidedLabel()
+        self.place = ElidedLabel()
         self.count = QLabel()
         self.count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.show_button = QPushButton()
         self.ack_button = QPushButton()
-        layout = QHBoxLayout(self)
-        layout.addWidget(self.text, 1)
-        layout.addWidget(self.count)
-        layout.addWidget(self.show_button)
-        layout.addWidget(self.ack_button)
+        # What the alarm is takes the whole first line; where it is, the count and the buttons share the
+        # second, so at 1080p neither an English headline nor a long place name has to be cut.
+        self._grid = QGridLayout(self)
+        self._grid.addWidget(self.headline, 0, 0, 1, 4)
+        self._grid.addWidget(self.place, 1, 0)
+        self._grid.addWidget(self.count, 1, 1)
+        self._grid.addWidget(self.show_button, 1, 2)
+        self._grid.addWidget(self.ack_button, 1, 3)
+        self._grid.setColumnStretch(0, 1)
         self.show_button.clicked.connect(self._on_show_clicked)
         self.ack_button.clicked.connect(self.acknowledge)
         self._connections = Connections()
@@ -106,7 +118,8 @@ class AlarmBanner(QFrame):
         self.alarm_id = top.id if top is not None else ""
         self.setVisible(top is not None)
         if top is not None:
-            self.text.set_full_text(self.describe(top))
+            self.headline.set_full_text(self.describe(top))
+            self.place.set_full_text(self.locate(top))
             self.count.setText(self.tr("{n} more waiting").format(n=len(alarms) - 1) if len(alarms) > 1 else "")
             self.show_button.setEnabled(top.case_id in self._twin.cases)
         if len(alarms) != self._pending:
@@ -114,25 +127,34 @@ class AlarmBanner(QFrame):
             self.pending_changed.emit(len(alarms))
 
     def describe(self, alarm: Alarm) -> str:
-        """One line: what, where, which case, since when (and how often it repeated)."""
+        """What the alarm is: risk and kind, category (or sensor), case, since when, how often it repeated."""
         twin = self._twin
         case = twin.cases.get(alarm.case_id or "")
-        parts = [f"⚠ {i18n.alarm_kind_name(alarm.alarm_kind)}"]
-        # Most telling first: a clipped line on a narrow screen loses only the finest detail.
+        kind = i18n.alarm_kind_name(alarm.alarm_kind)
+        # A red case's kind already names its risk; other kinds (sensor, overdue) say it in front.
+        parts = [f"⚠ {kind}" if alarm.alarm_kind == "red_case" else f"⚠ {i18n.risk_name(alarm.risk)} · {kind}"]
         if case is not None:
-            parts.append(i18n.category_name(twin.categories, case.category))
-            parts.append(i18n.local_time(alarm.raised_at))
-            parts.append(case.id)
-            parts.append(" / ".join(p for p in (i18n.community_name(twin.street, case.community_id),
-                                                 i18n.micro_grid_name(twin.street, case.micro_grid_id)) if p))
-        else:
-            if alarm.area_id:
-                parts.append(i18n.community_name(twin.street, alarm.area_id))
-            parts.append(i18n.local_time(alarm.raised_at))
+            parts += [i18n.category_name(twin.categories, case.category), case.id]
+        elif alarm.sensor_id:
+            if twin.street.has("sensors", alarm.sensor_id):
+                parts.append(i18n.sensor_kind_name(twin.street.sensor(alarm.sensor_id).kind))
+            parts.append(alarm.sensor_id)
+        parts.append(i18n.local_time(alarm.raised_at))
         text = " · ".join(parts)
         if alarm.repeats:
             text += " " + self.tr("(repeated {n}×)").format(n=alarm.repeats)
         return text
+
+    def locate(self, alarm: Alarm) -> str:
+        """Where the alarm is: its case's or sensor's area down to the micro-grid, or its community."""
+        street = self._twin.street
+        case = self._twin.cases.get(alarm.case_id or "")
+        if case is not None:
+            return i18n.place_name(street, case.community_id, case.general_grid_id, case.micro_grid_id)
+        if alarm.sensor_id and street.has("sensors", alarm.sensor_id):
+            micro = street.micro_grid(street.sensor(alarm.sensor_id).micro_grid_id)
+            return i18n.place_name(street, micro.community_id, micro.general_grid_id, micro.id)
+        return i18n.place_name(street, alarm.area_id)
 
     def _on_show_clicked(self) -> None:
         alarm = self._twin.alarms.get(self.alarm_id)
@@ -140,7 +162,14 @@ class AlarmBanner(QFrame):
             self.sig_show_case_requested.emit(alarm.case_id)
 
     def _fit_fonts(self) -> None:
-        self.text.setFont(scaled_font(self.font(), 1.3, bold=True))
+        self.headline.setFont(scaled_font(self.font(), 1.3, bold=True))
+        self.place.setFont(scaled_font(self.font(), 1.3, bold=True))
+        # On a narrow desk window the buttons keep their width; the place still shows its first words.
+        self.place.setMinimumWidth(self.place.fontMetrics().averageCharWidth() * PLACE_MIN_CHARS)
+        gap = round(self.fontMetrics().height() * SPACING_EM)
+        self._grid.setHorizontalSpacing(gap)
+        self._grid.setVerticalSpacing(0)
+        self._grid.setContentsMargins(gap, gap // 3, gap, gap // 3)
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""

@@ -67,7 +67,9 @@ def wall_stylesheet(screen_height: int) -> str:
         f"\nQLabel#tileTarget {{ font-size: {round(px * 0.75)}px; }}"
         f"\nQLabel#allClear {{ font-size: {round(px * 1.4)}px; }}"
         f"\nQFrame#alarmBanner QLabel {{ font-size: {round(px * 1.15)}px; }}"
-        f"\nQFrame#alarmBanner QPushButton {{ font-size: {px}px; }}"
+        # The desk's few pixels of button padding vanish around 4K type; pad in proportion to it.
+        f"\nQFrame#alarmBanner QPushButton {{ font-size: {px}px;"
+        f" padding: {round(px * 0.3)}px {round(px * 0.8)}px; }}"
         f"\nQCheckBox::indicator {{ width: {round(px * 0.8)}px; height: {round(px * 0.8)}px; }}"
         # Columns sized to their contents would touch; at 4K a fixed few pixels are nothing.
         f"\nQTableView::item {{ padding: 0px {round(px * 0.15)}px; }}"

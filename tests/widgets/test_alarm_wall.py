@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from cockpit.domain import AlarmState, RiskLevel
-from tests.widgets.conftest import report
+from cockpit.domain import AlarmState, RiskLevel, Source
+from cockpit.events import AlarmRaised, CaseReported, ClockTick
+from cockpit.sla import live_derivers
+from cockpit.street.demo import load_demo_street
+from cockpit.twin import TwinState
+from tests.widgets.conftest import T0, report
+from widgets import i18n
 from widgets.alarm_banner import AlarmBanner
 from widgets.app import build_wall
+from widgets.theme import wall_pixel_size, wall_stylesheet
+from widgets.twin_model import TwinModel
 
 
 def test_banner_stays_until_acknowledged_and_records_who(qtbot, model, twin, languages):
@@ -80,3 +89,72 @@ def test_wall_type_scales_with_screen_height(qtbot, wall):
     wall.fit_to_height(2160)
     assert wall.title.font().pixelSize() == 2 * small
     assert small >= 36  # 1.4 × 27 px body text on a 1080p wall
+
+
+@pytest.fixture(scope="module")
+def demo_street():
+    return load_demo_street()
+
+
+def _banner_on_a_wall(qtbot, model, size):
+    """A wall of ``size`` pixels, typed as the wall types it, with the banner alone at its top."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    host.setStyleSheet(wall_stylesheet(size[1]))
+    host.setFixedSize(*size)
+    banner = AlarmBanner(model, actor="op")
+    column = QVBoxLayout(host)
+    column.addWidget(banner)
+    column.addStretch(1)
+    host.show()
+    qtbot.waitExposed(host)
+    return host, banner
+
+
+def _whole(label) -> bool:
+    return label.text() == label.full_text() and not label.text().endswith("…")
+
+
+@pytest.mark.parametrize("size", [(1920, 1080), (3840, 2160)])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_wall_banner_reads_whole_with_its_place_on_its_own_line(qtbot, languages, demo_street, size, lang):
+    languages.set_language(lang)
+    twin = TwinState(demo_street, derivers=live_derivers())
+    twin.apply(ClockTick(T0))
+    model = TwinModel(twin)
+    # Eight red cases in the micro-grid with the longest full English name: one shown, 7 more waiting.
+    micro = max(demo_street.micro_grids, key=lambda m: len(demo_street.community(m.community_id).name_en))
+    point = micro.polygon.representative_point()
+    model.submit([CaseReported(T0 + timedelta(minutes=i), f"K20261124-003{i}", "elderly_emergency", Source.SENSOR,
+                               point.x, point.y, micro.id, micro.general_grid_id, micro.community_id,
+                               risk=RiskLevel.RED) for i in range(8)])
+    model.drain()
+    try:
+        _host, banner = _banner_on_a_wall(qtbot, model, size)
+        case = twin.cases[twin.alarms[banner.alarm_id].case_id]
+        assert banner.headline.full_text().startswith("⚠ ") and case.id in banner.headline.full_text()
+        assert i18n.alarm_kind_name("red_case") in banner.headline.full_text()
+        expected = (micro.name if lang == "zh"
+                    else f"{demo_street.community(micro.community_id).name_en} · {micro.id}")
+        assert banner.place.full_text() == expected
+        assert _whole(banner.headline) and _whole(banner.place)
+        assert banner.place.y() > banner.headline.y()  # the place has a line of its own
+        px = wall_pixel_size(size[1])
+        for button in (banner.show_button, banner.ack_button):
+            padding = button.width() - button.fontMetrics().horizontalAdvance(button.text())
+            assert padding >= 1.5 * px  # 0.8 em each side: 4K buttons are padded twice as wide as 1080p ones
+        assert banner.count.text() == banner.tr("{n} more waiting").format(n=7)
+        assert banner.show_button.x() - banner.count.geometry().right() >= 0.5 * px  # the count does not touch
+    finally:
+        model.close()
+
+
+def test_a_sensor_alarm_names_its_risk_sensor_and_place(qtbot, model, twin, languages):
+    banner = AlarmBanner(model, actor="op")
+    qtbot.addWidget(banner)
+    model.submit([AlarmRaised(T0, "A-SMK-1", "sensor", RiskLevel.YELLOW, sensor_id="SMK-1")])
+    model.drain()
+    assert banner.headline.full_text() == "⚠ yellow · sensor alarm · smoke detector · SMK-1 · 20:00"
+    assert banner.place.full_text() == "Community 1 · C01-G01-M01"
+    languages.set_language("zh")
+    assert banner.headline.full_text() == "⚠ 黄 · 感知告警 · 烟感 · SMK-1 · 20:00"

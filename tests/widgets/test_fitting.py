@@ -21,21 +21,25 @@ from widgets.plumbing import fill_combo
 from widgets.staff_board import StaffBoardPanel
 
 
-def test_a_long_alarm_line_ends_in_an_ellipsis_and_the_count_stays_visible(qtbot, model, twin, languages):
+def test_long_alarm_lines_end_in_an_ellipsis_and_the_count_stays_visible(qtbot, model, twin, languages):
     banner = AlarmBanner(model, "op")
     qtbot.addWidget(banner)
     model.submit([report("K1", "fire_hazard", risk=RiskLevel.RED),
-                  report("K2", "fire_hazard", col=2, risk=RiskLevel.RED, at=T0 + timedelta(minutes=1))])
+                  report("K20261124-0002", "market_food_safety", col=2, risk=RiskLevel.RED,
+                         at=T0 + timedelta(minutes=1))])
     model.drain()
-    banner.resize(520, 60)
+    banner.resize(320, 60)  # narrower than the count and buttons: the banner takes its minimum width
     banner.show()
     qtbot.waitExposed(banner)
-    full = banner.text.full_text()
+    full = banner.headline.full_text()
     assert full == banner.describe(twin.alarms[banner.alarm_id])
-    shown = banner.text.text()
+    shown = banner.headline.text()
     assert shown.endswith("…") and full.startswith(shown[:-1])
-    assert banner.text.fontMetrics().horizontalAdvance(shown) <= banner.text.contentsRect().width()
-    assert banner.text.toolTip() == full
+    assert banner.headline.fontMetrics().horizontalAdvance(shown) <= banner.headline.contentsRect().width()
+    assert banner.headline.toolTip() == full
+    place = banner.place  # cut only on a screen far narrower than a wall, and whole in its tooltip
+    assert place.text().endswith("…") and place.toolTip() == place.full_text() == "Community 2 · C02-G01-M01"
+    assert len(place.text()) > 5
     assert banner.count.text() == "1 more waiting"
     assert banner.count.isVisible()
     assert banner.count.width() >= banner.count.fontMetrics().horizontalAdvance("1 more waiting")
