@@ -8,6 +8,7 @@ regroups the cached polygons. Geometry is in metres (the street's projection), n
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -205,6 +206,22 @@ def _view_key(painter: QPainter) -> tuple:
     view = painter.viewport()
     return (t.m11(), t.m12(), t.m21(), t.m22(), t.dx(), t.dy(), view.x(), view.y(), view.width(),
             view.height(), painter.device().devicePixelRatioF())
+
+
+def _to_device(key: tuple, x: np.ndarray, y: np.ndarray, fragments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Centres of ``fragments`` (sizes filled in) for points mapped by a :func:`_view_key`'s transform.
+
+    The centres are moved by less than half a pixel so that each symbol's corner falls on a whole
+    device pixel: Qt rounds a fractional corner differently with and without a clip, and a repair
+    (clipped) must put a symbol on exactly the pixels a full redraw (unclipped) does.
+    """
+    m11, m12, m21, m22, tx, ty, dpr = *key[:6], key[10]
+    half_w = fragments[:, 4] * fragments[:, 6] / 2
+    half_h = fragments[:, 5] * fragments[:, 7] / 2
+    x_ = m11 * x + m21 * y + tx
+    y_ = m12 * x + m22 * y + ty
+    return (np.floor((x_ - half_w) * dpr + 0.5) / dpr + half_w,
+            np.floor((y_ - half_h) * dpr + 0.5) / dpr + half_h)
 
 
 class BaseMapItem(pg.GraphicsObject):
@@ -408,6 +425,18 @@ class MarkerSet:
         record = self.data[found[0]]
         return record["symbol"], float(record["size"]), record["brush"]
 
+    def fragments_near(self, key: tuple, source: np.ndarray, bounds: np.ndarray) -> np.ndarray:
+        """Fragments (as :meth:`fragments`) of the markers inside any of ``bounds`` (x0, y0, x1, y1 metres)."""
+        x, y = self._x[:, None], self._y[:, None]
+        near = np.flatnonzero(((x >= bounds[:, 0]) & (x <= bounds[:, 2])
+                               & (y >= bounds[:, 1]) & (y <= bounds[:, 3])).any(axis=1))
+        dpr = key[10]
+        block = np.empty((len(near), 10))
+        block[:, 2:6] = source[self._sprites[near]]
+        block[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
+        block[:, 0], block[:, 1] = _to_device(key, self._x[near], self._y[near], block)
+        return block
+
     def fragments(self, key: tuple, source: np.ndarray, margin: float) -> np.ndarray:
         """The set's pixmap fragments (x, y, source rect, scale, rotation, opacity) at view ``key``.
 
@@ -417,7 +446,7 @@ class MarkerSet:
         key = (*key, len(source))
         if key == self._block_key:
             return self._block
-        m11, m12, m21, m22, tx, ty, left, top, width, height, dpr = key[:11]
+        left, top, width, height, dpr = key[6:11]
         if self._template_key != (len(source), dpr):
             # Everything but the position depends only on the sprites: filled once per change.
             self._template = np.empty((len(self._sprites), 10))
@@ -425,21 +454,17 @@ class MarkerSet:
             self._template[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
             self._template_key = (len(source), dpr)
         block = self._template.copy()
-        block[:, 0] = self._x
-        block[:, 0] *= m11
-        block[:, 0] += m21 * self._y + tx
-        block[:, 1] = self._y
-        block[:, 1] *= m22
-        block[:, 1] += m12 * self._x + ty
+        block[:, 0], block[:, 1] = _to_device(key, self._x, self._y, block)
         dx, dy = block[:, 0], block[:, 1]
-        inside = (dx > left - margin) & (dx < left + width + margin) & (dy > top - margin) & (dy < top + height + margin)
+        inside = ((dx > left - margin) & (dx < left + width + margin)
+                  & (dy > top - margin) & (dy < top + height + margin))
         if not inside.all():
             block = block[inside]
         self._block, self._block_key = block, key
         return block
 
 
-def _disjoint(rects: list[QRectF]) -> list[QRectF]:
+def disjoint_rects(rects: list[QRectF]) -> list[QRectF]:
     """Rectangles covering the same pixels without overlapping (overlapping ones merged).
 
     Each repaired rectangle is restored from the base and then drawn over; where two overlapped,
@@ -507,16 +532,18 @@ class MarkerLayer:
             return None
         if not damage:
             return []
-        x, y, sprite = np.array(damage).T
-        sprite = sprite.astype(np.intp)
-        if sprite.max() >= len(self._source):
-            return None
-        cx = transform.m11() * x + transform.m21() * y + transform.dx()
-        cy = transform.m12() * x + transform.m22() * y + transform.dy()
-        w, h = self._source[sprite, 2] / self._atlas_dpr, self._source[sprite, 3] / self._atlas_dpr
-        left, top = np.floor(cx - w / 2) - 1, np.floor(cy - h / 2) - 1
-        return _disjoint([QRectF(*r) for r in zip(left.tolist(), top.tolist(), (np.ceil(w) + 3).tolist(),
-                                                  (np.ceil(h) + 3).tolist())])
+        sizes = (self._source[:, 2:] / self._atlas_dpr).tolist()
+        m11, m12, m21, m22, dx, dy = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
+                                      transform.dx(), transform.dy())
+        rects = []
+        for x, y, sprite in damage:  # at most DAMAGE_LIMIT: plain Python beats numpy's overhead
+            if sprite >= len(sizes):
+                return None
+            w, h = sizes[sprite]
+            cx, cy = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
+            rects.append(QRectF(math.floor(cx - w / 2) - 1, math.floor(cy - h / 2) - 1, math.ceil(w) + 3,
+                                math.ceil(h) + 3))
+        return disjoint_rects(rects)
 
     def sprite_indices(self, data: np.ndarray) -> np.ndarray:
         """The atlas sprite of each record, adding sprites for styles not seen before."""
@@ -572,7 +599,7 @@ class MarkerLayer:
 
     def paint(self, painter: QPainter, within: Sequence[QRectF] | None = None) -> None:
         """Draw the shown markers (only those overlapping ``within``, clipped to it, if given)."""
-        fragments = self._prepare(painter)
+        fragments = self._prepare(painter) if within is None else self._near(painter, within)
         if not len(fragments):
             return
         painter.save()
@@ -593,6 +620,23 @@ class MarkerLayer:
                     painter.setClipRect(rect)
                     painter.drawPixmapFragments(*self._subset.drawargs(), self._atlas)
         painter.restore()
+
+    def _near(self, painter: QPainter, rects: Sequence[QRectF]) -> np.ndarray:
+        """Fragments of the shown markers that may overlap ``rects`` (device), in drawing order.
+
+        A repair touches a few rectangles: markers are picked by position in metres first, so only
+        those few are mapped, not every marker of a set that changed.
+        """
+        key = _view_key(painter)
+        if self._atlas is None or key[10] != self._atlas_dpr:
+            self._build_atlas(key[10])
+        inverse, invertible = painter.transform().inverted()
+        if not invertible or not len(self._source):
+            return np.empty((0, 10))
+        reach = self._source[:, 2:].max() / key[10] / 2
+        bounds = np.array([inverse.mapRect(r.adjusted(-reach, -reach, reach, reach)).getCoords() for r in rects])
+        blocks = [s.fragments_near(key, self._source, bounds) for s in self._sets if s.visible]
+        return np.concatenate(blocks) if blocks else np.empty((0, 10))
 
 
 class MarkerItem(pg.GraphicsObject):

@@ -209,6 +209,7 @@ class MapPanel(QWidget):
         self._legend = QHBoxLayout()
         self._legend.setSpacing(4)
         self._legend_items: list[tuple[QLabel, QLabel]] = []
+        self._legend_shown: tuple | None = None
         for _ in range(MAX_BINS + 1):
             swatch, text = QLabel(), QLabel()
             swatch.setFixedSize(18, 14)
@@ -602,6 +603,10 @@ class MapPanel(QWidget):
         """Show the bins in the fixed row of swatches (recolours happen at 20 Hz: no new widgets)."""
         border = "#5c6b80" if self._dark else "#9a9aa6"
         entries = self.legend_entries()
+        # Most updates leave the legend as it was; a style sheet set again is parsed and polished again.
+        if (entries, border) == self._legend_shown:
+            return
+        self._legend_shown = (entries, border)
         for i, (swatch, text) in enumerate(self._legend_items):
             shown = i < len(entries)
             swatch.setVisible(shown)

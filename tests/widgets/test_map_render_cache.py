@@ -12,14 +12,14 @@ from datetime import timedelta
 import numpy as np
 import pytest
 import shapely
-from PySide6.QtCore import QPointF
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QPointF, QRectF
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QTransform
 
 from cockpit.domain import RiskLevel
 from cockpit.events import AlarmRaised, StaffMoved
 from tests.core.tiny import centre
 from tests.widgets.conftest import T0, report
-from widgets.map_layers import Label, LabelLayer
+from widgets.map_layers import Label, LabelLayer, MarkerLayer, disjoint_rects, cosmetic_pen
 from widgets.map_panel import MapPanel
 
 
@@ -55,7 +55,8 @@ def fresh(panel: MapPanel) -> QImage:
 
 
 def pixels(image: QImage) -> np.ndarray:
-    return np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())[:, :image.width() * 4].copy()
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(image.height(), image.bytesPerLine())
+    return rows[:, :image.width() * 4].copy()
 
 
 def screen(panel: MapPanel, x: float, y: float) -> tuple[int, int]:
@@ -71,7 +72,8 @@ def sensor_xy(panel: MapPanel, sensor_id: str) -> tuple[float, float]:
 
 def lone_sensor(panel: MapPanel) -> str:
     """A sensor with no staff or case marker within 20 pixels (those are drawn above sensors)."""
-    others = [screen(panel, x, y) for layer in (panel._staff, panel._cases) for x, y in zip(layer.data["x"], layer.data["y"])]
+    others = [screen(panel, x, y) for layer in (panel._staff, panel._cases)
+              for x, y in zip(layer.data["x"], layer.data["y"])]
     for sensor_id in panel._sensor_ids:
         x, y = screen(panel, *sensor_xy(panel, sensor_id))
         if all(abs(x - ox) > 20 or abs(y - oy) > 20 for ox, oy in others):
@@ -197,3 +199,37 @@ def test_colliding_labels_show_the_more_important_one(qtbot):
     layer.paint(painter)
     painter.end()
     assert layer.shown() == ["Shengxing Community", "Taiping Community"]
+
+
+def test_symbols_land_on_the_same_pixels_when_repaired_as_when_drawn_whole(qtbot):
+    rng = np.random.default_rng(3)
+    layer = MarkerLayer()
+    markers = layer.add_set()
+    markers.set_points(rng.uniform(0, 560, 150), rng.uniform(0, 400, 150), [str(i) for i in range(150)], "s", 6,
+                       QBrush(QColor("#0072b2")), cosmetic_pen("#003a5c", 1.0))
+    # A scale and offsets with fractions, so that symbols' corners fall between pixels: Qt rounds
+    # such a corner one way without a clip and another way inside a repaired rectangle.
+    transform = QTransform(0.71, 0, 0, -0.71, 3.67, 300.1)
+    corners = zip(range(0, 400, 7), rng.integers(0, 290, 58).tolist())
+    rects = disjoint_rects([QRectF(float(x), float(y), 13, 11) for x, y in corners])
+
+    def draw(repair: bool) -> QImage:
+        image = QImage(400, 300, QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(0)
+        painter = QPainter(image)
+        painter.setTransform(transform)
+        layer.paint(painter)
+        if repair:  # clear the rectangles as the base would, then draw them again
+            painter.save()
+            painter.resetTransform()
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
+            for rect in rects:
+                painter.fillRect(rect, QColor(0, 0, 0, 0))
+            painter.restore()
+            layer.paint(painter, rects)
+        painter.end()
+        return image
+
+    whole = pixels(draw(repair=False))
+    assert whole.any()
+    assert np.array_equal(pixels(draw(repair=True)), whole)
