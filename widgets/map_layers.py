@@ -253,6 +253,7 @@ class BaseMapItem(pg.GraphicsObject):
         self._overlay = overlay
         if overlay is not None:
             overlay.on_change = self.update
+            overlay.damage_tracked = True
         self._background = QColor(background)
         self._image: QImage | None = None
         self._composite: QImage | None = None
@@ -357,9 +358,20 @@ class BaseMapItem(pg.GraphicsObject):
         painter.end()
 
 
-MARKER_DTYPE = np.dtype([("x", float), ("y", float), ("size", float), ("symbol", object), ("pen", object),
-                         ("brush", object), ("data", object)])
-"""One marker: position (metres), size (pixels), pyqtgraph symbol name, pen, brush and its id."""
+@dataclass(frozen=True, slots=True)
+class MarkerStyle:
+    """How a marker is drawn: a pyqtgraph symbol name ("o", "s", "t1", "star"), its size in pixels,
+    its fill and its (cosmetic) outline."""
+
+    symbol: str
+    size: float
+    brush: QBrush
+    pen: QPen
+
+
+MARKER_FIELDS = ("x", "y", "size", "symbol", "pen", "brush", "data")
+"""Columns of :attr:`MarkerSet.data`: position (metres), size (pixels), pyqtgraph symbol name, pen,
+brush and the marker's id."""
 
 DAMAGE_LIMIT = 48
 """Changed markers above which a layer's cached picture is redrawn whole rather than repaired."""
@@ -368,16 +380,17 @@ DAMAGE_LIMIT = 48
 class MarkerSet:
     """One kind of marker of a :class:`MarkerLayer` (cases, sensors or staff), replaced as a whole.
 
-    Owns the markers' record array (:data:`MARKER_DTYPE`, in drawing order), contiguous copies of
-    the positions and, per marker, the index of its sprite in the layer's atlas, so painting needs no
-    per-marker Python. Keeps its own mapped fragments: a set that did not change since the last paint
-    at the same view transform is not mapped again. Tells the layer which markers changed (where they
-    were and where they are), so that a cached picture of the layer can be repaired there only.
+    Owns the markers' columns (:data:`MARKER_FIELDS`, one array each, in drawing order) and, per
+    marker, the index of its sprite in the layer's atlas, so painting needs no per-marker Python.
+    Keeps its own mapped fragments: a set that did not change since the last paint at the same view
+    transform is not mapped again. Tells the layer which markers changed (where they were and where
+    they are), so that a cached picture of the layer can be repaired there only.
     """
 
     def __init__(self, owner: MarkerLayer) -> None:
         self._owner = owner
-        self.data = np.empty(0, dtype=MARKER_DTYPE)
+        self.data: dict[str, np.ndarray] = {f: np.empty(0, dtype=float if f in ("x", "y", "size") else object)
+                                            for f in MARKER_FIELDS}
         self._x = self._y = np.empty(0)
         self._sprites = np.empty(0, dtype=np.intp)
         self.visible = True
@@ -385,26 +398,33 @@ class MarkerSet:
         self._block_key: tuple | None = None
         self._template_key: tuple | None = None
 
-    def set_points(self, x: np.ndarray, y: np.ndarray, ids: Sequence[str], symbol: str | Sequence[str],
-                   size: float | Sequence[float], brush: QBrush | Sequence[QBrush],
-                   pen: QPen | Sequence[QPen]) -> None:
-        """Show these markers (a style given once applies to all); drawn in the order given."""
+    def set_points(self, x: np.ndarray, y: np.ndarray, ids: Sequence[str], styles: Sequence[MarkerStyle],
+                   style_of: np.ndarray | int = 0) -> None:
+        """Show these markers, marker i drawn as ``styles[style_of[i]]``, in the order given."""
         n = len(ids)
-        data = np.empty(n, dtype=MARKER_DTYPE)
-        data["x"], data["y"], data["size"] = x, y, size
-        for field, value in (("symbol", symbol), ("pen", pen), ("brush", brush), ("data", ids)):
-            if isinstance(value, str | QPen | QBrush):
-                data[field] = [value] * n
-            else:
-                data[field][:] = list(value)
-        old = set(zip(self.data["data"].tolist(), self._x.tolist(), self._y.tolist(), self._sprites.tolist()))
+        style_of = np.broadcast_to(np.asarray(style_of, dtype=np.intp), (n,))
+        column = {field: np.fromiter((getattr(style, field) for style in styles), dtype=object, count=len(styles))
+                  for field in ("symbol", "pen", "brush")}
+        data = {"x": np.array(x, dtype=float).reshape(n), "y": np.array(y, dtype=float).reshape(n),
+                "size": np.array([style.size for style in styles], dtype=float).reshape(-1)[style_of],
+                **{field: values[style_of] for field, values in column.items()},
+                "data": np.fromiter(ids, dtype=object, count=n)}
+        old, old_xy = self.data, (self._x, self._y, self._sprites)
         self.data = data
-        self._x, self._y = np.ascontiguousarray(data["x"]), np.ascontiguousarray(data["y"])
-        self._sprites = self._owner.sprite_indices(data)
-        new = set(zip(data["data"].tolist(), self._x.tolist(), self._y.tolist(), self._sprites.tolist()))
-        changed = old ^ new
+        self._x, self._y = data["x"], data["y"]
+        self._sprites = self._owner.sprite_indices(styles)[style_of]
         self._block_key = self._template_key = None
-        self._owner.changed([(x_, y_, s_) for _, x_, y_, s_ in changed] if self.visible else [])
+        if not self._owner.damage_tracked or not self.visible:
+            self._owner.changed([])
+        elif len(old["data"]) == n and np.array_equal(old["data"], data["data"]):
+            # The same markers in the same order (the usual update): compare arrays.
+            moved = np.flatnonzero((old_xy[0] != self._x) | (old_xy[1] != self._y) | (old_xy[2] != self._sprites))
+            self._owner.changed([(float(xy[0][i]), float(xy[1][i]), int(xy[2][i]))
+                                 for xy in (old_xy, (self._x, self._y, self._sprites)) for i in moved])
+        else:
+            before = set(zip(old["data"].tolist(), *(a.tolist() for a in old_xy)))
+            after = set(zip(data["data"].tolist(), self._x.tolist(), self._y.tolist(), self._sprites.tolist()))
+            self._owner.changed([(x_, y_, s_) for _, x_, y_, s_ in before ^ after])
 
     def set_visible(self, visible: bool) -> None:
         if visible != self.visible:
@@ -422,8 +442,8 @@ class MarkerSet:
         found = np.flatnonzero(self.data["data"] == item_id)
         if not len(found):
             raise KeyError(item_id)
-        record = self.data[found[0]]
-        return record["symbol"], float(record["size"]), record["brush"]
+        i = found[0]
+        return self.data["symbol"][i], float(self.data["size"][i]), self.data["brush"][i]
 
     def fragments_near(self, key: tuple, source: np.ndarray, bounds: np.ndarray) -> np.ndarray:
         """Fragments (as :meth:`fragments`) of the markers inside any of ``bounds`` (x0, y0, x1, y1 metres)."""
@@ -493,7 +513,8 @@ class MarkerLayer:
     atlas; painting maps the positions of the sets that changed to the device with numpy and hands
     the whole list to QPainter.drawPixmapFragments, so no Python runs per marker. Sets are drawn in
     the order they were added. Not a scene item: :class:`BaseMapItem` composes it into its picture
-    and :class:`MarkerItem` draws it live; ``on_change`` is how it asks its painter for a repaint.
+    and :class:`MarkerItem` draws it live; ``on_change`` is how it asks its painter for a repaint, and
+    ``damage_tracked`` (set by a composing owner) whether its sets work out where their markers changed.
     """
 
     def __init__(self) -> None:
@@ -506,6 +527,7 @@ class MarkerLayer:
         self._subset = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._drawn: list[np.ndarray] = []
         self._damage: list[tuple[float, float, int]] | None = []
+        self.damage_tracked = False
         self.on_change: Callable[[], None] = lambda: None
 
     def add_set(self) -> MarkerSet:
@@ -545,17 +567,16 @@ class MarkerLayer:
                                 math.ceil(h) + 3))
         return disjoint_rects(rects)
 
-    def sprite_indices(self, data: np.ndarray) -> np.ndarray:
-        """The atlas sprite of each record, adding sprites for styles not seen before."""
-        indices = np.empty(len(data), dtype=np.intp)
-        styles = self._styles
-        for i, (symbol, size, pen, brush) in enumerate(zip(data["symbol"], data["size"], data["pen"],
-                                                           data["brush"])):
-            key = (symbol, size, pen.color().rgba(), pen.widthF(), pen.style(), brush.color().rgba(),
-                   brush.style())
-            index = styles.get(key)
+    def sprite_indices(self, styles: Sequence[MarkerStyle]) -> np.ndarray:
+        """The atlas sprite of each style, adding sprites for styles not seen before."""
+        indices = np.empty(len(styles), dtype=np.intp)
+        for i, style in enumerate(styles):
+            pen, brush = style.pen, style.brush
+            key = (style.symbol, float(style.size), pen.color().rgba(), pen.widthF(), pen.style(),
+                   brush.color().rgba(), brush.style())
+            index = self._styles.get(key)
             if index is None:
-                index = styles[key] = len(styles)
+                index = self._styles[key] = len(self._styles)
                 self._atlas = None
             indices[i] = index
         return indices

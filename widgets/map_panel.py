@@ -39,6 +39,7 @@ from widgets.map_layers import (
     LabelLayer,
     MarkerItem,
     MarkerLayer,
+    MarkerStyle,
     PathLayer,
     PathStyle,
     cosmetic_pen,
@@ -171,6 +172,8 @@ class MapPanel(QWidget):
                                       multipolygon_xy([d.polygon for d in street.dedicated_grids], to_xy)))
         self._road_xy = list(zip(street.roads, multipolygon_xy([r.line for r in street.roads], to_xy)))
         self._sensor_ids = [s.id for s in street.sensors]
+        kinds = list(SENSOR_COLORS)
+        self._sensor_kind = np.array([kinds.index(s.kind) for s in street.sensors], dtype=np.intp)
         sx, sy = to_xy(np.array([s.lon for s in street.sensors]), np.array([s.lat for s in street.sensors]))
         self._sensor_x, self._sensor_y = np.asarray(sx, float), np.asarray(sy, float)
 
@@ -653,13 +656,12 @@ class MapPanel(QWidget):
             return
         self._marker_keys["cases"] = key
         xy = np.array([self._case_position(c.id) for c in cases], float).reshape(-1, 2)
-        brushes = {r: QBrush(RISK_COLORS[r]) for r in RiskLevel}
-        self._cases.set_points(
-            x=xy[:, 0], y=xy[:, 1], ids=[c.id for c in cases], symbol="o",
-            size=[15 if risk is RiskLevel.RED else 11 for risk, _ in styles],
-            brush=[brushes[risk] for risk, _ in styles],
-            pen=[self._outline_pen if overdue else self._thin_pen for _, overdue in styles],
-        )
+        risks = list(RiskLevel)
+        marker_styles = [MarkerStyle("o", 15 if risk is RiskLevel.RED else 11, QBrush(RISK_COLORS[risk]),
+                                     self._outline_pen if overdue else self._thin_pen)
+                         for risk in risks for overdue in (False, True)]
+        style_of = np.array([2 * risks.index(risk) + overdue for risk, overdue in styles], dtype=np.intp)
+        self._cases.set_points(xy[:, 0], xy[:, 1], [c.id for c in cases], marker_styles, style_of)
 
     def _sensor_codes(self) -> np.ndarray:
         """Per sensor: 0 normal, 1 silent, 2 alarming."""
@@ -681,22 +683,18 @@ class MapPanel(QWidget):
             return
         self._marker_keys["sensors"] = codes
         order = np.argsort(codes, kind="stable")
-        kinds = [self._street.sensor(self._sensor_ids[i]).kind for i in order]
-        normal = {k: QBrush(QColor(c)) for k, c in SENSOR_COLORS.items()}
+        kinds = list(SENSOR_COLORS)
+        pens = [cosmetic_pen(QColor(SENSOR_COLORS[k]).darker(150), 1.0) for k in kinds]
         silent = QBrush(QColor("#adb5bd"))
-        alarm = QBrush(ALARM_RED)
-        pens = {k: cosmetic_pen(QColor(c).darker(150), 1.0) for k, c in SENSOR_COLORS.items()}
-        alarm_pen = cosmetic_pen(QColor("#ffffff" if self._dark else "#000000"), 1.5)
-        symbols, sizes, brushes, outline = [], [], [], []
-        for i, kind in zip(order, kinds):
-            code = codes[i]
-            symbols.append("star" if code == 2 else "s")
-            sizes.append(20 if code == 2 else 6)
-            brushes.append(alarm if code == 2 else silent if code == 1 else normal[kind])
-            outline.append(alarm_pen if code == 2 else pens[kind])
-        self._sensors.set_points(x=self._sensor_x[order], y=self._sensor_y[order],
-                                 ids=[self._sensor_ids[i] for i in order],
-                                 symbol=symbols, size=sizes, brush=brushes, pen=outline)
+        # Styles: each kind normal, each kind silent (grey, the kind's outline), then alarming.
+        marker_styles = [MarkerStyle("s", 6, QBrush(QColor(SENSOR_COLORS[k])), pen) for k, pen in zip(kinds, pens)]
+        marker_styles += [MarkerStyle("s", 6, silent, pen) for pen in pens]
+        marker_styles.append(MarkerStyle("star", 20, QBrush(ALARM_RED),
+                                         cosmetic_pen(QColor("#ffffff" if self._dark else "#000000"), 1.5)))
+        code, kind = codes[order], self._sensor_kind[order]
+        style_of = np.where(code == 2, 2 * len(kinds), code * len(kinds) + kind)
+        self._sensors.set_points(self._sensor_x[order], self._sensor_y[order], [self._sensor_ids[i] for i in order],
+                                 marker_styles, style_of)
 
     def _update_staff(self) -> None:
         shown = [s for s in self._twin.staff.values() if s.status is not StaffStatus.OFF_DUTY]
@@ -704,12 +702,12 @@ class MapPanel(QWidget):
         if key == self._marker_keys.get("staff"):
             return
         self._marker_keys["staff"] = key
-        brushes = {st: QBrush(c) for st, c in STAFF_STATUS_COLORS.items()}
+        statuses = list(STAFF_STATUS_COLORS)
+        marker_styles = [MarkerStyle("t1", 11, QBrush(STAFF_STATUS_COLORS[st]), self._thin_pen) for st in statuses]
         self._staff.set_points(
-            x=np.fromiter((s.x for s in shown), float, len(shown)),
-            y=np.fromiter((s.y for s in shown), float, len(shown)),
-            ids=[s.id for s in shown], symbol="t1", size=11,
-            brush=[brushes[s.status] for s in shown], pen=self._thin_pen,
+            np.fromiter((s.x for s in shown), float, len(shown)), np.fromiter((s.y for s in shown), float, len(shown)),
+            [s.id for s in shown], marker_styles,
+            np.fromiter((statuses.index(s.status) for s in shown), np.intp, len(shown)),
         )
 
     def marker_style(self, layer: str, item_id: str) -> tuple[str, float, QColor]:

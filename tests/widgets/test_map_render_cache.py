@@ -19,7 +19,7 @@ from cockpit.domain import RiskLevel
 from cockpit.events import AlarmRaised, StaffMoved
 from tests.core.tiny import centre
 from tests.widgets.conftest import T0, report
-from widgets.map_layers import Label, LabelLayer, MarkerLayer, disjoint_rects, cosmetic_pen
+from widgets.map_layers import Label, LabelLayer, MarkerLayer, MarkerStyle, cosmetic_pen, disjoint_rects
 from widgets.map_panel import MapPanel
 
 
@@ -205,8 +205,8 @@ def test_symbols_land_on_the_same_pixels_when_repaired_as_when_drawn_whole(qtbot
     rng = np.random.default_rng(3)
     layer = MarkerLayer()
     markers = layer.add_set()
-    markers.set_points(rng.uniform(0, 560, 150), rng.uniform(0, 400, 150), [str(i) for i in range(150)], "s", 6,
-                       QBrush(QColor("#0072b2")), cosmetic_pen("#003a5c", 1.0))
+    markers.set_points(rng.uniform(0, 560, 150), rng.uniform(0, 400, 150), [str(i) for i in range(150)],
+                       [MarkerStyle("s", 6, QBrush(QColor("#0072b2")), cosmetic_pen("#003a5c", 1.0))])
     # A scale and offsets with fractions, so that symbols' corners fall between pixels: Qt rounds
     # such a corner one way without a clip and another way inside a repaired rectangle.
     transform = QTransform(0.71, 0, 0, -0.71, 3.67, 300.1)
