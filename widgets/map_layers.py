@@ -3,7 +3,9 @@
 A QGraphicsItem per grid costs the scene a bounding-rect test, a paint call and painter state
 changes per grid on every repaint; here a whole level of polygons is one item that fills one
 precomputed path per colour bin, so a repaint is a handful of painter calls and recolouring only
-regroups the cached polygons. Geometry is in metres (the street's projection), never lon/lat.
+regroups the cached polygons. Markers are sprites from one atlas, thousands drawn in one painter
+call; the layers that change a few markers at a time are kept as one picture and repaired only
+where they changed. Geometry is in metres (the street's projection), never lon/lat.
 """
 
 from __future__ import annotations

@@ -94,8 +94,9 @@ class MapPanel(QWidget):
     """A view of :class:`~widgets.twin_model.TwinModel` as a grid map (pyqtgraph, vector layers).
 
     Owns the area layer (all shown areas as one item), the road/river background, the dedicated-grid
-    overlay, the label layer and one scatter item each for cases, sensors and staff, all updated in
-    place. Redraws only on the model's signals, throttled to 20 Hz.
+    overlay, the label layer and one marker set each for cases, sensors and staff, all updated in
+    place: areas, roads, sensors and cases are one cached picture repaired where markers changed,
+    staff and labels are drawn over it. Redraws only on the model's signals, throttled to 20 Hz.
 
     Signals
     -------
