@@ -8,8 +8,8 @@ render hints, in the same run; the four kinds of frame are interleaved so that a
 load hits them alike. "median_ms" is a repaint after every marker layer changed (all staff moved, a
 case changed its risk, a sensor alarm was raised and the previous one cleared, applied as events
 through the twin and the panel's refresh, untimed): the areas, roads and boundaries come from
-MapPanel's cached base picture and the sensors and cases composed into it are repaired where they
-changed, as on a live 20 Hz update. "cold_median_ms" repaints after the cache was dropped (after a
+MapPanel's cached base picture and the sensors composed into it are repaired where they changed,
+as on a live 20 Hz update. "cold_median_ms" repaints after the cache was dropped (after a
 pan, zoom or recolour: everything is drawn), and "cold_ratio" compares that to the same baseline;
 "idle_median_ms" is a repaint with nothing changed (an expose). "repair_exact" says whether the
 repaired picture equals a fresh render pixel for pixel. A second ratio compares MapPanel.recolour()
@@ -225,7 +225,7 @@ def _baseline_view(panel, size):
     view.setTransform(QTransform.fromScale(scale, -scale))
     view.centerOn((x0 + x1) / 2, (y0 + y1) / 2)
     metres_per_px = 1 / scale
-    for scatter in (panel._sensors, panel._cases, panel._staff):  # MapPanel's order: staff on top
+    for scatter in (panel._sensors, panel._staff, panel._cases):
         data = scatter.data
         for x, y, s, pen, brush in zip(data["x"], data["y"], data["size"], data["pen"], data["brush"]):
             r = s * metres_per_px / 2

@@ -95,8 +95,8 @@ class MapPanel(QWidget):
 
     Owns the area layer (all shown areas as one item), the road/river background, the dedicated-grid
     overlay, the label layer and one marker set each for cases, sensors and staff, all updated in
-    place: areas, roads, sensors and cases are one cached picture repaired where markers changed,
-    staff and labels are drawn over it. Redraws only on the model's signals, throttled to 20 Hz.
+    place: areas, roads and sensors are one cached picture repaired where sensors changed; staff,
+    cases and labels are drawn over it. Redraws only on the model's signals, throttled to 20 Hz.
 
     Signals
     -------
@@ -256,15 +256,15 @@ class MapPanel(QWidget):
         self._background = PathLayer()
         self._dedicated = PathLayer()
         self._dedicated.visible = False
-        # Sensors and cases change a few at a time: they are composed into the base picture and
-        # repaired where they changed. Staff move on most updates: drawn live, above them.
+        # 1,700 sensors change a few at a time: composed into the base picture and repaired where
+        # they changed. Staff move on most updates and cases are drawn above them: both live.
         self._markers = MarkerLayer()
         self._sensors = self._markers.add_set()
-        self._cases = self._markers.add_set()
         self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"),
                                  overlay=self._markers)
         self._live = MarkerItem(MarkerLayer())
         self._staff = self._live.layer.add_set()
+        self._cases = self._live.layer.add_set()
         self._labels = LabelLayer()
         self._focus_marker = pg.ScatterPlotItem(pxMode=True)
         self._focus_marker.setVisible(False)

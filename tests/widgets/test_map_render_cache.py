@@ -1,7 +1,7 @@
 """The map's cached pictures: every change shows in the next render, exactly as a fresh render would draw it.
 
-The base picture (areas, roads) is kept until a pan, zoom or recolour; sensors and cases are composed
-into it and repaired only where markers changed; staff and labels are drawn live. These tests render
+The base picture (areas, roads) is kept until a pan, zoom or recolour; sensors are composed into it
+and repaired only where they changed; staff, cases and labels are drawn live. These tests render
 the tiny street offscreen and compare pixels, so a stale cache cannot hide behind the model's state.
 """
 
@@ -16,7 +16,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QTransform
 
 from cockpit.domain import RiskLevel
-from cockpit.events import AlarmRaised, StaffMoved
+from cockpit.events import AlarmCleared, AlarmRaised, StaffMoved
 from tests.core.tiny import centre
 from tests.widgets.conftest import T0, report
 from widgets.map_layers import Label, LabelLayer, MarkerLayer, MarkerStyle, cosmetic_pen, disjoint_rects
@@ -102,14 +102,18 @@ def test_an_alarm_turns_the_sensor_red_in_the_next_render_by_repairing_the_pictu
 
 
 def test_many_changes_repaired_one_after_another_match_a_fresh_render(panel, model):
-    panel.set_measure("active_alarms")  # new blue and yellow cases leave the areas' colours alone
+    panel.set_measure("overdue_cases")  # alarms, fresh cases and moves leave the areas' colours alone
     rendered(panel)
     cold, repaired = panel._base.cold_paints, panel._base.repaired_rects
-    events = [report(f"R-{n}", col=n % 4, row=(n // 4) % 2, at=T0 + timedelta(minutes=n),
-                     risk=(RiskLevel.BLUE, RiskLevel.YELLOW)[n % 2]) for n in range(6)]
-    for n, event in enumerate(events):
-        staff_id = sorted(model.twin.staff)[n % len(model.twin.staff)]
-        submit(panel, model, [event, StaffMoved(event.at, staff_id, *centre(n % 4, 0.3))])
+    sensors = [s.id for s in model.twin.street.sensors]
+    for n in range(6):
+        at = T0 + timedelta(minutes=n)
+        events = [report(f"R-{n}", col=n % 4, row=(n // 4) % 2, at=at, risk=(RiskLevel.BLUE, RiskLevel.YELLOW)[n % 2]),
+                  StaffMoved(at, sorted(model.twin.staff)[n % len(model.twin.staff)], *centre(n % 4, 0.3)),
+                  AlarmRaised(at, f"A-{n}", "sensor", RiskLevel.RED, sensor_id=sensors[n % len(sensors)])]
+        if n:
+            events.append(AlarmCleared(at, f"A-{n - 1}"))
+        submit(panel, model, events)
         rendered(panel)
     assert panel._base.cold_paints == cold and panel._base.repaired_rects >= repaired + 6
     assert np.array_equal(pixels(rendered(panel)), pixels(fresh(panel)))
