@@ -53,3 +53,18 @@ def languages(qapp) -> Iterator:
     switcher.set_language("en")
     yield switcher
     switcher.set_language("en")
+
+
+@pytest.fixture
+def panel(qtbot, model):
+    """A MapPanel on ``model``, shown at 900 x 700 and fitted to the street; closed at the end."""
+    from widgets.map_panel import MapPanel
+
+    map_panel = MapPanel(model)
+    qtbot.addWidget(map_panel)
+    map_panel.resize(900, 700)
+    map_panel.show()
+    qtbot.waitExposed(map_panel)
+    map_panel.fit()
+    yield map_panel
+    map_panel.close()

@@ -24,17 +24,12 @@ from widgets.map_panel import MapPanel
 
 
 @pytest.fixture
-def panel(qtbot, model):
-    panel = MapPanel(model)
-    qtbot.addWidget(panel)
-    panel.resize(900, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
+def panel(panel):
+    """The shared map panel (conftest) showing micro-grids, drawn up to date."""
     panel.set_level("micro")
     panel.fit()
     panel.refresh()
-    yield panel
-    panel.close()
+    return panel
 
 
 def rendered(panel: MapPanel) -> QImage:
