@@ -723,6 +723,11 @@ class LabelLayer(pg.GraphicsObject):
         self._uncovered = np.empty(0, dtype=bool)
         self._shown = np.empty(0, dtype=np.intp)
 
+    @property
+    def pixel_size(self) -> int:
+        """Pixel size of the labels' type."""
+        return self._font.pixelSize()
+
     def set_style(self, pixel_size: int, text: QColor, halo: QColor) -> None:
         self._font.setPixelSize(pixel_size)
         self._text = QBrush(text)

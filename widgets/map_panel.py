@@ -50,7 +50,7 @@ from widgets.map_layers import (
 )
 from widgets.map_measures import MAX_BINS, MEASURES, SHARE_MEASURES, AreaHierarchy, Bins, compute_measure, make_bins
 from widgets.plumbing import Connections, Throttle
-from widgets.theme import RISK_COLORS, STAFF_STATUS_COLORS
+from widgets.theme import RISK_COLORS, STAFF_STATUS_COLORS, wall_pixel_size
 from widgets.twin_model import TwinModel
 
 LEVELS: tuple[str, ...] = ("community", "general", "micro")
@@ -79,6 +79,10 @@ REFRESH_MS = 50
 """At most 20 redraws a second, whatever the model's signal rate."""
 LABEL_LIMIT = 60
 """Above this many shown areas only community names are written."""
+DESK_LABEL_PX = 15
+"""Pixel size of the area names on the desk; the wall writes them at its body type size."""
+WALL_SWATCH_WIDTH = 1.6
+"""A wall legend swatch is this many body-text heights wide and one high (the desk's are 18 x 14 px)."""
 
 _MEASURE_INPUTS = {
     "open_cases": {"cases"},
@@ -97,6 +101,8 @@ class MapPanel(QWidget):
     overlay, the label layer and one marker set each for cases, sensors and staff, all updated in
     place: areas, roads and sensors are one cached picture repaired where sensors changed; staff,
     cases and labels are drawn over it. Redraws only on the model's signals, throttled to 20 Hz.
+    Laid out for the wall (:meth:`set_for_wall`) it hides its controls, titles its legend with the
+    measure and draws names, markers and lines in proportion to the wall's type.
 
     Signals
     -------
@@ -124,6 +130,8 @@ class MapPanel(QWidget):
         self._level = "community"
         self._measure = "open_cases"
         self._dark = False
+        self._wall = False
+        self._wall_px = wall_pixel_size(1080)
         self._values: dict[str, float] = {}
         self._bins = Bins((1.0,), ("0", "≥1"))
         self._bin_counts: list[int] = []
@@ -137,6 +145,7 @@ class MapPanel(QWidget):
         self._build_ui()
         self._build_layers()
         self._apply_theme()
+        self._size_legend()
         self._throttle = Throttle(self.refresh, REFRESH_MS, self)
 
         self._connections = Connections()
@@ -209,9 +218,12 @@ class MapPanel(QWidget):
             box.setChecked(layer != "dedicated")
             box.toggled.connect(lambda on, name=layer: self.set_layer_visible(name, on))
             self._toggles[layer] = box
+        self.legend = QWidget()
         self._legend_title = QLabel()
-        self._legend = QHBoxLayout()
+        self._legend = QHBoxLayout(self.legend)
+        self._legend.setContentsMargins(0, 0, 0, 0)
         self._legend.setSpacing(4)
+        self._legend.addWidget(self._legend_title)
         self._legend_items: list[tuple[QLabel, QLabel]] = []
         self._legend_shown: tuple | None = None
         for _ in range(MAX_BINS + 1):
@@ -219,35 +231,32 @@ class MapPanel(QWidget):
             swatch.setFixedSize(18, 14)
             self._legend.addWidget(swatch)
             self._legend.addWidget(text)
-            self._legend.addSpacing(6)
             self._legend_items.append((swatch, text))
 
         self.view = pg.GraphicsView()
         self.viewbox = pg.ViewBox(lockAspect=True, enableMenu=False, invertY=False)
         self.view.setCentralItem(self.viewbox)
 
-        top = QHBoxLayout()
-        top.addLayout(self._crumbs)
-        top.addStretch(1)
+        self._top = QHBoxLayout()
+        self._top.addLayout(self._crumbs)
+        self._top.addStretch(1)
         self._search.setMaximumWidth(420)
-        top.addWidget(self._search, 1)
-        top.addWidget(self._fit_button)
-        second = QHBoxLayout()
+        self._top.addWidget(self._search, 1)
+        self._top.addWidget(self._fit_button)
+        self._second = QHBoxLayout()
         self._level_label, self._measure_label = QLabel(), QLabel()
-        second.addWidget(self._level_label)
-        second.addWidget(self._level_box)
-        second.addWidget(self._measure_label)
-        second.addWidget(self._measure_box)
-        for box in self._toggles.values():
-            second.addWidget(box)
-        second.addStretch(1)
-        second.addWidget(self._legend_title)
-        second.addLayout(self._legend)
+        settings = [self._level_label, self._level_box, self._measure_label, self._measure_box, *self._toggles.values()]
+        for widget in settings:
+            self._second.addWidget(widget)
+        self._second.addStretch(1)
+        # What the wall hides: it is read at 5 m, not operated.
+        self._controls: list[QWidget] = [self._search, self._fit_button, *settings]
+        self._second.addWidget(self.legend)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(top)
-        layout.addLayout(second)
+        layout.addLayout(self._top)
+        layout.addLayout(self._second)
         layout.addWidget(self.view, 1)
         self._retranslate()
 
@@ -280,7 +289,7 @@ class MapPanel(QWidget):
         self._fit_button.setText(self.tr("Fit"))
         self._level_label.setText(self.tr("Level"))
         self._measure_label.setText(self.tr("Colour by"))
-        self._legend_title.setText(self.tr("Legend:"))
+        self._retitle_legend()
         for i, name in enumerate((self.tr("Community"), self.tr("General grid"), self.tr("Micro-grid"))):
             self._level_box.setItemText(i, name)
         for i, measure in enumerate(MEASURES):
@@ -298,49 +307,111 @@ class MapPanel(QWidget):
             "staff_coverage": self.tr("Available staff"),
         }[measure]
 
-    def _sensor_kind_name(self, kind: SensorKind) -> str:
-        return {
-            SensorKind.SMOKE: self.tr("smoke detector"),
-            SensorKind.BRACELET: self.tr("elderly bracelet"),
-            SensorKind.WATER_METER: self.tr("smart water meter"),
-            SensorKind.MANHOLE: self.tr("manhole cover"),
-            SensorKind.CAMERA: self.tr("camera"),
-            SensorKind.PARKING: self.tr("parking sensor"),
-            SensorKind.ENVIRONMENT: self.tr("environment sensor"),
-        }[kind]
+    def _retitle_legend(self) -> None:
+        # On the wall the colour-by box is hidden, so the legend itself says what the colours count.
+        if self._wall:
+            self._legend_title.setText(self.tr("{measure}:").format(measure=self._measure_title(self._measure)))
+        else:
+            self._legend_title.setText(self.tr("Legend:"))
 
     # ------------------------------------------------------------ theme
 
     def set_dark(self, dark: bool) -> None:
-        """Switch between the desk (light) and the wall (dark) colours and type sizes."""
+        """Switch between the light (desk) and the dark (wall, night shift) colours."""
         if dark != self._dark:
             self._dark = dark
-            self._apply_theme()
-            self._marker_keys.clear()
-            self._dirty |= {"measure", "cases", "sensors", "staff"}
-            self.refresh()
+            self._restyle()
+
+    def set_for_wall(self, wall: bool) -> None:
+        """Lay the map out for the wall (True) or the desk (False).
+
+        The wall is read at 5 m, not operated: it hides the search, the Fit button, the level and
+        colour-by boxes and the layer check boxes (they keep their values), and shows the legend beside
+        the breadcrumb, titled with the measure and with swatches the height of the wall's type. Area
+        names, markers and lines are drawn in proportion to that type (:meth:`set_wall_type_size`).
+        """
+        if wall == self._wall:
+            return
+        self._wall = wall
+        for widget in self._controls:
+            widget.setVisible(not wall)
+        (self._second if wall else self._top).removeWidget(self.legend)
+        (self._top if wall else self._second).addWidget(self.legend)
+        self._retitle_legend()
+        self._restyle()
+
+    def set_wall_type_size(self, pixel_size: int) -> None:
+        """Size the wall's map for body text of ``pixel_size`` (:func:`~widgets.theme.wall_pixel_size`).
+
+        Remembered on the desk; it shows while the panel is laid out for the wall.
+        """
+        if pixel_size != self._wall_px:
+            self._wall_px = pixel_size
+            if self._wall:
+                self._restyle()
+
+    @property
+    def for_wall(self) -> bool:
+        """True when laid out for the wall (:meth:`set_for_wall`)."""
+        return self._wall
+
+    @property
+    def label_pixel_size(self) -> int:
+        """Pixel size of the area names: the desk's fixed size, or the wall's body type."""
+        return self._wall_px if self._wall else DESK_LABEL_PX
+
+    @property
+    def _scale(self) -> float:
+        """Marker and line sizes against the desk's: the wall's type against its size on a 1080p wall."""
+        return self._wall_px / wall_pixel_size(1080) if self._wall else 1.0
+
+    def legend_swatch_size(self) -> tuple[int, int]:
+        """Width and height in pixels of the legend's colour swatches."""
+        if self._wall:
+            return round(WALL_SWATCH_WIDTH * self._wall_px), self._wall_px
+        return 18, 14
+
+    def _restyle(self) -> None:
+        """Redraw everything in the current colours and sizes."""
+        self._apply_theme()
+        self._size_legend()
+        self._marker_keys.clear()
+        self._dirty |= {"measure", "cases", "sensors", "staff"}
+        self.refresh()
+
+    def _size_legend(self) -> None:
+        width, height = self.legend_swatch_size()
+        scale = self._scale
+        self._legend.setSpacing(round(4 * scale))
+        # The gap after each entry (and the title) sets the entries apart more than a swatch from its text.
+        self._legend_title.setContentsMargins(0, 0, round(2 * scale), 0)
+        for swatch, text in self._legend_items:
+            swatch.setFixedSize(width, height)
+            text.setContentsMargins(0, 0, round(6 * scale), 0)
 
     def _apply_theme(self) -> None:
         dark = self._dark
+        scale = self._scale
         self._ramp = [QBrush(QColor(c)) for c in (RAMP_DARK if dark else RAMP_LIGHT)]
         background = QColor("#0d1117") if dark else QColor("#ffffff")
         # The base map paints the whole viewport: a view background would be filled and overdrawn.
         self.view.setBackground(None)
         self._base.set_background(background)
         self._area_layer.set_style(
-            cosmetic_pen("#3d4a5c" if dark else "#9a9aa6", 1.0),
-            cosmetic_pen("#ffd43b" if dark else "#101010", 3.5),
+            cosmetic_pen("#3d4a5c" if dark else "#9a9aa6", 1.0 * scale),
+            cosmetic_pen("#ffd43b" if dark else "#101010", 3.5 * scale),
         )
-        self._labels.set_style(26 if dark else 15, QColor("#f1f3f5" if dark else "#1a1a1a"),
+        self._labels.set_style(self.label_pixel_size, QColor("#f1f3f5" if dark else "#1a1a1a"),
                                QColor(13, 17, 23, 230) if dark else QColor(255, 255, 255, 230))
-        self._outline_pen = cosmetic_pen("#ffffff" if dark else "#000000", 2.5)
-        self._thin_pen = cosmetic_pen("#0d1117" if dark else "#ffffff", 1.0)
+        self._outline_pen = cosmetic_pen("#ffffff" if dark else "#000000", 2.5 * scale)
+        self._thin_pen = cosmetic_pen("#0d1117" if dark else "#ffffff", 1.0 * scale)
         self._build_background()
 
     def _build_background(self) -> None:
         dark = self._dark
+        scale = self._scale
         road_color = "#59657a" if dark else "#8a8a8a"
-        widths = {"arterial": 3.0, "secondary": 1.8, "local": 0.8}
+        widths = {"arterial": 3.0 * scale, "secondary": 1.8 * scale, "local": 0.8 * scale}
         paths = []
         for kind, width in widths.items():
             polylines = [p for road, g in self._road_xy if road.kind == kind for p in lines(g)]
@@ -353,15 +424,16 @@ class MapPanel(QWidget):
         if rivers:
             paths.append(PathStyle(path_of(rivers), QPen(Qt.PenStyle.NoPen), QBrush(water)))
         community_rings = [p for c in self._street.communities for p in self._rings[c.id]]
-        paths.append(PathStyle(path_of(community_rings), cosmetic_pen("#7a869a" if dark else "#5f5f6e", 1.5),
+        paths.append(PathStyle(path_of(community_rings), cosmetic_pen("#7a869a" if dark else "#5f5f6e", 1.5 * scale),
                                QBrush(Qt.BrushStyle.NoBrush)))
-        paths.append(PathStyle(path_of(rings(self._street_xy)), cosmetic_pen("#c0c8d4" if dark else "#303040", 2.5),
+        boundary = cosmetic_pen("#c0c8d4" if dark else "#303040", 2.5 * scale)
+        paths.append(PathStyle(path_of(rings(self._street_xy)), boundary,
                                QBrush(Qt.BrushStyle.NoBrush)))
         self._background.set_paths(paths)
         overlay = [p for d in self._street.dedicated_grids if d.kind != "river" for p in rings(self._dedicated_xy[d.id])]
         hatch = QBrush(QColor("#ffa94d" if dark else "#e8590c"), Qt.BrushStyle.BDiagPattern)
-        self._dedicated.set_paths([PathStyle(path_of(overlay), cosmetic_pen("#ffa94d" if dark else "#e8590c", 2.0,
-                                                                             Qt.PenStyle.DashLine), hatch)])
+        outline = cosmetic_pen("#ffa94d" if dark else "#e8590c", 2.0 * scale, Qt.PenStyle.DashLine)
+        self._dedicated.set_paths([PathStyle(path_of(overlay), outline, hatch)])
 
     # ------------------------------------------------------------ model signals
 
@@ -467,7 +539,7 @@ class MapPanel(QWidget):
         kind, area_id = self._focus
         geometry = self._street_xy if kind == "street" else self._area_xy[area_id]
         # A micro-grid is shown among its neighbours, so the view keeps some of them in sight.
-        self._zoom_to(geometry.bounds, {"street": 0.04, "micro": 0.6}.get(kind, 0.15))
+        self._zoom_to(geometry.bounds, {"street": 0.02, "micro": 0.6}.get(kind, 0.15))
 
     def _zoom_to(self, bounds: Sequence[float], padding: float) -> None:
         x0, y0, x1, y1 = bounds
@@ -551,6 +623,7 @@ class MapPanel(QWidget):
         if measure != self._measure:
             self._measure = measure
             self._measure_box.setCurrentIndex(MEASURES.index(measure))
+            self._retitle_legend()
             self.recolour()
 
     def recolour(self) -> None:
@@ -658,7 +731,8 @@ class MapPanel(QWidget):
         self._marker_keys["cases"] = key
         xy = np.array([self._case_position(c.id) for c in cases], float).reshape(-1, 2)
         risks = list(RiskLevel)
-        marker_styles = [MarkerStyle("o", 15 if risk is RiskLevel.RED else 11, QBrush(RISK_COLORS[risk]),
+        scale = self._scale
+        marker_styles = [MarkerStyle("o", (15 if risk is RiskLevel.RED else 11) * scale, QBrush(RISK_COLORS[risk]),
                                      self._outline_pen if overdue else self._thin_pen)
                          for risk in risks for overdue in (False, True)]
         style_of = np.array([2 * risks.index(risk) + overdue for risk, overdue in styles], dtype=np.intp)
@@ -685,13 +759,15 @@ class MapPanel(QWidget):
         self._marker_keys["sensors"] = codes
         order = np.argsort(codes, kind="stable")
         kinds = list(SENSOR_COLORS)
-        pens = [cosmetic_pen(QColor(SENSOR_COLORS[k]).darker(150), 1.0) for k in kinds]
+        scale = self._scale
+        pens = [cosmetic_pen(QColor(SENSOR_COLORS[k]).darker(150), 1.0 * scale) for k in kinds]
         silent = QBrush(QColor("#adb5bd"))
         # Styles: each kind normal, each kind silent (grey, the kind's outline), then alarming.
-        marker_styles = [MarkerStyle("s", 6, QBrush(QColor(SENSOR_COLORS[k])), pen) for k, pen in zip(kinds, pens)]
-        marker_styles += [MarkerStyle("s", 6, silent, pen) for pen in pens]
-        marker_styles.append(MarkerStyle("star", 20, QBrush(ALARM_RED),
-                                         cosmetic_pen(QColor("#ffffff" if self._dark else "#000000"), 1.5)))
+        marker_styles = [MarkerStyle("s", 6 * scale, QBrush(QColor(SENSOR_COLORS[k])), pen)
+                         for k, pen in zip(kinds, pens)]
+        marker_styles += [MarkerStyle("s", 6 * scale, silent, pen) for pen in pens]
+        marker_styles.append(MarkerStyle("star", 20 * scale, QBrush(ALARM_RED),
+                                         cosmetic_pen(QColor("#ffffff" if self._dark else "#000000"), 1.5 * scale)))
         code, kind = codes[order], self._sensor_kind[order]
         style_of = np.where(code == 2, 2 * len(kinds), code * len(kinds) + kind)
         self._sensors.set_points(self._sensor_x[order], self._sensor_y[order], [self._sensor_ids[i] for i in order],
@@ -704,7 +780,8 @@ class MapPanel(QWidget):
             return
         self._marker_keys["staff"] = key
         statuses = list(STAFF_STATUS_COLORS)
-        marker_styles = [MarkerStyle("t1", 11, QBrush(STAFF_STATUS_COLORS[st]), self._thin_pen) for st in statuses]
+        marker_styles = [MarkerStyle("t1", 11 * self._scale, QBrush(STAFF_STATUS_COLORS[st]), self._thin_pen)
+                         for st in statuses]
         self._staff.set_points(
             np.fromiter((s.x for s in shown), float, len(shown)), np.fromiter((s.y for s in shown), float, len(shown)),
             [s.id for s in shown], marker_styles,
@@ -751,8 +828,9 @@ class MapPanel(QWidget):
         self._ring(staff.x, staff.y)
 
     def _ring(self, x: float, y: float) -> None:
-        pen = cosmetic_pen("#ffd43b" if self._dark else "#d6336c", 3.0)
-        self._focus_marker.setData([x], [y], symbol="o", size=30, pen=pen, brush=QBrush(Qt.BrushStyle.NoBrush))
+        pen = cosmetic_pen("#ffd43b" if self._dark else "#d6336c", 3.0 * self._scale)
+        self._focus_marker.setData([x], [y], symbol="o", size=30 * self._scale, pen=pen,
+                                   brush=QBrush(Qt.BrushStyle.NoBrush))
         self._focus_marker.setVisible(True)
         bounds = self.viewbox.viewRange()
         half_w = (bounds[0][1] - bounds[0][0]) / 2
@@ -887,7 +965,7 @@ class MapPanel(QWidget):
             condition = self.tr("silent since {time}").format(time=i18n.local_time(state.last_seen, True))
         else:
             condition = self.tr("normal")
-        return "\n".join([sensor_id, self._sensor_kind_name(state.sensor.kind), condition])
+        return "\n".join([sensor_id, i18n.sensor_kind_name(state.sensor.kind), condition])
 
     def staff_tooltip(self, staff_id: str) -> str:
         """Staff name, kind and status."""

@@ -1057,6 +1057,11 @@
         <translation>图例：</translation>
     </message>
     <message>
+        <location filename="../../widgets/map_panel.py" line="311"/>
+        <source>{measure}:</source>
+        <translation>{measure}：</translation>
+    </message>
+    <message>
         <location filename="../../widgets/map_panel.py" line="272"/>
         <source>Community</source>
         <translation>社区</translation>
@@ -1115,41 +1120,6 @@
         <location filename="../../widgets/map_panel.py" line="286"/>
         <source>Available staff</source>
         <translation>空闲人员</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="291"/>
-        <source>smoke detector</source>
-        <translation>烟感</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="292"/>
-        <source>elderly bracelet</source>
-        <translation>老人手环</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="293"/>
-        <source>smart water meter</source>
-        <translation>智能水表</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="294"/>
-        <source>manhole cover</source>
-        <translation>井盖</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="295"/>
-        <source>camera</source>
-        <translation>摄像头</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="296"/>
-        <source>parking sensor</source>
-        <translation>车位传感器</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="297"/>
-        <source>environment sensor</source>
-        <translation>环境监测</translation>
     </message>
     <message>
         <location filename="../../widgets/map_panel.py" line="841"/>

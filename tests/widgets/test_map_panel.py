@@ -14,14 +14,14 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter
 from PySide6.QtTest import QTest
 
-from cockpit.domain import RiskLevel, Source, StaffStatus
+from cockpit.domain import RiskLevel, SensorKind, Source, StaffStatus
 from cockpit.events import AlarmRaised, CaseReported, ClockTick, SensorReading, StaffStatusChanged
 from cockpit.twin import TwinState
 from tests.core.tiny import centre, tiny_street
 from widgets import i18n
 from widgets.map_measures import AreaHierarchy, compute_measure, make_bins
 from widgets.map_panel import RAMP_DARK, RAMP_LIGHT, MapPanel
-from widgets.theme import RISK_COLORS
+from widgets.theme import RISK_COLORS, wall_pixel_size
 from widgets.twin_model import TwinModel
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)
@@ -49,18 +49,6 @@ def model():
     model = TwinModel(twin)
     yield model
     model.close()
-
-
-@pytest.fixture
-def panel(qtbot, model):
-    panel = MapPanel(model)
-    qtbot.addWidget(panel)
-    panel.resize(900, 700)
-    panel.show()
-    qtbot.waitExposed(panel)
-    panel.fit()
-    yield panel
-    panel.close()
 
 
 def submit(model: TwinModel, events) -> None:
@@ -211,7 +199,7 @@ def test_tooltips_name_the_area_case_sensor_and_staff(qtbot, panel, model):
     assert text.splitlines()[0] == "K-4"
     assert i18n.category_name(model.twin.categories, "neighbour_dispute") in text
     assert i18n.risk_name(RiskLevel.BLUE) in text
-    assert panel.sensor_tooltip("SMK-1").splitlines() == ["SMK-1", "smoke detector", "normal"]
+    assert panel.sensor_tooltip("SMK-1").splitlines() == ["SMK-1", i18n.sensor_kind_name(SensorKind.SMOKE), "normal"]
     assert panel.staff_tooltip("VOL-1").splitlines() == ["志愿者甲", i18n.staff_kind_name(model.twin.staff["VOL-1"].member.kind),
                                                         i18n.staff_status_name(StaffStatus.OFF_DUTY)]
     # Away from any marker, the area under the point and its measure.
@@ -266,3 +254,37 @@ def test_english_map_labels_leave_out_the_word_community(qtbot, model, languages
     assert panel.area_tooltip("C01").splitlines()[0] == "Taiping C01 Community"
     panel.click_area("C02")
     assert panel.breadcrumb()[1][2] == "Taiping C02 Community"
+
+
+def test_the_wall_hides_the_controls_and_writes_a_large_legend_of_the_measure(qtbot, languages, panel):
+    controls = [panel._search, panel._fit_button, panel._level_box, panel._measure_box, *panel._toggles.values()]
+    assert all(c.isVisible() for c in controls) and panel.legend_swatch_size() == (18, 14)
+    assert panel._legend_title.text() == "Legend:"
+    panel.set_for_wall(True)
+    assert not any(c.isVisible() for c in controls)
+    assert panel.legend.isVisible() and all(b.isVisible() for b in panel.crumb_buttons)
+    # Which measure the colours count is no longer in a combo box: the legend says it.
+    assert panel._legend_title.text() == "Open cases:"
+    panel.set_measure("overdue_cases")
+    assert panel._legend_title.text() == "Overdue cases:"
+    swatch, text = panel._legend_items[0]
+    assert swatch.isVisible() and text.isVisible()
+    assert (swatch.width(), swatch.height()) == panel.legend_swatch_size() == (43, 27)  # type of a 1080p wall
+    panel.set_wall_type_size(wall_pixel_size(2160))
+    assert (swatch.width(), swatch.height()) == (86, 54)
+    panel.set_for_wall(False)
+    assert all(c.isVisible() for c in controls) and (swatch.width(), swatch.height()) == (18, 14)
+    assert panel._legend_title.text() == "Legend:" and panel.legend.isVisible()
+
+
+def test_wall_labels_and_markers_grow_with_the_wall_type(panel):
+    assert panel._labels.pixel_size == 15
+    assert panel.marker_style("cases", "K-1")[1] == 11
+    panel.set_for_wall(True)
+    assert panel._labels.pixel_size == wall_pixel_size(1080) == 27
+    assert panel.marker_style("cases", "K-1")[1] == 11
+    panel.set_wall_type_size(wall_pixel_size(2160))
+    assert panel._labels.pixel_size == 54
+    assert panel.marker_style("cases", "K-1")[1] == 22 and panel.marker_style("sensors", "SMK-1")[1] == 12
+    panel.set_for_wall(False)
+    assert panel._labels.pixel_size == 15 and panel.marker_style("cases", "K-1")[1] == 11
