@@ -210,6 +210,7 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
     """The wall display on ``model``: its own map, KPI, queue and staff panels, dark, rotating."""
     map_panel = MapPanel(model)
     map_panel.set_dark(True)
+    map_panel.set_for_wall(True)
     kpis = TodayKpis(model)
     strip = KpiPanel(model, compact=True, source=kpis)
     map_page = QWidget()

@@ -20,7 +20,7 @@ from widgets import i18n
 from widgets.alarm_banner import AlarmBanner
 from widgets.map_panel import MapPanel
 from widgets.plumbing import Connections
-from widgets.theme import apply_theme, wall_stylesheet
+from widgets.theme import apply_theme, wall_pixel_size, wall_stylesheet
 from widgets.twin_model import TwinModel
 
 PAGES = ("map", "kpi", "cases", "staff")
@@ -191,6 +191,7 @@ class WallDisplay(QWidget):
         if height != self._sized_for:
             self._sized_for = height
             self.setStyleSheet(wall_stylesheet(height))
+            self.map_panel.set_wall_type_size(wall_pixel_size(height))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         self.fit_to_height(event.size().height())

@@ -134,6 +134,27 @@ def test_the_wall_shows_queue_and_staff_without_the_desks_controls(qtbot, model,
     desk.window.close()
 
 
+def test_the_wall_map_is_read_not_operated_and_its_type_follows_the_screen(qtbot, model, languages):
+    wall = build_wall(model, "op")
+    qtbot.addWidget(wall)
+    wall.resize(1280, 720)
+    wall.show()
+    wall.fit_to_height(1080)
+    panel = wall.map_panel
+    assert panel.for_wall and not panel._search.isVisible() and not panel._measure_box.isVisible()
+    assert panel.legend.isVisible() and panel._legend_title.text() == "Open cases:"
+    at_1080 = panel._labels.pixel_size, panel.legend_swatch_size()
+    wall.fit_to_height(2160)
+    at_2160 = panel._labels.pixel_size, panel.legend_swatch_size()
+    assert at_1080 == (27, (43, 27)) and at_2160 == (54, (86, 54))
+    desk = build_desk(model, "op")
+    qtbot.addWidget(desk.window)
+    assert not desk.map_panel.for_wall and not desk.map_panel._search.isHidden()
+    assert desk.map_panel._labels.pixel_size == 15
+    wall.close()
+    desk.window.close()
+
+
 @pytest.mark.slow
 def test_render_snapshot_writes_a_png_that_is_not_blank(qapp, tmp_path):
     out = render_snapshot(tmp_path / "wall.png", size=(960, 540), lang="en", page="kpi", minutes=10, at=EVENING)
