@@ -99,7 +99,9 @@ TAMPERING = {
                ("UPDATE audit_log SET id = id - 99 WHERE id >= ?", (103,)),
                ("INSERT INTO audit_log (id, at, actor, action, target, before, after, reason, prev_hash, hash) "
                 "SELECT 3, at, 'mallory', action, target, before, after, reason, hash, "
-                "'f' || substr(hash, 2) FROM audit_log WHERE id = ?", (2,))],
+                # A forged hash that differs from entry 2's in its first digit, whatever that digit is.
+                "CASE substr(hash, 1, 1) WHEN 'f' THEN 'e' ELSE 'f' END || substr(hash, 2) "
+                "FROM audit_log WHERE id = ?", (2,))],
     "swap": [("UPDATE audit_log SET id = ? WHERE id = ?", (-1, 3)),
              ("UPDATE audit_log SET id = ? WHERE id = ?", (3, 4)),
              ("UPDATE audit_log SET id = ? WHERE id = ?", (4, -1))],
