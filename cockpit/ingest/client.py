@@ -270,7 +270,11 @@ class MqttIngest:
             return MQTTErrorCode.MQTT_ERR_NO_CONN
         if not sock.fill():
             writing = [sock] if sock.unsent() or client.want_write() else []
-            select.select([sock], writing, [], timeout)
+            try:
+                select.select([sock], writing, [], timeout)
+            except (OSError, ValueError):
+                # The socket went bad under us (closed descriptor): a lost connection, never a crash.
+                return MQTTErrorCode.MQTT_ERR_CONN_LOST
         # The per-packet loop, with its lookups hoisted: it runs once per message.
         inbox, limit, fill, read = self._inbox, self.service.batch_size, sock.fill, client.loop_read
         while len(inbox) < limit and fill():
