@@ -337,7 +337,6 @@ class TelemetryRow(Base):
     """One sensor reading; the key (sensor_id, seq) makes a redelivered message a no-op."""
 
     __tablename__ = "telemetry"
-    __table_args__ = (Index(None, "at"),)
 
     sensor_id: Mapped[str] = mapped_column(String(64), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

@@ -21,7 +21,7 @@ TABLES = {
 }
 
 
-HEAD = "0002"
+HEAD = "0003"
 
 
 def test_one_linear_history() -> None:
