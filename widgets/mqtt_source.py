@@ -21,7 +21,8 @@ from PySide6.QtCore import QObject, Signal
 
 from cockpit.events import Event
 from cockpit.ingest.broker import EmbeddedBroker
-from cockpit.ingest.client import BrokerConfig, MqttIngest
+from cockpit.ingest.broker_config import BrokerConfig
+from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.link import LinkStatus
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService

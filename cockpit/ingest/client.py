@@ -1,114 +1,62 @@
-"""The MQTT side of the ingest: a paho-mqtt 2 client driven on the cockpit's own network thread.
+"""The MQTT side of the ingest: the cockpit's ingest thread and the network process behind it.
 
-One thread owns the paho client and the :class:`IngestService`. It drives paho's network loop itself;
-paho's callback only collects each message as (topic, payload, delivery token). When the batch
-holds ``batch_size`` messages or its oldest waited ``batch_age_s``, the thread validates and
-translates the whole batch, stores it in one transaction, runs the rules, hands the events to the
-sink, and then acknowledges the batch's QoS 1 messages: every ack follows its commit.
+:class:`MqttIngest` starts a network process (:mod:`cockpit.ingest.network`: paho-mqtt 2, the
+broker connection, the persistent session, reconnects) and runs the pipeline on a thread of its
+own: it takes the messages the network process hands over, and when a batch is due (full; or its
+oldest waited ``batch_age_s`` and nothing more is waiting; or, under a backlog,
+``batch_max_age_s``: see :data:`~cockpit.ingest.service.BATCH_SIZE`) it validates and translates
+the batch, stores it in one transaction, runs the rules, hands the events to the sink, and then
+gives the batch's QoS 1 tokens back to the network process to acknowledge: every ack follows its
+commit.
 
-Why not ``loop_start()``: an ack or publish from a thread other than the one running paho's loop is
-only queued, and paho wakes its loop through a socket pair, the two threads handing the GIL back
-and forth per message (a QoS 1 publisher measured ~1,000 msg/s that way against ~8,000-9,500
-msg/s with its loop driven on its own thread; see benchmarks/ingest.py).
+Why a process: paho costs about 20 us a message and the pipeline about as much, both Python. On
+one thread they took turns (and a thread beside it would only have shared the GIL); in two
+processes they run on two cores. See docs/mqtt.md for the measurements.
 
-Why not ``loop()`` either: it makes a ``select`` call and reads one packet per call. The thread
-drives paho through its external-loop calls instead (``loop_read``, ``loop_write``,
-``loop_misc``) over a :class:`~cockpit.ingest.bufsock.BufferedSocket`: one ``select`` and one
-``recv`` serve every packet the kernel holds, and a batch's acknowledgements leave in one write.
-
-Why no separate worker thread for validation and storage: measured (QoS 0 and QoS 1 backlog
-drains, same code otherwise) a network thread handing batches to a worker reached 7,500-9,000
-msg/s, this single thread 10,100-11,300 msg/s. paho releases the GIL on every ``select`` and
-``recv`` (five or six per message), and each time the worker took it; the hand-offs cost more CPU
-than the overlap with SQLite's GIL-free commit saved.
-
-The session is persistent (fixed client id, ``clean_start=False`` and a session expiry interval
-with MQTT 5; ``clean_session=False`` with MQTT 3.1.1 for the embedded broker), the subscriptions are
-made in ``on_connect`` so that they survive reconnects, and reconnection waits with exponential
-backoff and jitter. MQTT 5 lets the cockpit raise its Receive Maximum, so that the acks held back
-until a commit never leave the broker without a window to send in. A message is acknowledged
-only after its batch is committed.
+A network process that dies is started again (with backoff); what it had handed over is committed
+and its unacknowledged messages come again from the broker's session, where the unique receipt key
+drops the ones already stored.
 """
 
 from __future__ import annotations
 
 import logging
+import os
+import queue
 import random
-import select
-import ssl
+import socket
+import subprocess
+import sys
 import threading
 import time
 import zlib
-from dataclasses import dataclass
 from datetime import datetime, timezone
-from urllib.parse import urlsplit
+from multiprocessing.connection import Connection
+from pathlib import Path
 
-import paho.mqtt.client as mqtt
-from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode
-from paho.mqtt.packettypes import PacketTypes
-from paho.mqtt.properties import Properties
-
-from cockpit.ingest.bufsock import BufferedClient
+from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.link import Link, LinkState
-from cockpit.ingest.service import IngestService
+from cockpit.ingest.service import BATCH_SIZE, IngestService
 from cockpit.ingest.topics import subscriptions
 from cockpit.storage.db import StorageError
 
 log = logging.getLogger(__name__)
 
-SESSION_EXPIRY_S = 7 * 24 * 3600
-"""The broker keeps the cockpit's session (and queues its messages) this long while it is away."""
-RECEIVE_MAXIMUM = 4000
-"""Unacknowledged QoS 1 messages the broker may have in flight to the cockpit (bounds memory)."""
-Token = tuple[int, int]
-"""A QoS 1 delivery: (connection generation, packet id). Acks of an older connection are dropped."""
-
-
-@dataclass(frozen=True, slots=True)
-class BrokerConfig:
-    """Where and how to connect.
-
-    ``url`` is ``mqtt://HOST:PORT`` or ``mqtts://HOST:PORT`` (TLS; ``tls_ca`` names the CA file,
-    the system trust store is used otherwise).
-    """
-
-    url: str
-    client_id: str = "street-cockpit-ingest"
-    username: str | None = None
-    password: str | None = None
-    tls_ca: str | None = None
-    keepalive_s: int = 30
-    qos: int = 1
-    mqtt5: bool = True
-    backoff_min_s: float = 0.1
-    backoff_max_s: float = 5.0
-
-    @property
-    def host(self) -> str:
-        return _split(self.url)[1]
-
-    @property
-    def port(self) -> int:
-        return _split(self.url)[2]
-
-    @property
-    def tls(self) -> bool:
-        return _split(self.url)[0] == "mqtts" or self.tls_ca is not None
-
-
-def _split(url: str) -> tuple[str, str, int]:
-    parts = urlsplit(url)
-    if parts.scheme not in ("mqtt", "mqtts") or not parts.hostname:
-        raise ValueError(f"broker URL must be mqtt://HOST:PORT or mqtts://HOST:PORT, not {url!r}")
-    default = 8883 if parts.scheme == "mqtts" else 1883
-    return parts.scheme, parts.hostname, parts.port or default
+RECEIVE_MAXIMUM = BATCH_SIZE
+"""Unacknowledged QoS 1 messages the broker may have in flight to the cockpit (bounds memory): a
+full batch, since none of its messages is acknowledged before it is committed."""
+STOP_WAIT_S = 5.0
+"""How long a stop waits for the network process's last messages, and then for it to exit."""
+_GENERATIONS = 1_000_000
+"""Token generations given to each network process: its connections' tokens never match another's."""
+_PACKAGE_ROOT = str(Path(__file__).resolve().parents[2])
 
 
 class MqttIngest:
-    """Runs an :class:`IngestService` behind a broker connection on its own thread.
+    """Runs an :class:`IngestService` behind a broker connection: a thread here, paho in a process.
 
-    Owns the paho client, the thread and the :class:`~cockpit.ingest.link.Link` (state changes are
-    reported to its listeners from that thread).
+    Owns the thread, the network process and the :class:`~cockpit.ingest.link.Link` (state changes
+    are reported to its listeners from the thread).
 
     Parameters
     ----------
@@ -129,25 +77,29 @@ class MqttIngest:
         self.error: str | None = None
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._inbox: list[tuple[str, bytes, Token | None]] = []
+        self._process: subprocess.Popen | None = None
+        self._conn: Connection | None = None
+        self._frames: queue.SimpleQueue[tuple | None] = queue.SimpleQueue()
+        self._reader: threading.Thread | None = None
+        self._incarnation = 0
+        self._inbox: list[tuple[str, bytes, object]] = []
         self._inbox_since = 0.0
-        self._generation = 0
-        self._connected = False
+        self._uncommitted = 0
+        self._backlog = False
         self._ever_connected = False
         self._rng = random.Random(zlib.crc32(config.client_id.encode()))
-        self._client = self._build_client()
 
     # ------------------------------------------------------------ lifecycle
 
     def start(self) -> None:
-        """Start the network thread (it connects, and reconnects on its own)."""
+        """Start the thread (it starts the network process, which connects and reconnects)."""
         if self._thread is not None:
             raise RuntimeError("ingest already started")
         self._thread = threading.Thread(target=self._run, name="cockpit-mqtt-ingest", daemon=True)
         self._thread.start()
 
     def stop(self, timeout: float = 10.0) -> None:
-        """Commit what is pending, acknowledge it, disconnect and end the thread."""
+        """Commit what is pending, acknowledge it, disconnect and end the thread and the process."""
         self._stop.set()
         if self._thread is not None:
             self._thread.join(timeout)
@@ -161,97 +113,117 @@ class MqttIngest:
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
 
-    # ------------------------------------------------------------ paho
+    @property
+    def network_pid(self) -> int | None:
+        """The network process's id while one runs (for monitoring)."""
+        return self._process.pid if self._process is not None else None
 
-    def _build_client(self) -> BufferedClient:
-        if self.config.mqtt5:
-            client = BufferedClient(
-                CallbackAPIVersion.VERSION2, client_id=self.config.client_id,
-                protocol=mqtt.MQTTv5, manual_ack=True,
-            )
-        else:
-            client = BufferedClient(
-                CallbackAPIVersion.VERSION2, client_id=self.config.client_id,
-                protocol=mqtt.MQTTv311, clean_session=False, manual_ack=True,
-            )
-        if self.config.username is not None:
-            client.username_pw_set(self.config.username, self.config.password)
-        if self.config.tls:
-            client.tls_set(ca_certs=self.config.tls_ca, cert_reqs=ssl.CERT_REQUIRED)
-        client.max_queued_messages_set(0)
-        client.on_connect = self._on_connect
-        client.on_disconnect = self._on_disconnect
-        client.on_message = self._on_message
-        return client
+    # ------------------------------------------------------------ the network process
 
-    def _on_connect(self, client: mqtt.Client, userdata: object, flags, reason_code, properties) -> None:
-        if reason_code.is_failure:
-            self.link.set(LinkState.DISCONNECTED, f"broker refused: {reason_code}")
-            self.error = f"broker refused the connection: {reason_code}"
-            return
-        client.subscribe([(topic, self.config.qos) for topic in subscriptions(self.service.street.id)])
-        self._connected = self._ever_connected = True
-        session = "resumed" if flags.session_present else "new"
-        self.link.set(LinkState.CONNECTED, f"connected to {self.config.host}:{self.config.port} ({session} session)")
-
-    def _on_disconnect(self, client: mqtt.Client, userdata: object, flags, reason_code, properties) -> None:
-        self._connected = False
-
-    def _on_message(self, client: mqtt.Client, userdata: object, message: mqtt.MQTTMessage) -> None:
-        if not self._inbox:
-            self._inbox_since = time.monotonic()
-        self._inbox.append((message.topic, message.payload, (self._generation, message.mid) if message.qos else None))
-
-    def _connect(self) -> bool:
+    def _spawn(self) -> None:
+        ours, theirs = socket.socketpair()
+        self._incarnation += 1
+        path = os.environ.get("PYTHONPATH")
+        env = {**os.environ, "PYTHONPATH": _PACKAGE_ROOT + (os.pathsep + path if path else "")}
         try:
-            if self.config.mqtt5:
-                properties = Properties(PacketTypes.CONNECT)
-                properties.SessionExpiryInterval = SESSION_EXPIRY_S
-                properties.ReceiveMaximum = RECEIVE_MAXIMUM
-                self._client.connect(
-                    self.config.host, self.config.port, self.config.keepalive_s,
-                    clean_start=False, properties=properties,
-                )
-            else:
-                self._client.connect(self.config.host, self.config.port, self.config.keepalive_s)
-        except (OSError, ssl.SSLError) as exc:
-            self._lost(f"cannot connect to {self.config.host}:{self.config.port}: {exc}")
+            self._process = subprocess.Popen(
+                [sys.executable, "-m", "cockpit.ingest.network", str(theirs.fileno())],
+                pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env,
+            )
+        finally:
+            theirs.close()
+        self._conn = Connection(ours.detach())
+        self._frames = queue.SimpleQueue()
+        self._reader = threading.Thread(target=_read_frames, args=(self._conn, self._frames),
+                                        name="cockpit-mqtt-frames", daemon=True)
+        self._reader.start()
+        self._conn.send(("start", self.config, subscriptions(self.service.street.id), RECEIVE_MAXIMUM,
+                         self._incarnation * _GENERATIONS, self._ever_connected))
+
+    def _network_gone(self) -> str:
+        """Wait for the network process to end (kill it after :data:`STOP_WAIT_S`), close our end
+        of the pair; returns why it ended."""
+        code = None
+        if self._process is not None:
+            try:
+                code = self._process.wait(STOP_WAIT_S)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+                code = self._process.wait()
+            self._process = None
+        if self._reader is not None:
+            # The process's end of the pair is closed now: the reader sees the end of the stream.
+            self._reader.join(STOP_WAIT_S)
+            self._reader = None
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+        return f"network process ended (exit code {code})"
+
+    def _on_frame(self, frame: tuple) -> bool:
+        """Take one frame of the network process; False when it says it has stopped."""
+        kind = frame[0]
+        if kind == "messages":
+            if not self._inbox:
+                self._inbox_since = time.monotonic()
+            self._inbox.extend(frame[1])
+            self._uncommitted += len(frame[1])
+        elif kind == "link":
+            state = LinkState(frame[1])
+            self._ever_connected |= state is LinkState.CONNECTED
+            self.link.set(state, frame[2])
+        elif kind == "error":
+            self.error = frame[1]
+        elif kind == "stopped":
             return False
-        self._generation += 1
         return True
 
-    def _lost(self, reason: str) -> None:
-        # Degraded once it has been connected: the broker's session holds the messages meanwhile.
-        self.link.set(LinkState.DEGRADED if self._ever_connected else LinkState.DISCONNECTED, reason)
+    def _receive(self, timeout: float) -> None:
+        """Take the frames waiting (up to a full batch), waiting at most ``timeout`` for the first.
 
-    # ------------------------------------------------------------ the network thread
+        Raises EOFError when the network process has ended.
+        """
+        frames, limit = self._frames, self.service.batch_size
+        try:
+            frame = frames.get(timeout=timeout)
+            while True:
+                if frame is None:
+                    raise EOFError("the network process ended")
+                self._on_frame(frame)
+                if len(self._inbox) >= limit:
+                    break
+                frame = frames.get_nowait()
+        except queue.Empty:
+            pass
+        self._backlog = not frames.empty()
+
+    # ------------------------------------------------------------ the thread
 
     def _run(self) -> None:
         attempt = 0
         next_tick = time.monotonic() + self.tick_s
-        batch_size, batch_age_s = self.service.batch_size, self.service.batch_age_s
         try:
             while not self._stop.is_set():
-                if not self._connected and self._client.socket() is None:
-                    if not self._connect():
-                        self._wait(self._backoff(attempt))
+                if self._conn is None:
+                    try:
+                        self._spawn()
+                    except OSError as exc:
+                        self._lost(f"cannot start the network process: {exc}")
+                        self._stop.wait(self._backoff(attempt))
                         attempt += 1
                         continue
-                rc = self._turn(timeout=0.005 if self._inbox or self.service.pending else 0.05)
-                if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
-                    self._connected = False
+                try:
+                    self._receive(timeout=0.005 if self._inbox or self.service.pending else 0.05)
+                except EOFError:
                     # Stored all the same; the acks, of a gone connection, are not sent.
                     self._commit(ack=False)
-                    self._lost(f"connection lost: {mqtt.error_string(rc)}")
-                    self._wait(self._backoff(attempt))
+                    self._lost(self._network_gone())
+                    self._stop.wait(self._backoff(attempt))
                     attempt += 1
-                    if self._client.socket() is not None:
-                        self._client.disconnect()
                     continue
-                if self._connected:
-                    attempt = 0
+                attempt = 0
                 now = time.monotonic()
-                if self._inbox and (len(self._inbox) >= batch_size or now - self._inbox_since >= batch_age_s):
+                if self._inbox and self.service.batch_due(len(self._inbox), now - self._inbox_since, self._backlog):
                     self._commit(ack=True)
                 elif self.service.due():
                     self._commit(ack=True)
@@ -261,66 +233,63 @@ class MqttIngest:
         finally:
             self._shutdown()
 
-    def _turn(self, timeout: float) -> MQTTErrorCode:
-        """One turn of the network loop: wait at most ``timeout`` for data, read the packets at
-        hand (until the batch is full), write what paho queued and keep the connection alive."""
-        client = self._client
-        sock = client.buffered_socket()
-        if sock is None:
-            return MQTTErrorCode.MQTT_ERR_NO_CONN
-        if not sock.fill():
-            writing = [sock] if sock.unsent() or client.want_write() else []
-            try:
-                select.select([sock], writing, [], timeout)
-            except (OSError, ValueError):
-                # The socket went bad under us (closed descriptor): a lost connection, never a crash.
-                return MQTTErrorCode.MQTT_ERR_CONN_LOST
-        # The per-packet loop, with its lookups hoisted: it runs once per message.
-        inbox, limit, fill, read = self._inbox, self.service.batch_size, sock.fill, client.loop_read
-        while len(inbox) < limit and fill():
-            rc = read()
-            if rc:
-                return rc
-            if sock.closed:
-                return MQTTErrorCode.MQTT_ERR_CONN_LOST
-        if client.want_write():
-            rc = client.loop_write()
-            if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
-                return rc
-        sock.flush()
-        return client.loop_misc()
-
-    def _commit(self, ack: bool) -> None:
-        """Take the collected messages into the service, commit them and acknowledge them."""
+    def _commit(self, ack: bool, last: bool = False) -> None:
+        """Take the collected messages into the service, commit them and have them acknowledged
+        (``last``: the network process waits for this answer to stop, even an empty one)."""
         if self._inbox:
             batch, self._inbox = self._inbox, []
             self.service.handle_many(batch)
+        tokens: list = []
+        consumed = 0
         try:
             tokens = self.service.flush()
+            consumed, self._uncommitted = self._uncommitted, 0
         except StorageError as exc:
-            # Nothing is acknowledged: the broker keeps the messages and sends them again.
+            # Nothing is acknowledged: the broker keeps the messages and sends them again. Nor are
+            # they reported consumed: the network process stops reading while they wait.
             log.error("commit failed, batch kept for retry: %s", exc)
             self.service.discard_tokens()
-            return
-        if not ack:
-            return
-        generation = self._generation
-        for token_generation, mid in tokens:
-            if token_generation == generation:
-                self._client.ack(mid, 1)
+        if ack and self._conn is not None and (tokens or consumed or last):
+            try:
+                self._conn.send(("ack", tokens, consumed))
+            except OSError:
+                pass  # the network process is gone: the next receive finds out
 
     def _shutdown(self) -> None:
-        if self._client.socket() is not None:
-            self._commit(ack=True)
-            self._turn(timeout=0.01)
-            self._client.disconnect()
-        else:
+        conn = self._conn
+        if conn is None:
             self._commit(ack=False)
+        else:
+            try:
+                conn.send(("stop",))
+                deadline = time.monotonic() + STOP_WAIT_S
+                while (frame := self._frames.get(timeout=max(0.0, deadline - time.monotonic()))) is not None:
+                    if not self._on_frame(frame):
+                        break
+                self._commit(ack=frame is not None, last=True)
+            except (queue.Empty, OSError):
+                self._commit(ack=False)
+            self._network_gone()
         self.link.set(LinkState.DISCONNECTED, "stopped")
+
+    def _lost(self, reason: str) -> None:
+        # Degraded once it has been connected: the broker's session holds the messages meanwhile.
+        self.link.set(LinkState.DEGRADED if self._ever_connected else LinkState.DISCONNECTED, reason)
 
     def _backoff(self, attempt: int) -> float:
         ceiling = min(self.config.backoff_max_s, self.config.backoff_min_s * 2 ** min(attempt, 20))
         return ceiling * (0.5 + 0.5 * self._rng.random())
 
-    def _wait(self, seconds: float) -> None:
-        self._stop.wait(seconds)
+
+def _read_frames(conn: Connection, frames: queue.SimpleQueue) -> None:
+    """The reader thread: every frame of the network process into ``frames``, None at the end.
+
+    A thread of its own, so that the network process is never held up writing while the ingest
+    thread commits a batch (the socket pair buffers a few hundred kilobytes, a tenth of a batch);
+    it waits in ``recv`` without the GIL and takes it once per frame of up to 500 messages.
+    """
+    try:
+        while True:
+            frames.put(conn.recv())
+    except (EOFError, OSError):
+        frames.put(None)

@@ -17,7 +17,7 @@ import time
 import paho.mqtt.client as mqtt
 from paho.mqtt.enums import CallbackAPIVersion, MQTTErrorCode
 
-from cockpit.ingest.client import BrokerConfig
+from cockpit.ingest.broker_config import BrokerConfig
 
 SERVICE_EVERY = 64
 """Messages between two calls of the network loop while publishing flat out."""

@@ -8,7 +8,8 @@ import msgspec
 import pytest
 
 from cockpit.ingest.broker import EmbeddedBroker
-from cockpit.ingest.client import BrokerConfig, MqttIngest
+from cockpit.ingest.broker_config import BrokerConfig
+from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.link import LinkState
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService

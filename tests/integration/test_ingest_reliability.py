@@ -23,7 +23,8 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from cockpit.ingest.client import BrokerConfig, MqttIngest
+from cockpit.ingest.broker_config import BrokerConfig
+from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.link import LinkState
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService

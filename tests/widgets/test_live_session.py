@@ -9,7 +9,7 @@ import msgspec
 import pytest
 
 from cockpit.domain import RiskLevel, SensorKind, Source
-from cockpit.ingest.client import BrokerConfig
+from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.payloads import SCHEMA_VERSION
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.topics import reading_topic
