@@ -24,6 +24,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
+from cockpit import heap
 from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
 from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed, latest_busy_moment
 from cockpit.domain import Source
@@ -456,6 +457,7 @@ def run_demo(options: Any) -> int:
         db.close()
         print(f"cockpit demo: {exc}", file=sys.stderr)
         return 1
+    heap.settle()
     if getattr(options, "wall", False):
         session.set_theme("dark")
         session.set_wall(True)

@@ -17,9 +17,11 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from cockpit import heap
 from cockpit.events import Event
 from cockpit.ingest.broker import EmbeddedBroker
-from cockpit.ingest.client import BrokerConfig, MqttIngest
+from cockpit.ingest.broker_config import BrokerConfig
+from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
 from cockpit.rules.model import load_rules
@@ -115,6 +117,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     service.engine.adopt(twin.alarms.values())
     ingest = MqttIngest(service, config)
     ingest.link.subscribe(lambda status: log.info("link %s: %s", status.state, status.reason))
+    heap.settle()
     with _stop_on_signals() as stop:
         ingest.start()
         while not stop.wait(0.2) and ingest.running:
