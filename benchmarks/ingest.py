@@ -9,7 +9,8 @@
    is the lowest of the four. ``ratio_vs_raw_mqtt311`` compares the cockpit over MQTT 5 with the raw
    MQTT 3.1.1 subscriber, for which paho does less per message.
 3. Sustained: 5,000 msg/s QoS 1 for 60 s (10 s with --quick) from a publisher process; the backlog
-   (expected minus accepted) and the RSS are sampled every second.
+   (expected minus accepted) and the RSS (this process and the ingest's network process) are
+   sampled every second.
 4. The embedded amqtt broker's sustained rate beside Mosquitto's (same publisher and subscriber).
 
 Usage: ``python benchmarks/ingest.py [--quick]``; the last line is one JSON object.
@@ -110,6 +111,25 @@ def register_session(url: str, client_id: str, qos: int, mqtt5: bool) -> None:
     client.loop_stop()
 
 
+def forget_session(url: str, client_id: str, mqtt5: bool) -> None:
+    """Connect with a clean session and leave, so that the broker stops queueing for a drained one
+    (forty of them would otherwise each queue every message of the sustained run)."""
+    config = BrokerConfig(url=url)
+    connected = threading.Event()
+    if mqtt5:
+        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, protocol=mqtt.MQTTv5)
+        client.on_connect = lambda *_: connected.set()
+        client.connect(config.host, config.port, clean_start=True)
+    else:
+        client = mqtt.Client(CallbackAPIVersion.VERSION2, client_id=client_id, clean_session=True)
+        client.on_connect = lambda *_: connected.set()
+        client.connect(config.host, config.port)
+    deadline = time.monotonic() + 10
+    while not connected.is_set() and time.monotonic() < deadline:
+        client.loop(0.05)
+    client.disconnect()
+
+
 def raw_drain(url: str, n: int, qos: int, client_id: str, mqtt5: bool) -> float:
     """Messages per second a raw paho subscriber (loop driven directly) drains a backlog of n."""
     config = BrokerConfig(url=url)
@@ -191,6 +211,8 @@ def drain_comparison(url: str, n: int, qos: int, workdir: Path, seed: int, round
             }
             order = ("raw", "cockpit") if r % 2 == 0 else ("cockpit", "raw")
             got = {who: drains[who]() for who in order}
+            for who in order:
+                forget_session(url, f"{who}-{name}-{qos}-{r}", mqtt5)
             rates[name]["raw"].append(got["raw"])
             rates[name]["cockpit"].append(got["cockpit"])
             rates[name]["ratio"].append(got["cockpit"] / got["raw"])
@@ -218,15 +240,14 @@ def sustained(url: str, seconds: float, workdir: Path) -> dict:
          "--duration", str(seconds), "--seed", "11", "--client-id", "bench-sustained"],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
-    process = psutil.Process()
     samples = []
     start_accepted = service.stats.accepted
     begin = time.monotonic()
     while publisher.poll() is None:
         time.sleep(1.0)
-        samples.append((time.monotonic() - begin, service.stats.accepted - start_accepted,
-                        process.memory_info().rss / 2**20))
+        samples.append((time.monotonic() - begin, service.stats.accepted - start_accepted, ingest_rss_mib(ingest)))
     sent = json.loads(publisher.stdout.read().strip().splitlines()[-1])["sent"]
+    network_rss = psutil.Process(ingest.network_pid).memory_info().rss / 2**20 if ingest.network_pid else 0.0
     caught_up_at = time.monotonic()
     while service.stats.accepted - start_accepted < sent and time.monotonic() - caught_up_at < 30:
         time.sleep(0.05)
@@ -250,10 +271,23 @@ def sustained(url: str, seconds: float, workdir: Path) -> dict:
         "rss_mib_second_half_max": round(max(rss[half:] or rss), 1),
         "samples": len(rate_samples),
         "rss_mib_every_5_s": [round(r, 1) for r in rss[::5]],
+        "network_process_rss_mib": round(network_rss, 1),
         "accepted_per_s": [b[1] - a[1] for a, b in zip(samples, samples[1:])],
         "no_growing_backlog": catch_up_s < 2.0 and service.stats.accepted - start_accepted >= sent,
         "bounded_memory": max(rss[half:] or rss) - max(rss[:half] or rss) < 50,
     }
+
+
+def ingest_rss_mib(ingest: MqttIngest) -> float:
+    """Resident memory of this process and of the ingest's network process, MiB."""
+    pids = [os.getpid()] + ([ingest.network_pid] if ingest.network_pid is not None else [])
+    total = 0
+    for pid in pids:
+        try:
+            total += psutil.Process(pid).memory_info().rss
+        except psutil.NoSuchProcess:
+            pass  # restarting: counted again at the next sample
+    return total / 2**20
 
 
 def broker_rate(url: str, seconds: float, mqtt311: bool = True) -> float:
