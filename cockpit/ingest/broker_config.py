@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
@@ -36,6 +37,12 @@ class BrokerConfig:
     @property
     def tls(self) -> bool:
         return _split(self.url)[0] == "mqtts" or self.tls_ca is not None
+
+    def backoff_s(self, attempt: int, rng: random.Random) -> float:
+        """Seconds to wait before retry number ``attempt`` (0, 1, ...): doubling from
+        ``backoff_min_s`` up to ``backoff_max_s``, with jitter so that clients spread out."""
+        ceiling = min(self.backoff_max_s, self.backoff_min_s * 2 ** min(attempt, 20))
+        return ceiling * (0.5 + 0.5 * rng.random())
 
 
 def _split(url: str) -> tuple[str, str, int]:

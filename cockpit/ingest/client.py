@@ -209,7 +209,7 @@ class MqttIngest:
                         self._spawn()
                     except OSError as exc:
                         self._lost(f"cannot start the network process: {exc}")
-                        self._stop.wait(self._backoff(attempt))
+                        self._stop.wait(self.config.backoff_s(attempt, self._rng))
                         attempt += 1
                         continue
                 try:
@@ -218,7 +218,7 @@ class MqttIngest:
                     # Stored all the same; the acks, of a gone connection, are not sent.
                     self._commit(ack=False)
                     self._lost(self._network_gone())
-                    self._stop.wait(self._backoff(attempt))
+                    self._stop.wait(self.config.backoff_s(attempt, self._rng))
                     attempt += 1
                     continue
                 attempt = 0
@@ -275,10 +275,6 @@ class MqttIngest:
     def _lost(self, reason: str) -> None:
         # Degraded once it has been connected: the broker's session holds the messages meanwhile.
         self.link.set(LinkState.DEGRADED if self._ever_connected else LinkState.DISCONNECTED, reason)
-
-    def _backoff(self, attempt: int) -> float:
-        ceiling = min(self.config.backoff_max_s, self.config.backoff_min_s * 2 ** min(attempt, 20))
-        return ceiling * (0.5 + 0.5 * self._rng.random())
 
 
 def _read_frames(conn: Connection, frames: queue.SimpleQueue) -> None:

@@ -171,7 +171,7 @@ class NetworkLoop:
             while not self._stopping:
                 if not self._connected and self._client.socket() is None:
                     if not self._connect():
-                        self._listen(self._backoff(attempt))
+                        self._listen(self.config.backoff_s(attempt, self._rng))
                         attempt += 1
                         continue
                 rc = self._turn(timeout=0.05)
@@ -179,7 +179,7 @@ class NetworkLoop:
                     self._connected = False
                     self._hand_over()
                     self._lost(f"connection lost: {mqtt.error_string(rc)}")
-                    self._listen(self._backoff(attempt))
+                    self._listen(self.config.backoff_s(attempt, self._rng))
                     attempt += 1
                     if self._client.socket() is not None:
                         self._client.disconnect()
@@ -274,10 +274,6 @@ class NetworkLoop:
             self.conn.send(frame)
         except OSError:
             self._stopping = self._orphaned = True
-
-    def _backoff(self, attempt: int) -> float:
-        ceiling = min(self.config.backoff_max_s, self.config.backoff_min_s * 2 ** min(attempt, 20))
-        return ceiling * (0.5 + 0.5 * self._rng.random())
 
 
 def main(argv: list[str] | None = None) -> int:
