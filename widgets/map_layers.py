@@ -700,12 +700,16 @@ class LabelLayer(pg.GraphicsObject):
     Each label is rendered once per :meth:`set_labels` into a sprite atlas (stroking glyph outlines
     for the halo is far too slow to redo per frame); painting maps the anchors to the device and
     draws every shown label in one QPainter.drawPixmapFragments call. Labels are given in priority
-    order: at each zoom a label that would overlap one before it is left out (long English names
-    would otherwise run into each other), so the most important names stay legible.
+    order: at each zoom a label that would overlap one before it moves a line or two up or down,
+    and is left out only when those places are taken too (long English names would otherwise run
+    into each other), so the most important names stay legible and the others stay while there is
+    room near their place.
     """
 
     GAP = 4
     """Pixels kept free between two shown labels."""
+    SHIFTS = (0.0, -1.0, 1.0, -2.0, 2.0)
+    """Where a label may go, in lines from its anchor (negative: above), in order of preference."""
 
     def __init__(self) -> None:
         super().__init__()
@@ -725,6 +729,7 @@ class LabelLayer(pg.GraphicsObject):
         self._key: tuple | None = None
         self._scale_key: tuple | None = None
         self._uncovered = np.empty(0, dtype=bool)
+        self._shift = np.empty(0)
         self._shown = np.empty(0, dtype=np.intp)
 
     @property
@@ -821,8 +826,9 @@ class LabelLayer(pg.GraphicsObject):
         y = m12 * self._anchors[:, 0] + m22 * self._anchors[:, 1] + ty
         half_w, half_h = self._source[:, 2] / 2, self._source[:, 3] / 2
         if (m11, m12, m21, m22) != self._scale_key:
-            self._uncovered = self._clear_of_others(x, y, half_w, half_h)
+            self._uncovered, self._shift = self._clear_of_others(x, y, half_w, half_h)
             self._scale_key = (m11, m12, m21, m22)
+        y = y + self._shift
         inside = ((x + half_w > left) & (x - half_w < left + width)
                   & (y + half_h > top) & (y - half_h < top + height))
         self._shown = np.flatnonzero(self._uncovered & inside)
@@ -833,16 +839,24 @@ class LabelLayer(pg.GraphicsObject):
         fragments[:, 2:6] = self._source[self._shown]
         fragments[:, 6:10] = (1.0, 1.0, 0.0, 1.0)
 
-    def _clear_of_others(self, x: np.ndarray, y: np.ndarray, half_w: np.ndarray, half_h: np.ndarray) -> np.ndarray:
-        """Greedy in priority order: a label is kept if it overlaps no label kept before it."""
+    def _clear_of_others(self, x: np.ndarray, y: np.ndarray, half_w: np.ndarray,
+                         half_h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        """Greedy in priority order: each label takes the first of its places (:data:`SHIFTS`) that
+        overlaps no label kept before it, or is left out. Returns (kept, vertical shift in pixels)."""
         # The halo margin of both labels may overlap; the glyphs keep GAP pixels apart.
         margin = self._halo.widthF()
         w, h = half_w - margin + self.GAP / 2, half_h - margin + self.GAP / 2
         keep = np.zeros(len(x), dtype=bool)
+        shift = np.zeros(len(x))
         for i in range(len(x)):
-            kept = keep[:i]
-            keep[i] = not np.any(kept & (np.abs(x[:i] - x[i]) < w[:i] + w[i]) & (np.abs(y[:i] - y[i]) < h[:i] + h[i]))
-        return keep
+            beside = keep[:i] & (np.abs(x[:i] - x[i]) < w[:i] + w[i])
+            placed = y[:i] + shift[:i]
+            for lines in self.SHIFTS:
+                dy = lines * 2 * h[i]
+                if not np.any(beside & (np.abs(placed - (y[i] + dy)) < h[:i] + h[i])):
+                    keep[i], shift[i] = True, dy
+                    break
+        return keep, shift
 
 
 def multipolygon_xy(geometries: Sequence[BaseGeometry], to_xy) -> list[BaseGeometry]:

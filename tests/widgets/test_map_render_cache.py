@@ -173,31 +173,49 @@ def test_hiding_a_marker_layer_removes_its_markers(panel):
     assert np.array_equal(pixels(hidden), pixels(fresh(panel)))
 
 
-def test_colliding_labels_show_the_more_important_one(qtbot):
+def label_boxes(layer: LabelLayer, painter: QPainter) -> dict[str, QRectF]:
+    """Device rectangle of each shown label's glyphs (halo excluded) after ``layer.paint``."""
+    margin = layer._halo.widthF()
+    boxes = {}
+    for (anchor, image), text, shift in zip(layer.items(), layer.shown(), layer._shift[layer._shown]):
+        centre = painter.transform().map(anchor) + QPointF(0, shift)
+        boxes[text] = QRectF(centre.x() - image.width() / 2 + margin, centre.y() - image.height() / 2 + margin,
+                             image.width() - 2 * margin, image.height() - 2 * margin)
+    return boxes
+
+
+def test_colliding_labels_move_a_line_or_give_way_to_the_more_important(qtbot):
     layer = LabelLayer()
-    layer.set_labels([Label(0, 0, "Shengxing Community"), Label(10, 0, "Taiping Community"),
-                      Label(5000, 0, "Far away")])
-    image = QImage(400, 200, QImage.Format.Format_ARGB32_Premultiplied)
+    names = ["Shengxing Community", "Taiping Community", "Yongfeng Community", "Heping Community",
+             "Jinsha Community", "Guixi Community"]
+    layer.set_labels([Label(10 * n, 0, name) for n, name in enumerate(names)] + [Label(5000, 0, "Far away")])
+    image = QImage(400, 300, QImage.Format.Format_ARGB32_Premultiplied)
     image.fill(0)
     painter = QPainter(image)
-    painter.translate(200, 100)
-    painter.scale(0.01, -0.01)  # 100 m a pixel: the first two anchors are 0.1 px apart
+    painter.translate(200, 150)
+    painter.scale(0.01, -0.01)  # 100 m a pixel: the six anchors are within 0.5 px
     layer.paint(painter)
+    boxes = label_boxes(layer, painter)
     painter.end()
-    assert layer.shown() == ["Shengxing Community"]  # "Far away" is 50 px right, outside the image
+    # One on the spot, then a line up, a line down, two up, two down; the sixth has no room ("Far
+    # away" is 50 px right, outside the image).
+    assert layer.shown() == names[:5]
+    top_to_bottom = [boxes[names[i]] for i in (3, 1, 0, 2, 4)]
+    assert all(a.bottom() < b.top() for a, b in zip(top_to_bottom, top_to_bottom[1:]))
+    assert all(abs(box.center().x() - boxes[names[0]].center().x()) < 1 for box in top_to_bottom)
     image.fill(0)
     painter = QPainter(image)
-    painter.translate(20, 100)
+    painter.translate(20, 150)
     painter.scale(0.07, -0.07)
     layer.paint(painter)
     painter.end()
-    assert layer.shown() == ["Shengxing Community", "Far away"]
+    assert layer.shown() == names[:5] + ["Far away"]
     painter = QPainter(image)
-    painter.translate(0, 100)
-    painter.scale(20, -20)  # zoomed in: 200 px between the first two, they no longer overlap
+    painter.translate(0, 150)
+    painter.scale(20, -20)  # zoomed in: 200 px between neighbours, none overlaps: all on their anchors
     layer.paint(painter)
     painter.end()
-    assert layer.shown() == ["Shengxing Community", "Taiping Community"]
+    assert layer.shown() == names[:3] and not layer._shift[layer._shown].any()  # the rest are off the right
 
 
 def test_symbols_land_on_the_same_pixels_when_repaired_as_when_drawn_whole(qtbot):
