@@ -45,7 +45,7 @@ BATCH_MAX_AGE_S = 0.5
 Group commit: a light stream is committed every ``BATCH_AGE_S``, a backlog in batches of up to
 ``BATCH_SIZE``. Batch size is what a receipt costs: the (device, seq) key spreads a batch over one
 index page per device (1,700 on the demo street), every one written to the log at commit, so a
-batch of 2,000 receipts cost 25 us each against a table of 240,000, a batch of 10,000 8.5 us
+batch of 2,000 receipts cost 25 us each against a table of 240,000, a batch of 10,000 9.7 us
 (docs/mqtt.md)."""
 
 _READING_KINDS = frozenset((TopicKind.READING, TopicKind.ALARM))

@@ -91,3 +91,15 @@ def test_the_rules_see_the_new_readings_of_a_batch_and_open_one_case(db):
     service.handle_many([(*reading(seq, smoke=1.0), None) for seq in range(1, 6)], NOW)
     service.flush()
     assert sunk == [] and service.stats.duplicates == 5
+
+
+@pytest.mark.parametrize(("size", "age_s", "backlog", "due"), [
+    (10, 0.01, False, False),      # a light stream waits for its 50 ms
+    (10, 0.05, False, True),
+    (10, 0.05, True, False),       # a backlog keeps filling the batch...
+    (10, 0.5, True, True),         # ...until its oldest message waited 500 ms
+    (100, 0.0, True, True),        # or it is full
+])
+def test_group_commit_waits_longer_only_while_a_backlog_fills_the_batch(db, size, age_s, backlog, due):
+    service = IngestService(tiny_street(), db, batch_size=100, batch_age_s=0.05, batch_max_age_s=0.5)
+    assert service.batch_due(size, age_s, backlog) is due
