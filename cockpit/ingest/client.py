@@ -130,6 +130,9 @@ class MqttIngest:
                 [sys.executable, "-m", "cockpit.ingest.network", str(theirs.fileno())],
                 pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env,
             )
+        except OSError:
+            ours.close()
+            raise
         finally:
             theirs.close()
         self._conn = Connection(ours.detach())
