@@ -12,17 +12,20 @@ cockpit → network                       network → cockpit
 ``("start", config, topics, rm, g, c)`` ``("messages", [(topic, payload, token), ...])``
 ``("ack", [token, ...], consumed)``     ``("link", state, reason)``
 ``("stop",)``                           ``("error", text)`` (the broker refused the connection)
+—                                       ``("stopped",)`` (the answer to ``stop``)
 ======================================  ==========================================================
 
 ``start`` carries the :class:`~cockpit.ingest.broker_config.BrokerConfig`, the topic filters, the
 Receive Maximum to ask for, the first token generation and whether the cockpit was connected
-before (so that a new network process reports an outage as degraded, not as never connected). A token is (connection generation,
-packet id) of a QoS 1 message, None for QoS 0. The network process acknowledges a message only when the cockpit hands its token back after the commit, and
+before (so that a new network process reports an outage as degraded, not as never connected). A
+token is (connection generation, packet id) of a QoS 1 message, None for QoS 0. The network
+process acknowledges a message only when the cockpit hands its token back after the commit, and
 only on the connection it came by. It reads no more than :data:`MAX_OUTSTANDING` messages ahead of
 what the cockpit reported consumed, so a slow database holds the backlog in the broker, not in
-memory. It ends on ``("stop",)`` or when the cockpit's end of the pair closes (the cockpit died),
-and ignores SIGINT: a Ctrl-C at the terminal reaches the whole process group, and the cockpit
-stops it in order, after its last commit.
+memory. On ``stop`` it hands over what it read, answers ``stopped`` and waits for the acks of the
+cockpit's last commit before it disconnects. It ends when the cockpit's end of the pair closes
+(the cockpit died), and ignores SIGINT: a Ctrl-C at the terminal reaches the whole process group,
+and the cockpit stops it in order, after its last commit.
 
 Why not ``loop_start()``: an ack or publish from a thread other than the one running paho's loop
 is only queued, and paho wakes its loop through a socket pair, the two threads handing the GIL
@@ -224,7 +227,8 @@ class NetworkLoop:
         if self._stopping:
             return MQTTErrorCode.MQTT_ERR_SUCCESS
         # The per-packet loop, with its lookups hoisted: it runs once per message.
-        inbox, limit, fill, read = self._inbox, min(CHUNK, MAX_OUTSTANDING - self._outstanding), sock.fill, client.loop_read
+        inbox, fill, read = self._inbox, sock.fill, client.loop_read
+        limit = min(CHUNK, MAX_OUTSTANDING - self._outstanding)
         while len(inbox) < limit and fill():
             rc = read()
             if rc:
