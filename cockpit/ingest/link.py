@@ -35,7 +35,7 @@ Listener = Callable[[LinkStatus], None]
 class Link:
     """Holds the current :class:`LinkStatus` and tells listeners when it changes.
 
-    Listeners are called on the network thread; a Qt listener must re-emit through a queued signal.
+    Listeners are called on the ingest thread; a Qt listener must re-emit through a queued signal.
     The history of states is kept (most recent last) for tests and the status bar's tooltip.
     """
 

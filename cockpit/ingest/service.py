@@ -4,7 +4,7 @@
 on :meth:`IngestService.flush` stores it in one transaction (receipts, events, dead letters), runs
 the alarm rules on the messages that are new, hands the events to the twin through the caller's
 sink, and returns the delivery tokens that may now be acknowledged. The MQTT client
-(:mod:`cockpit.ingest.client`) drives it from its network thread; tests drive it directly.
+(:mod:`cockpit.ingest.client`) drives it from its ingest thread; tests drive it directly.
 """
 
 from __future__ import annotations
@@ -133,7 +133,7 @@ class IngestService(Generic[Token]):
             self._sequences[device] = [first, last, count]
             self.stats.gaps += last - first + 1 - count
 
-    # ------------------------------------------------------------ arrival (network thread)
+    # ------------------------------------------------------------ arrival (ingest thread)
 
     def handle(self, topic: str, payload: bytes, token: Token | None = None, now: datetime | None = None) -> None:
         """Take one message; never raises (a failure becomes a dead letter with reason ``internal``).
