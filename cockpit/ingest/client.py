@@ -161,6 +161,9 @@ class MqttIngest:
         if self._conn is not None:
             self._conn.close()
             self._conn = None
+        # What a failed commit kept was handed over by this process: the next one starts its
+        # count of messages read ahead from nothing.
+        self._uncommitted = 0
         return f"network process ended (exit code {code})"
 
     def _on_frame(self, frame: tuple) -> bool:
