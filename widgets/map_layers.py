@@ -20,7 +20,19 @@ import shapely
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
 from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen, QPixmap, QPolygonF, QTransform
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QImage,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPixmap,
+    QPolygonF,
+    QRegion,
+    QTransform,
+)
 from shapely.geometry.base import BaseGeometry
 
 EVERYWHERE = QRectF(-1e9, -1e9, 2e9, 2e9)
@@ -336,27 +348,21 @@ class BaseMapItem(pg.GraphicsObject):
         if damage is not None and not damage:
             return
         painter = QPainter(self._composite)
-        painter.setTransform(self._composite_view)
-        dpr = self._composite.devicePixelRatioF()
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         if damage is None:
-            painter.save()
-            painter.resetTransform()
-            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
             painter.drawImage(QPointF(0, 0), self._image, self._source)
-            painter.restore()
-            if self._overlay is not None:
-                self._overlay.paint(painter)
         else:
+            # Copies, not a clip: the image copied through a clip region costs ten times as much.
+            # Overlaps are copied twice, harmlessly; the markers are then drawn once, clipped.
+            dpr = self._composite.devicePixelRatioF()
             for rect in damage:
-                painter.save()
-                painter.resetTransform()
-                painter.setClipRect(rect)
-                painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
-                painter.drawImage(rect.topLeft(), self._image,
-                                  QRectF(rect.x() * dpr, rect.y() * dpr, rect.width() * dpr, rect.height() * dpr))
-                painter.restore()
-            self._overlay.paint(painter, damage)
+                painter.drawImage(rect, self._image, QRectF(rect.x() * dpr, rect.y() * dpr, rect.width() * dpr,
+                                                            rect.height() * dpr))
             self.repaired_rects += len(damage)
+        painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
+        if self._overlay is not None:
+            painter.setTransform(self._composite_view)
+            self._overlay.paint(painter, damage)
         painter.end()
 
 
@@ -447,22 +453,6 @@ class MarkerSet:
         i = found[0]
         return self.data["symbol"][i], float(self.data["size"][i]), self.data["brush"][i]
 
-    def fragments_near(self, key: tuple, source: np.ndarray, bounds: np.ndarray) -> np.ndarray:
-        """Fragments (as :meth:`fragments`) of the markers inside any of ``bounds`` (x0, y0, x1, y1 metres)."""
-        x, y = self._x, self._y
-        hit = np.zeros(len(x), dtype=bool)
-        # One pass per rectangle (a repair has a few): a markers-by-rectangles broadcast and its
-        # any(axis=1) cost five times as much.
-        for x0, y0, x1, y1 in bounds.tolist():
-            hit |= (x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)
-        near = np.flatnonzero(hit)
-        dpr = key[10]
-        block = np.empty((len(near), 10))
-        block[:, 2:6] = source[self._sprites[near]]
-        block[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
-        block[:, 0], block[:, 1] = _to_device(key, self._x[near], self._y[near], block)
-        return block
-
     def fragments(self, key: tuple, source: np.ndarray, margin: float) -> np.ndarray:
         """The set's pixmap fragments (x, y, source rect, scale, rotation, opacity) at view ``key``.
 
@@ -490,26 +480,12 @@ class MarkerSet:
         return block
 
 
-def disjoint_rects(rects: list[QRectF]) -> list[QRectF]:
-    """Rectangles covering the same pixels without overlapping (overlapping ones merged).
-
-    Each repaired rectangle is restored from the base and then drawn over; where two overlapped,
-    the translucent edges of the symbols there would be blended twice.
-    """
-    merged = True
-    while merged:
-        merged = False
-        out: list[QRectF] = []
-        for rect in rects:
-            for i, other in enumerate(out):
-                if other.intersects(rect):
-                    out[i] = other.united(rect)
-                    merged = True
-                    break
-            else:
-                out.append(rect)
-        rects = out
-    return rects
+def region_of(rects: Sequence[QRectF]) -> QRegion:
+    """The whole pixels covered by any of ``rects``."""
+    region = QRegion()
+    for rect in rects:
+        region += rect.toAlignedRect()
+    return region
 
 
 class MarkerLayer:
@@ -533,6 +509,7 @@ class MarkerLayer:
         self._subset = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._drawn: list[np.ndarray] = []
         self._damage: list[tuple[float, float, int]] | None = []
+        self._shown: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
         self.damage_tracked = False
         self.on_change: Callable[[], None] = lambda: None
 
@@ -544,6 +521,7 @@ class MarkerLayer:
 
     def changed(self, damage: list[tuple[float, float, int]] | None) -> None:
         """Markers changed: (x, y, sprite) where each was or now is, or None for any number of them."""
+        self._shown = None
         if self._damage is not None:
             self._damage = None if damage is None else self._damage + damage
             if self._damage is not None and len(self._damage) > DAMAGE_LIMIT:
@@ -571,7 +549,7 @@ class MarkerLayer:
             cx, cy = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
             rects.append(QRectF(math.floor(cx - w / 2) - 1, math.floor(cy - h / 2) - 1, math.ceil(w) + 3,
                                 math.ceil(h) + 3))
-        return disjoint_rects(rects)
+        return rects
 
     def sprite_indices(self, styles: Sequence[MarkerStyle]) -> np.ndarray:
         """The atlas sprite of each style, adding sprites for styles not seen before."""
@@ -610,7 +588,7 @@ class MarkerLayer:
         painter.end()
         self._atlas, self._atlas_dpr, self._source = QPixmap.fromImage(atlas), dpr, source
 
-    def _prepare(self, painter: QPainter) -> np.ndarray:
+    def _prepare(self, painter: QPainter) -> PrimitiveArray:
         """The fragments of every shown marker at the painter's view, mapping only sets that changed."""
         key = _view_key(painter)
         if self._atlas is None or key[10] != self._atlas_dpr:
@@ -622,30 +600,24 @@ class MarkerLayer:
             if len(self._fragments):
                 np.concatenate(blocks, out=self._fragments.ndarray())
             self._drawn = blocks
-        return self._fragments.ndarray()
+        return self._fragments
 
     def paint(self, painter: QPainter, within: Sequence[QRectF] | None = None) -> None:
-        """Draw the shown markers (only those overlapping ``within``, clipped to it, if given)."""
-        fragments = self._prepare(painter) if within is None else self._near(painter, within)
+        """Draw the shown markers (only those near ``within``, device rectangles, clipped to them, if given)."""
+        if within is None:
+            fragments = self._prepare(painter)
+        else:
+            fragments, near = self._subset, self._near(painter, within)
+            fragments.resize(len(near))
+            if len(near):
+                fragments.ndarray()[:] = near
         if not len(fragments):
             return
         painter.save()
         painter.resetTransform()
-        if within is None:
-            painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
-        else:
-            rects = np.array([(r.left(), r.top(), r.right(), r.bottom()) for r in within])
-            half_w = (fragments[:, 4] * fragments[:, 6] / 2)[:, None]
-            half_h = (fragments[:, 5] * fragments[:, 7] / 2)[:, None]
-            x, y = fragments[:, 0:1], fragments[:, 1:2]
-            hits = ((x + half_w > rects[:, 0]) & (x - half_w < rects[:, 2])
-                    & (y + half_h > rects[:, 1]) & (y - half_h < rects[:, 3]))
-            for rect, hit in zip(within, hits.T):
-                self._subset.resize(int(hit.sum()))
-                if len(self._subset):
-                    self._subset.ndarray()[:] = fragments[hit]
-                    painter.setClipRect(rect)
-                    painter.drawPixmapFragments(*self._subset.drawargs(), self._atlas)
+        if within is not None:
+            painter.setClipRegion(region_of(within), Qt.ClipOperation.IntersectClip)
+        painter.drawPixmapFragments(*fragments.drawargs(), self._atlas)
         painter.restore()
 
     def _near(self, painter: QPainter, rects: Sequence[QRectF]) -> np.ndarray:
@@ -660,10 +632,24 @@ class MarkerLayer:
         inverse, invertible = painter.transform().inverted()
         if not invertible or not len(self._source):
             return np.empty((0, 10))
+        if self._shown is None:
+            # All shown sets as one: a repair costs a few numpy calls, not a few per set.
+            shown = [s for s in self._sets if s.visible]
+            self._shown = tuple(np.concatenate([getattr(s, f) for s in shown]) if shown else np.empty(0)
+                                for f in ("_x", "_y", "_sprites"))
+        x, y, sprites = self._shown
         reach = self._source[:, 2:].max() / key[10] / 2
-        bounds = np.array([inverse.mapRect(r.adjusted(-reach, -reach, reach, reach)).getCoords() for r in rects])
-        blocks = [s.fragments_near(key, self._source, bounds) for s in self._sets if s.visible]
-        return np.concatenate(blocks) if blocks else np.empty((0, 10))
+        # Shape (4, rectangles, 1) against markers: any(axis=0) reduces along whole rows, four
+        # times faster than markers by rectangles and any(axis=1).
+        x0, y0, x1, y1 = np.array([inverse.mapRect(r.adjusted(-reach, -reach, reach, reach)).getCoords()
+                                   for r in rects]).T[..., None]
+        near = np.flatnonzero(((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)).any(axis=0))
+        dpr = key[10]
+        block = np.empty((len(near), 10))
+        block[:, 2:6] = self._source[sprites[near].astype(np.intp)]
+        block[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
+        block[:, 0], block[:, 1] = _to_device(key, x[near], y[near], block)
+        return block
 
 
 class MarkerItem(pg.GraphicsObject):

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QGraphicsView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -234,6 +235,11 @@ class MapPanel(QWidget):
             self._legend_items.append((swatch, text))
 
         self.view = pg.GraphicsView()
+        # The base map paints every pixel of the viewport: no fill under it and no cached
+        # background (pyqtgraph's default), each of which costs a copy of the whole view a frame.
+        self.view.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+        self.view.viewport().setAutoFillBackground(False)
+        self.view.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.viewbox = pg.ViewBox(lockAspect=True, enableMenu=False, invertY=False)
         self.view.setCentralItem(self.viewbox)
 
@@ -265,15 +271,17 @@ class MapPanel(QWidget):
         self._background = PathLayer()
         self._dedicated = PathLayer()
         self._dedicated.visible = False
-        # 1,700 sensors change a few at a time: composed into the base picture and repaired where
-        # they changed. Staff move on most updates and cases are drawn above them: both live.
+        # 1,700 sensors and the open cases change a few at a time: composed into the base picture
+        # and repaired where they changed. Staff move on most updates: drawn live, above the cases,
+        # so that someone on scene shows as a triangle inside the case's ring (a red case's ring is
+        # wider than the triangle: it is never hidden).
         self._markers = MarkerLayer()
         self._sensors = self._markers.add_set()
+        self._cases = self._markers.add_set()
         self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"),
                                  overlay=self._markers)
         self._live = MarkerItem(MarkerLayer())
         self._staff = self._live.layer.add_set()
-        self._cases = self._live.layer.add_set()
         self._labels = LabelLayer()
         self._focus_marker = pg.ScatterPlotItem(pxMode=True)
         self._focus_marker.setVisible(False)

@@ -1,7 +1,7 @@
 """The map's cached pictures: every change shows in the next render, exactly as a fresh render would draw it.
 
-The base picture (areas, roads) is kept until a pan, zoom or recolour; sensors are composed into it
-and repaired only where they changed; staff, cases and labels are drawn live. These tests render
+The base picture (areas, roads) is kept until a pan, zoom or recolour; sensors and cases are
+composed into it and repaired only where they changed; staff and labels are drawn live. These tests render
 the tiny street offscreen and compare pixels, so a stale cache cannot hide behind the model's state.
 """
 
@@ -19,8 +19,9 @@ from cockpit.domain import RiskLevel
 from cockpit.events import AlarmCleared, AlarmRaised, StaffMoved
 from tests.core.tiny import centre
 from tests.widgets.conftest import T0, report
-from widgets.map_layers import Label, LabelLayer, MarkerLayer, MarkerStyle, cosmetic_pen, disjoint_rects
+from widgets.map_layers import Label, LabelLayer, MarkerLayer, MarkerStyle, cosmetic_pen
 from widgets.map_panel import MapPanel
+from widgets.theme import RISK_COLORS, STAFF_STATUS_COLORS
 
 
 @pytest.fixture
@@ -127,6 +128,23 @@ def test_a_moved_staff_member_is_drawn_at_the_new_place_only(panel, model):
     assert image.pixelColor(*old) != triangle
 
 
+def test_someone_on_scene_shows_inside_the_red_case_ring_and_the_case_change_is_repaired(panel, model):
+    panel.set_measure("overdue_cases")  # a new case leaves the areas' colours alone
+    rendered(panel)
+    cold = panel._base.cold_paints
+    submit(panel, model, [report("K-1", col=1.3, row=0.6, risk=RiskLevel.RED)])
+    staff_id = sorted(model.twin.staff)[0]
+    submit(panel, model, [StaffMoved(T0, staff_id, *centre(1.3, 0.6))])
+    member = model.twin.staff[staff_id]
+    x, y = screen(panel, member.x, member.y)
+    image = rendered(panel)
+    assert panel._base.cold_paints == cold  # the new case was repaired into the picture
+    assert image.pixelColor(x, y) == QColor(STAFF_STATUS_COLORS[member.status])  # the triangle, above the case
+    ring = {image.pixelColor(x + dx, y + dy).name() for dx in range(-7, 8) for dy in range(-7, 8)}
+    assert QColor(RISK_COLORS[RiskLevel.RED]).name() in ring  # the case's ring, around it
+    assert np.array_equal(pixels(image), pixels(fresh(panel)))
+
+
 def test_a_recolour_changes_the_area_fill(panel, model):
     area = "C02-G02-M02"  # no case, sensor or label at its corner
     polygon = panel._area_xy[area]
@@ -228,7 +246,7 @@ def test_symbols_land_on_the_same_pixels_when_repaired_as_when_drawn_whole(qtbot
     # such a corner one way without a clip and another way inside a repaired rectangle.
     transform = QTransform(0.71, 0, 0, -0.71, 3.67, 300.1)
     corners = zip(range(0, 400, 7), rng.integers(0, 290, 58).tolist())
-    rects = disjoint_rects([QRectF(float(x), float(y), 13, 11) for x, y in corners])
+    rects = [QRectF(float(x), float(y), 13, 11) for x, y in corners]
 
     def draw(repair: bool) -> QImage:
         image = QImage(400, 300, QImage.Format.Format_ARGB32_Premultiplied)
