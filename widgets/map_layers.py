@@ -222,35 +222,44 @@ def _view_key(painter: QPainter) -> tuple:
             view.height(), painter.device().devicePixelRatioF())
 
 
-def _to_device(key: tuple, x: np.ndarray, y: np.ndarray, fragments: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Centres of ``fragments`` (sizes filled in) for points mapped by a :func:`_view_key`'s transform.
+def _to_device(key: tuple, x: np.ndarray, y: np.ndarray, half: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Centres of symbols of half width and height ``half`` (rows) at points mapped by a
+    :func:`_view_key`'s transform.
 
     The centres are moved by less than half a pixel so that each symbol's corner falls on a whole
     device pixel: Qt rounds a fractional corner differently with and without a clip, and a repair
-    (clipped) must put a symbol on exactly the pixels a full redraw (unclipped) does.
+    (clipped) must put a symbol on exactly the pixels a full redraw (unclipped) does. The shortcuts
+    (no rotation, one device pixel a pixel) give the same numbers with fewer numpy calls.
     """
     m11, m12, m21, m22, tx, ty, dpr = *key[:6], key[10]
-    half_w = fragments[:, 4] * fragments[:, 6] / 2
-    half_h = fragments[:, 5] * fragments[:, 7] / 2
-    x_ = m11 * x + m21 * y + tx
-    y_ = m12 * x + m22 * y + ty
+    half_w, half_h = half[:, 0], half[:, 1]
+    if m12 == 0 and m21 == 0:
+        x_, y_ = m11 * x + tx, m22 * y + ty
+    else:
+        x_, y_ = m11 * x + m21 * y + tx, m12 * x + m22 * y + ty
+    if dpr == 1:
+        return np.floor(x_ - half_w + 0.5) + half_w, np.floor(y_ - half_h + 0.5) + half_h
     return (np.floor((x_ - half_w) * dpr + 0.5) / dpr + half_w,
             np.floor((y_ - half_h) * dpr + 0.5) / dpr + half_h)
 
 
 class BaseMapItem(pg.GraphicsObject):
-    """The layers under the live markers, composed once into an image at the view's resolution.
+    """The whole map as one item: layers composed once into an image at the view's resolution, and
+    a live :class:`MarkerLayer` drawn over it on every repaint.
 
     Markers move and recolour up to 20 times a second, and every such repaint would otherwise redraw
     all areas, roads and boundaries and thousands of sensor and case symbols as well. This item keeps
     two pictures: the base (its layers: areas, roads, boundaries), painted again only after a pan,
-    zoom or layer change (a cold frame), and the composite, the base with an optional
-    :class:`MarkerLayer` on top. When markers of that layer change, only the few small rectangles
-    they covered and now cover are repaired (copied from the base, then the markers overlapping them
-    drawn again, clipped); many changes at once redraw the whole composite from the base. A repaint
-    blits the composite. The pictures are opaque (filled with the background colour) and cover the
-    whole viewport, so the blit is a plain copy and the view needs no background of its own (add this
-    item with ``ignoreBounds=True``: it has no extent).
+    zoom or layer change (a cold frame), and the composite, the base with overlays on top (a
+    :class:`MarkerLayer` of the markers that change a few at a time, then the :class:`LabelLayer`).
+    When markers of an overlay change, only the few small rectangles they covered and now cover are
+    repaired (copied from the base, then everything of the overlays there drawn again, clipped);
+    many changes at once, or new labels, redraw the whole composite from the base. A repaint blits
+    the composite, then draws the live markers (those that move on most updates) above it. The
+    pictures are opaque (filled with the background colour) and cover the whole viewport, so the
+    blit is a plain copy and the view needs no background of its own (add this item with
+    ``ignoreBounds=True``: it has no extent). One item rather than one per layer: each item costs
+    the view a Python paint call and painter state changes on every repaint.
 
     Rows of the two pictures are longer than the viewport's by :data:`ROW_PADDING` and twice that.
     Qt copies each row with memcpy, and when the source sits 8-16 bytes below the target modulo 4 KiB
@@ -259,15 +268,19 @@ class BaseMapItem(pg.GraphicsObject):
     1920x1080). With different row lengths only about one row in 64 can line up like that.
     """
 
-    def __init__(self, layers: Sequence[Layer], background: QColor, overlay: MarkerLayer | None = None) -> None:
+    def __init__(self, layers: Sequence[Layer], background: QColor, overlays: Sequence[MarkerLayer | LabelLayer] = (),
+                 live: MarkerLayer | None = None) -> None:
         super().__init__()
         self._layers = list(layers)
         for layer in self._layers:
             layer._owner = self
-        self._overlay = overlay
-        if overlay is not None:
+        self._overlays = list(overlays)
+        for overlay in self._overlays:
             overlay.on_change = self.update
             overlay.damage_tracked = True
+        self._live = live
+        if live is not None:
+            live.on_change = self.update
         self._background = QColor(background)
         self._image: QImage | None = None
         self._composite: QImage | None = None
@@ -305,16 +318,25 @@ class BaseMapItem(pg.GraphicsObject):
             self._render(painter.transform(), viewport, key[10], painter.renderHints())
             self._key = key
             self.cold_paints += 1
-            if self._overlay is not None:
-                self._overlay.take_damage(None)
+            for overlay in self._overlays:
+                overlay.take_damage(None)
             self._compose(None)
-        elif self._overlay is not None:
-            self._compose(self._overlay.take_damage(self._composite_transform(painter.transform(), viewport)))
+        else:
+            transform = self._composite_transform(painter.transform(), viewport)
+            damage: list[QRectF] | None = []
+            for overlay in self._overlays:
+                # Every overlay is asked, so that each forgets what it reported.
+                rects = overlay.take_damage(transform)
+                damage = None if damage is None or rects is None else damage + rects
+            self._compose(damage)
         painter.save()
         painter.resetTransform()
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         painter.drawImage(QPointF(viewport.x(), viewport.y()), self._composite, self._source)
         painter.restore()
+        if self._live is not None:
+            self._live.take_damage(None)
+            self._live.paint(painter)
 
     @staticmethod
     def _composite_transform(transform: QTransform, viewport) -> QTransform:
@@ -360,9 +382,9 @@ class BaseMapItem(pg.GraphicsObject):
                                                             rect.height() * dpr))
             self.repaired_rects += len(damage)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        if self._overlay is not None:
-            painter.setTransform(self._composite_view)
-            self._overlay.paint(painter, damage)
+        painter.setTransform(self._composite_view)
+        for overlay in self._overlays:
+            overlay.paint(painter, damage)
         painter.end()
 
 
@@ -402,9 +424,8 @@ class MarkerSet:
         self._x = self._y = np.empty(0)
         self._sprites = np.empty(0, dtype=np.intp)
         self.visible = True
-        self._block = self._template = np.empty((0, 10))
+        self._block = np.empty((0, 10))
         self._block_key: tuple | None = None
-        self._template_key: tuple | None = None
 
     def set_points(self, x: np.ndarray, y: np.ndarray, ids: Sequence[str], styles: Sequence[MarkerStyle],
                    style_of: np.ndarray | int = 0) -> None:
@@ -421,7 +442,7 @@ class MarkerSet:
         self.data = data
         self._x, self._y = data["x"], data["y"]
         self._sprites = self._owner.sprite_indices(styles)[style_of]
-        self._block_key = self._template_key = None
+        self._block_key = None
         if not self._owner.damage_tracked or not self.visible:
             self._owner.changed([])
         elif len(old["data"]) == n and np.array_equal(old["data"], data["data"]):
@@ -453,24 +474,19 @@ class MarkerSet:
         i = found[0]
         return self.data["symbol"][i], float(self.data["size"][i]), self.data["brush"][i]
 
-    def fragments(self, key: tuple, source: np.ndarray, margin: float) -> np.ndarray:
+    def fragments(self, key: tuple, rows: np.ndarray, half: np.ndarray, margin: float) -> np.ndarray:
         """The set's pixmap fragments (x, y, source rect, scale, rotation, opacity) at view ``key``.
 
-        ``key`` is :func:`_view_key`'s; markers farther than ``margin`` pixels outside the viewport
-        are left out.
+        ``key`` is :func:`_view_key`'s, ``rows`` the layer's fragment of each sprite (position left
+        to fill) and ``half`` each sprite's half size; markers farther than ``margin`` pixels outside
+        the viewport are left out.
         """
-        key = (*key, len(source))
+        key = (*key, len(rows))
         if key == self._block_key:
             return self._block
-        left, top, width, height, dpr = key[6:11]
-        if self._template_key != (len(source), dpr):
-            # Everything but the position depends only on the sprites: filled once per change.
-            self._template = np.empty((len(self._sprites), 10))
-            self._template[:, 2:6] = source[self._sprites]
-            self._template[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
-            self._template_key = (len(source), dpr)
-        block = self._template.copy()
-        block[:, 0], block[:, 1] = _to_device(key, self._x, self._y, block)
+        left, top, width, height = key[6:10]
+        block = rows[self._sprites]
+        block[:, 0], block[:, 1] = _to_device(key, self._x, self._y, half[self._sprites])
         dx, dy = block[:, 0], block[:, 1]
         inside = ((dx > left - margin) & (dx < left + width + margin)
                   & (dy > top - margin) & (dy < top + height + margin))
@@ -478,6 +494,27 @@ class MarkerSet:
             block = block[inside]
         self._block, self._block_key = block, key
         return block
+
+
+def merge_overlapping(rects: list[QRectF]) -> list[QRectF]:
+    """Rectangles covering at least the same pixels, none overlapping another (overlapping ones united).
+
+    A marker restyled in place is damaged twice at one spot: one copy from the base instead of two.
+    """
+    merged = True
+    while merged:
+        merged = False
+        out: list[QRectF] = []
+        for rect in rects:
+            for i, other in enumerate(out):
+                if other.intersects(rect):
+                    out[i] = other.united(rect)
+                    merged = True
+                    break
+            else:
+                out.append(rect)
+        rects = out
+    return rects
 
 
 def region_of(rects: Sequence[QRectF]) -> QRegion:
@@ -495,8 +532,8 @@ class MarkerLayer:
     atlas; painting maps the positions of the sets that changed to the device with numpy and hands
     the whole list to QPainter.drawPixmapFragments, so no Python runs per marker. Sets are drawn in
     the order they were added. Not a scene item: :class:`BaseMapItem` composes it into its picture
-    and :class:`MarkerItem` draws it live; ``on_change`` is how it asks its painter for a repaint, and
-    ``damage_tracked`` (set by a composing owner) whether its sets work out where their markers changed.
+    or draws it live; ``on_change`` is how it asks for a repaint, and ``damage_tracked`` (set for a
+    composed layer) whether its sets work out where their markers changed.
     """
 
     def __init__(self) -> None:
@@ -505,6 +542,9 @@ class MarkerLayer:
         self._atlas: QPixmap | None = None
         self._atlas_dpr = 1.0
         self._source = np.empty((0, 4))
+        self._rows = np.empty((0, 10))
+        self._half = np.empty((0, 2))
+        self._extent = 0.0
         self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._subset = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._drawn: list[np.ndarray] = []
@@ -549,7 +589,7 @@ class MarkerLayer:
             cx, cy = m11 * x + m21 * y + dx, m12 * x + m22 * y + dy
             rects.append(QRectF(math.floor(cx - w / 2) - 1, math.floor(cy - h / 2) - 1, math.ceil(w) + 3,
                                 math.ceil(h) + 3))
-        return rects
+        return merge_overlapping(rects)
 
     def sprite_indices(self, styles: Sequence[MarkerStyle]) -> np.ndarray:
         """The atlas sprite of each style, adding sprites for styles not seen before."""
@@ -587,14 +627,19 @@ class MarkerLayer:
             left += image.width() + 1
         painter.end()
         self._atlas, self._atlas_dpr, self._source = QPixmap.fromImage(atlas), dpr, source
+        # Each sprite's fragment but its position: a marker's fragment is its sprite's row, placed.
+        self._rows = np.empty((len(source), 10))
+        self._rows[:, 2:6] = source
+        self._rows[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
+        self._half = self._rows[:, 4:6] * self._rows[:, 6:8] / 2
+        self._extent = float(source[:, 2:].max()) / dpr if len(source) else 0.0
 
     def _prepare(self, painter: QPainter) -> PrimitiveArray:
         """The fragments of every shown marker at the painter's view, mapping only sets that changed."""
         key = _view_key(painter)
         if self._atlas is None or key[10] != self._atlas_dpr:
             self._build_atlas(key[10])
-        margin = self._source[:, 2:].max() / key[10] if len(self._source) else 0.0
-        blocks = [s.fragments(key, self._source, margin) for s in self._sets if s.visible]
+        blocks = [s.fragments(key, self._rows, self._half, self._extent) for s in self._sets if s.visible]
         if len(blocks) != len(self._drawn) or any(a is not b for a, b in zip(blocks, self._drawn)):
             self._fragments.resize(sum(len(b) for b in blocks))
             if len(self._fragments):
@@ -624,7 +669,9 @@ class MarkerLayer:
         """Fragments of the shown markers that may overlap ``rects`` (device), in drawing order.
 
         A repair touches a few rectangles: markers are picked by position in metres first, so only
-        those few are mapped, not every marker of a set that changed.
+        those few are mapped, not every marker of a set that changed. It runs on the frame the
+        change shows in, so it is written for few numpy calls: the sets are searched as one and the
+        rectangles are taken to metres in plain Python.
         """
         key = _view_key(painter)
         if self._atlas is None or key[10] != self._atlas_dpr:
@@ -633,42 +680,28 @@ class MarkerLayer:
         if not invertible or not len(self._source):
             return np.empty((0, 10))
         if self._shown is None:
-            # All shown sets as one: a repair costs a few numpy calls, not a few per set.
             shown = [s for s in self._sets if s.visible]
-            self._shown = tuple(np.concatenate([getattr(s, f) for s in shown]) if shown else np.empty(0)
-                                for f in ("_x", "_y", "_sprites"))
+            self._shown = (np.concatenate([s._x for s in shown] + [np.empty(0)]),
+                           np.concatenate([s._y for s in shown] + [np.empty(0)]),
+                           np.concatenate([s._sprites for s in shown] + [np.empty(0, dtype=np.intp)]))
         x, y, sprites = self._shown
-        reach = self._source[:, 2:].max() / key[10] / 2
+        i11, i12, i21, i22, idx, idy = (inverse.m11(), inverse.m12(), inverse.m21(), inverse.m22(), inverse.dx(),
+                                        inverse.dy())
+        reach = self._extent / 2  # sprites are centred on their markers
+        bounds = []
+        for rect in rects:
+            left, top, right, bottom = rect.getCoords()
+            corners = [(cx, cy) for cx in (left - reach, right + reach) for cy in (top - reach, bottom + reach)]
+            xs = [i11 * cx + i21 * cy + idx for cx, cy in corners]
+            ys = [i12 * cx + i22 * cy + idy for cx, cy in corners]
+            bounds.append((min(xs), min(ys), max(xs), max(ys)))
         # Shape (4, rectangles, 1) against markers: any(axis=0) reduces along whole rows, four
         # times faster than markers by rectangles and any(axis=1).
-        x0, y0, x1, y1 = np.array([inverse.mapRect(r.adjusted(-reach, -reach, reach, reach)).getCoords()
-                                   for r in rects]).T[..., None]
+        x0, y0, x1, y1 = np.array(bounds).T[..., None]
         near = np.flatnonzero(((x >= x0) & (x <= x1) & (y >= y0) & (y <= y1)).any(axis=0))
-        dpr = key[10]
-        block = np.empty((len(near), 10))
-        block[:, 2:6] = self._source[sprites[near].astype(np.intp)]
-        block[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
-        block[:, 0], block[:, 1] = _to_device(key, x[near], y[near], block)
+        block = self._rows[sprites[near]]
+        block[:, 0], block[:, 1] = _to_device(key, x[near], y[near], self._half[sprites[near]])
         return block
-
-
-class MarkerItem(pg.GraphicsObject):
-    """A :class:`MarkerLayer` drawn live on every repaint: for markers that change on most frames.
-
-    Add it with ``ignoreBounds=True``: markers are pixel-sized, so it has no extent in metres.
-    """
-
-    def __init__(self, layer: MarkerLayer) -> None:
-        super().__init__()
-        self.layer = layer
-        layer.on_change = self.update
-
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return EVERYWHERE
-
-    def paint(self, painter: QPainter, *args: object) -> None:
-        self.layer.take_damage(None)
-        self.layer.paint(painter)
 
 
 @dataclass(frozen=True, slots=True)
@@ -680,8 +713,8 @@ class Label:
     text: str
 
 
-class LabelLayer(pg.GraphicsObject):
-    """Area names drawn at a fixed pixel size with a halo, whatever the zoom, as one item.
+class LabelLayer:
+    """Area names drawn at a fixed pixel size with a halo, whatever the zoom: an overlay of :class:`BaseMapItem`.
 
     Each label is rendered once per :meth:`set_labels` into a sprite atlas (stroking glyph outlines
     for the halo is far too slow to redo per frame); painting maps the anchors to the device and
@@ -698,14 +731,12 @@ class LabelLayer(pg.GraphicsObject):
     """Where a label may go, in lines from its anchor (negative: above), in order of preference."""
 
     def __init__(self) -> None:
-        super().__init__()
         self._font = QFont("Noto Sans CJK SC")
         self._font.setPixelSize(15)
         self._font.setBold(True)
         self._text = QBrush(QColor("#1a1a1a"))
         self._halo = QPen(QColor(255, 255, 255, 220), 3.5)
         self._halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-        self._rect = QRectF()
         self._pending: list[Label] = []
         self._images: list[QImage] = []
         self._anchors = np.empty((0, 2))
@@ -717,6 +748,9 @@ class LabelLayer(pg.GraphicsObject):
         self._uncovered = np.empty(0, dtype=bool)
         self._shift = np.empty(0)
         self._shown = np.empty(0, dtype=np.intp)
+        self._changed = True
+        self.on_change: Callable[[], None] = lambda: None
+        self.damage_tracked = False
 
     @property
     def pixel_size(self) -> int:
@@ -730,17 +764,15 @@ class LabelLayer(pg.GraphicsObject):
         self._halo.setWidthF(max(3.0, pixel_size / 4))
         self.set_labels(self._pending)
 
-    def set_labels(self, labels: Sequence[Label], bounds: QRectF | None = None) -> None:
-        """Show these labels, most important first; ``bounds`` (metres) must hold every anchor."""
-        self.prepareGeometryChange()
+    def set_labels(self, labels: Sequence[Label]) -> None:
+        """Show these labels, most important first."""
         self._pending = list(labels)
         self._images = [self._render(label.text) for label in self._pending]
         self._anchors = np.array([(label.x, label.y) for label in self._pending], float).reshape(-1, 2)
         self._pack()
-        if bounds is not None:
-            self._rect = bounds
         self._key = self._scale_key = None
-        self.update()
+        self._changed = True
+        self.on_change()
 
     def _render(self, text: str) -> QImage:
         path = QPainterPath()
@@ -789,10 +821,13 @@ class LabelLayer(pg.GraphicsObject):
         """Anchor (metres) and image of each label drawn at the last paint."""
         return [(QPointF(*self._anchors[i]), self._images[i]) for i in self._shown]
 
-    def boundingRect(self) -> QRectF:  # noqa: N802 (Qt override)
-        return self._rect
+    def take_damage(self, transform: QTransform | None) -> list[QRectF] | None:
+        """Nothing to repaint ([]) or, after new labels or a new style, everything (None)."""
+        changed, self._changed = self._changed, False
+        return None if changed else []
 
-    def paint(self, painter: QPainter, *args: object) -> None:
+    def paint(self, painter: QPainter, within: Sequence[QRectF] | None = None) -> None:
+        """Draw the shown labels (clipped to ``within``, device rectangles, if given)."""
         if not self._pending:
             return
         key = _view_key(painter)
@@ -802,6 +837,8 @@ class LabelLayer(pg.GraphicsObject):
         if len(self._fragments):
             painter.save()
             painter.resetTransform()
+            if within is not None:
+                painter.setClipRegion(region_of(within), Qt.ClipOperation.IntersectClip)
             painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
             painter.restore()
 

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QCompleter,
+    QGraphicsItem,
     QGraphicsView,
     QHBoxLayout,
     QLabel,
@@ -38,7 +39,6 @@ from widgets.map_layers import (
     BaseMapItem,
     Label,
     LabelLayer,
-    MarkerItem,
     MarkerLayer,
     MarkerStyle,
     PathLayer,
@@ -241,6 +241,8 @@ class MapPanel(QWidget):
         self.view.viewport().setAutoFillBackground(False)
         self.view.viewport().setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.viewbox = pg.ViewBox(lockAspect=True, enableMenu=False, invertY=False)
+        # It draws nothing (no border): spare the view its paint call on every repaint.
+        self.viewbox.setFlag(QGraphicsItem.GraphicsItemFlag.ItemHasNoContents, True)
         self.view.setCentralItem(self.viewbox)
 
         self._top = QHBoxLayout()
@@ -271,24 +273,24 @@ class MapPanel(QWidget):
         self._background = PathLayer()
         self._dedicated = PathLayer()
         self._dedicated.visible = False
-        # 1,700 sensors and the open cases change a few at a time: composed into the base picture
-        # and repaired where they changed. Staff move on most updates: drawn live, above the cases,
-        # so that someone on scene shows as a triangle inside the case's ring (a red case's ring is
-        # wider than the triangle: it is never hidden).
+        # 1,700 sensors, the open cases and the labels change a few at a time or rarely: composed
+        # into the base picture and repaired where they changed. Staff move on most updates: drawn
+        # live, above the cases and the labels, so that someone on scene shows as a triangle inside
+        # the case's ring (a red case's ring is wider than the triangle: it is never hidden).
         self._markers = MarkerLayer()
         self._sensors = self._markers.add_set()
         self._cases = self._markers.add_set()
-        self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"),
-                                 overlay=self._markers)
-        self._live = MarkerItem(MarkerLayer())
-        self._staff = self._live.layer.add_set()
         self._labels = LabelLayer()
+        live = MarkerLayer()
+        self._staff = live.add_set()
+        self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"),
+                                 overlays=[self._markers, self._labels], live=live)
         self._focus_marker = pg.ScatterPlotItem(pxMode=True)
         self._focus_marker.setVisible(False)
-        for z, item in enumerate((self._base, self._live, self._focus_marker, self._labels)):
+        for z, item in enumerate((self._base, self._focus_marker)):
             item.setZValue(z)
-            # The base and the markers have no extent in metres (they cover the viewport).
-            self.viewbox.addItem(item, ignoreBounds=item in (self._base, self._live))
+            # The map has no extent in metres (it covers the viewport).
+            self.viewbox.addItem(item, ignoreBounds=item is self._base)
         self.view.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
@@ -577,8 +579,7 @@ class MapPanel(QWidget):
         for area_id in ids:
             point = self._area_xy[area_id].representative_point()
             labels.append(Label(point.x, point.y, self._area_name(area_id, short=True)))
-        x0, y0, x1, y1 = self._street_xy.bounds
-        self._labels.set_labels(labels, QRectF(x0, y0, x1 - x0, y1 - y0))
+        self._labels.set_labels(labels)
 
     def _area_name(self, area_id: str, short: bool = False) -> str:
         kind = self._areas.kind[area_id]

@@ -10,9 +10,10 @@ from datetime import datetime, timedelta, timezone
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QColor, QImage, QPainter
+from PySide6.QtCore import QPoint, QPointF, Qt
+from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
 from cockpit.domain import RiskLevel, SensorKind, Source, StaffStatus
 from cockpit.events import AlarmRaised, CaseReported, ClockTick, SensorReading, StaffStatusChanged
@@ -112,6 +113,24 @@ def test_a_real_mouse_click_on_a_community_drills_into_it(qtbot, panel):
     minx, miny, maxx, maxy = polygon.bounds
     assert x0 <= minx and maxx <= x1 and y0 <= miny and maxy <= y1
     assert x1 - x0 < 1.6 * (maxx - minx) or y1 - y0 < 1.6 * (maxy - miny)  # zoomed in, not the street
+
+
+def test_the_mouse_wheel_zooms_and_a_drag_pans_the_map(qtbot, panel):
+    viewport = panel.view.viewport()
+    centre_px = viewport.rect().center()
+    (x0, x1), _ = panel.viewbox.viewRange()
+    wheel = QWheelEvent(QPointF(centre_px), QPointF(viewport.mapToGlobal(centre_px)), QPoint(0, 0), QPoint(0, 120),
+                        Qt.MouseButton.NoButton, Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase, False)
+    QApplication.sendEvent(viewport, wheel)
+    (z0, z1), _ = panel.viewbox.viewRange()
+    assert z1 - z0 < 0.95 * (x1 - x0)  # zoomed in
+    QTest.mousePress(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre_px)
+    for step in range(1, 11):
+        QTest.mouseMove(viewport, centre_px + QPoint(10 * step, 0))
+    QTest.mouseRelease(viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, centre_px + QPoint(100, 0))
+    (p0, p1), _ = panel.viewbox.viewRange()
+    assert p0 < z0 and p1 - p0 == pytest.approx(z1 - z0)  # dragged right: the map moved right, same zoom
+    assert panel.focus == ("street", "tiny")  # a drag is not a click
 
 
 def test_the_chosen_level_shows_every_micro_grid_of_the_street(panel):
