@@ -406,6 +406,10 @@ brush and the marker's id."""
 DAMAGE_LIMIT = 48
 """Changed markers above which a layer's cached picture is redrawn whole rather than repaired."""
 
+CULL_ABOVE = 1000
+"""Markers in a set above which those outside the view are left out before drawing: for fewer,
+the numpy calls cost more than Qt's clipping of the few outside."""
+
 
 class MarkerSet:
     """One kind of marker of a :class:`MarkerLayer` (cases, sensors or staff), replaced as a whole.
@@ -487,11 +491,12 @@ class MarkerSet:
         left, top, width, height = key[6:10]
         block = rows[self._sprites]
         block[:, 0], block[:, 1] = _to_device(key, self._x, self._y, half[self._sprites])
-        dx, dy = block[:, 0], block[:, 1]
-        inside = ((dx > left - margin) & (dx < left + width + margin)
-                  & (dy > top - margin) & (dy < top + height + margin))
-        if not inside.all():
-            block = block[inside]
+        if len(block) > CULL_ABOVE:
+            dx, dy = block[:, 0], block[:, 1]
+            inside = ((dx > left - margin) & (dx < left + width + margin)
+                      & (dy > top - margin) & (dy < top + height + margin))
+            if not inside.all():
+                block = block[inside]
         self._block, self._block_key = block, key
         return block
 
@@ -834,13 +839,22 @@ class LabelLayer:
         if key != self._key:
             self._layout(key)
             self._key = key
-        if len(self._fragments):
-            painter.save()
-            painter.resetTransform()
-            if within is not None:
-                painter.setClipRegion(region_of(within), Qt.ClipOperation.IntersectClip)
-            painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
-            painter.restore()
+        if not len(self._fragments) or (within is not None and not self._overlap(within)):
+            return
+        painter.save()
+        painter.resetTransform()
+        if within is not None:
+            painter.setClipRegion(region_of(within), Qt.ClipOperation.IntersectClip)
+        painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
+        painter.restore()
+
+    def _overlap(self, rects: Sequence[QRectF]) -> bool:
+        """Whether any shown label overlaps any of ``rects`` (device)."""
+        fragments = self._fragments.ndarray()
+        x, y = fragments[:, 0:1], fragments[:, 1:2]
+        half_w, half_h = fragments[:, 4:5] / 2, fragments[:, 5:6] / 2
+        left, top, right, bottom = np.array([rect.getCoords() for rect in rects]).T
+        return bool(((x + half_w > left) & (x - half_w < right) & (y + half_h > top) & (y - half_h < bottom)).any())
 
     def _layout(self, key: tuple) -> None:
         """Which labels to show at this view and their fragments; collisions depend on the zoom only."""

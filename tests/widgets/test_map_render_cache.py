@@ -7,6 +7,7 @@ the tiny street offscreen and compare pixels, so a stale cache cannot hide behin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import timedelta
 
 import numpy as np
@@ -145,6 +146,22 @@ def test_someone_on_scene_shows_inside_the_red_case_ring_and_the_case_change_is_
     assert np.array_equal(pixels(image), pixels(fresh(panel)))
 
 
+def test_a_case_reported_under_a_name_is_repaired_below_the_name(panel, model):
+    panel.set_measure("overdue_cases")  # a new case leaves the areas' colours alone
+    rendered(panel)
+    cold = panel._base.cold_paints
+    anchor = panel._labels._anchors[0]  # the first community's name, written on its anchor
+    lon, lat = model.twin.street.projection.to_lonlat(*anchor)
+    event = report("K-1", risk=RiskLevel.RED)
+    submit(panel, model, [replace(event, lon=float(lon), lat=float(lat))])
+    x, y = screen(panel, *anchor)
+    image = rendered(panel)
+    assert panel._base.cold_paints == cold
+    (box,) = [b for text, b in label_boxes_now(panel).items() if text == panel._labels.texts[0]]
+    assert box.contains(QPointF(x, y))  # the case is under the name...
+    assert np.array_equal(pixels(image), pixels(fresh(panel)))  # ...and the name is still over it
+
+
 def test_a_recolour_changes_the_area_fill(panel, model):
     area = "C02-G02-M02"  # no case, sensor or label at its corner
     polygon = panel._area_xy[area]
@@ -199,6 +216,16 @@ def label_boxes(layer: LabelLayer, painter: QPainter) -> dict[str, QRectF]:
         centre = painter.transform().map(anchor) + QPointF(0, shift)
         boxes[text] = QRectF(centre.x() - image.width() / 2 + margin, centre.y() - image.height() / 2 + margin,
                              image.width() - 2 * margin, image.height() - 2 * margin)
+    return boxes
+
+
+def label_boxes_now(panel: MapPanel) -> dict[str, QRectF]:
+    """Viewport rectangle of each label shown on the map (glyphs, halo excluded)."""
+    image = QImage(panel.view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    painter = QPainter(image)
+    painter.setTransform(panel._base.deviceTransform(panel.view.viewportTransform()))
+    boxes = label_boxes(panel._labels, painter)
+    painter.end()
     return boxes
 
 
