@@ -245,17 +245,17 @@ def _to_device(key: tuple, x: np.ndarray, y: np.ndarray, half: np.ndarray) -> tu
 
 class BaseMapItem(pg.GraphicsObject):
     """The whole map as one item: layers composed once into an image at the view's resolution, and
-    a live :class:`MarkerLayer` drawn over it on every repaint.
+    live layers drawn over it on every repaint.
 
     Markers move and recolour up to 20 times a second, and every such repaint would otherwise redraw
     all areas, roads and boundaries and thousands of sensor and case symbols as well. This item keeps
     two pictures: the base (its layers: areas, roads, boundaries), painted again only after a pan,
-    zoom or layer change (a cold frame), and the composite, the base with overlays on top (a
-    :class:`MarkerLayer` of the markers that change a few at a time, then the :class:`LabelLayer`).
-    When markers of an overlay change, only the few small rectangles they covered and now cover are
-    repaired (copied from the base, then everything of the overlays there drawn again, clipped);
-    many changes at once, or new labels, redraw the whole composite from the base. A repaint blits
-    the composite, then draws the live markers (those that move on most updates) above it. The
+    zoom or layer change (a cold frame), and the composite, the base with overlays on top
+    (:class:`MarkerLayer` s of the markers that change a few at a time). When markers of an overlay
+    change, only the few small rectangles they covered and now cover are repaired (copied from the
+    base, then the overlays' markers there drawn again, clipped); many changes at once redraw the
+    whole composite from the base. A repaint blits the composite, then draws the live layers above
+    it, in order (markers that move on most updates, labels that must stay above them). The
     pictures are opaque (filled with the background colour) and cover the whole viewport, so the
     blit is a plain copy and the view needs no background of its own (add this item with
     ``ignoreBounds=True``: it has no extent). One item rather than one per layer: each item costs
@@ -268,8 +268,8 @@ class BaseMapItem(pg.GraphicsObject):
     1920x1080). With different row lengths only about one row in 64 can line up like that.
     """
 
-    def __init__(self, layers: Sequence[Layer], background: QColor, overlays: Sequence[MarkerLayer | LabelLayer] = (),
-                 live: MarkerLayer | None = None) -> None:
+    def __init__(self, layers: Sequence[Layer], background: QColor, overlays: Sequence[MarkerLayer] = (),
+                 live: Sequence[MarkerLayer | LabelLayer] = ()) -> None:
         super().__init__()
         self._layers = list(layers)
         for layer in self._layers:
@@ -278,9 +278,9 @@ class BaseMapItem(pg.GraphicsObject):
         for overlay in self._overlays:
             overlay.on_change = self.update
             overlay.damage_tracked = True
-        self._live = live
-        if live is not None:
-            live.on_change = self.update
+        self._live = list(live)
+        for layer in self._live:
+            layer.on_change = self.update
         self._background = QColor(background)
         self._image: QImage | None = None
         self._composite: QImage | None = None
@@ -334,9 +334,9 @@ class BaseMapItem(pg.GraphicsObject):
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
         painter.drawImage(QPointF(viewport.x(), viewport.y()), self._composite, self._source)
         painter.restore()
-        if self._live is not None:
-            self._live.take_damage(None)
-            self._live.paint(painter)
+        for layer in self._live:
+            layer.take_damage(None)
+            layer.paint(painter)
 
     @staticmethod
     def _composite_transform(transform: QTransform, viewport) -> QTransform:
@@ -719,7 +719,7 @@ class Label:
 
 
 class LabelLayer:
-    """Area names drawn at a fixed pixel size with a halo, whatever the zoom: an overlay of :class:`BaseMapItem`.
+    """Area names drawn at a fixed pixel size with a halo, whatever the zoom: a live layer of :class:`BaseMapItem`.
 
     Each label is rendered once per :meth:`set_labels` into a sprite atlas (stroking glyph outlines
     for the halo is far too slow to redo per frame); painting maps the anchors to the device and
@@ -753,9 +753,7 @@ class LabelLayer:
         self._uncovered = np.empty(0, dtype=bool)
         self._shift = np.empty(0)
         self._shown = np.empty(0, dtype=np.intp)
-        self._changed = True
         self.on_change: Callable[[], None] = lambda: None
-        self.damage_tracked = False
 
     @property
     def pixel_size(self) -> int:
@@ -776,7 +774,6 @@ class LabelLayer:
         self._anchors = np.array([(label.x, label.y) for label in self._pending], float).reshape(-1, 2)
         self._pack()
         self._key = self._scale_key = None
-        self._changed = True
         self.on_change()
 
     def _render(self, text: str) -> QImage:
@@ -826,35 +823,21 @@ class LabelLayer:
         """Anchor (metres) and image of each label drawn at the last paint."""
         return [(QPointF(*self._anchors[i]), self._images[i]) for i in self._shown]
 
-    def take_damage(self, transform: QTransform | None) -> list[QRectF] | None:
-        """Nothing to repaint ([]) or, after new labels or a new style, everything (None)."""
-        changed, self._changed = self._changed, False
-        return None if changed else []
+    def take_damage(self, transform: QTransform | None) -> None:
+        """Drawn whole on every repaint: nothing to track (as a live :class:`MarkerLayer`)."""
 
-    def paint(self, painter: QPainter, within: Sequence[QRectF] | None = None) -> None:
-        """Draw the shown labels (clipped to ``within``, device rectangles, if given)."""
+    def paint(self, painter: QPainter) -> None:
         if not self._pending:
             return
         key = _view_key(painter)
         if key != self._key:
             self._layout(key)
             self._key = key
-        if not len(self._fragments) or (within is not None and not self._overlap(within)):
-            return
-        painter.save()
-        painter.resetTransform()
-        if within is not None:
-            painter.setClipRegion(region_of(within), Qt.ClipOperation.IntersectClip)
-        painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
-        painter.restore()
-
-    def _overlap(self, rects: Sequence[QRectF]) -> bool:
-        """Whether any shown label overlaps any of ``rects`` (device)."""
-        fragments = self._fragments.ndarray()
-        x, y = fragments[:, 0:1], fragments[:, 1:2]
-        half_w, half_h = fragments[:, 4:5] / 2, fragments[:, 5:6] / 2
-        left, top, right, bottom = np.array([rect.getCoords() for rect in rects]).T
-        return bool(((x + half_w > left) & (x - half_w < right) & (y + half_h > top) & (y - half_h < bottom)).any())
+        if len(self._fragments):
+            painter.save()
+            painter.resetTransform()
+            painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
+            painter.restore()
 
     def _layout(self, key: tuple) -> None:
         """Which labels to show at this view and their fragments; collisions depend on the zoom only."""

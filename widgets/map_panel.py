@@ -273,18 +273,18 @@ class MapPanel(QWidget):
         self._background = PathLayer()
         self._dedicated = PathLayer()
         self._dedicated.visible = False
-        # 1,700 sensors, the open cases and the labels change a few at a time or rarely: composed
-        # into the base picture and repaired where they changed. Staff move on most updates: drawn
-        # live, above the cases and the labels, so that someone on scene shows as a triangle inside
-        # the case's ring (a red case's ring is wider than the triangle: it is never hidden).
+        # 1,700 sensors and the open cases change a few at a time: composed into the base picture
+        # and repaired where they changed. Staff move on most updates: drawn live, above the cases,
+        # so that someone on scene shows as a triangle inside the case's ring (a red case's ring is
+        # wider than the triangle: it is never hidden). Names are drawn last, above everything.
         self._markers = MarkerLayer()
         self._sensors = self._markers.add_set()
         self._cases = self._markers.add_set()
+        staff = MarkerLayer()
+        self._staff = staff.add_set()
         self._labels = LabelLayer()
-        live = MarkerLayer()
-        self._staff = live.add_set()
         self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"),
-                                 overlays=[self._markers, self._labels], live=live)
+                                 overlays=[self._markers], live=[staff, self._labels])
         self._focus_marker = pg.ScatterPlotItem(pxMode=True)
         self._focus_marker.setVisible(False)
         for z, item in enumerate((self._base, self._focus_marker)):

@@ -1,7 +1,7 @@
 """The map's cached pictures: every change shows in the next render, exactly as a fresh render would draw it.
 
 The base picture (areas, roads) is kept until a pan, zoom or recolour; sensors and cases are
-composed into it and repaired only where they changed; staff and labels are drawn live. These tests render
+composed into it and repaired only where they changed; staff and then labels are drawn live. These tests render
 the tiny street offscreen and compare pixels, so a stale cache cannot hide behind the model's state.
 """
 
@@ -160,6 +160,26 @@ def test_a_case_reported_under_a_name_is_repaired_below_the_name(panel, model):
     (box,) = [b for text, b in label_boxes_now(panel).items() if text == panel._labels.texts[0]]
     assert box.contains(QPointF(x, y))  # the case is under the name...
     assert np.array_equal(pixels(image), pixels(fresh(panel)))  # ...and the name is still over it
+
+
+def test_a_name_stays_above_a_staff_member_standing_on_it(panel, model):
+    anchor = panel._labels._anchors[0]
+    lon, lat = model.twin.street.projection.to_lonlat(*anchor)
+    submit(panel, model, [StaffMoved(T0, sorted(model.twin.staff)[0], float(lon), float(lat))])
+    shown = pixels(rendered(panel))
+    panel.set_layer_visible("staff", False)
+    covered = np.any((shown != pixels(rendered(panel))).reshape(-1, shown.shape[1] // 4, 4), axis=2)
+    # The name's glyphs alone, where it is fully opaque.
+    image = QImage(panel.view.viewport().size(), QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.setTransform(panel._base.deviceTransform(panel.view.viewportTransform()))
+    panel._labels.paint(painter)
+    painter.end()
+    glyphs = pixels(image).reshape(covered.shape + (4,))[..., 3] == 255
+    x, y = screen(panel, *anchor)
+    assert glyphs[y - 8:y + 8, x - 8:x + 8].any() and covered[y - 8:y + 8, x - 8:x + 8].any()  # both there
+    assert not (covered & glyphs).any()  # the triangle shows only around the letters
 
 
 def test_a_recolour_changes_the_area_fill(panel, model):
