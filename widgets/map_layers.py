@@ -549,6 +549,7 @@ class MarkerLayer:
         self._source = np.empty((0, 4))
         self._rows = np.empty((0, 10))
         self._half = np.empty((0, 2))
+        self._sizes: list[list[float]] = []
         self._extent = 0.0
         self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
         self._subset = PrimitiveArray(QPainter.PixmapFragment, 10)
@@ -583,7 +584,7 @@ class MarkerLayer:
             return None
         if not damage:
             return []
-        sizes = (self._source[:, 2:] / self._atlas_dpr).tolist()
+        sizes = self._sizes
         m11, m12, m21, m22, dx, dy = (transform.m11(), transform.m12(), transform.m21(), transform.m22(),
                                       transform.dx(), transform.dy())
         rects = []
@@ -637,6 +638,7 @@ class MarkerLayer:
         self._rows[:, 2:6] = source
         self._rows[:, 6:10] = (1 / dpr, 1 / dpr, 0.0, 1.0)
         self._half = self._rows[:, 4:6] * self._rows[:, 6:8] / 2
+        self._sizes = (source[:, 2:] / dpr).tolist()
         self._extent = float(source[:, 2:].max()) / dpr if len(source) else 0.0
 
     def _prepare(self, painter: QPainter) -> PrimitiveArray:
