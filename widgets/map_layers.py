@@ -17,8 +17,8 @@ from dataclasses import dataclass
 import numpy as np
 import pyqtgraph as pg
 import shapely
+import shiboken6
 from pyqtgraph.graphicsItems.ScatterPlotItem import renderSymbol
-from pyqtgraph.Qt.internals import PrimitiveArray
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
@@ -212,6 +212,41 @@ class PathLayer(Layer):
             painter.setPen(p.pen)
             painter.setBrush(p.brush)
             painter.drawPath(p.path)
+
+
+class FragmentBuffer:
+    """Rows of QPainter.PixmapFragment (x, y, source rectangle, scale, rotation, opacity: the
+    struct's ten doubles) in one numpy array, drawn from an atlas in one painter call.
+
+    pyqtgraph's PrimitiveArray does the same, but takes the array's address through ndarray.ctypes
+    on every draw, which costs more than the draw of a few markers; here the pointer is wrapped
+    once per allocation.
+    """
+
+    def __init__(self) -> None:
+        self._array = np.empty((0, 10))
+        self._size = 0
+        self._pointer: QPainter.PixmapFragment | None = None
+
+    def __len__(self) -> int:
+        return self._size
+
+    def resize(self, size: int) -> None:
+        if size > len(self._array):
+            self._array = np.empty((max(size, 2 * len(self._array)), 10))
+            self._pointer = None
+        self._size = size
+
+    def ndarray(self) -> np.ndarray:
+        """The rows in use (a view: write into it)."""
+        return self._array[:self._size]
+
+    def draw(self, painter: QPainter, atlas: QPixmap) -> None:
+        if not self._size:
+            return
+        if self._pointer is None:
+            self._pointer = shiboken6.wrapInstance(self._array.__array_interface__["data"][0], QPainter.PixmapFragment)
+        painter.drawPixmapFragments(self._pointer, self._size, atlas)
 
 
 def _view_key(painter: QPainter) -> tuple:
@@ -551,8 +586,8 @@ class MarkerLayer:
         self._half = np.empty((0, 2))
         self._sizes: list[list[float]] = []
         self._extent = 0.0
-        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
-        self._subset = PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._fragments = FragmentBuffer()
+        self._subset = FragmentBuffer()
         self._drawn: list[np.ndarray] = []
         self._damage: list[tuple[float, float, int]] | None = []
         self._shown: tuple[np.ndarray, np.ndarray, np.ndarray] | None = None
@@ -641,7 +676,7 @@ class MarkerLayer:
         self._sizes = (source[:, 2:] / dpr).tolist()
         self._extent = float(source[:, 2:].max()) / dpr if len(source) else 0.0
 
-    def _prepare(self, painter: QPainter) -> PrimitiveArray:
+    def _prepare(self, painter: QPainter) -> FragmentBuffer:
         """The fragments of every shown marker at the painter's view, mapping only sets that changed."""
         key = _view_key(painter)
         if self._atlas is None or key[10] != self._atlas_dpr:
@@ -669,7 +704,7 @@ class MarkerLayer:
         painter.resetTransform()
         if within is not None:
             painter.setClipRegion(region_of(within), Qt.ClipOperation.IntersectClip)
-        painter.drawPixmapFragments(*fragments.drawargs(), self._atlas)
+        fragments.draw(painter, self._atlas)
         painter.restore()
 
     def _near(self, painter: QPainter, rects: Sequence[QRectF]) -> np.ndarray:
@@ -749,7 +784,7 @@ class LabelLayer:
         self._anchors = np.empty((0, 2))
         self._atlas = QPixmap()
         self._source = np.empty((0, 4))
-        self._fragments = PrimitiveArray(QPainter.PixmapFragment, 10)
+        self._fragments = FragmentBuffer()
         self._key: tuple | None = None
         self._scale_key: tuple | None = None
         self._uncovered = np.empty(0, dtype=bool)
@@ -838,7 +873,7 @@ class LabelLayer:
         if len(self._fragments):
             painter.save()
             painter.resetTransform()
-            painter.drawPixmapFragments(*self._fragments.drawargs(), self._atlas)
+            self._fragments.draw(painter, self._atlas)
             painter.restore()
 
     def _layout(self, key: tuple) -> None:
