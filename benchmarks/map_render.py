@@ -349,8 +349,9 @@ def main(argv: list[str] | None = None) -> int:
 
     floor = _blit_only(size)
     app.processEvents()
-    frames = {"ours": (panel.view, change_markers), "idle": (panel.view, None), "cold": (panel.view, panel._base.invalidate),
-              "baseline": (baseline_view, None), "floor": (floor, change_markers)}
+    frames = {"ours": (panel.view, change_markers), "idle": (panel.view, None),
+              "cold": (panel.view, panel._base.invalidate), "baseline": (baseline_view, None),
+              "floor": (floor, change_markers)}
     counter = _paint_counter(view for view, _ in frames.values())
     times = _interleaved_ms(frames, repeats)
     # The panel's view is timed three times a round.
