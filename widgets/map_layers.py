@@ -370,7 +370,6 @@ class BaseMapItem(pg.GraphicsObject):
         painter.drawImage(QPointF(viewport.x(), viewport.y()), self._composite, self._source)
         painter.restore()
         for layer in self._live:
-            layer.take_damage(None)
             layer.paint(painter)
 
     @staticmethod
@@ -410,7 +409,7 @@ class BaseMapItem(pg.GraphicsObject):
             painter.drawImage(QPointF(0, 0), self._image, self._source)
         else:
             # Copies, not a clip: the image copied through a clip region costs ten times as much.
-            # Overlaps are copied twice, harmlessly; the markers are then drawn once, clipped.
+            # The markers are then drawn once, through one clip of all the rectangles.
             dpr = self._composite.devicePixelRatioF()
             for rect in damage:
                 painter.drawImage(rect, self._image, QRectF(rect.x() * dpr, rect.y() * dpr, rect.width() * dpr,
@@ -859,9 +858,6 @@ class LabelLayer:
     def items(self) -> list[tuple[QPointF, QImage]]:
         """Anchor (metres) and image of each label drawn at the last paint."""
         return [(QPointF(*self._anchors[i]), self._images[i]) for i in self._shown]
-
-    def take_damage(self, transform: QTransform | None) -> None:
-        """Drawn whole on every repaint: nothing to track (as a live :class:`MarkerLayer`)."""
 
     def paint(self, painter: QPainter) -> None:
         if not self._pending:
