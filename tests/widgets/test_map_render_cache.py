@@ -1,8 +1,9 @@
 """The map's cached pictures: every change shows in the next render, exactly as a fresh render would draw it.
 
 The base picture (areas, roads) is kept until a pan, zoom or recolour; sensors and cases are
-composed into it and repaired only where they changed; staff and then labels are drawn live. These tests render
-the tiny street offscreen and compare pixels, so a stale cache cannot hide behind the model's state.
+composed into it and repaired only where they changed; staff and then labels are drawn live. These
+tests render the tiny street offscreen and compare pixels, so a stale cache cannot hide behind the
+model's state.
 """
 
 from __future__ import annotations
