@@ -284,6 +284,27 @@ def test_colliding_labels_move_a_line_or_give_way_to_the_more_important(qtbot):
     assert layer.shown() == names[:3] and not layer._shift[layer._shown].any()  # the rest are off the right
 
 
+@pytest.mark.parametrize(("pixel_size", "moved"), [(15, False), (54, True)])
+def test_names_in_wall_type_keep_a_third_of_the_type_size_apart(qtbot, pixel_size, moved):
+    layer = LabelLayer()
+    layer.set_style(pixel_size, QColor("#ffffff"), QColor(0, 0, 0, 230))
+    layer.set_labels([Label(0, 0, "Taiping"), Label(0, 0, "Shengxing")])
+    first, second = layer._images
+    # The glyphs 8 px apart side by side: clear at desk type (4 px), too close at wall type (18 px).
+    dx = (first.width() + second.width()) / 2 - 2 * layer._halo.widthF() + 8
+    layer.set_labels([Label(0, 0, "Taiping"), Label(dx, 0, "Shengxing")])
+    image = QImage(2000, 800, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(600, 400)
+    painter.scale(1, -1)
+    layer.paint(painter)
+    boxes = label_boxes(layer, painter)
+    painter.end()
+    assert layer.shown() == ["Taiping", "Shengxing"]
+    assert (boxes["Shengxing"].center().y() != boxes["Taiping"].center().y()) == moved
+
+
 def test_symbols_land_on_the_same_pixels_when_repaired_as_when_drawn_whole(qtbot):
     rng = np.random.default_rng(3)
     layer = MarkerLayer()
