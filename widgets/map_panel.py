@@ -289,8 +289,9 @@ class MapPanel(QWidget):
         self._focus_marker.setVisible(False)
         for z, item in enumerate((self._base, self._focus_marker)):
             item.setZValue(z)
-            # The map has no extent in metres (it covers the viewport).
-            self.viewbox.addItem(item, ignoreBounds=item is self._base)
+            # The range is set by fit and drill-down only: the map covers the viewport whatever it
+            # shows, and the focus ring must not pull the view to itself.
+            self.viewbox.addItem(item, ignoreBounds=True)
         self.view.scene().sigMouseClicked.connect(self._on_scene_clicked)
         self.view.scene().sigMouseMoved.connect(self._on_mouse_moved)
 
