@@ -23,7 +23,7 @@ from cockpit.ingest.publisher import Publisher
 from cockpit.sensors_sim import SensorSimulator
 from cockpit.street.demo import load_demo_street
 from tests.fixtures._servers import free_port, wait_until
-from tests.integration.test_ingest_reliability import QUEUE, InProcessIngest, finish, start_publisher, stored_keys
+from tests.integration.test_ingest_reliability import QUEUE, InProcessIngest, finish, stored_keys, streaming
 
 pytestmark = [pytest.mark.mosquitto]
 
@@ -108,9 +108,7 @@ def test_a_killed_network_process_is_started_again_and_nothing_is_lost(mosquitto
     broker = mosquitto_factory(persistence=True, extra_config=QUEUE)
     ingest = InProcessIngest(broker.url, tmp_path / "cockpit.sqlite")
     try:
-        ingest.wait_connected()
-        publisher = start_publisher(broker.url, rate=2000, duration=10)
-        assert wait_until(lambda: ingest.service.stats.accepted > 5000, 20)
+        publisher = streaming(broker.url, ingest, duration=10)
         first = ingest.client.network_pid
         assert first is not None
         os.kill(first, signal.SIGKILL)             # mid-stream, with unacknowledged messages

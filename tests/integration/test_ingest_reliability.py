@@ -75,6 +75,14 @@ class InProcessIngest:
         self.db.close()
 
 
+def streaming(url: str, ingest: InProcessIngest, duration: float) -> subprocess.Popen:
+    """Connect ``ingest``, start 2,000 msg/s for ``duration`` s and return once 5,000 are accepted."""
+    ingest.wait_connected()
+    publisher = start_publisher(url, rate=2000, duration=duration)
+    assert wait_until(lambda: ingest.service.stats.accepted > 5000, 20)
+    return publisher
+
+
 def stored_keys(db_path: Path) -> tuple[int, int, int]:
     """(rows, distinct keys, missing sequence numbers) of the telemetry table."""
     with sqlite3.connect(db_path) as con:
@@ -89,9 +97,7 @@ def test_broker_stopped_for_10_s_under_2000_msg_s_loses_nothing(mosquitto_factor
     broker = mosquitto_factory(persistence=True, extra_config=QUEUE)
     ingest = InProcessIngest(broker.url, tmp_path / "cockpit.sqlite")
     try:
-        ingest.wait_connected()
-        publisher = start_publisher(broker.url, rate=2000, duration=22)
-        assert wait_until(lambda: ingest.service.stats.accepted > 5000, 20)
+        publisher = streaming(broker.url, ingest, duration=22)
         broker.stop()                      # SIGTERM: Mosquitto saves its persistence file
         assert wait_until(lambda: ingest.client.link.state is LinkState.DEGRADED, 5)
         time.sleep(10)
@@ -115,9 +121,7 @@ def test_broker_killed_under_the_stream_every_loss_is_a_counted_gap(mosquitto_fa
     broker = mosquitto_factory(persistence=True, extra_config=QUEUE)
     ingest = InProcessIngest(broker.url, tmp_path / "cockpit.sqlite")
     try:
-        ingest.wait_connected()
-        publisher = start_publisher(broker.url, rate=2000, duration=14)
-        assert wait_until(lambda: ingest.service.stats.accepted > 5000, 20)
+        publisher = streaming(broker.url, ingest, duration=14)
         broker.kill()                      # SIGKILL: whatever was not yet saved is gone
         time.sleep(2)
         broker.start()
