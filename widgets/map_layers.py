@@ -285,10 +285,10 @@ class BaseMapItem(pg.GraphicsObject):
     Markers move and recolour up to 20 times a second, and every such repaint would otherwise redraw
     all areas, roads and boundaries and thousands of sensor and case symbols as well. This item keeps
     two pictures: the base (its layers: areas, roads, boundaries), painted again only after a pan,
-    zoom or layer change (a cold frame), and the composite, the base with overlays on top
-    (:class:`MarkerLayer` s of the markers that change a few at a time). When markers of an overlay
-    change, only the few small rectangles they covered and now cover are repaired (copied from the
-    base, then the overlays' markers there drawn again, clipped); many changes at once redraw the
+    zoom or layer change (a cold frame), and the composite, the base with an overlay on top (the
+    :class:`MarkerLayer` of the markers that change a few at a time). When its markers change, only
+    the few small rectangles they covered and now cover are repaired (copied from the base, then
+    the overlay's markers there drawn again, clipped); many changes at once redraw the
     whole composite from the base. A repaint blits the composite, then draws the live layers above
     it, in order (markers that move on most updates, labels that must stay above them). The
     pictures are opaque (filled with the background colour) and cover the whole viewport, so the
@@ -303,14 +303,14 @@ class BaseMapItem(pg.GraphicsObject):
     1920x1080). With different row lengths only about one row in 64 can line up like that.
     """
 
-    def __init__(self, layers: Sequence[Layer], background: QColor, overlays: Sequence[MarkerLayer] = (),
+    def __init__(self, layers: Sequence[Layer], background: QColor, overlay: MarkerLayer | None = None,
                  live: Sequence[MarkerLayer | LabelLayer] = ()) -> None:
         super().__init__()
         self._layers = list(layers)
         for layer in self._layers:
             layer._owner = self
-        self._overlays = list(overlays)
-        for overlay in self._overlays:
+        self._overlay = overlay
+        if overlay is not None:
             overlay.on_change = self.update
             overlay.damage_tracked = True
         self._live = list(live)
@@ -353,17 +353,11 @@ class BaseMapItem(pg.GraphicsObject):
             self._render(painter.transform(), viewport, key[10], painter.renderHints())
             self._key = key
             self.cold_paints += 1
-            for overlay in self._overlays:
-                overlay.take_damage(None)
+            if self._overlay is not None:
+                self._overlay.take_damage(None)
             self._compose(None)
-        else:
-            transform = self._composite_transform(painter.transform(), viewport)
-            damage: list[QRectF] | None = []
-            for overlay in self._overlays:
-                # Every overlay is asked, so that each forgets what it reported.
-                rects = overlay.take_damage(transform)
-                damage = None if damage is None or rects is None else damage + rects
-            self._compose(damage)
+        elif self._overlay is not None:
+            self._compose(self._overlay.take_damage(self._composite_transform(painter.transform(), viewport)))
         painter.save()
         painter.resetTransform()
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Source)
@@ -416,9 +410,9 @@ class BaseMapItem(pg.GraphicsObject):
                                                             rect.height() * dpr))
             self.repaired_rects += len(damage)
         painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_SourceOver)
-        painter.setTransform(self._composite_view)
-        for overlay in self._overlays:
-            overlay.paint(painter, damage)
+        if self._overlay is not None:
+            painter.setTransform(self._composite_view)
+            self._overlay.paint(painter, damage)
         painter.end()
 
 

@@ -284,7 +284,7 @@ class MapPanel(QWidget):
         self._staff = staff.add_set()
         self._labels = LabelLayer()
         self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"),
-                                 overlays=[self._markers], live=[staff, self._labels])
+                                 overlay=self._markers, live=[staff, self._labels])
         self._focus_marker = pg.ScatterPlotItem(pxMode=True)
         self._focus_marker.setVisible(False)
         for z, item in enumerate((self._base, self._focus_marker)):
