@@ -35,12 +35,12 @@ import numpy as np
 import platformdirs
 
 from cockpit.dispatch import Candidate, eta_minutes, get_policy, qualified, rank_departments
-from cockpit.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel
-from cockpit.events import CaseOverdue, CaseReported, Event
 from cockpit.replay.index import EPOCH, LogIndex, Stage
 from cockpit.replay.loader import NULL_TIME
 from cockpit.replay.seek import Replay
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel
+from cockpit.vocabulary.events import CaseOverdue, CaseReported, Event
 
 APP_NAME = "street-cockpit"
 ESCALATE_WITHIN = timedelta(minutes=30)

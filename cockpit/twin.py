@@ -11,11 +11,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from cockpit.categories import CategoryTable, default_categories
 from cockpit.dispatch import (
     DEFAULT_SPEED_M_PER_MIN,
     Candidate,
@@ -25,8 +23,12 @@ from cockpit.dispatch import (
     get_policy,
     rank_departments,
 )
-from cockpit.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, StaffStatus
-from cockpit.events import (
+from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
+from cockpit.records import Alarm, Case, SensorState, StaffState, Transition
+from cockpit.street.model import Street
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, StaffStatus
+from cockpit.vocabulary.events import (
     CASE_STATUS_AFTER,
     AlarmAcknowledged,
     AlarmCleared,
@@ -51,12 +53,8 @@ from cockpit.events import (
     StaffMoved,
     StaffStatusChanged,
 )
-from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
-from cockpit.lifecycle import InvalidTransition, check_transition
-from cockpit.records import Alarm, Case, SensorState, StaffState, Transition
-from cockpit.street.model import Street
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from cockpit.vocabulary.lifecycle import InvalidTransition, check_transition
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 Listener = Callable[[list[Event]], None]
 Deriver = Callable[["TwinState", Event], list[Event]]
@@ -478,7 +476,7 @@ class TwinState:
 
     def next_case_id(self, at: datetime) -> str:
         """A new case id for a report at ``at``: K + local date + a daily counter."""
-        day = at.astimezone(SHANGHAI).strftime("%Y%m%d")
+        day = at.astimezone(LOCAL_TZ).strftime("%Y%m%d")
         n = self._case_counter.get(day, 0)
         while True:
             n += 1
@@ -489,7 +487,7 @@ class TwinState:
 
     def on_shift(self, staff: StaffState, at: datetime) -> bool:
         """True if the staff member's shift covers the local time of ``at``."""
-        local: time = at.astimezone(SHANGHAI).time()
+        local: time = at.astimezone(LOCAL_TZ).time()
         return self.street.shift(staff.member.shift_id).covers(local)
 
     def cases_frame(self) -> pd.DataFrame:

@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.dispatch import POLICIES, Recommendation
-from cockpit.domain import CaseStatus, OwnerLevel, RiskLevel
-from cockpit.events import (
+from cockpit.records import Case
+from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
+from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseClosed,
     CaseDispatched,
@@ -51,8 +52,7 @@ from cockpit.events import (
     CaseTriaged,
     Event,
 )
-from cockpit.lifecycle import ALLOWED_FROM
-from cockpit.records import Case
+from cockpit.vocabulary.lifecycle import ALLOWED_FROM
 from widgets import i18n
 from widgets.plumbing import Connections, Throttle
 from widgets.theme import RISK_COLORS, sla_color

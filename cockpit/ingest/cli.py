@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from cockpit import heap
-from cockpit.events import Event
 from cockpit.ingest.broker import EmbeddedBroker
 from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.client import MqttIngest
@@ -29,6 +28,7 @@ from cockpit.sensors_sim import SensorSimulator, paced
 from cockpit.storage.db import StorageError, open_database
 from cockpit.storage.eventlog import EventStore
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.events import Event
 
 log = logging.getLogger(__name__)
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TYPE_CHECKING
 
-from cockpit.events import (
+from cockpit.twin import TwinError
+from cockpit.vocabulary.events import (
     AlarmAcknowledged,
     CaseAccepted,
     CaseClosed,
@@ -24,7 +25,6 @@ from cockpit.events import (
     CaseTriaged,
     Event,
 )
-from cockpit.twin import TwinError
 
 if TYPE_CHECKING:
     from cockpit.security.users import User

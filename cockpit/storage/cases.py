@@ -15,9 +15,12 @@ import pandas as pd
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from cockpit.categories import CategoryTable, default_categories
-from cockpit.domain import CaseStatus
-from cockpit.events import (
+from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
+from cockpit.storage.db import Database
+from cockpit.storage.models import CaseRow, CaseTransitionRow, DispatchRow
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import CaseStatus
+from cockpit.vocabulary.events import (
     CASE_STATUS_AFTER,
     CaseAccepted,
     CaseClosed,
@@ -35,9 +38,6 @@ from cockpit.events import (
     Event,
     to_dict,
 )
-from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
-from cockpit.storage.db import Database
-from cockpit.storage.models import CaseRow, CaseTransitionRow, DispatchRow
 
 INCIDENT_COLUMNS = [*LOG_COLUMNS, "status"]
 """Columns of :meth:`CaseStore.cases_frame`: the incident log layout plus the current status."""

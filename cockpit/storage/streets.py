@@ -13,7 +13,6 @@ import shapely
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from cockpit.domain import Department, SensorKind, StaffKind
 from cockpit.storage.db import Database, StorageError
 from cockpit.storage.models import (
     CommunityRow,
@@ -39,6 +38,7 @@ from cockpit.street.model import (
     StaffMember,
     Street,
 )
+from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
 
 
 class StreetNotFound(LookupError):

@@ -13,17 +13,6 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from cockpit.domain import OwnerLevel, RiskLevel, Source
-from cockpit.events import (
-    AlarmRaised,
-    CaseAccepted,
-    CaseDispatched,
-    CaseFeedback,
-    CaseOnScene,
-    CaseReported,
-    CaseResolved,
-    CaseTriaged,
-)
 from cockpit.security.authorizer import Authorizer
 from cockpit.security.permissions import (
     AREA_ACTIONS,
@@ -38,6 +27,17 @@ from cockpit.security.personal_data import FieldCipher, Resident, ResidentStore,
 from cockpit.security.users import User, UserStore
 from cockpit.storage import open_database, save_street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.events import (
+    AlarmRaised,
+    CaseAccepted,
+    CaseDispatched,
+    CaseFeedback,
+    CaseOnScene,
+    CaseReported,
+    CaseResolved,
+    CaseTriaged,
+)
 from tests.core.tiny import centre, tiny_street
 
 T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)

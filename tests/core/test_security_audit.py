@@ -10,8 +10,6 @@ import sys
 import pytest
 
 import cockpit.cli
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffStatus
-from cockpit.events import CaseReported, StaffStatusChanged
 from cockpit.security.audit import audit_listener
 from cockpit.security.authorizer import Authorizer
 from cockpit.security.cli import register
@@ -21,6 +19,8 @@ from cockpit.sla import live_derivers
 from cockpit.storage import open_database
 from cockpit.storage.audit import AuditLog
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffStatus
+from cockpit.vocabulary.events import CaseReported, StaffStatusChanged
 from tests.core.test_permission_matrix import T0
 from tests.core.tiny import centre, tiny_street
 

@@ -23,18 +23,6 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import StatementError
 
-from cockpit.domain import AlarmState, Department, OwnerLevel, RiskLevel, SensorKind, Source, StaffKind, StaffStatus
-from cockpit.events import (
-    AlarmCleared,
-    AlarmRaised,
-    AlarmRepeated,
-    CaseDispatched,
-    CaseReported,
-    ClockTick,
-    SensorReading,
-    StaffMoved,
-    StaffStatusChanged,
-)
 from cockpit.sla import live_derivers
 from cockpit.storage import (
     AlarmStore,
@@ -54,6 +42,27 @@ from cockpit.storage import (
 from cockpit.storage.models import CaseRow, ResidentRow
 from cockpit.street.model import DedicatedGrid, Road, Sensor, Shift, StaffMember, Street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import (
+    AlarmState,
+    Department,
+    OwnerLevel,
+    RiskLevel,
+    SensorKind,
+    Source,
+    StaffKind,
+    StaffStatus,
+)
+from cockpit.vocabulary.events import (
+    AlarmCleared,
+    AlarmRaised,
+    AlarmRepeated,
+    CaseDispatched,
+    CaseReported,
+    ClockTick,
+    SensorReading,
+    StaffMoved,
+    StaffStatusChanged,
+)
 from tests.core.tiny import tiny_street
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=timezone.utc)

@@ -6,8 +6,10 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from cockpit.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, Source, StaffStatus
-from cockpit.events import (
+from cockpit.sla import SlaMonitor, area_overdue_rates, live_derivers, red_case_alarms
+from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, Source, StaffStatus
+from cockpit.vocabulary.events import (
     AlarmRaised,
     AlarmRepeated,
     CaseReported,
@@ -17,8 +19,6 @@ from cockpit.events import (
     decode,
     encode,
 )
-from cockpit.sla import SlaMonitor, area_overdue_rates, live_derivers, red_case_alarms
-from cockpit.twin import TwinError, TwinState
 from tests.core.tiny import centre, tiny_street
 
 T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
