@@ -19,19 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from cockpit.jsonout import print_json
+from cockpit.command_output import EXIT_USAGE, CommandError, print_json
 
 log = logging.getLogger("cockpit")
-
-EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """A failure to report to the user as one line, with the exit code to leave with."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 # ---------------------------------------------------------------- street
@@ -278,7 +268,7 @@ def main(argv: Sequence[str] | None = None, windows: WindowCommands | None = Non
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    from cockpit.security.masking import install_log_masking
+    from cockpit.vocabulary.masking import install_log_masking
 
     install_log_masking()
     if not args.verbose:

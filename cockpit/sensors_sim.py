@@ -237,11 +237,3 @@ def paced(messages: Iterator[SimMessage], rate: float, duration: float,
             sleep(due - now)
         sent += 1
         yield message
-
-
-if __name__ == "__main__":
-    import sys
-
-    from cockpit.ingest.cli import sensors_main
-
-    sys.exit(sensors_main())

@@ -177,13 +177,3 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return ingest_command(args)
-
-
-def sensors_main(argv: list[str] | None = None) -> int:
-    """``python -m cockpit.sensors_sim``: the sensor simulator on its own."""
-    parser = argparse.ArgumentParser(prog="python -m cockpit.sensors_sim", description=sensors_command.__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true")
-    add_sensors_arguments(parser)
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, stream=sys.stderr)
-    return sensors_command(args)

@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import Any
 
 from cockpit.records import Case
-from cockpit.security.masking import mask_text
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
 from cockpit.twin import TwinState
@@ -29,6 +28,7 @@ from cockpit.vocabulary.events import (
     Event,
     to_dict,
 )
+from cockpit.vocabulary.masking import mask_text
 
 _DETAIL_FIELDS = ("assignee", "eta_minutes", "rating", "fixed", "into_case_id", "to_level", "automatic",
                   "category")

@@ -11,8 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from cockpit.security.permissions import EVENT_ACTIONS, PermissionDenied, check
-from cockpit.security.users import User
+from cockpit.security.permissions import EVENT_ACTIONS, PermissionDenied, User, check
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState

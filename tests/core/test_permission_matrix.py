@@ -21,10 +21,11 @@ from cockpit.security.permissions import (
     Action,
     PermissionDenied,
     Role,
+    User,
     check,
 )
 from cockpit.security.personal_data import FieldCipher, Resident, ResidentStore, generate_demo_residents
-from cockpit.security.users import User, UserStore
+from cockpit.security.users import UserStore
 from cockpit.storage import open_database, save_street
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source

@@ -13,8 +13,8 @@ import cockpit.cli
 from cockpit.security.audit import audit_listener
 from cockpit.security.authorizer import Authorizer
 from cockpit.security.cli import register
-from cockpit.security.permissions import PermissionDenied, Role
-from cockpit.security.users import User, UserStore
+from cockpit.security.permissions import PermissionDenied, Role, User
+from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
 from cockpit.storage import open_database
 from cockpit.storage.audit import AuditLog
