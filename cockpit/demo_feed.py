@@ -16,6 +16,7 @@ from datetime import datetime, time, timedelta, timezone
 import numpy as np
 import shapely
 
+from cockpit import recommender
 from cockpit.dispatch import get_policy, rank_departments
 from cockpit.street.model import MicroGrid, Street
 from cockpit.twin import TwinState
@@ -294,8 +295,8 @@ class DemoFeed:
                 events.append(CaseTriaged(case.reported_at + TRIAGE_AFTER, case.id, case.category, case.risk,
                                           case.owner_level, "autopilot"))
             elif case.status is CaseStatus.TRIAGED and now - (case.triaged_at or now) >= DISPATCH_AFTER:
-                need = twin.case_need(case)
-                candidates = [c for c in twin.candidates() if c.staff_id not in taken]
+                need = recommender.case_need(twin, case)
+                candidates = [c for c in recommender.candidates(twin) if c.staff_id not in taken]
                 best = self.policy.best(need, candidates)
                 if best is None and case.risk is RiskLevel.RED:
                     departments = rank_departments(need, candidates)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.dispatch import rank_departments
+from cockpit.recommender import case_need
 from cockpit.training import (
     DISPATCH,
     ESCALATE,
@@ -264,7 +265,7 @@ class TrainingPanel(QWidget):
 
     def _fill_staff(self, case) -> None:
         twin = self.session.twin
-        need = twin.case_need(case)
+        need = case_need(twin, case)
         candidates = free_candidates(twin, self.session.pending.at)
         ranked = self.session.policy.rank(need, candidates) + rank_departments(need, candidates)
         self.staff_box.clear()

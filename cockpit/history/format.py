@@ -21,61 +21,19 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
+from cockpit.vocabulary.case_columns import LOG_COLUMNS, REQUIRED_COLUMNS, TIME_COLUMNS
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel, Source
 from cockpit.vocabulary.local_time import LOCAL_OFFSET_TEXT, LOCAL_UTC_OFFSET
 
 LOG_FORMAT_VERSION = 1
-"""Version of the column layout; raised when a column changes meaning or a required one is added."""
+"""Version of the column layout (:mod:`cockpit.vocabulary.case_columns`); raised when a column changes
+meaning or a required one is added."""
 
 CSV_MAGIC = "# street-cockpit incident log v"
 """Start of the optional first comment line of a CSV log; the version number follows it."""
 
 PARQUET_VERSION_KEY = b"street_cockpit_log_version"
 """Parquet schema metadata key that carries :data:`LOG_FORMAT_VERSION`."""
-
-TIME_COLUMNS = (
-    "reported_at",
-    "triaged_at",
-    "dispatched_at",
-    "accepted_at",
-    "on_scene_at",
-    "first_resolved_at",
-    "reopened_at",
-    "resolved_at",
-    "closed_at",
-)
-"""Timestamp columns in the order the loop passes them: present values never go backwards."""
-
-REQUIRED_COLUMNS = (
-    "case_id",
-    "reported_at",
-    "category",
-    "risk_level",
-    "source",
-    "community",
-    "general_grid",
-    "micro_grid",
-    "lon",
-    "lat",
-    "triaged_at",
-    "dispatched_at",
-    "accepted_at",
-    "on_scene_at",
-    "resolved_at",
-    "closed_at",
-    "assignee",
-    "owner_level",
-    "escalations",
-    "satisfaction",
-    "reopened",
-)
-"""Columns every log must have (empty values allowed where the column is optional)."""
-
-OPTIONAL_COLUMNS = ("first_resolved_at", "reopened_at")
-"""Columns a log may leave out; they are read as all-empty then."""
-
-LOG_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-"""Every column of the format, in the order files are written."""
 
 ENUMS: dict[str, tuple[str, ...]] = {
     "risk_level": tuple(RiskLevel),

@@ -10,6 +10,7 @@ import sys
 import pytest
 
 import cockpit.cli
+from cockpit import recommender
 from cockpit.security.audit import audit_listener
 from cockpit.security.authorizer import Authorizer
 from cockpit.security.cli import register
@@ -48,10 +49,10 @@ def test_every_command_is_audited_with_who_what_when_before_after_and_reason(db_
     db = open_database(f"sqlite:///{db_path}")
     twin, stop = audited_twin(db)
     twin.triage("K1", "waste_sanitation", RiskLevel.BLUE, OwnerLevel.GRID, "op01", at=T0 + timedelta(minutes=1))
-    twin.dispatch("K1", "GW-C01-G01", "op01", at=T0 + timedelta(minutes=2))
+    recommender.dispatch(twin, "K1", "GW-C01-G01", "op01", at=T0 + timedelta(minutes=2))
     with pytest.raises(PermissionDenied):
-        twin.dispatch("K2", "GW-C02-G01", "op01", at=T0 + timedelta(minutes=3))
-    twin.dispatch("K1", "GW-C01-G02", "lead", reason="closer worker", at=T0 + timedelta(minutes=4))
+        recommender.dispatch(twin, "K2", "GW-C02-G01", "op01", at=T0 + timedelta(minutes=3))
+    recommender.dispatch(twin, "K1", "GW-C01-G02", "lead", reason="closer worker", at=T0 + timedelta(minutes=4))
     twin.escalate("K2", "lead", "needs the community", at=T0 + timedelta(minutes=6))
     twin.reject("K2", "lead", "duplicate phone report from 13812345678", at=T0 + timedelta(minutes=7))
     entries = AuditLog(db).entries()
