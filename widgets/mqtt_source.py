@@ -25,9 +25,9 @@ from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.link import LinkStatus
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
+from cockpit.ingest.simulated_sensors import SensorSimulator
 from cockpit.ingest.store import BatchStore
 from cockpit.rules.model import load_rules
-from cockpit.sensors_sim import SensorSimulator
 from cockpit.storage import Database
 from cockpit.twin import TwinState
 from cockpit.vocabulary.events import Event
