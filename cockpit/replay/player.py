@@ -222,10 +222,6 @@ class ReplayPlayer:
         self._changed()
         return mark
 
-    def remove_bookmark(self, mark: Bookmark) -> None:
-        self.bookmarks.remove(mark)
-        self._changed()
-
     def save_bookmarks(self, path: str | Path) -> None:
         data = [{**asdict(b), "at": b.at.isoformat()} for b in self.bookmarks]
         Path(path).write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
