@@ -49,7 +49,7 @@ from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
 from widgets.persistence import DatabaseWriter
 from widgets.simulation_view import open_simulation_view
 from widgets.staff_board import StaffBoardPanel
-from widgets.theme import apply_theme, set_base_font
+from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR, apply_theme, set_base_font
 from widgets.twin_model import TwinModel
 from widgets.wall import PAGES, WallDisplay
 
@@ -578,7 +578,7 @@ def build_replay_desk(replay: Any, actor: str, speed: float = 60.0) -> ReplayDes
     """
     from PySide6.QtWidgets import QLabel, QToolBar
 
-    from cockpit.replay.player import REPLAY_BANNER_COLOUR, REPLAY_LABEL, ReplayPlayer
+    from cockpit.replay.player import REPLAY_LABEL, ReplayPlayer
     from widgets.replay_bar import ReplayBar
 
     def read_only(twin: TwinState, event: Event) -> None:
@@ -597,7 +597,8 @@ def build_replay_desk(replay: Any, actor: str, speed: float = 60.0) -> ReplayDes
     toolbar.addWidget(bar)
     window.addToolBar(toolbar)
     badge = QLabel()
-    badge.setStyleSheet(f"background: {REPLAY_BANNER_COLOUR}; color: white; font-weight: bold; padding: 0 8px;")
+    badge.setStyleSheet(f"background: {REPLAY_COLOR.name()}; color: {TEXT_ON_COLOR.name()}; font-weight: bold;"
+                        " padding: 0 8px;")
     window.statusBar().insertPermanentWidget(0, badge)
     window.setWindowTitle(f"{REPLAY_LABEL} · {Path(replay.index.log.path).name}"
                           if hasattr(replay.index, "log") else REPLAY_LABEL)

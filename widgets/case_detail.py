@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QColor
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,7 +56,7 @@ from cockpit.vocabulary.events import (
 from cockpit.vocabulary.lifecycle import ALLOWED_FROM
 from widgets import i18n
 from widgets.plumbing import Connections, Throttle
-from widgets.theme import RISK_COLORS, sla_color
+from widgets.theme import RISK_COLORS, SLA_RED, sla_color
 from widgets.twin_model import TwinModel
 
 STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
@@ -437,7 +437,7 @@ class CaseDetailPanel(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if step.event_type in ("CaseOverdue", "CaseEscalated"):
-                    item.setForeground(QColor("#e03131"))
+                    item.setForeground(SLA_RED)
                 self.timeline.setItem(row, column, item)
         self.timeline.scrollToBottom()
 

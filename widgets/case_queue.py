@@ -44,7 +44,7 @@ from cockpit.records import Case
 from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source
 from widgets import i18n
 from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, Throttle, fill_combo, fit_columns
-from widgets.theme import RISK_COLORS, sla_color
+from widgets.theme import RISK_COLORS, TEXT_ON_COLOR, sla_color
 from widgets.twin_model import TwinModel
 
 COLUMNS = ("case_id", "risk", "category", "status", "community", "source", "reported", "sla", "assignee", "owner")
@@ -146,7 +146,7 @@ class CaseTableModel(KeyedTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "risk" or (column == "sla" and case.status.open
                                     and sla_color(case.deadline_fraction_used(now), case.overdue(now))):
-                return QBrush(Qt.GlobalColor.white)
+                return QBrush(TEXT_ON_COLOR)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == "sla":
             return QCoreApplication.translate("CaseQueuePanel", "Resolve by {due}").format(
