@@ -191,7 +191,7 @@ def test_training_panel_takes_decisions_and_finishes(qtbot, tmp_path) -> None:
 
 def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path) -> None:
     from cockpit.replay.cli import open_replay
-    from widgets.app import build_replay_desk
+    from widgets.replay_desk import build_replay_desk
 
     path = tmp_path / "log.parquet"
     synthetic_log(tiny_street(), 50, seed=8, start=START, per_day=50).to_parquet(path)
