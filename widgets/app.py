@@ -22,7 +22,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from cockpit import heap
 from cockpit.clock import ScaledClock, WallClock
-from cockpit.demo_feed import DemoFeed
+from cockpit.demo_feed import DEMO_SEED, DemoFeed
 from cockpit.security.authorizer import Authorizer, community_of_area
 from cockpit.security.permissions import User
 from cockpit.security.users import UserStore
@@ -169,7 +169,7 @@ def log_in(db: Database | None, actor: str | None) -> tuple[User | None, str, Au
     return user, user.username, Authorizer(users.get, AuditLog(db))
 
 
-def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed: int = 7,
+def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed: int = DEMO_SEED,
                   actor: str | None = None, start: datetime | None = None, screen: int = 0,
                   sound: bool = True, db: Database | None = None, broker: str | None = None,
                   login: BrokerLogin | None = None, sensor_rate: float | None = None) -> Session:
@@ -275,11 +275,12 @@ def run_demo(options: Any) -> int:
         return 1
     app = application()
     speed = getattr(options, "speed", 1.0)
+    seed = getattr(options, "seed", None)
     login = BrokerLogin(getattr(options, "username", None), getattr(options, "password", None),
                         getattr(options, "tls_ca", None))
     try:
         session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
-                                seed=getattr(options, "seed", 7), screen=getattr(options, "screen", 0),
+                                seed=DEMO_SEED if seed is None else seed, screen=getattr(options, "screen", 0),
                                 db=db, broker=getattr(options, "broker", None) or EMBEDDED, login=login)
     except (RuntimeError, ValueError) as exc:
         db.close()

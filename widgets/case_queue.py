@@ -69,6 +69,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 
 FIT_MS = 1000
 """Columns are refitted to changed cells at most this often."""
+CLOCK_MS = 1000
+"""The SLA countdowns follow the twin's clock at most this often."""
 
 
 class CaseTableModel(KeyedTableModel):
@@ -322,7 +324,7 @@ class CaseQueuePanel(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
-        self._clock_throttle = Throttle(self.table_model.refresh_clock, 1000, self)
+        self._clock_throttle = Throttle(self.table_model.refresh_clock, CLOCK_MS, self)
         # Changed cells may be wider ("reported" → "dispatched"): refit, at most once a second.
         self._fit_throttle = Throttle(lambda: fit_columns(self.view), FIT_MS, self)
         self._connections = Connections()

@@ -13,7 +13,7 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from cockpit.clock import Clock, ManualClock
-from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed
+from cockpit.demo_feed import CASES_PER_DAY, DEMO_SEED, HOURLY_PROFILE, DemoFeed
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import Source
 from cockpit.vocabulary.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
@@ -77,7 +77,7 @@ class DemoDriver(QObject):
         self._model.submit(without_sensor_traffic(events) if self._sensors_elsewhere else events)
 
 
-def play_demo(twin: TwinState, at: datetime, minutes: int = 60, seed: int = 7) -> None:
+def play_demo(twin: TwinState, at: datetime, minutes: int = 60, seed: int = DEMO_SEED) -> None:
     """Bring a fresh ``twin`` of the demo street to ``at`` (whole minutes): the bootstrap, then ``minutes`` of feed.
 
     The feed's last ``minutes`` run on a manual clock stepped a minute at a time (no real waiting);

@@ -19,6 +19,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from cockpit.demo_feed import DEMO_SEED
 from cockpit.ingest.broker import EmbeddedBroker
 from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.client import MqttIngest
@@ -86,7 +87,7 @@ class MqttSource(QObject):
 
     def __init__(self, twin: TwinState, model: TwinModel, db: Database, broker: str,
                  clock: Callable[[], datetime], login: BrokerLogin | None = None,
-                 writer: DatabaseWriter | None = None, sensor_rate: float = DEMO_SENSOR_RATE, seed: int = 7,
+                 writer: DatabaseWriter | None = None, sensor_rate: float = DEMO_SENSOR_RATE, seed: int = DEMO_SEED,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.embedded = EmbeddedBroker() if broker == EMBEDDED else None

@@ -13,7 +13,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QApplication
 
-from cockpit.demo_feed import latest_busy_moment
+from cockpit.demo_feed import DEMO_SEED, latest_busy_moment
 from cockpit.storage import open_database
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
@@ -28,7 +28,7 @@ from widgets.wall import PAGES
 
 
 def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str = "zh", page: str = "map",
-                    minutes: int = 60, seed: int = 7, at: datetime | None = None) -> Path:
+                    minutes: int = 60, seed: int = DEMO_SEED, at: datetime | None = None) -> Path:
     """Render the wall display headless at the moment ``at``, after ``minutes`` of accelerated demo feed.
 
     ``at`` defaults to the latest busy moment of the demo day
