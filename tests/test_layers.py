@@ -26,12 +26,14 @@ SIMULATION_CYCLE = frozenset({
 })
 """The one cycle allowed, removed by the simulation restructuring (issue 13 items 1-4)."""
 
+LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
+"""import-linter's ``lint-imports`` command, run by this interpreter wherever its scripts are."""
+
 
 def lint_imports(config: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
     """Run import-linter's command on ``config`` from ``cwd`` (whose packages it analyses)."""
-    command = Path(sys.executable).with_name("lint-imports")
     return subprocess.run(
-        [str(command), "--config", str(config), "--no-cache"],
+        [sys.executable, "-c", LINT_IMPORTS, "--config", str(config), "--no-cache"],
         cwd=cwd, capture_output=True, text=True, timeout=240, check=False,
     )
 
