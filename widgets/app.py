@@ -33,12 +33,11 @@ from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
 from cockpit.vocabulary.masking import install_log_masking
 from widgets.alarm_banner import AlarmBanner
-from widgets.application import application, check_cjk_font
+from widgets.application import application, set_up_language
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.demo_driver import DemoDriver, usual_day
 from widgets.desk import DESK_SIZE, Desk
-from widgets.i18n import LanguageSwitcher
 from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
@@ -191,9 +190,7 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
     """
     if broker is not None and db is None:
         raise ValueError("MQTT ingest needs a database (it acknowledges messages only once committed)")
-    languages = LanguageSwitcher(app)
-    languages.set_language(lang)
-    warning = check_cjk_font(app)
+    languages, warning = set_up_language(app, lang)
     apply_theme(app, "light")
     street = load_demo_street()
     user, operator, authorizer = log_in(db, actor)

@@ -1,4 +1,4 @@
-"""The Qt application of a cockpit process: one QApplication, named, with a font that shows Chinese."""
+"""The Qt application of a cockpit process: one QApplication, named, in a language, with a font that shows Chinese."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Sequence
 
 from PySide6.QtWidgets import QApplication
 
-from widgets.i18n import cjk_font_family
+from widgets.i18n import LanguageSwitcher, cjk_font_family
 from widgets.theme import set_base_font
 
 
@@ -24,11 +24,17 @@ def application(argv: Sequence[str] | None = None, headless: bool = False) -> QA
     return app  # type: ignore[return-value]
 
 
-def check_cjk_font(app: QApplication) -> str | None:
-    """Prefer an installed CJK font; returns the warning to show if there is none."""
+def set_up_language(app: QApplication, lang: str) -> tuple[LanguageSwitcher, str | None]:
+    """Show ``app`` in ``lang`` ("zh" or "en") in an installed CJK font if there is one.
+
+    Returns the language switcher (the menu changes the language through it) and the warning to
+    show when no CJK font is installed, or None.
+    """
+    languages = LanguageSwitcher(app)
+    languages.set_language(lang)
     family = cjk_font_family()
     set_base_font(app, family)
     if family is None:
-        return ("No Chinese (CJK) font is installed: Chinese text will show as boxes. "
-                "Install fonts-noto-cjk (Debian) or another Simplified Chinese font.")
-    return None
+        return languages, ("No Chinese (CJK) font is installed: Chinese text will show as boxes. "
+                           "Install fonts-noto-cjk (Debian) or another Simplified Chinese font.")
+    return languages, None

@@ -23,9 +23,8 @@ from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinError, TwinState
 from cockpit.vocabulary.events import Event
 from widgets.app import build_desk
-from widgets.application import application, check_cjk_font
+from widgets.application import application, set_up_language
 from widgets.desk import DESK_SIZE, Desk
-from widgets.i18n import LanguageSwitcher
 from widgets.replay_bar import ReplayBar
 from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR, apply_theme
 from widgets.training_desk import ask_trainee
@@ -97,9 +96,7 @@ def run_replay(options: Any) -> int:
         print(f"cockpit: {exc}", file=sys.stderr)
         return 2
     app = application()
-    languages = LanguageSwitcher(app)
-    languages.set_language(getattr(options, "lang", "zh"))
-    warning = check_cjk_font(app)
+    _languages, warning = set_up_language(app, getattr(options, "lang", "zh"))
     apply_theme(app, "light")
     view = build_replay_desk(replay, getpass.getuser(), getattr(options, "speed", REPLAY_SPEED))
     if warning:

@@ -18,9 +18,8 @@ from cockpit.storage import open_database
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
 from widgets.app import build_twin, build_wall, log_in
-from widgets.application import application, check_cjk_font
+from widgets.application import application, set_up_language
 from widgets.demo_driver import play_demo
-from widgets.i18n import LanguageSwitcher
 from widgets.kpi_panel import TodayKpis
 from widgets.persistence import DatabaseWriter
 from widgets.twin_model import TwinModel
@@ -43,9 +42,7 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
         raise ValueError(f"the snapshot moment must be timezone-aware, not {at.isoformat()}")
     width, height = size
     app = application(headless=True)
-    languages = LanguageSwitcher(app)
-    languages.set_language(lang)
-    check_cjk_font(app)
+    languages, _warning = set_up_language(app, lang)
     street = load_demo_street()
     with tempfile.TemporaryDirectory(prefix="cockpit-snapshot-") as folder:
         db = open_database(f"sqlite:///{Path(folder) / 'snapshot.sqlite'}")
