@@ -118,7 +118,7 @@ class RoadNetwork:
         self.dropped_edges = int((~in_main).sum())
         """Edges left out because no road joins them to the main network."""
         if self.dropped_edges:
-            log.info("road network: %d edges in %d fragments not joined to the main network left out",
+            log.debug("road network: %d edges in %d fragments not joined to the main network left out",
                      self.dropped_edges, len(np.unique(label[u][~in_main])))
         used = np.unique(np.concatenate([u[in_main], v[in_main]]))
         renumber = np.full(n_nodes, -1)
