@@ -10,7 +10,7 @@ from datetime import time
 from cockpit.allocation.coverage import Demand, coverage, coverage_kinds
 from cockpit.allocation.plan import plan
 from cockpit.allocation.staffing import staffing
-from cockpit.jsonout import print_json
+from cockpit.command_output import print_json
 from cockpit.street.model import Street
 from cockpit.travel.model import RoadTravel, StraightLineTravel, TravelModel
 from cockpit.travel.profile import default_profile

@@ -15,8 +15,8 @@ from datetime import time
 import numpy as np
 import shapely
 
-from cockpit.categories import CategoryTable, default_categories
-from cockpit.domain import ResourceKind
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import ResourceKind
 from cockpit.street.model import Resource, Street
 from cockpit.travel.model import Places, TravelModel
 from cockpit.travel.profile import TravelProfile

@@ -11,7 +11,7 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 
-from cockpit.domain import StaffKind
+from cockpit.vocabulary.domain import StaffKind
 from cockpit.street.generator import GENERAL_GRID_HOUSEHOLDS
 from cockpit.street.model import Street
 

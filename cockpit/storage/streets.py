@@ -14,7 +14,6 @@ import shapely
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from cockpit.domain import Department, ResourceKind, SensorKind, StaffKind
 from cockpit.storage.db import Database, StorageError
 from cockpit.storage.models import (
     CommunityRow,
@@ -44,6 +43,7 @@ from cockpit.street.model import (
     Stock,
     Street,
 )
+from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 
 
 class StreetNotFound(LookupError):

@@ -23,8 +23,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
-from cockpit.domain import Department, ResourceKind, SensorKind, StaffKind
-from cockpit.geo import first_within
+from cockpit.street.geo import first_within
 from cockpit.street.model import (
     Community,
     DedicatedGrid,
@@ -39,6 +38,7 @@ from cockpit.street.model import (
     Stock,
     Street,
 )
+from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 
 GENERATOR_VERSION = 3
 """Bumped whenever the output for a given seed changes (cache keys include it)."""

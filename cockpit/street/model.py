@@ -18,7 +18,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-from cockpit.domain import Department, ResourceKind, SensorKind, StaffKind
+from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 
 
 class Projection:

@@ -17,7 +17,7 @@ from cockpit.allocation.placement import PlacementProblem, brute_force, lp_bound
 from cockpit.allocation.plan import plan
 from cockpit.allocation.staffing import staffing
 from cockpit.cli import main
-from cockpit.domain import ResourceKind, StaffKind
+from cockpit.vocabulary.domain import ResourceKind, StaffKind
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Resource, Stock
 from cockpit.travel.model import RoadTravel, StraightLineTravel

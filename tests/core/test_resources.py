@@ -9,9 +9,9 @@ import numpy as np
 import pytest
 import shapely
 
-from cockpit.categories import default_categories
-from cockpit.domain import ResourceKind
-from cockpit.geo import first_within
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import ResourceKind
+from cockpit.street.geo import first_within
 from cockpit.street.demo import load_demo_street
 from cockpit.street.generator import DEFAULT_SEED, generate_demo_street
 

@@ -9,7 +9,7 @@ import pytest
 from shapely.geometry import LineString
 
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN, DETOUR_FACTOR
-from cockpit.domain import StaffKind
+from cockpit.vocabulary.domain import StaffKind
 from cockpit.street.demo import load_demo_street
 from cockpit.travel import model as travel_model
 from cockpit.travel.model import RoadTravel, StraightLineTravel
