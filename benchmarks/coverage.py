@@ -21,7 +21,6 @@ import argparse
 import json
 import logging
 import sys
-import time
 from pathlib import Path
 
 import numpy as np
@@ -33,18 +32,10 @@ from cockpit.street.demo import load_demo_street  # noqa: E402
 from cockpit.travel.model import RoadTravel  # noqa: E402
 from cockpit.travel.profile import default_profile  # noqa: E402
 from tests.fixtures.road_reference import reference_graph  # noqa: E402
+from timing import best_of  # noqa: E402
 
 TARGET = 10.0
 log = logging.getLogger("coverage")
-
-
-def _best_of(repeats: int, function):
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -56,7 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     import networkx as nx
 
     street = load_demo_street()
-    build_s, travel = _best_of(3, lambda: RoadTravel.from_street(street))
+    build_s, travel = best_of(3, lambda: RoadTravel.from_street(street))
     kinds = list(coverage_kinds(default_profile()).values())
     demand = Demand.of(street, travel)
     sources = {k.code: resource_places(street, travel, units(street, k)) for k in kinds}
@@ -66,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
     def ours():
         return {k.code: coverage(street, travel, k, demand=demand).nearest_minutes for k in kinds}
 
-    ours_s, ours_minutes = _best_of(5, ours)
+    ours_s, ours_minutes = best_of(5, ours)
 
     # The baseline's graphs: one per mode, every household and every unit of every kind a node.
     modes = sorted({k.mode for k in kinds})
@@ -87,7 +78,7 @@ def main(argv: list[str] | None = None) -> int:
             result.update(rows)
         return result
 
-    base_s, base_minutes = _best_of(1 if args.quick else 2, baseline)
+    base_s, base_minutes = best_of(1 if args.quick else 2, baseline)
     diffs = [np.abs(np.where(np.isinf(ours_minutes[c]) & np.isinf(base_minutes[c]), 0.0,
                              ours_minutes[c] - base_minutes[c])) for c in ours_minutes]
     max_diff = float(max(d.max() for d in diffs))
@@ -126,9 +117,9 @@ def main(argv: list[str] | None = None) -> int:
     def scipy_multi():
         return {k.code: travel.nearest(k.mode, sources[k.code], demand.places)[0] for k in kinds}
 
-    scipy_s, _ = _best_of(5, scipy_multi)
-    nx_multi_s, nx_multi = _best_of(3, networkx_multi)
-    igraph_s, igraph_result = _best_of(3, igraph_super_source)
+    scipy_s, _ = best_of(5, scipy_multi)
+    nx_multi_s, nx_multi = best_of(3, networkx_multi)
+    igraph_s, igraph_result = best_of(3, igraph_super_source)
     libraries_agree = all(
         np.allclose(nx_multi[c], ours_minutes[c], rtol=1e-9) and np.allclose(igraph_result[c], ours_minutes[c], rtol=1e-9)
         for c in ours_minutes

@@ -91,7 +91,7 @@ class Coverage:
 
     @property
     def share(self) -> float | None:
-        return self.covered / self.households if self.households else None
+        return share(self.covered, self.households)
 
     def as_json(self) -> dict:
         """The command line's object: exactly kind, minutes, households, covered, share, uncovered_micro_grids."""
@@ -100,9 +100,17 @@ class Coverage:
             "minutes": self.minutes,
             "households": self.households,
             "covered": self.covered,
-            "share": None if self.share is None else round(self.share, 4),
+            "share": share(self.covered, self.households, digits=4),
             "uncovered_micro_grids": list(self.uncovered_micro_grids),
         }
+
+
+def share(covered: int, households: int, digits: int | None = None) -> float | None:
+    """Covered households over all (None without households), rounded to ``digits`` when given."""
+    if not households:
+        return None
+    value = covered / households
+    return value if digits is None else round(value, digits)
 
 
 def units(street: Street, kind: CoverageKind, at: time | None = None) -> list[Resource]:

@@ -13,7 +13,7 @@ from datetime import time
 
 import numpy as np
 
-from cockpit.allocation.coverage import CoverageKind, Demand, resource_places, units
+from cockpit.allocation.coverage import CoverageKind, Demand, resource_places, share, units
 from cockpit.allocation.placement import DEFAULT_TIME_LIMIT_S, Placement, PlacementProblem, solve
 from cockpit.street.model import Street
 from cockpit.travel.model import TravelModel
@@ -27,15 +27,11 @@ class Reach:
     covered: int
     mean_minutes: float | None
 
-    @property
-    def share(self) -> float | None:
-        return self.covered / self.households if self.households else None
-
     def as_json(self) -> dict:
         return {
             "households": self.households,
             "covered": self.covered,
-            "share": None if self.share is None else round(self.share, 4),
+            "share": share(self.covered, self.households, digits=4),
             "mean_minutes": None if self.mean_minutes is None else round(self.mean_minutes, 2),
         }
 

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cockpit.allocation import placement as placement_module
-from cockpit.allocation.coverage import CoverageKind, Demand, coverage, coverage_kinds, resource_places, units
+from cockpit.allocation.coverage import Demand, coverage, coverage_kinds, resource_places, units
 from cockpit.allocation.placement import PlacementProblem, brute_force, lp_bound, solve, solve_exact, solve_greedy
 from cockpit.allocation.plan import plan
 from cockpit.allocation.staffing import staffing
