@@ -100,6 +100,25 @@ class Case:
         """Time to the resolve deadline (negative once overdue)."""
         return self.resolve_due - now
 
+    @property
+    def awaiting_response(self) -> bool:
+        """Open and not yet accepted: the 2 h response target is the deadline that matters now."""
+        return self.status.open and self.accepted_at is None
+
+    @property
+    def next_due(self) -> datetime:
+        """The deadline the case works to now: the response target until accepted, then resolution."""
+        return self.response_due if self.awaiting_response else self.resolve_due
+
+    def urgency(self, now: datetime) -> tuple[int, float]:
+        """The queue's order, most urgent first: risk (red first), then seconds left to :attr:`next_due`."""
+        return (self.risk.priority, (self.next_due - now).total_seconds())
+
+    def next_due_fraction_used(self, now: datetime) -> float:
+        """Share of the window to :attr:`next_due` already gone: 0 at report, 1 at that deadline."""
+        window = (self.next_due - self.reported_at).total_seconds()
+        return (now - self.reported_at).total_seconds() / window
+
     def deadline_fraction_used(self, now: datetime) -> float:
         """Share of the resolve window already gone: 0 at report, 1 at the deadline."""
         window = self.risk.resolve_within.total_seconds()

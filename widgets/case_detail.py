@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit import recommender
-from cockpit.dispatch import POLICIES, Recommendation
+from cockpit.dispatch import POLICIES
 from cockpit.records import Case
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
 from cockpit.vocabulary.events import (
@@ -62,6 +62,8 @@ from widgets.twin_model import TwinModel
 STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
 RERANK_MS = 2000
 """Staff moving re-ranks the recommendations at most this often (a list that jumps cannot be clicked)."""
+ETA_SHOWN = frozenset({CaseStatus.DISPATCHED, CaseStatus.ACCEPTED})
+"""An arrival estimate means something only until the assignee is on scene."""
 MERGE_CHOICES = 40
 """How many merge targets the picker offers (the likeliest duplicates first)."""
 
@@ -396,7 +398,7 @@ class CaseDetailPanel(QWidget):
         values["source"].setText(" · ".join(p for p in (i18n.source_name(case.source), reporter) if p))
         values["description"].setText(case.description or "—")
         assignee = i18n.staff_name(street, case.assignee) if case.assignee else self.tr("nobody yet")
-        if case.assignee and case.eta_minutes is not None:
+        if case.assignee and case.eta_minutes is not None and case.status in ETA_SHOWN:
             assignee += " · " + self.tr("ETA {eta} min").format(eta=max(1, round(case.eta_minutes)))
         values["assignee"].setText(assignee)
         owner = i18n.owner_name(case.owner_level)
@@ -456,7 +458,7 @@ class CaseDetailPanel(QWidget):
         for view, recs in ((self.recommendations, recommender.recommend(self._twin, case.id, policy)),
                            (self.departments, recommender.recommend_departments(self._twin, case.id))):
             for rec in recs:
-                item = QListWidgetItem(self.recommendation_text(rec))
+                item = QListWidgetItem(i18n.recommendation_text(self._twin, case, rec))
                 item.setData(STAFF_ID_ROLE, rec.staff_id)
                 view.addItem(item)
                 if rec.staff_id == picked:
@@ -472,19 +474,6 @@ class CaseDetailPanel(QWidget):
             if item is not None and item.isSelected():
                 return item.data(STAFF_ID_ROLE)
         return None
-
-    def recommendation_text(self, rec: Recommendation) -> str:
-        """One ranked option as the operator reads it: "网格员 张三 350 m · 4 分钟 · 本网格"."""
-        street = self._twin.street
-        member = street.staff_member(rec.staff_id)
-        kind = (i18n.department_name(member.department) if member.department is not None
-                else i18n.staff_kind_name(member.kind))
-        text = self.tr("{kind} {name} {distance} m · {eta} min · {reason}").format(
-            kind=kind, name=member.name, distance=int(round(rec.distance_m, -1)),
-            eta=max(1, round(rec.eta_minutes)), reason=i18n.reason_name(rec.reason))
-        if rec.workload:
-            text += " · " + self.tr("{n} open").format(n=rec.workload)
-        return text
 
     def _update_buttons(self) -> None:
         case = self.case
@@ -519,7 +508,7 @@ class CaseDetailPanel(QWidget):
         self.triage_box.setTitle(self.tr("Triage"))
         self.triage_button.setText(self.tr("Triage"))
         self.dispatch_box.setTitle(self.tr("Dispatch"))
-        self.people_label.setText(self.tr("People by arrival"))
+        self.people_label.setText(self.tr("People by arrival (road)"))
         self.departments_label.setText(self.tr("Departments (whistle)"))
         self.dispatch_button.setText(self.tr("Dispatch"))
         self.progress_box.setTitle(self.tr("Handling and feedback"))

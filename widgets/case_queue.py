@@ -1,15 +1,18 @@
 """The case queue: every case the operator must watch, with its SLA clock running.
 
 A table of the twin's cases (open ones by default), filterable by risk, category, status, community,
-source and "overdue only", sortable on every column. The countdown to each case's resolve deadline
-turns amber when less than a quarter of the window remains and red once it has passed. Rows update in
-place when a case changes; the filtered view exports to CSV for the morning meeting.
+source and "overdue only", sortable on every column. By default the most urgent case is on top: red
+before yellow before blue, and within a risk the least time left to the deadline the case works to
+now (the 2 h response target until someone accepts it, then its resolve deadline). That countdown
+says which deadline it is, turns amber when less than a quarter of its window remains and red once it
+has passed. Rows update in place when a case changes; the filtered view exports to CSV for the
+morning meeting.
 """
 
 from __future__ import annotations
 
 import csv
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -63,6 +66,11 @@ _HEADERS = {
     "owner": QT_TRANSLATE_NOOP("CaseQueuePanel", "Owner level"),
 }
 SLA_COLUMN = COLUMNS.index("sla")
+RISK_COLUMN = COLUMNS.index("risk")
+QT_TRANSLATE_NOOP("CaseQueuePanel", "respond {left}")
+QT_TRANSLATE_NOOP("CaseQueuePanel", "response late {left}")
+QT_TRANSLATE_NOOP("CaseQueuePanel", "resolve {left}")
+QT_TRANSLATE_NOOP("CaseQueuePanel", "overdue {left}")
 DESK_ONLY_COLUMNS = ("source", "owner")
 """Columns the wall leaves out: details for the desk's triage, not for a reader across the room."""
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -110,9 +118,9 @@ class CaseTableModel(KeyedTableModel):
             self.endInsertRows()
 
     def refresh_clock(self) -> None:
-        """The clock moved: the countdown column (and so the overdue filter) changes for every row."""
+        """The clock moved: the countdown and the urgency order (and the overdue filter) change for every row."""
         if self._ids:
-            self.dataChanged.emit(self.index(0, SLA_COLUMN), self.index(len(self._ids) - 1, SLA_COLUMN))
+            self.dataChanged.emit(self.index(0, RISK_COLUMN), self.index(len(self._ids) - 1, SLA_COLUMN))
 
     def retranslate(self) -> None:
         """Language changed: every displayed word may change."""
@@ -140,19 +148,23 @@ class CaseTableModel(KeyedTableModel):
             return _sort_key(case, column, now, self.display(case, column, now))
         if role == Qt.ItemDataRole.BackgroundRole:
             if column == "sla" and case.status.open:
-                colour = sla_color(case.deadline_fraction_used(now), case.overdue(now))
+                colour = sla_color(case.next_due_fraction_used(now), now > case.next_due)
                 return QBrush(colour) if colour is not None else None
             if column == "risk":
                 return QBrush(RISK_COLORS[case.risk])
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "risk" or (column == "sla" and case.status.open
-                                    and sla_color(case.deadline_fraction_used(now), case.overdue(now))):
+                                    and sla_color(case.next_due_fraction_used(now), now > case.next_due)):
                 return QBrush(TEXT_ON_COLOR)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == "sla":
-            return QCoreApplication.translate("CaseQueuePanel", "Resolve by {due}").format(
+            tip = QCoreApplication.translate("CaseQueuePanel", "Resolve by {due}").format(
                 due=i18n.local_time(case.resolve_due, with_date=True))
+            if case.awaiting_response:
+                tip = QCoreApplication.translate("CaseQueuePanel", "Respond by {due}").format(
+                    due=i18n.local_time(case.response_due, with_date=True)) + "\n" + tip
+            return tip
         return None
 
     def display(self, case: Case, column: str, now: datetime) -> str:
@@ -173,7 +185,13 @@ class CaseTableModel(KeyedTableModel):
         if column == "reported":
             return i18n.local_time(case.reported_at, with_date=True)
         if column == "sla":
-            return i18n.countdown(case.time_left(now)) if case.status.open else "—"
+            if not case.status.open:
+                return "—"
+            left = case.next_due - now
+            late = left < timedelta(0)
+            template = {(True, False): "respond {left}", (True, True): "response late {left}",
+                        (False, False): "resolve {left}", (False, True): "overdue {left}"}[case.awaiting_response, late]
+            return QCoreApplication.translate("CaseQueuePanel", template).format(left=i18n.countdown(abs(left)))
         if column == "assignee":
             return i18n.staff_name(twin.street, case.assignee)
         return i18n.owner_name(case.owner_level)
@@ -190,13 +208,19 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
+_PRIORITY_STEP_S = 2e9
+_NOT_OPEN_S = 1e9
+
+
 def _sort_key(case: Case, column: str, now: datetime, text: str):
     if column == "risk":
-        return case.risk.rank
+        # One number for Qt's comparison: the risk's priority first, then the seconds left (within ±30 years).
+        priority, left = case.urgency(now) if case.status.open else (case.risk.priority, _NOT_OPEN_S)
+        return priority * _PRIORITY_STEP_S + left
     if column == "reported":
         return case.reported_at.timestamp()
     if column == "sla":
-        return case.time_left(now).total_seconds() if case.status.open else float("inf")
+        return case.urgency(now)[1] if case.status.open else float("inf")
     if column == "status":
         return list(CaseStatus).index(case.status)
     return text
@@ -292,7 +316,7 @@ class CaseQueuePanel(QWidget):
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(SLA_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.view.sortByColumn(RISK_COLUMN, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

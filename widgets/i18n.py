@@ -27,8 +27,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFontDatabase
 
+from cockpit.dispatch import GENERAL_SKILL, TRAVEL_MODE, Recommendation
+from cockpit.records import Case
 from cockpit.resources import RESOURCES
 from cockpit.street.model import Street
+from cockpit.travel.profile import default_profile
+from cockpit.twin import TwinState
 from cockpit.vocabulary.categories import CategoryTable
 from cockpit.vocabulary.domain import (
     CaseStatus,
@@ -269,6 +273,13 @@ _REASON = {
     "least_loaded": QT_TRANSLATE_NOOP("Domain", "least loaded"),
     "department": QT_TRANSLATE_NOOP("Domain", "whistle (department)"),
 }
+_SKILL = {
+    "mediation": QT_TRANSLATE_NOOP("Domain", "mediation"),
+    "fire_safety": QT_TRANSLATE_NOOP("Domain", "fire safety"),
+    "first_aid": QT_TRANSLATE_NOOP("Domain", "first aid"),
+    "inspection": QT_TRANSLATE_NOOP("Domain", "inspection"),
+    "general": QT_TRANSLATE_NOOP("Domain", "general"),
+}
 _POLICY = {
     "nearest": QT_TRANSLATE_NOOP("Domain", "nearest first"),
     "home_grid_first": QT_TRANSLATE_NOOP("Domain", "home grid first"),
@@ -348,6 +359,43 @@ def reason_name(code: str) -> str:
 
 def policy_name(name: str) -> str:
     return _domain(_POLICY, name)
+
+
+def skill_name(skill: str) -> str:
+    """A qualification (first_aid, fire_safety...) for display."""
+    return _domain(_SKILL, skill)
+
+
+def travel_mode_name(code: str) -> str:
+    """A travel mode (walk, e_bike, car) in the current language, as the travel profile names it."""
+    mode = default_profile().modes.get(code)
+    if mode is None:
+        return code
+    return mode.name_zh if is_chinese() else mode.name_en
+
+
+def recommendation_text(twin: TwinState, case: Case, rec: Recommendation) -> str:
+    """One ranked option with the facts behind its place, as the operator reads it.
+
+    "网格员 张三 · 4 分钟(电动车) · 350 m · 本网格 · 有急救技能 · 空闲": who, the arrival by road
+    and mode, how far, home grid or community, the needed skill they hold, and their load.
+    """
+    member = twin.street.staff_member(rec.staff_id)
+    kind = department_name(member.department) if member.department is not None else staff_kind_name(member.kind)
+    tr = QCoreApplication.translate
+    parts = [f"{kind} {member.name}",
+             tr("Domain", "{eta} min ({mode})").format(eta=max(1, round(rec.eta_minutes)),
+                                                       mode=travel_mode_name(TRAVEL_MODE[member.kind])),
+             f"{int(round(rec.distance_m, -1))} m"]
+    if member.home_general_grid_id == case.general_grid_id:
+        parts.append(reason_name("home_grid"))
+    elif member.home_community_id == case.community_id:
+        parts.append(reason_name("home_community"))
+    skill = twin.categories[case.category].skill
+    if skill != GENERAL_SKILL and skill in member.skills:
+        parts.append(tr("Domain", "has {skill}").format(skill=skill_name(skill)))
+    parts.append(tr("Domain", "idle") if rec.workload == 0 else tr("Domain", "{n} open").format(n=rec.workload))
+    return " · ".join(parts)
 
 
 def event_name(event_type: str) -> str:

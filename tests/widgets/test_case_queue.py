@@ -8,7 +8,7 @@ from datetime import timedelta
 from PySide6.QtCore import Qt
 
 from cockpit.vocabulary.domain import RiskLevel
-from cockpit.vocabulary.events import ClockTick
+from cockpit.vocabulary.events import CaseAccepted, CaseDispatched, CaseTriaged, ClockTick
 from tests.widgets.conftest import T0, report
 from widgets.case_queue import COLUMNS, SLA_COLUMN, CaseQueuePanel
 from widgets.theme import SLA_AMBER, SLA_RED
@@ -39,18 +39,53 @@ def test_new_cases_appear_and_changes_update_rows_in_place(qtbot, model, twin, l
     assert "2 of 2" in panel.count_label.text()
 
 
+def _accepted(case_id: str, at, category: str = "parking_traffic", risk: RiskLevel = RiskLevel.BLUE):
+    return [CaseTriaged(at, case_id, category, risk, risk.default_owner, "op"),
+            CaseDispatched(at, case_id, "GW-C01-G01", "op"), CaseAccepted(at, case_id, "GW-C01-G01")]
+
+
 def test_advanced_clock_turns_a_case_amber_then_red(qtbot, model, twin, languages):
     panel = _panel(qtbot, model)
-    model.submit([report("K1")])  # blue: 24 h to resolve
+    model.submit([report("K1"), *_accepted("K1", T0 + timedelta(minutes=10))])  # blue: 24 h to resolve
     qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1)
     assert _sla_brush(panel, "K1") is None
+    assert panel.table_model.index(0, SLA_COLUMN).data().startswith("resolve 23 h")
     model.submit([ClockTick(T0 + timedelta(hours=19))])  # 79 % of the window used
     qtbot.waitUntil(lambda: _sla_brush(panel, "K1") is not None)
     assert _sla_brush(panel, "K1").color() == SLA_AMBER
     model.submit([ClockTick(T0 + timedelta(hours=24, minutes=1))])
     qtbot.waitUntil(lambda: _sla_brush(panel, "K1").color() == SLA_RED)
     row = panel.table_model.row_of("K1")
-    assert panel.table_model.index(row, SLA_COLUMN).data().startswith("-")
+    assert panel.table_model.index(row, SLA_COLUMN).data() == "overdue 1 min"
+
+
+def test_the_response_target_is_the_deadline_until_someone_accepts(qtbot, model, twin, languages):
+    panel = _panel(qtbot, model)
+    model.submit([report("K1")])
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 1)
+    assert panel.table_model.index(0, SLA_COLUMN).data() == "respond 2 h 00 min"
+    model.submit([ClockTick(T0 + timedelta(minutes=95))])  # 79 % of the 2 h gone
+    qtbot.waitUntil(lambda: _sla_brush(panel, "K1") is not None)
+    assert _sla_brush(panel, "K1").color() == SLA_AMBER
+    model.submit([ClockTick(T0 + timedelta(hours=2, minutes=5))])
+    qtbot.waitUntil(lambda: _sla_brush(panel, "K1").color() == SLA_RED)
+
+
+def test_the_queue_puts_red_first_then_the_least_time_left(qtbot, model, twin, languages):
+    panel = _panel(qtbot, model)
+    model.submit([
+        report("BLUE-OLD", at=T0 - timedelta(hours=20)), *_accepted("BLUE-OLD", T0 - timedelta(hours=19)),
+        report("BLUE-NEW", at=T0),
+        report("YELLOW", at=T0 - timedelta(minutes=30), risk=RiskLevel.YELLOW),
+        report("SOS", "elderly_emergency", at=T0 - timedelta(minutes=1), risk=RiskLevel.RED),
+        report("RED-OLD", "fire_hazard", at=T0 - timedelta(hours=5), risk=RiskLevel.RED),
+        *_accepted("RED-OLD", T0 - timedelta(hours=4), "fire_hazard", RiskLevel.RED),
+        ClockTick(T0),
+    ])
+    qtbot.waitUntil(lambda: panel.proxy.rowCount() == 5)
+    # Red first: the SOS must be answered within 2 h (1 h 59 min left), the accepted red case within 72 h.
+    # Then yellow (1 h 30 min to respond), then blue: the fresh one has 2 h to respond, the old one 4 h to resolve.
+    assert panel.visible_case_ids() == ["SOS", "RED-OLD", "YELLOW", "BLUE-NEW", "BLUE-OLD"]
 
 
 def test_filters_overdue_community_and_export_csv(qtbot, model, twin, languages, tmp_path):
