@@ -229,7 +229,8 @@ class TrainingSession:
         self.twin: TwinState = self.replay.twin
         self.policy = get_policy(policy)
         self.debrief = Debrief(trainee, trainer, self.index.log.path, start, end)
-        self.replay.seek(start)
+        # The record up to the second before the window; what happens from ``start`` on is the session's.
+        self.replay.seek_position(self.index.position(start - timedelta(seconds=1)), start)
         self.position = self.replay.position
         self.end_position = self.index.position(end)
         self._rows = self.index.row_array

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from cockpit import heap
 from cockpit.clock import ScaledClock, WallClock
 from cockpit.demo_feed import DEMO_SEED, DemoFeed
-from cockpit.security.authorizer import Authorizer, community_of_area
+from cockpit.security.authorizer import Authorizer
 from cockpit.security.permissions import User
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
@@ -91,38 +91,14 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     window.add_panel("kpi", kpi, "bottom", QT_TRANSLATE_NOOP("MainWindow", "KPIs"))
     window.add_panel("staff", staff, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Staff"))
     kpis.setParent(window)
-    desk = Desk(window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
-
-    street = model.twin.street
-    # The map moving to a case on behalf of another panel must not narrow the queue under the operator.
-    map_leads = [True]
-
-    def fly_to_case(case_id: str) -> None:
-        map_leads[0] = False
-        try:
-            map_panel.fly_to_case(case_id)
-        finally:
-            map_leads[0] = True
-
-    def open_case(case_id: str) -> None:
-        detail.set_case(case_id)
-        window.docks["detail"].raise_()
-
-    def show_case(case_id: str) -> None:
-        open_case(case_id)
-        queue.select_case(case_id)
-        fly_to_case(case_id)
-
-    def filter_queue_to_map(kind: str, area_id: str) -> None:
-        if map_leads[0]:
-            queue.set_filters(community=None if kind == "street" else community_of_area(street, area_id))
+    desk = Desk(model, window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
 
     queue.current_case_changed.connect(lambda case_id: case_id and detail.set_case(case_id))
-    queue.sig_open_case_requested.connect(lambda case_id: (open_case(case_id), fly_to_case(case_id)))
-    map_panel.case_activated.connect(show_case)
-    map_panel.level_changed.connect(filter_queue_to_map)
-    banner.sig_show_case_requested.connect(show_case)
-    detail.sig_locate_case_requested.connect(fly_to_case)
+    queue.sig_open_case_requested.connect(lambda case_id: (desk.open_case(case_id), desk.fly_to_case(case_id)))
+    map_panel.case_activated.connect(desk.show_case)
+    map_panel.level_changed.connect(desk.filter_queue_to_map)
+    banner.sig_show_case_requested.connect(desk.show_case)
+    detail.sig_locate_case_requested.connect(desk.fly_to_case)
     desk.set_dark(dark)
     window.sig_simulation_requested.connect(lambda: desk.open_tool(open_simulation_view(model.twin)))
     return desk

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
+from cockpit.security.authorizer import community_of_area
 from widgets.alarm_banner import AlarmBanner
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
@@ -18,6 +19,7 @@ from widgets.kpi_panel import KpiPanel
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
 from widgets.staff_board import StaffBoardPanel
+from widgets.twin_model import TwinModel
 
 DESK_SIZE = (1600, 960)
 """First size of the desk window: the map with the case detail beside it and the queue under it."""
@@ -29,6 +31,7 @@ TOOL_WINDOW_SIZE = (1500, 900)
 class Desk:
     """The desk window and the panels in it; owns the tool windows opened from it."""
 
+    model: TwinModel
     window: MainWindow
     map_panel: MapPanel
     queue: CaseQueuePanel
@@ -38,6 +41,8 @@ class Desk:
     staff: StaffBoardPanel
     banner: AlarmBanner
     tool_windows: list[QWidget] = field(default_factory=list)
+    map_leads: bool = True
+    """False while the map moves on behalf of another panel: it must not narrow the queue then."""
 
     def open_tool(self, widget: QWidget) -> QWidget:
         """Show a tool window (simulation, training) that lives and closes with the desk."""
@@ -46,6 +51,31 @@ class Desk:
         widget.resize(*TOOL_WINDOW_SIZE)
         widget.show()
         return widget
+
+    def open_case(self, case_id: str) -> None:
+        """Show ``case_id`` in the case panel and bring that panel to the front."""
+        self.detail.set_case(case_id)
+        self.window.docks["detail"].raise_()
+
+    def fly_to_case(self, case_id: str) -> None:
+        """Fly the map to ``case_id`` without narrowing the queue to the area it lands in."""
+        self.map_leads = False
+        try:
+            self.map_panel.fly_to_case(case_id)
+        finally:
+            self.map_leads = True
+
+    def show_case(self, case_id: str) -> None:
+        """Open ``case_id``, put the queue's cursor on it and fly the map to it."""
+        self.open_case(case_id)
+        self.queue.select_case(case_id)
+        self.fly_to_case(case_id)
+
+    def filter_queue_to_map(self, kind: str, area_id: str) -> None:
+        """The operator drilled the map into an area: the queue shows that area's community (all at street level)."""
+        if self.map_leads:
+            street = self.model.twin.street
+            self.queue.set_filters(community=None if kind == "street" else community_of_area(street, area_id))
 
     def set_dark(self, dark: bool) -> None:
         """The panels that draw their own colours follow the theme (the style sheet does the rest)."""

@@ -8,13 +8,13 @@ app.py builds and wires them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from widgets import i18n
 from widgets.plumbing import Connections
-from widgets.theme import THEMES
+from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR, THEMES
 from widgets.twin_model import TwinModel
 
 ERROR_SHOWN_MS = 15_000
@@ -25,6 +25,8 @@ DOCK_AREAS = {"right": Qt.DockWidgetArea.RightDockWidgetArea, "bottom": Qt.DockW
 DOCK_SIZES = {"right": (560, Qt.Orientation.Horizontal), "bottom": (380, Qt.Orientation.Vertical)}
 """First width (right) or height (bottom) of a dock area, in pixels: the case detail's form fits."""
 PANEL_AREAS = ("top", "centre", *DOCK_AREAS)
+MODES = {"replay": QT_TRANSLATE_NOOP("MainWindow", "REPLAY"), "training": QT_TRANSLATE_NOOP("MainWindow", "TRAINING")}
+"""Windows that show history say so, loudly: in the title and in a badge in the replay colour."""
 """``top``: above the map, in the order added; ``centre``: the map; then the dock areas."""
 
 
@@ -85,6 +87,13 @@ class MainWindow(QMainWindow):
         self._storage_problem = ""
         self._link: tuple[str, str] | None = None
         self._broker_note = ""
+        self._mode: tuple[str, str] | None = None
+        self.mode_badge = QLabel()
+        self.mode_badge.setObjectName("modeBadge")
+        self.mode_badge.setStyleSheet(f"QLabel#modeBadge {{ background: {REPLAY_COLOR.name()}; "
+                                      f"color: {TEXT_ON_COLOR.name()}; font-weight: bold; padding: 0 8px; }}")
+        self.mode_badge.hide()
+        status.insertPermanentWidget(0, self.mode_badge)
 
         self._build_menu()
         self._connections = Connections()
@@ -177,6 +186,19 @@ class MainWindow(QMainWindow):
     def set_theme_checked(self, name: str) -> None:
         self.theme_actions[name].setChecked(True)
 
+    def set_mode(self, mode: str, detail: str = "") -> None:
+        """Mark the window as showing history: ``"replay"`` (a replayed log, read-only) or
+        ``"training"`` (a trainee's session on a replayed log); ``detail`` is the log or the trainee."""
+        if mode not in MODES:
+            raise ValueError(f"unknown window mode {mode!r}; choose one of {sorted(MODES)}")
+        self._mode = (mode, detail)
+        self.retranslate_ui()
+
+    def set_mode_status(self, text: str) -> None:
+        """What the mode badge says after the mode (the replay's time, speed and state)."""
+        mode = QCoreApplication.translate("MainWindow", MODES[self._mode[0]]) if self._mode else ""
+        self.mode_badge.setText(" · ".join(p for p in (mode, text) if p))
+
     def set_demo_source(self, speed: float) -> None:
         """Say that every event comes from the in-process demo feed at ``speed`` (no broker)."""
         self._demo_speed = speed
@@ -257,7 +279,14 @@ class MainWindow(QMainWindow):
         """Set every visible string in the current language."""
         street = self._twin.street
         name = street.name if i18n.is_chinese() else street.name_en
-        self.setWindowTitle(self.tr("Street Cockpit — {street} — {actor}").format(street=name, actor=self.actor))
+        title = self.tr("Street Cockpit — {street} — {actor}").format(street=name, actor=self.actor)
+        if self._mode is not None:
+            mode, detail = self._mode
+            title = " · ".join(p for p in (QCoreApplication.translate("MainWindow", MODES[mode]), detail, title) if p)
+            self.mode_badge.show()
+            if not self.mode_badge.text():
+                self.set_mode_status("")
+        self.setWindowTitle(title)
         for name, dock in self.docks.items():
             dock.setWindowTitle(QCoreApplication.translate("MainWindow", self._titles[name]))
         self.view_menu.setTitle(self.tr("&View"))

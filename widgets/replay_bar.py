@@ -2,7 +2,7 @@
 
 Play, pause, speed (1x to 3,600x or as fast as possible), step, jumps to the next alarm or red
 case, a time slider with the bookmarks marked on it, a loop between the bookmarks around now, and a
-loud 回放 REPLAY label in the replay colour. The bar drives a :class:`~cockpit.replay.player.ReplayPlayer`
+loud REPLAY label (回放) in the replay colour. The bar drives a :class:`~cockpit.replay.player.ReplayPlayer`
 from one timer (a batch of events per tick, so the GUI never blocks) and tells the TwinModel's views
 when a seek replaced or pruned cases, since those changes come without events.
 """
@@ -30,12 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.replay.player import (
-    AS_FAST_AS_POSSIBLE,
-    REPLAY_LABEL,
-    SPEEDS,
-    ReplayPlayer,
-)
+from cockpit.replay.player import AS_FAST_AS_POSSIBLE, SPEEDS, ReplayPlayer
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR
 from widgets.twin_model import TwinModel
@@ -100,7 +95,7 @@ class ReplayBar(QFrame):
         self._known_cases: set[str] = set(player.replay.twin.cases)
         self._reset = False
 
-        self.mode_label = QLabel(REPLAY_LABEL)
+        self.mode_label = QLabel()
         self.mode_label.setObjectName("replayLabel")
         self.mode_label.setStyleSheet(
             f"QLabel#replayLabel {{ background: {REPLAY_COLOR.name()}; color: {TEXT_ON_COLOR.name()}; font-weight: bold;"
@@ -116,7 +111,7 @@ class ReplayBar(QFrame):
         self.note_edit = QLineEdit()
         self.speed_box = QComboBox()
         for speed in SPEEDS:
-            self.speed_box.addItem("max" if speed == AS_FAST_AS_POSSIBLE else f"{speed:g}x", speed)
+            self.speed_box.addItem("", speed)
         self.slider = BookmarkSlider()
         self.slider.setRange(0, SLIDER_STEPS)
 
@@ -216,7 +211,7 @@ class ReplayBar(QFrame):
         self.loop_button.blockSignals(True)
         self.loop_button.setChecked(player.loop is not None)
         self.loop_button.blockSignals(False)
-        self.setToolTip(player.status_text())
+        self.setToolTip(replay_status(player))
         self.time_changed.emit(player.time)
 
     def _announce(self) -> None:
@@ -241,6 +236,10 @@ class ReplayBar(QFrame):
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
+        self.mode_label.setText(self.tr("REPLAY"))
+        for i, speed in enumerate(SPEEDS):
+            self.speed_box.setItemText(i, self.tr("as fast as possible") if speed == AS_FAST_AS_POSSIBLE
+                                       else f"×{speed:g}")
         self.play_button.setText(self.tr("Pause") if self.player.playing else self.tr("Play"))
         self.step_button.setText(self.tr("Step"))
         self.alarm_button.setText(self.tr("Next alarm"))
@@ -266,6 +265,16 @@ class ReplayBar(QFrame):
             self.player.pause()
         self._unsubscribe()
         self._unsubscribe_reset()
+
+
+def replay_status(player: ReplayPlayer) -> str:
+    """The replay's time, speed and state in the current language ("2026-10-01 21:05:00 · ×60 · 已暂停")."""
+    local = player.time.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")
+    speed = (QCoreApplication.translate("ReplayBar", "as fast as possible") if player.speed == AS_FAST_AS_POSSIBLE
+             else f"×{player.speed:g}")
+    state = (QCoreApplication.translate("ReplayBar", "playing") if player.playing
+             else QCoreApplication.translate("ReplayBar", "paused"))
+    return f"{local} · {speed} · {state}"
 
 
 def export_frames(player: ReplayPlayer, view: QWidget, start: datetime, end: datetime, every: timedelta,

@@ -1,15 +1,15 @@
 """``cockpit replay LOG --window``: the operator's desk on a replay of history, read-only.
 
-The window says REPLAY in its title, in a badge in the status bar and in the replay bar; every
+The window says REPLAY (回放) in its title, in a badge in the status bar and in the replay bar; every
 operator command is refused, since the twin shows history (docs/replay.md). A trainer starts a
-training session from the moment shown (:mod:`widgets.training_desk`).
+training session on a window of the log (:mod:`widgets.training_desk`); it runs on a twin of its own.
 """
 
 from __future__ import annotations
 
 import getpass
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QToolBar
 
 from cockpit.replay.cli import open_replay
 from cockpit.replay.loader import LogReadError
-from cockpit.replay.player import REPLAY_LABEL, ReplayPlayer
+from cockpit.replay.index import LogIndex
+from cockpit.replay.player import ReplayPlayer
 from cockpit.replay.seek import Replay
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinError, TwinState
@@ -25,9 +26,9 @@ from cockpit.vocabulary.events import Event
 from widgets.app import build_desk
 from widgets.application import application, set_up_language
 from widgets.desk import DESK_SIZE, Desk
-from widgets.replay_bar import ReplayBar
-from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR, apply_theme
-from widgets.training_desk import ask_trainee
+from widgets.replay_bar import ReplayBar, replay_status
+from widgets.theme import apply_theme
+from widgets.training_desk import TrainingDesk, ask_training
 from widgets.twin_model import TwinModel
 
 REPLAY_SPEED = 60.0
@@ -43,9 +44,14 @@ class ReplayDesk:
     player: ReplayPlayer
     bar: ReplayBar
     badge: QLabel
+    trainings: list[TrainingDesk | None] = field(default_factory=list)
+    """The training desks started from this replay (None: a dialog cancelled)."""
 
     def close(self) -> None:
-        """Stop playback and close the window."""
+        """Stop playback and the trainings, and close the window."""
+        for training in self.trainings:
+            if training is not None:
+                training.close()
         self.bar.shutdown()
         self.desk.window.close()
         self.model.close()
@@ -64,22 +70,18 @@ def build_replay_desk(replay: Replay, actor: str, speed: float = REPLAY_SPEED) -
     desk = build_desk(model, actor)
     window = desk.window
     bar = ReplayBar(player, model)
-    toolbar = QToolBar(REPLAY_LABEL)
+    toolbar = QToolBar()
     toolbar.setObjectName("replayToolBar")
     toolbar.setMovable(False)
     toolbar.addWidget(bar)
     window.addToolBar(toolbar)
-    badge = QLabel()
-    badge.setStyleSheet(f"background: {REPLAY_COLOR.name()}; color: {TEXT_ON_COLOR.name()}; font-weight: bold;"
-                        " padding: 0 8px;")
-    window.statusBar().insertPermanentWidget(0, badge)
-    window.setWindowTitle(f"{REPLAY_LABEL} · {Path(replay.index.log.path).name}"
-                          if hasattr(replay.index, "log") else REPLAY_LABEL)
-    player.subscribe(lambda: badge.setText(player.status_text()))
-    badge.setText(player.status_text())
+    window.set_mode("replay", Path(replay.index.log.path).name if isinstance(replay.index, LogIndex) else "")
+    player.subscribe(lambda: window.set_mode_status(replay_status(player)))
+    window.set_mode_status(replay_status(player))
     window.training_action.setEnabled(True)
-    window.sig_training_requested.connect(lambda: ask_trainee(player, desk, actor))
-    return ReplayDesk(desk, model, player, bar, badge)
+    view = ReplayDesk(desk, model, player, bar, window.mode_badge)
+    window.sig_training_requested.connect(lambda: view.trainings.append(ask_training(desk, actor, player)))
+    return view
 
 
 def run_replay(options: Any) -> int:

@@ -204,3 +204,10 @@ def test_finishing_early_lets_the_pending_decision_pass(replay) -> None:
     debrief = session.finish()
     assert session.finished and [d.action for d in debrief.decisions] == [{"declined": True}]
     assert debrief.decisions[0].recorded["risk"] == "blue"
+
+
+def test_a_window_that_starts_on_a_report_gives_that_report_to_the_trainee(replay) -> None:
+    session = TrainingSession(replay, "trainee", T("2026-10-01T09:00+08:00"), T("2026-10-01T11:00+08:00"))
+    assert "B" not in session.twin.cases
+    point = session.advance()
+    assert (point.kind, point.case_id) == (TRIAGE, "B")
