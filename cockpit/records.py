@@ -171,7 +171,11 @@ class SensorState:
 
 @dataclass(slots=True, eq=False)
 class Alarm:
-    """An alarm and its life cycle active → acknowledged → cleared, with repeats counted."""
+    """An alarm and its life cycle active → acknowledged → cleared, with repeats counted.
+
+    An alarm may be *shelved* for a while (with a reason) and may belong to a *flood* of its
+    community; either way it is not annunciated on its own (:attr:`annunciated`).
+    """
 
     id: str
     alarm_kind: str
@@ -187,9 +191,23 @@ class Alarm:
     last_repeat_at: datetime | None = None
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
+    comment: str = ""
     cleared_at: datetime | None = None
+    flood_id: str | None = None
+    shelved_until: datetime | None = None
+    shelved_by: str | None = None
+    shelve_reason: str = ""
 
     @property
     def needs_attention(self) -> bool:
-        """Raised and not yet acknowledged: the banner must stay."""
+        """Raised and not yet acknowledged."""
         return self.state is AlarmState.ACTIVE
+
+    @property
+    def shelved(self) -> bool:
+        return self.shelved_until is not None
+
+    @property
+    def annunciated(self) -> bool:
+        """Waiting for acknowledgement on the banner: not shelved, and not one of a flood (the flood alarm speaks for it)."""
+        return self.needs_attention and not self.shelved and self.flood_id is None

@@ -123,6 +123,7 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
     for panel in (queue, staff):
         panel.set_for_wall(True)
     banner = AlarmBanner(model, actor, sound=sound)
+    banner.set_for_wall(True)
     pages = {"map": map_page, "kpi": kpi, "cases": queue, "staff": staff}
     extra = {} if rotate_ms is None else {"rotate_ms": rotate_ms}
     wall = WallDisplay(model, banner, pages, map_panel, **extra)
@@ -204,8 +205,10 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
     window.sig_language_requested.connect(session.set_language)
     window.sig_theme_requested.connect(session.set_theme)
     window.sig_wall_requested.connect(session.set_wall)
+    window.sig_sound_requested.connect(session.set_sound)
     window.set_language_checked(lang)
     window.set_theme_checked("light")
+    window.sound_action.setChecked(sound)
     window.set_account(operator, demo=user is not None and user.is_demo)
     if writer is not None and db is not None:
         window.set_storage(str(db.path or db.url))

@@ -315,6 +315,7 @@ _ALARM_KIND = {
     "red_case": QT_TRANSLATE_NOOP("Domain", "red case"),
     "overdue": QT_TRANSLATE_NOOP("Domain", "overdue case"),
     "area": QT_TRANSLATE_NOOP("Domain", "area overdue rate"),
+    "flood": QT_TRANSLATE_NOOP("Domain", "alarm flood"),
 }
 
 

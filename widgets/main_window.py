@@ -41,6 +41,8 @@ class MainWindow(QMainWindow):
         The operator picked a theme ("light" or "dark").
     sig_wall_requested(bool)
         The operator switched the wall display on or off.
+    sig_sound_requested(bool)
+        The operator switched the sound of red alarms on or off.
     sig_simulation_requested()
         The user asked for the what-if simulation view on the twin shown here.
     sig_training_requested()
@@ -50,6 +52,7 @@ class MainWindow(QMainWindow):
     sig_language_requested = Signal(str)
     sig_theme_requested = Signal(str)
     sig_wall_requested = Signal(bool)
+    sig_sound_requested = Signal(bool)
     sig_simulation_requested = Signal()
     sig_training_requested = Signal()
 
@@ -169,6 +172,9 @@ class MainWindow(QMainWindow):
         self.wall_action.setShortcut(QKeySequence("F11"))
         self.wall_action.toggled.connect(self.sig_wall_requested)
         self.view_menu.addAction(self.wall_action)
+        self.sound_action = QAction(self, checkable=True)
+        self.sound_action.toggled.connect(self.sig_sound_requested)
+        self.view_menu.addAction(self.sound_action)
         self.tools_menu = bar.addMenu("")
         self.simulation_action = QAction(self)
         self.simulation_action.triggered.connect(self.sig_simulation_requested)
@@ -295,6 +301,7 @@ class MainWindow(QMainWindow):
         self.theme_actions["light"].setText(self.tr("Light (desk)"))
         self.theme_actions["dark"].setText(self.tr("Dark (night, wall)"))
         self.wall_action.setText(self.tr("Wall display"))
+        self.sound_action.setText(self.tr("Sound on red alarms"))
         self.tools_menu.setTitle(self.tr("&Tools"))
         self.simulation_action.setText(self.tr("What-if simulation…"))
         self.training_action.setText(self.tr("Training session from this moment…"))

@@ -73,6 +73,11 @@ class Session:
         self.desk.set_dark(name == "dark")
         self.desk.window.set_theme_checked(name)
 
+    def set_sound(self, on: bool) -> None:
+        """Sound red alarms at the desk (the wall stays silent: one sound in the room is enough)."""
+        self.desk.banner.sound = on
+        self.desk.window.sound_action.setChecked(on)
+
     def set_wall(self, on: bool) -> None:
         if on and self.wall is None:
             self.wall = self.new_wall()

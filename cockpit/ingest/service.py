@@ -10,6 +10,7 @@ sink, and returns the delivery tokens that may now be acknowledged. The MQTT cli
 from __future__ import annotations
 
 import logging
+import queue
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -127,6 +128,7 @@ class IngestService(Generic[Token]):
         self._dead: list[DeadLetter] = []
         self._tokens: list[Token] = []
         self._tick_events: list[Event] = []
+        self._ended: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._oldest: float | None = None
         self._sequences: dict[str, list[int]] = {}
         for device, (first, last, count) in self.store.sequences().items():
@@ -172,9 +174,23 @@ class IngestService(Generic[Token]):
         self.stats.rejected += 1
         self.stats.rejected_by_reason[reason.value] += 1
 
+    def cases_ended(self, case_ids: Iterable[str]) -> None:
+        """Cases that are no longer open: their sensors may open new cases. Safe to call from any thread."""
+        for case_id in case_ids:
+            self._ended.put(case_id)
+
+    def _forget_ended(self) -> None:
+        assert self.engine is not None
+        while True:
+            try:
+                self.engine.case_ended(self._ended.get_nowait())
+            except queue.Empty:
+                return
+
     def tick(self, at: datetime | None = None) -> None:
-        """Let the clock run the no-signal rules; their events go out with the next flush."""
+        """Let the clock run the no-signal rules and end floods; their events go out with the next flush."""
         if self.engine is not None:
+            self._forget_ended()
             self._tick_events += self.engine.tick(at or datetime.now(timezone.utc))
             if self._tick_events and self._oldest is None:
                 self._oldest = time.monotonic()
@@ -235,6 +251,7 @@ class IngestService(Generic[Token]):
             for message in new:
                 events.extend(message.events)
             return events
+        self._forget_ended()
         feed = self.engine.feed
         for message in new:
             events.extend(message.events)

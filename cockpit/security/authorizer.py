@@ -15,7 +15,10 @@ from cockpit.security.permissions import EVENT_ACTIONS, PermissionDenied, User, 
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
-from cockpit.vocabulary.events import AlarmAcknowledged, CaseMerged, Event
+from cockpit.vocabulary.events import AlarmAcknowledged, AlarmShelved, AlarmUnshelved, CaseMerged, Event
+
+ALARM_COMMANDS = (AlarmAcknowledged, AlarmShelved, AlarmUnshelved)
+"""Operator commands on an alarm (handled, like acknowledging, in the alarm's community)."""
 
 __all__ = ["Authorizer", "PermissionDenied", "check", "community_of_area"]
 
@@ -76,7 +79,7 @@ class Authorizer:
 
     @staticmethod
     def _targets(twin: TwinState, event: Event) -> list[tuple[str, str | None]]:
-        if isinstance(event, AlarmAcknowledged):
+        if isinstance(event, ALARM_COMMANDS):
             alarm = twin.alarms.get(event.alarm_id)
             if alarm is None:
                 raise TwinError(f"no such alarm {event.alarm_id!r}")

@@ -12,6 +12,8 @@ from enum import StrEnum
 from cockpit.twin import TwinError
 from cockpit.vocabulary.events import (
     AlarmAcknowledged,
+    AlarmShelved,
+    AlarmUnshelved,
     CaseAccepted,
     CaseClosed,
     CaseDispatched,
@@ -127,6 +129,8 @@ EVENT_ACTIONS: dict[type[Event], Action] = {
     CaseReopened: Action.REOPEN,
     CaseRejected: Action.REJECT,
     AlarmAcknowledged: Action.ACKNOWLEDGE,
+    AlarmShelved: Action.ACKNOWLEDGE,
+    AlarmUnshelved: Action.ACKNOWLEDGE,
 }
 """The action each operator command event stands for."""
 
