@@ -33,9 +33,12 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.records import Alarm
+from cockpit.security.authorizer import alarm_community
+from cockpit.security.permissions import Action, User
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import RiskLevel
 from widgets import i18n
+from widgets.access import refusal
 from widgets.plumbing import Connections, ElidedLabel
 from widgets.theme import scaled_font
 from widgets.twin_model import TwinModel
@@ -45,6 +48,7 @@ SPACING_EM = 0.6
 PLACE_MIN_CHARS = 10
 """The place line never narrows below this many average characters (then it ends in "…")."""
 COMMENT_MIN_CHARS = 12
+"""The comment field keeps room for a few words."""
 SHELVE_FOR = (timedelta(minutes=15), timedelta(hours=1), timedelta(hours=4), timedelta(hours=8))
 """How long an operator may shelve an alarm (the longest: one shift)."""
 
@@ -110,6 +114,7 @@ class AlarmBanner(QFrame):
         self.sound = sound
         self.alarm_id = ""
         self._pending = -1
+        self.user: User | None = None
         self.ask_shelving: AskShelving = self._ask_shelving_dialog
         # Each line ends in "…" (full text in the tooltip) only if even its own line is too narrow; the
         # count and the buttons beside them keep their full width.
@@ -121,12 +126,14 @@ class AlarmBanner(QFrame):
         self.comment = QLineEdit()
         self.shelve_button = QPushButton()
         self.ack_button = QPushButton()
-        # What the alarm is takes the whole first line; where it is, the count, the comment and the
-        # buttons share the second, so at 1080p neither an English headline nor a long place name is cut.
+        # What the alarm is takes the first line (at the desk beside the comment and Shelve, which the
+        # wall hides); where it is, the count and the buttons share the second, so at 1080p neither an
+        # English headline nor a long place name has to be cut.
         self._grid = QGridLayout(self)
-        self._grid.addWidget(self.headline, 0, 0, 1, 6)
-        for column, widget in enumerate((self.place, self.count, self.show_button, self.comment,
-                                         self.shelve_button, self.ack_button)):
+        self._grid.addWidget(self.headline, 0, 0, 1, 2)
+        self._grid.addWidget(self.comment, 0, 2)
+        self._grid.addWidget(self.shelve_button, 0, 3)
+        for column, widget in enumerate((self.place, self.count, self.show_button, self.ack_button)):
             self._grid.addWidget(widget, 1, column)
         self._grid.setColumnStretch(0, 1)
         self.show_button.clicked.connect(self._on_show_clicked)
@@ -144,6 +151,11 @@ class AlarmBanner(QFrame):
     def pending(self) -> int:
         """Banner alarms waiting for acknowledgement."""
         return max(self._pending, 0)
+
+    def set_user(self, user: User | None) -> None:
+        """The logged-in account: acknowledging and shelving are offered only where it may handle alarms."""
+        self.user = user
+        self._refresh()
 
     def set_for_wall(self, wall: bool) -> None:
         """On the wall (read at 5 m) the banner keeps Show case and Acknowledge; comments and shelving are the desk's."""
@@ -206,7 +218,10 @@ class AlarmBanner(QFrame):
             self.place.set_full_text(self.locate(top))
             self.count.setText(self.tr("{n} more waiting").format(n=len(alarms) - 1) if len(alarms) > 1 else "")
             self.show_button.setEnabled(top.case_id in self._twin.cases)
-            self.shelve_button.setEnabled(top.alarm_kind != "flood")
+            denied = refusal(self.user, Action.ACKNOWLEDGE, alarm_community(self._twin, top), f"alarm {top.id}")
+            self.ack_button.setEnabled(denied is None)
+            self.ack_button.setToolTip(denied or "")
+            self.shelve_button.setEnabled(denied is None and top.alarm_kind != "flood")
         if len(alarms) != self._pending:
             self._pending = len(alarms)
             self.pending_changed.emit(len(alarms))

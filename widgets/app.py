@@ -10,6 +10,7 @@ snapshot``) and :mod:`widgets.replay_desk` (``cockpit replay --window``).
 
 from __future__ import annotations
 
+import functools
 import getpass
 import logging
 import signal
@@ -24,6 +25,7 @@ from cockpit import heap
 from cockpit.clock import ScaledClock, WallClock
 from cockpit.demo_feed import DEMO_SEED, DemoFeed
 from cockpit.security.authorizer import Authorizer
+from cockpit.security.demo_residents import demo_resident_store
 from cockpit.security.permissions import User
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
@@ -43,6 +45,7 @@ from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
 from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
 from widgets.persistence import DatabaseWriter
+from widgets.residents_panel import ResidentsPanel
 from widgets.session import Session
 from widgets.simulation_view import open_simulation_view
 from widgets.staff_board import StaffBoardPanel
@@ -198,29 +201,17 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
         mqtt = MqttSource(twin, model, db, broker, clock.now, login=login, writer=writer, seed=seed, **extra)
     driver = DemoDriver(model, feed, clock, sensors_elsewhere=mqtt is not None)
     desk = build_desk(model, operator, sound=sound)
+    if db is not None and user is not None:
+        desk.add_residents(ResidentsPanel(lambda: (demo_resident_store(db, street), ""), street, user))
+        desk.set_user(user, functools.partial(authorizer.exporting, user.username))
     session = Session(app, languages, twin, model, driver, desk, operator,
                       new_wall=lambda: build_wall(model, operator, sound=False), screen=screen,
                       db=db, writer=writer, mqtt=mqtt, user=user)
     window = desk.window
-    window.sig_language_requested.connect(session.set_language)
-    window.sig_theme_requested.connect(session.set_theme)
-    window.sig_wall_requested.connect(session.set_wall)
-    window.sig_sound_requested.connect(session.set_sound)
-    window.set_language_checked(lang)
-    window.set_theme_checked("light")
-    window.sound_action.setChecked(sound)
+    session.connect_window(lang, sound)
     window.set_account(operator, demo=user is not None and user.is_demo)
-    if writer is not None and db is not None:
-        window.set_storage(str(db.path or db.url))
-        writer.status_changed.connect(window.show_storage_problem)
     if mqtt is not None:
-        mqtt.link_changed.connect(window.set_link)
-        try:
-            mqtt.start()
-        except (RuntimeError, ValueError):
-            session.close()
-            raise
-        window.set_link("disconnected", "connecting", note=mqtt.note)
+        session.start_link()
     else:
         window.set_demo_source(speed)
     if warning:

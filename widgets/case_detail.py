@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from cockpit import recommender
 from cockpit.dispatch import POLICIES
 from cockpit.records import Case
+from cockpit.security.permissions import EVENT_ACTIONS, User
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
 from cockpit.vocabulary.events import (
     CaseAccepted,
@@ -55,6 +56,8 @@ from cockpit.vocabulary.events import (
 )
 from cockpit.vocabulary.lifecycle import ALLOWED_FROM
 from widgets import i18n
+from widgets.access import refusal
+from widgets.error_text import translated
 from widgets.plumbing import Connections, Throttle
 from widgets.theme import RISK_COLORS, SLA_RED, sla_color
 from widgets.twin_model import TwinModel
@@ -183,6 +186,10 @@ class CaseDetailPanel(QWidget):
         self.error_label = QLabel()
         self.error_label.setObjectName("errorText")
         self.error_label.setWordWrap(True)
+        self.access_label = QLabel()
+        self.access_label.setObjectName("muted")
+        self.access_label.setWordWrap(True)
+        self.user: User | None = None
         self.empty_label = QLabel()
         self.empty_label.setObjectName("muted")
 
@@ -194,6 +201,7 @@ class CaseDetailPanel(QWidget):
         column.addWidget(self.triage_box)
         column.addWidget(self.dispatch_box, 2)
         column.addWidget(self.progress_box)
+        column.addWidget(self.access_label)
         column.addWidget(self.error_label)
         self._body = body
         scroll = QScrollArea()
@@ -244,6 +252,12 @@ class CaseDetailPanel(QWidget):
         self._refresh()
         self._refresh_recommendations()
         self.case_shown.emit(case_id)
+
+    def set_user(self, user: User | None) -> None:
+        """The logged-in account: steps its role or scope does not allow on the shown case are disabled,
+        with the reason shown (None: nothing is checked)."""
+        self.user = user
+        self._update_buttons()
 
     @property
     def case(self) -> Case | None:
@@ -369,7 +383,7 @@ class CaseDetailPanel(QWidget):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
-        self._last_error = message
+        self._last_error = translated(message)
 
     def _refresh(self) -> None:
         case = self.case
@@ -477,8 +491,11 @@ class CaseDetailPanel(QWidget):
 
     def _update_buttons(self) -> None:
         case = self.case
+        denied = (refusal(self.user, EVENT_ACTIONS[CaseTriaged], case.community_id, f"case {case.id}")
+                  if case is not None else None)
+        self.access_label.setText(denied or "")
         for button, (event_type, _action) in self._actions.items():
-            button.setEnabled(case is not None and case.status in ALLOWED_FROM[event_type])
+            button.setEnabled(case is not None and case.status in ALLOWED_FROM[event_type] and denied is None)
         if case is not None:
             if case.owner_level.above() is None:
                 self.escalate_button.setEnabled(False)

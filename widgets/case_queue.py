@@ -6,13 +6,13 @@ before yellow before blue, and within a risk the least time left to the deadline
 now (the 2 h response target until someone accepts it, then its resolve deadline). That countdown
 says which deadline it is, turns amber when less than a quarter of its window remains and red once it
 has passed. Rows update in place when a case changes; the filtered view exports to CSV for the
-morning meeting.
+morning meeting, for programs (an incident log that ``cockpit kpi`` reads) or as shown.
 """
 
 from __future__ import annotations
 
 import csv
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -37,15 +37,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from cockpit.case_export import export_cases
+from cockpit.history.format import LogFormatError
 from cockpit.records import Case
+from cockpit.security.authorizer import ExportCheck
+from cockpit.security.permissions import Action, PermissionDenied, User
 from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source
 from widgets import i18n
+from widgets.access import refusal
+from widgets.error_text import translated
 from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, Throttle, fill_combo, fit_columns
 from widgets.theme import RISK_COLORS, TEXT_ON_COLOR, sla_color
 from widgets.twin_model import TwinModel
@@ -300,7 +307,14 @@ class CaseQueuePanel(QWidget):
         self.risk_box, self.category_box, self.status_box = QComboBox(), QComboBox(), QComboBox()
         self.community_box, self.source_box = QComboBox(), QComboBox()
         self.count_label = QLabel()
+        self.notice = QLabel()
         self.export_button = QPushButton()
+        self.export_menu = QMenu(self)
+        self.export_machine = self.export_menu.addAction("")
+        self.export_display = self.export_menu.addAction("")
+        self.export_button.setMenu(self.export_menu)
+        self.user: User | None = None
+        self.export_check: ExportCheck | None = None
         # Each filter shows its whole current text; the table below narrows instead (fit_columns).
         for box in (self.risk_box, self.category_box, self.status_box, self.community_box, self.source_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -310,6 +324,7 @@ class CaseQueuePanel(QWidget):
         for widget in self._controls[:-1]:
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.notice)
         filters.addWidget(self.count_label)
         filters.addWidget(self.export_button)
 
@@ -342,7 +357,8 @@ class CaseQueuePanel(QWidget):
         for box, name in ((self.risk_box, "risk"), (self.category_box, "category"), (self.status_box, "status"),
                           (self.community_box, "community"), (self.source_box, "source")):
             box.currentIndexChanged.connect(lambda _i, box=box, name=name: self._set_filter(**{name: box.currentData()}))
-        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_machine.triggered.connect(lambda: self._on_export(True))
+        self.export_display.triggered.connect(lambda: self._on_export(False))
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -357,6 +373,19 @@ class CaseQueuePanel(QWidget):
         self.retranslate_ui()
 
     # ------------------------------------------------------------ public API
+
+    def set_access(self, user: User | None, export_check: ExportCheck | None = None) -> None:
+        """The logged-in account: a community-scoped one sees its community's cases (the filter is fixed
+        there); the export asks ``export_check`` (which records it) and is offered only to roles that may."""
+        self.user = user
+        self.export_check = export_check
+        if user is not None and user.scope_area is not None:
+            self.set_filters(community=user.scope_area)
+            self.community_box.setEnabled(False)
+            self.community_box.setToolTip(self.tr("Your account works in community {area}").format(area=user.scope_area))
+        denied = refusal(user, Action.EXPORT, target="cases")
+        self.export_button.setEnabled(denied is None)
+        self.export_button.setToolTip(denied or "")
 
     def set_for_wall(self, wall: bool) -> None:
         """Lay the queue out for the wall (True) or the desk (False).
@@ -413,13 +442,27 @@ class CaseQueuePanel(QWidget):
             return ""
         return self.table_model.case_at(self.proxy.mapToSource(index).row()).id
 
-    def export_csv(self, path: Path) -> int:
-        """Write the filtered, sorted view to ``path`` (UTF-8 with BOM so spreadsheets read Chinese).
+    def export(self, path: Path, machine: bool = True) -> int:
+        """Write the filtered, sorted view to ``path``; returns the number of case rows written.
 
-        Returns the number of case rows written.
+        Machine form (default): an incident log (ISO 8601 times, codes) with each case's standing
+        (:mod:`cockpit.case_export`), which ``cockpit kpi`` reads back. Display form: the columns as
+        shown, in the UI's language (UTF-8 with BOM so spreadsheets read Chinese). The export asks the
+        session's export check first (it refuses and records as the account's role says).
+
+        Raises
+        ------
+        PermissionDenied
+            The account may not export.
+        OSError, cockpit.history.format.LogFormatError
+            The file cannot be written.
         """
+        if self.export_check is not None:
+            self.export_check("cases", str(path))
         ids = self.visible_case_ids()
         now = self._twin.now
+        if machine:
+            return export_cases(self._twin, ids, now or datetime.now(timezone.utc), path)
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             writer = csv.writer(fh)
             writer.writerow([self.table_model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))])
@@ -467,10 +510,20 @@ class CaseQueuePanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _on_export_clicked(self) -> None:
+    def _on_export(self, machine: bool) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export cases"), "cases.csv", self.tr("CSV files (*.csv)"))
-        if path:
-            self.export_csv(Path(path))
+        if not path:
+            return
+        try:
+            count = self.export(Path(path), machine)
+        except (PermissionDenied, OSError, LogFormatError) as exc:
+            self.notice.setObjectName("errorText")
+            self.notice.setText(self.tr("Not exported: {reason}").format(
+                reason=translated(str(exc)) if isinstance(exc, PermissionDenied) else str(exc)))
+        else:
+            self.notice.setObjectName("muted")
+            self.notice.setText(self.tr("{n} cases exported to {name}").format(n=count, name=Path(path).name))
+        self.notice.style().polish(self.notice)
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{shown} of {total} cases").format(
@@ -482,7 +535,9 @@ class CaseQueuePanel(QWidget):
         """Set every visible string in the current language."""
         self.open_only.setText(self.tr("Open only"))
         self.overdue_only.setText(self.tr("Overdue only"))
-        self.export_button.setText(self.tr("Export CSV…"))
+        self.export_button.setText(self.tr("Export CSV"))
+        self.export_machine.setText(self.tr("For programs (ISO 8601 times, codes, minutes)…"))
+        self.export_display.setText(self.tr("As shown (for reading)…"))
         twin = self._twin
         fill_combo(self.risk_box, self.tr("All risks"), [(r, i18n.risk_name(r)) for r in reversed(RiskLevel)])
         fill_combo(self.category_box, self.tr("All categories"),

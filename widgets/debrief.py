@@ -72,7 +72,7 @@ def decision_words(street: Street, kind: str, data: dict[str, Any]) -> str:
     "escalated 1×"; a decision let pass says so. "—" when there is nothing to say.
     """
     if data.get("declined"):
-        return _tr("let pass")
+        return QCoreApplication.translate("Debrief", "let pass")
     parts: list[str] = []
     if kind == TRIAGE and data.get("risk"):
         parts.append(i18n.risk_name(RiskLevel(data["risk"])))
@@ -88,14 +88,14 @@ def decision_words(street: Street, kind: str, data: dict[str, Any]) -> str:
         else:
             parts.append(str(assignee))
         if data.get("eta_minutes") is not None:
-            parts.append(_tr("{m:.0f} min").format(m=float(data["eta_minutes"])))
+            parts.append(QCoreApplication.translate("Debrief", "{m:.0f} min").format(m=float(data["eta_minutes"])))
     elif kind == ESCALATE:
         if data.get("to_level"):
-            parts.append(_tr("to {level}").format(level=i18n.owner_name(OwnerLevel(data["to_level"]))))
+            parts.append(QCoreApplication.translate("Debrief", "to {level}").format(level=i18n.owner_name(OwnerLevel(data["to_level"]))))
         elif "escalations" in data:
-            parts.append(_tr("escalated {n}×").format(n=int(data["escalations"])))
+            parts.append(QCoreApplication.translate("Debrief", "escalated {n}×").format(n=int(data["escalations"])))
     if data.get("at"):
-        parts.append(_tr("at {time}").format(time=i18n.local_time(datetime.fromisoformat(data["at"]))))
+        parts.append(QCoreApplication.translate("Debrief", "at {time}").format(time=i18n.local_time(datetime.fromisoformat(data["at"]))))
     return " · ".join(parts) or "—"
 
 

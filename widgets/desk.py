@@ -8,19 +8,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QWidget
 
-from cockpit.security.authorizer import community_of_area
+from cockpit.security.authorizer import ExportCheck, community_of_area
+from cockpit.security.permissions import User
 from widgets.alarm_banner import AlarmBanner
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.kpi_panel import KpiPanel
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
+from widgets.residents_panel import ResidentsPanel
 from widgets.staff_board import StaffBoardPanel
 from widgets.twin_model import TwinModel
 
+RESIDENTS_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Residents")
 DESK_SIZE = (1600, 960)
 """First size of the desk window: the map with the case detail beside it and the queue under it."""
 TOOL_WINDOW_SIZE = (1500, 900)
@@ -40,6 +43,7 @@ class Desk:
     kpi_strip: KpiPanel
     staff: StaffBoardPanel
     banner: AlarmBanner
+    residents: ResidentsPanel | None = None
     tool_windows: list[QWidget] = field(default_factory=list)
     map_leads: bool = True
     """False while the map moves on behalf of another panel: it must not narrow the queue then."""
@@ -51,6 +55,21 @@ class Desk:
         widget.resize(*TOOL_WINDOW_SIZE)
         widget.show()
         return widget
+
+    def set_user(self, user: User | None, export_check: ExportCheck | None = None) -> None:
+        """Apply the account's role and scope to every view: the case and alarm actions it may take
+        (the others disabled with the reason), its community's queue and map, its exports and tools."""
+        self.window.set_user(user)
+        self.detail.set_user(user)
+        self.banner.set_user(user)
+        self.queue.set_access(user, export_check)
+        if user is not None and user.scope_area is not None and self.model.twin.street.has("communities", user.scope_area):
+            self.map_panel.drill_to("community", user.scope_area)
+
+    def add_residents(self, panel: ResidentsPanel) -> None:
+        """Dock the residents' view (masked personal data) as a tab beside the queue."""
+        self.residents = panel
+        self.window.add_panel("residents", panel, "bottom", RESIDENTS_TITLE)
 
     def open_case(self, case_id: str) -> None:
         """Show ``case_id`` in the case panel and bring that panel to the front."""

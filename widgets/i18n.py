@@ -383,9 +383,8 @@ def recommendation_text(twin: TwinState, case: Case, rec: Recommendation) -> str
     """
     member = twin.street.staff_member(rec.staff_id)
     kind = department_name(member.department) if member.department is not None else staff_kind_name(member.kind)
-    tr = QCoreApplication.translate
     parts = [f"{kind} {member.name}",
-             tr("Domain", "{eta} min ({mode})").format(eta=max(1, round(rec.eta_minutes)),
+             QCoreApplication.translate("Domain", "{eta} min ({mode})").format(eta=max(1, round(rec.eta_minutes)),
                                                        mode=travel_mode_name(TRAVEL_MODE[member.kind])),
              f"{int(round(rec.distance_m, -1))} m"]
     if member.home_general_grid_id == case.general_grid_id:
@@ -394,8 +393,9 @@ def recommendation_text(twin: TwinState, case: Case, rec: Recommendation) -> str
         parts.append(reason_name("home_community"))
     skill = twin.categories[case.category].skill
     if skill != GENERAL_SKILL and skill in member.skills:
-        parts.append(tr("Domain", "has {skill}").format(skill=skill_name(skill)))
-    parts.append(tr("Domain", "idle") if rec.workload == 0 else tr("Domain", "{n} open").format(n=rec.workload))
+        parts.append(QCoreApplication.translate("Domain", "has {skill}").format(skill=skill_name(skill)))
+    parts.append(QCoreApplication.translate("Domain", "idle") if rec.workload == 0
+                 else QCoreApplication.translate("Domain", "{n} open").format(n=rec.workload))
     return " · ".join(parts)
 
 

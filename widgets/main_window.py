@@ -12,7 +12,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Sign
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
+from cockpit.security.permissions import Action, User
 from widgets import i18n
+from widgets.access import refusal
+from widgets.error_text import role_name, translated
 from widgets.plumbing import Connections
 from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR, THEMES
 from widgets.twin_model import TwinModel
@@ -86,6 +89,7 @@ class MainWindow(QMainWindow):
         self._warning = ""
         self._demo_speed: float | None = None
         self._account: tuple[str, bool] | None = None
+        self._user: User | None = None
         self._storage = ""
         self._storage_problem = ""
         self._link: tuple[str, str] | None = None
@@ -215,6 +219,18 @@ class MainWindow(QMainWindow):
         self._account = (username, demo)
         self._show_source()
 
+    def set_user(self, user: User | None) -> None:
+        """The logged-in account: shown with its role and scope; the tools its role may not use are
+        disabled with the reason."""
+        self._user = user
+        if user is not None:
+            self.set_account(user.username, user.is_demo)
+        for action, needed in ((self.simulation_action, Action.RUN_SIMULATION), (self.training_action, Action.TRAIN)):
+            denied = refusal(user, needed)
+            if denied is not None:
+                action.setEnabled(False)
+                action.setToolTip(denied)
+
     def set_storage(self, where: str) -> None:
         """Say that the session is saved in the database at ``where`` (a file path or a URL)."""
         self._storage = where
@@ -237,8 +253,14 @@ class MainWindow(QMainWindow):
     def _show_source(self) -> None:
         if self._account is not None:
             user, demo = self._account
-            self.account_label.setText(self.tr("demo account {user}").format(user=user) if demo
-                                       else self.tr("signed in as {user}").format(user=user))
+            text = (self.tr("demo account {user}").format(user=user) if demo
+                    else self.tr("signed in as {user}").format(user=user))
+            if self._user is not None:
+                scope = (self.tr("community {area}").format(area=self._user.scope_area) if self._user.scope_area
+                         else self.tr("whole street"))
+                text = self.tr("{account} ({role} · {scope})").format(account=text, role=role_name(self._user.role),
+                                                                      scope=scope)
+            self.account_label.setText(text)
         if self._storage_problem:
             self.note_label.setObjectName("errorText")
             self.note_label.setText(self.tr("database unavailable, nothing lost, retrying"))
@@ -277,7 +299,7 @@ class MainWindow(QMainWindow):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
-        self.statusBar().showMessage(self.tr("Refused: {reason}").format(reason=message), ERROR_SHOWN_MS)
+        self.statusBar().showMessage(self.tr("Refused: {reason}").format(reason=translated(message)), ERROR_SHOWN_MS)
 
     # ------------------------------------------------------------ language and life cycle
 

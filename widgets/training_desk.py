@@ -86,22 +86,21 @@ def window_choices(player: ReplayPlayer | None, replay: Replay) -> list[tuple[st
     From the moment shown (the replay's clock); from each bookmark to the next one (or for
     :data:`TRAINING_HOURS`); the log's worst nights, 19:00-23:00 with the most red cases overdue.
     """
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("TrainingDialog", text)
-
     hours = timedelta(hours=TRAINING_HOURS)
     out: list[tuple[str, datetime, datetime]] = []
     index = replay.index
     now = (player.time if player is not None else None) or replay.twin.now or index.start
-    out.append((tr("From the moment shown ({hours:g} h)").format(hours=TRAINING_HOURS), now, now + hours))
+    out.append((QCoreApplication.translate("TrainingDialog", "From the moment shown ({hours:g} h)").format(
+        hours=TRAINING_HOURS), now, now + hours))
     marks = sorted(player.bookmarks, key=lambda b: b.at) if player is not None else []
     for i, mark in enumerate(marks):
         end = marks[i + 1].at if i + 1 < len(marks) and marks[i + 1].at - mark.at <= timedelta(hours=24) else mark.at + hours
-        label = tr("Bookmark {start} – {end}").format(start=_local(mark.at), end=_local(end, date=False))
+        label = QCoreApplication.translate("TrainingDialog", "Bookmark {start} – {end}").format(
+            start=_local(mark.at), end=_local(end, date=False))
         out.append((f"{label} {mark.note}".strip(), mark.at, end))
     if isinstance(index, LogIndex):
         for start, end, count in worst_nights(index.log, top=NIGHTS_OFFERED):
-            out.append((tr("Worst night {start} – {end}: {n} red cases overdue").format(
+            out.append((QCoreApplication.translate("TrainingDialog", "Worst night {start} – {end}: {n} red cases overdue").format(
                 start=_local(start), end=_local(end, date=False), n=count), start, end))
     return out
 

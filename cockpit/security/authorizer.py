@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from cockpit.security.permissions import EVENT_ACTIONS, PermissionDenied, User, check
+from cockpit.records import Alarm
+from cockpit.security.permissions import EVENT_ACTIONS, Action, PermissionDenied, User, check
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
@@ -20,11 +21,14 @@ from cockpit.vocabulary.events import AlarmAcknowledged, AlarmShelved, AlarmUnsh
 ALARM_COMMANDS = (AlarmAcknowledged, AlarmShelved, AlarmUnshelved)
 """Operator commands on an alarm (handled, like acknowledging, in the alarm's community)."""
 
-__all__ = ["Authorizer", "PermissionDenied", "check", "community_of_area"]
+__all__ = ["Authorizer", "PermissionDenied", "alarm_community", "check", "community_of_area"]
 
 log = logging.getLogger(__name__)
 
 UserLookup = Callable[[str], User | None]
+ExportCheck = Callable[[str, str], None]
+"""Called with (what, where to) before an export; raises PermissionDenied to refuse it. A session's
+is ``functools.partial(authorizer.exporting, username)``."""
 
 
 def community_of_area(street: Street, area_id: str | None) -> str | None:
@@ -38,6 +42,15 @@ def community_of_area(street: Street, area_id: str | None) -> str | None:
     if street.has("micro_grids", area_id):
         return street.micro_grid(area_id).community_id
     return None
+
+
+def alarm_community(twin: TwinState, alarm: Alarm) -> str | None:
+    """The community an alarm is in: its case's, else its sensor's, else its area's."""
+    if alarm.case_id is not None and alarm.case_id in twin.cases:
+        return twin.cases[alarm.case_id].community_id
+    if alarm.sensor_id is not None and twin.street.has("sensors", alarm.sensor_id):
+        return community_of_area(twin.street, twin.street.sensor(alarm.sensor_id).micro_grid_id)
+    return community_of_area(twin.street, alarm.area_id)
 
 
 class Authorizer:
@@ -77,20 +90,32 @@ class Authorizer:
                                       reason=str(denied), at=event.at)
                 raise
 
+    def exporting(self, username: str, what: str, destination: str) -> None:
+        """Let ``username`` export ``what`` (cases, a report, a debrief) to ``destination`` if the account
+        may export now, and record it in the audit log; else refuse (audited).
+
+        Raises
+        ------
+        PermissionDenied
+            The account is unknown, disabled or its role may not export.
+        """
+        user = self.users(username)
+        try:
+            check(user, Action.EXPORT, target=what, actor=username)
+        except PermissionDenied as denied:
+            if self.audit is not None:
+                self.audit.append(username or "(none)", "denied.export", what, reason=str(denied))
+            raise
+        if self.audit is not None:
+            self.audit.append(username, "export", what, after={"to": destination})
+
     @staticmethod
     def _targets(twin: TwinState, event: Event) -> list[tuple[str, str | None]]:
         if isinstance(event, ALARM_COMMANDS):
             alarm = twin.alarms.get(event.alarm_id)
             if alarm is None:
                 raise TwinError(f"no such alarm {event.alarm_id!r}")
-            area = None
-            if alarm.case_id is not None and alarm.case_id in twin.cases:
-                area = twin.cases[alarm.case_id].community_id
-            elif alarm.sensor_id is not None and twin.street.has("sensors", alarm.sensor_id):
-                area = community_of_area(twin.street, twin.street.sensor(alarm.sensor_id).micro_grid_id)
-            else:
-                area = community_of_area(twin.street, alarm.area_id)
-            return [(f"alarm {alarm.id}", area)]
+            return [(f"alarm {alarm.id}", alarm_community(twin, alarm))]
         case_ids = [event.case_id]  # type: ignore[attr-defined]
         if isinstance(event, CaseMerged):
             case_ids.append(event.into_case_id)

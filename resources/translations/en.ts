@@ -4,22 +4,42 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="110"/>
+        <location filename="../../widgets/alarm_banner.py" line="219"/>
         <source>{n} more waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="134"/>
+        <location filename="../../widgets/alarm_banner.py" line="238"/>
+        <source>{n} alarms within a minute</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="248"/>
         <source>(repeated {n}×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="147"/>
+        <location filename="../../widgets/alarm_banner.py" line="279"/>
         <source>Show case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="148"/>
+        <location filename="../../widgets/alarm_banner.py" line="280"/>
+        <source>comment (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="282"/>
+        <source>Shelve…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="283"/>
+        <source>Take the alarm off the banner for a while, with a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="284"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -27,254 +47,244 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="212"/>
+        <location filename="../../widgets/case_detail.py" line="225"/>
         <source>Why reopen this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="214"/>
+        <location filename="../../widgets/case_detail.py" line="227"/>
         <source>Why is this not a case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="254"/>
+        <location filename="../../widgets/case_detail.py" line="273"/>
         <source>Why re-dispatch this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="285"/>
+        <location filename="../../widgets/case_detail.py" line="304"/>
         <source>Pick a person or a department first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="306"/>
+        <location filename="../../widgets/case_detail.py" line="325"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="312"/>
+        <location filename="../../widgets/case_detail.py" line="331"/>
         <source>Why escalate this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="321"/>
+        <location filename="../../widgets/case_detail.py" line="340"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="336"/>
+        <location filename="../../widgets/case_detail.py" line="355"/>
         <source>Reason required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="341"/>
+        <location filename="../../widgets/case_detail.py" line="360"/>
         <source>There is no other open case to merge into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="344"/>
+        <location filename="../../widgets/case_detail.py" line="363"/>
         <source>Merge duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="344"/>
+        <location filename="../../widgets/case_detail.py" line="363"/>
         <source>Duplicate of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397"/>
+        <location filename="../../widgets/case_detail.py" line="414"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="399"/>
+        <location filename="../../widgets/case_detail.py" line="416"/>
         <source>ETA {eta} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="403"/>
+        <location filename="../../widgets/case_detail.py" line="420"/>
         <source>escalated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="407"/>
+        <location filename="../../widgets/case_detail.py" line="424"/>
         <source>repeated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="409"/>
+        <location filename="../../widgets/case_detail.py" line="426"/>
         <source>merged into {case}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="425"/>
+        <location filename="../../widgets/case_detail.py" line="442"/>
         <source>{left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="427"/>
+        <location filename="../../widgets/case_detail.py" line="444"/>
         <source>overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="464"/>
+        <location filename="../../widgets/case_detail.py" line="481"/>
         <source>no department team free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="481"/>
-        <source>{kind} {name} {distance} m · {eta} min · {reason}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="485"/>
-        <source>{n} open</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
-        <source>Location</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
-        <source>Source</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
-        <source>Description</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
-        <source>Assignee</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
-        <source>Owner level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
-        <source>Alarm</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
-        <source>Step</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
-        <source>Status</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
-        <source>By</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
-        <source>Reason</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
-        <source>Show on map</source>
+        <location filename="../../widgets/case_detail.py" line="528"/>
+        <source>People by arrival (road)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="518"/>
+        <source>Location</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="518"/>
+        <source>Source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="518"/>
+        <source>Description</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/case_detail.py" line="519"/>
-        <source>Triage</source>
+        <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="520"/>
+        <location filename="../../widgets/case_detail.py" line="519"/>
+        <source>Owner level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="519"/>
+        <source>Alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/case_detail.py" line="523"/>
-        <source>Dispatch</source>
+        <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="521"/>
-        <source>People by arrival</source>
+        <location filename="../../widgets/case_detail.py" line="523"/>
+        <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="522"/>
-        <source>Departments (whistle)</source>
+        <location filename="../../widgets/case_detail.py" line="523"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="523"/>
+        <source>By</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="523"/>
+        <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="524"/>
-        <source>Handling and feedback</source>
+        <source>Show on map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="525"/>
-        <source>Accepted</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/case_detail.py" line="526"/>
-        <source>On scene</source>
+        <source>Triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="527"/>
-        <source>Resolved</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="528"/>
-        <source>Rating</source>
+        <location filename="../../widgets/case_detail.py" line="530"/>
+        <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="529"/>
-        <source>Fixed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="530"/>
-        <source>Record feedback</source>
+        <source>Departments (whistle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="531"/>
-        <source>Close</source>
+        <source>Handling and feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="532"/>
-        <source>Escalate…</source>
+        <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="533"/>
-        <source>Merge…</source>
+        <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="534"/>
-        <source>Reopen…</source>
+        <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="535"/>
-        <source>Reject…</source>
+        <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/case_detail.py" line="536"/>
+        <source>Fixed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="537"/>
+        <source>Record feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="538"/>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="539"/>
+        <source>Escalate…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="540"/>
+        <source>Merge…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="541"/>
+        <source>Reopen…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="542"/>
+        <source>Reject…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="543"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,482 +292,720 @@
 <context>
     <name>CaseQueuePanel</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="55"/>
+        <location filename="../../widgets/case_queue.py" line="64"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="56"/>
+        <location filename="../../widgets/case_queue.py" line="65"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="57"/>
+        <location filename="../../widgets/case_queue.py" line="66"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="58"/>
+        <location filename="../../widgets/case_queue.py" line="67"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="59"/>
+        <location filename="../../widgets/case_queue.py" line="68"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="60"/>
+        <location filename="../../widgets/case_queue.py" line="69"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="61"/>
+        <location filename="../../widgets/case_queue.py" line="70"/>
         <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="62"/>
+        <location filename="../../widgets/case_queue.py" line="71"/>
         <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="63"/>
+        <location filename="../../widgets/case_queue.py" line="72"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="64"/>
+        <location filename="../../widgets/case_queue.py" line="73"/>
         <source>Owner level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="158"/>
+        <location filename="../../widgets/case_queue.py" line="77"/>
+        <source>respond {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="78"/>
+        <source>response late {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="79"/>
+        <source>resolve {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="80"/>
+        <source>overdue {left}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="169"/>
         <source>Resolve by {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="172"/>
+        <source>Respond by {due}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="385"/>
+        <source>Your account works in community {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="514"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="514"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="442"/>
+        <location filename="../../widgets/case_queue.py" line="521"/>
+        <source>Not exported: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="525"/>
+        <source>{n} cases exported to {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="529"/>
         <source>{shown} of {total} cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="449"/>
+        <location filename="../../widgets/case_queue.py" line="536"/>
         <source>Open only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="450"/>
+        <location filename="../../widgets/case_queue.py" line="537"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="451"/>
-        <source>Export CSV…</source>
+        <location filename="../../widgets/case_queue.py" line="538"/>
+        <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="453"/>
+        <location filename="../../widgets/case_queue.py" line="539"/>
+        <source>For programs (ISO 8601 times, codes, minutes)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="540"/>
+        <source>As shown (for reading)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="542"/>
         <source>All risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="454"/>
+        <location filename="../../widgets/case_queue.py" line="543"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="456"/>
+        <location filename="../../widgets/case_queue.py" line="545"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="457"/>
+        <location filename="../../widgets/case_queue.py" line="546"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="459"/>
+        <location filename="../../widgets/case_queue.py" line="548"/>
         <source>All sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Debrief</name>
+    <message>
+        <location filename="../../widgets/debrief.py" line="39"/>
+        <source>triage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="40"/>
+        <source>dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="41"/>
+        <source>escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="44"/>
+        <source>Time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="45"/>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="46"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="47"/>
+        <source>Trainee did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="48"/>
+        <source>Record did</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="49"/>
+        <source>Best available</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="50"/>
+        <source>SLA</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="51"/>
+        <source>Choice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="52"/>
+        <source>Score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="75"/>
+        <source>let pass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="91"/>
+        <source>{m:.0f} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="94"/>
+        <source>to {level}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="96"/>
+        <source>escalated {n}×</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="98"/>
+        <source>at {time}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DebriefView</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="134"/>
+        <location filename="../../widgets/debrief.py" line="214"/>
+        <source>trainer: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="215"/>
+        <source>log: {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="225"/>
+        <source>Decisions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="246"/>
+        <source>Could not save {name}: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="248"/>
+        <source>Saved {name}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="252"/>
+        <source>Save debrief as PDF</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="252"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="257"/>
         <source>Save debrief as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="140"/>
+        <location filename="../../widgets/debrief.py" line="257"/>
+        <source>PNG images (*.png)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="262"/>
         <source>Save debrief as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="154"/>
+        <location filename="../../widgets/debrief.py" line="262"/>
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="274"/>
+        <source>Training debrief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="279"/>
+        <source>Export PDF…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="280"/>
+        <source>Export PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="281"/>
+        <source>Export CSV…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="283"/>
+        <source>Saved under the trainee&apos;s name: {path}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="205"/>
         <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="156"/>
-        <source>Time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="156"/>
-        <source>Decision</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="156"/>
-        <source>Case</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="156"/>
-        <source>Trainee did</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="157"/>
-        <source>Record did</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="157"/>
-        <source>Best available</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="157"/>
-        <source>SLA</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="157"/>
-        <source>Choice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="158"/>
-        <source>Score</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="160"/>
-        <source>Export PNG</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/debrief.py" line="161"/>
-        <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="191"/>
+        <location filename="../../widgets/i18n.py" line="217"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="192"/>
+        <location filename="../../widgets/i18n.py" line="218"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="193"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="196"/>
-        <location filename="../../widgets/i18n.py" line="257"/>
+        <location filename="../../widgets/i18n.py" line="222"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="197"/>
-        <location filename="../../widgets/i18n.py" line="258"/>
+        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="291"/>
         <source>triaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="198"/>
-        <location filename="../../widgets/i18n.py" line="259"/>
+        <location filename="../../widgets/i18n.py" line="224"/>
+        <location filename="../../widgets/i18n.py" line="292"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="199"/>
-        <location filename="../../widgets/i18n.py" line="260"/>
+        <location filename="../../widgets/i18n.py" line="225"/>
+        <location filename="../../widgets/i18n.py" line="293"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="200"/>
-        <location filename="../../widgets/i18n.py" line="229"/>
-        <location filename="../../widgets/i18n.py" line="261"/>
+        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="255"/>
+        <location filename="../../widgets/i18n.py" line="294"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="201"/>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="295"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="202"/>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="296"/>
         <source>feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="203"/>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="229"/>
+        <location filename="../../widgets/i18n.py" line="297"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="204"/>
-        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="299"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="205"/>
-        <location filename="../../widgets/i18n.py" line="268"/>
+        <location filename="../../widgets/i18n.py" line="231"/>
+        <location filename="../../widgets/i18n.py" line="301"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="208"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
         <source>patrol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="209"/>
+        <location filename="../../widgets/i18n.py" line="235"/>
         <source>resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="210"/>
+        <location filename="../../widgets/i18n.py" line="236"/>
         <source>sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="211"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
         <source>department referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="214"/>
+        <location filename="../../widgets/i18n.py" line="240"/>
         <source>grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="215"/>
+        <location filename="../../widgets/i18n.py" line="241"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216"/>
+        <location filename="../../widgets/i18n.py" line="242"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>micro-grid head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="221"/>
+        <location filename="../../widgets/i18n.py" line="247"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="222"/>
+        <location filename="../../widgets/i18n.py" line="248"/>
         <source>party member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="249"/>
         <source>department team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="252"/>
         <source>off duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="254"/>
         <source>en route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="256"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>city management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>civil affairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
         <source>emergency management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>market regulation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="266"/>
         <source>housing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>property management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="270"/>
         <source>own grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="271"/>
         <source>own community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>nearest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>least loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>whistle (department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="277"/>
+        <source>mediation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="278"/>
+        <source>fire safety</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="279"/>
+        <source>first aid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="280"/>
+        <source>inspection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="281"/>
+        <source>general</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="284"/>
         <source>nearest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="285"/>
         <source>home grid first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253"/>
+        <location filename="../../widgets/i18n.py" line="286"/>
         <source>priority, first come first served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254"/>
+        <location filename="../../widgets/i18n.py" line="287"/>
         <source>least loaded first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="298"/>
         <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267"/>
+        <location filename="../../widgets/i18n.py" line="300"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269"/>
+        <location filename="../../widgets/i18n.py" line="302"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="305"/>
+        <source>smoke detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="306"/>
+        <source>elderly bracelet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="307"/>
+        <source>smart water meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="308"/>
+        <source>manhole cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="309"/>
+        <source>camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="310"/>
+        <source>parking sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="311"/>
+        <source>environment sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="314"/>
         <source>sensor alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="315"/>
         <source>red case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="316"/>
         <source>overdue case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275"/>
+        <location filename="../../widgets/i18n.py" line="317"/>
         <source>area overdue rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="318"/>
+        <source>alarm flood</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="387"/>
+        <source>{eta} min ({mode})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="396"/>
+        <source>has {skill}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="397"/>
+        <source>idle</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="398"/>
+        <source>{n} open</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="380"/>
+        <location filename="../../widgets/i18n.py" line="487"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="382"/>
+        <location filename="../../widgets/i18n.py" line="489"/>
         <source>{m} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -765,542 +1013,1020 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="54"/>
+        <location filename="../../widgets/kpi_panel.py" line="69"/>
         <source>{m:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="58"/>
+        <location filename="../../widgets/kpi_panel.py" line="73"/>
         <source>Response time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="59"/>
+        <location filename="../../widgets/kpi_panel.py" line="74"/>
         <source>target ≤ 2 h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="60"/>
+        <location filename="../../widgets/kpi_panel.py" line="75"/>
         <source>Closure rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="61"/>
+        <location filename="../../widgets/kpi_panel.py" line="76"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="62"/>
+        <location filename="../../widgets/kpi_panel.py" line="77"/>
         <source>alarm above 10 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="63"/>
+        <location filename="../../widgets/kpi_panel.py" line="78"/>
         <source>Satisfaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="64"/>
-        <location filename="../../widgets/kpi_panel.py" line="68"/>
+        <location filename="../../widgets/kpi_panel.py" line="79"/>
+        <location filename="../../widgets/kpi_panel.py" line="83"/>
         <source>target ≥ 90 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="65"/>
+        <location filename="../../widgets/kpi_panel.py" line="80"/>
         <source>Proactive discovery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="66"/>
+        <location filename="../../widgets/kpi_panel.py" line="81"/>
         <source>target ≥ 85 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="67"/>
+        <location filename="../../widgets/kpi_panel.py" line="82"/>
         <source>Source resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="348"/>
+        <location filename="../../widgets/kpi_panel.py" line="393"/>
         <source>Resolved at level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="349"/>
+        <location filename="../../widgets/kpi_panel.py" line="394"/>
         <source>small matters stay in the grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="351"/>
+        <location filename="../../widgets/kpi_panel.py" line="396"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="352"/>
+        <location filename="../../widgets/kpi_panel.py" line="397"/>
         <source>Response time today (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="353"/>
+        <location filename="../../widgets/kpi_panel.py" line="398"/>
         <source>Overdue open cases by community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="383"/>
+        <location filename="../../widgets/kpi_panel.py" line="399"/>
         <source>No overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="58"/>
+        <source>Enter your user name and password.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="67"/>
+        <source>The account database cannot be read: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="74"/>
+        <source>Street Cockpit — log in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="75"/>
+        <source>Log in to {street}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="76"/>
+        <source>User name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="77"/>
+        <source>Password</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="213"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>demo feed ×{speed:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187"/>
+        <location filename="../../widgets/main_window.py" line="256"/>
         <source>demo account {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="188"/>
+        <location filename="../../widgets/main_window.py" line="31"/>
+        <source>REPLAY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="31"/>
+        <source>TRAINING</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>signed in as {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="191"/>
+        <location filename="../../widgets/main_window.py" line="259"/>
+        <source>community {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="260"/>
+        <source>whole street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="261"/>
+        <source>{account} ({role} · {scope})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="266"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="195"/>
+        <location filename="../../widgets/main_window.py" line="270"/>
         <source>saved to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="274"/>
         <source>demo data, not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="278"/>
         <source>MQTT connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="278"/>
         <source>MQTT degraded, reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="204"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>MQTT disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="207"/>
+        <location filename="../../widgets/main_window.py" line="282"/>
         <source>embedded broker (not durable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Refused: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
+        <location filename="../../widgets/app.py" line="92"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/app.py" line="93"/>
         <source>Case queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/app.py" line="94"/>
         <source>KPIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/app.py" line="95"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241"/>
+        <location filename="../../widgets/main_window.py" line="321"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>Light (desk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="244"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>Dark (night, wall)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245"/>
+        <location filename="../../widgets/main_window.py" line="325"/>
         <source>Wall display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246"/>
+        <location filename="../../widgets/main_window.py" line="326"/>
+        <source>Sound on red alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
         <source>What-if simulation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="329"/>
         <source>Training session from this moment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Open a replay (cockpit replay LOG --window) to train on history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="621"/>
-        <source>Training session</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/app.py" line="622"/>
-        <source>Trainee&apos;s name:</source>
+        <location filename="../../widgets/desk.py" line="26"/>
+        <source>Residents</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="267"/>
+        <location filename="../../widgets/map_panel.py" line="292"/>
         <source>Search grid, case id or staff name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="268"/>
+        <location filename="../../widgets/map_panel.py" line="293"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="269"/>
+        <location filename="../../widgets/map_panel.py" line="294"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="270"/>
+        <location filename="../../widgets/map_panel.py" line="295"/>
         <source>Colour by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="271"/>
+        <location filename="../../widgets/map_panel.py" line="317"/>
+        <source>{measure}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="319"/>
         <source>Legend:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="297"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="297"/>
         <source>General grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="297"/>
         <source>Micro-grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276"/>
+        <location filename="../../widgets/map_panel.py" line="301"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276"/>
+        <location filename="../../widgets/map_panel.py" line="301"/>
         <source>Sensors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277"/>
+        <location filename="../../widgets/map_panel.py" line="302"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277"/>
+        <location filename="../../widgets/map_panel.py" line="302"/>
         <source>Dedicated grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="282"/>
+        <location filename="../../widgets/map_panel.py" line="307"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="283"/>
+        <location filename="../../widgets/map_panel.py" line="308"/>
         <source>Overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="284"/>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>Active alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="285"/>
+        <location filename="../../widgets/map_panel.py" line="310"/>
         <source>Sensors silent or alarming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="286"/>
+        <location filename="../../widgets/map_panel.py" line="311"/>
         <source>Available staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="291"/>
-        <source>smoke detector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="292"/>
-        <source>elderly bracelet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="293"/>
-        <source>smart water meter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="294"/>
-        <source>manhole cover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="295"/>
-        <source>camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="296"/>
-        <source>parking sensor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="297"/>
-        <source>environment sensor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="841"/>
+        <location filename="../../widgets/map_panel.py" line="939"/>
         <source>Dedicated grid: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="854"/>
+        <location filename="../../widgets/map_panel.py" line="952"/>
         <source>{risk} risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="858"/>
+        <location filename="../../widgets/map_panel.py" line="956"/>
         <source>OVERDUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="866"/>
+        <location filename="../../widgets/map_panel.py" line="964"/>
         <source>ALARM {alarm}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="868"/>
+        <location filename="../../widgets/map_panel.py" line="966"/>
         <source>silent since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="870"/>
+        <location filename="../../widgets/map_panel.py" line="968"/>
         <source>normal</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../../widgets/error_text.py" line="23"/>
+        <location filename="../../widgets/error_text.py" line="53"/>
+        <source>triage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="24"/>
+        <location filename="../../widgets/error_text.py" line="54"/>
+        <source>dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="25"/>
+        <source>record an acceptance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="26"/>
+        <source>record an arrival</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="27"/>
+        <source>resolve</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="28"/>
+        <source>record feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="29"/>
+        <source>close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="30"/>
+        <location filename="../../widgets/error_text.py" line="55"/>
+        <source>escalate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="31"/>
+        <source>merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="32"/>
+        <source>reopen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="33"/>
+        <source>reject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="34"/>
+        <source>handle alarms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="35"/>
+        <source>see personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="36"/>
+        <source>view</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="37"/>
+        <source>export</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="38"/>
+        <source>run simulations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="39"/>
+        <source>run training</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="40"/>
+        <source>import residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="41"/>
+        <source>purge personal data</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="42"/>
+        <source>manage accounts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="43"/>
+        <source>verify the audit log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="46"/>
+        <source>operator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="47"/>
+        <source>leader</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="48"/>
+        <source>trainer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="49"/>
+        <source>administrator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="50"/>
+        <source>auditor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="56"/>
+        <source>a re-dispatch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="57"/>
+        <source>closing without the resident&apos;s feedback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="58"/>
+        <source>an escalation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="59"/>
+        <source>a merge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="60"/>
+        <source>reopening</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="61"/>
+        <source>rejecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="86"/>
+        <source>concerns the whole street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="87"/>
+        <source>is in community {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="93"/>
+        <source>{role} {user} may act only in community {scope}; {target} {area}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="97"/>
+        <source>{role} {user} may not {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="100"/>
+        <source>unknown user {user} may not {action}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="103"/>
+        <source>to {action} you must be logged in</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="106"/>
+        <source>account {user} is disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="108"/>
+        <source>account {user} is locked after {n} failed logins until {until}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="111"/>
+        <source>wrong user name or password</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="113"/>
+        <source>case {case}: cannot {step} a case that is {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="116"/>
+        <source>case {case}: {what} needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="119"/>
+        <source>case {case}: already dispatched to {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="122"/>
+        <source>case {case}: the street already owns it; nothing is above it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="125"/>
+        <source>case {case}: no such case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="127"/>
+        <source>case {case}: nobody called {who}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="129"/>
+        <source>case {case}: a rating is between 1 and 5, not {n}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="132"/>
+        <source>case {case}: a case cannot be merged into itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="134"/>
+        <source>case {case}: it cannot be merged into {target}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="137"/>
+        <source>alarm {alarm} is already {state}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="138"/>
+        <source>acknowledged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="138"/>
+        <source>cleared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="140"/>
+        <source>shelving an alarm needs a reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="142"/>
+        <source>this window replays history: nothing can be changed here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="144"/>
+        <source>training: no decision waits; play on to the next case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="146"/>
+        <source>training: no decision waits</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="148"/>
+        <source>training: the session waits for the {kind} of case {case}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="151"/>
+        <source>training: only the trainee {who} decides here</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="163"/>
+        <source>case {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="163"/>
+        <source>alarm {id}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="164"/>
+        <source>resident {id}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="207"/>
-        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <location filename="../../widgets/replay_bar.py" line="202"/>
+        <location filename="../../widgets/replay_bar.py" line="243"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="207"/>
-        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <location filename="../../widgets/replay_bar.py" line="202"/>
+        <location filename="../../widgets/replay_bar.py" line="243"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="245"/>
+        <location filename="../../widgets/replay_bar.py" line="239"/>
+        <source>REPLAY</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="241"/>
+        <location filename="../../widgets/replay_bar.py" line="273"/>
+        <source>as fast as possible</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="244"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="246"/>
+        <location filename="../../widgets/replay_bar.py" line="245"/>
         <source>Next alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="247"/>
+        <location filename="../../widgets/replay_bar.py" line="246"/>
         <source>Next red case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="248"/>
+        <location filename="../../widgets/replay_bar.py" line="247"/>
         <source>Loop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="249"/>
+        <location filename="../../widgets/replay_bar.py" line="248"/>
         <source>Loop between the bookmarks around now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="250"/>
+        <location filename="../../widgets/replay_bar.py" line="249"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="251"/>
+        <location filename="../../widgets/replay_bar.py" line="250"/>
         <source>note</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="275"/>
+        <source>playing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="276"/>
+        <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPanel</name>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="44"/>
+        <source>Micro-grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="45"/>
+        <source>Name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="46"/>
+        <source>ID number</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="47"/>
+        <source>Phone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="48"/>
+        <source>Address</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="49"/>
+        <source>Special care</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="52"/>
+        <source>elderly living alone</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="53"/>
+        <source>disabled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="54"/>
+        <source>child left behind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="55"/>
+        <source>chronic illness</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="56"/>
+        <source>mobility impaired</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="57"/>
+        <source>dementia</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="58"/>
+        <source>hypertension</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="59"/>
+        <source>diabetes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="149"/>
+        <source>Log in to see residents.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="163"/>
+        <source>Shown masked. Seeing a record in clear asks for a reason and is recorded.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="176"/>
+        <source>{n} residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="191"/>
+        <source>Why do you need this resident&apos;s personal data?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="205"/>
+        <source>Reason required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="210"/>
+        <source>Resident (recorded in the audit log)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="228"/>
+        <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="234"/>
+        <source>Show in clear…</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ScenarioEditorPanel</name>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="47"/>
+        <location filename="../../widgets/scenario_editor.py" line="48"/>
         <source>Grid workers and department teams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="48"/>
+        <location filename="../../widgets/scenario_editor.py" line="49"/>
         <source>Everyone on duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="141"/>
+        <location filename="../../widgets/scenario_editor.py" line="142"/>
         <source>Today: {base}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="171"/>
+        <location filename="../../widgets/scenario_editor.py" line="172"/>
         <source>Street (departments)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="340"/>
+        <location filename="../../widgets/scenario_editor.py" line="341"/>
         <source>Incident log to fit demand from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="340"/>
+        <location filename="../../widgets/scenario_editor.py" line="341"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="384"/>
+        <location filename="../../widgets/scenario_editor.py" line="385"/>
         <source>Not valid: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="399"/>
+        <location filename="../../widgets/scenario_editor.py" line="400"/>
         <source>Fitted from {file}: {per_day:.1f} cases a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="402"/>
+        <location filename="../../widgets/scenario_editor.py" line="403"/>
         <source>Category table shares, demo hour-of-day profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="407"/>
+        <location filename="../../widgets/scenario_editor.py" line="408"/>
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="415"/>
+        <location filename="../../widgets/scenario_editor.py" line="416"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="416"/>
+        <location filename="../../widgets/scenario_editor.py" line="417"/>
         <source>Length (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="417"/>
+        <location filename="../../widgets/scenario_editor.py" line="418"/>
         <source>Warm-up (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="418"/>
+        <location filename="../../widgets/scenario_editor.py" line="419"/>
         <source>Dispatch policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="419"/>
+        <location filename="../../widgets/scenario_editor.py" line="420"/>
         <source>Cases a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="420"/>
+        <location filename="../../widgets/scenario_editor.py" line="421"/>
         <source>Who takes cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="421"/>
+        <location filename="../../widgets/scenario_editor.py" line="422"/>
         <source>Staffing of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="427"/>
+        <location filename="../../widgets/scenario_editor.py" line="428"/>
         <source>Copy current staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="428"/>
+        <location filename="../../widgets/scenario_editor.py" line="429"/>
         <source>Fit from log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="429"/>
+        <location filename="../../widgets/scenario_editor.py" line="430"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="430"/>
+        <location filename="../../widgets/scenario_editor.py" line="431"/>
         <source>Start again from the street&apos;s staffing as it is today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1308,229 +2034,257 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="44"/>
+        <location filename="../../widgets/scenario_results.py" line="42"/>
         <source>Responded within target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="45"/>
+        <location filename="../../widgets/scenario_results.py" line="43"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="46"/>
+        <location filename="../../widgets/scenario_results.py" line="44"/>
         <source>Wait (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47"/>
+        <location filename="../../widgets/scenario_results.py" line="45"/>
         <source>Response (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48"/>
+        <location filename="../../widgets/scenario_results.py" line="46"/>
         <source>Resolution (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="47"/>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="48"/>
         <source>Handled by departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="49"/>
         <source>Utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="50"/>
         <source>Cases per replication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="196"/>
+        <location filename="../../widgets/scenario_results.py" line="194"/>
         <source>KPI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="196"/>
+        <location filename="../../widgets/scenario_results.py" line="194"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="332"/>
+        <location filename="../../widgets/scenario_results.py" line="330"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="335"/>
+        <location filename="../../widgets/scenario_results.py" line="333"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="337"/>
+        <location filename="../../widgets/scenario_results.py" line="335"/>
         <source>No overdue or late cases in any grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <location filename="../../widgets/scenario_results.py" line="341"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <location filename="../../widgets/scenario_results.py" line="341"/>
         <source>Within target [95 % interval]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <location filename="../../widgets/scenario_results.py" line="341"/>
         <source>Meets target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="352"/>
+        <location filename="../../widgets/scenario_results.py" line="350"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="352"/>
+        <location filename="../../widgets/scenario_results.py" line="350"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="407"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="417"/>
+        <location filename="../../widgets/scenario_results.py" line="415"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="417"/>
+        <location filename="../../widgets/scenario_results.py" line="415"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="417"/>
+        <location filename="../../widgets/scenario_results.py" line="415"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <location filename="../../widgets/scenario_results.py" line="416"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <location filename="../../widgets/scenario_results.py" line="416"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <location filename="../../widgets/scenario_results.py" line="416"/>
         <source>Staffing search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <location filename="../../widgets/scenario_results.py" line="419"/>
         <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="422"/>
+        <location filename="../../widgets/scenario_results.py" line="420"/>
         <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="423"/>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="197"/>
-        <location filename="../../widgets/scenario_results.py" line="426"/>
+        <location filename="../../widgets/scenario_results.py" line="195"/>
+        <location filename="../../widgets/scenario_results.py" line="424"/>
         <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="428"/>
+        <location filename="../../widgets/scenario_results.py" line="426"/>
         <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="427"/>
         <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="428"/>
         <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="431"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="432"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>General grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="433"/>
+        <location filename="../../widgets/scenario_results.py" line="431"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <location filename="../../widgets/scenario_results.py" line="434"/>
         <source>No staffing search yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="436"/>
         <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="442"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="449"/>
+        <location filename="../../widgets/scenario_results.py" line="447"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="453"/>
+        <location filename="../../widgets/scenario_results.py" line="451"/>
         <source>No results yet: run the scenarios.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShelveDialog</name>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="74"/>
+        <source>Shelve alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="76"/>
+        <source>why (required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="80"/>
+        <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="86"/>
+        <source>Reason</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="87"/>
+        <source>For</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1650,114 +2404,219 @@
 <context>
     <name>StaffBoardPanel</name>
     <message>
-        <location filename="../../widgets/staff_board.py" line="43"/>
+        <location filename="../../widgets/staff_board.py" line="41"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="44"/>
+        <location filename="../../widgets/staff_board.py" line="42"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="45"/>
+        <location filename="../../widgets/staff_board.py" line="43"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="46"/>
+        <location filename="../../widgets/staff_board.py" line="44"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="47"/>
+        <location filename="../../widgets/staff_board.py" line="45"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="48"/>
+        <location filename="../../widgets/staff_board.py" line="46"/>
         <source>Working on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="49"/>
+        <location filename="../../widgets/staff_board.py" line="47"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="263"/>
+        <location filename="../../widgets/staff_board.py" line="260"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="268"/>
+        <location filename="../../widgets/staff_board.py" line="265"/>
         <source>On duty only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="270"/>
+        <location filename="../../widgets/staff_board.py" line="267"/>
         <source>All roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="271"/>
+        <location filename="../../widgets/staff_board.py" line="268"/>
         <source>All communities</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="93"/>
+        <source>From the moment shown ({hours:g} h)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="98"/>
+        <source>Bookmark {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="103"/>
+        <source>Worst night {start} – {end}: {n} red cases overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="169"/>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="172"/>
+        <source>The window must end after it starts.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="188"/>
+        <source>Incident log to train on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="189"/>
+        <source>Incident logs (*.parquet *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="225"/>
+        <source>Training session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="226"/>
+        <source>Trainee</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="227"/>
+        <source>Incident log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="228"/>
+        <source>Another log…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="229"/>
+        <source>Window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="230"/>
+        <source>From</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="231"/>
+        <source>To</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="232"/>
+        <source>Speed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="250"/>
-        <source>Training finished.</source>
+        <location filename="../../widgets/training_panel.py" line="170"/>
+        <source>{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · record: {recorded} · best: {best}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="251"/>
-        <source>Press Next to play on to the next decision.</source>
+        <location filename="../../widgets/training_panel.py" line="190"/>
+        <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="256"/>
-        <location filename="../../widgets/debrief.py" line="315"/>
-        <source>Triage</source>
+        <location filename="../../widgets/training_panel.py" line="190"/>
+        <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="256"/>
-        <location filename="../../widgets/debrief.py" line="316"/>
-        <source>Dispatch</source>
+        <location filename="../../widgets/training_panel.py" line="193"/>
+        <source>{n} decisions · {cases} cases in the window · mean score {mean}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="256"/>
-        <location filename="../../widgets/debrief.py" line="317"/>
-        <source>Escalate</source>
+        <location filename="../../widgets/training_panel.py" line="197"/>
+        <source>Training finished: the debrief is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="276"/>
-        <source>{kind} {case}: score {score:.1f} (SLA {sla:.1f}, choice {choice:.1f}); record: {recorded}; best: {best}</source>
+        <location filename="../../widgets/training_panel.py" line="201"/>
+        <source>Playing the record ×{speed:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="306"/>
-        <source>overdue</source>
+        <location filename="../../widgets/training_panel.py" line="202"/>
+        <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="318"/>
+        <location filename="../../widgets/training_panel.py" line="204"/>
+        <source>The record plays until the next case needs your decision.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="211"/>
+        <source>{time} · your decision: {kind} {case} · {what}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="215"/>
+        <source>Triage in the case panel: category, risk level and owner level, then Triage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="216"/>
+        <source>Dispatch in the case panel: pick a person (ranked by arrival by road) or a department, then Dispatch.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="218"/>
+        <source>The case passed its deadline: escalate it in the case panel (Escalate…) or let it pass.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="226"/>
+        <source>Next decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="227"/>
         <source>Let it pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="319"/>
-        <source>Next</source>
+        <location filename="../../widgets/training_panel.py" line="228"/>
+        <source>End training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="320"/>
-        <source>reason</source>
+        <location filename="../../widgets/training_panel.py" line="229"/>
+        <source>Playback speed</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1784,7 +2643,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="180"/>
+        <location filename="../../widgets/wall.py" line="183"/>
         <source>Rotation paused: alarm</source>
         <translation type="unfinished"></translation>
     </message>

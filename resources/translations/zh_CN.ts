@@ -4,22 +4,42 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="110"/>
+        <location filename="../../widgets/alarm_banner.py" line="219"/>
         <source>{n} more waiting</source>
         <translation>另有 {n} 条待确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="134"/>
+        <location filename="../../widgets/alarm_banner.py" line="238"/>
+        <source>{n} alarms within a minute</source>
+        <translation>一分钟内 {n} 条报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="248"/>
         <source>(repeated {n}×)</source>
         <translation>（重复 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="147"/>
+        <location filename="../../widgets/alarm_banner.py" line="279"/>
         <source>Show case</source>
         <translation>查看事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="148"/>
+        <location filename="../../widgets/alarm_banner.py" line="280"/>
+        <source>comment (optional)</source>
+        <translation>备注（可选）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="282"/>
+        <source>Shelve…</source>
+        <translation>搁置…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="283"/>
+        <source>Take the alarm off the banner for a while, with a reason</source>
+        <translation>暂时将此报警移出横幅（须填写原因）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="284"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -27,254 +47,244 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="212"/>
+        <location filename="../../widgets/case_detail.py" line="225"/>
         <source>Why reopen this case?</source>
         <translation>重新打开的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="214"/>
+        <location filename="../../widgets/case_detail.py" line="227"/>
         <source>Why is this not a case?</source>
         <translation>不予受理的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="254"/>
+        <location filename="../../widgets/case_detail.py" line="273"/>
         <source>Why re-dispatch this case?</source>
         <translation>改派的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="285"/>
+        <location filename="../../widgets/case_detail.py" line="304"/>
         <source>Pick a person or a department first.</source>
         <translation>请先选择人员或部门。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="306"/>
+        <location filename="../../widgets/case_detail.py" line="325"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation>未经居民评价即结案，原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="312"/>
+        <location filename="../../widgets/case_detail.py" line="331"/>
         <source>Why escalate this case?</source>
         <translation>上报升级的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="321"/>
+        <location filename="../../widgets/case_detail.py" line="340"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation>为何与 {case} 重复？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="336"/>
+        <location filename="../../widgets/case_detail.py" line="355"/>
         <source>Reason required</source>
         <translation>需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="341"/>
+        <location filename="../../widgets/case_detail.py" line="360"/>
         <source>There is no other open case to merge into.</source>
         <translation>没有可合并的其他在办事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="344"/>
+        <location filename="../../widgets/case_detail.py" line="363"/>
         <source>Merge duplicate</source>
         <translation>合并重复事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="344"/>
+        <location filename="../../widgets/case_detail.py" line="363"/>
         <source>Duplicate of:</source>
         <translation>重复于：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397"/>
+        <location filename="../../widgets/case_detail.py" line="414"/>
         <source>nobody yet</source>
         <translation>尚未派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="399"/>
+        <location filename="../../widgets/case_detail.py" line="416"/>
         <source>ETA {eta} min</source>
         <translation>预计 {eta} 分钟到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="403"/>
+        <location filename="../../widgets/case_detail.py" line="420"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="407"/>
+        <location filename="../../widgets/case_detail.py" line="424"/>
         <source>repeated {n}×</source>
         <translation>重复 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="409"/>
+        <location filename="../../widgets/case_detail.py" line="426"/>
         <source>merged into {case}</source>
         <translation>已并入 {case}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="425"/>
+        <location filename="../../widgets/case_detail.py" line="442"/>
         <source>{left} left</source>
         <translation>剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="427"/>
+        <location filename="../../widgets/case_detail.py" line="444"/>
         <source>overdue by {late}</source>
         <translation>已超时 {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="464"/>
+        <location filename="../../widgets/case_detail.py" line="481"/>
         <source>no department team free</source>
         <translation>暂无空闲部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="481"/>
-        <source>{kind} {name} {distance} m · {eta} min · {reason}</source>
-        <translation>{kind} {name} {distance} m · {eta} 分钟 · {reason}</translation>
+        <location filename="../../widgets/case_detail.py" line="528"/>
+        <source>People by arrival (road)</source>
+        <translation>按到达时间排序的人员（按路网）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="485"/>
-        <source>{n} open</source>
-        <translation>在办 {n} 件</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="518"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="518"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="518"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="519"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="519"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="519"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="523"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="523"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="523"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="523"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="523"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="524"/>
         <source>Show on map</source>
         <translation>地图定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518"/>
-        <location filename="../../widgets/case_detail.py" line="519"/>
+        <location filename="../../widgets/case_detail.py" line="525"/>
+        <location filename="../../widgets/case_detail.py" line="526"/>
         <source>Triage</source>
         <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="520"/>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="527"/>
+        <location filename="../../widgets/case_detail.py" line="530"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="521"/>
-        <source>People by arrival</source>
-        <translation>按到达时间排序的人员</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/case_detail.py" line="522"/>
+        <location filename="../../widgets/case_detail.py" line="529"/>
         <source>Departments (whistle)</source>
         <translation>部门（吹哨报到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="524"/>
+        <location filename="../../widgets/case_detail.py" line="531"/>
         <source>Handling and feedback</source>
         <translation>处置与评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="525"/>
+        <location filename="../../widgets/case_detail.py" line="532"/>
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="526"/>
+        <location filename="../../widgets/case_detail.py" line="533"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="527"/>
+        <location filename="../../widgets/case_detail.py" line="534"/>
         <source>Resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="528"/>
+        <location filename="../../widgets/case_detail.py" line="535"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="529"/>
+        <location filename="../../widgets/case_detail.py" line="536"/>
         <source>Fixed</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="530"/>
+        <location filename="../../widgets/case_detail.py" line="537"/>
         <source>Record feedback</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="531"/>
+        <location filename="../../widgets/case_detail.py" line="538"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="532"/>
+        <location filename="../../widgets/case_detail.py" line="539"/>
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="533"/>
+        <location filename="../../widgets/case_detail.py" line="540"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="534"/>
+        <location filename="../../widgets/case_detail.py" line="541"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="535"/>
+        <location filename="../../widgets/case_detail.py" line="542"/>
         <source>Reject…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="536"/>
+        <location filename="../../widgets/case_detail.py" line="543"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation>在事件队列中选择事件（回车打开）。</translation>
     </message>
@@ -282,504 +292,707 @@
 <context>
     <name>CaseQueuePanel</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="55"/>
+        <location filename="../../widgets/case_queue.py" line="64"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="56"/>
+        <location filename="../../widgets/case_queue.py" line="65"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="57"/>
+        <location filename="../../widgets/case_queue.py" line="66"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="58"/>
+        <location filename="../../widgets/case_queue.py" line="67"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="59"/>
+        <location filename="../../widgets/case_queue.py" line="68"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="60"/>
+        <location filename="../../widgets/case_queue.py" line="69"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="61"/>
+        <location filename="../../widgets/case_queue.py" line="70"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="62"/>
+        <location filename="../../widgets/case_queue.py" line="71"/>
         <source>Time left</source>
         <translation>剩余时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="63"/>
+        <location filename="../../widgets/case_queue.py" line="72"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="64"/>
+        <location filename="../../widgets/case_queue.py" line="73"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="158"/>
+        <location filename="../../widgets/case_queue.py" line="77"/>
+        <source>respond {left}</source>
+        <translation>响应剩 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="78"/>
+        <source>response late {left}</source>
+        <translation>响应超时 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="79"/>
+        <source>resolve {left}</source>
+        <translation>办结剩 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="80"/>
+        <source>overdue {left}</source>
+        <translation>已超时 {left}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="169"/>
         <source>Resolve by {due}</source>
         <translation>须在 {due} 前办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="172"/>
+        <source>Respond by {due}</source>
+        <translation>须在 {due} 前响应</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="385"/>
+        <source>Your account works in community {area}</source>
+        <translation>您的账号只负责社区 {area}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="514"/>
         <source>Export cases</source>
         <translation>导出事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="514"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="442"/>
+        <location filename="../../widgets/case_queue.py" line="521"/>
+        <source>Not exported: {reason}</source>
+        <translation>未导出：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="525"/>
+        <source>{n} cases exported to {name}</source>
+        <translation>已导出 {n} 件事件到 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="529"/>
         <source>{shown} of {total} cases</source>
         <translation>显示 {shown} / 共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="449"/>
+        <location filename="../../widgets/case_queue.py" line="536"/>
         <source>Open only</source>
         <translation>仅在办</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="450"/>
+        <location filename="../../widgets/case_queue.py" line="537"/>
         <source>Overdue only</source>
         <translation>仅超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="451"/>
-        <source>Export CSV…</source>
-        <translation>导出 CSV…</translation>
+        <location filename="../../widgets/case_queue.py" line="538"/>
+        <source>Export CSV</source>
+        <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="453"/>
+        <location filename="../../widgets/case_queue.py" line="539"/>
+        <source>For programs (ISO 8601 times, codes, minutes)…</source>
+        <translation>供程序读取（ISO 8601 时间、代码、分钟数）…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="540"/>
+        <source>As shown (for reading)…</source>
+        <translation>按界面显示（供阅读）…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_queue.py" line="542"/>
         <source>All risks</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="454"/>
+        <location filename="../../widgets/case_queue.py" line="543"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="456"/>
+        <location filename="../../widgets/case_queue.py" line="545"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="457"/>
+        <location filename="../../widgets/case_queue.py" line="546"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="459"/>
+        <location filename="../../widgets/case_queue.py" line="548"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
 </context>
 <context>
-    <name>DebriefView</name>
+    <name>Debrief</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="134"/>
-        <source>Save debrief as PNG</source>
-        <translation>将复盘保存为 PNG</translation>
+        <location filename="../../widgets/debrief.py" line="39"/>
+        <source>triage</source>
+        <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="140"/>
-        <source>Save debrief as CSV</source>
-        <translation>将复盘保存为 CSV</translation>
+        <location filename="../../widgets/debrief.py" line="40"/>
+        <source>dispatch</source>
+        <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="154"/>
-        <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
-        <translation>{trainee} 的复盘：{start} – {end}，{n} 项决策，得分 {total}</translation>
+        <location filename="../../widgets/debrief.py" line="41"/>
+        <source>escalate</source>
+        <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="156"/>
+        <location filename="../../widgets/debrief.py" line="44"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="156"/>
+        <location filename="../../widgets/debrief.py" line="45"/>
         <source>Decision</source>
         <translation>决策</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="156"/>
+        <location filename="../../widgets/debrief.py" line="46"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="156"/>
+        <location filename="../../widgets/debrief.py" line="47"/>
         <source>Trainee did</source>
-        <translation>学员操作</translation>
+        <translation>学员处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="157"/>
+        <location filename="../../widgets/debrief.py" line="48"/>
         <source>Record did</source>
         <translation>实际记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="157"/>
+        <location filename="../../widgets/debrief.py" line="49"/>
         <source>Best available</source>
-        <translation>最优可选</translation>
+        <translation>当时最佳</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="157"/>
+        <location filename="../../widgets/debrief.py" line="50"/>
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="157"/>
+        <location filename="../../widgets/debrief.py" line="51"/>
         <source>Choice</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="158"/>
+        <location filename="../../widgets/debrief.py" line="52"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="160"/>
-        <source>Export PNG</source>
-        <translation>导出 PNG</translation>
+        <location filename="../../widgets/debrief.py" line="75"/>
+        <source>let pass</source>
+        <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="161"/>
-        <source>Export CSV</source>
-        <translation>导出 CSV</translation>
+        <location filename="../../widgets/debrief.py" line="91"/>
+        <source>{m:.0f} min</source>
+        <translation>{m:.0f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="94"/>
+        <source>to {level}</source>
+        <translation>升至{level}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="96"/>
+        <source>escalated {n}×</source>
+        <translation>升级 {n} 次</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="98"/>
+        <source>at {time}</source>
+        <translation>于 {time}</translation>
+    </message>
+</context>
+<context>
+    <name>DebriefView</name>
+    <message>
+        <location filename="../../widgets/debrief.py" line="214"/>
+        <source>trainer: {name}</source>
+        <translation>带教：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="215"/>
+        <source>log: {name}</source>
+        <translation>记录文件：{name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="225"/>
+        <source>Decisions</source>
+        <translation>各项决策</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="246"/>
+        <source>Could not save {name}: {reason}</source>
+        <translation>无法保存 {name}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="248"/>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="252"/>
+        <source>Save debrief as PDF</source>
+        <translation>将复盘保存为 PDF</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="252"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="257"/>
+        <source>Save debrief as PNG</source>
+        <translation>将复盘保存为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="257"/>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图片 (*.png)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="262"/>
+        <source>Save debrief as CSV</source>
+        <translation>将复盘保存为 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="262"/>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="274"/>
+        <source>Training debrief</source>
+        <translation>培训复盘</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="279"/>
+        <source>Export PDF…</source>
+        <translation>导出 PDF…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="280"/>
+        <source>Export PNG…</source>
+        <translation>导出 PNG…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="281"/>
+        <source>Export CSV…</source>
+        <translation>导出 CSV…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="283"/>
+        <source>Saved under the trainee&apos;s name: {path}</source>
+        <translation>已按学员姓名保存：{path}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/debrief.py" line="205"/>
+        <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
+        <translation>{trainee} 的复盘：{start} – {end}，{n} 项决策，得分 {total}</translation>
     </message>
 </context>
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="191"/>
+        <location filename="../../widgets/i18n.py" line="217"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="192"/>
+        <location filename="../../widgets/i18n.py" line="218"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="193"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="196"/>
-        <location filename="../../widgets/i18n.py" line="257"/>
+        <location filename="../../widgets/i18n.py" line="222"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="197"/>
-        <location filename="../../widgets/i18n.py" line="258"/>
+        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="291"/>
         <source>triaged</source>
         <translation>已研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="198"/>
-        <location filename="../../widgets/i18n.py" line="259"/>
+        <location filename="../../widgets/i18n.py" line="224"/>
+        <location filename="../../widgets/i18n.py" line="292"/>
         <source>dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="199"/>
-        <location filename="../../widgets/i18n.py" line="260"/>
+        <location filename="../../widgets/i18n.py" line="225"/>
+        <location filename="../../widgets/i18n.py" line="293"/>
         <source>accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="200"/>
-        <location filename="../../widgets/i18n.py" line="229"/>
-        <location filename="../../widgets/i18n.py" line="261"/>
+        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="255"/>
+        <location filename="../../widgets/i18n.py" line="294"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="201"/>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="295"/>
         <source>resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="202"/>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="296"/>
         <source>feedback</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="203"/>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="229"/>
+        <location filename="../../widgets/i18n.py" line="297"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="204"/>
-        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="299"/>
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="205"/>
-        <location filename="../../widgets/i18n.py" line="268"/>
+        <location filename="../../widgets/i18n.py" line="231"/>
+        <location filename="../../widgets/i18n.py" line="301"/>
         <source>rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="208"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
         <source>patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="209"/>
+        <location filename="../../widgets/i18n.py" line="235"/>
         <source>resident</source>
         <translation>群众上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="210"/>
+        <location filename="../../widgets/i18n.py" line="236"/>
         <source>sensor</source>
         <translation>智能感知</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="211"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
         <source>department referral</source>
         <translation>部门转办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="214"/>
+        <location filename="../../widgets/i18n.py" line="240"/>
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="215"/>
+        <location filename="../../widgets/i18n.py" line="241"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216"/>
+        <location filename="../../widgets/i18n.py" line="242"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>micro-grid head</source>
         <translation>微网格长</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="221"/>
+        <location filename="../../widgets/i18n.py" line="247"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="222"/>
+        <location filename="../../widgets/i18n.py" line="248"/>
         <source>party member</source>
         <translation>下沉党员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="249"/>
         <source>department team</source>
         <translation>部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="252"/>
         <source>off duty</source>
         <translation>下班</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="254"/>
         <source>en route</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="256"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>city management</source>
         <translation>城管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>police</source>
         <translation>公安</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>civil affairs</source>
         <translation>民政</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>health</source>
         <translation>卫健</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
         <source>emergency management</source>
         <translation>应急</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>market regulation</source>
         <translation>市场监管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="266"/>
         <source>housing</source>
         <translation>住建</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>property management</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="270"/>
         <source>own grid</source>
         <translation>本网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="271"/>
         <source>own community</source>
         <translation>本社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>nearest</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>least loaded</source>
         <translation>任务最少</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>whistle (department)</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="277"/>
+        <source>mediation</source>
+        <translation>调解</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="278"/>
+        <source>fire safety</source>
+        <translation>消防</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="279"/>
+        <source>first aid</source>
+        <translation>急救</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="280"/>
+        <source>inspection</source>
+        <translation>巡检</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="281"/>
+        <source>general</source>
+        <translation>通用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="284"/>
         <source>nearest first</source>
         <translation>最近优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="285"/>
         <source>home grid first</source>
         <translation>本网格优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253"/>
+        <location filename="../../widgets/i18n.py" line="286"/>
         <source>priority, first come first served</source>
         <translation>按风险优先、先到先办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254"/>
+        <location filename="../../widgets/i18n.py" line="287"/>
         <source>least loaded first</source>
         <translation>任务最少优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="298"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267"/>
+        <location filename="../../widgets/i18n.py" line="300"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269"/>
+        <location filename="../../widgets/i18n.py" line="302"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="314"/>
         <source>sensor alarm</source>
         <translation>感知告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="315"/>
         <source>red case</source>
         <translation>红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="316"/>
         <source>overdue case</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275"/>
+        <location filename="../../widgets/i18n.py" line="317"/>
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="294"/>
+        <location filename="../../widgets/i18n.py" line="318"/>
+        <source>alarm flood</source>
+        <translation>报警泛滥</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="387"/>
+        <source>{eta} min ({mode})</source>
+        <translation>{eta} 分钟（{mode}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="396"/>
+        <source>has {skill}</source>
+        <translation>有{skill}技能</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="397"/>
+        <source>idle</source>
+        <translation>空闲</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="398"/>
+        <source>{n} open</source>
+        <translation>在办 {n} 件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="305"/>
         <source>smoke detector</source>
         <translation>烟感</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="295"/>
+        <location filename="../../widgets/i18n.py" line="306"/>
         <source>elderly bracelet</source>
         <translation>老人手环</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="296"/>
+        <location filename="../../widgets/i18n.py" line="307"/>
         <source>smart water meter</source>
         <translation>智能水表</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="297"/>
+        <location filename="../../widgets/i18n.py" line="308"/>
         <source>manhole cover</source>
         <translation>井盖</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="298"/>
+        <location filename="../../widgets/i18n.py" line="309"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="299"/>
+        <location filename="../../widgets/i18n.py" line="310"/>
         <source>parking sensor</source>
         <translation>车位传感器</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="300"/>
+        <location filename="../../widgets/i18n.py" line="311"/>
         <source>environment sensor</source>
         <translation>环境监测</translation>
     </message>
@@ -787,12 +1000,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="380"/>
+        <location filename="../../widgets/i18n.py" line="487"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="382"/>
+        <location filename="../../widgets/i18n.py" line="489"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -800,512 +1013,1020 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="54"/>
+        <location filename="../../widgets/kpi_panel.py" line="69"/>
         <source>{m:.0f} min</source>
         <translation>{m:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="58"/>
+        <location filename="../../widgets/kpi_panel.py" line="73"/>
         <source>Response time</source>
         <translation>响应时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="59"/>
+        <location filename="../../widgets/kpi_panel.py" line="74"/>
         <source>target ≤ 2 h</source>
         <translation>目标 ≤ 2 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="60"/>
+        <location filename="../../widgets/kpi_panel.py" line="75"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="61"/>
+        <location filename="../../widgets/kpi_panel.py" line="76"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="62"/>
+        <location filename="../../widgets/kpi_panel.py" line="77"/>
         <source>alarm above 10 %</source>
         <translation>超过 10 % 告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="63"/>
+        <location filename="../../widgets/kpi_panel.py" line="78"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="64"/>
-        <location filename="../../widgets/kpi_panel.py" line="68"/>
+        <location filename="../../widgets/kpi_panel.py" line="79"/>
+        <location filename="../../widgets/kpi_panel.py" line="83"/>
         <source>target ≥ 90 %</source>
         <translation>目标 ≥ 90 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="65"/>
+        <location filename="../../widgets/kpi_panel.py" line="80"/>
         <source>Proactive discovery</source>
         <translation>主动发现率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="66"/>
+        <location filename="../../widgets/kpi_panel.py" line="81"/>
         <source>target ≥ 85 %</source>
         <translation>目标 ≥ 85 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="67"/>
+        <location filename="../../widgets/kpi_panel.py" line="82"/>
         <source>Source resolution</source>
         <translation>源头化解率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="348"/>
+        <location filename="../../widgets/kpi_panel.py" line="393"/>
         <source>Resolved at level</source>
         <translation>分级化解</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="349"/>
+        <location filename="../../widgets/kpi_panel.py" line="394"/>
         <source>small matters stay in the grid</source>
         <translation>小事不出网格、难事不出社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="351"/>
+        <location filename="../../widgets/kpi_panel.py" line="396"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation>每小时事件数：今日（柱）与平常日（线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="352"/>
+        <location filename="../../widgets/kpi_panel.py" line="397"/>
         <source>Response time today (minutes)</source>
         <translation>今日响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="353"/>
+        <location filename="../../widgets/kpi_panel.py" line="398"/>
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="383"/>
+        <location filename="../../widgets/kpi_panel.py" line="399"/>
         <source>No overdue cases</source>
         <translation>当前无超时事件</translation>
     </message>
 </context>
 <context>
+    <name>LoginDialog</name>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="58"/>
+        <source>Enter your user name and password.</source>
+        <translation>请输入用户名和密码。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="67"/>
+        <source>The account database cannot be read: {reason}</source>
+        <translation>无法读取账号数据库：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="74"/>
+        <source>Street Cockpit — log in</source>
+        <translation>街道驾驶舱 — 登录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="75"/>
+        <source>Log in to {street}</source>
+        <translation>登录 {street}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="76"/>
+        <source>User name</source>
+        <translation>用户名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/login_dialog.py" line="77"/>
+        <source>Password</source>
+        <translation>密码</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="213"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>demo feed ×{speed:g}</source>
         <translation>演示数据流 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="187"/>
+        <location filename="../../widgets/main_window.py" line="256"/>
         <source>demo account {user}</source>
         <translation>演示账号 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="188"/>
+        <location filename="../../widgets/main_window.py" line="31"/>
+        <source>REPLAY</source>
+        <translation>回放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="31"/>
+        <source>TRAINING</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="257"/>
         <source>signed in as {user}</source>
         <translation>当前用户 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="191"/>
+        <location filename="../../widgets/main_window.py" line="259"/>
+        <source>community {area}</source>
+        <translation>社区 {area}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="260"/>
+        <source>whole street</source>
+        <translation>全街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="261"/>
+        <source>{account} ({role} · {scope})</source>
+        <translation>{account}（{role} · {scope}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="266"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation>数据库暂不可用，数据未丢失，正在重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="195"/>
+        <location filename="../../widgets/main_window.py" line="270"/>
         <source>saved to {name}</source>
         <translation>已保存至 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="199"/>
+        <location filename="../../widgets/main_window.py" line="274"/>
         <source>demo data, not saved</source>
         <translation>演示数据，不保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="278"/>
         <source>MQTT connected</source>
         <translation>MQTT 已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="203"/>
+        <location filename="../../widgets/main_window.py" line="278"/>
         <source>MQTT degraded, reconnecting</source>
         <translation>MQTT 连接降级，正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="204"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>MQTT disconnected</source>
         <translation>MQTT 未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="207"/>
+        <location filename="../../widgets/main_window.py" line="282"/>
         <source>embedded broker (not durable)</source>
         <translation>内置代理（不持久保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="227"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="235"/>
+        <location filename="../../widgets/main_window.py" line="310"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation>街道数字孪生驾驶舱 — {street} — {actor}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="236"/>
+        <location filename="../../widgets/app.py" line="92"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="237"/>
+        <location filename="../../widgets/app.py" line="93"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="238"/>
+        <location filename="../../widgets/app.py" line="94"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="239"/>
+        <location filename="../../widgets/app.py" line="95"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="240"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="241"/>
+        <location filename="../../widgets/main_window.py" line="321"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="242"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="243"/>
+        <location filename="../../widgets/main_window.py" line="323"/>
         <source>Light (desk)</source>
         <translation>浅色（坐席）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="244"/>
+        <location filename="../../widgets/main_window.py" line="324"/>
         <source>Dark (night, wall)</source>
         <translation>深色（夜班、大屏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="245"/>
+        <location filename="../../widgets/main_window.py" line="325"/>
         <source>Wall display</source>
         <translation>大屏模式</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="246"/>
+        <location filename="../../widgets/main_window.py" line="326"/>
+        <source>Sound on red alarms</source>
+        <translation>红色报警声音提示</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="247"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
         <source>What-if simulation…</source>
         <translation>推演模拟…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="248"/>
+        <location filename="../../widgets/main_window.py" line="329"/>
         <source>Training session from this moment…</source>
         <translation>从此刻开始培训…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="249"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Open a replay (cockpit replay LOG --window) to train on history</source>
         <translation>请先打开回放（cockpit replay LOG --window）再进行历史培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="621"/>
-        <source>Training session</source>
-        <translation>培训</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/app.py" line="622"/>
-        <source>Trainee&apos;s name:</source>
-        <translation>学员姓名：</translation>
+        <location filename="../../widgets/desk.py" line="26"/>
+        <source>Residents</source>
+        <translation>居民</translation>
     </message>
 </context>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="267"/>
+        <location filename="../../widgets/map_panel.py" line="292"/>
         <source>Search grid, case id or staff name</source>
         <translation>搜索网格、事件编号或人员姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="268"/>
+        <location filename="../../widgets/map_panel.py" line="293"/>
         <source>Fit</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="269"/>
+        <location filename="../../widgets/map_panel.py" line="294"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="270"/>
+        <location filename="../../widgets/map_panel.py" line="295"/>
         <source>Colour by</source>
         <translation>着色依据</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="271"/>
+        <location filename="../../widgets/map_panel.py" line="319"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="311"/>
+        <location filename="../../widgets/map_panel.py" line="317"/>
         <source>{measure}:</source>
         <translation>{measure}：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="297"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="297"/>
         <source>General grid</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="297"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276"/>
+        <location filename="../../widgets/map_panel.py" line="301"/>
         <source>Cases</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276"/>
+        <location filename="../../widgets/map_panel.py" line="301"/>
         <source>Sensors</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277"/>
+        <location filename="../../widgets/map_panel.py" line="302"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277"/>
+        <location filename="../../widgets/map_panel.py" line="302"/>
         <source>Dedicated grids</source>
         <translation>专属网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="282"/>
+        <location filename="../../widgets/map_panel.py" line="307"/>
         <source>Open cases</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="283"/>
+        <location filename="../../widgets/map_panel.py" line="308"/>
         <source>Overdue cases</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="284"/>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>Active alarms</source>
         <translation>活动告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="285"/>
+        <location filename="../../widgets/map_panel.py" line="310"/>
         <source>Sensors silent or alarming</source>
         <translation>离线或告警设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="286"/>
+        <location filename="../../widgets/map_panel.py" line="311"/>
         <source>Available staff</source>
         <translation>空闲人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="841"/>
+        <location filename="../../widgets/map_panel.py" line="939"/>
         <source>Dedicated grid: {names}</source>
         <translation>专属网格：{names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="854"/>
+        <location filename="../../widgets/map_panel.py" line="952"/>
         <source>{risk} risk</source>
         <translation>{risk}色风险</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="858"/>
+        <location filename="../../widgets/map_panel.py" line="956"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="866"/>
+        <location filename="../../widgets/map_panel.py" line="964"/>
         <source>ALARM {alarm}</source>
         <translation>告警 {alarm}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="868"/>
+        <location filename="../../widgets/map_panel.py" line="966"/>
         <source>silent since {time}</source>
         <translation>自 {time} 起无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="870"/>
+        <location filename="../../widgets/map_panel.py" line="968"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <location filename="../../widgets/error_text.py" line="23"/>
+        <location filename="../../widgets/error_text.py" line="53"/>
+        <source>triage</source>
+        <translation>研判</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="24"/>
+        <location filename="../../widgets/error_text.py" line="54"/>
+        <source>dispatch</source>
+        <translation>派遣</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="25"/>
+        <source>record an acceptance</source>
+        <translation>登记签收</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="26"/>
+        <source>record an arrival</source>
+        <translation>登记到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="27"/>
+        <source>resolve</source>
+        <translation>办结</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="28"/>
+        <source>record feedback</source>
+        <translation>登记评价</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="29"/>
+        <source>close</source>
+        <translation>结案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="30"/>
+        <location filename="../../widgets/error_text.py" line="55"/>
+        <source>escalate</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="31"/>
+        <source>merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="32"/>
+        <source>reopen</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="33"/>
+        <source>reject</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="34"/>
+        <source>handle alarms</source>
+        <translation>处理报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="35"/>
+        <source>see personal data</source>
+        <translation>查看个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="36"/>
+        <source>view</source>
+        <translation>查看</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="37"/>
+        <source>export</source>
+        <translation>导出</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="38"/>
+        <source>run simulations</source>
+        <translation>运行推演</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="39"/>
+        <source>run training</source>
+        <translation>组织培训</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="40"/>
+        <source>import residents</source>
+        <translation>导入居民信息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="41"/>
+        <source>purge personal data</source>
+        <translation>清除个人信息</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="42"/>
+        <source>manage accounts</source>
+        <translation>管理账号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="43"/>
+        <source>verify the audit log</source>
+        <translation>核验审计日志</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="46"/>
+        <source>operator</source>
+        <translation>值班员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="47"/>
+        <source>leader</source>
+        <translation>领导</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="48"/>
+        <source>trainer</source>
+        <translation>培训师</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="49"/>
+        <source>administrator</source>
+        <translation>管理员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="50"/>
+        <source>auditor</source>
+        <translation>审计员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="56"/>
+        <source>a re-dispatch</source>
+        <translation>改派</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="57"/>
+        <source>closing without the resident&apos;s feedback</source>
+        <translation>未经居民评价结案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="58"/>
+        <source>an escalation</source>
+        <translation>升级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="59"/>
+        <source>a merge</source>
+        <translation>合并</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="60"/>
+        <source>reopening</source>
+        <translation>重新打开</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="61"/>
+        <source>rejecting</source>
+        <translation>驳回</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="86"/>
+        <source>concerns the whole street</source>
+        <translation>涉及整个街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="87"/>
+        <source>is in community {area}</source>
+        <translation>位于社区 {area}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="93"/>
+        <source>{role} {user} may act only in community {scope}; {target} {area}</source>
+        <translation>{role} {user} 只能处置社区 {scope} 的事务；{target}{area}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="97"/>
+        <source>{role} {user} may not {action}</source>
+        <translation>{role} {user} 无权{action}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="100"/>
+        <source>unknown user {user} may not {action}</source>
+        <translation>未知用户 {user} 无权{action}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="103"/>
+        <source>to {action} you must be logged in</source>
+        <translation>须登录后才能{action}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="106"/>
+        <source>account {user} is disabled</source>
+        <translation>账号 {user} 已停用</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="108"/>
+        <source>account {user} is locked after {n} failed logins until {until}</source>
+        <translation>账号 {user} 连续 {n} 次登录失败，已锁定至 {until}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="111"/>
+        <source>wrong user name or password</source>
+        <translation>用户名或密码错误</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="113"/>
+        <source>case {case}: cannot {step} a case that is {status}</source>
+        <translation>事件 {case}：当前状态为“{status}”，不能进行“{step}”</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="116"/>
+        <source>case {case}: {what} needs a reason</source>
+        <translation>事件 {case}：{what}须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="119"/>
+        <source>case {case}: already dispatched to {who}</source>
+        <translation>事件 {case}：已派遣给 {who}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="122"/>
+        <source>case {case}: the street already owns it; nothing is above it</source>
+        <translation>事件 {case}：已由街道负责，无法再升级</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="125"/>
+        <source>case {case}: no such case</source>
+        <translation>事件 {case}：不存在</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="127"/>
+        <source>case {case}: nobody called {who}</source>
+        <translation>事件 {case}：没有名为 {who} 的人员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="129"/>
+        <source>case {case}: a rating is between 1 and 5, not {n}</source>
+        <translation>事件 {case}：评分应为 1 至 5，而不是 {n}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="132"/>
+        <source>case {case}: a case cannot be merged into itself</source>
+        <translation>事件 {case}：不能合并到自身</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="134"/>
+        <source>case {case}: it cannot be merged into {target}</source>
+        <translation>事件 {case}：不能合并到 {target}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="137"/>
+        <source>alarm {alarm} is already {state}</source>
+        <translation>报警 {alarm} 已{state}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="138"/>
+        <source>acknowledged</source>
+        <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="138"/>
+        <source>cleared</source>
+        <translation>解除</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="140"/>
+        <source>shelving an alarm needs a reason</source>
+        <translation>搁置报警须填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="142"/>
+        <source>this window replays history: nothing can be changed here</source>
+        <translation>此窗口为历史回放，不能在此处置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="144"/>
+        <source>training: no decision waits; play on to the next case</source>
+        <translation>培训：当前无待决策事项，请继续播放至下一事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="146"/>
+        <source>training: no decision waits</source>
+        <translation>培训：当前无待决策事项</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="148"/>
+        <source>training: the session waits for the {kind} of case {case}</source>
+        <translation>培训：当前应对事件 {case} 进行{kind}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="151"/>
+        <source>training: only the trainee {who} decides here</source>
+        <translation>培训：此处只能由学员 {who} 决策</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="163"/>
+        <source>case {id}</source>
+        <translation>事件 {id} </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="163"/>
+        <source>alarm {id}</source>
+        <translation>报警 {id} </translation>
+    </message>
+    <message>
+        <location filename="../../widgets/error_text.py" line="164"/>
+        <source>resident {id}</source>
+        <translation>居民 {id} </translation>
+    </message>
+</context>
+<context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="207"/>
-        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <location filename="../../widgets/replay_bar.py" line="202"/>
+        <location filename="../../widgets/replay_bar.py" line="243"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="207"/>
-        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <location filename="../../widgets/replay_bar.py" line="202"/>
+        <location filename="../../widgets/replay_bar.py" line="243"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="245"/>
-        <source>Step</source>
-        <translation>环节</translation>
+        <location filename="../../widgets/replay_bar.py" line="239"/>
+        <source>REPLAY</source>
+        <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="246"/>
+        <location filename="../../widgets/replay_bar.py" line="241"/>
+        <location filename="../../widgets/replay_bar.py" line="273"/>
+        <source>as fast as possible</source>
+        <translation>最快</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <source>Step</source>
+        <translation>单步</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="245"/>
         <source>Next alarm</source>
         <translation>下一告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="247"/>
+        <location filename="../../widgets/replay_bar.py" line="246"/>
         <source>Next red case</source>
         <translation>下一红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="248"/>
+        <location filename="../../widgets/replay_bar.py" line="247"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="249"/>
+        <location filename="../../widgets/replay_bar.py" line="248"/>
         <source>Loop between the bookmarks around now</source>
         <translation>在当前前后的书签之间循环</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="250"/>
+        <location filename="../../widgets/replay_bar.py" line="249"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="251"/>
+        <location filename="../../widgets/replay_bar.py" line="250"/>
         <source>note</source>
         <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="275"/>
+        <source>playing</source>
+        <translation>播放中</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="276"/>
+        <source>paused</source>
+        <translation>已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>ResidentsPanel</name>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="44"/>
+        <source>Micro-grid</source>
+        <translation>微网格</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="45"/>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="46"/>
+        <source>ID number</source>
+        <translation>身份证号</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="47"/>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="48"/>
+        <source>Address</source>
+        <translation>住址</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="49"/>
+        <source>Special care</source>
+        <translation>重点关爱</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="52"/>
+        <source>elderly living alone</source>
+        <translation>独居老人</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="53"/>
+        <source>disabled</source>
+        <translation>残障人士</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="54"/>
+        <source>child left behind</source>
+        <translation>留守儿童</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="55"/>
+        <source>chronic illness</source>
+        <translation>慢性病</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="56"/>
+        <source>mobility impaired</source>
+        <translation>行动不便</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="57"/>
+        <source>dementia</source>
+        <translation>认知障碍</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="58"/>
+        <source>hypertension</source>
+        <translation>高血压</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="59"/>
+        <source>diabetes</source>
+        <translation>糖尿病</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="149"/>
+        <source>Log in to see residents.</source>
+        <translation>登录后才能查看居民信息。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="163"/>
+        <source>Shown masked. Seeing a record in clear asks for a reason and is recorded.</source>
+        <translation>以脱敏形式显示。查看明文须填写原因，并记入审计日志。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="176"/>
+        <source>{n} residents</source>
+        <translation>{n} 名居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="191"/>
+        <source>Why do you need this resident&apos;s personal data?</source>
+        <translation>为什么需要查看该居民的个人信息？</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="205"/>
+        <source>Reason required</source>
+        <translation>需要填写原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="210"/>
+        <source>Resident (recorded in the audit log)</source>
+        <translation>居民信息（已记入审计日志）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="228"/>
+        <source>All communities</source>
+        <translation>全部社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="234"/>
+        <source>Show in clear…</source>
+        <translation>查看明文…</translation>
     </message>
 </context>
 <context>
     <name>ScenarioEditorPanel</name>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="47"/>
+        <location filename="../../widgets/scenario_editor.py" line="48"/>
         <source>Grid workers and department teams</source>
         <translation>网格员与部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="48"/>
+        <location filename="../../widgets/scenario_editor.py" line="49"/>
         <source>Everyone on duty</source>
         <translation>全部在岗人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="141"/>
+        <location filename="../../widgets/scenario_editor.py" line="142"/>
         <source>Today: {base}</source>
         <translation>当前：{base}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="171"/>
+        <location filename="../../widgets/scenario_editor.py" line="172"/>
         <source>Street (departments)</source>
         <translation>街道（部门）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="340"/>
+        <location filename="../../widgets/scenario_editor.py" line="341"/>
         <source>Incident log to fit demand from</source>
         <translation>用于拟合需求的事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="340"/>
+        <location filename="../../widgets/scenario_editor.py" line="341"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="384"/>
+        <location filename="../../widgets/scenario_editor.py" line="385"/>
         <source>Not valid: {error}</source>
         <translation>无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="399"/>
+        <location filename="../../widgets/scenario_editor.py" line="400"/>
         <source>Fitted from {file}: {per_day:.1f} cases a day</source>
         <translation>已由 {file} 拟合：每天 {per_day:.1f} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="402"/>
+        <location filename="../../widgets/scenario_editor.py" line="403"/>
         <source>Category table shares, demo hour-of-day profile</source>
         <translation>按类别表比例与演示日内分布</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="407"/>
+        <location filename="../../widgets/scenario_editor.py" line="408"/>
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
         <translation>{people} 人接办事件；较当前增加 {added} 人，减少 {removed} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="415"/>
+        <location filename="../../widgets/scenario_editor.py" line="416"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="416"/>
+        <location filename="../../widgets/scenario_editor.py" line="417"/>
         <source>Length (days)</source>
         <translation>时长（天）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="417"/>
+        <location filename="../../widgets/scenario_editor.py" line="418"/>
         <source>Warm-up (hours)</source>
         <translation>预热（小时）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="418"/>
+        <location filename="../../widgets/scenario_editor.py" line="419"/>
         <source>Dispatch policy</source>
         <translation>派遣策略</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="419"/>
+        <location filename="../../widgets/scenario_editor.py" line="420"/>
         <source>Cases a day</source>
         <translation>每日事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="420"/>
+        <location filename="../../widgets/scenario_editor.py" line="421"/>
         <source>Who takes cases</source>
         <translation>接办人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="421"/>
+        <location filename="../../widgets/scenario_editor.py" line="422"/>
         <source>Staffing of</source>
         <translation>人员配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="427"/>
+        <location filename="../../widgets/scenario_editor.py" line="428"/>
         <source>Copy current staffing</source>
         <translation>复制当前人员配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="428"/>
+        <location filename="../../widgets/scenario_editor.py" line="429"/>
         <source>Fit from log…</source>
         <translation>从日志拟合…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="429"/>
+        <location filename="../../widgets/scenario_editor.py" line="430"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="430"/>
+        <location filename="../../widgets/scenario_editor.py" line="431"/>
         <source>Start again from the street&apos;s staffing as it is today</source>
         <translation>从街道当前人员配置重新开始</translation>
     </message>
@@ -1313,230 +2034,258 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="44"/>
+        <location filename="../../widgets/scenario_results.py" line="42"/>
         <source>Responded within target</source>
         <translation>按时响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="45"/>
+        <location filename="../../widgets/scenario_results.py" line="43"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="46"/>
+        <location filename="../../widgets/scenario_results.py" line="44"/>
         <source>Wait (min)</source>
         <translation>等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47"/>
+        <location filename="../../widgets/scenario_results.py" line="45"/>
         <source>Response (min)</source>
         <translation>响应（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48"/>
+        <location filename="../../widgets/scenario_results.py" line="46"/>
         <source>Resolution (min)</source>
         <translation>办结（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="47"/>
         <source>Escalated</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="48"/>
         <source>Handled by departments</source>
         <translation>部门处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="49"/>
         <source>Utilisation</source>
         <translation>人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="50"/>
         <source>Cases per replication</source>
         <translation>每次重复的事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="196"/>
+        <location filename="../../widgets/scenario_results.py" line="194"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="196"/>
+        <location filename="../../widgets/scenario_results.py" line="194"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="332"/>
+        <location filename="../../widgets/scenario_results.py" line="330"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation>增幅最大：{grid}（{value:+.1f} 个百分点）；红色更差，蓝色更好</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="335"/>
+        <location filename="../../widgets/scenario_results.py" line="333"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation>最高：{grid}（{value:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="337"/>
+        <location filename="../../widgets/scenario_results.py" line="335"/>
         <source>No overdue or late cases in any grid</source>
         <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <location filename="../../widgets/scenario_results.py" line="341"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <location filename="../../widgets/scenario_results.py" line="341"/>
         <source>Within target [95 % interval]</source>
         <translation>达标率 [95 % 区间]</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="343"/>
+        <location filename="../../widgets/scenario_results.py" line="341"/>
         <source>Meets target</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="352"/>
+        <location filename="../../widgets/scenario_results.py" line="350"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="352"/>
+        <location filename="../../widgets/scenario_results.py" line="350"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="407"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="417"/>
+        <location filename="../../widgets/scenario_results.py" line="415"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="417"/>
+        <location filename="../../widgets/scenario_results.py" line="415"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="417"/>
+        <location filename="../../widgets/scenario_results.py" line="415"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <location filename="../../widgets/scenario_results.py" line="416"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <location filename="../../widgets/scenario_results.py" line="416"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <location filename="../../widgets/scenario_results.py" line="416"/>
         <source>Staffing search</source>
         <translation>人员配置搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <location filename="../../widgets/scenario_results.py" line="419"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="422"/>
+        <location filename="../../widgets/scenario_results.py" line="420"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="423"/>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="197"/>
-        <location filename="../../widgets/scenario_results.py" line="426"/>
+        <location filename="../../widgets/scenario_results.py" line="195"/>
+        <location filename="../../widgets/scenario_results.py" line="424"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="428"/>
+        <location filename="../../widgets/scenario_results.py" line="426"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="427"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="428"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="431"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="432"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="433"/>
+        <location filename="../../widgets/scenario_results.py" line="431"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <location filename="../../widgets/scenario_results.py" line="434"/>
         <source>No staffing search yet.</source>
         <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="436"/>
         <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
         <translation>所试配置均未能使 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="442"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
         <translation>{shift}班最少需要{role} {best} 人，可使至少 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应（{n} 次重复的 95 % 区间下限）。粗体为所选配置。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="449"/>
+        <location filename="../../widgets/scenario_results.py" line="447"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="453"/>
+        <location filename="../../widgets/scenario_results.py" line="451"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
+    </message>
+</context>
+<context>
+    <name>ShelveDialog</name>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="74"/>
+        <source>Shelve alarm</source>
+        <translation>搁置报警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="76"/>
+        <source>why (required)</source>
+        <translation>原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="80"/>
+        <source>{m} min</source>
+        <translation>{m} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="86"/>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="87"/>
+        <source>For</source>
+        <translation>时长</translation>
     </message>
 </context>
 <context>
@@ -1655,115 +2404,220 @@
 <context>
     <name>StaffBoardPanel</name>
     <message>
-        <location filename="../../widgets/staff_board.py" line="43"/>
+        <location filename="../../widgets/staff_board.py" line="41"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="44"/>
+        <location filename="../../widgets/staff_board.py" line="42"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="45"/>
+        <location filename="../../widgets/staff_board.py" line="43"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="46"/>
+        <location filename="../../widgets/staff_board.py" line="44"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="47"/>
+        <location filename="../../widgets/staff_board.py" line="45"/>
         <source>Open cases</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="48"/>
+        <location filename="../../widgets/staff_board.py" line="46"/>
         <source>Working on</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="49"/>
+        <location filename="../../widgets/staff_board.py" line="47"/>
         <source>Last seen</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="263"/>
+        <location filename="../../widgets/staff_board.py" line="260"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation>显示 {shown} 人 · 在岗 {on} · 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="268"/>
+        <location filename="../../widgets/staff_board.py" line="265"/>
         <source>On duty only</source>
         <translation>仅在岗</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="270"/>
+        <location filename="../../widgets/staff_board.py" line="267"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="271"/>
+        <location filename="../../widgets/staff_board.py" line="268"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
 </context>
 <context>
+    <name>TrainingDialog</name>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="93"/>
+        <source>From the moment shown ({hours:g} h)</source>
+        <translation>从当前时刻起（{hours:g} 小时）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="98"/>
+        <source>Bookmark {start} – {end}</source>
+        <translation>书签 {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="103"/>
+        <source>Worst night {start} – {end}: {n} red cases overdue</source>
+        <translation>最差夜间 {start} – {end}：{n} 件红色事件超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="169"/>
+        <source>Enter the trainee&apos;s name.</source>
+        <translation>请输入学员姓名。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="172"/>
+        <source>The window must end after it starts.</source>
+        <translation>结束时间须晚于开始时间。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="188"/>
+        <source>Incident log to train on</source>
+        <translation>用于培训的事件记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="189"/>
+        <source>Incident logs (*.parquet *.csv)</source>
+        <translation>事件记录 (*.parquet *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="225"/>
+        <source>Training session</source>
+        <translation>培训</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="226"/>
+        <source>Trainee</source>
+        <translation>学员</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="227"/>
+        <source>Incident log</source>
+        <translation>事件记录</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="228"/>
+        <source>Another log…</source>
+        <translation>其他记录…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="229"/>
+        <source>Window</source>
+        <translation>时段</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="230"/>
+        <source>From</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="231"/>
+        <source>To</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_desk.py" line="232"/>
+        <source>Speed</source>
+        <translation>速度</translation>
+    </message>
+</context>
+<context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="250"/>
-        <source>Training finished.</source>
-        <translation>培训结束。</translation>
+        <location filename="../../widgets/training_panel.py" line="170"/>
+        <source>{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · record: {recorded} · best: {best}</source>
+        <translation>{kind} {case}：得分 {score:.0f}（时限 {sla:.0f}，选择 {choice:.0f}）· 实际记录：{recorded} · 当时最佳：{best}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="251"/>
-        <source>Press Next to play on to the next decision.</source>
-        <translation>按“下一步”播放到下一个决策点。</translation>
+        <location filename="../../widgets/training_panel.py" line="190"/>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="256"/>
-        <location filename="../../widgets/debrief.py" line="315"/>
-        <source>Triage</source>
-        <translation>研判</translation>
+        <location filename="../../widgets/training_panel.py" line="190"/>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="256"/>
-        <location filename="../../widgets/debrief.py" line="316"/>
-        <source>Dispatch</source>
-        <translation>派遣</translation>
+        <location filename="../../widgets/training_panel.py" line="193"/>
+        <source>{n} decisions · {cases} cases in the window · mean score {mean}</source>
+        <translation>已决策 {n} 项 · 时段内 {cases} 件事件 · 平均得分 {mean}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="256"/>
-        <location filename="../../widgets/debrief.py" line="317"/>
-        <source>Escalate</source>
-        <translation>上报升级</translation>
+        <location filename="../../widgets/training_panel.py" line="197"/>
+        <source>Training finished: the debrief is open.</source>
+        <translation>培训结束，复盘已打开。</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="276"/>
-        <source>{kind} {case}: score {score:.1f} (SLA {sla:.1f}, choice {choice:.1f}); record: {recorded}; best: {best}</source>
-        <translation>{kind} {case}：得分 {score:.1f}（时限 {sla:.1f}，选择 {choice:.1f}）；实际记录：{recorded}；最佳：{best}</translation>
+        <location filename="../../widgets/training_panel.py" line="201"/>
+        <source>Playing the record ×{speed:g}</source>
+        <translation>按记录播放 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="306"/>
-        <source>overdue</source>
-        <translation>超时</translation>
+        <location filename="../../widgets/training_panel.py" line="202"/>
+        <source>Paused</source>
+        <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="318"/>
+        <location filename="../../widgets/training_panel.py" line="204"/>
+        <source>The record plays until the next case needs your decision.</source>
+        <translation>记录将播放到下一件需要您决策的事件。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="211"/>
+        <source>{time} · your decision: {kind} {case} · {what}</source>
+        <translation>{time} · 请决策：{kind} {case} · {what}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="215"/>
+        <source>Triage in the case panel: category, risk level and owner level, then Triage.</source>
+        <translation>请在事件面板研判：选择类别、风险等级和责任层级，然后点击“研判”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="216"/>
+        <source>Dispatch in the case panel: pick a person (ranked by arrival by road) or a department, then Dispatch.</source>
+        <translation>请在事件面板派遣：选择人员（按路网到达时间排序）或部门，然后点击“派遣”。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="218"/>
+        <source>The case passed its deadline: escalate it in the case panel (Escalate…) or let it pass.</source>
+        <translation>该事件已超过办结时限：请在事件面板点击“升级…”，或选择不处理。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="226"/>
+        <source>Next decision</source>
+        <translation>下一项决策</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="227"/>
         <source>Let it pass</source>
         <translation>不处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="319"/>
-        <source>Next</source>
-        <translation>下一步</translation>
+        <location filename="../../widgets/training_panel.py" line="228"/>
+        <source>End training</source>
+        <translation>结束培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="320"/>
-        <source>reason</source>
-        <translation>理由</translation>
+        <location filename="../../widgets/training_panel.py" line="229"/>
+        <source>Playback speed</source>
+        <translation>播放速度</translation>
     </message>
 </context>
 <context>
@@ -1789,7 +2643,7 @@
         <translation>在岗人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="180"/>
+        <location filename="../../widgets/wall.py" line="183"/>
         <source>Rotation paused: alarm</source>
         <translation>轮播暂停：告警</translation>
     </message>

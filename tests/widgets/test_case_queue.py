@@ -97,12 +97,25 @@ def test_filters_overdue_community_and_export_csv(qtbot, model, twin, languages,
     assert sorted(panel.visible_case_ids()) == ["K1", "K2"]
     panel.set_filters(community="C01")
     assert panel.visible_case_ids() == ["K1"]
-    out = tmp_path / "overdue_c01.csv"
-    assert panel.export_csv(out) == 1
-    with open(out, encoding="utf-8-sig") as fh:
+    shown = tmp_path / "overdue_c01_shown.csv"
+    assert panel.export(shown, machine=False) == 1
+    with open(shown, encoding="utf-8-sig") as fh:
         rows = list(csv.reader(fh))
     assert rows[0][0] == "Case" and rows[1][0] == "K1"
     assert rows[1][COLUMNS.index("community")] == "Community 1"
+    # For programs: an incident log (ISO 8601 with offset, codes) plus each case's standing, in numbers.
+    out = tmp_path / "overdue_c01.csv"
+    assert panel.export(out) == 1
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "# street-cockpit incident log v1"
+    row = next(csv.DictReader(lines[1:]))
+    assert (row["case_id"], row["category"], row["risk_level"], row["community"]) == ("K1", "parking_traffic", "blue", "C01")
+    assert row["reported_at"] == "2026-11-23T14:00:00+08:00"
+    assert (row["status"], row["deadline"], row["overdue"]) == ("reported", "response", "1")
+    assert float(row["minutes_left"]) == -28 * 60  # the 2 h response target passed 28 h ago
+    from cockpit.history.format import read_log
+    from cockpit.kpi import compute_kpis
+    assert compute_kpis(read_log(out))["cases"] == 1  # what `cockpit kpi` reads
     panel.set_filters(overdue_only=False, community=None, risk=RiskLevel.RED)
     assert panel.visible_case_ids() == []
 

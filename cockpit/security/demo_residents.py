@@ -1,0 +1,38 @@
+"""The demo street's residents: fictitious records, stored encrypted like real ones, so the residents'
+view (masked lists, unmasking with a reason and an audit entry) can be walked on ``cockpit demo``.
+
+A real street's records come from ``cockpit street import`` under the key of the OS keyring or
+``STREET_COCKPIT_KEY``. When the demo runs without a key, its fictitious records are encrypted under
+:data:`DEMO_KEY`, which is derived from a public phrase: it protects nothing and must never serve
+real data, so it is used only for the demo street and only when no key is configured.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from cockpit.security.permissions import Role, User
+from cockpit.security.personal_data import FieldCipher, KeyMissing, ResidentStore, generate_demo_residents, load_key
+from cockpit.storage.db import Database
+from cockpit.storage.streets import save_street, street_ids
+from cockpit.street.model import Street
+
+DEMO_KEY = hashlib.sha256(b"street-cockpit demo street: fictitious residents only").digest()
+"""The demo's residents' key when none is configured (public: fictitious data only)."""
+SEEDER = User("demo-seed", Role.ADMINISTRATOR)
+"""Who the audit log names for storing the demo's fictitious residents."""
+
+
+def demo_resident_store(db: Database, street: Street) -> ResidentStore:
+    """The demo street's resident store in ``db``: the street stored and its fictitious residents seeded
+    on first use, under the configured key, else under :data:`DEMO_KEY`."""
+    try:
+        key = load_key()
+    except KeyMissing:
+        key = DEMO_KEY
+    if street.id not in street_ids(db):
+        save_street(db, street)
+    store = ResidentStore(db, street.id, FieldCipher(key))
+    if store.count() == 0:
+        store.add_many(generate_demo_residents(street), SEEDER, reason="demo street: fictitious residents")
+    return store
