@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cockpit.jsonout import print_json
+from cockpit.street.cli import add_street_options
 
 log = logging.getLogger("cockpit")
 
@@ -37,16 +38,21 @@ class CommandError(Exception):
 # ---------------------------------------------------------------- street
 
 
-def _demo_street(seed: int | None):
-    from cockpit.street.demo import load_demo_street
+def _street(args: argparse.Namespace):
+    """The street of ``--street``/``--db`` (default the demo street of ``--seed``), or a one-line CommandError."""
+    from cockpit.storage import StorageError
+    from cockpit.street.catalog import UnknownStreet, resolve_street
 
-    return load_demo_street() if seed is None else load_demo_street(seed)
+    try:
+        return resolve_street(getattr(args, "street", None), getattr(args, "db", None), getattr(args, "seed", None))
+    except (UnknownStreet, StorageError) as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
     from cockpit.street.summary import street_summary
 
-    summary = street_summary(_demo_street(args.seed))
+    summary = street_summary(_street(args))
     if args.json:
         print_json(summary)
         return 0
@@ -59,15 +65,15 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_street_export(args: argparse.Namespace) -> int:
-    from cockpit.street.geojson import export_geojson
+    from cockpit.street.cli import export_command
 
-    paths = export_geojson(_demo_street(args.seed), Path(args.out))
-    if args.json:
-        print_json({"out": str(args.out), "files": [str(p) for p in paths]})
-    else:
-        for path in paths:
-            print(path)
-    return 0
+    return export_command(args, _street(args))
+
+
+def _cmd_street_import(args: argparse.Namespace) -> int:
+    from cockpit.street.cli import import_command
+
+    return import_command(args)
 
 
 # ---------------------------------------------------------------- history and KPIs
@@ -75,11 +81,11 @@ def _cmd_street_export(args: argparse.Namespace) -> int:
 
 def _cmd_history_generate(args: argparse.Namespace) -> int:
     from cockpit.history.cli import generate_command
-    from cockpit.street.demo import load_demo_street
 
     if args.days <= 0:
         raise CommandError(f"--days must be positive, not {args.days}")
-    return generate_command(args.days, args.seed, Path(args.out), load_demo_street(), as_json=args.json)
+    return generate_command(args.days, args.seed, Path(args.out), _street(argparse.Namespace(
+        street=args.street, db=args.db, seed=None)), as_json=args.json)
 
 
 def _cmd_kpi(args: argparse.Namespace) -> int:
@@ -122,7 +128,7 @@ def _cmd_snapshot(args: argparse.Namespace) -> int:
         raise CommandError(f"--minutes must be 0 or more, not {args.minutes}")
     at = _snapshot_moment(args.at) if args.at else latest_busy_moment(datetime.now(timezone.utc))
     out = _windows(args).render_snapshot(Path(args.out), size=(width, height), lang=args.lang, page=args.page,
-                                         minutes=args.minutes, at=at)
+                                         minutes=args.minutes, at=at, street=_street(args))
     if args.json:
         print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang,
                     "at": at.astimezone(SHANGHAI).isoformat()})
@@ -172,22 +178,31 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
     parser.set_defaults(windows=windows)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    info = sub.add_parser("info", help="summary of the demo street")
+    info = sub.add_parser("info", help="summary of a street (default the demo street)")
+    add_street_options(info)
     info.add_argument("--seed", type=int, default=None, help="demo street seed (default: the shipped one)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     info.set_defaults(handler=_cmd_info)
 
-    street = sub.add_parser("street", help="the demo street's geometry")
+    street = sub.add_parser("street", help="import a real street, or export one's layers")
     street_sub = street.add_subparsers(dest="street_command", required=True)
-    export = street_sub.add_parser("export", help="write GeoJSON layers (QGIS opens them)")
-    export.add_argument("--out", required=True, help="folder to write the layers into")
+    imported = street_sub.add_parser("import", help="import a street from a manifest (docs/street-import.md)")
+    imported.add_argument("manifest", help="MANIFEST.toml naming the street's GIS layers and ledgers")
+    imported.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+    imported.add_argument("--json", action="store_true", help="print one JSON object")
+    imported.set_defaults(handler=_cmd_street_import)
+    export = street_sub.add_parser("export", help="write the layers, ledgers and a manifest (QGIS opens the layers)")
+    add_street_options(export)
+    export.add_argument("--out", required=True, help="folder to write into")
+    export.add_argument("--format", choices=["geojson", "gpkg"], default="geojson")
     export.add_argument("--seed", type=int, default=None)
     export.add_argument("--json", action="store_true")
     export.set_defaults(handler=_cmd_street_export)
 
     history = sub.add_parser("history", help="incident history")
     history_sub = history.add_subparsers(dest="history_command", required=True)
-    generate = history_sub.add_parser("generate", help="generate a seeded incident log for the demo street")
+    generate = history_sub.add_parser("generate", help="generate a seeded incident log for a street")
+    add_street_options(generate)
     generate.add_argument("--days", type=int, required=True)
     generate.add_argument("--seed", type=int, default=1)
     generate.add_argument("--out", required=True, help="FILE.csv or FILE.parquet")
@@ -207,6 +222,7 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
 
     snapshot = sub.add_parser("snapshot", help="render the wall display headless to PNG")
     snapshot.add_argument("--out", required=True)
+    add_street_options(snapshot)
     snapshot.add_argument("--size", default="1920x1080")
     snapshot.add_argument("--lang", choices=["zh", "en"], default="zh")
     snapshot.add_argument("--page", choices=["map", "kpi", "cases", "staff"], default="map")
@@ -235,6 +251,7 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password", default=None, help="MQTT password at --broker")
     parser.add_argument("--tls-ca", default=None, help="CA certificate file of --broker (implies TLS)")
     parser.add_argument("--seed", type=int, default=7, help="demo feed seed")
+    parser.add_argument("--street", default=None, help="id of a street stored in --db (default: the demo street)")
 
 
 def _add_ingest(sub: argparse._SubParsersAction) -> None:
@@ -284,6 +301,7 @@ def main(argv: Sequence[str] | None = None, windows: WindowCommands | None = Non
     if not args.verbose:
         # Migration chatter on every open says nothing an operator needs.
         logging.getLogger("alembic").setLevel(logging.WARNING)
+        logging.getLogger("pyogrio").setLevel(logging.WARNING)
     try:
         return int(args.handler(args) or 0)
     except BrokenPipeError:

@@ -34,6 +34,7 @@ from cockpit.security.masking import install_log_masking
 from cockpit.security.users import User, UserStore
 from cockpit.sla import live_derivers
 from cockpit.storage import AuditLog, Database, EventStore, StorageError, open_database
+from cockpit.street.catalog import UnknownStreet, resolve_street, street_in
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
@@ -345,8 +346,9 @@ def log_in(db: Database | None, actor: str | None) -> tuple[User | None, str, Au
 def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed: int = 7,
                   actor: str | None = None, start: datetime | None = None, screen: int = 0,
                   sound: bool = True, db: Database | None = None, broker: str | None = None,
-                  login: BrokerLogin | None = None, sensor_rate: float | None = None) -> Session:
-    """Build the demo cockpit: the demo street, the day so far, the live sources and the desk window.
+                  login: BrokerLogin | None = None, sensor_rate: float | None = None,
+                  street: Street | None = None) -> Session:
+    """Build the demo cockpit: the street (default the demo one), the day so far, the live sources and the desk.
 
     Parameters
     ----------
@@ -368,7 +370,7 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
     languages.set_language(lang)
     warning = check_cjk_font(app)
     apply_theme(app, "light")
-    street = load_demo_street()
+    street = street or load_demo_street()
     user, operator, authorizer = log_in(db, actor)
     twin = build_twin(street, authorizer)
     writer = None
@@ -445,6 +447,12 @@ def run_demo(options: Any) -> int:
     except StorageError as exc:
         print(f"cockpit demo: {exc}", file=sys.stderr)
         return 1
+    try:
+        street = street_in(db, getattr(options, "street", None))
+    except UnknownStreet as exc:
+        db.close()
+        print(f"cockpit demo: {exc}", file=sys.stderr)
+        return 2
     app = application()
     speed = getattr(options, "speed", 1.0)
     login = BrokerLogin(getattr(options, "username", None), getattr(options, "password", None),
@@ -452,7 +460,8 @@ def run_demo(options: Any) -> int:
     try:
         session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
                                 seed=getattr(options, "seed", 7), screen=getattr(options, "screen", 0),
-                                db=db, broker=getattr(options, "broker", None) or EMBEDDED, login=login)
+                                db=db, broker=getattr(options, "broker", None) or EMBEDDED, login=login,
+                                street=street)
     except (RuntimeError, ValueError) as exc:
         db.close()
         print(f"cockpit demo: {exc}", file=sys.stderr)
@@ -476,8 +485,11 @@ def run_demo(options: Any) -> int:
 
 
 def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str = "zh", page: str = "map",
-                    minutes: int = 60, seed: int = 7, at: datetime | None = None) -> Path:
+                    minutes: int = 60, seed: int = 7, at: datetime | None = None,
+                    street: Street | None = None) -> Path:
     """Render the wall display headless at the moment ``at``, after ``minutes`` of accelerated demo feed.
+
+    ``street`` defaults to the demo street (``cockpit snapshot --street ID --db URL`` passes a stored one).
 
     The street is played by :func:`play_demo`. ``at`` defaults to the latest busy moment of the demo
     day (:func:`cockpit.demo_feed.latest_busy_moment`, 10:00 in Shanghai), never the wall clock: the
@@ -494,7 +506,7 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
     languages = LanguageSwitcher(app)
     languages.set_language(lang)
     check_cjk_font(app)
-    street = load_demo_street()
+    street = street or load_demo_street()
     with tempfile.TemporaryDirectory(prefix="cockpit-snapshot-") as folder:
         db = open_database(f"sqlite:///{Path(folder) / 'snapshot.sqlite'}")
         _user, actor, authorizer = log_in(db, None)
@@ -655,11 +667,11 @@ def run_replay(options: Any) -> int:
     from cockpit.replay.cli import open_replay
     from cockpit.replay.loader import LogReadError
 
-    seed = getattr(options, "seed", None)
-    street = load_demo_street() if seed is None else load_demo_street(seed)
     try:
+        street = resolve_street(getattr(options, "street", None), getattr(options, "db", None),
+                                getattr(options, "seed", None))
         replay = open_replay(Path(options.log), street)
-    except LogReadError as exc:
+    except (LogReadError, UnknownStreet, StorageError) as exc:
         print(f"cockpit: {exc}", file=sys.stderr)
         return 2
     app = application()

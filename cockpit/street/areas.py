@@ -130,6 +130,9 @@ def _repaired(geometry: BaseGeometry, polygonal: bool, file: str, where: str, id
     if geometry.geom_type not in wanted:
         problems.error(file, where, id_, f"is a {geometry.geom_type}; this layer needs {' or '.join(wanted)}")
         return None
+    if shapely.get_num_geometries(geometry) == 1 and geometry.geom_type.startswith("Multi"):
+        # GeoPackage and Shapefile layers are often all-multi; one part is the plain shape.
+        return shapely.get_geometry(geometry, 0)
     return geometry
 
 
@@ -282,8 +285,8 @@ def _dedicated(features: Features | None, communities: Features, problems: Probl
     owners = list(communities.metric)
     known = communities.index()
     for p, id_ in enumerate(features.ids):
-        kind = mapped_value(features.source, "kind", features.attributes["kind"][p], DEDICATED_KINDS, problems,
-                            features.where(p), id_)
+        kind = mapped_value(features.source, features.source.name, "kind", features.attributes["kind"][p],
+                            DEDICATED_KINDS, problems, features.where(p), id_)
         if kind is None:
             continue
         if "community" in features.attributes:
@@ -304,23 +307,23 @@ def _roads(features: Features | None, problems: Problems) -> list[Road]:
     result = []
     kinds = features.attributes.get("kind")
     for p, id_ in enumerate(features.ids):
-        kind = "local" if kinds is None else mapped_value(features.source, "kind", kinds[p], ROAD_KINDS, problems,
-                                                          features.where(p), id_)
+        kind = "local" if kinds is None else mapped_value(features.source, features.source.name, "kind", kinds[p],
+                                                          ROAD_KINDS, problems, features.where(p), id_)
         if kind is not None:
             result.append(Road(id_, features.names[p] if features.names[p] != id_ else "", kind, features.lonlat[p]))
     return result
 
 
-def mapped_value(source: Source, field_name: str, raw: Any, allowed: tuple[str, ...], problems: Problems,
-                 where: str, id_: str | None) -> str | None:
+def mapped_value(source: Source, file: str, field_name: str, raw: Any, allowed: tuple[str, ...],
+                 problems: Problems, where: str, id_: str | None) -> str | None:
     """``raw`` through the manifest's ``values.<field>`` map; an unknown value is an error naming the row."""
     text = as_text(raw)
     if text is None:
-        problems.error(source.name, where, id_, f"{field_name} is empty (column {source.columns[field_name]})")
+        problems.error(file, where, id_, f"{field_name} is empty (column {source.columns[field_name]})")
         return None
     value = source.values.get(field_name, {}).get(text, text)
     if value not in allowed:
-        problems.error(source.name, where, id_,
+        problems.error(file, where, id_,
                        f"{field_name} {text!r} is not one of {', '.join(allowed)}; map it in {source.key}.values.{field_name}")
         return None
     return value

@@ -17,6 +17,8 @@ from cockpit.street.manifest import Tolerances
 from cockpit.street.model import Projection
 from cockpit.street.problems import Problems
 
+_LABELS = {"general_grids": "general grids", "micro_grids": "micro-grids"}
+
 
 def check_overlaps(features: Features, tolerance_m2: float, problems: Problems) -> None:
     """An error for every pair of features of one layer that share more than ``tolerance_m2``."""
@@ -46,7 +48,7 @@ def check_cover(parents: Features, children: Features, child_parent: dict[str, s
     for parent_id, parent_index in position.items():
         parent_geometry = parents.metric[parent_index]
         members = groups.get(parent_id, [])
-        label = children.source.kind.replace("_", " ")
+        label = _LABELS[children.source.kind]
         if not members:
             problems.error(parents.source.name, parents.where(parent_index), parent_id, f"has no {label}")
             continue

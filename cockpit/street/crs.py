@@ -82,7 +82,7 @@ class SourceCrs:
 
     def misfit(self, x: float, y: float) -> str:
         """Why a point (x, y) of this system lands outside China: one line with a hint."""
-        lon, lat = (float(v) for v in self.to_wgs84(np.array([x]), np.array([y])))
+        lon, lat = (float(v[0]) for v in self.to_wgs84(np.array([x]), np.array([y])))
         hint = ""
         if self.geographic and (abs(x) > 360 or abs(y) > 360):
             hint = "; these look like metres, not degrees: give the projected CRS"

@@ -71,7 +71,9 @@ def build_street(manifest: Manifest) -> ImportReport:
             features = read_features(source, problems, polygonal=kind in AREA_LAYERS)
             if features is not None:
                 layers[kind] = features
-    if problems.errors or any(k not in layers or not layers[k].ids for k in ("communities", "general_grids", "micro_grids")):
+    # Features with errors are left out and the rest is still checked, so one run lists as much as
+    # it can; an unusable hierarchy layer leaves nothing to check against.
+    if any(k not in layers or not layers[k].ids for k in ("communities", "general_grids", "micro_grids")):
         return report
     boundary = shapely.union_all(layers["communities"].lonlat)
     centre = boundary.centroid

@@ -44,7 +44,7 @@ _FILE_KEYS = {"file", "layer", "sheet", "encoding", "crs", "values", "columns"}
 class Tolerances:
     """Areas (m²) below which a geometry check lets a sliver pass (digitising noise)."""
 
-    overlap_m2: float = 1.0
+    overlap_m2: float = 10.0
     gap_m2: float = 100.0
     outside_parent_m2: float = 10.0
 

@@ -96,12 +96,12 @@ def read_shifts(source: Source | None, problems: Problems) -> list[Shift]:
         where = f"row {number}"
         id_ = as_text(row[cols["id"]])
         if id_ is None or id_ in seen:
-            problems.error(source.name, where, id_, "duplicate id" if id_ else "no id")
+            problems.error(table.name, where, id_, "duplicate id" if id_ else "no id")
             continue
         seen.add(id_)
         start, end = (clock_time(row[cols[k]]) for k in ("start", "end"))
         if start is None or end is None:
-            problems.error(source.name, where, id_, "start and end must be times such as 08:00")
+            problems.error(table.name, where, id_, "start and end must be times such as 08:00")
             continue
         shifts.append(Shift(id_, as_text(row[cols["name"]]) or id_, start, end))
     return shifts
@@ -147,18 +147,18 @@ def _positions(source: Source, table: Table, cols: dict[str, int], problems: Pro
         try:
             x[i], y[i] = float(raw_x), float(raw_y)
         except (TypeError, ValueError):
-            problems.error(source.name, f"row {table.row_numbers[i]}", None,
+            problems.error(table.name, f"row {table.row_numbers[i]}", None,
                            f"coordinates {raw_x!r}, {raw_y!r} are not numbers")
     present = np.isfinite(x) & np.isfinite(y)
     if not present.any():
         return x, y, present
     if source.crs is None:
-        problems.error(source.name, "", None, "no CRS for its coordinates: set crs in the manifest (e.g. gcj02)")
+        problems.error(table.name, "", None, "no CRS for its coordinates: set crs in the manifest (e.g. gcj02)")
         return x, y, np.zeros(n, dtype=bool)
     lon, lat = np.full(n, np.nan), np.full(n, np.nan)
     lon[present], lat[present] = source.crs.to_wgs84(x[present], y[present])
     if source.crs.warning:
-        problems.warning(source.name, "", None, source.crs.warning)
+        problems.warning(table.name, "", None, source.crs.warning)
     return lon, lat, present
 
 
@@ -174,6 +174,7 @@ def read_sensors(source: Source | None, areas: Areas, names: AreaNames, problems
     if source is None:
         return []
     rows = _rows(source, problems)
+    file = rows.table.name
     polygons = np.asarray([m.polygon for m in areas.micro_grids], dtype=object)
     inside = first_within(polygons, np.nan_to_num(rows.lon), np.nan_to_num(rows.lat))
     sensors, seen = [], {}
@@ -182,26 +183,26 @@ def read_sensors(source: Source | None, areas: Areas, names: AreaNames, problems
         where = f"row {number}"
         id_ = as_text(rows.get(row, "id"))
         if id_ is None:
-            problems.error(source.name, where, None, f"no id (column {source.columns['id']} is empty)")
+            problems.error(file, where, None, f"no id (column {source.columns['id']} is empty)")
             continue
         if id_ in seen:
-            problems.error(source.name, where, id_, f"duplicate id: row {seen[id_]} has it too")
+            problems.error(file, where, id_, f"duplicate id: row {seen[id_]} has it too")
             continue
         seen[id_] = number
-        kind = mapped_value(source, "kind", rows.get(row, "kind"), kinds, problems, where, id_)
+        kind = mapped_value(source, file, "kind", rows.get(row, "kind"), kinds, problems, where, id_)
         if not rows.located[i]:
             if np.isnan(rows.lon[i]):
-                problems.error(source.name, where, id_, "has no coordinates")
+                problems.error(file, where, id_, "has no coordinates")
             continue
         if inside[i] < 0:
-            problems.error(source.name, where, id_,
+            problems.error(file, where, id_,
                            f"at lon {rows.lon[i]:.6f}, lat {rows.lat[i]:.6f} ({source.crs.name if source.crs else '?'} "
                            f"converted) lies outside the street")
             continue
         micro = areas.micro_grids[int(inside[i])]
         if not _agrees(source, row, rows, names, micro.id, micro.community_id, where, id_, problems) or kind is None:
             continue
-        interval = _interval(rows.get(row, "interval_s"), SensorKind(kind), source, where, id_, problems)
+        interval = _interval(rows.get(row, "interval_s"), SensorKind(kind), file, where, id_, problems)
         elderly = flag(rows.get(row, "elderly_alone")) if "elderly_alone" in rows.cols else False
         label = as_text(rows.get(row, "label")) or f"{SENSOR_LABEL[SensorKind(kind)]} {micro.name}"
         sensors.append(Sensor(id_, SensorKind(kind), float(rows.lon[i]), float(rows.lat[i]), micro.id,
@@ -212,28 +213,29 @@ def read_sensors(source: Source | None, areas: Areas, names: AreaNames, problems
 def _agrees(source: Source, row: tuple, rows: _Rows, names: AreaNames, micro_id: str, community_id: str,
             where: str, id_: str, problems: Problems) -> bool:
     """Check the ledger's own 所属网格 / 所属社区 against the position; False after an error."""
+    file = rows.table.name
     stated_grid = as_text(rows.get(row, "micro_grid"))
     if stated_grid is not None:
         known = names.find("micro", stated_grid)
         if known is None:
-            problems.error(source.name, where, id_, f"micro-grid {stated_grid!r} is unknown")
+            problems.error(file, where, id_, f"micro-grid {stated_grid!r} is unknown")
             return False
         if known != micro_id:
-            problems.warning(source.name, where, id_,
+            problems.warning(file, where, id_,
                              f"lies in micro-grid {micro_id}, the ledger says {stated_grid!r}; the position is kept")
     stated_community = as_text(rows.get(row, "community"))
     if stated_community is not None:
         known = names.find("community", stated_community)
         if known is None:
-            problems.error(source.name, where, id_, f"community {stated_community!r} is unknown")
+            problems.error(file, where, id_, f"community {stated_community!r} is unknown")
             return False
         if known != community_id:
-            problems.warning(source.name, where, id_,
+            problems.warning(file, where, id_,
                              f"lies in community {community_id}, the ledger says {stated_community!r}; the position is kept")
     return True
 
 
-def _interval(value: Any, kind: SensorKind, source: Source, where: str, id_: str, problems: Problems) -> int | None:
+def _interval(value: Any, kind: SensorKind, file: str, where: str, id_: str, problems: Problems) -> int | None:
     if value is None:
         return SENSOR_INTERVAL_S[kind]
     try:
@@ -241,7 +243,7 @@ def _interval(value: Any, kind: SensorKind, source: Source, where: str, id_: str
     except (TypeError, ValueError):
         seconds = float("nan")
     if not np.isfinite(seconds) or seconds <= 0 or not seconds.is_integer():
-        problems.error(source.name, where, id_, f"interval_s {value!r} is not a whole number of seconds > 0")
+        problems.error(file, where, id_, f"interval_s {value!r} is not a whole number of seconds > 0")
         return None
     return int(seconds)
 
@@ -252,6 +254,7 @@ def read_staff(source: Source | None, areas: Areas, names: AreaNames, shifts: li
     if source is None:
         return []
     rows = _rows(source, problems)
+    file = rows.table.name
     shift_ids = {s.id for s in shifts}
     kinds = tuple(k.value for k in StaffKind)
     departments = tuple(d.value for d in Department)
@@ -264,33 +267,33 @@ def read_staff(source: Source | None, areas: Areas, names: AreaNames, shifts: li
         outside = np.zeros(len(rows.table.rows), dtype=bool)
     for i, (row, number) in enumerate(zip(rows.table.rows, rows.table.row_numbers)):
         where = f"row {number}"
-        raw_kind = mapped_value(source, "kind", rows.get(row, "kind"), kinds, problems, where, as_text(rows.get(row, "id")))
+        raw_kind = mapped_value(source, file, "kind", rows.get(row, "kind"), kinds, problems, where, as_text(rows.get(row, "id")))
         if raw_kind is None:
             continue
         kind = StaffKind(raw_kind)
         counters[kind] = counters.get(kind, 0) + 1
         id_ = as_text(rows.get(row, "id")) or f"{STAFF_PREFIX[kind]}-{counters[kind]:04d}"
         if id_ in seen:
-            problems.error(source.name, where, id_, f"duplicate id: row {seen[id_]} has it too")
+            problems.error(file, where, id_, f"duplicate id: row {seen[id_]} has it too")
             continue
         seen[id_] = number
         name = as_text(rows.get(row, "name"))
         if name is None:
-            problems.error(source.name, where, id_, "no name")
+            problems.error(file, where, id_, "no name")
             continue
         shift = _mapped_free(source, "shift", rows.get(row, "shift"))
         if shift not in shift_ids:
-            problems.error(source.name, where, id_, f"shift {as_text(rows.get(row, 'shift'))!r} is not one of "
+            problems.error(file, where, id_, f"shift {as_text(rows.get(row, 'shift'))!r} is not one of "
                                                     f"{', '.join(sorted(shift_ids))}; map it in {source.key}.values.shift")
             continue
         department = None
         if "department" in rows.cols and as_text(rows.get(row, "department")) is not None:
-            value = mapped_value(source, "department", rows.get(row, "department"), departments, problems, where, id_)
+            value = mapped_value(source, file, "department", rows.get(row, "department"), departments, problems, where, id_)
             if value is None:
                 continue
             department = Department(value)
         if kind is StaffKind.DEPARTMENT and department is None:
-            problems.error(source.name, where, id_, "a department team needs its department")
+            problems.error(file, where, id_, "a department team needs its department")
             continue
         home = _home(source, row, rows, names, where, id_, kind, problems)
         if home is None:
@@ -298,7 +301,7 @@ def read_staff(source: Source | None, areas: Areas, names: AreaNames, shifts: li
         micro_id, general_id, community_id = home
         if rows.located[i]:
             if outside[i]:
-                problems.error(source.name, where, id_,
+                problems.error(file, where, id_,
                                f"base at lon {rows.lon[i]:.6f}, lat {rows.lat[i]:.6f} lies outside the street")
                 continue
             lon, lat = float(rows.lon[i]), float(rows.lat[i])
@@ -318,6 +321,7 @@ def _mapped_free(source: Source, field_name: str, raw: Any) -> str | None:
 def _home(source: Source, row: tuple, rows: _Rows, names: AreaNames, where: str, id_: str, kind: StaffKind,
           problems: Problems) -> tuple[str | None, str | None, str | None] | None:
     """(micro-grid, general grid, community) ids of the home area the roster names; None after an error."""
+    file = rows.table.name
     grid = as_text(rows.get(row, "grid"))
     community = as_text(rows.get(row, "community"))
     if grid is not None:
@@ -331,16 +335,16 @@ def _home(source: Source, row: tuple, rows: _Rows, names: AreaNames, where: str,
         community_id = names.find("community", grid)
         if community_id is not None:
             return None, None, community_id
-        problems.error(source.name, where, id_, f"grid {grid!r} is not a micro-grid, general grid or community")
+        problems.error(file, where, id_, f"grid {grid!r} is not a micro-grid, general grid or community")
         return None
     if community is not None:
         community_id = names.find("community", community)
         if community_id is None:
-            problems.error(source.name, where, id_, f"community {community!r} is unknown")
+            problems.error(file, where, id_, f"community {community!r} is unknown")
             return None
         return None, None, community_id
     if kind is not StaffKind.DEPARTMENT:
-        problems.error(source.name, where, id_, "no home grid or community")
+        problems.error(file, where, id_, "no home grid or community")
         return None
     return None, None, None
 
