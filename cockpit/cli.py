@@ -88,6 +88,12 @@ def _cmd_history_generate(args: argparse.Namespace) -> int:
         street=args.street, db=args.db, seed=None)), as_json=args.json)
 
 
+def _cmd_history_import(args: argparse.Namespace) -> int:
+    from cockpit.history.cli import import_command
+
+    return import_command(Path(args.export), Path(args.mapping), _street(args), Path(args.out), as_json=args.json)
+
+
 def _cmd_kpi(args: argparse.Namespace) -> int:
     from cockpit.history.cli import kpi_command
 
@@ -208,6 +214,13 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
     generate.add_argument("--out", required=True, help="FILE.csv or FILE.parquet")
     generate.add_argument("--json", action="store_true")
     generate.set_defaults(handler=_cmd_history_generate)
+    hotline = history_sub.add_parser("import", help="turn a 12345 hotline or grid-platform export into an incident log")
+    hotline.add_argument("export", help="the export (CSV in UTF-8 or GB18030, or XLSX)")
+    hotline.add_argument("--mapping", required=True, help="MAP.toml: its columns and values (docs/hotline-import.md)")
+    add_street_options(hotline)
+    hotline.add_argument("--out", required=True, help="the incident log to write (.csv or .parquet)")
+    hotline.add_argument("--json", action="store_true")
+    hotline.set_defaults(handler=_cmd_history_import)
 
     kpi = sub.add_parser("kpi", help="KPIs of an incident log")
     kpi.add_argument("file", help="incident log (.csv or .parquet)")

@@ -22,7 +22,7 @@ from cockpit.geo import first_within
 from cockpit.street.areas import Areas, mapped_value
 from cockpit.street.generator import DEPARTMENT_TEAMS, SENSOR_INTERVAL_S, SENSOR_LABEL, SHIFTS, STAFF_PREFIX
 from cockpit.street.manifest import Source
-from cockpit.street.model import Sensor, Shift, StaffMember
+from cockpit.street.model import Sensor, Shift, StaffMember, Street
 from cockpit.street.problems import Problems
 from cockpit.street.tables import Table, as_text, read_table
 
@@ -46,9 +46,9 @@ def read_source(source: Source) -> Table:
 
 
 class AreaNames:
-    """Looks areas up by id or name (names without a trailing 居委会/村委会 too)."""
+    """Looks areas up by id or name (names without a trailing 居委会/村委会 too), in built areas or a street."""
 
-    def __init__(self, areas: Areas) -> None:
+    def __init__(self, areas: Areas | Street) -> None:
         self.micro = {m.id: m for m in areas.micro_grids}
         self.general = {g.id: g for g in areas.general_grids}
         self.community = {c.id: c for c in areas.communities}
