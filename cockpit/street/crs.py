@@ -11,6 +11,7 @@ ocean.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -121,7 +122,7 @@ def from_pyproj(crs: CRS, name: str | None = None) -> SourceCrs:
     """A :class:`SourceCrs` of a pyproj CRS (e.g. a file's own), with its conversion to WGS84."""
     if crs.is_geocentric or not (crs.is_geographic or crs.is_projected):
         raise CrsError(f"{name or crs.name}: not a geographic or projected coordinate system")
-    transformer = Transformer.from_crs(crs, 4326, always_xy=True)
+    transformer = _to_wgs84(crs.to_wkt())
     warning = None
     datum = crs.datum.name if crs.datum is not None else ""
     if "Ballpark" in transformer.description and not any(d in datum for d in _EXACT_DATUMS):
@@ -131,6 +132,12 @@ def from_pyproj(crs: CRS, name: str | None = None) -> SourceCrs:
     code = crs.to_epsg(min_confidence=90)
     return SourceCrs(name or (f"EPSG:{code}" if code else crs.name), crs=crs, warning=warning,
                      _transformer=transformer)
+
+
+@functools.lru_cache(maxsize=32)
+def _to_wgs84(wkt: str) -> Transformer:
+    # Building a transformer costs ~0.2 s (PROJ's database): every layer in one CRS shares one.
+    return Transformer.from_crs(CRS.from_wkt(wkt), 4326, always_xy=True)
 
 
 def same_system(a: SourceCrs, b: SourceCrs) -> bool:
