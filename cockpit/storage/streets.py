@@ -7,6 +7,7 @@ from its EPSG code.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import shapely
@@ -53,8 +54,11 @@ def _geometry(raw: bytes) -> Any:
     return shapely.from_wkb(raw)
 
 
-def save_street(db: Database, street: Street) -> None:
+def save_street(db: Database, street: Street, also: Callable[[Session], None] | None = None) -> None:
     """Store ``street`` in one transaction, replacing a stored street with the same id.
+
+    ``also(session)`` runs in the same transaction after the street is written (an import stores
+    its residents' records there, so that nothing is half-imported).
 
     Raises
     ------
@@ -130,6 +134,8 @@ def save_street(db: Database, street: Street) -> None:
              "department": p.department.value if p.department is not None else None}
             for p in street.staff
         ], s)
+        if also is not None:
+            also(session)
 
 
 def _insert(session: Session, model: type, rows: list[dict[str, Any]], street_id: str) -> None:

@@ -19,7 +19,7 @@ from cockpit.street.crs import utm_epsg
 from cockpit.street.manifest import AREA_LAYERS, LAYERS, Manifest, read_manifest
 from cockpit.street.model import Projection, Street
 from cockpit.street.problems import ImportStopped, Problems
-from cockpit.street.registries import AreaNames, read_sensors, read_shifts, read_staff
+from cockpit.street.registries import AreaNames, read_residents, read_sensors, read_shifts, read_staff
 
 
 @dataclass
@@ -30,6 +30,8 @@ class ImportReport:
     street: Street | None
     problems: Problems = field(default_factory=Problems)
     stored: bool = False
+    residents: list = field(default_factory=list, repr=False)
+    cipher: object | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -92,10 +94,25 @@ def build_street(manifest: Manifest) -> ImportReport:
     shifts = read_shifts(manifest.registries.get("shifts"), problems)
     sensors = read_sensors(manifest.registries.get("sensors"), areas, names, problems)
     staff = read_staff(manifest.registries.get("staff"), areas, names, shifts, boundary, problems)
+    if "residents" in manifest.registries:
+        report.residents = read_residents(manifest.registries["residents"], names, problems)
+        report.cipher = _cipher(manifest.registries["residents"].name, problems)
     if problems.errors:
         return report
     report.street = _street(manifest, areas, boundary, projection, sensors, staff, shifts)
     return report
+
+
+def _cipher(file: str, problems: Problems):
+    """The personal-data cipher for a residents' ledger, or None after an error (no key, no import)."""
+    from cockpit.security.personal_data import FieldCipher, load_key
+    from cockpit.security.users import SecurityError
+
+    try:
+        return FieldCipher(load_key())
+    except SecurityError as exc:
+        problems.error(file, "", None, f"residents' records are stored encrypted, and {exc}")
+        return None
 
 
 def _street(manifest: Manifest, areas: Areas, boundary, projection: Projection, sensors, staff, shifts) -> Street:
@@ -130,6 +147,26 @@ def import_street(manifest_path: str | Path, db=None) -> ImportReport:
     if report.ok and db is not None:
         from cockpit.storage.streets import save_street
 
-        save_street(db, report.street)
+        save_street(db, report.street, also=_residents_writer(report, db))
         report.stored = True
     return report
+
+
+def _residents_writer(report: ImportReport, db):
+    """Stores the residents' records encrypted, with an audit entry, in the street's own transaction."""
+    if not report.residents:
+        return None
+    import getpass
+    from datetime import datetime, timezone
+
+    from cockpit.security.personal_data import ResidentStore
+
+    store = ResidentStore(db, report.street_id, report.cipher)
+    stamp = datetime.now(timezone.utc)
+
+    def write(session) -> None:
+        session.add_all([store.encrypted_row(r, stamp) for r in report.residents])
+        store.audit.append_in(session, f"cli:{getpass.getuser()}", "residents.import", f"street:{report.street_id}",
+                              None, {"count": len(report.residents)}, "street import", at=stamp)
+
+    return write

@@ -299,3 +299,60 @@ def test_inverse_of_the_fixture_offsets_is_what_the_ledger_meant():
     lon, lat = make_fixture._gcj([(0.0, 0.0)])[0]
     back = gcj02_to_wgs84(lon, lat)
     assert back == pytest.approx(tuple(make_fixture._lonlat([(0.0, 0.0)])[0]), abs=2e-7)
+
+
+# ---------------------------------------------------------------- residents
+
+
+def _residents_manifest(folder: Path) -> None:
+    from cockpit.security.personal_data import id_check_digit
+
+    lines = ["姓名,身份证号,手机号,住址,所属微网格,关爱类型"]
+    for n, (micro, name) in enumerate((("民意一网格一微格", "周桂兰"), ("MY-02-2", "吴德华"), ("前进二网格二微格", "郑秀珍"))):
+        first17 = f"42010219{40 + n}0101{n:03d}"
+        lines.append(f"{name},{first17 + id_check_digit(first17)},1390000{n:04d},民意小区{n + 1}栋,{micro},独居老人")
+    (folder / "居民台账.csv").write_bytes("\n".join(lines).encode("gb18030"))
+    manifest = folder / "street.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8") + """
+[registries.residents]
+file = "居民台账.csv"
+columns = { name = "姓名", id_number = "身份证号", phone = "手机号", address = "住址", micro_grid = "所属微网格", health_flags = "关爱类型" }
+values.health_flags = { "独居老人" = "elderly_alone" }
+""", encoding="utf-8")
+
+
+def test_residents_are_stored_encrypted_with_the_street_and_audited(capsys, street_dir, tmp_path, monkeypatch):
+    from cockpit.security.personal_data import KEY_ENV, FieldCipher, ResidentStore, generate_key, load_key
+    from cockpit.storage import AuditLog
+
+    monkeypatch.setitem(sys.modules, "keyring", None)
+    monkeypatch.setenv(KEY_ENV, generate_key())
+    _residents_manifest(street_dir)
+    db_path = tmp_path / "c.sqlite"
+    assert main(["street", "import", str(street_dir / "street.toml"), "--db", f"sqlite:///{db_path}"]) == 0
+    assert "周桂兰".encode() not in db_path.read_bytes() and "周桂兰".encode("utf-16-le") not in db_path.read_bytes()
+    db = open_database(f"sqlite:///{db_path}")
+    try:
+        store = ResidentStore(db, "xinhua", FieldCipher(load_key()))
+        masked = store.masked()
+        assert [m.micro_grid_id for m in masked] == ["MY-01-1", "MY-02-2", "QJ-02-2"]
+        assert masked[0].care_groups == ("elderly_alone",) and masked[0].name != "周桂兰"
+        assert [e.action for e in AuditLog(db).entries()][-1] == "residents.import"
+    finally:
+        db.close()
+
+
+def test_residents_without_a_key_or_with_a_bad_id_number_write_nothing(capsys, street_dir, tmp_path, monkeypatch):
+    from cockpit.security.personal_data import KEY_ENV, generate_key
+
+    monkeypatch.setitem(sys.modules, "keyring", None)
+    monkeypatch.delenv(KEY_ENV, raising=False)
+    _residents_manifest(street_dir)
+    errors = import_errors(capsys, street_dir, tmp_path)
+    assert errors[0].startswith("居民台账.csv: residents' records are stored encrypted, and no personal-data key")
+    monkeypatch.setenv(KEY_ENV, generate_key())
+    ledger = street_dir / "居民台账.csv"
+    ledger.write_bytes(ledger.read_bytes().decode("gb18030").replace(",1390000", ",1290000", 1).encode("gb18030"))
+    errors = import_errors(capsys, street_dir, tmp_path)
+    assert errors == ["居民台账.csv: row 2: phone is not an 11-digit mobile number"]
+    assert not any("12900000000" in e for e in errors)
