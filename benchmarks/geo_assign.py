@@ -1,7 +1,7 @@
-"""Bulk point → micro-grid assignment: cockpit.geo's raster locator against geopandas.sjoin.
+"""Bulk point → micro-grid assignment: cockpit.street.geo's raster locator against geopandas.sjoin.
 
 Seeded random points over the demo street's bounding box (some fall outside: -1 in both) are
-assigned to micro-grids by :meth:`cockpit.geo.Locator.micro_grid_index` and by
+assigned to micro-grids by :meth:`cockpit.street.geo.Locator.micro_grid_index` and by
 ``geopandas.sjoin(points, micro_grids, predicate="within")`` reduced to the first (lowest-index)
 match per point, the same rule. The ratio compares query times; the points GeoDataFrame is built
 outside the baseline's timing, the locator's one-off build is reported separately.
@@ -19,8 +19,8 @@ import time
 
 import numpy as np
 
-from cockpit.geo import Locator
 from cockpit.street.demo import load_demo_street
+from cockpit.street.geo import Locator
 
 TARGET = 5.0
 log = logging.getLogger("geo_assign")

@@ -19,20 +19,10 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from cockpit.jsonout import print_json
+from cockpit.command_output import EXIT_USAGE, CommandError, print_json
 from cockpit.street.cli import add_street_options
 
 log = logging.getLogger("cockpit")
-
-EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """A failure to report to the user as one line, with the exit code to leave with."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 # ---------------------------------------------------------------- street
@@ -124,7 +114,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_snapshot(args: argparse.Namespace) -> int:
     from cockpit.demo_feed import latest_busy_moment
-    from cockpit.twin import SHANGHAI
+    from cockpit.vocabulary.local_time import LOCAL_TZ
 
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
@@ -137,19 +127,19 @@ def _cmd_snapshot(args: argparse.Namespace) -> int:
                                          minutes=args.minutes, at=at, street=_street(args))
     if args.json:
         print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang,
-                    "at": at.astimezone(SHANGHAI).isoformat()})
+                    "at": at.astimezone(LOCAL_TZ).isoformat()})
     return 0
 
 
 def _snapshot_moment(text: str) -> datetime:
     """``--at``: an ISO time; one without an offset is local (Asia/Shanghai) time, as the wall shows it."""
-    from cockpit.twin import SHANGHAI
+    from cockpit.vocabulary.local_time import LOCAL_TZ
 
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
         raise CommandError(f"--at must be an ISO time like 2026-11-24T10:00, not {text!r}") from None
-    return (at if at.tzinfo is not None else at.replace(tzinfo=SHANGHAI)).astimezone(timezone.utc)
+    return (at if at.tzinfo is not None else at.replace(tzinfo=LOCAL_TZ)).astimezone(timezone.utc)
 
 
 # ---------------------------------------------------------------- simulation
@@ -308,7 +298,7 @@ def main(argv: Sequence[str] | None = None, windows: WindowCommands | None = Non
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    from cockpit.security.masking import install_log_masking
+    from cockpit.vocabulary.masking import install_log_masking
 
     install_log_masking()
     if not args.verbose:

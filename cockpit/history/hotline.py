@@ -6,7 +6,7 @@ side file with the reason: unknown values are counted per column and never silen
 is located by its coordinates (converted from the mapping's CRS, usually GCJ-02) or, failing that,
 by the community or grid it names, and otherwise reported as unlocated. Free-text columns such as
 诉求内容 hold names, phone and ID numbers: they are never read, and every value that does reach
-the side file is passed through :func:`cockpit.security.masking.mask_text`.
+the side file is passed through :func:`cockpit.vocabulary.masking.mask_text`.
 """
 
 from __future__ import annotations
@@ -22,12 +22,12 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import pandas as pd
 
-from cockpit.categories import default_categories
-from cockpit.domain import OwnerLevel, RiskLevel, Source
-from cockpit.geo import Locator
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
+from cockpit.street.geo import Locator
 from cockpit.history.format import LOG_COLUMNS, normalise_log
-from cockpit.history.local_time import TimeFormatError, parse_local_time
-from cockpit.security.masking import mask_text
+from cockpit.history.export_times import TimeFormatError, parse_local_time
+from cockpit.vocabulary.masking import mask_text
 from cockpit.street.crs import CrsError, SourceCrs, parse_crs
 from cockpit.street.model import Street
 from cockpit.street.problems import ImportStopped

@@ -14,7 +14,6 @@ import shapely
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from cockpit.domain import Department, SensorKind, StaffKind
 from cockpit.storage.db import Database, StorageError
 from cockpit.storage.models import (
     CommunityRow,
@@ -40,6 +39,7 @@ from cockpit.street.model import (
     StaffMember,
     Street,
 )
+from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
 
 
 class StreetNotFound(LookupError):

@@ -11,7 +11,7 @@ import sys
 import time
 from pathlib import Path
 
-from cockpit.jsonout import print_json
+from cockpit.command_output import print_json
 
 EXIT_INVALID = 2
 _SHOWN = 50

@@ -21,8 +21,7 @@ from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
-from cockpit.domain import Department, SensorKind, StaffKind
-from cockpit.geo import first_within
+from cockpit.street.geo import first_within
 from cockpit.street.model import (
     Community,
     DedicatedGrid,
@@ -35,6 +34,7 @@ from cockpit.street.model import (
     StaffMember,
     Street,
 )
+from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
 
 GENERATOR_VERSION = 2
 """Bumped whenever the output for a given seed changes (cache keys include it)."""

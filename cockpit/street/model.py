@@ -17,7 +17,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-from cockpit.domain import Department, SensorKind, StaffKind
+from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
 
 
 class Projection:

@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 import shapely
 
-from cockpit.domain import Department, SensorKind, StaffKind
-from cockpit.geo import first_within
+from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
+from cockpit.street.geo import first_within
 from cockpit.street.areas import Areas, mapped_value
 from cockpit.street.generator import DEPARTMENT_TEAMS, SENSOR_INTERVAL_S, SENSOR_LABEL, SHIFTS, STAFF_PREFIX
 from cockpit.street.manifest import Source

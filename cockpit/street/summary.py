@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cockpit.domain import SensorKind, StaffKind
 from cockpit.street.model import Street
+from cockpit.vocabulary.domain import SensorKind, StaffKind
 
 
 def street_summary(street: Street) -> dict:

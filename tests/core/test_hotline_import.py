@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from cockpit.cli import main
 from cockpit.history.format import read_log
-from cockpit.history.local_time import TimeFormatError, parse_local_time
+from cockpit.history.export_times import TimeFormatError, parse_local_time
 from cockpit.street.tables import detect_encoding
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "xinhua"

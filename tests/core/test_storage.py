@@ -23,18 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import StatementError
 
-from cockpit.domain import AlarmState, Department, OwnerLevel, RiskLevel, SensorKind, Source, StaffKind, StaffStatus
-from cockpit.events import (
-    AlarmCleared,
-    AlarmRaised,
-    AlarmRepeated,
-    CaseDispatched,
-    CaseReported,
-    ClockTick,
-    SensorReading,
-    StaffMoved,
-    StaffStatusChanged,
-)
+from cockpit import recommender
 from cockpit.sla import live_derivers
 from cockpit.storage import (
     AlarmStore,
@@ -54,6 +43,27 @@ from cockpit.storage import (
 from cockpit.storage.models import CaseRow, ResidentRow
 from cockpit.street.model import DedicatedGrid, Road, Sensor, Shift, StaffMember, Street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import (
+    AlarmState,
+    Department,
+    OwnerLevel,
+    RiskLevel,
+    SensorKind,
+    Source,
+    StaffKind,
+    StaffStatus,
+)
+from cockpit.vocabulary.events import (
+    AlarmCleared,
+    AlarmRaised,
+    AlarmRepeated,
+    CaseDispatched,
+    CaseReported,
+    ClockTick,
+    SensorReading,
+    StaffMoved,
+    StaffStatusChanged,
+)
 from tests.core.tiny import tiny_street
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=timezone.utc)
@@ -304,15 +314,15 @@ def _twin_history() -> tuple[TwinState, list]:
 
     report("K1", 0, "C01-G01-M01", RiskLevel.BLUE, Source.RESIDENT)
     twin.triage("K1", "property_maintenance", RiskLevel.BLUE, OwnerLevel.GRID, "op1", at(5))
-    twin.dispatch("K1", "GW-C01-G01", "op1", at=at(6))
-    twin.dispatch("K1", "VOL-1", "op1", "grid worker busy", at(8))
+    recommender.dispatch(twin, "K1", "GW-C01-G01", "op1", at=at(6))
+    recommender.dispatch(twin, "K1", "VOL-1", "op1", "grid worker busy", at(8))
     twin.accept("K1", "VOL-1", at(20))
     twin.arrive("K1", "VOL-1", at(35))
     twin.resolve("K1", "VOL-1", "换了阀门", at(60))
     twin.feedback("K1", 2, False, "居民", at(90))
     twin.reopen("K1", "op1", "still leaking", at(95))
     twin.triage("K1", "property_maintenance", RiskLevel.YELLOW, OwnerLevel.COMMUNITY, "op1", at(100))
-    twin.dispatch("K1", "PROP-1", "op1", at=at(101))
+    recommender.dispatch(twin, "K1", "PROP-1", "op1", at=at(101))
     twin.accept("K1", "PROP-1", at(110))
     twin.resolve("K1", "PROP-1", at=at(200))
     twin.feedback("K1", 5, True, "居民", at(240))

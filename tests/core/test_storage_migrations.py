@@ -8,10 +8,10 @@ from alembic.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import inspect
 
-from cockpit.events import ClockTick
 from cockpit.storage import EventStore, open_database
 from cockpit.storage.db import alembic_config
 from cockpit.storage.models import Base
+from cockpit.vocabulary.events import ClockTick
 from tests.core.test_storage import T0, db, db_url  # noqa: F401  (fixtures)
 
 TABLES = {

@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 import shapely
 
-from cockpit.categories import default_categories
-from cockpit.domain import Department, SensorKind, StaffKind
 from cockpit.street.demo import load_demo_street
 from cockpit.street.generator import DEFAULT_SEED, generate_demo_street
 from cockpit.street.geojson import LAYERS, export_geojson
 from cockpit.street.summary import street_summary
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
 
 TOLERANCE = 1e-3
 """Relative area tolerance of the tiling checks (0.1 %)."""

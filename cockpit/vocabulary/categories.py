@@ -12,8 +12,8 @@ from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
-from cockpit.domain import Department, RiskLevel
 from cockpit.resources import resource_path
+from cockpit.vocabulary.domain import Department, RiskLevel
 
 
 @dataclass(frozen=True, slots=True)
