@@ -26,7 +26,7 @@ import shapely
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from cockpit.storage import open_database  # noqa: E402
-from cockpit.street.importer import import_street  # noqa: E402
+from cockpit.onboard.store import import_street  # noqa: E402
 
 CELL_M = 150.0
 MICRO_PER_GENERAL = (4, 2)  # columns x rows of micro-grids in a general grid

@@ -20,7 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cockpit.command_output import EXIT_USAGE, CommandError, print_json
-from cockpit.street.cli import add_street_options
+from cockpit.onboard.cli import add_street_options
 
 log = logging.getLogger("cockpit")
 
@@ -31,7 +31,7 @@ log = logging.getLogger("cockpit")
 def _street(args: argparse.Namespace):
     """The street of ``--street``/``--db`` (default the demo street of ``--seed``), or a one-line CommandError."""
     from cockpit.storage import StorageError
-    from cockpit.street.catalog import UnknownStreet, resolve_street
+    from cockpit.onboard.catalog import UnknownStreet, resolve_street
 
     try:
         return resolve_street(getattr(args, "street", None), getattr(args, "db", None), getattr(args, "seed", None))
@@ -55,13 +55,13 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_street_export(args: argparse.Namespace) -> int:
-    from cockpit.street.cli import export_command
+    from cockpit.onboard.cli import export_command
 
     return export_command(args, _street(args))
 
 
 def _cmd_street_import(args: argparse.Namespace) -> int:
-    from cockpit.street.cli import import_command
+    from cockpit.onboard.cli import import_command
 
     return import_command(args)
 

@@ -49,7 +49,7 @@ def run(args: argparse.Namespace) -> int:
     street = getattr(args, "street", None)
     if street is not None:
         from cockpit.storage import StorageError
-        from cockpit.street.catalog import UnknownStreet
+        from cockpit.onboard.catalog import UnknownStreet
 
         try:
             street_for(street, getattr(args, "db", None))

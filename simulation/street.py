@@ -152,7 +152,7 @@ def street_for(street_id: str, db_url: str | None = None) -> "Street":
 
     Raises
     ------
-    cockpit.street.catalog.UnknownStreet
+    cockpit.onboard.catalog.UnknownStreet
         The database holds no street with that id.
     cockpit.storage.StorageError
         The database cannot be opened.
@@ -160,7 +160,7 @@ def street_for(street_id: str, db_url: str | None = None) -> "Street":
     if street_id == "demo":
         return load_street("demo")
     if street_id not in _STORED:
-        from cockpit.street.catalog import load_stored_street
+        from cockpit.onboard.catalog import load_stored_street
 
         _STORED[street_id] = load_stored_street(db_url, street_id)
     return _STORED[street_id]

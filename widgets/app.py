@@ -32,7 +32,7 @@ from cockpit.security.permissions import User
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
 from cockpit.storage import AuditLog, Database, EventStore, StorageError, open_database
-from cockpit.street.catalog import UnknownStreet, resolve_street, street_in
+from cockpit.onboard.catalog import UnknownStreet, resolve_street, street_in
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState

@@ -22,8 +22,8 @@ from cockpit.replay.loader import LogReadError
 from cockpit.replay.seek import Replay
 from cockpit.replay.summary import log_summary
 from cockpit.storage.db import StorageError
-from cockpit.street.catalog import UnknownStreet, resolve_street
-from cockpit.street.cli import add_street_options
+from cockpit.onboard.catalog import UnknownStreet, resolve_street
+from cockpit.onboard.cli import add_street_options
 from cockpit.street.model import Street
 from cockpit.vocabulary.local_time import LOCAL_TZ
 

@@ -28,7 +28,7 @@ def check_overlaps(features: Features, tolerance_m2: float, problems: Problems) 
     district; otherwise every pair that meets is intersected and measured.
     """
     geometries = features.metric
-    if len(geometries) < 2 or shapely.coverage_is_valid(shapely.GeometryCollection(list(geometries))):
+    if len(geometries) < 2 or shapely.coverage_is_valid(geometries):
         return
     left, right = shapely.STRtree(geometries).query(geometries, predicate="intersects")
     pairs = left < right

@@ -1,9 +1,10 @@
-"""``cockpit street import``: a real street from its manifest, validated whole, then stored in one transaction.
+"""A real street from its manifest, validated whole before anything is written.
 
 :func:`build_street` reads every layer and registry the manifest names, converts coordinates,
 links the hierarchy and runs every check, collecting all problems rather than stopping at the
-first; :func:`import_street` stores the street only when there is no error (warnings are listed),
-so a failed import writes nothing. The report's JSON keys are the command's output contract.
+first; the report holds the street only when there is no error (warnings are listed).
+:func:`cockpit.onboard.store.import_street` stores it. The report's JSON keys are the output
+contract of ``cockpit street import``.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from cockpit.street.crs import utm_epsg
 from cockpit.street.manifest import AREA_LAYERS, LAYERS, Manifest, read_manifest
 from cockpit.street.model import Projection, Street
 from cockpit.street.problems import ImportStopped, Problems
-from cockpit.street.registries import AreaNames, read_residents, read_sensors, read_shifts, read_staff
+from cockpit.street.registries import AreaNames, read_sensors, read_shifts, read_staff
 
 
 @dataclass
@@ -30,8 +31,6 @@ class ImportReport:
     street: Street | None
     problems: Problems = field(default_factory=Problems)
     stored: bool = False
-    residents: list = field(default_factory=list, repr=False)
-    cipher: object | None = field(default=None, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -94,25 +93,10 @@ def build_street(manifest: Manifest) -> ImportReport:
     shifts = read_shifts(manifest.registries.get("shifts"), problems)
     sensors = read_sensors(manifest.registries.get("sensors"), areas, names, problems)
     staff = read_staff(manifest.registries.get("staff"), areas, names, shifts, boundary, problems)
-    if "residents" in manifest.registries:
-        report.residents = read_residents(manifest.registries["residents"], names, problems)
-        report.cipher = _cipher(manifest.registries["residents"].name, problems)
     if problems.errors:
         return report
     report.street = _street(manifest, areas, boundary, projection, sensors, staff, shifts)
     return report
-
-
-def _cipher(file: str, problems: Problems):
-    """The personal-data cipher for a residents' ledger, or None after an error (no key, no import)."""
-    from cockpit.security.personal_data import FieldCipher, load_key
-    from cockpit.security.users import SecurityError
-
-    try:
-        return FieldCipher(load_key())
-    except SecurityError as exc:
-        problems.error(file, "", None, f"residents' records are stored encrypted, and {exc}")
-        return None
 
 
 def _street(manifest: Manifest, areas: Areas, boundary, projection: Projection, sensors, staff, shifts) -> Street:
@@ -123,50 +107,3 @@ def _street(manifest: Manifest, areas: Areas, boundary, projection: Projection, 
         micro_grids=tuple(areas.micro_grids), dedicated_grids=tuple(areas.dedicated_grids),
         roads=tuple(areas.roads), sensors=tuple(sensors), staff=tuple(staff), shifts=tuple(shifts),
     )
-
-
-def import_street(manifest_path: str | Path, db=None) -> ImportReport:
-    """Build the street of a manifest and, when nothing is wrong and ``db`` is given, store it.
-
-    A stopped import (unreadable file) comes back as a report with that one error; nothing is
-    written unless the report is ``ok``, and then in one transaction
-    (:func:`cockpit.storage.streets.save_street`).
-    """
-    try:
-        manifest = read_manifest(manifest_path)
-    except ImportStopped as stopped:
-        report = ImportReport(Path(manifest_path).stem, None)
-        report.problems.errors.append(stopped.problem)
-        return report
-    try:
-        report = build_street(manifest)
-    except ImportStopped as stopped:
-        report = ImportReport(manifest.street_id, None)
-        report.problems.errors.append(stopped.problem)
-        return report
-    if report.ok and db is not None:
-        from cockpit.storage.streets import save_street
-
-        save_street(db, report.street, also=_residents_writer(report, db))
-        report.stored = True
-    return report
-
-
-def _residents_writer(report: ImportReport, db):
-    """Stores the residents' records encrypted, with an audit entry, in the street's own transaction."""
-    if not report.residents:
-        return None
-    import getpass
-    from datetime import datetime, timezone
-
-    from cockpit.security.personal_data import ResidentStore
-
-    store = ResidentStore(db, report.street_id, report.cipher)
-    stamp = datetime.now(timezone.utc)
-
-    def write(session) -> None:
-        session.add_all([store.encrypted_row(r, stamp) for r in report.residents])
-        store.audit.append_in(session, f"cli:{getpass.getuser()}", "residents.import", f"street:{report.street_id}",
-                              None, {"count": len(report.residents)}, "street import", at=stamp)
-
-    return write

@@ -35,7 +35,8 @@ DEFAULT_SKILLS = {
 """Skills of a staff member whose roster names none (department teams take their department's)."""
 _TRUE = {"1", "是", "true", "yes", "y", "√", "有"}
 _FALSE = {"0", "否", "false", "no", "n", "", "无"}
-_SKILL_SEPARATORS = re.compile(r"[;,，、；/\s]+")
+SEPARATORS = re.compile(r"[;,，、；/\s]+")
+"""What separates the items of a list cell (skills, care groups): ; , ， 、 ； / or spaces."""
 _TIME = re.compile(r"^(\d{1,2})[:：](\d{2})(?:[:：]\d{2})?$")
 
 
@@ -361,36 +362,8 @@ def _skills(source: Source, raw: Any, kind: StaffKind, department: Department | 
     text = as_text(raw)
     if text:
         mapping = source.values.get("skills", {})
-        return frozenset(mapping.get(part, part) for part in _SKILL_SEPARATORS.split(text) if part)
+        return frozenset(mapping.get(part, part) for part in SEPARATORS.split(text) if part)
     if department is not None:
         return DEPARTMENT_TEAMS[department][2]
     return DEFAULT_SKILLS.get(kind, frozenset({"general"}))
 
-
-def read_residents(source: Source | None, names: AreaNames, problems: Problems) -> list:
-    """The residents' ledger as validated :class:`~cockpit.security.personal_data.Resident` records.
-
-    Messages name the row and the field, never a value: every value here is personal data.
-    """
-    from cockpit.security.personal_data import Resident, ResidentError
-
-    if source is None:
-        return []
-    table = read_source(source)
-    cols = {f: table.index(c) for f, c in source.columns.items()}
-    flags_map = source.values.get("health_flags", {})
-    residents = []
-    for row, number in zip(table.rows, table.row_numbers):
-        where = f"row {number}"
-        value = {f: as_text(row[i]) or "" for f, i in cols.items()}
-        micro = names.find("micro", value["micro_grid"] or None)
-        if micro is None:
-            problems.error(table.name, where, None, "micro_grid does not name a micro-grid of the street")
-            continue
-        flags = tuple(flags_map.get(part, part) for part in _SKILL_SEPARATORS.split(value.get("health_flags", "")) if part)
-        resident = Resident(micro, value["name"], value["id_number"].upper(), value["phone"], value["address"], flags)
-        try:
-            residents.append(resident.validate())
-        except ResidentError as exc:
-            problems.error(table.name, where, None, str(exc))
-    return residents

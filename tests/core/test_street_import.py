@@ -15,7 +15,7 @@ import shapely
 from cockpit.cli import main
 from cockpit.storage import open_database, street_ids
 from cockpit.street.china_offsets import gcj02_to_wgs84
-from cockpit.street.importer import import_street
+from cockpit.onboard.store import import_street
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "xinhua"
 sys.path.insert(0, str(FIXTURE))

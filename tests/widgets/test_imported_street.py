@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
-from cockpit.street.importer import import_street
+from cockpit.onboard.store import import_street
 from widgets.app import build_twin, play_demo
 from widgets.cli import main
 

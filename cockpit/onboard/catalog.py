@@ -8,6 +8,9 @@ generated (unless a database given holds a street of that id, which then wins).
 
 from __future__ import annotations
 
+from cockpit.storage.db import Database, open_database
+from cockpit.storage.streets import StreetNotFound, load_street, street_ids
+from cockpit.street.demo import load_demo_street
 from cockpit.street.generator import STREET_ID as DEMO_STREET_ID
 from cockpit.street.model import Street
 
@@ -26,8 +29,6 @@ def load_stored_street(db_url: str | None, street_id: str) -> Street:
     cockpit.storage.StorageError
         The database cannot be opened.
     """
-    from cockpit.storage import open_database
-
     db = open_database(db_url)
     try:
         return street_from(db, street_id)
@@ -35,10 +36,8 @@ def load_stored_street(db_url: str | None, street_id: str) -> Street:
         db.close()
 
 
-def street_from(db, street_id: str) -> Street:
+def street_from(db: Database, street_id: str) -> Street:
     """The street ``street_id`` of an open database; :class:`UnknownStreet` if it holds none."""
-    from cockpit.storage.streets import StreetNotFound, load_street, street_ids
-
     try:
         return load_street(db, street_id)
     except StreetNotFound:
@@ -47,10 +46,8 @@ def street_from(db, street_id: str) -> Street:
         raise UnknownStreet(f"no street {street_id!r} in {db.url}; {known}") from None
 
 
-def street_in(db, street_id: str | None, seed: int | None = None) -> Street:
+def street_in(db: Database, street_id: str | None, seed: int | None = None) -> Street:
     """The street ``street_id`` of an open database; the demo street for None or the demo's id when not stored."""
-    from cockpit.street.demo import load_demo_street
-
     if street_id is not None:
         try:
             return street_from(db, street_id)
@@ -74,9 +71,6 @@ def resolve_street(street_id: str | None, db_url: str | None = None, seed: int |
     cockpit.storage.StorageError
         The database cannot be opened.
     """
-    from cockpit.storage import open_database
-    from cockpit.street.demo import load_demo_street
-
     if street_id is None or (street_id == DEMO_STREET_ID and db_url is None):
         return load_demo_street() if seed is None else load_demo_street(seed)
     db = open_database(db_url)

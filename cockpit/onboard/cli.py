@@ -28,7 +28,7 @@ def add_street_options(parser: argparse.ArgumentParser) -> None:
 def import_command(args: argparse.Namespace) -> int:
     """``cockpit street import MANIFEST.toml [--db URL] [--json]``; returns the exit code."""
     from cockpit.storage import StorageError, open_database
-    from cockpit.street.importer import import_street
+    from cockpit.onboard.store import import_street
 
     began = time.perf_counter()
     try:
