@@ -67,19 +67,14 @@ def read_features(source: Source, problems: Problems, polygonal: bool = True) ->
         problems.warning(file, "", None, system.warning)
     features = Features(source)
     columns = {f: layer.fields[c] for f, c in source.columns.items()}
-    seen: dict[str, int] = {}
+    seen: dict[str, str] = {}
     kept_source: list[BaseGeometry] = []
     for n, geometry in enumerate(layer.geometries):
         number = n + 1
         where = f"feature {number}"
         id_ = as_text(_plain(columns["id"][n]))
-        if id_ is None:
-            problems.error(file, where, None, f"no id (column {source.columns['id']} is empty)")
+        if not problems.claim_id(file, where, id_, seen, source.columns["id"]):
             continue
-        if id_ in seen:
-            problems.error(file, where, id_, f"duplicate id: feature {seen[id_]} has it too")
-            continue
-        seen[id_] = number
         if geometry is None or shapely.is_empty(geometry):
             problems.error(file, where, id_, "has no geometry")
             continue

@@ -32,6 +32,17 @@ class Problems:
     def warning(self, file: str, where: str, id: str | None, message: str) -> None:
         self.warnings.append(Problem(file, where, id, message))
 
+    def claim_id(self, file: str, where: str, id: str | None, seen: dict[str, str], column: str) -> bool:
+        """True for a present id not seen before in the file (then remembered); else an error says why."""
+        if id is None:
+            self.error(file, where, None, f"no id (column {column} is empty)")
+            return False
+        if id in seen:
+            self.error(file, where, id, f"duplicate id: {seen[id]} has it too")
+            return False
+        seen[id] = where
+        return True
+
 
 class ImportStopped(Exception):
     """A problem that leaves nothing more to check (a missing file, an unreadable manifest)."""

@@ -92,14 +92,13 @@ def read_shifts(source: Source | None, problems: Problems) -> list[Shift]:
         return list(SHIFTS)
     table = read_source(source)
     cols = {f: table.index(c) for f, c in source.columns.items()}
-    shifts, seen = [], set()
+    shifts: list[Shift] = []
+    seen: dict[str, str] = {}
     for row, number in zip(table.rows, table.row_numbers):
         where = f"row {number}"
         id_ = as_text(row[cols["id"]])
-        if id_ is None or id_ in seen:
-            problems.error(table.name, where, id_, "duplicate id" if id_ else "no id")
+        if not problems.claim_id(table.name, where, id_, seen, source.columns["id"]):
             continue
-        seen.add(id_)
         start, end = (clock_time(row[cols[k]]) for k in ("start", "end"))
         if start is None or end is None:
             problems.error(table.name, where, id_, "start and end must be times such as 08:00")
@@ -178,18 +177,14 @@ def read_sensors(source: Source | None, areas: Areas, names: AreaNames, problems
     file = rows.table.name
     polygons = np.asarray([m.polygon for m in areas.micro_grids], dtype=object)
     inside = first_within(polygons, np.nan_to_num(rows.lon), np.nan_to_num(rows.lat))
-    sensors, seen = [], {}
+    sensors: list[Sensor] = []
+    seen: dict[str, str] = {}
     kinds = tuple(k.value for k in SensorKind)
     for i, (row, number) in enumerate(zip(rows.table.rows, rows.table.row_numbers)):
         where = f"row {number}"
         id_ = as_text(rows.get(row, "id"))
-        if id_ is None:
-            problems.error(file, where, None, f"no id (column {source.columns['id']} is empty)")
+        if not problems.claim_id(file, where, id_, seen, source.columns["id"]):
             continue
-        if id_ in seen:
-            problems.error(file, where, id_, f"duplicate id: row {seen[id_]} has it too")
-            continue
-        seen[id_] = number
         kind = mapped_value(source, file, "kind", rows.get(row, "kind"), kinds, problems, where, id_)
         if not rows.located[i]:
             if np.isnan(rows.lon[i]):
@@ -214,25 +209,18 @@ def read_sensors(source: Source | None, areas: Areas, names: AreaNames, problems
 def _agrees(source: Source, row: tuple, rows: _Rows, names: AreaNames, micro_id: str, community_id: str,
             where: str, id_: str, problems: Problems) -> bool:
     """Check the ledger's own 所属网格 / 所属社区 against the position; False after an error."""
-    file = rows.table.name
-    stated_grid = as_text(rows.get(row, "micro_grid"))
-    if stated_grid is not None:
-        known = names.find("micro", stated_grid)
+    for field_name, level, label, located in (("micro_grid", "micro", "micro-grid", micro_id),
+                                              ("community", "community", "community", community_id)):
+        stated = as_text(rows.get(row, field_name))
+        if stated is None:
+            continue
+        known = names.find(level, stated)
         if known is None:
-            problems.error(file, where, id_, f"micro-grid {stated_grid!r} is unknown")
+            problems.error(rows.table.name, where, id_, f"{label} {stated!r} is unknown")
             return False
-        if known != micro_id:
-            problems.warning(file, where, id_,
-                             f"lies in micro-grid {micro_id}, the ledger says {stated_grid!r}; the position is kept")
-    stated_community = as_text(rows.get(row, "community"))
-    if stated_community is not None:
-        known = names.find("community", stated_community)
-        if known is None:
-            problems.error(file, where, id_, f"community {stated_community!r} is unknown")
-            return False
-        if known != community_id:
-            problems.warning(file, where, id_,
-                             f"lies in community {community_id}, the ledger says {stated_community!r}; the position is kept")
+        if known != located:
+            problems.warning(rows.table.name, where, id_,
+                             f"lies in {label} {located}, the ledger says {stated!r}; the position is kept")
     return True
 
 
@@ -260,7 +248,7 @@ def read_staff(source: Source | None, areas: Areas, names: AreaNames, shifts: li
     kinds = tuple(k.value for k in StaffKind)
     departments = tuple(d.value for d in Department)
     members: list[StaffMember] = []
-    seen: dict[str, int] = {}
+    seen: dict[str, str] = {}
     counters: dict[StaffKind, int] = {}
     if rows.located.any():
         outside = ~shapely.contains_xy(boundary, np.nan_to_num(rows.lon), np.nan_to_num(rows.lat))
@@ -274,10 +262,8 @@ def read_staff(source: Source | None, areas: Areas, names: AreaNames, shifts: li
         kind = StaffKind(raw_kind)
         counters[kind] = counters.get(kind, 0) + 1
         id_ = as_text(rows.get(row, "id")) or f"{STAFF_PREFIX[kind]}-{counters[kind]:04d}"
-        if id_ in seen:
-            problems.error(file, where, id_, f"duplicate id: row {seen[id_]} has it too")
+        if not problems.claim_id(file, where, id_, seen, source.columns.get("id", "id")):
             continue
-        seen[id_] = number
         name = as_text(rows.get(row, "name"))
         if name is None:
             problems.error(file, where, id_, "no name")
