@@ -3,7 +3,8 @@
 A Shapefile's text encoding is named by its .cpg file; without one, GDAL would read a GBK .dbf as
 Latin-1 and turn every Chinese name into mojibake, so the .dbf's bytes are sniffed instead (UTF-8
 if they decode as UTF-8, else GB18030, a superset of GBK). A file's own CRS (.prj, GeoPackage) is
-returned for :func:`cockpit.street.crs.effective_crs` to weigh against the manifest's.
+returned for :func:`cockpit.street.crs.effective_crs` to weigh against the manifest's (a GeoJSON
+without a ``crs`` member is WGS84, as RFC 7946 says, unless the manifest names a web-map offset).
 """
 
 from __future__ import annotations
@@ -78,7 +79,7 @@ def read_layer(path: Path, layer: str | None = None, encoding: str | None = None
         raise stop(name, f"unknown encoding {encoding!r}") from None
     geometries = shapely.from_wkb(wkb) if wkb is not None else np.array([], dtype=object)
     own = None
-    if meta.get("crs") and path.suffix.lower() not in (".geojson", ".json"):
+    if meta.get("crs"):
         try:
             own = from_pyproj(CRS.from_user_input(meta["crs"]))
         except (CrsError, ValueError) as exc:
