@@ -21,18 +21,10 @@ import numpy as np
 
 from cockpit.street.demo import load_demo_street
 from cockpit.street.geo import Locator
+from timing import best_of
 
 TARGET = 5.0
 log = logging.getLogger("geo_assign")
-
-
-def _best_of(repeats: int, function):
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     lon = rng.uniform(minx, maxx, n)
     lat = rng.uniform(miny, maxy, n)
 
-    ours_s, ours = _best_of(3, lambda: locator.micro_grid_index(lon, lat))
+    ours_s, ours = best_of(3, lambda: locator.micro_grid_index(lon, lat))
     log.info("ours: %d points in %.3f s", n, ours_s)
 
     points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
@@ -74,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         result[first.index.to_numpy()] = first.to_numpy()
         return result
 
-    sjoin_s, theirs = _best_of(2, baseline)
+    sjoin_s, theirs = best_of(2, baseline)
     log.info("geopandas.sjoin: %d points in %.3f s", n, sjoin_s)
 
     agreement = float(np.mean(ours == theirs))

@@ -161,6 +161,94 @@ def _cmd_sim_run(args: argparse.Namespace) -> int:
     return run(args)
 
 
+# ---------------------------------------------------------------- resources
+
+
+def _street_arg(street_id: str | None, db_url: str | None):
+    """``--street ID [--db URL]``: a stored street; without ``--street``, the demo street.
+
+    The demo street's own id gives the generated demo street when the database does not hold it.
+    """
+    from cockpit.street.generator import STREET_ID
+
+    if street_id is None:
+        return _demo_street(None)
+    from cockpit.storage import StorageError, open_database
+    from cockpit.storage.streets import StreetNotFound, load_street
+
+    try:
+        db = open_database(db_url)
+        try:
+            return load_street(db, street_id)
+        finally:
+            db.close()
+    except StreetNotFound as exc:
+        if street_id == STREET_ID and db_url is None:
+            return _demo_street(None)
+        raise CommandError(str(exc)) from None
+    except StorageError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _cmd_resources_coverage(args: argparse.Namespace) -> int:
+    from cockpit.allocation.cli import coverage_command
+
+    return coverage_command(_street_arg(args.street, args.db), args.kind, args.minutes, args.at, args.travel,
+                            args.json)
+
+
+def _cmd_resources_staffing(args: argparse.Namespace) -> int:
+    from cockpit.allocation.cli import staffing_command
+
+    return staffing_command(_street_arg(args.street, args.db), args.json)
+
+
+def _cmd_resources_plan(args: argparse.Namespace) -> int:
+    from cockpit.allocation.cli import plan_command
+
+    return plan_command(_street_arg(args.street, args.db), args.kind, args.add, args.move, args.minutes,
+                        args.objective, args.solver, args.time_limit, args.at, args.travel, args.json)
+
+
+def _add_resources(sub: argparse._SubParsersAction) -> None:
+    resources = sub.add_parser("resources", help="stations, vehicles and emergency caches: coverage and placement")
+    resources_sub = resources.add_subparsers(dest="resources_command", required=True)
+
+    def common(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--street", default=None, help="id of a stored street (default: the demo street)")
+        parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def travel(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--minutes", type=float, default=None, help="time limit (default: the kind's standard)")
+        parser.add_argument("--at", default=None, help="count only stations and caches open at this time (HH:MM)")
+        parser.add_argument("--travel", choices=["road", "straight"], default="road",
+                            help="travel on the road layer (default) or straight line x detour")
+
+    coverage = resources_sub.add_parser("coverage", help="share of households within T minutes of each kind")
+    common(coverage)
+    travel(coverage)
+    coverage.add_argument("--kind", default=None, help="one kind (station, e_bike, car or an item such as aed)")
+    coverage.set_defaults(handler=_cmd_resources_coverage)
+
+    staffing = resources_sub.add_parser("staffing", help="grids against the staffing standard")
+    common(staffing)
+    staffing.set_defaults(handler=_cmd_resources_staffing)
+
+    plan = resources_sub.add_parser("plan", help="where to add N units of a kind or move M of them")
+    common(plan)
+    travel(plan)
+    plan.add_argument("--kind", required=True, help="station, e_bike, car or an item such as aed")
+    plan.add_argument("--add", type=int, default=0, help="units to add")
+    plan.add_argument("--move", type=int, default=0, help="existing units that may move")
+    plan.add_argument("--objective", choices=["coverage", "median"], default="coverage",
+                      help="most households within the limit (default) or least mean travel time")
+    plan.add_argument("--solver", choices=["auto", "exact", "greedy"], default="auto",
+                      help="exact MILP (HiGHS), greedy, or auto: exact unless the instance is very large")
+    plan.add_argument("--time-limit", type=float, default=60.0, help="seconds the exact solver may take")
+    plan.set_defaults(handler=_cmd_resources_plan)
+
+
 # ---------------------------------------------------------------- parser
 
 
@@ -285,7 +373,7 @@ def _add_replay(sub: argparse._SubParsersAction, windows: WindowCommands | None)
     register(sub, open_window=windows.run_replay if windows is not None else None)
 
 
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security]
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security, _add_resources]
 """Registrars of further subcommands, in the order they appear in --help."""
 
 

@@ -41,12 +41,13 @@ from cockpit.storage import (
     street_ids,
 )
 from cockpit.storage.models import CaseRow, ResidentRow
-from cockpit.street.model import DedicatedGrid, Road, Sensor, Shift, StaffMember, Street
+from cockpit.street.model import DedicatedGrid, Resource, Road, Sensor, Shift, StaffMember, Stock, Street
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import (
     AlarmState,
     Department,
     OwnerLevel,
+    ResourceKind,
     RiskLevel,
     SensorKind,
     Source,
@@ -103,7 +104,7 @@ def db(db_url: str) -> Iterator[Database]:
 
 
 def synthetic_street() -> Street:
-    """The tiny street plus what it lacks: dedicated grids, roads, a third shift and a department team."""
+    """The tiny street plus what it lacks: dedicated grids, roads, a third shift, a department team, resources."""
     base = tiny_street()
     dedicated = (
         DedicatedGrid("D-MKT", "market", "菜市场", box(104.051, 30.601, 104.052, 30.602), "C01"),
@@ -121,8 +122,17 @@ def synthetic_street() -> Street:
     sensors = base.sensors + (
         Sensor("CAM-1", SensorKind.CAMERA, 104.05123456789, 30.60198765432, "C01-G01-M01", 30, False, "东门"),
     )
+    resources = (
+        Resource("STN-1", ResourceKind.STATION, "party_mass_station", "社区党群服务站", 104.0512, 30.6011,
+                 "C01-G01-M01", (Stock("aed", 1, 1), Stock("extinguisher", 2, 6)), 4,
+                 ((time(9), time(12)), (time(13, 30), time(20, 30)))),
+        Resource("EBK-1", ResourceKind.VEHICLE, "e_bike", "巡逻电动车01", 104.05121, 30.60111, "C01-G01-M01",
+                 base_id="STN-1"),
+        Resource("CCH-1", ResourceKind.CACHE, "residential", "应急物资点", 104.0572, 30.6072, "C02-G02-M02",
+                 (Stock("pump", 0, 1),)),
+    )
     return replace(base, id="synthetic", seed=7, dedicated_grids=dedicated, roads=roads,
-                   shifts=shifts, staff=staff, sensors=sensors)
+                   shifts=shifts, staff=staff, sensors=sensors, resources=resources)
 
 
 # ---------------------------------------------------------------- opening
@@ -202,7 +212,7 @@ def test_street_round_trip_is_exact(db: Database) -> None:
     assert loaded.projection.epsg == 32648
     assert loaded.projection.to_xy(104.06, 30.6) == street.projection.to_xy(104.06, 30.6)
     for part in ("communities", "general_grids", "micro_grids", "dedicated_grids", "roads",
-                 "sensors", "shifts", "staff"):
+                 "sensors", "shifts", "staff", "resources"):
         assert getattr(loaded, part) == getattr(street, part), part
     assert shapely.to_wkb(loaded.boundary) == shapely.to_wkb(street.boundary)
     assert shapely.to_wkb(loaded.roads[1].line) == shapely.to_wkb(street.roads[1].line)
@@ -211,6 +221,8 @@ def test_street_round_trip_is_exact(db: Database) -> None:
     assert loaded.staff_member("POL-1").department is Department.POLICE
     assert loaded.shift("evening").covers(time(0, 10))
     assert loaded.micro_grid("C01-G01-M01").elderly_alone == 8
+    assert loaded.resource("STN-1").is_open(time(19)) and not loaded.resource("STN-1").is_open(time(12, 30))
+    assert loaded.resource("CCH-1").count("pump") == 0 and loaded.resource("EBK-1").base_id == "STN-1"
     assert loaded.households == street.households == 1600
 
 
@@ -222,7 +234,7 @@ def test_demo_street_round_trip(db: Database) -> None:
     loaded = load_street(db, street.id)
     assert (len(loaded.communities), len(loaded.micro_grids), len(loaded.sensors)) == (23, 536, len(street.sensors))
     for part in ("communities", "general_grids", "micro_grids", "dedicated_grids", "roads",
-                 "sensors", "shifts", "staff"):
+                 "sensors", "shifts", "staff", "resources"):
         assert getattr(loaded, part) == getattr(street, part), part
     assert shapely.to_wkb(loaded.boundary) == shapely.to_wkb(street.boundary)
     assert (loaded.residents, loaded.seed, loaded.projection.epsg) == (

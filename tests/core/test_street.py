@@ -210,6 +210,7 @@ def test_summary(street):
     assert summary["sensors"] == {k.value: sum(s.kind == k for s in street.sensors) for k in SensorKind}
     assert summary["staff"]["grid_worker"] == len(street.general_grids)
     assert summary["area_km2"] == pytest.approx(55.0, rel=0.01)
+    assert summary["resources"] == {"stations": 26, "e_bikes": 40, "cars": 6, "caches": 120}
     json.dumps(summary)
 
 
