@@ -164,49 +164,23 @@ def _cmd_sim_run(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- resources
 
 
-def _street_arg(street_id: str | None, db_url: str | None):
-    """``--street ID [--db URL]``: a stored street; without ``--street``, the demo street.
-
-    The demo street's own id gives the generated demo street when the database does not hold it.
-    """
-    from cockpit.street.generator import STREET_ID
-
-    if street_id is None:
-        return _demo_street(None)
-    from cockpit.storage import StorageError, open_database
-    from cockpit.storage.streets import StreetNotFound, load_street
-
-    try:
-        db = open_database(db_url)
-        try:
-            return load_street(db, street_id)
-        finally:
-            db.close()
-    except StreetNotFound as exc:
-        if street_id == STREET_ID and db_url is None:
-            return _demo_street(None)
-        raise CommandError(str(exc)) from None
-    except StorageError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def _cmd_resources_coverage(args: argparse.Namespace) -> int:
     from cockpit.allocation.cli import coverage_command
 
-    return coverage_command(_street_arg(args.street, args.db), args.kind, args.minutes, args.at, args.travel,
+    return coverage_command(_street(args), args.kind, args.minutes, args.at, args.travel,
                             args.json)
 
 
 def _cmd_resources_staffing(args: argparse.Namespace) -> int:
     from cockpit.allocation.cli import staffing_command
 
-    return staffing_command(_street_arg(args.street, args.db), args.json)
+    return staffing_command(_street(args), args.json)
 
 
 def _cmd_resources_plan(args: argparse.Namespace) -> int:
     from cockpit.allocation.cli import plan_command
 
-    return plan_command(_street_arg(args.street, args.db), args.kind, args.add, args.move, args.minutes,
+    return plan_command(_street(args), args.kind, args.add, args.move, args.minutes,
                         args.objective, args.solver, args.time_limit, args.at, args.travel, args.json)
 
 
@@ -215,8 +189,7 @@ def _add_resources(sub: argparse._SubParsersAction) -> None:
     resources_sub = resources.add_subparsers(dest="resources_command", required=True)
 
     def common(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--street", default=None, help="id of a stored street (default: the demo street)")
-        parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+        add_street_options(parser)
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def travel(parser: argparse.ArgumentParser) -> None:
