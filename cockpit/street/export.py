@@ -1,7 +1,8 @@
 """``cockpit street export``: a street as files that QGIS opens and ``cockpit street import`` reads back.
 
 The layers go out as GeoJSON (one RFC 7946 file per layer, :mod:`cockpit.street.geojson`) or as one
-GeoPackage (full double precision), both WGS84; sensors, staff and shifts as UTF-8 CSV ledgers; and a
+GeoPackage (full double precision), both WGS84; sensors, staff, shifts, resources (stations,
+vehicles, caches) and their stock as UTF-8 CSV ledgers; and a
 ``manifest.toml`` mapping all of them, so that importing the export gives the same street (ids, names,
 hierarchy, counts, sensors, staff; geometry exact from a GeoPackage, to 1 cm from GeoJSON). The staff
 ledger carries the names of staff members, as the roster that was imported did.
@@ -44,6 +45,8 @@ _MANIFEST_KEYS = {
 SENSOR_COLUMNS = ("id", "kind", "lon", "lat", "micro_grid", "interval_s", "elderly_alone", "label")
 STAFF_COLUMNS = ("id", "name", "kind", "shift", "grid", "community", "lon", "lat", "skills", "department")
 SHIFT_COLUMNS = ("id", "name", "start", "end")
+RESOURCE_COLUMNS = ("id", "kind", "type", "name", "lon", "lat", "staff", "hours", "base")
+STOCK_COLUMNS = ("resource", "item", "count", "capacity")
 
 
 def export_street(street: Street, out: Path | str, format: str = "geojson") -> list[Path]:
@@ -73,7 +76,10 @@ def export_street(street: Street, out: Path | str, format: str = "geojson") -> l
     paths += [_write_csv(out / "sensors.csv", SENSOR_COLUMNS, _sensor_rows(street)),
               _write_csv(out / "staff.csv", STAFF_COLUMNS, _staff_rows(street)),
               _write_csv(out / "shifts.csv", SHIFT_COLUMNS,
-                         [(s.id, s.name, s.start.strftime("%H:%M"), s.end.strftime("%H:%M")) for s in street.shifts])]
+                         [(s.id, s.name, s.start.strftime("%H:%M"), s.end.strftime("%H:%M")) for s in street.shifts]),
+              _write_csv(out / "resources.csv", RESOURCE_COLUMNS, _resource_rows(street)),
+              _write_csv(out / "stock.csv", STOCK_COLUMNS,
+                         [(r.id, k.item, k.count, k.capacity) for r in street.resources for k in r.stock])]
     manifest = out / "manifest.toml"
     manifest.write_text(_manifest_text(street, files, layer_names), encoding="utf-8")
     return paths + [manifest]
@@ -112,6 +118,12 @@ def _staff_rows(street: Street):
         yield (p.id, p.name, p.kind.value, p.shift_id, grid or "", "" if grid else (p.home_community_id or ""),
                repr(p.lon), repr(p.lat), ";".join(sorted(p.skills)),
                p.department.value if p.department is not None else "")
+
+
+def _resource_rows(street: Street):
+    for r in street.resources:
+        hours = ";".join(f"{a.strftime('%H:%M')}-{b.strftime('%H:%M')}" for a, b in r.hours)
+        yield (r.id, r.kind.value, r.type, r.name, repr(r.lon), repr(r.lat), r.staff, hours, r.base_id or "")
 
 
 def _write_csv(path: Path, header: tuple[str, ...], rows) -> Path:
@@ -158,6 +170,14 @@ def _manifest_text(street: Street, files: dict[str, str], layer_names: dict[str,
         "[registries.staff]",
         'file = "staff.csv"',
         "columns = { " + ", ".join(f"{c} = {_quote(c)}" for c in STAFF_COLUMNS) + " }",
+        "",
+        "[registries.resources]",
+        'file = "resources.csv"',
+        "columns = { " + ", ".join(f"{c} = {_quote(c)}" for c in RESOURCE_COLUMNS) + " }",
+        "",
+        "[registries.stock]",
+        'file = "stock.csv"',
+        "columns = { " + ", ".join(f"{c} = {_quote(c)}" for c in STOCK_COLUMNS) + " }",
         "",
     ]
     return "\n".join(line for line in lines if line is not None) + "\n"

@@ -20,7 +20,7 @@ from cockpit.street.crs import utm_epsg
 from cockpit.street.manifest import AREA_LAYERS, LAYERS, Manifest, read_manifest
 from cockpit.street.model import Projection, Street
 from cockpit.street.problems import ImportStopped, Problems
-from cockpit.street.registries import AreaNames, read_sensors, read_shifts, read_staff
+from cockpit.street.registries import AreaNames, read_resources, read_sensors, read_shifts, read_staff
 
 
 @dataclass
@@ -93,17 +93,20 @@ def build_street(manifest: Manifest) -> ImportReport:
     shifts = read_shifts(manifest.registries.get("shifts"), problems)
     sensors = read_sensors(manifest.registries.get("sensors"), areas, names, problems)
     staff = read_staff(manifest.registries.get("staff"), areas, names, shifts, boundary, problems)
+    resources = read_resources(manifest.registries.get("resources"), manifest.registries.get("stock"), areas, problems)
     if problems.errors:
         return report
-    report.street = _street(manifest, areas, boundary, projection, sensors, staff, shifts)
+    report.street = _street(manifest, areas, boundary, projection, sensors, staff, shifts, resources)
     return report
 
 
-def _street(manifest: Manifest, areas: Areas, boundary, projection: Projection, sensors, staff, shifts) -> Street:
+def _street(manifest: Manifest, areas: Areas, boundary, projection: Projection, sensors, staff, shifts,
+            resources) -> Street:
     return Street(
         id=manifest.street_id, name=manifest.name, name_en=manifest.name_en, city=manifest.city,
         projection=projection, boundary=boundary,
         communities=tuple(areas.communities), general_grids=tuple(areas.general_grids),
         micro_grids=tuple(areas.micro_grids), dedicated_grids=tuple(areas.dedicated_grids),
         roads=tuple(areas.roads), sensors=tuple(sensors), staff=tuple(staff), shifts=tuple(shifts),
+        resources=tuple(resources),
     )

@@ -20,7 +20,7 @@ from cockpit.street.problems import stop
 AREA_LAYERS = ("communities", "general_grids", "micro_grids", "dedicated_grids")
 LAYERS = AREA_LAYERS + ("roads",)
 REQUIRED_LAYERS = ("communities", "general_grids", "micro_grids")
-REGISTRIES = ("sensors", "staff", "shifts", "residents")
+REGISTRIES = ("sensors", "staff", "shifts", "resources", "stock", "residents")
 
 _LAYER_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     # kind: (required column keys, optional column keys)
@@ -35,6 +35,8 @@ _REGISTRY_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sensors": (("id", "kind", "lon", "lat"), ("micro_grid", "community", "interval_s", "elderly_alone", "label")),
     "staff": (("name", "kind", "shift"), ("id", "grid", "community", "lon", "lat", "skills", "department")),
     "shifts": (("id", "name", "start", "end"), ()),
+    "resources": (("id", "kind", "type", "lon", "lat"), ("name", "staff", "hours", "base")),
+    "stock": (("resource", "item", "count"), ("capacity",)),
     "residents": (("micro_grid", "name", "id_number", "phone", "address"), ("health_flags",)),
 }
 _FILE_KEYS = {"file", "layer", "sheet", "encoding", "crs", "values", "columns"}

@@ -1,4 +1,5 @@
-"""A street's ledgers: sensors (设备台账), staff rosters (人员名册) and shifts, from CSV or XLSX.
+"""A street's ledgers: sensors (设备台账), staff rosters (人员名册), shifts, stations, vehicles and caches
+with their stock (物资台账), from CSV or XLSX.
 
 Every row is checked and placed: a sensor's coordinates are converted from the ledger's CRS (often
 GCJ-02, picked on a web map) and it belongs to the micro-grid that contains it; a ledger's own
@@ -10,19 +11,20 @@ names the file, the row and the id. Staff phone numbers are not read: the cockpi
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, time
 from typing import Any
 
 import numpy as np
 import shapely
 
-from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 from cockpit.street.geo import first_within
 from cockpit.street.areas import Areas, mapped_value
 from cockpit.street.generator import DEPARTMENT_TEAMS, SENSOR_INTERVAL_S, SENSOR_LABEL, SHIFTS, STAFF_PREFIX
 from cockpit.street.manifest import Source
-from cockpit.street.model import Sensor, Shift, StaffMember, Street
+from cockpit.street.model import Resource, Sensor, Shift, StaffMember, Stock, Street
 from cockpit.street.problems import Problems
 from cockpit.street.tables import Table, as_text, read_table
 
@@ -353,3 +355,108 @@ def _skills(source: Source, raw: Any, kind: StaffKind, department: Department | 
         return DEPARTMENT_TEAMS[department][2]
     return DEFAULT_SKILLS.get(kind, frozenset({"general"}))
 
+
+
+def read_resources(source: Source | None, stock_source: Source | None, areas: Areas,
+                   problems: Problems) -> list[Resource]:
+    """Stations, vehicles and caches (each in the micro-grid that contains it), with the stock ledger's items."""
+    if source is None:
+        if stock_source is not None:
+            problems.error(stock_source.name, "", None, "a stock ledger needs [registries.resources]")
+        return []
+    rows = _rows(source, problems)
+    file = rows.table.name
+    polygons = np.asarray([m.polygon for m in areas.micro_grids], dtype=object)
+    inside = first_within(polygons, np.nan_to_num(rows.lon), np.nan_to_num(rows.lat))
+    kinds = tuple(k.value for k in ResourceKind)
+    found: list[tuple[Resource, str]] = []
+    seen: dict[str, str] = {}
+    for i, (row, number) in enumerate(zip(rows.table.rows, rows.table.row_numbers)):
+        where = f"row {number}"
+        id_ = as_text(rows.get(row, "id"))
+        if not problems.claim_id(file, where, id_, seen, source.columns["id"]):
+            continue
+        kind = mapped_value(source, file, "kind", rows.get(row, "kind"), kinds, problems, where, id_)
+        kind_of = _mapped_free(source, "type", rows.get(row, "type"))
+        if kind_of is None:
+            problems.error(file, where, id_, f"type is empty (column {source.columns['type']})")
+        if not rows.located[i] or inside[i] < 0:
+            problems.error(file, where, id_, "has no coordinates" if not rows.located[i] else
+                           f"at lon {rows.lon[i]:.6f}, lat {rows.lat[i]:.6f} lies outside the street")
+            continue
+        staff = _count(rows.get(row, "staff"), "staff", file, where, id_, problems)
+        hours = _hours(rows.get(row, "hours"), file, where, id_, problems)
+        if kind is None or kind_of is None or staff is None or hours is None:
+            continue
+        resource = Resource(id_, ResourceKind(kind), kind_of, as_text(rows.get(row, "name")) or id_,
+                            float(rows.lon[i]), float(rows.lat[i]), areas.micro_grids[int(inside[i])].id,
+                            staff=staff, hours=hours, base_id=as_text(rows.get(row, "base")))
+        found.append((resource, where))
+    stations = {r.id for r, _ in found if r.kind is ResourceKind.STATION}
+    for resource, where in found:
+        if resource.base_id is not None and resource.base_id not in stations:
+            problems.error(file, where, resource.id, f"base {resource.base_id!r} is not a station of the ledger")
+    stock = _read_stock(stock_source, {r.id for r, _ in found}, problems)
+    return [replace(r, stock=tuple(stock.get(r.id, ()))) for r, _ in found]
+
+
+def _count(value: Any, field_name: str, file: str, where: str, id_: str, problems: Problems) -> int | None:
+    """A whole number ≥ 0 (0 when empty); None after an error."""
+    if value is None:
+        return 0
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not np.isfinite(number) or number < 0 or not number.is_integer():
+        problems.error(file, where, id_, f"{field_name} {value!r} is not a whole number ≥ 0")
+        return None
+    return int(number)
+
+
+def _hours(value: Any, file: str, where: str, id_: str, problems: Problems) -> tuple[tuple[time, time], ...] | None:
+    """Opening hours ``08:30-12:00;14:00-17:30`` (empty: round the clock); None after an error."""
+    text = as_text(value)
+    if text is None:
+        return ()
+    spans = []
+    for part in SEPARATORS.split(text):
+        start, _, end = part.partition("-")
+        opens, closes = clock_time(start), clock_time(end)
+        if opens is None or closes is None or closes <= opens:
+            problems.error(file, where, id_, f"hours {text!r} are not spans such as 08:30-12:00;14:00-17:30")
+            return None
+        spans.append((opens, closes))
+    return tuple(spans)
+
+
+def _read_stock(source: Source | None, resources: set[str], problems: Problems) -> dict[str, list[Stock]]:
+    """Items per resource, in ledger order: one row per resource and item (物资台账)."""
+    if source is None:
+        return {}
+    table = read_source(source)
+    cols = {f: table.index(c) for f, c in source.columns.items()}
+    items = tuple(default_categories().items)
+    stock: dict[str, list[Stock]] = {}
+    seen: set[tuple[str, str]] = set()
+    for row, number in zip(table.rows, table.row_numbers):
+        where = f"row {number}"
+        resource = as_text(row[cols["resource"]])
+        if resource not in resources:
+            problems.error(table.name, where, resource, "is not a station, vehicle or cache of the resources ledger")
+            continue
+        item = mapped_value(source, table.name, "item", row[cols["item"]], items, problems, where, resource)
+        count = _count(row[cols["count"]], "count", table.name, where, resource, problems)
+        capacity = _count(row[cols["capacity"]], "capacity", table.name, where, resource, problems) \
+            if "capacity" in cols and row[cols["capacity"]] is not None else count
+        if item is None or count is None or capacity is None:
+            continue
+        if (resource, item) in seen:
+            problems.error(table.name, where, resource, f"{item} is listed twice")
+            continue
+        seen.add((resource, item))
+        if capacity < count:
+            problems.error(table.name, where, resource, f"{item}: count {count} is more than the capacity {capacity}")
+            continue
+        stock.setdefault(resource, []).append(Stock(item, count, capacity))
+    return stock

@@ -65,6 +65,13 @@ def test_the_hand_made_street_imports_with_its_counts(manifest):
     assert street.dedicated_grid("D-SCH01").kind == "school" and street.dedicated_grid("D-SCH01").community_id == "QJ"
     assert street.dedicated_grid("D-MKT01").community_id is None  # straddles both communities
     assert {r.kind for r in street.roads} == {"arterial", "secondary"}
+    # Stations, vehicles and caches from a UTF-8 (BOM) ledger in GCJ-02, with the stock ledger's items.
+    assert [r.id for r in street.resources] == [r[0] for r in make_fixture.RESOURCES]
+    station = street.resource("ZD-01")
+    assert station.type == "party_mass_station" and station.staff == 4 and len(station.hours) == 2
+    assert station.count("extinguisher") == 6 and station.stock[0].capacity == 8
+    assert street.resource("DDC-01").base_id == "ZD-01" and street.resource("WZ-01").count("aed") == 1
+    assert street.micro_grid(station.micro_grid_id).polygon.contains(shapely.Point(station.lon, station.lat))
 
 
 @pytest.mark.parametrize("manifest", ["street.toml", "street_gpkg.toml"])
@@ -148,6 +155,7 @@ def test_an_export_imports_back_as_the_same_street(capsys, tmp_path, format):
             assert shapely.hausdorff_distance(a.polygon, b.polygon) < (1e-12 if format == "gpkg" else 1e-7)
             assert {k: v for k, v in _fields(a).items() if k != "polygon"} == {k: v for k, v in _fields(b).items() if k != "polygon"}
     assert copy.sensors == original.sensors and copy.staff == original.staff and copy.shifts == original.shifts
+    assert copy.resources == original.resources
     assert [(r.id, r.name, r.kind) for r in copy.roads] == [(r.id, r.name, r.kind) for r in original.roads]
 
 
@@ -165,7 +173,7 @@ def test_the_demo_street_round_trips_through_a_geopackage(tmp_path):
     assert report.ok and report.problems.warnings == []
     copy = report.street
     assert copy.micro_grids == demo.micro_grids and copy.general_grids == demo.general_grids
-    assert copy.sensors == demo.sensors and copy.staff == demo.staff
+    assert copy.sensors == demo.sensors and copy.staff == demo.staff and copy.resources == demo.resources
 
 
 # ---------------------------------------------------------------- broken files
@@ -270,6 +278,19 @@ def test_a_zone_number_in_the_easting_without_the_crs_that_says_so_is_explained(
     assert errors[0].startswith("communities.shp: feature 1, id MY: point (3.8525e+07, 3.384e+06) in EPSG:4547 "
                                 "converts to lon inf, lat inf, outside China")
     assert "EPSG:4513-4533" in errors[0]
+
+
+def test_stock_and_resources_that_do_not_fit_are_named(capsys, street_dir, tmp_path):
+    stock = street_dir / "物资台账.csv"
+    stock.write_text(stock.read_text(encoding="utf-8-sig").replace("ZD-01,急救包,2,2", "ZD-01,担架,2,2")
+                     .replace("WZ-01,AED,1,1", "WZ-01,AED,3,1") + "ZD-09,灭火器,1,1\n", encoding="utf-8-sig")
+    ledger = street_dir / "应急资源点位.csv"
+    ledger.write_text(ledger.read_text(encoding="utf-8-sig").replace(",ZD-01\n", ",WZ-01\n"), encoding="utf-8-sig")
+    errors = import_errors(capsys, street_dir, tmp_path)
+    assert "应急资源点位.csv: row 4, id DDC-01: base 'WZ-01' is not a station of the ledger" in errors
+    assert any(e.startswith("物资台账.csv: row 3, id ZD-01: item '担架' is not one of") for e in errors)
+    assert "物资台账.csv: row 4, id WZ-01: aed: count 3 is more than the capacity 1" in errors
+    assert "物资台账.csv: row 6, id ZD-09: is not a station, vehicle or cache of the resources ledger" in errors
 
 
 @pytest.mark.parametrize(("edit", "message"), [
