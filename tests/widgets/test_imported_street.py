@@ -45,3 +45,17 @@ def test_a_snapshot_of_a_stored_street_shows_that_street(qapp, capsys, tmp_path)
     assert len({image.pixel(x, y) for x in range(0, 960, 16) for y in range(0, 540, 16)}) > 20
     assert main(["snapshot", "--street", "elsewhere", "--db", db, "--out", str(out)]) == 2
     assert capsys.readouterr().err.strip().splitlines()[-1] == f"cockpit: no street 'elsewhere' in {db}; it holds xinhua"
+
+
+def test_the_desk_opens_on_an_imported_street_and_its_feed_runs(qtbot, qapp, xinhua):
+    from widgets.app import start_session
+
+    session = start_session(qapp, lang="zh", speed=60.0, start=BUSY, sound=False, actor="值班员", street=xinhua)
+    window = session.desk.window
+    qtbot.addWidget(window)
+    window.show()
+    assert session.twin.street is xinhua and session.driver.running
+    applied = session.twin.applied
+    qtbot.waitUntil(lambda: session.twin.applied > applied, timeout=5000)
+    assert {c.micro_grid_id for c in session.twin.cases.values()} <= {m.id for m in xinhua.micro_grids}
+    session.close()
