@@ -21,6 +21,7 @@ from cockpit.street.manifest import Manifest, Source
 from cockpit.street.model import Community, DedicatedGrid, GeneralGrid, MicroGrid, Projection, Road
 from cockpit.street.problems import Problems
 from cockpit.street.tables import as_text
+from cockpit.street.tables import whole_number as whole
 
 DEDICATED_KINDS = ("market", "school", "hospital", "office_tower", "park", "river", "street_front")
 ROAD_KINDS = ("arterial", "secondary", "local")
@@ -166,15 +167,11 @@ def whole_number(value: Any, features: Features, position: int, field_name: str,
     """A count column's value as an int ≥ 0, or None after an error naming the feature."""
     if value is None:
         return None
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = float("nan")
-    if not np.isfinite(number) or number < 0 or not number.is_integer():
+    number = whole(value)
+    if number is None:
         problems.error(features.source.name, features.where(position), features.ids[position],
                        f"{field_name} {value!r} is not a whole number ≥ 0 (column {features.source.columns[field_name]})")
-        return None
-    return int(number)
+    return number
 
 
 def parents(children: Features, parent: Features, problems: Problems) -> list[int | None]:

@@ -158,26 +158,8 @@ def _manifest_text(street: Street, files: dict[str, str], layer_names: dict[str,
             lines.append(f"layer = {_quote(layer_names[layer])}")
         lines += [f"{key} = {_quote(column)}" for key, column in keys.items()]
         lines.append("")
-    lines += [
-        "[registries.shifts]",
-        'file = "shifts.csv"',
-        "columns = { " + ", ".join(f"{c} = {_quote(c)}" for c in SHIFT_COLUMNS) + " }",
-        "",
-        "[registries.sensors]",
-        'file = "sensors.csv"',
-        "columns = { " + ", ".join(f"{c} = {_quote(c)}" for c in SENSOR_COLUMNS) + " }",
-        "",
-        "[registries.staff]",
-        'file = "staff.csv"',
-        "columns = { " + ", ".join(f"{c} = {_quote(c)}" for c in STAFF_COLUMNS) + " }",
-        "",
-        "[registries.resources]",
-        'file = "resources.csv"',
-        "columns = { " + ", ".join(f"{c} = {_quote(c)}" for c in RESOURCE_COLUMNS) + " }",
-        "",
-        "[registries.stock]",
-        'file = "stock.csv"',
-        "columns = { " + ", ".join(f"{c} = {_quote(c)}" for c in STOCK_COLUMNS) + " }",
-        "",
-    ]
+    for name, columns in (("shifts", SHIFT_COLUMNS), ("sensors", SENSOR_COLUMNS), ("staff", STAFF_COLUMNS),
+                          ("resources", RESOURCE_COLUMNS), ("stock", STOCK_COLUMNS)):
+        mapped = ", ".join(f"{c} = {_quote(c)}" for c in columns)
+        lines += [f"[registries.{name}]", f'file = "{name}.csv"', f"columns = {{ {mapped} }}", ""]
     return "\n".join(line for line in lines if line is not None) + "\n"

@@ -10,16 +10,15 @@ contract of ``cockpit street import``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import shapely
 
 from cockpit.street.areas import Areas, Features, build_areas, read_features, to_metric
 from cockpit.street.checks import check_cover, check_households, check_overlaps
 from cockpit.street.crs import utm_epsg
-from cockpit.street.manifest import AREA_LAYERS, LAYERS, Manifest, read_manifest
+from cockpit.street.manifest import AREA_LAYERS, LAYERS, Manifest
 from cockpit.street.model import Projection, Street
-from cockpit.street.problems import ImportStopped, Problems
+from cockpit.street.problems import Problems
 from cockpit.street.registries import AreaNames, read_resources, read_sensors, read_shifts, read_staff
 
 

@@ -26,7 +26,7 @@ from cockpit.street.generator import DEPARTMENT_TEAMS, SENSOR_INTERVAL_S, SENSOR
 from cockpit.street.manifest import Source
 from cockpit.street.model import Resource, Sensor, Shift, StaffMember, Stock, Street
 from cockpit.street.problems import Problems
-from cockpit.street.tables import Table, as_text, read_table
+from cockpit.street.tables import Table, as_text, read_table, whole_number
 
 DEFAULT_SKILLS = {
     StaffKind.GRID_WORKER: frozenset({"general", "mediation"}),
@@ -135,6 +135,20 @@ class _Rows:
     def get(self, row: tuple, field_name: str) -> Any:
         return row[self.cols[field_name]] if field_name in self.cols else None
 
+    def with_ids(self, problems: Problems):
+        """(index, row, "row N", id) of every row whose id is present and new (the others are errors)."""
+        seen: dict[str, str] = {}
+        for i, (row, number) in enumerate(zip(self.table.rows, self.table.row_numbers)):
+            where = f"row {number}"
+            id_ = as_text(self.get(row, "id"))
+            if problems.claim_id(self.table.name, where, id_, seen, self.source.columns["id"]):
+                yield i, row, where, id_
+
+    def micro_grid_index(self, areas: Areas) -> np.ndarray:
+        """Index of the micro-grid each row's position lies in, -1 outside (or without a position)."""
+        polygons = np.asarray([m.polygon for m in areas.micro_grids], dtype=object)
+        return first_within(polygons, np.nan_to_num(self.lon), np.nan_to_num(self.lat))
+
 
 def _positions(source: Source, table: Table, cols: dict[str, int], problems: Problems) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """WGS84 lon/lat of every row (NaN where absent or bad) and a mask of rows with a position."""
@@ -177,16 +191,10 @@ def read_sensors(source: Source | None, areas: Areas, names: AreaNames, problems
         return []
     rows = _rows(source, problems)
     file = rows.table.name
-    polygons = np.asarray([m.polygon for m in areas.micro_grids], dtype=object)
-    inside = first_within(polygons, np.nan_to_num(rows.lon), np.nan_to_num(rows.lat))
+    inside = rows.micro_grid_index(areas)
     sensors: list[Sensor] = []
-    seen: dict[str, str] = {}
     kinds = tuple(k.value for k in SensorKind)
-    for i, (row, number) in enumerate(zip(rows.table.rows, rows.table.row_numbers)):
-        where = f"row {number}"
-        id_ = as_text(rows.get(row, "id"))
-        if not problems.claim_id(file, where, id_, seen, source.columns["id"]):
-            continue
+    for i, row, where, id_ in rows.with_ids(problems):
         kind = mapped_value(source, file, "kind", rows.get(row, "kind"), kinds, problems, where, id_)
         if not rows.located[i]:
             if np.isnan(rows.lon[i]):
@@ -229,14 +237,11 @@ def _agrees(source: Source, row: tuple, rows: _Rows, names: AreaNames, micro_id:
 def _interval(value: Any, kind: SensorKind, file: str, where: str, id_: str, problems: Problems) -> int | None:
     if value is None:
         return SENSOR_INTERVAL_S[kind]
-    try:
-        seconds = float(value)
-    except (TypeError, ValueError):
-        seconds = float("nan")
-    if not np.isfinite(seconds) or seconds <= 0 or not seconds.is_integer():
+    seconds = whole_number(value)
+    if not seconds:
         problems.error(file, where, id_, f"interval_s {value!r} is not a whole number of seconds > 0")
         return None
-    return int(seconds)
+    return seconds
 
 
 def read_staff(source: Source | None, areas: Areas, names: AreaNames, shifts: list[Shift], boundary,
@@ -366,16 +371,10 @@ def read_resources(source: Source | None, stock_source: Source | None, areas: Ar
         return []
     rows = _rows(source, problems)
     file = rows.table.name
-    polygons = np.asarray([m.polygon for m in areas.micro_grids], dtype=object)
-    inside = first_within(polygons, np.nan_to_num(rows.lon), np.nan_to_num(rows.lat))
+    inside = rows.micro_grid_index(areas)
     kinds = tuple(k.value for k in ResourceKind)
     found: list[tuple[Resource, str]] = []
-    seen: dict[str, str] = {}
-    for i, (row, number) in enumerate(zip(rows.table.rows, rows.table.row_numbers)):
-        where = f"row {number}"
-        id_ = as_text(rows.get(row, "id"))
-        if not problems.claim_id(file, where, id_, seen, source.columns["id"]):
-            continue
+    for i, row, where, id_ in rows.with_ids(problems):
         kind = mapped_value(source, file, "kind", rows.get(row, "kind"), kinds, problems, where, id_)
         kind_of = _mapped_free(source, "type", rows.get(row, "type"))
         if kind_of is None:
@@ -404,14 +403,10 @@ def _count(value: Any, field_name: str, file: str, where: str, id_: str, problem
     """A whole number ≥ 0 (0 when empty); None after an error."""
     if value is None:
         return 0
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        number = float("nan")
-    if not np.isfinite(number) or number < 0 or not number.is_integer():
+    number = whole_number(value)
+    if number is None:
         problems.error(file, where, id_, f"{field_name} {value!r} is not a whole number ≥ 0")
-        return None
-    return int(number)
+    return number
 
 
 def _hours(value: Any, file: str, where: str, id_: str, problems: Problems) -> tuple[tuple[time, time], ...] | None:

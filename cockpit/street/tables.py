@@ -209,3 +209,12 @@ def as_text(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).strip() or None
+
+
+def whole_number(value: Any) -> int | None:
+    """A cell as an int ≥ 0 (``12``, ``12.0``, ``"12"``); None if it is not one."""
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return int(number) if number >= 0 and number.is_integer() else None
