@@ -82,6 +82,10 @@ def check_households(areas: Areas, layers: dict[str, Features], problems: Proble
                                      ("micro_grids", areas.micro_grids, MICRO_GRID_HOUSEHOLDS)):
         features = layers[kind]
         if "households" not in features.source.columns:
+            if kind == "micro_grids":
+                problems.warning(features.source.name, "", None,
+                                 "no household counts (households = ...): every micro-grid has 0, and the demo feed, "
+                                 "history and simulation place cases where households are")
             continue
         where = features.index()
         for grid in grids:

@@ -377,3 +377,11 @@ def test_residents_without_a_key_or_with_a_bad_id_number_write_nothing(capsys, s
     errors = import_errors(capsys, street_dir, tmp_path)
     assert errors == ["居民台账.csv: row 2: phone is not an 11-digit mobile number"]
     assert not any("12900000000" in e for e in errors)
+
+
+def test_micro_grids_without_household_counts_import_with_a_warning(street_dir):
+    manifest = street_dir / "street.toml"
+    manifest.write_text(manifest.read_text(encoding="utf-8").replace('households = "HS"\n', ""), encoding="utf-8")
+    report = import_street(manifest)
+    assert report.ok and report.street.households == 0
+    assert any(str(w).startswith("micro_grids_gcj02.geojson: no household counts") for w in report.problems.warnings)
