@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+import numpy as np
 import pandas as pd
 
 from cockpit.vocabulary.categories import default_categories
@@ -128,12 +129,17 @@ class HotlineResult:
 
 
 class _Row:
-    """One export row being converted; :meth:`refuse` records why it cannot be imported."""
+    """One export row being converted; :meth:`refuse` records why it cannot be imported.
+
+    ``lonlat`` is its WGS84 position when it has coordinates that are numbers (converted for all rows
+    at once: the GCJ-02 inverse is iterated, and one call per row would cost a millisecond each).
+    """
 
     def __init__(self, number: int, values: dict[str, Any]) -> None:
         self.number = number
         self.values = values
         self.reasons: list[str] = []
+        self.lonlat: tuple[float, float] | None = None
 
     def refuse(self, reason: str) -> None:
         self.reasons.append(reason)
@@ -158,8 +164,9 @@ def convert_export(path: Path, mapping: HotlineMapping, street: Street) -> Hotli
     names = AreaNames(street)
     unknown: dict[str, Counter] = {}
     records, refused, seen = [], [], {}
-    for raw, number in zip(table.rows, table.row_numbers):
-        row = _Row(number, {f: raw[i] for f, i in cols.items()})
+    rows = [_Row(number, {f: raw[i] for f, i in cols.items()}) for raw, number in zip(table.rows, table.row_numbers)]
+    _convert_coordinates(rows, mapping)
+    for row in rows:
         record = _convert(row, mapping, categories, category_names, locator, names, street, unknown, seen)
         if row.reasons:
             refused.append(_side_row(row))
@@ -272,21 +279,35 @@ def _local(at: datetime, zone: ZoneInfo) -> str:
     return at.astimezone(zone).strftime("%Y-%m-%d %H:%M")
 
 
+def _convert_coordinates(rows: list[_Row], mapping: HotlineMapping) -> None:
+    """Set every row's ``lonlat`` from its coordinates in the mapping's CRS, in one vectorised pass."""
+    if mapping.crs is None:
+        return
+    x, y = np.full(len(rows), np.nan), np.full(len(rows), np.nan)
+    for i, row in enumerate(rows):
+        try:
+            x[i], y[i] = float(row.values.get("lon")), float(row.values.get("lat"))
+        except (TypeError, ValueError):
+            continue
+    ok = np.isfinite(x) & np.isfinite(y)
+    lon, lat = mapping.crs.to_wgs84(x[ok], y[ok])
+    for i, a, b in zip(np.flatnonzero(ok), lon, lat):
+        rows[i].lonlat = (float(a), float(b))
+
+
 def _locate(row: _Row, mapping: HotlineMapping, locator: Locator, names: AreaNames, street: Street,
             unknown: dict[str, Counter]) -> tuple[str, str, str, float, float] | None:
     """(micro-grid, general grid, community, lon, lat): by coordinates, else by the grid or community named."""
     reasons = []
     lon_text, lat_text = as_text(row.values.get("lon")), as_text(row.values.get("lat"))
-    if lon_text is not None and lat_text is not None and mapping.crs is not None:
-        try:
-            lon, lat = (float(v[0]) for v in mapping.crs.to_wgs84([float(lon_text)], [float(lat_text)]))
-        except ValueError:
-            reasons.append(f"coordinates {lon_text}, {lat_text} are not numbers")
-        else:
-            found = locator.locate(lon, lat)
-            if found is not None:
-                return found.micro_grid_id, found.general_grid_id, found.community_id, lon, lat
-            reasons.append(f"coordinates {lon_text}, {lat_text} ({mapping.crs.name}) are outside the street")
+    if row.lonlat is not None:
+        lon, lat = row.lonlat
+        found = locator.locate(lon, lat)
+        if found is not None:
+            return found.micro_grid_id, found.general_grid_id, found.community_id, lon, lat
+        reasons.append(f"coordinates {lon_text}, {lat_text} ({mapping.crs.name}) are outside the street")
+    elif lon_text is not None or lat_text is not None:
+        reasons.append(f"coordinates {lon_text}, {lat_text} are not numbers")
     grid, community = as_text(row.values.get("grid")), as_text(row.values.get("community"))
     grid = mapping.values.get("grid", {}).get(grid, grid) if grid else None
     community = mapping.values.get("community", {}).get(community, community) if community else None
