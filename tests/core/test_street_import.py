@@ -133,6 +133,27 @@ def test_the_command_stores_the_street_and_every_street_command_reads_it(capsys,
     assert code == 0 and simulated["staff"] == 6 and simulated["kpis"]["cases"]["mean"] > 0
 
 
+@pytest.mark.postgres
+def test_two_streets_share_one_postgresql_database(capsys, postgres_url, tmp_path):
+    from cockpit.street.demo import load_demo_street
+    from cockpit.street.export import export_street
+    from tests.core.test_storage import _fresh_postgres_database
+
+    urls = _fresh_postgres_database(postgres_url)
+    db = next(urls)
+    try:
+        export_street(load_demo_street(), tmp_path / "demo", "gpkg")
+        for manifest in (FIXTURE / "street.toml", tmp_path / "demo" / "manifest.toml"):
+            assert main(["street", "import", str(manifest), "--db", db]) == 0
+        capsys.readouterr()
+        for street, micro_grids, stations in (("xinhua", 9, 2), ("jincheng", 536, None)):
+            code, info, _ = run_json(capsys, "info", "--street", street, "--db", db, "--json")
+            assert code == 0 and info["street"] == street and info["micro_grids"] == micro_grids
+            assert stations is None or info["resources"]["stations"] == stations
+    finally:
+        next(urls, None)
+
+
 def test_the_demo_street_stays_the_default_and_has_its_own_id(capsys, tmp_path):
     db = f"sqlite:///{tmp_path / 'c.sqlite'}"
     code, info, _ = run_json(capsys, "info", "--street", "jincheng", "--db", db, "--json")
