@@ -25,7 +25,7 @@ from cockpit.street.areas import Areas, mapped_value
 from cockpit.street.generator import DEPARTMENT_TEAMS, SENSOR_INTERVAL_S, SENSOR_LABEL, SHIFTS, STAFF_PREFIX
 from cockpit.street.manifest import Source
 from cockpit.street.model import Resource, Sensor, Shift, StaffMember, Stock, Street
-from cockpit.street.problems import Problems
+from cockpit.street.problems import Problems, stop
 from cockpit.street.tables import Table, as_text, read_table, whole_number
 
 DEFAULT_SKILLS = {
@@ -173,6 +173,12 @@ def _positions(source: Source, table: Table, cols: dict[str, int], problems: Pro
         return x, y, np.zeros(n, dtype=bool)
     lon, lat = np.full(n, np.nan), np.full(n, np.nan)
     lon[present], lat[present] = source.crs.to_wgs84(x[present], y[present])
+    first_bad = source.crs.check_in_china(lon[present], lat[present])
+    if first_bad is not None:
+        # A ledger in the wrong CRS is wrong on every row: one message for the file, with the hint.
+        row = int(np.flatnonzero(present)[first_bad])
+        raise stop(table.name, source.crs.misfit(x[row], y[row]) + f"; check crs of {source.key}",
+                   where=f"row {table.row_numbers[row]}")
     if source.crs.warning:
         problems.warning(table.name, "", None, source.crs.warning)
     return lon, lat, present

@@ -318,6 +318,9 @@ def test_stock_and_resources_that_do_not_fit_are_named(capsys, street_dir, tmp_p
     (lambda t: t.replace('file = "communities.shp"', 'file = "missing.shp"'), "missing.shp: no such file"),
     (lambda t: t.replace('id = "SQDM"', 'id = "SQBM"', 1), "communities.shp: no column 'SQBM'"),
     (lambda t: t.replace('crs = "EPSG:4547"', 'crs = "EPSG:999999"'), "street.toml: street.crs: unknown coordinate system"),
+    (lambda t: t.replace('file = "设备台账.xlsx"\ncrs = "gcj02"\n', 'file = "设备台账.xlsx"\n'),
+     "设备台账.xlsx:设备台账: row 3: point (114.267, 30.5757) in EPSG:4547 converts to lon 109.5141, lat 0.0003, "
+     "outside China; these look like degrees"),
     (lambda t: t.replace("[layers.roads]", "[layers.buildings]"), "street.toml: layers.buildings: buildings are not stored"),
     (lambda t: t.replace('file = "人员名册.csv"', 'file = "人员名册.csv"\nsheet2 = "x"'), "street.toml: registries.staff.sheet2: unknown key"),
 ])
