@@ -47,7 +47,6 @@ def import_street(manifest_path: str | Path, db: Database | None = None) -> Impo
         return report
     if db is not None:
         save_street(db, report.street, also=_residents_writer(report.street.id, residents, cipher, db))
-        report.stored = True
     return report
 
 

@@ -93,8 +93,3 @@ def check_households(areas: Areas, layers: dict[str, Features], problems: Proble
                 problems.warning(features.source.name, features.where(where[grid.id]), grid.id,
                                  f"{grid.households} households, outside the standard {low}-{high}")
 
-
-def points_outside(boundary: shapely.Geometry, lon: np.ndarray, lat: np.ndarray) -> np.ndarray:
-    """Boolean mask of points not inside the street's boundary."""
-    shapely.prepare(boundary)
-    return ~shapely.contains_xy(boundary, lon, lat)

@@ -18,7 +18,6 @@ import numpy as np
 import shapely
 from pyproj import CRS, Transformer
 from pyproj.exceptions import CRSError as ProjCrsError
-from shapely.geometry.base import BaseGeometry
 
 from cockpit.street.china_offsets import bd09_to_wgs84, gcj02_to_wgs84
 
@@ -170,8 +169,3 @@ def utm_epsg(lon: float, lat: float) -> int:
     zone = int((lon + 180.0) // 6.0) + 1
     return (32600 if lat >= 0 else 32700) + zone
 
-
-def first_coordinates(geometry: BaseGeometry) -> tuple[float, float]:
-    """Some vertex of ``geometry`` (for messages about where it lies)."""
-    coords = shapely.get_coordinates(geometry)
-    return (float(coords[0, 0]), float(coords[0, 1])) if len(coords) else (float("nan"), float("nan"))

@@ -36,9 +36,6 @@ class Layer:
     fields: dict[str, np.ndarray]
     crs: SourceCrs | None
 
-    def __len__(self) -> int:
-        return len(self.geometries)
-
 
 def read_layer(path: Path, layer: str | None = None, encoding: str | None = None, name: str | None = None) -> Layer:
     """Read one layer of a GIS file.

@@ -29,7 +29,6 @@ class ImportReport:
     street_id: str
     street: Street | None
     problems: Problems = field(default_factory=Problems)
-    stored: bool = False
 
     @property
     def ok(self) -> bool:

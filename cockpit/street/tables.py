@@ -65,9 +65,6 @@ class Table:
         """Position of ``column`` (compared without whitespace)."""
         return [normalise_header(h) for h in self.header].index(normalise_header(column))
 
-    def has(self, column: str) -> bool:
-        return normalise_header(column) in {normalise_header(h) for h in self.header}
-
 
 def read_table(path: Path, wanted: Iterable[str], sheet: str | None = None, encoding: str | None = None,
                name: str | None = None) -> Table:
