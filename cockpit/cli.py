@@ -314,7 +314,7 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--username", default=None, help="MQTT user name at --broker")
     parser.add_argument("--password", default=None, help="MQTT password at --broker")
     parser.add_argument("--tls-ca", default=None, help="CA certificate file of --broker (implies TLS)")
-    parser.add_argument("--seed", type=int, default=7, help="demo feed seed")
+    parser.add_argument("--seed", type=int, default=None, help="demo feed seed (default: the demo's own day)")
     parser.add_argument("--street", default=None, help="id of a street stored in --db (default: the demo street)")
 
 
