@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtGui import QImage
 
 from cockpit.onboard.store import import_street
-from widgets.app import build_twin, play_demo
+from widgets.app import build_twin
+from widgets.demo_driver import play_demo
 from widgets.cli import main
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "xinhua"
