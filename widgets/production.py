@@ -23,10 +23,10 @@ from cockpit import heap
 from cockpit.clock import Clock, WallClock
 from cockpit.security.authorizer import Authorizer
 from cockpit.security.permissions import User
-from cockpit.security.personal_data import FieldCipher, ResidentStore, load_key
-from cockpit.security.users import SecurityError, UserStore
+from cockpit.onboard.catalog import UnknownStreet, street_from
+from cockpit.security.resident_stores import street_residents
+from cockpit.security.users import UserStore
 from cockpit.storage import AuditLog, Database, StorageError, open_database
-from cockpit.storage.streets import StreetNotFound, load_street, street_ids
 from cockpit.street.model import Street
 from cockpit.vocabulary.events import ClockTick
 from cockpit.vocabulary.masking import install_log_masking
@@ -73,24 +73,6 @@ class ClockTicker(QObject):
         self._model.submit([ClockTick(self._clock.now())])
 
 
-def stored_street(db: Database, street_id: str) -> Street:
-    """The street ``street_id`` of the database; ValueError naming the streets it holds if none."""
-    try:
-        return load_street(db, street_id)
-    except StreetNotFound:
-        held = street_ids(db)
-        known = f"it holds {', '.join(held)}" if held else "it holds no street (cockpit street import MANIFEST.toml)"
-        raise ValueError(f"no street {street_id!r} in {db.url}; {known}") from None
-
-
-def resident_store(db: Database, street: Street) -> tuple[ResidentStore | None, str]:
-    """The street's residents under the configured key, or None and why they cannot be read."""
-    try:
-        return ResidentStore(db, street.id, FieldCipher(load_key())), ""
-    except SecurityError as exc:
-        return None, str(exc)
-
-
 def log_in(users: UserStore, street: Street, name: str | None = None) -> User | None:
     """Show the login dialog until an account logs in; None if the user cancels."""
     dialog = LoginDialog(users, street.name)
@@ -126,7 +108,7 @@ def open_session(app: QApplication, languages: LanguageSwitcher, street: Street,
     mqtt = MqttSource(twin, model, db, broker, clock.now, login=login, writer=writer, sensor_rate=0.0)
     ticker = ClockTicker(model, clock)
     desk = build_desk(model, user.username, sound=sound)
-    desk.add_residents(ResidentsPanel(lambda: resident_store(db, street), street, user))
+    desk.add_residents(ResidentsPanel(lambda: street_residents(db, street), street, user))
     desk.set_user(user, functools.partial(authorizer.exporting, user.username))
     session = Session(app, languages, twin, model, ticker, desk, user.username,
                       new_wall=lambda: build_wall(model, user.username, sound=False), screen=screen,
@@ -154,8 +136,8 @@ def run_open(options: Any) -> int:
         print(f"cockpit open: {exc}", file=sys.stderr)
         return 1
     try:
-        street = stored_street(db, options.street)
-    except (ValueError, StorageError) as exc:
+        street = street_from(db, options.street)
+    except (UnknownStreet, StorageError) as exc:
         db.close()
         print(f"cockpit open: {exc}", file=sys.stderr)
         return 1
