@@ -40,12 +40,13 @@ from widgets.application import application, set_up_language
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.demo_driver import DemoDriver, usual_day
-from widgets.desk import DESK_SIZE, Desk
+from widgets.desk import DESK_SIZE, Desk, fit_to_screen
 from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
 from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
 from widgets.persistence import DatabaseWriter
+from widgets.plumbing import scrolled
 from widgets.residents_panel import ResidentsPanel
 from widgets.session import Session
 from widgets.simulation_view import open_simulation_view
@@ -92,7 +93,7 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     window.add_panel("map", map_panel, "centre")
     window.add_panel("detail", detail, "right", QT_TRANSLATE_NOOP("MainWindow", "Case"))
     window.add_panel("queue", queue, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Case queue"))
-    window.add_panel("kpi", kpi, "bottom", QT_TRANSLATE_NOOP("MainWindow", "KPIs"))
+    window.add_panel("kpi", scrolled(kpi), "bottom", QT_TRANSLATE_NOOP("MainWindow", "KPIs"))
     window.add_panel("staff", staff, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Staff"))
     kpis.setParent(window)
     desk = Desk(model, window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
@@ -266,7 +267,7 @@ def run_demo(options: Any) -> int:
     if getattr(options, "wall", False):
         session.set_theme("dark")
         session.set_wall(True)
-    session.desk.window.resize(*DESK_SIZE)
+    fit_to_screen(session.desk.window, DESK_SIZE)
     session.desk.window.show()
     # Ctrl+C or a service manager's SIGTERM ends the session like closing the window: sources stopped,
     # the database flushed. The handler runs when Python next gets control (the model's 20 Hz timer).

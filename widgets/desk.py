@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from cockpit.security.authorizer import ExportCheck, community_of_area
 from cockpit.security.permissions import User
@@ -24,10 +24,24 @@ from widgets.staff_board import StaffBoardPanel
 from widgets.twin_model import TwinModel
 
 RESIDENTS_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Residents")
-DESK_SIZE = (1600, 960)
-"""First size of the desk window: the map with the case detail beside it and the queue under it."""
+DESK_SIZE = (1920, 1080)
+"""Largest first size of the desk window: it fills a desk monitor up to 1920x1080 (a larger screen
+keeps this size and may be resized); its layout fits 1366x768, 1600x960 and 1920x1080."""
 TOOL_WINDOW_SIZE = (1500, 900)
 """First size of a tool window (simulation, training, debrief): its tables and plots side by side."""
+
+
+def fit_to_screen(window: QWidget, size: tuple[int, int]) -> None:
+    """Give ``window`` its first ``size``, or the whole available screen when that is smaller (a
+    1366x768 laptop), placed at the screen's top-left corner so nothing is off screen."""
+    screen = window.screen() or QApplication.primaryScreen()
+    available = screen.availableGeometry()
+    frame = window.frameGeometry().size() - window.geometry().size()
+    width = min(size[0], available.width() - frame.width())
+    height = min(size[1], available.height() - frame.height())
+    window.resize(width, height)
+    if width < size[0] or height < size[1]:
+        window.move(available.topLeft())
 
 
 @dataclass
@@ -52,7 +66,7 @@ class Desk:
         """Show a tool window (simulation, training) that lives and closes with the desk."""
         widget.setParent(self.window, Qt.WindowType.Window)
         self.tool_windows.append(widget)
-        widget.resize(*TOOL_WINDOW_SIZE)
+        fit_to_screen(widget, TOOL_WINDOW_SIZE)
         widget.show()
         return widget
 

@@ -26,7 +26,7 @@ from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets import i18n
-from widgets.plumbing import Connections, Throttle
+from widgets.plumbing import Connections, InkLabel, Throttle
 from widgets.theme import (
     BAD_COLOR,
     COMPARISON_COLOR,
@@ -47,6 +47,8 @@ RESPONSE_BINS = 13
 OVERDUE_TOP = 8
 """The overdue plot ranks the communities with the most overdue open cases, at most this many."""
 OVERDUE_MIN_ROWS = 4
+STRIP_VALUE_SCALE = 1.6
+"""The value's type in a strip tile, times the body text: read across a desk, beside its title."""
 """Rows the overdue plot keeps even for fewer communities, so one bar does not fill the plot."""
 
 
@@ -174,23 +176,36 @@ class KpiTile(QFrame):
     """A value with its title and target, coloured ok / not ok (QSS property ``state``).
 
     A ``wide`` tile holds several figures in one line, in smaller type (QSS property ``wide``) so that
-    they fit its span on every screen.
+    they fit its span on every screen. A ``strip`` tile (the KPI strip over the map) puts its title
+    and target on the left and the value beside them, half the height of a stacked tile, so the map
+    keeps its room on a 1366x768 desk.
     """
 
-    def __init__(self, parent: QWidget | None = None, wide: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, wide: bool = False, strip: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
         self.wide = wide
-        self.title = QLabel()
-        self.value = QLabel("—")
+        self.strip = strip
+        self.title = InkLabel()
+        self.value = InkLabel("—")
         self.value.setObjectName("tileValue")
         self.value.setProperty("wide", wide)
-        self.target = QLabel()
+        self.target = InkLabel()
         self.target.setObjectName("tileTarget")
-        layout = QVBoxLayout(self)
-        for label in (self.title, self.value, self.target):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
+        if strip:
+            layout = QGridLayout(self)
+            layout.setContentsMargins(8, 2, 8, 2)
+            layout.setVerticalSpacing(0)
+            layout.addWidget(self.title, 0, 0)
+            layout.addWidget(self.target, 1, 0)
+            layout.addWidget(self.value, 0, 1, 2, 1)
+            layout.setColumnStretch(1, 1)
+            self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            stacked = QVBoxLayout(self)
+            for label in (self.title, self.value, self.target):
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                stacked.addWidget(label)
         self._fit_fonts()
 
     def set_state(self, state: str) -> None:
@@ -201,7 +216,8 @@ class KpiTile(QFrame):
             widget.style().polish(widget)
 
     def _fit_fonts(self) -> None:
-        self.value.setFont(scaled_font(self.font(), WIDE_VALUE_SCALE if self.wide else 2.0, bold=True))
+        scale = WIDE_VALUE_SCALE if self.wide else STRIP_VALUE_SCALE if self.strip else 2.0
+        self.value.setFont(scaled_font(self.font(), scale, bold=True))
         self.target.setFont(scaled_font(self.font(), 0.8))
 
     def changeEvent(self, event: QEvent) -> None:
@@ -232,7 +248,7 @@ class KpiPanel(QWidget):
         tiles = QGridLayout()
         columns = len(specs) if compact else 4
         for index, spec in enumerate(specs):
-            tile = KpiTile()
+            tile = KpiTile(strip=compact)
             self.tiles[spec.key] = tile
             tiles.addWidget(tile, index // columns, index % columns)
         self._specs = {spec.key: spec for spec in specs}

@@ -8,9 +8,9 @@ app.py builds and wires them.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QScrollArea, QVBoxLayout, QWidget
 
 from cockpit.security.permissions import Action, User
 from widgets import i18n
@@ -25,8 +25,10 @@ ERROR_SHOWN_MS = 15_000
 
 DOCK_AREAS = {"right": Qt.DockWidgetArea.RightDockWidgetArea, "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
 """Where a docked panel goes; panels docked in one area share it as tabs."""
-DOCK_SIZES = {"right": (560, Qt.Orientation.Horizontal), "bottom": (380, Qt.Orientation.Vertical)}
-"""First width (right) or height (bottom) of a dock area, in pixels: the case detail's form fits."""
+DOCK_SHARES = {"right": (0.36, 520, Qt.Orientation.Horizontal), "bottom": (0.3, 200, Qt.Orientation.Vertical)}
+"""First width (right) or height (bottom) of a dock area: a share of the window, at least so many pixels.
+The case panel takes the right side over the whole height, so its dispatch list is reached without
+scrolling on a 1366x768 desk; the queue below the map takes under a third of the height."""
 PANEL_AREAS = ("top", "centre", *DOCK_AREAS)
 MODES = {"replay": QT_TRANSLATE_NOOP("MainWindow", "REPLAY"), "training": QT_TRANSLATE_NOOP("MainWindow", "TRAINING")}
 """Windows that show history say so, loudly: in the title and in a badge in the replay colour."""
@@ -71,6 +73,11 @@ class MainWindow(QMainWindow):
         """The dock of each docked panel, by the panel's name."""
         self._titles: dict[str, str] = {}
         self._top_count = 0
+        self._first_docks: dict[str, QDockWidget] = {}
+        self._docks_sized = False
+        # The case panel runs down the whole right side; the queue sits under the map only.
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.setCorner(Qt.Corner.TopRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
 
         central = QWidget()
         self._column = QVBoxLayout(central)
@@ -145,8 +152,7 @@ class MainWindow(QMainWindow):
             self.tabifyDockWidget(there[-1], dock)
             there[0].raise_()
         else:
-            size, orientation = DOCK_SIZES[area]
-            self.resizeDocks([dock], [size], orientation)
+            self._first_docks[area] = dock
         self.docks[name] = dock
         self._titles[name] = title
 
@@ -335,8 +341,23 @@ class MainWindow(QMainWindow):
             self.retranslate_ui()
         super().changeEvent(event)
 
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._docks_sized:
+            # Once the window has its size and its layout has run, not before.
+            QTimer.singleShot(0, self.size_docks)
+
+    def size_docks(self) -> None:
+        """Give each dock area its share of the window as it is now (done once, when first shown)."""
+        self._docks_sized = True
+        for area, dock in self._first_docks.items():
+            share, least, orientation = DOCK_SHARES[area]
+            whole = self.width() if orientation is Qt.Orientation.Horizontal else self.height()
+            self.resizeDocks([dock], [max(least, round(whole * share))], orientation)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         self._connections.disconnect_all()
         for panel in self.panels.values():
-            panel.close()
+            # A panel laid in a scroll area (plumbing.scrolled) is closed itself: it holds the connections.
+            (panel.widget() if isinstance(panel, QScrollArea) else panel).close()
         super().closeEvent(event)

@@ -33,7 +33,7 @@ from cockpit.vocabulary.masking import install_log_masking
 from widgets.app import build_desk, build_twin, build_wall, restore
 from widgets.application import application, set_up_language
 from widgets.i18n import LanguageSwitcher
-from widgets.desk import DESK_SIZE
+from widgets.desk import DESK_SIZE, fit_to_screen
 from widgets.login_dialog import LoginDialog
 from widgets.mqtt_source import BrokerLogin, MqttSource
 from widgets.persistence import DatabaseWriter
@@ -163,7 +163,7 @@ def run_open(options: Any) -> int:
     heap.settle()
     if getattr(options, "wall", False):
         session.set_wall(True)
-    session.desk.window.resize(*DESK_SIZE)
+    fit_to_screen(session.desk.window, DESK_SIZE)
     session.desk.window.show()
     previous = {sig: signal.signal(sig, lambda *_: app.quit()) for sig in (signal.SIGINT, signal.SIGTERM)}
     try:

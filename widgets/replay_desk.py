@@ -26,7 +26,7 @@ from cockpit.twin import TwinError, TwinState
 from cockpit.vocabulary.events import Event
 from widgets.app import build_desk
 from widgets.application import application, set_up_language
-from widgets.desk import DESK_SIZE, Desk
+from widgets.desk import DESK_SIZE, Desk, fit_to_screen
 from widgets.replay_bar import ReplayBar, replay_status
 from widgets.theme import apply_theme
 from widgets.training_desk import TrainingDesk, ask_training
@@ -104,7 +104,7 @@ def run_replay(options: Any) -> int:
     view = build_replay_desk(replay, getpass.getuser(), getattr(options, "speed", REPLAY_SPEED))
     if warning:
         view.desk.window.warn(warning)
-    view.desk.window.resize(*DESK_SIZE)
+    fit_to_screen(view.desk.window, DESK_SIZE)
     view.desk.window.show()
     try:
         return app.exec()

@@ -77,6 +77,8 @@ SENSOR_KIND_COLORS = {
 }
 """Okabe-Ito colours (colour-blind safe) by sensor kind, the same in both themes."""
 SILENT_SENSOR = QColor("#adb5bd")
+SENSOR_GROUP_COLOR = QColor("#495057")
+"""A grid's sensors drawn as one marker at street level (mixed kinds: a neutral dark grey)."""
 """A sensor that has gone silent: grey, outlined in its kind's colour."""
 
 
@@ -116,8 +118,9 @@ def _water(name: str) -> QColor:
 MAP_COLORS = {
     "light": MapColors(
         background=QColor("#ffffff"),
-        # ColorBrewer Purples: sequential, colour-blind safe, clear of the blue/yellow/red markers.
-        ramp=tuple(QColor(c) for c in ("#f4f4f6", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")),
+        # A purple sequential ramp (after ColorBrewer Purples), clear of the blue/yellow/red markers, its
+        # steps 13-16 apart in CIELAB lightness so that neighbouring bins read apart on any screen.
+        ramp=tuple(QColor(c) for c in ("#f4f4f6", "#cfcce6", "#a9a5d2", "#8079bb", "#5b4c9f", "#3d1f7a")),
         area_outline=QColor("#9a9aa6"),
         area_highlight=QColor("#101010"),
         label_text=QColor("#1a1a1a"),
@@ -134,8 +137,9 @@ MAP_COLORS = {
     ),
     "dark": MapColors(
         background=QColor("#0d1117"),
-        # The same ramp for the dark wall: brighter means more.
-        ramp=tuple(QColor(c) for c in ("#1b2130", "#2c2850", "#40377a", "#5c4fb0", "#8a7fd6", "#c3bbf2")),
+        # The same ramp for the dark wall: brighter means more, 13-17 apart in lightness (zero and one
+        # case were 6 apart, unreadable on a dark wall).
+        ramp=tuple(QColor(c) for c in ("#1b2130", "#3f3878", "#5e52ab", "#8276d3", "#aba1ee", "#dcd6fb")),
         area_outline=QColor("#3d4a5c"),
         area_highlight=QColor("#ffd43b"),
         label_text=QColor("#f1f3f5"),

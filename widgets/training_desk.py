@@ -39,7 +39,7 @@ from cockpit.training import TrainingSession
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets.app import build_desk
 from widgets.debrief import DebriefView
-from widgets.desk import DESK_SIZE, TOOL_WINDOW_SIZE, Desk
+from widgets.desk import DESK_SIZE, TOOL_WINDOW_SIZE, Desk, fit_to_screen
 from widgets.training_panel import DEFAULT_SPEED, TRAINING_SPEEDS, TrainingPanel
 from widgets.twin_model import TwinModel
 
@@ -269,7 +269,7 @@ def start_training(desk: Desk, choice: TrainingChoice, trainer: str, player: Rep
     panel.finished.connect(debrief)
     window.setParent(desk.window, window.windowFlags())
     desk.tool_windows.append(window)
-    window.resize(*DESK_SIZE)
+    fit_to_screen(window, DESK_SIZE)
     window.show()
     panel.play()
     return training

@@ -47,244 +47,244 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="225"/>
+        <location filename="../../widgets/case_detail.py" line="257"/>
         <source>Why reopen this case?</source>
         <translation>重新打开的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="227"/>
+        <location filename="../../widgets/case_detail.py" line="259"/>
         <source>Why is this not a case?</source>
         <translation>不予受理的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="273"/>
+        <location filename="../../widgets/case_detail.py" line="305"/>
         <source>Why re-dispatch this case?</source>
         <translation>改派的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="304"/>
+        <location filename="../../widgets/case_detail.py" line="336"/>
         <source>Pick a person or a department first.</source>
         <translation>请先选择人员或部门。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="325"/>
+        <location filename="../../widgets/case_detail.py" line="357"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation>未经居民评价即结案，原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="331"/>
+        <location filename="../../widgets/case_detail.py" line="363"/>
         <source>Why escalate this case?</source>
         <translation>上报升级的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="340"/>
+        <location filename="../../widgets/case_detail.py" line="372"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation>为何与 {case} 重复？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="355"/>
+        <location filename="../../widgets/case_detail.py" line="387"/>
         <source>Reason required</source>
         <translation>需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="360"/>
+        <location filename="../../widgets/case_detail.py" line="392"/>
         <source>There is no other open case to merge into.</source>
         <translation>没有可合并的其他在办事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="363"/>
+        <location filename="../../widgets/case_detail.py" line="395"/>
         <source>Merge duplicate</source>
         <translation>合并重复事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="363"/>
+        <location filename="../../widgets/case_detail.py" line="395"/>
         <source>Duplicate of:</source>
         <translation>重复于：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="414"/>
+        <location filename="../../widgets/case_detail.py" line="446"/>
         <source>nobody yet</source>
         <translation>尚未派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="416"/>
+        <location filename="../../widgets/case_detail.py" line="448"/>
         <source>ETA {eta} min</source>
         <translation>预计 {eta} 分钟到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="420"/>
+        <location filename="../../widgets/case_detail.py" line="452"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="424"/>
+        <location filename="../../widgets/case_detail.py" line="456"/>
         <source>repeated {n}×</source>
         <translation>重复 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="426"/>
+        <location filename="../../widgets/case_detail.py" line="458"/>
         <source>merged into {case}</source>
         <translation>已并入 {case}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="442"/>
+        <location filename="../../widgets/case_detail.py" line="474"/>
         <source>{left} left</source>
         <translation>剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="444"/>
+        <location filename="../../widgets/case_detail.py" line="476"/>
         <source>overdue by {late}</source>
         <translation>已超时 {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="481"/>
+        <location filename="../../widgets/case_detail.py" line="515"/>
         <source>no department team free</source>
         <translation>暂无空闲部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="528"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>People by arrival (road)</source>
         <translation>按到达时间排序的人员（按路网）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518"/>
+        <location filename="../../widgets/case_detail.py" line="552"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518"/>
+        <location filename="../../widgets/case_detail.py" line="552"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518"/>
+        <location filename="../../widgets/case_detail.py" line="552"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="519"/>
+        <location filename="../../widgets/case_detail.py" line="553"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="519"/>
+        <location filename="../../widgets/case_detail.py" line="553"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="519"/>
+        <location filename="../../widgets/case_detail.py" line="553"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="557"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="557"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="557"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="557"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="557"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="524"/>
+        <location filename="../../widgets/case_detail.py" line="558"/>
         <source>Show on map</source>
         <translation>地图定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="525"/>
-        <location filename="../../widgets/case_detail.py" line="526"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="560"/>
         <source>Triage</source>
         <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="527"/>
-        <location filename="../../widgets/case_detail.py" line="530"/>
+        <location filename="../../widgets/case_detail.py" line="561"/>
+        <location filename="../../widgets/case_detail.py" line="564"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="529"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
         <source>Departments (whistle)</source>
         <translation>部门（吹哨报到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="531"/>
+        <location filename="../../widgets/case_detail.py" line="565"/>
         <source>Handling and feedback</source>
         <translation>处置与评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="532"/>
+        <location filename="../../widgets/case_detail.py" line="566"/>
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="533"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="534"/>
+        <location filename="../../widgets/case_detail.py" line="568"/>
         <source>Resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="535"/>
+        <location filename="../../widgets/case_detail.py" line="569"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="536"/>
+        <location filename="../../widgets/case_detail.py" line="570"/>
         <source>Fixed</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="537"/>
+        <location filename="../../widgets/case_detail.py" line="571"/>
         <source>Record feedback</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="538"/>
+        <location filename="../../widgets/case_detail.py" line="572"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="539"/>
+        <location filename="../../widgets/case_detail.py" line="573"/>
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="540"/>
+        <location filename="../../widgets/case_detail.py" line="574"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="541"/>
+        <location filename="../../widgets/case_detail.py" line="575"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="542"/>
+        <location filename="../../widgets/case_detail.py" line="576"/>
         <source>Reject…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="543"/>
+        <location filename="../../widgets/case_detail.py" line="577"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation>在事件队列中选择事件（回车打开）。</translation>
     </message>
@@ -1013,88 +1013,88 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="69"/>
+        <location filename="../../widgets/kpi_panel.py" line="71"/>
         <source>{m:.0f} min</source>
         <translation>{m:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="73"/>
+        <location filename="../../widgets/kpi_panel.py" line="75"/>
         <source>Response time</source>
         <translation>响应时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="74"/>
+        <location filename="../../widgets/kpi_panel.py" line="76"/>
         <source>target ≤ 2 h</source>
         <translation>目标 ≤ 2 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="75"/>
+        <location filename="../../widgets/kpi_panel.py" line="77"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="76"/>
+        <location filename="../../widgets/kpi_panel.py" line="78"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="77"/>
+        <location filename="../../widgets/kpi_panel.py" line="79"/>
         <source>alarm above 10 %</source>
         <translation>超过 10 % 告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="78"/>
+        <location filename="../../widgets/kpi_panel.py" line="80"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="79"/>
-        <location filename="../../widgets/kpi_panel.py" line="83"/>
+        <location filename="../../widgets/kpi_panel.py" line="81"/>
+        <location filename="../../widgets/kpi_panel.py" line="85"/>
         <source>target ≥ 90 %</source>
         <translation>目标 ≥ 90 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="80"/>
+        <location filename="../../widgets/kpi_panel.py" line="82"/>
         <source>Proactive discovery</source>
         <translation>主动发现率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="81"/>
+        <location filename="../../widgets/kpi_panel.py" line="83"/>
         <source>target ≥ 85 %</source>
         <translation>目标 ≥ 85 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="82"/>
+        <location filename="../../widgets/kpi_panel.py" line="84"/>
         <source>Source resolution</source>
         <translation>源头化解率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="393"/>
+        <location filename="../../widgets/kpi_panel.py" line="409"/>
         <source>Resolved at level</source>
         <translation>分级化解</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="394"/>
+        <location filename="../../widgets/kpi_panel.py" line="410"/>
         <source>small matters stay in the grid</source>
         <translation>小事不出网格、难事不出社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="396"/>
+        <location filename="../../widgets/kpi_panel.py" line="412"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation>每小时事件数：今日（柱）与平常日（线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="397"/>
+        <location filename="../../widgets/kpi_panel.py" line="413"/>
         <source>Response time today (minutes)</source>
         <translation>今日响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="398"/>
+        <location filename="../../widgets/kpi_panel.py" line="414"/>
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="399"/>
+        <location filename="../../widgets/kpi_panel.py" line="415"/>
         <source>No overdue cases</source>
         <translation>当前无超时事件</translation>
     </message>
@@ -1135,162 +1135,162 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>demo feed ×{speed:g}</source>
         <translation>演示数据流 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="256"/>
+        <location filename="../../widgets/main_window.py" line="262"/>
         <source>demo account {user}</source>
         <translation>演示账号 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="31"/>
+        <location filename="../../widgets/main_window.py" line="33"/>
         <source>REPLAY</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="31"/>
+        <location filename="../../widgets/main_window.py" line="33"/>
         <source>TRAINING</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="257"/>
+        <location filename="../../widgets/main_window.py" line="263"/>
         <source>signed in as {user}</source>
         <translation>当前用户 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="259"/>
+        <location filename="../../widgets/main_window.py" line="265"/>
         <source>community {area}</source>
         <translation>社区 {area}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="260"/>
+        <location filename="../../widgets/main_window.py" line="266"/>
         <source>whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="261"/>
+        <location filename="../../widgets/main_window.py" line="267"/>
         <source>{account} ({role} · {scope})</source>
         <translation>{account}（{role} · {scope}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="266"/>
+        <location filename="../../widgets/main_window.py" line="272"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation>数据库暂不可用，数据未丢失，正在重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="270"/>
+        <location filename="../../widgets/main_window.py" line="276"/>
         <source>saved to {name}</source>
         <translation>已保存至 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="280"/>
         <source>demo data, not saved</source>
         <translation>演示数据，不保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="278"/>
+        <location filename="../../widgets/main_window.py" line="284"/>
         <source>MQTT connected</source>
         <translation>MQTT 已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="278"/>
+        <location filename="../../widgets/main_window.py" line="284"/>
         <source>MQTT degraded, reconnecting</source>
         <translation>MQTT 连接降级，正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279"/>
+        <location filename="../../widgets/main_window.py" line="285"/>
         <source>MQTT disconnected</source>
         <translation>MQTT 未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="282"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>embedded broker (not durable)</source>
         <translation>内置代理（不持久保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="302"/>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="310"/>
+        <location filename="../../widgets/main_window.py" line="316"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation>街道数字孪生驾驶舱 — {street} — {actor}</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="92"/>
+        <location filename="../../widgets/app.py" line="94"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="93"/>
+        <location filename="../../widgets/app.py" line="95"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="94"/>
+        <location filename="../../widgets/app.py" line="96"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="95"/>
+        <location filename="../../widgets/app.py" line="97"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="326"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="321"/>
+        <location filename="../../widgets/main_window.py" line="327"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="322"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="323"/>
+        <location filename="../../widgets/main_window.py" line="329"/>
         <source>Light (desk)</source>
         <translation>浅色（坐席）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="324"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Dark (night, wall)</source>
         <translation>深色（夜班、大屏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="325"/>
+        <location filename="../../widgets/main_window.py" line="331"/>
         <source>Wall display</source>
         <translation>大屏模式</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326"/>
+        <location filename="../../widgets/main_window.py" line="332"/>
         <source>Sound on red alarms</source>
         <translation>红色报警声音提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="333"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="334"/>
         <source>What-if simulation…</source>
         <translation>推演模拟…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="335"/>
         <source>Training session from this moment…</source>
         <translation>从此刻开始培训…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="336"/>
         <source>Open a replay (cockpit replay LOG --window) to train on history</source>
         <translation>请先打开回放（cockpit replay LOG --window）再进行历史培训</translation>
     </message>
@@ -1303,124 +1303,139 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="292"/>
+        <location filename="../../widgets/map_panel.py" line="303"/>
         <source>Search grid, case id or staff name</source>
         <translation>搜索网格、事件编号或人员姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="293"/>
+        <location filename="../../widgets/map_panel.py" line="304"/>
         <source>Fit</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="294"/>
+        <location filename="../../widgets/map_panel.py" line="306"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="295"/>
+        <location filename="../../widgets/map_panel.py" line="307"/>
         <source>Colour by</source>
         <translation>着色依据</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="319"/>
+        <location filename="../../widgets/map_panel.py" line="331"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="317"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>{measure}:</source>
         <translation>{measure}：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="297"/>
+        <location filename="../../widgets/map_panel.py" line="305"/>
+        <source>Back to the whole street</source>
+        <translation>返回整个街道</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="297"/>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>General grid</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="297"/>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="301"/>
+        <location filename="../../widgets/map_panel.py" line="313"/>
         <source>Cases</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="301"/>
+        <location filename="../../widgets/map_panel.py" line="313"/>
         <source>Sensors</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="302"/>
+        <location filename="../../widgets/map_panel.py" line="314"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="302"/>
+        <location filename="../../widgets/map_panel.py" line="314"/>
         <source>Dedicated grids</source>
         <translation>专属网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="307"/>
+        <location filename="../../widgets/map_panel.py" line="319"/>
         <source>Open cases</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="308"/>
+        <location filename="../../widgets/map_panel.py" line="320"/>
         <source>Overdue cases</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="309"/>
+        <location filename="../../widgets/map_panel.py" line="321"/>
         <source>Active alarms</source>
         <translation>活动告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="310"/>
+        <location filename="../../widgets/map_panel.py" line="322"/>
         <source>Sensors silent or alarming</source>
         <translation>离线或告警设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="311"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>Available staff</source>
         <translation>空闲人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="939"/>
+        <location filename="../../widgets/map_panel.py" line="990"/>
         <source>Dedicated grid: {names}</source>
         <translation>专属网格：{names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="952"/>
+        <location filename="../../widgets/map_panel.py" line="1003"/>
         <source>{risk} risk</source>
         <translation>{risk}色风险</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="956"/>
+        <location filename="../../widgets/map_panel.py" line="1007"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="964"/>
+        <location filename="../../widgets/map_panel.py" line="1017"/>
         <source>ALARM {alarm}</source>
         <translation>告警 {alarm}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="966"/>
+        <location filename="../../widgets/map_panel.py" line="1019"/>
         <source>silent since {time}</source>
         <translation>自 {time} 起无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="968"/>
+        <location filename="../../widgets/map_panel.py" line="1021"/>
         <source>normal</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="1028"/>
+        <source>{n} sensors · {silent} silent · {alarming} alarming</source>
+        <translation>感知设备 {n} 台 · 离线 {silent} · 报警 {alarming}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="1030"/>
+        <source>Drill in to see each sensor</source>
+        <translation>放大查看每台设备</translation>
     </message>
 </context>
 <context>

@@ -102,7 +102,7 @@ def test_refusal_is_shown_with_the_twins_reason(qtbot, model, twin, panel):
     with qtbot.waitSignal(model.error_occurred):
         qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)
     assert twin.cases["K1"].status is CaseStatus.REPORTED
-    assert "reject needs a reason" in panel.error_label.text()
+    assert panel.error_label.text() == "case K1: rejecting needs a reason"  # the refusal in the UI's words
     panel.ask_reason = lambda prompt: None  # cancelled: nothing happens, nothing is said
     qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)
     assert twin.cases["K1"].status is CaseStatus.REPORTED

@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import base64
 import os
-from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
 
 from cockpit.cli import main as core_main
 from cockpit.security.permissions import Role, User
@@ -18,7 +16,7 @@ from cockpit.storage import AuditLog, open_database
 from cockpit.storage.streets import save_street
 from cockpit.vocabulary.domain import RiskLevel
 from tests.core.tiny import tiny_street
-from tests.widgets.conftest import T0, report
+from tests.widgets.conftest import report
 from widgets.i18n import LanguageSwitcher
 from widgets.login_dialog import LoginDialog
 from widgets.mqtt_source import EMBEDDED
