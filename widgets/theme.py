@@ -49,6 +49,8 @@ TEXT_ON_COLOR = QColor("#ffffff")
 COMPARISON_COLOR = QColor(_AMBER)
 """A line drawn to compare with (a usual day beside today's bars)."""
 REPLAY_COLOR = QColor("#7b1fa2")
+DENSITY_COLOR = QColor("#868e96")
+"""Bars of the replay's reports-per-hour strip (red where red cases went overdue)."""
 """Replay mode's banner and badge: a purple no live state uses."""
 NO_DATA_COLOR = QColor("#dee2e6")
 """An area or cell without a figure."""

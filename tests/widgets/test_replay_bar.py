@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from cockpit.clock import ManualClock
 from cockpit.replay.index import LogIndex
@@ -167,3 +167,24 @@ def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path, langua
         assert not view.model.command(view.player.replay.twin.escalate, case_id, "trainer", "test")
     assert "replay" in refused.args[0]
     view.close()
+
+
+def test_the_density_strip_shows_reports_per_hour_and_a_click_seeks_there(qtbot, parts) -> None:
+    player, _, bar, _ = parts
+    strip = bar.density
+    assert len(strip.starts) >= 48 and strip.counts.sum() == 200  # the synthetic log's 200 reports
+    strip.resize(960, 28)
+    busiest = int(strip.counts.argmax())
+    x = (busiest + 0.5) * strip.width() / len(strip.starts)
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(int(x), 10))
+    assert player.time == strip.starts[busiest]
+
+
+def test_typing_a_time_jumps_there_and_a_bad_one_says_how(qtbot, parts, languages) -> None:
+    player, _, bar, _ = parts
+    assert bar.jump_to("2026-10-01 21:05")  # Beijing time
+    assert player.time == datetime(2026, 10, 1, 13, 5, tzinfo=timezone.utc)
+    assert bar.jump_to("23:30")  # on the day shown
+    assert player.time == datetime(2026, 10, 1, 15, 30, tzinfo=timezone.utc)
+    assert not bar.jump_to("yesterday") and bar.jump_error.text() == "Type a time like 2026-10-05 21:05 or 21:05"
+    assert not bar.jump_to("2027-01-01 00:00") and bar.jump_error.text().startswith("The log runs from 2026-10-01")
