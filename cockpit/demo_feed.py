@@ -342,7 +342,7 @@ def _next_id(twin: TwinState, pending: list[Event], at: datetime) -> str:
 def _normal_values(kind: SensorKind, rng: np.random.Generator) -> dict[str, float]:
     """A healthy reading of a sensor of ``kind``."""
     if kind is SensorKind.SMOKE:
-        return {"smoke": 0.0, "battery": round(float(rng.uniform(60, 100)), 1)}
+        return {"smoke": 0.0, "battery": round(float(rng.uniform(0.6, 1.0)), 3)}
     if kind is SensorKind.BRACELET:
         return {"heart_rate": round(float(rng.normal(76, 8)), 1), "sos": 0.0, "fall": 0.0}
     if kind is SensorKind.WATER_METER:

@@ -157,6 +157,8 @@ class SensorState:
     last_seq: int | None = None
     readings: int = 0
     alarm_id: str | None = None
+    flapping: set[str] = field(default_factory=set)
+    """Ids of the rules on which the sensor is flapping now."""
 
     @property
     def id(self) -> str:

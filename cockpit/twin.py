@@ -42,6 +42,7 @@ from cockpit.vocabulary.events import (
     CaseTriaged,
     ClockTick,
     Event,
+    SensorFlapping,
     SensorReading,
     StaffMoved,
     StaffStatusChanged,
@@ -107,6 +108,7 @@ class TwinState:
             CaseRejected: self._on_rejected,
             CaseOverdue: self._on_overdue,
             SensorReading: self._on_reading,
+            SensorFlapping: self._on_flapping,
             AlarmRaised: self._on_alarm_raised,
             AlarmRepeated: self._on_alarm_repeated,
             AlarmAcknowledged: self._on_alarm_acknowledged,
@@ -339,6 +341,15 @@ class TwinState:
         sensor.last_values = dict(e.values)
         sensor.last_seen, sensor.last_seq = e.at, e.seq
         sensor.readings += 1
+
+    def _on_flapping(self, e: SensorFlapping) -> None:
+        sensor = self.sensors.get(e.sensor_id)
+        if sensor is None:
+            raise KeyError(f"unknown sensor {e.sensor_id!r}")
+        if e.flapping:
+            sensor.flapping.add(e.rule_id)
+        else:
+            sensor.flapping.discard(e.rule_id)
 
     def _on_alarm_raised(self, e: AlarmRaised) -> None:
         if e.alarm_id in self.alarms:

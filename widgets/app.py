@@ -40,6 +40,7 @@ from widgets.application import application, set_up_language
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.demo_driver import DemoDriver, usual_day
+from widgets.device_health import DeviceHealthPanel
 from widgets.desk import DESK_SIZE, Desk, fit_to_screen
 from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
@@ -95,6 +96,10 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     window.add_panel("queue", queue, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Case queue"))
     window.add_panel("kpi", scrolled(kpi), "bottom", QT_TRANSLATE_NOOP("MainWindow", "KPIs"))
     window.add_panel("staff", staff, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Staff"))
+    devices = DeviceHealthPanel(model)
+    window.add_panel("devices", devices, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Devices"))
+    devices.sig_locate_sensor_requested.connect(
+        lambda sensor_id: map_panel.fly_to_micro_grid(model.twin.street.sensor(sensor_id).micro_grid_id))
     kpis.setParent(window)
     desk = Desk(model, window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
 

@@ -29,7 +29,15 @@ from cockpit.records import Alarm, Case
 from cockpit.rules.model import AlarmRule, FloodLimit, load_flood_limit, rules_for
 from cockpit.street.model import Sensor, Street
 from cockpit.vocabulary.domain import RiskLevel, Source
-from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
+from cockpit.vocabulary.events import (
+    AlarmCleared,
+    AlarmRaised,
+    AlarmRepeated,
+    CaseReported,
+    Event,
+    SensorFlapping,
+    SensorReading,
+)
 
 FLOOD_WINDOW = timedelta(minutes=1)
 
@@ -155,7 +163,7 @@ class RuleEngine:
             if silent_s > sensor.interval_s * rule.no_signal_factor:
                 key = f"T{int(at.timestamp())}"
                 hours = silent_s / 3600
-                events.extend(self._raise(sensor, rule, track, at, key, f"{rule.name}: silent {hours:.1f} h"))
+                events.extend(self._raise(sensor, rule, track, at, key, f"{rule.name}({hours:.1f} 小时无信号)"))
         return events
 
     def adopt(self, alarms: Iterable[Alarm], cases: dict[str, Case] | None = None) -> int:
@@ -202,6 +210,8 @@ class RuleEngine:
 
     def _step(self, sensor: Sensor, rule: AlarmRule, track: _Track, reading: SensorReading,
               x: float) -> Sequence[Event]:
+        """One reading of a rule's value: flapping is judged first (SensorFlapping when it starts), then
+        the alarm's state machine."""
         assert rule.trigger is not None and rule.clear is not None
         triggered = rule.trigger.holds(x)
         if not (triggered or track.last_triggered or track.pending_count or track.edges) and track.alarm_id is None:
@@ -213,9 +223,17 @@ class RuleEngine:
         track.last_triggered = triggered
         while track.edges and (at - track.edges[0]).total_seconds() > rule.flap_window_s:
             track.edges.popleft()
-        if len(track.edges) >= rule.flap_max:
+        if len(track.edges) >= rule.flap_max and not track.flapping:
             track.flapping = True
+            return [SensorFlapping(at, sensor.id, rule.id, True), *self._advance(sensor, rule, track, reading, x)]
+        return self._advance(sensor, rule, track, reading, x)
 
+    def _advance(self, sensor: Sensor, rule: AlarmRule, track: _Track, reading: SensorReading,
+                 x: float) -> list[Event]:
+        """The alarm's state machine on one reading of a rule's value (idle, pending, active, clearing)."""
+        assert rule.trigger is not None and rule.clear is not None
+        triggered = track.last_triggered
+        at = reading.at
         if track.alarm_id is None:
             if not triggered:
                 track.pending_since, track.pending_count = None, 0
@@ -225,7 +243,7 @@ class RuleEngine:
             track.pending_count += 1
             held_s = (at - track.pending_since).total_seconds()
             if track.pending_count >= rule.count and held_s >= rule.for_s:
-                detail = f"{rule.name}: {rule.trigger} ({rule.trigger.value}={x:g})"
+                detail = f"{rule.name}({rule.trigger.value}={x:g})"
                 return self._raise(sensor, rule, track, at, str(reading.seq), detail)
             return []
 
@@ -247,9 +265,12 @@ class RuleEngine:
             reason = f"{rule.clear} ({rule.clear.value}={x:g})"
             if track.flapping:
                 reason += ", after flapping"
-            alarm_id = track.alarm_id
+            alarm_id, was_flapping = track.alarm_id, track.flapping
             self._reset(track, forget_flaps=track.flapping)
-            return [AlarmCleared(at, alarm_id, reason)]
+            cleared: list[Event] = [AlarmCleared(at, alarm_id, reason)]
+            if was_flapping:
+                cleared.append(SensorFlapping(at, sensor.id, rule.id, False))
+            return cleared
         return []
 
     def _raise(self, sensor: Sensor, rule: AlarmRule, track: _Track, at: datetime, key: str, detail: str) -> list[Event]:
@@ -312,7 +333,7 @@ class RuleEngine:
         flood.members = 1
         events.append(AlarmRaised(
             at=at, alarm_id=flood.alarm_id, alarm_kind="flood", risk=risk, area_id=community,
-            detail=f"{len(flood.raised)} sensor alarms within a minute",
+            detail=f"一分钟内{len(flood.raised)}条感知报警",
         ))
         return flood.alarm_id
 

@@ -208,6 +208,17 @@ class SensorReading(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class SensorFlapping(Event):
+    """A sensor's rule started (``flapping``) or stopped going on and off within its flap window."""
+
+    sensor_id: str
+    rule_id: str
+    flapping: bool
+
+    kind: ClassVar[str] = "sensor"
+
+
+@dataclass(frozen=True, slots=True)
 class AlarmRaised(Event):
     """An alarm starts. ``alarm_kind``: "sensor", "red_case", "overdue", "area" or "flood".
 

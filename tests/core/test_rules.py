@@ -11,7 +11,14 @@ from cockpit.rules.model import rule_from_dict
 from cockpit.twin import TwinState
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import RiskLevel, Source
-from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, SensorReading
+from cockpit.vocabulary.events import (
+    AlarmCleared,
+    AlarmRaised,
+    AlarmRepeated,
+    CaseReported,
+    SensorFlapping,
+    SensorReading,
+)
 from tests.core.tiny import tiny_street
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)
@@ -189,12 +196,18 @@ def test_a_flapping_sensor_keeps_one_alarm_and_one_case():
     cases = [e for e in events if isinstance(e, CaseReported)]
     assert len(cleared) == 0 and len(raised) == 1 and len(cases) == 1   # the re-arm hold-off holds it
     assert ("SMK-1", "smoke") in rules.flapping()
+    flapping = [e for e in events if isinstance(e, SensorFlapping)]
+    assert [(e.sensor_id, e.rule_id, e.flapping) for e in flapping] == [("SMK-1", "smoke", True)]  # said once
+    twin = TwinState(tiny_street())
+    twin.apply_many(events)
+    assert twin.sensors["SMK-1"].flapping == {"smoke"}
     assert len(rules.active()) == 1
     held = rules.active()[("SMK-1", "smoke")]
     # Once it stays quiet for a whole flap window (600 s) the held alarm clears.
     assert rules.feed(reading("SMK-1", 620, seq + 1, smoke=0)) == []
     out = rules.feed(reading("SMK-1", 620 + 610, seq + 2, smoke=0))
-    assert kinds(out) == ["AlarmCleared"] and out[0].alarm_id == held and "flapping" in out[0].reason
+    assert kinds(out) == ["AlarmCleared", "SensorFlapping"] and out[0].alarm_id == held and "flapping" in out[0].reason
+    assert out[1].flapping is False
     assert rules.flapping() == set()
 
 
