@@ -29,7 +29,7 @@ from cockpit.security.resident_stores import street_residents
 from cockpit.security.permissions import User
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
-from cockpit.storage import AuditLog, Database, EventStore, StorageError, open_database
+from cockpit.storage import AuditLog, CaseStore, Database, EventStore, StorageError, open_database
 from cockpit.onboard.catalog import UnknownStreet, street_in
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
@@ -111,6 +111,7 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     detail.sig_locate_case_requested.connect(desk.fly_to_case)
     desk.set_dark(dark)
     window.sig_simulation_requested.connect(lambda: desk.open_tool(open_simulation_view(model.twin)))
+    window.sig_report_requested.connect(desk.ask_report)
     return desk
 
 
@@ -212,6 +213,7 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
     if db is not None and user is not None:
         desk.add_residents(ResidentsPanel(lambda: street_residents(db, street), street, user))
         desk.set_user(user, functools.partial(authorizer.exporting, user.username))
+        desk.report_frame = CaseStore(db).cases_frame
     session = Session(app, languages, twin, model, driver, desk, operator,
                       new_wall=lambda: build_wall(model, operator, sound=False), screen=screen,
                       db=db, writer=writer, mqtt=mqtt, user=user)

@@ -6,24 +6,33 @@ and the tests reach its parts by name.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QApplication, QWidget
+import pandas as pd
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QWidget
 
 from cockpit.security.authorizer import ExportCheck, community_of_area
-from cockpit.security.permissions import User
+from cockpit.reports import report_data
+from cockpit.security.permissions import PermissionDenied, User
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets.alarm_banner import AlarmBanner
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.kpi_panel import KpiPanel
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
+from widgets.error_text import translated
+from widgets.reports import ReportDialog, default_day, write_report
 from widgets.residents_panel import ResidentsPanel
 from widgets.staff_board import StaffBoardPanel
 from widgets.twin_model import TwinModel
 
 RESIDENTS_TITLE = QT_TRANSLATE_NOOP("MainWindow", "Residents")
+REPORT_SHOWN_MS = 15_000
 DESK_SIZE = (1920, 1080)
 """Largest first size of the desk window: it fills a desk monitor up to 1920x1080 (a larger screen
 keeps this size and may be resized); its layout fits 1366x768, 1600x960 and 1920x1080."""
@@ -61,6 +70,9 @@ class Desk:
     tool_windows: list[QWidget] = field(default_factory=list)
     map_leads: bool = True
     """False while the map moves on behalf of another panel: it must not narrow the queue then."""
+    export_check: ExportCheck | None = None
+    report_frame: Callable[[], pd.DataFrame] | None = None
+    """The cases a report reads (the session's database when it has one); None: the twin's."""
 
     def open_tool(self, widget: QWidget) -> QWidget:
         """Show a tool window (simulation, training) that lives and closes with the desk."""
@@ -73,12 +85,43 @@ class Desk:
     def set_user(self, user: User | None, export_check: ExportCheck | None = None) -> None:
         """Apply the account's role and scope to every view: the case and alarm actions it may take
         (the others disabled with the reason), its community's queue and map, its exports and tools."""
+        self.export_check = export_check
         self.window.set_user(user)
         self.detail.set_user(user)
         self.banner.set_user(user)
         self.queue.set_access(user, export_check)
         if user is not None and user.scope_area is not None and self.model.twin.street.has("communities", user.scope_area):
             self.map_panel.drill_to("community", user.scope_area)
+
+    def ask_report(self, kind: str) -> Path | None:
+        """Ask for the day and the file, then write the daily or weekly report; the path, or None."""
+        frame = self.report_frame() if self.report_frame is not None else self.model.twin.cases_frame()
+        now = self.model.twin.now or datetime.now(timezone.utc)
+        days = frame["reported_at"].dt.tz_convert(LOCAL_TZ).dt.date.unique() if len(frame) else []
+        dialog = ReportDialog(kind, default_day(days, now.astimezone(LOCAL_TZ).date()), self.window)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        day = dialog.chosen()
+        name, _ = QFileDialog.getSaveFileName(self.window, dialog.windowTitle(), f"{kind}-{day.isoformat()}.pdf",
+                                              QCoreApplication.translate("MainWindow", "PDF documents (*.pdf)"))
+        return self.write_report(kind, day, Path(name), frame) if name else None
+
+    def write_report(self, kind: str, day: date, path: Path, frame: pd.DataFrame | None = None) -> Path | None:
+        """Write the report (the export check first); a refusal or a write error is said in the status bar."""
+        if frame is None:
+            frame = self.report_frame() if self.report_frame is not None else self.model.twin.cases_frame()
+        twin = self.model.twin
+        try:
+            if self.export_check is not None:
+                self.export_check(f"{kind} report", str(path))
+            write_report(path, report_data(frame, kind, day), twin.street, twin.categories)
+        except (PermissionDenied, OSError) as exc:
+            self.window.warn(QCoreApplication.translate("MainWindow", "Report not written: {reason}").format(
+                reason=translated(str(exc)) if isinstance(exc, PermissionDenied) else str(exc)))
+            return None
+        self.window.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Report written to {path}").format(
+            path=path), REPORT_SHOWN_MS)
+        return path
 
     def add_residents(self, panel: ResidentsPanel) -> None:
         """Dock the residents' view (masked personal data) as a tab beside the queue."""

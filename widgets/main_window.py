@@ -52,6 +52,8 @@ class MainWindow(QMainWindow):
         The user asked for the what-if simulation view on the twin shown here.
     sig_training_requested()
         The trainer asked for a training session from the moment shown (replays only).
+    sig_report_requested(str)
+        The user asked for the daily or weekly report ("daily", "weekly").
     """
 
     sig_language_requested = Signal(str)
@@ -60,6 +62,7 @@ class MainWindow(QMainWindow):
     sig_sound_requested = Signal(bool)
     sig_simulation_requested = Signal()
     sig_training_requested = Signal()
+    sig_report_requested = Signal(str)
 
     def __init__(self, model: TwinModel, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,6 +196,13 @@ class MainWindow(QMainWindow):
         self.training_action.setEnabled(False)
         self.training_action.triggered.connect(self.sig_training_requested)
         self.tools_menu.addAction(self.training_action)
+        self.tools_menu.addSeparator()
+        self.report_actions: dict[str, QAction] = {}
+        for kind in ("daily", "weekly"):
+            action = QAction(self)
+            action.triggered.connect(lambda _checked, kind=kind: self.sig_report_requested.emit(kind))
+            self.tools_menu.addAction(action)
+            self.report_actions[kind] = action
 
     # ------------------------------------------------------------ state shown
 
@@ -231,7 +241,9 @@ class MainWindow(QMainWindow):
         self._user = user
         if user is not None:
             self.set_account(user.username, user.is_demo)
-        for action, needed in ((self.simulation_action, Action.RUN_SIMULATION), (self.training_action, Action.TRAIN)):
+        tools = ((self.simulation_action, Action.RUN_SIMULATION), (self.training_action, Action.TRAIN),
+                 *((action, Action.EXPORT) for action in self.report_actions.values()))
+        for action, needed in tools:
             denied = refusal(user, needed)
             if denied is not None:
                 action.setEnabled(False)
@@ -334,6 +346,8 @@ class MainWindow(QMainWindow):
         self.simulation_action.setText(self.tr("What-if simulation…"))
         self.training_action.setText(self.tr("Training session from this moment…"))
         self.training_action.setToolTip(self.tr("Open a replay (cockpit replay LOG --window) to train on history"))
+        self.report_actions["daily"].setText(self.tr("Daily report (PDF)…"))
+        self.report_actions["weekly"].setText(self.tr("Weekly report (PDF)…"))
         self._show_source()
 
     def changeEvent(self, event: QEvent) -> None:

@@ -26,7 +26,7 @@ from cockpit.security.permissions import User
 from cockpit.onboard.catalog import UnknownStreet, street_from
 from cockpit.security.resident_stores import street_residents
 from cockpit.security.users import UserStore
-from cockpit.storage import AuditLog, Database, StorageError, open_database
+from cockpit.storage import AuditLog, CaseStore, Database, StorageError, open_database
 from cockpit.street.model import Street
 from cockpit.vocabulary.events import ClockTick
 from cockpit.vocabulary.masking import install_log_masking
@@ -110,6 +110,7 @@ def open_session(app: QApplication, languages: LanguageSwitcher, street: Street,
     desk = build_desk(model, user.username, sound=sound)
     desk.add_residents(ResidentsPanel(lambda: street_residents(db, street), street, user))
     desk.set_user(user, functools.partial(authorizer.exporting, user.username))
+    desk.report_frame = CaseStore(db).cases_frame
     session = Session(app, languages, twin, model, ticker, desk, user.username,
                       new_wall=lambda: build_wall(model, user.username, sound=False), screen=screen,
                       db=db, writer=writer, mqtt=mqtt, user=user)
