@@ -629,6 +629,64 @@
     </message>
 </context>
 <context>
+    <name>DeviceHealthPanel</name>
+    <message>
+        <location filename="../../widgets/device_health.py" line="40"/>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="41"/>
+        <source>low battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="42"/>
+        <source>flapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="115"/>
+        <source>{offline} offline (no report for three intervals) · {battery} low battery (under {limit:.0%}) · {flapping} flapping</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="128"/>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="129"/>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="129"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="129"/>
+        <source>Where</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="130"/>
+        <source>Trouble</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="130"/>
+        <source>Last heard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="130"/>
+        <source>Battery</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
         <location filename="../../widgets/i18n.py" line="217"/>
@@ -1135,12 +1193,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>demo feed ×{speed:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="274"/>
         <source>demo account {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,148 +1213,178 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="263"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
         <source>signed in as {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="265"/>
+        <location filename="../../widgets/main_window.py" line="277"/>
         <source>community {area}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="266"/>
+        <location filename="../../widgets/main_window.py" line="278"/>
         <source>whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="267"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>{account} ({role} · {scope})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="284"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>saved to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="280"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>demo data, not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>MQTT connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>MQTT degraded, reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="285"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>MQTT disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="300"/>
         <source>embedded broker (not durable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Refused: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="94"/>
-        <source>Case</source>
+        <location filename="../../widgets/main_window.py" line="349"/>
+        <source>Daily report (PDF)…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="350"/>
+        <source>Weekly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/app.py" line="95"/>
-        <source>Case queue</source>
+        <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/app.py" line="96"/>
-        <source>KPIs</source>
+        <source>Case queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/app.py" line="97"/>
+        <source>KPIs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/app.py" line="98"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326"/>
+        <location filename="../../widgets/app.py" line="100"/>
+        <source>Devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="339"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Light (desk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Dark (night, wall)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="343"/>
         <source>Wall display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>Sound on red alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="346"/>
         <source>What-if simulation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="347"/>
         <source>Training session from this moment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>Open a replay (cockpit replay LOG --window) to train on history</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/desk.py" line="26"/>
+        <location filename="../../widgets/desk.py" line="34"/>
         <source>Residents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/desk.py" line="106"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/desk.py" line="119"/>
+        <source>Report not written: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/desk.py" line="122"/>
+        <source>Report written to {path}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1757,71 +1845,247 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="202"/>
-        <location filename="../../widgets/replay_bar.py" line="243"/>
+        <location filename="../../widgets/replay_bar.py" line="151"/>
+        <source>{time} · {n} reports · {red} red overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="269"/>
+        <source>Type a time like 2026-10-05 21:05 or 21:05</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="272"/>
+        <source>The log runs from {start} to {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="324"/>
+        <location filename="../../widgets/replay_bar.py" line="366"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="202"/>
-        <location filename="../../widgets/replay_bar.py" line="243"/>
+        <location filename="../../widgets/replay_bar.py" line="324"/>
+        <location filename="../../widgets/replay_bar.py" line="366"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="239"/>
+        <location filename="../../widgets/replay_bar.py" line="362"/>
         <source>REPLAY</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="241"/>
-        <location filename="../../widgets/replay_bar.py" line="273"/>
+        <location filename="../../widgets/replay_bar.py" line="364"/>
+        <location filename="../../widgets/replay_bar.py" line="425"/>
         <source>as fast as possible</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <location filename="../../widgets/replay_bar.py" line="367"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="245"/>
+        <location filename="../../widgets/replay_bar.py" line="368"/>
         <source>Next alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="246"/>
+        <location filename="../../widgets/replay_bar.py" line="369"/>
         <source>Next red case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="247"/>
+        <location filename="../../widgets/replay_bar.py" line="370"/>
         <source>Loop</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="248"/>
+        <location filename="../../widgets/replay_bar.py" line="371"/>
         <source>Loop between the bookmarks around now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="249"/>
+        <location filename="../../widgets/replay_bar.py" line="372"/>
         <source>Bookmark</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="250"/>
+        <location filename="../../widgets/replay_bar.py" line="373"/>
         <source>note</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="275"/>
+        <location filename="../../widgets/replay_bar.py" line="374"/>
+        <source>jump to 21:05…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="375"/>
+        <source>Reports per hour; red: red cases that went overdue. Click to go there.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="427"/>
         <source>playing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="276"/>
+        <location filename="../../widgets/replay_bar.py" line="428"/>
         <source>paused</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../widgets/reports.py" line="34"/>
+        <source>overdue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="35"/>
+        <source>None.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="36"/>
+        <source>The cases reported in the period, judged at {end}.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="37"/>
+        <source>KPIs against target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="38"/>
+        <source>KPI</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="39"/>
+        <source>This period</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="40"/>
+        <source>Period before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="41"/>
+        <source>Target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="42"/>
+        <source>Cases per hour, overdue in red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="43"/>
+        <source>Cases per day, overdue in red</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="44"/>
+        <source>Overdue by community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="45"/>
+        <source>Community</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="46"/>
+        <source>Overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="47"/>
+        <source>Top categories</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="48"/>
+        <source>Category</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="49"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="50"/>
+        <source>Red cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="51"/>
+        <source>Case</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="52"/>
+        <source>Reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="53"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="64"/>
+        <source>{street} daily report {day}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="66"/>
+        <source>{street} weekly report {start} – {end}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="72"/>
+        <source>Cases reported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="77"/>
+        <source>met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="78"/>
+        <source>missed</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../widgets/reports.py" line="161"/>
+        <source>Daily report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="161"/>
+        <source>Weekly report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="162"/>
+        <source>Day</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="162"/>
+        <source>Week ending on</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -629,6 +629,64 @@
     </message>
 </context>
 <context>
+    <name>DeviceHealthPanel</name>
+    <message>
+        <location filename="../../widgets/device_health.py" line="40"/>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="41"/>
+        <source>low battery</source>
+        <translation>电量低</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="42"/>
+        <source>flapping</source>
+        <translation>频繁抖动</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="115"/>
+        <source>{offline} offline (no report for three intervals) · {battery} low battery (under {limit:.0%}) · {flapping} flapping</source>
+        <translation>离线 {offline} 台（连续三个周期未上报）· 电量低 {battery} 台（低于 {limit:.0%}）· 频繁抖动 {flapping} 台</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="128"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="129"/>
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="129"/>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="129"/>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="130"/>
+        <source>Trouble</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="130"/>
+        <source>Last heard</source>
+        <translation>最近上报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/device_health.py" line="130"/>
+        <source>Battery</source>
+        <translation>电量</translation>
+    </message>
+</context>
+<context>
     <name>Domain</name>
     <message>
         <location filename="../../widgets/i18n.py" line="217"/>
@@ -1135,12 +1193,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="294"/>
+        <location filename="../../widgets/main_window.py" line="306"/>
         <source>demo feed ×{speed:g}</source>
         <translation>演示数据流 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="262"/>
+        <location filename="../../widgets/main_window.py" line="274"/>
         <source>demo account {user}</source>
         <translation>演示账号 {user}</translation>
     </message>
@@ -1155,149 +1213,179 @@
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="263"/>
+        <location filename="../../widgets/main_window.py" line="275"/>
         <source>signed in as {user}</source>
         <translation>当前用户 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="265"/>
+        <location filename="../../widgets/main_window.py" line="277"/>
         <source>community {area}</source>
         <translation>社区 {area}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="266"/>
+        <location filename="../../widgets/main_window.py" line="278"/>
         <source>whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="267"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>{account} ({role} · {scope})</source>
         <translation>{account}（{role} · {scope}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="272"/>
+        <location filename="../../widgets/main_window.py" line="284"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation>数据库暂不可用，数据未丢失，正在重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="276"/>
+        <location filename="../../widgets/main_window.py" line="288"/>
         <source>saved to {name}</source>
         <translation>已保存至 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="280"/>
+        <location filename="../../widgets/main_window.py" line="292"/>
         <source>demo data, not saved</source>
         <translation>演示数据，不保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>MQTT connected</source>
         <translation>MQTT 已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="296"/>
         <source>MQTT degraded, reconnecting</source>
         <translation>MQTT 连接降级，正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="285"/>
+        <location filename="../../widgets/main_window.py" line="297"/>
         <source>MQTT disconnected</source>
         <translation>MQTT 未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="300"/>
         <source>embedded broker (not durable)</source>
         <translation>内置代理（不持久保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="308"/>
+        <location filename="../../widgets/main_window.py" line="320"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="316"/>
+        <location filename="../../widgets/main_window.py" line="328"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation>街道数字孪生驾驶舱 — {street} — {actor}</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="94"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
+        <source>Daily report (PDF)…</source>
+        <translation>日报（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="350"/>
+        <source>Weekly report (PDF)…</source>
+        <translation>周报（PDF）…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/app.py" line="95"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="95"/>
+        <location filename="../../widgets/app.py" line="96"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="96"/>
+        <location filename="../../widgets/app.py" line="97"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="97"/>
+        <location filename="../../widgets/app.py" line="98"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="326"/>
+        <location filename="../../widgets/app.py" line="100"/>
+        <source>Devices</source>
+        <translation>设备状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/main_window.py" line="338"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="327"/>
+        <location filename="../../widgets/main_window.py" line="339"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="329"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Light (desk)</source>
         <translation>浅色（坐席）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="330"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Dark (night, wall)</source>
         <translation>深色（夜班、大屏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="331"/>
+        <location filename="../../widgets/main_window.py" line="343"/>
         <source>Wall display</source>
         <translation>大屏模式</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="332"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>Sound on red alarms</source>
         <translation>红色报警声音提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="333"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="334"/>
+        <location filename="../../widgets/main_window.py" line="346"/>
         <source>What-if simulation…</source>
         <translation>推演模拟…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="335"/>
+        <location filename="../../widgets/main_window.py" line="347"/>
         <source>Training session from this moment…</source>
         <translation>从此刻开始培训…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="336"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>Open a replay (cockpit replay LOG --window) to train on history</source>
         <translation>请先打开回放（cockpit replay LOG --window）再进行历史培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/desk.py" line="26"/>
+        <location filename="../../widgets/desk.py" line="34"/>
         <source>Residents</source>
         <translation>居民</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/desk.py" line="106"/>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/desk.py" line="119"/>
+        <source>Report not written: {reason}</source>
+        <translation>报告未生成：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/desk.py" line="122"/>
+        <source>Report written to {path}</source>
+        <translation>报告已保存到 {path}</translation>
     </message>
 </context>
 <context>
@@ -1757,72 +1845,248 @@
 <context>
     <name>ReplayBar</name>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="202"/>
-        <location filename="../../widgets/replay_bar.py" line="243"/>
+        <location filename="../../widgets/replay_bar.py" line="151"/>
+        <source>{time} · {n} reports · {red} red overdue</source>
+        <translation>{time} · 上报 {n} 件 · 红色超时 {red} 件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="269"/>
+        <source>Type a time like 2026-10-05 21:05 or 21:05</source>
+        <translation>请输入时间，如 2026-10-05 21:05 或 21:05</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="272"/>
+        <source>The log runs from {start} to {end}</source>
+        <translation>记录时间范围为 {start} 至 {end}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="324"/>
+        <location filename="../../widgets/replay_bar.py" line="366"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="202"/>
-        <location filename="../../widgets/replay_bar.py" line="243"/>
+        <location filename="../../widgets/replay_bar.py" line="324"/>
+        <location filename="../../widgets/replay_bar.py" line="366"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="239"/>
+        <location filename="../../widgets/replay_bar.py" line="362"/>
         <source>REPLAY</source>
         <translation>回放</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="241"/>
-        <location filename="../../widgets/replay_bar.py" line="273"/>
+        <location filename="../../widgets/replay_bar.py" line="364"/>
+        <location filename="../../widgets/replay_bar.py" line="425"/>
         <source>as fast as possible</source>
         <translation>最快</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="244"/>
+        <location filename="../../widgets/replay_bar.py" line="367"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="245"/>
+        <location filename="../../widgets/replay_bar.py" line="368"/>
         <source>Next alarm</source>
         <translation>下一告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="246"/>
+        <location filename="../../widgets/replay_bar.py" line="369"/>
         <source>Next red case</source>
         <translation>下一红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="247"/>
+        <location filename="../../widgets/replay_bar.py" line="370"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="248"/>
+        <location filename="../../widgets/replay_bar.py" line="371"/>
         <source>Loop between the bookmarks around now</source>
         <translation>在当前前后的书签之间循环</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="249"/>
+        <location filename="../../widgets/replay_bar.py" line="372"/>
         <source>Bookmark</source>
         <translation>书签</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="250"/>
+        <location filename="../../widgets/replay_bar.py" line="373"/>
         <source>note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="275"/>
+        <location filename="../../widgets/replay_bar.py" line="374"/>
+        <source>jump to 21:05…</source>
+        <translation>跳转到 21:05…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="375"/>
+        <source>Reports per hour; red: red cases that went overdue. Click to go there.</source>
+        <translation>每小时上报量；红色：超时的红色事件。点击跳转到该时刻。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/replay_bar.py" line="427"/>
         <source>playing</source>
         <translation>播放中</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="276"/>
+        <location filename="../../widgets/replay_bar.py" line="428"/>
         <source>paused</source>
         <translation>已暂停</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <location filename="../../widgets/reports.py" line="34"/>
+        <source>overdue</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="35"/>
+        <source>None.</source>
+        <translation>无。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="36"/>
+        <source>The cases reported in the period, judged at {end}.</source>
+        <translation>统计本期内上报的事件，截至 {end}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="37"/>
+        <source>KPIs against target</source>
+        <translation>指标与目标对比</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="38"/>
+        <source>KPI</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="39"/>
+        <source>This period</source>
+        <translation>本期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="40"/>
+        <source>Period before</source>
+        <translation>上期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="41"/>
+        <source>Target</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="42"/>
+        <source>Cases per hour, overdue in red</source>
+        <translation>每小时事件数（红色为超时）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="43"/>
+        <source>Cases per day, overdue in red</source>
+        <translation>每日事件数（红色为超时）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="44"/>
+        <source>Overdue by community</source>
+        <translation>各社区超时情况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="45"/>
+        <source>Community</source>
+        <translation>社区</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="46"/>
+        <source>Overdue cases</source>
+        <translation>超时事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="47"/>
+        <source>Top categories</source>
+        <translation>高发类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="48"/>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="49"/>
+        <source>Cases</source>
+        <translation>事件数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="50"/>
+        <source>Red cases</source>
+        <translation>红色事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="51"/>
+        <source>Case</source>
+        <translation>事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="52"/>
+        <source>Reported</source>
+        <translation>上报时间</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="53"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="64"/>
+        <source>{street} daily report {day}</source>
+        <translation>{street}日报 {day}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="66"/>
+        <source>{street} weekly report {start} – {end}</source>
+        <translation>{street}周报 {start} – {end}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="72"/>
+        <source>Cases reported</source>
+        <translation>上报事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="77"/>
+        <source>met</source>
+        <translation>达标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="78"/>
+        <source>missed</source>
+        <translation>未达标</translation>
+    </message>
+</context>
+<context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../widgets/reports.py" line="161"/>
+        <source>Daily report</source>
+        <translation>日报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="161"/>
+        <source>Weekly report</source>
+        <translation>周报</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="162"/>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/reports.py" line="162"/>
+        <source>Week ending on</source>
+        <translation>截止日期</translation>
     </message>
 </context>
 <context>
