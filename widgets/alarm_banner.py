@@ -71,21 +71,35 @@ class ShelveDialog(QDialog):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Shelve alarm"))
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("why (required)"))
         self.duration = QComboBox()
         for span in SHELVE_FOR:
-            minutes = int(span.total_seconds() // 60)
-            self.duration.addItem(i18n.countdown(span) if minutes >= 60 else self.tr("{m} min").format(m=minutes),
-                                  span)
+            self.duration.addItem("", span)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(lambda: self.reason.text().strip() and self.accept())
         buttons.rejected.connect(self.reject)
+        self.reason_label, self.duration_label = QLabel(), QLabel()
         form = QFormLayout(self)
-        form.addRow(self.tr("Reason"), self.reason)
-        form.addRow(self.tr("For"), self.duration)
+        form.addRow(self.reason_label, self.reason)
+        form.addRow(self.duration_label, self.duration)
         form.addRow(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        self.setWindowTitle(self.tr("Shelve alarm"))
+        self.reason.setPlaceholderText(self.tr("why (required)"))
+        self.reason_label.setText(self.tr("Reason"))
+        self.duration_label.setText(self.tr("For"))
+        for i, span in enumerate(SHELVE_FOR):
+            minutes = int(span.total_seconds() // 60)
+            self.duration.setItemText(i, i18n.countdown(span) if minutes >= 60
+                                      else self.tr("{m} min").format(m=minutes))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def choice(self) -> tuple[str, timedelta]:
         return self.reason.text().strip(), self.duration.currentData()

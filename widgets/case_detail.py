@@ -481,7 +481,7 @@ class CaseDetailPanel(QWidget):
         street = self._twin.street
         self.timeline.setRowCount(len(case.history))
         for row, step in enumerate(case.history):
-            actor = i18n.staff_name(street, step.actor) if street.has("staff", step.actor) else step.actor
+            actor = i18n.actor_name(street, step.actor)
             cells = (i18n.local_time(step.at, with_date=True), i18n.event_name(step.event_type),
                      i18n.status_name(step.to_status), actor, step.reason)
             for column, text in enumerate(cells):

@@ -211,6 +211,15 @@ def cjk_font_family() -> str | None:
     return None
 
 
+QT_OWN_WORDS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "File &name:"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Drive"),
+)
+"""Words of Qt's own file dialog that its Chinese (qtbase_zh_CN) leaves in English: translated here."""
+
+
 # ---------------------------------------------------------------- the words of the domain
 
 _RISK = {
@@ -301,6 +310,12 @@ _EVENT = {
     "CaseRejected": QT_TRANSLATE_NOOP("Domain", "rejected"),
     "CaseOverdue": QT_TRANSLATE_NOOP("Domain", "overdue"),
 }
+_ACTOR = {
+    "autopilot": QT_TRANSLATE_NOOP("Actor", "autopilot"),
+    "system": QT_TRANSLATE_NOOP("Actor", "system"),
+    "resident": QT_TRANSLATE_NOOP("Actor", "resident"),
+}
+"""Actors of the record who are not people of the street: the demo's autopilot, the system's rules, a resident."""
 _SENSOR_KIND = {
     SensorKind.SMOKE: QT_TRANSLATE_NOOP("Domain", "smoke detector"),
     SensorKind.BRACELET: QT_TRANSLATE_NOOP("Domain", "elderly bracelet"),
@@ -461,6 +476,15 @@ def place_name(street: Street, community_id: str | None = None, general_grid_id:
                                micro_grid_name(street, micro_grid_id)) if name]
     kept = [name for name, finer in zip(names, names[1:] + [""]) if not (finer and finer.startswith(name))]
     return " / ".join(kept)
+
+
+def actor_name(street: Street, actor: str) -> str:
+    """Who took a step, for display: a staff member's name, the rules or a resident in words, else the
+    user name (an account)."""
+    if street.has("staff", actor):
+        return street.staff_member(actor).name
+    source = _ACTOR.get(actor)
+    return QCoreApplication.translate("Actor", source) if source else actor
 
 
 def staff_name(street: Street, staff_id: str | None) -> str:

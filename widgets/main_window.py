@@ -105,6 +105,7 @@ class MainWindow(QMainWindow):
         self._link: tuple[str, str] | None = None
         self._broker_note = ""
         self._mode: tuple[str, str] | None = None
+        self._mode_status = ""
         self.mode_badge = QLabel()
         self.mode_badge.setObjectName("modeBadge")
         self.mode_badge.setStyleSheet(f"QLabel#modeBadge {{ background: {REPLAY_COLOR.name()}; "
@@ -222,6 +223,7 @@ class MainWindow(QMainWindow):
 
     def set_mode_status(self, text: str) -> None:
         """What the mode badge says after the mode (the replay's time, speed and state)."""
+        self._mode_status = text
         mode = QCoreApplication.translate("MainWindow", MODES[self._mode[0]]) if self._mode else ""
         self.mode_badge.setText(" · ".join(p for p in (mode, text) if p))
 
@@ -330,8 +332,7 @@ class MainWindow(QMainWindow):
             mode, detail = self._mode
             title = " · ".join(p for p in (QCoreApplication.translate("MainWindow", MODES[mode]), detail, title) if p)
             self.mode_badge.show()
-            if not self.mode_badge.text():
-                self.set_mode_status("")
+            self.set_mode_status(self._mode_status)
         self.setWindowTitle(title)
         for name, dock in self.docks.items():
             dock.setWindowTitle(QCoreApplication.translate("MainWindow", self._titles[name]))

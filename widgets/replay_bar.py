@@ -377,6 +377,7 @@ class ReplayBar(QFrame):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            self._on_player_changed()  # the replay's status the window shows, worded anew
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:

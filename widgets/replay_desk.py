@@ -77,7 +77,8 @@ def build_replay_desk(replay: Replay, actor: str, speed: float = REPLAY_SPEED) -
     toolbar.addWidget(bar)
     window.addToolBar(toolbar)
     window.set_mode("replay", Path(replay.index.log.path).name if isinstance(replay.index, LogIndex) else "")
-    player.subscribe(lambda: window.set_mode_status(replay_status(player)))
+    # Through the bar, which words the status anew when the language changes too.
+    bar.time_changed.connect(lambda _time: window.set_mode_status(replay_status(player)))
     window.set_mode_status(replay_status(player))
     window.training_action.setEnabled(True)
     view = ReplayDesk(desk, model, player, bar, window.mode_badge)

@@ -13,7 +13,7 @@ from datetime import date
 from pathlib import Path
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QPointF, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
@@ -158,8 +158,17 @@ class ReportDialog(QDialog):
         self.label = QLabel()
         form.addRow(self.label, self.day)
         form.addRow(buttons)
-        self.setWindowTitle(self.tr("Daily report") if kind == DAILY else self.tr("Weekly report"))
-        self.label.setText(self.tr("Day") if kind == DAILY else self.tr("Week ending on"))
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        self.setWindowTitle(self.tr("Daily report") if self.kind == DAILY else self.tr("Weekly report"))
+        self.label.setText(self.tr("Day") if self.kind == DAILY else self.tr("Week ending on"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
 
     def chosen(self) -> date:
         value = self.day.date()

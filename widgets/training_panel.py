@@ -55,6 +55,7 @@ class TrainingPanel(QFrame):
         self.speed = speed
         self.playing = False
         self._done = False
+        self._last: Decision | None = None
         self.prompt = QLabel()
         self.prompt.setFont(scaled_font(self.font(), 1.2, bold=True))
         self.prompt.setWordWrap(True)
@@ -165,12 +166,8 @@ class TrainingPanel(QFrame):
         self.finished.emit(self.session.debrief)
 
     def _on_decision(self, decision: Decision) -> None:
-        words = decision_words(self.session.twin.street, decision.kind, decision.recorded)
-        best = decision_words(self.session.twin.street, decision.kind, decision.best)
-        self.result.setText(self.tr("{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · "
-                                    "record: {recorded} · best: {best}").format(
-            kind=kind_name(decision.kind), case=decision.case_id, score=decision.score, sla=decision.sla_score,
-            choice=decision.choice_score, recorded=words, best=best))
+        self._last = decision
+        self._show_result()
         self.decision_made.emit(decision)
         pending = self.session.pending
         if pending is not None:
@@ -180,6 +177,19 @@ class TrainingPanel(QFrame):
         self._show()
 
     # ------------------------------------------------------------ showing
+
+    def _show_result(self) -> None:
+        """The last decision's score beside what the record did and the best choice."""
+        decision = self._last
+        if decision is None:
+            self.result.clear()
+            return
+        words = decision_words(self.session.twin.street, decision.kind, decision.recorded)
+        best = decision_words(self.session.twin.street, decision.kind, decision.best)
+        self.result.setText(self.tr("{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · "
+                                    "record: {recorded} · best: {best}").format(
+            kind=kind_name(decision.kind), case=decision.case_id, score=decision.score, sla=decision.sla_score,
+            choice=decision.choice_score, recorded=words, best=best))
 
     def _show(self) -> None:
         session = self.session
@@ -227,6 +237,7 @@ class TrainingPanel(QFrame):
         self.decline_button.setText(self.tr("Let it pass"))
         self.finish_button.setText(self.tr("End training"))
         self.speed_box.setToolTip(self.tr("Playback speed"))
+        self._show_result()
         self._show()
 
     def changeEvent(self, event: QEvent) -> None:

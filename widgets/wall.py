@@ -61,7 +61,6 @@ class WallDisplay(QWidget):
     def __init__(self, model: TwinModel, banner: AlarmBanner, pages: Mapping[str, QWidget], map_panel: MapPanel,
                  rotate_ms: int = ROTATE_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Street Cockpit")
         self._model = model
         self._twin = model.twin
         self.map_panel = map_panel
@@ -202,6 +201,7 @@ class WallDisplay(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
+        self.setWindowTitle(self.tr("Street Cockpit — wall display"))
         street = self._twin.street
         self.street_label.setText(street.name if i18n.is_chinese() else street.name_en)
         self.title.setText(QCoreApplication.translate("WallDisplay", PAGE_TITLES[self.page]))

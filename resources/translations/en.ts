@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1">
 <context>
+    <name>Actor</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="314"/>
+        <source>autopilot</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="315"/>
+        <source>system</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="316"/>
+        <source>resident</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../widgets/alarm_banner.py" line="219"/>
@@ -689,368 +707,368 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="217"/>
+        <location filename="../../widgets/i18n.py" line="226"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="218"/>
+        <location filename="../../widgets/i18n.py" line="227"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="222"/>
-        <location filename="../../widgets/i18n.py" line="290"/>
+        <location filename="../../widgets/i18n.py" line="231"/>
+        <location filename="../../widgets/i18n.py" line="299"/>
         <source>reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223"/>
-        <location filename="../../widgets/i18n.py" line="291"/>
+        <location filename="../../widgets/i18n.py" line="232"/>
+        <location filename="../../widgets/i18n.py" line="300"/>
         <source>triaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="224"/>
-        <location filename="../../widgets/i18n.py" line="292"/>
+        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="301"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="225"/>
-        <location filename="../../widgets/i18n.py" line="293"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="302"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="226"/>
-        <location filename="../../widgets/i18n.py" line="255"/>
-        <location filename="../../widgets/i18n.py" line="294"/>
+        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="303"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
-        <location filename="../../widgets/i18n.py" line="295"/>
+        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="304"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
-        <location filename="../../widgets/i18n.py" line="296"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="305"/>
         <source>feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="229"/>
-        <location filename="../../widgets/i18n.py" line="297"/>
+        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="306"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
-        <location filename="../../widgets/i18n.py" line="299"/>
+        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="308"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="231"/>
-        <location filename="../../widgets/i18n.py" line="301"/>
+        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="310"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="243"/>
         <source>patrol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="244"/>
         <source>resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>department referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="249"/>
         <source>grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="250"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="242"/>
+        <location filename="../../widgets/i18n.py" line="251"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="254"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="255"/>
         <source>micro-grid head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247"/>
+        <location filename="../../widgets/i18n.py" line="256"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="257"/>
         <source>party member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="249"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>department team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>off duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>en route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="256"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="259"/>
+        <location filename="../../widgets/i18n.py" line="268"/>
         <source>city management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="260"/>
+        <location filename="../../widgets/i18n.py" line="269"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="261"/>
+        <location filename="../../widgets/i18n.py" line="270"/>
         <source>fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="271"/>
         <source>civil affairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>emergency management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>market regulation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>housing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267"/>
+        <location filename="../../widgets/i18n.py" line="276"/>
         <source>property management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="270"/>
+        <location filename="../../widgets/i18n.py" line="279"/>
         <source>own grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="271"/>
+        <location filename="../../widgets/i18n.py" line="280"/>
         <source>own community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="281"/>
         <source>nearest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="282"/>
         <source>least loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="283"/>
         <source>whistle (department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="277"/>
+        <location filename="../../widgets/i18n.py" line="286"/>
         <source>mediation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="278"/>
+        <location filename="../../widgets/i18n.py" line="287"/>
         <source>fire safety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="279"/>
+        <location filename="../../widgets/i18n.py" line="288"/>
         <source>first aid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="280"/>
+        <location filename="../../widgets/i18n.py" line="289"/>
         <source>inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="281"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>general</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="284"/>
+        <location filename="../../widgets/i18n.py" line="293"/>
         <source>nearest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="285"/>
+        <location filename="../../widgets/i18n.py" line="294"/>
         <source>home grid first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="286"/>
+        <location filename="../../widgets/i18n.py" line="295"/>
         <source>priority, first come first served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="287"/>
+        <location filename="../../widgets/i18n.py" line="296"/>
         <source>least loaded first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="298"/>
+        <location filename="../../widgets/i18n.py" line="307"/>
         <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="300"/>
+        <location filename="../../widgets/i18n.py" line="309"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="302"/>
+        <location filename="../../widgets/i18n.py" line="311"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="305"/>
+        <location filename="../../widgets/i18n.py" line="320"/>
         <source>smoke detector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="306"/>
+        <location filename="../../widgets/i18n.py" line="321"/>
         <source>elderly bracelet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="307"/>
+        <location filename="../../widgets/i18n.py" line="322"/>
         <source>smart water meter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="308"/>
+        <location filename="../../widgets/i18n.py" line="323"/>
         <source>manhole cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="309"/>
+        <location filename="../../widgets/i18n.py" line="324"/>
         <source>camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="310"/>
+        <location filename="../../widgets/i18n.py" line="325"/>
         <source>parking sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="311"/>
+        <location filename="../../widgets/i18n.py" line="326"/>
         <source>environment sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="314"/>
+        <location filename="../../widgets/i18n.py" line="329"/>
         <source>sensor alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="315"/>
+        <location filename="../../widgets/i18n.py" line="330"/>
         <source>red case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="316"/>
+        <location filename="../../widgets/i18n.py" line="331"/>
         <source>overdue case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="317"/>
+        <location filename="../../widgets/i18n.py" line="332"/>
         <source>area overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="318"/>
+        <location filename="../../widgets/i18n.py" line="333"/>
         <source>alarm flood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="387"/>
+        <location filename="../../widgets/i18n.py" line="402"/>
         <source>{eta} min ({mode})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="396"/>
+        <location filename="../../widgets/i18n.py" line="411"/>
         <source>has {skill}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="397"/>
+        <location filename="../../widgets/i18n.py" line="412"/>
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="398"/>
+        <location filename="../../widgets/i18n.py" line="413"/>
         <source>{n} open</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1058,12 +1076,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="487"/>
+        <location filename="../../widgets/i18n.py" line="511"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="489"/>
+        <location filename="../../widgets/i18n.py" line="513"/>
         <source>{m} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1523,6 +1541,32 @@
     <message>
         <location filename="../../widgets/map_panel.py" line="1030"/>
         <source>Drill in to see each sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="215"/>
+        <source>&amp;Look in:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="216"/>
+        <source>Files of &amp;type:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="217"/>
+        <source>File &amp;name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="218"/>
+        <source>Drive</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2922,8 +2966,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="183"/>
+        <location filename="../../widgets/wall.py" line="182"/>
         <source>Rotation paused: alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="204"/>
+        <source>Street Cockpit — wall display</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>Actor</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="314"/>
+        <source>autopilot</source>
+        <translation>自动值守</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="315"/>
+        <source>system</source>
+        <translation>系统</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="316"/>
+        <source>resident</source>
+        <translation>居民</translation>
+    </message>
+</context>
+<context>
     <name>AlarmBanner</name>
     <message>
         <location filename="../../widgets/alarm_banner.py" line="219"/>
@@ -689,368 +707,368 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="217"/>
+        <location filename="../../widgets/i18n.py" line="226"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="218"/>
+        <location filename="../../widgets/i18n.py" line="227"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="222"/>
-        <location filename="../../widgets/i18n.py" line="290"/>
+        <location filename="../../widgets/i18n.py" line="231"/>
+        <location filename="../../widgets/i18n.py" line="299"/>
         <source>reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223"/>
-        <location filename="../../widgets/i18n.py" line="291"/>
+        <location filename="../../widgets/i18n.py" line="232"/>
+        <location filename="../../widgets/i18n.py" line="300"/>
         <source>triaged</source>
         <translation>已研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="224"/>
-        <location filename="../../widgets/i18n.py" line="292"/>
+        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="301"/>
         <source>dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="225"/>
-        <location filename="../../widgets/i18n.py" line="293"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="302"/>
         <source>accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="226"/>
-        <location filename="../../widgets/i18n.py" line="255"/>
-        <location filename="../../widgets/i18n.py" line="294"/>
+        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="303"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
-        <location filename="../../widgets/i18n.py" line="295"/>
+        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="304"/>
         <source>resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
-        <location filename="../../widgets/i18n.py" line="296"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="305"/>
         <source>feedback</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="229"/>
-        <location filename="../../widgets/i18n.py" line="297"/>
+        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="306"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
-        <location filename="../../widgets/i18n.py" line="299"/>
+        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="308"/>
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="231"/>
-        <location filename="../../widgets/i18n.py" line="301"/>
+        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="310"/>
         <source>rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="243"/>
         <source>patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="244"/>
         <source>resident</source>
         <translation>群众上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>sensor</source>
         <translation>智能感知</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>department referral</source>
         <translation>部门转办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="249"/>
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="250"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="242"/>
+        <location filename="../../widgets/i18n.py" line="251"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="254"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="255"/>
         <source>micro-grid head</source>
         <translation>微网格长</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247"/>
+        <location filename="../../widgets/i18n.py" line="256"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="257"/>
         <source>party member</source>
         <translation>下沉党员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="249"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>department team</source>
         <translation>部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>off duty</source>
         <translation>下班</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>en route</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="256"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="259"/>
+        <location filename="../../widgets/i18n.py" line="268"/>
         <source>city management</source>
         <translation>城管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="260"/>
+        <location filename="../../widgets/i18n.py" line="269"/>
         <source>police</source>
         <translation>公安</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="261"/>
+        <location filename="../../widgets/i18n.py" line="270"/>
         <source>fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="271"/>
         <source>civil affairs</source>
         <translation>民政</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>health</source>
         <translation>卫健</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>emergency management</source>
         <translation>应急</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>market regulation</source>
         <translation>市场监管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>housing</source>
         <translation>住建</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267"/>
+        <location filename="../../widgets/i18n.py" line="276"/>
         <source>property management</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="270"/>
+        <location filename="../../widgets/i18n.py" line="279"/>
         <source>own grid</source>
         <translation>本网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="271"/>
+        <location filename="../../widgets/i18n.py" line="280"/>
         <source>own community</source>
         <translation>本社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="281"/>
         <source>nearest</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="282"/>
         <source>least loaded</source>
         <translation>任务最少</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="283"/>
         <source>whistle (department)</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="277"/>
+        <location filename="../../widgets/i18n.py" line="286"/>
         <source>mediation</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="278"/>
+        <location filename="../../widgets/i18n.py" line="287"/>
         <source>fire safety</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="279"/>
+        <location filename="../../widgets/i18n.py" line="288"/>
         <source>first aid</source>
         <translation>急救</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="280"/>
+        <location filename="../../widgets/i18n.py" line="289"/>
         <source>inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="281"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>general</source>
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="284"/>
+        <location filename="../../widgets/i18n.py" line="293"/>
         <source>nearest first</source>
         <translation>最近优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="285"/>
+        <location filename="../../widgets/i18n.py" line="294"/>
         <source>home grid first</source>
         <translation>本网格优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="286"/>
+        <location filename="../../widgets/i18n.py" line="295"/>
         <source>priority, first come first served</source>
         <translation>按风险优先、先到先办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="287"/>
+        <location filename="../../widgets/i18n.py" line="296"/>
         <source>least loaded first</source>
         <translation>任务最少优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="298"/>
+        <location filename="../../widgets/i18n.py" line="307"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="300"/>
+        <location filename="../../widgets/i18n.py" line="309"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="302"/>
+        <location filename="../../widgets/i18n.py" line="311"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="314"/>
+        <location filename="../../widgets/i18n.py" line="329"/>
         <source>sensor alarm</source>
         <translation>感知告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="315"/>
+        <location filename="../../widgets/i18n.py" line="330"/>
         <source>red case</source>
         <translation>红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="316"/>
+        <location filename="../../widgets/i18n.py" line="331"/>
         <source>overdue case</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="317"/>
+        <location filename="../../widgets/i18n.py" line="332"/>
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="318"/>
+        <location filename="../../widgets/i18n.py" line="333"/>
         <source>alarm flood</source>
         <translation>报警泛滥</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="387"/>
+        <location filename="../../widgets/i18n.py" line="402"/>
         <source>{eta} min ({mode})</source>
         <translation>{eta} 分钟（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="396"/>
+        <location filename="../../widgets/i18n.py" line="411"/>
         <source>has {skill}</source>
         <translation>有{skill}技能</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="397"/>
+        <location filename="../../widgets/i18n.py" line="412"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="398"/>
+        <location filename="../../widgets/i18n.py" line="413"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="305"/>
+        <location filename="../../widgets/i18n.py" line="320"/>
         <source>smoke detector</source>
         <translation>烟感</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="306"/>
+        <location filename="../../widgets/i18n.py" line="321"/>
         <source>elderly bracelet</source>
         <translation>老人手环</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="307"/>
+        <location filename="../../widgets/i18n.py" line="322"/>
         <source>smart water meter</source>
         <translation>智能水表</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="308"/>
+        <location filename="../../widgets/i18n.py" line="323"/>
         <source>manhole cover</source>
         <translation>井盖</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="309"/>
+        <location filename="../../widgets/i18n.py" line="324"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="310"/>
+        <location filename="../../widgets/i18n.py" line="325"/>
         <source>parking sensor</source>
         <translation>车位传感器</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="311"/>
+        <location filename="../../widgets/i18n.py" line="326"/>
         <source>environment sensor</source>
         <translation>环境监测</translation>
     </message>
@@ -1058,12 +1076,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="487"/>
+        <location filename="../../widgets/i18n.py" line="511"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="489"/>
+        <location filename="../../widgets/i18n.py" line="513"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -1524,6 +1542,32 @@
         <location filename="../../widgets/map_panel.py" line="1030"/>
         <source>Drill in to see each sensor</source>
         <translation>放大查看每台设备</translation>
+    </message>
+</context>
+<context>
+    <name>QFileDialog</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="215"/>
+        <source>&amp;Look in:</source>
+        <translation>查找范围(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="216"/>
+        <source>Files of &amp;type:</source>
+        <translation>文件类型(&amp;T)：</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="217"/>
+        <source>File &amp;name:</source>
+        <translation>文件名称(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>QFileSystemModel</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="218"/>
+        <source>Drive</source>
+        <translation>驱动器</translation>
     </message>
 </context>
 <context>
@@ -2922,9 +2966,14 @@
         <translation>在岗人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="183"/>
+        <location filename="../../widgets/wall.py" line="182"/>
         <source>Rotation paused: alarm</source>
         <translation>轮播暂停：告警</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="204"/>
+        <source>Street Cockpit — wall display</source>
+        <translation>街道数字孪生驾驶舱 — 大屏</translation>
     </message>
 </context>
 </TS>
