@@ -21,7 +21,7 @@ from cockpit.events import Event
 from cockpit.ingest.payloads import PayloadError
 from cockpit.ingest.reasons import Reason
 from cockpit.ingest.store import BatchStore
-from cockpit.ingest.topics import TopicKind
+from cockpit.ingest.topics import Space, TopicKind
 from cockpit.ingest.translate import Message, Translator
 from cockpit.rules.engine import RuleEngine
 from cockpit.rules.model import AlarmRule
@@ -128,9 +128,9 @@ class IngestService(Generic[Token]):
         self._tokens: list[Token] = []
         self._tick_events: list[Event] = []
         self._oldest: float | None = None
-        self._sequences: dict[str, list[int]] = {}
-        for device, (first, last, count) in self.store.sequences().items():
-            self._sequences[device] = [first, last, count]
+        self._sequences: dict[tuple[Space, str], list[int]] = {}
+        for sender, (first, last, count) in self.store.sequences().items():
+            self._sequences[sender] = [first, last, count]
             self.stats.gaps += last - first + 1 - count
 
     # ------------------------------------------------------------ arrival (ingest thread)
@@ -214,7 +214,7 @@ class IngestService(Generic[Token]):
         self.stats.batches += 1
         self.stats.events += len(committed.events)
         for message in committed.new:
-            self._count_sequence(message.device, message.seq)
+            self._count_sequence((message.space, message.device), message.seq)
         self._messages, self._dead, self._tokens, self._tick_events = [], [], [], []
         self._oldest = None
         if committed.events and self.sink is not None:
@@ -242,10 +242,10 @@ class IngestService(Generic[Token]):
                 events.extend(feed(message.events[0]))
         return events
 
-    def _count_sequence(self, device: str, seq: int) -> None:
-        counter = self._sequences.get(device)
+    def _count_sequence(self, sender: tuple[Space, str], seq: int) -> None:
+        counter = self._sequences.get(sender)
         if counter is None:
-            self._sequences[device] = [seq, seq, 1]
+            self._sequences[sender] = [seq, seq, 1]
             return
         first, last, count = counter
         before = last - first + 1 - count
@@ -253,9 +253,10 @@ class IngestService(Generic[Token]):
         self.stats.gaps += counter[1] - counter[0] + 1 - counter[2] - before
 
     def gaps_by_device(self) -> dict[str, int]:
-        """Sequence numbers never received, per device that has any."""
+        """Sequence numbers never received, per sender that has any: a sensor by its id, a phone or an
+        app account as ``staff/ID`` or ``app/ID``."""
         return {
-            device: last - first + 1 - count
-            for device, (first, last, count) in self._sequences.items()
+            device if space is Space.SENSOR else f"{space.value}/{device}": last - first + 1 - count
+            for (space, device), (first, last, count) in self._sequences.items()
             if last - first + 1 - count
         }

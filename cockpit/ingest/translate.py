@@ -36,7 +36,7 @@ from cockpit.ingest.payloads import (
     parse_payload,
 )
 from cockpit.ingest.reasons import Reason
-from cockpit.ingest.topics import Topic, TopicKind, parse_topic
+from cockpit.ingest.topics import Space, Topic, TopicKind, parse_topic
 from cockpit.street.model import Street
 
 
@@ -45,10 +45,12 @@ TOPIC_CACHE_LIMIT = 100_000
 
 
 class Message(NamedTuple):
-    """A valid message: the device and sequence that identify it, its receipt and its events.
+    """A valid message: the sender's space, the device and sequence that identify it, its receipt
+    and its events.
 
-    ``values`` is what is stored in the telemetry table under (device, seq): the reading's values,
-    a position's lon/lat, nothing for reports and case actions (their content is in the events).
+    ``values`` is what a sensor's receipt in the telemetry table holds under (device, seq): the
+    reading's values (empty for the other spaces, whose receipts hold only the key and the time;
+    their content is in the events).
     A named tuple rather than a frozen dataclass: it is built once per message on the hot path,
     and a tuple is built in one step where a frozen dataclass sets each field through ``object``.
     """
@@ -59,10 +61,11 @@ class Message(NamedTuple):
     kind: TopicKind
     values: dict[str, float]
     events: tuple[Event, ...]
+    space: Space = Space.SENSOR
 
     @property
-    def key(self) -> tuple[str, int]:
-        return (self.device, self.seq)
+    def key(self) -> tuple[Space, str, int]:
+        return (self.space, self.device, self.seq)
 
     @property
     def reading(self) -> SensorReading | None:
@@ -109,7 +112,7 @@ class Translator:
         if isinstance(payload, PositionPayload):
             return self._position(parsed, payload, at)
         if isinstance(payload, ReportPayload):
-            return self._report(payload, at)
+            return self._report(parsed, payload, at)
         assert isinstance(payload, CaseActionPayload)
         return self._case_action(parsed, payload, at)
 
@@ -135,16 +138,24 @@ class Translator:
         return Message(payload.device, payload.seq, at, topic.kind, values, (reading,))
 
     def _position(self, topic: Topic, payload: PositionPayload, at: datetime) -> Message:
-        if payload.device != topic.id:
-            raise PayloadError(Reason.DEVICE_MISMATCH, f"payload device {payload.device!r} on topic of {topic.id!r}")
-        if not self.street.has("staff", payload.device):
-            raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {payload.device!r} in street {self.street.id}")
+        self._sender(topic, payload.device)
         self._locate(payload.lon, payload.lat)
-        values = {"lon": payload.lon, "lat": payload.lat}
         moved = StaffMoved(at, payload.device, payload.lon, payload.lat)
-        return Message(payload.device, payload.seq, at, TopicKind.POSITION, values, (moved,))
+        return Message(payload.device, payload.seq, at, TopicKind.POSITION, {}, (moved,), Space.STAFF)
 
-    def _report(self, payload: ReportPayload, at: datetime) -> Message:
+    def _sender(self, topic: Topic, device: str) -> None:
+        """Refuse a report or action whose payload is not from the sender its topic names."""
+        if device != topic.id:
+            raise PayloadError(Reason.DEVICE_MISMATCH, f"payload device {device!r} on topic of {topic.id!r}")
+        if topic.space is Space.STAFF:
+            if not self.street.has("staff", device):
+                raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {device!r} in street {self.street.id}")
+        elif self.street.has("sensors", device) or self.street.has("staff", device):
+            what = "a sensor" if self.street.has("sensors", device) else "a staff member (who reports under staff/)"
+            raise PayloadError(Reason.WRONG_SENDER, f"app account {device!r} is named like {what}")
+
+    def _report(self, topic: Topic, payload: ReportPayload, at: datetime) -> Message:
+        self._sender(topic, payload.device)
         if payload.category not in self.categories:
             raise PayloadError(Reason.UNKNOWN_CATEGORY, f"unknown category {payload.category!r}")
         where = self._locate(payload.lon, payload.lat)
@@ -161,12 +172,13 @@ class Translator:
             description=payload.description,
             reporter=payload.reporter or payload.device,
         )
-        return Message(payload.device, payload.seq, at, TopicKind.REPORT, {}, (reported,))
+        return Message(payload.device, payload.seq, at, TopicKind.REPORT, {}, (reported,), topic.space)
 
     def _case_action(self, topic: Topic, payload: CaseActionPayload, at: datetime) -> Message:
-        if not self.street.has("staff", payload.actor):
-            raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {payload.actor!r} in street {self.street.id}")
-        case_id = topic.id
+        self._sender(topic, payload.device)
+        if payload.actor != payload.device:
+            raise PayloadError(Reason.WRONG_SENDER, f"actor {payload.actor!r} did not send this; {payload.device!r} did")
+        case_id = topic.case_id
         assert case_id is not None
         event: Event
         if topic.action == "accept":
@@ -180,7 +192,7 @@ class Translator:
                 raise PayloadError(Reason.MISSING_FIELD, "feedback needs a rating 1-5")
             fixed = True if payload.fixed is None else payload.fixed
             event = CaseFeedback(at, case_id, payload.rating, fixed, payload.actor)
-        return Message(payload.device, payload.seq, at, TopicKind.CASE_ACTION, {}, (event,))
+        return Message(payload.device, payload.seq, at, TopicKind.CASE_ACTION, {}, (event,), Space.STAFF)
 
     def _locate(self, lon: float, lat: float):
         where = self.locator.locate(lon, lat)

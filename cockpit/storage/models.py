@@ -344,6 +344,21 @@ class TelemetryRow(Base):
     values: Mapped[dict[str, Any]]
 
 
+class SenderReceiptRow(Base):
+    """The receipt of a message from a staff phone or an app account (position, report, case action).
+
+    Keyed by (space, sender, seq) apart from the sensors' telemetry, so that no report can make a
+    sensor's reading look like a redelivery; the message's content is in the event log.
+    """
+
+    __tablename__ = "sender_receipts"
+
+    space: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sender: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+
+
 class DeadLetterRow(Base):
     """An invalid message kept for inspection: why it was refused, its hash and a short excerpt."""
 

@@ -1,0 +1,34 @@
+"""Hardening from the outside audit (issue 14): separate receipt keys for people's messages.
+
+``sender_receipts`` keys the messages of staff phones and app accounts by (space, sender, seq),
+apart from the sensors' ``telemetry``: a report whose device named a sensor used to take that
+sensor's key and make its real reading a "duplicate". Receipts already stored stay where they are.
+
+Revision ID: 0004_hard_hardening
+Revises: 0003
+Create Date: 2026-11-26
+"""
+
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0004_hard_hardening'
+down_revision = '0003'
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    op.create_table('sender_receipts',
+    sa.Column('space', sa.String(length=16), nullable=False),
+    sa.Column('sender', sa.String(length=64), nullable=False),
+    sa.Column('seq', sa.BigInteger(), autoincrement=False, nullable=False),
+    sa.Column('at', sa.DateTime(timezone=True), nullable=False),
+    sa.PrimaryKeyConstraint('space', 'sender', 'seq', name=op.f('pk_sender_receipts'))
+    )
+
+
+def downgrade() -> None:
+    op.drop_table('sender_receipts')
