@@ -253,6 +253,12 @@ def _add_ingest(sub: argparse._SubParsersAction) -> None:
     sensors.set_defaults(handler=sensors_command)
 
 
+def _add_broker(sub: argparse._SubParsersAction) -> None:
+    from cockpit.ingest.broker_cli import register
+
+    register(sub)
+
+
 def _add_security(sub: argparse._SubParsersAction) -> None:
     from cockpit.security.cli import register
 
@@ -265,7 +271,7 @@ def _add_replay(sub: argparse._SubParsersAction, windows: WindowCommands | None)
     register(sub, open_window=windows.run_replay if windows is not None else None)
 
 
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security]
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_broker, _add_security]
 """Registrars of further subcommands, in the order they appear in --help."""
 
 

@@ -130,7 +130,7 @@ class MqttSource(QObject):
             config = BrokerConfig(self._broker, username=self._login.username, password=self._login.password,
                                   tls_ca=self._login.tls_ca)
             config.host  # noqa: B018 - validates the URL before a thread starts
-        self.ingest = MqttIngest(self.service, config)
+        self.ingest = MqttIngest(self.service, config, durable_broker=self.embedded is None)
         self._unsubscribe_link = self.ingest.link.subscribe(self._on_link)
         self.ingest.start()
         if self._sensor_rate > 0:

@@ -9,15 +9,19 @@ carrying pickled frames (:class:`multiprocessing.connection.Connection`):
 ======================================  ==========================================================
 cockpit → network                       network → cockpit
 ======================================  ==========================================================
-``("start", config, topics, rm, g, c)`` ``("messages", [(topic, payload, token), ...])``
+``("start", config, topics, rm, g, c, e)`` ``("messages", [(topic, payload, token), ...])``
 ``("ack", [token, ...], consumed)``     ``("link", state, reason)``
 ``("stop",)``                           ``("error", text)`` (the broker refused the connection)
+—                                       ``("session_lost", text)`` (a new session where one was due)
 —                                       ``("stopped",)`` (the answer to ``stop``)
 ======================================  ==========================================================
 
 ``start`` carries the :class:`~cockpit.ingest.broker_config.BrokerConfig`, the topic filters, the
-Receive Maximum to ask for, the first token generation and whether the cockpit was connected
-before (so that a new network process reports an outage as degraded, not as never connected). A
+Receive Maximum to ask for, the first token generation, whether the cockpit was connected before
+(so that a new network process reports an outage as degraded, not as never connected) and whether
+the broker should still hold the cockpit's session from earlier (None: a broker that keeps none,
+the embedded one): a connection that finds no session then, or any later one that finds none,
+means the broker forgot what it had queued and acknowledged meanwhile. A
 token is (connection generation, packet id) of a QoS 1 message, None for QoS 0. The network
 process acknowledges a message only when the cockpit hands its token back after the commit, and
 only on the connection it came by. It reads no more than :data:`MAX_OUTSTANDING` messages ahead of
@@ -83,7 +87,7 @@ class NetworkLoop:
     """
 
     def __init__(self, conn: Connection, config: BrokerConfig, topics: list[str], receive_maximum: int,
-                 generation_base: int = 0, ever_connected: bool = False) -> None:
+                 generation_base: int = 0, ever_connected: bool = False, expect_session: bool | None = None) -> None:
         self.conn = conn
         self.config = config
         self.topics = topics
@@ -93,6 +97,7 @@ class NetworkLoop:
         self._generation = generation_base
         self._connected = False
         self._ever_connected = ever_connected
+        self._expect_session = expect_session
         self._link: tuple[str, str] | None = None
         self._stopping = False
         self._orphaned = False
@@ -130,6 +135,12 @@ class NetworkLoop:
         client.subscribe([(topic, self.config.qos) for topic in self.topics])
         self._connected = self._ever_connected = True
         session = "resumed" if flags.session_present else "new"
+        if self._expect_session and not flags.session_present:
+            self._send(("session_lost", f"{self.config.host}:{self.config.port} had no session for "
+                                        f"{self.config.client_id!r}"))
+        if self._expect_session is not None:
+            # A durable broker owes the session from this connection on (MQTT 5 and 3.1.1 keep one).
+            self._expect_session = True
         self._set_link("connected", f"connected to {self.config.host}:{self.config.port} ({session} session)")
 
     def _on_disconnect(self, client: mqtt.Client, userdata: object, flags, reason_code, properties) -> None:

@@ -17,7 +17,8 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Generic, TypeVar
 
-from cockpit.events import Event
+from cockpit.domain import RiskLevel
+from cockpit.events import AlarmRaised, Event
 from cockpit.ingest.payloads import PayloadError
 from cockpit.ingest.reasons import Reason
 from cockpit.ingest.store import BatchStore
@@ -47,6 +48,12 @@ Group commit: a light stream is committed every ``BATCH_AGE_S``, a backlog in ba
 index page per device (1,700 on the demo street), every one written to the log at commit, so a
 batch of 2,000 receipts cost 25 us each against a table of 240,000, a batch of 10,000 9.7 us
 (docs/mqtt.md)."""
+
+DATA_LOSS_SETTLE_S = 5.0
+"""How long after the broker lost the cockpit's session the "possible data loss" alarm is raised:
+the devices' next messages show the sequence numbers missing since, and the alarm counts them."""
+DATA_LOSS = "data_loss"
+"""The alarm kind of a lost broker session."""
 
 _READING_KINDS = frozenset((TopicKind.READING, TopicKind.ALARM))
 """Message kinds whose first event is a SensorReading for the rules."""
@@ -84,7 +91,8 @@ class IngestService(Generic[Token]):
     """Validates, batches, stores and forwards messages of one street; owns the sequence counters.
 
     Emits the events of every committed batch (new messages' events and the alarms and cases the
-    rules derive) to ``sink``, after the commit, from the thread that calls :meth:`flush`.
+    rules derive) to ``sink``, after the commit, from the thread that calls :meth:`flush`; and a red
+    ``data_loss`` alarm when the broker lost the cockpit's session (:meth:`session_lost`).
 
     Parameters
     ----------
@@ -101,6 +109,8 @@ class IngestService(Generic[Token]):
         Validation and translation (built from the street when omitted).
     batch_size, batch_age_s, batch_max_age_s
         When a batch is due for commit (see :data:`BATCH_SIZE`).
+    loss_settle_s
+        How long after a lost session its alarm waits for the gaps to show (:data:`DATA_LOSS_SETTLE_S`).
     """
 
     def __init__(
@@ -113,6 +123,7 @@ class IngestService(Generic[Token]):
         batch_size: int = BATCH_SIZE,
         batch_age_s: float = BATCH_AGE_S,
         batch_max_age_s: float = BATCH_MAX_AGE_S,
+        loss_settle_s: float = DATA_LOSS_SETTLE_S,
     ) -> None:
         self.street = street
         self.store = BatchStore(db)
@@ -122,7 +133,9 @@ class IngestService(Generic[Token]):
         self.batch_size = batch_size
         self.batch_age_s = batch_age_s
         self.batch_max_age_s = batch_max_age_s
+        self.loss_settle_s = loss_settle_s
         self.stats = IngestStats()
+        self._loss: tuple[datetime, int, float] | None = None
         self._messages: list[Message] = []
         self._dead: list[DeadLetter] = []
         self._tokens: list[Token] = []
@@ -173,11 +186,41 @@ class IngestService(Generic[Token]):
         self.stats.rejected_by_reason[reason.value] += 1
 
     def tick(self, at: datetime | None = None) -> None:
-        """Let the clock run the no-signal rules; their events go out with the next flush."""
+        """Let the clock run the no-signal rules and raise a due data-loss alarm; their events go
+        out with the next flush."""
+        at = at or datetime.now(timezone.utc)
         if self.engine is not None:
-            self._tick_events += self.engine.tick(at or datetime.now(timezone.utc))
-            if self._tick_events and self._oldest is None:
-                self._oldest = time.monotonic()
+            self._tick_events += self.engine.tick(at)
+        if self._loss is not None and time.monotonic() - self._loss[2] >= self.loss_settle_s:
+            self._tick_events.append(self._data_loss_alarm(at))
+            self._loss = None
+        if self._tick_events and self._oldest is None:
+            self._oldest = time.monotonic()
+
+    @property
+    def has_history(self) -> bool:
+        """Whether this database already holds messages ingested before (a broker session is due)."""
+        return bool(self._sequences)
+
+    def session_lost(self, at: datetime, detail: str = "") -> None:
+        """The broker had no session for the cockpit where it should have kept one.
+
+        What it queued and acknowledged to the devices meanwhile may be gone; the devices' next
+        messages show how many sequence numbers are missing. After ``loss_settle_s`` a tick raises a
+        red :data:`DATA_LOSS` alarm with that count (:func:`data_loss_detail`).
+        """
+        log.warning("possible data loss: the broker lost the cockpit's session (%s); "
+                    "counting the messages missing since", detail or "no detail")
+        if self._loss is None:
+            self._loss = (at, self.stats.gaps, time.monotonic())
+
+    def _data_loss_alarm(self, at: datetime) -> AlarmRaised:
+        assert self._loss is not None
+        since, gaps_before, _ = self._loss
+        missing = max(self.stats.gaps - gaps_before, 0)
+        log.warning("possible data loss: %d sequence numbers missing since the broker lost the cockpit's session", missing)
+        return AlarmRaised(at, f"ALM-LOSS-{since:%Y%m%dT%H%M%S}", DATA_LOSS, RiskLevel.RED,
+                           detail=data_loss_detail(missing, since))
 
     @property
     def pending(self) -> int:
@@ -260,3 +303,17 @@ class IngestService(Generic[Token]):
             for (space, device), (first, last, count) in self._sequences.items()
             if last - first + 1 - count
         }
+
+
+_DETAIL = "{missing} sequence numbers missing since the broker lost the cockpit's session at {since}"
+
+
+def data_loss_detail(missing: int, since: datetime) -> str:
+    """The detail of a data-loss alarm: how many messages are known missing, and since when."""
+    return _DETAIL.format(missing=missing, since=since.astimezone(timezone.utc).isoformat(timespec="seconds"))
+
+
+def data_loss_missing(detail: str) -> int | None:
+    """The count of missing messages in a :func:`data_loss_detail` text (None if it is not one)."""
+    head = detail.split(" ", 1)[0]
+    return int(head) if head.isdigit() else None

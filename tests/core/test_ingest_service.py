@@ -9,8 +9,10 @@ from datetime import datetime, timezone
 import msgspec
 import pytest
 
+from cockpit.domain import RiskLevel
 from cockpit.events import AlarmRaised, CaseReported, SensorReading
-from cockpit.ingest.service import IngestService
+from cockpit.ingest.service import DATA_LOSS, IngestService, data_loss_missing
+from cockpit.storage.eventlog import EventStore
 from cockpit.rules.model import load_rules
 from cockpit.storage.db import open_database
 from tests.core.tiny import tiny_street
@@ -135,3 +137,22 @@ def test_a_report_or_action_naming_a_sensor_never_makes_its_reading_a_duplicate(
     assert telemetry_keys(db) == [("SMK-1", seq) for seq in range(50, 56)]
     stats = service.stats
     assert (stats.accepted, stats.duplicates, stats.rejected) == (6, 0, len(FORGED))
+
+
+def test_a_lost_broker_session_raises_a_possible_data_loss_alarm_with_the_gap_count(db):
+    """Audit finding 4: a lost persistent session was an INFO line."""
+    sunk = []
+    service = IngestService(tiny_street(), db, sink=sunk.extend, loss_settle_s=0.0)
+    service.handle_many([(*reading(seq), None) for seq in (1, 2, 3)], NOW)
+    service.flush()
+    service.session_lost(NOW, "127.0.0.1:1883 had no session")
+    service.handle_many([(*reading(seq), None) for seq in (10, 11)], NOW)    # 4-9 never came
+    service.flush()
+    service.tick(NOW)
+    service.flush()
+    [alarm] = [e for e in sunk if isinstance(e, AlarmRaised)]
+    assert (alarm.alarm_kind, alarm.risk) == (DATA_LOSS, RiskLevel.RED)
+    assert data_loss_missing(alarm.detail) == 6 == service.stats.gaps
+    assert alarm in list(EventStore(db).read())
+    service.tick(NOW)
+    assert service.flush() == [] and len([e for e in sunk if isinstance(e, AlarmRaised)]) == 1
