@@ -1,13 +1,15 @@
-"""JSON output of the command line: one object per command, never NaN (JSON has none).
+"""Output of the command line: one JSON object per command, never NaN (JSON has none), and a bad
+command line refused in one line.
 
 Undefined figures (a mean over no cases, a KPI without data) are null, numpy scalars plain numbers.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 
@@ -33,3 +35,16 @@ def dumps(data: Any) -> str:
 def print_json(data: dict[str, Any]) -> None:
     """Print one JSON object on one line of stdout."""
     print(dumps(data), flush=True)
+
+
+EXIT_USAGE = 2
+"""Exit code of a command refused for its arguments (argparse's own)."""
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser that refuses a bad command line in one line on stderr (DESIGN.md 4),
+    pointing at ``--help``, instead of argparse's usage block. Its subcommand parsers are of the
+    same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")

@@ -29,6 +29,8 @@ from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
 from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed, latest_busy_moment
 from cockpit.domain import Source
 from cockpit.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
+from cockpit.ingest.broker_config import BrokerLogin
+from cockpit.ingest.cli import broker_login
 from cockpit.security.authorizer import Authorizer, community_of_area
 from cockpit.security.masking import install_log_masking
 from cockpit.security.users import User, UserStore
@@ -44,7 +46,7 @@ from widgets.i18n import LanguageSwitcher, cjk_font_family
 from widgets.kpi_panel import KpiPanel, TodayKpis, expected_hourly
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
-from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
+from widgets.mqtt_source import EMBEDDED, MqttSource
 from widgets.persistence import DatabaseWriter
 from widgets.simulation_view import open_simulation_view
 from widgets.staff_board import StaffBoardPanel
@@ -447,8 +449,12 @@ def run_demo(options: Any) -> int:
         return 1
     app = application()
     speed = getattr(options, "speed", 1.0)
-    login = BrokerLogin(getattr(options, "username", None), getattr(options, "password", None),
-                        getattr(options, "tls_ca", None))
+    try:
+        login = broker_login(options)
+    except ValueError as exc:
+        db.close()
+        print(f"cockpit demo: {exc}", file=sys.stderr)
+        return 2
     try:
         session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
                                 seed=getattr(options, "seed", 7), screen=getattr(options, "screen", 0),
@@ -542,7 +548,6 @@ def _grab(app: QApplication, twin: TwinState, actor: str, out: Path, width: int,
         # Widgets replaced during layout are deleted later; they must be gone before the grab.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
-        out.parent.mkdir(parents=True, exist_ok=True)
         if not wall.grab().save(str(out), "PNG"):
             raise OSError(f"could not write {out}")
     finally:

@@ -14,14 +14,13 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from cockpit.events import Event
 from cockpit.ingest.broker import EmbeddedBroker
-from cockpit.ingest.broker_config import BrokerConfig
+from cockpit.ingest.broker_config import BrokerConfig, BrokerLogin
 from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.link import LinkStatus
 from cockpit.ingest.publisher import Publisher
@@ -41,15 +40,6 @@ EMBEDDED = "embedded"
 DEMO_SENSOR_RATE = 10.0
 """Simulated sensor messages a second over the embedded broker (each sensor about every 3 minutes)."""
 STOP_TIMEOUT_S = 10.0
-
-
-@dataclass(frozen=True)
-class BrokerLogin:
-    """Credentials and TLS for an external broker (``--username``, ``--password``, ``--tls-ca``)."""
-
-    username: str | None = None
-    password: str | None = None
-    tls_ca: str | None = None
 
 
 class MqttSource(QObject):
@@ -127,8 +117,7 @@ class MqttSource(QObject):
             config = BrokerConfig(self.url, mqtt5=False)
         else:
             self.url = self._broker
-            config = BrokerConfig(self._broker, username=self._login.username, password=self._login.password,
-                                  tls_ca=self._login.tls_ca)
+            config = self._login.config(self._broker)
             config.host  # noqa: B018 - validates the URL before a thread starts
         self.ingest = MqttIngest(self.service, config, durable_broker=self.embedded is None)
         self._unsubscribe_link = self.ingest.link.subscribe(self._on_link)

@@ -82,6 +82,8 @@ class MqttIngest:
         self.link = Link()
         self.tick_s = tick_s
         self.error: str | None = None
+        self.last_failure = ""
+        """Why the latest attempt to connect failed, or the connection was lost ("" if none has)."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._process: subprocess.Popen | None = None
@@ -119,6 +121,11 @@ class MqttIngest:
     @property
     def running(self) -> bool:
         return self._thread is not None and self._thread.is_alive()
+
+    @property
+    def ever_connected(self) -> bool:
+        """Whether the broker accepted the cockpit at least once since :meth:`start`."""
+        return self._ever_connected
 
     @property
     def network_pid(self) -> int | None:
@@ -188,6 +195,10 @@ class MqttIngest:
             self.link.set(state, frame[2])
         elif kind == "error":
             self.error = frame[1]
+        elif kind == "retry":
+            _, attempt, delay, reason = frame
+            self.last_failure = reason
+            log.warning("%s; retry %d in %.1f s", reason, attempt, delay)
         elif kind == "session_lost":
             self.service.session_lost(datetime.now(timezone.utc), frame[1])
         elif kind == "stopped":

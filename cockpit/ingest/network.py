@@ -12,6 +12,7 @@ cockpit → network                       network → cockpit
 ``("start", config, topics, rm, g, c, e)`` ``("messages", [(topic, payload, token), ...])``
 ``("ack", [token, ...], consumed)``     ``("link", state, reason)``
 ``("stop",)``                           ``("error", text)`` (the broker refused the connection)
+—                                       ``("retry", attempt, seconds, reason)`` (each failed attempt)
 —                                       ``("session_lost", text)`` (a new session where one was due)
 —                                       ``("stopped",)`` (the answer to ``stop``)
 ======================================  ==========================================================
@@ -120,7 +121,7 @@ class NetworkLoop:
         if self.config.username is not None:
             client.username_pw_set(self.config.username, self.config.password)
         if self.config.tls:
-            client.tls_set(ca_certs=self.config.tls_ca, cert_reqs=ssl.CERT_REQUIRED)
+            client.tls_set(cert_reqs=ssl.CERT_REQUIRED, **self.config.tls_arguments())
         client.max_queued_messages_set(0)
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
@@ -149,7 +150,15 @@ class NetworkLoop:
     def _on_message(self, client: mqtt.Client, userdata: object, message: mqtt.MQTTMessage) -> None:
         self._inbox.append((message.topic, message.payload, (self._generation, message.mid) if message.qos else None))
 
-    def _connect(self) -> bool:
+    def _retry(self, attempt: int, reason: str) -> None:
+        """Say why the connection failed and when the next attempt is, and wait for it (backing off)."""
+        self._lost(reason)
+        delay = self.config.backoff_s(attempt, self._rng)
+        self._send(("retry", attempt + 1, delay, reason))
+        self._listen(delay)
+
+    def _connect(self) -> str:
+        """Connect; "" on success, else why not."""
         try:
             if self.config.mqtt5:
                 properties = Properties(PacketTypes.CONNECT)
@@ -162,10 +171,9 @@ class NetworkLoop:
             else:
                 self._client.connect(self.config.host, self.config.port, self.config.keepalive_s)
         except (OSError, ssl.SSLError) as exc:
-            self._lost(f"cannot connect to {self.config.host}:{self.config.port}: {exc}")
-            return False
+            return f"cannot connect to {self.config.host}:{self.config.port}: {exc}"
         self._generation += 1
-        return True
+        return ""
 
     def _lost(self, reason: str) -> None:
         # Degraded once it has been connected: the broker's session holds the messages meanwhile.
@@ -184,16 +192,17 @@ class NetworkLoop:
         try:
             while not self._stopping:
                 if not self._connected and self._client.socket() is None:
-                    if not self._connect():
-                        self._listen(self.config.backoff_s(attempt, self._rng))
+                    failure = self._connect()
+                    if failure:
+                        self._retry(attempt, failure)
                         attempt += 1
                         continue
                 rc = self._turn(timeout=0.05)
                 if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
                     self._connected = False
                     self._hand_over()
-                    self._lost(f"connection lost: {mqtt.error_string(rc)}")
-                    self._listen(self.config.backoff_s(attempt, self._rng))
+                    self._retry(attempt, f"connection to {self.config.host}:{self.config.port} lost: "
+                                         f"{mqtt.error_string(rc)}")
                     attempt += 1
                     if self._client.socket() is not None:
                         self._client.disconnect()

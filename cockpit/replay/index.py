@@ -120,6 +120,12 @@ class EventIndex:
     def end(self) -> datetime:
         return self.time_of(self.n - 1)
 
+    @property
+    def recorded_end(self) -> datetime:
+        """The latest moment the record itself speaks of (the stream may run on with deadline marks
+        the record implies); a state asked for much later would be invented."""
+        return self.end
+
     def events(self, lo: int, hi: int) -> list[Event]:
         """The events at positions ``lo`` to ``hi - 1``, in stream order."""
         raise NotImplementedError
@@ -156,6 +162,11 @@ class LogIndex(EventIndex):
     @cached_property
     def red_positions(self) -> np.ndarray:
         return np.flatnonzero((self.keys & _STAGE_MASK) == Stage.RED_ALARM)
+
+    @property
+    def recorded_end(self) -> datetime:
+        """The latest timestamp in the log (the KPIs' ``now`` of ``cockpit kpi``)."""
+        return EPOCH + timedelta(microseconds=self._plan.log_now)
 
     def position(self, at: datetime) -> int:
         after = (to_seconds(at) - self.t0 + 1) << _TIME_SHIFT
@@ -275,7 +286,7 @@ class _Plan:
         self.resolve_overdue = resolve_late
 
         self.n_escalations = np.minimum(log.escalations, 2)
-        log_now = max(int(v.max()) for v in t.values())
+        log_now = self.log_now = max(int(v.max()) for v in t.values())
         # Escalation k at report + k x deadline; moved when the case was not open then (see docs).
         self.escalations: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for k in (1, 2):
