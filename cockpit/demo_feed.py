@@ -16,10 +16,13 @@ from datetime import datetime, time, timedelta, timezone
 import numpy as np
 import shapely
 
-from cockpit.categories import CategoryTable, default_categories
+from cockpit import recommender
 from cockpit.dispatch import get_policy, rank_departments
-from cockpit.domain import CaseStatus, RiskLevel, SensorKind, Source, StaffKind, StaffStatus
-from cockpit.events import (
+from cockpit.street.model import MicroGrid, Street
+from cockpit.twin import TwinState
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import CaseStatus, RiskLevel, SensorKind, Source, StaffKind, StaffStatus
+from cockpit.vocabulary.events import (
     AlarmRaised,
     AlarmRepeated,
     CaseAccepted,
@@ -36,8 +39,7 @@ from cockpit.events import (
     StaffMoved,
     StaffStatusChanged,
 )
-from cockpit.street.model import MicroGrid, Street
-from cockpit.twin import SHANGHAI, TwinState
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 CASES_PER_DAY = 100.0
 """Mean new cases a day in the demo street (the published range is 60-150)."""
@@ -82,8 +84,8 @@ def latest_busy_moment(now: datetime) -> datetime:
     Reports and tests render the street at this moment rather than at the wall-clock time, so that a
     picture taken at night is not of a quiet street and one taken on the same day is the same picture.
     """
-    local = now.astimezone(SHANGHAI)
-    busy = datetime.combine(local.date(), BUSY_TIME, tzinfo=SHANGHAI)
+    local = now.astimezone(LOCAL_TZ)
+    busy = datetime.combine(local.date(), BUSY_TIME, tzinfo=LOCAL_TZ)
     if busy > local:
         busy -= timedelta(days=1)
     return busy.astimezone(timezone.utc)
@@ -190,7 +192,7 @@ class DemoFeed:
         return point.x, point.y
 
     def _new_reports(self, twin: TwinState, since: datetime, until: datetime, minutes: float) -> list[Event]:
-        hour = since.astimezone(SHANGHAI).hour
+        hour = since.astimezone(LOCAL_TZ).hour
         expected = CASES_PER_DAY / 1440.0 * HOURLY_PROFILE[hour] * minutes
         events: list[Event] = []
         for at in self._uniform_times(since, until, int(self._rng.poisson(expected))):
@@ -293,8 +295,8 @@ class DemoFeed:
                 events.append(CaseTriaged(case.reported_at + TRIAGE_AFTER, case.id, case.category, case.risk,
                                           case.owner_level, "autopilot"))
             elif case.status is CaseStatus.TRIAGED and now - (case.triaged_at or now) >= DISPATCH_AFTER:
-                need = twin.case_need(case)
-                candidates = [c for c in twin.candidates() if c.staff_id not in taken]
+                need = recommender.case_need(twin, case)
+                candidates = [c for c in recommender.candidates(twin) if c.staff_id not in taken]
                 best = self.policy.best(need, candidates)
                 if best is None and case.risk is RiskLevel.RED:
                     departments = rank_departments(need, candidates)

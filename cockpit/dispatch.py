@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from cockpit.domain import StaffKind
+from cockpit.vocabulary.domain import StaffKind
 
 GENERAL_SKILL = "general"
 """A need for this skill is met by anyone dispatchable."""

@@ -15,8 +15,8 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from cockpit.domain import RESPONSE_TARGET, CaseStatus, OwnerLevel, RiskLevel, Source
 from cockpit.street.model import Street
+from cockpit.vocabulary.domain import RESPONSE_TARGET, CaseStatus, OwnerLevel, RiskLevel, Source
 
 DEFAULT_DAILY_HOURS = 8.0
 """On-duty hours a day assumed for a staff member the roster does not name."""

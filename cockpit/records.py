@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from cockpit.domain import (
+from cockpit.street.model import Sensor, StaffMember
+from cockpit.vocabulary.domain import (
     RESPONSE_TARGET,
     AlarmState,
     CaseStatus,
@@ -18,7 +19,6 @@ from cockpit.domain import (
     Source,
     StaffStatus,
 )
-from cockpit.street.model import Sensor, StaffMember
 
 
 @dataclass(frozen=True, slots=True)

@@ -20,10 +20,10 @@ from datetime import datetime, timedelta, timezone
 import msgspec
 import numpy as np
 
-from cockpit.domain import SensorKind
 from cockpit.ingest.payloads import SCHEMA_VERSION
 from cockpit.ingest.topics import alarm_topic, reading_topic
 from cockpit.street.model import Sensor, Street
+from cockpit.vocabulary.domain import SensorKind
 
 BAD_KINDS = (
     "bad_json", "bad_utf8", "wrong_type", "nan", "out_of_range", "missing_field", "huge",
@@ -237,11 +237,3 @@ def paced(messages: Iterator[SimMessage], rate: float, duration: float,
             sleep(due - now)
         sent += 1
         yield message
-
-
-if __name__ == "__main__":
-    import sys
-
-    from cockpit.ingest.cli import sensors_main
-
-    sys.exit(sensors_main())

@@ -13,8 +13,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cockpit.domain import AREA_OVERDUE_ALARM_RATE, AlarmState, RiskLevel
-from cockpit.events import (
+from cockpit.records import Case
+from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import AREA_OVERDUE_ALARM_RATE, AlarmState, RiskLevel
+from cockpit.vocabulary.events import (
     AlarmCleared,
     AlarmRaised,
     CaseEscalated,
@@ -24,8 +26,6 @@ from cockpit.events import (
     ClockTick,
     Event,
 )
-from cockpit.records import Case
-from cockpit.twin import TwinState
 
 AREA_MIN_OPEN_CASES = 5
 """An area needs this many open cases before its overdue rate can raise an alarm (avoids 1 of 1 = 100 %)."""

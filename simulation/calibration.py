@@ -20,7 +20,8 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-LOCAL_TZ = "Asia/Shanghai"
+from cockpit.vocabulary.local_time import LOCAL_TZ
+
 CLASS_COLUMNS = ("class", "risk_level", "risk")
 
 
@@ -133,7 +134,8 @@ def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
         raise ScenarioError(key, f"no such log file: {path}") from exc
     cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if cache_key not in _FITS:
-        from cockpit.history.format import LogFormatError, read_log as read_incident_log
+        from cockpit.history.format import LogFormatError
+        from cockpit.history.format import read_log as read_incident_log
 
         try:
             frame = read_incident_log(path)
@@ -145,8 +147,8 @@ def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
 
 def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
     """:func:`fit_street_demand` on a frame already read (the columns of ``cockpit.history.format``)."""
-    from cockpit.categories import default_categories
-    from cockpit.domain import RiskLevel
+    from cockpit.vocabulary.categories import default_categories
+    from cockpit.vocabulary.domain import RiskLevel
     from simulation.scenario import ScenarioError, ServiceSpec, category_class
 
     table = default_categories()

@@ -62,7 +62,7 @@ class RunRecord:
 
     Street runs also fill the per-case ``escalations`` (owner-level steps), ``whistle`` (handled by
     a department team), ``category`` (index into ``category_names``), ``grid`` (general grid,
-    index into ``grid_ids``), ``source`` (a :class:`cockpit.domain.Source` value) and ``carried``
+    index into ``grid_ids``), ``source`` (a :class:`cockpit.vocabulary.domain.Source` value) and ``carried``
     (open at the start state, never counted in KPIs); abstract runs leave them None.
     """
 

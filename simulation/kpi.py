@@ -14,7 +14,7 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from cockpit.domain import Source
+from cockpit.vocabulary.domain import Source
 from simulation.engine import RunRecord
 
 ALL = "all"

@@ -21,7 +21,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
-from cockpit.domain import RESPONSE_TARGET, Department, RiskLevel, StaffKind
+from cockpit.vocabulary.domain import RESPONSE_TARGET, Department, RiskLevel, StaffKind
 
 STREETS = ("none", "demo")
 TRAVEL_MODELS = ("none", "straight_line")
@@ -350,8 +350,8 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
 
 def _demand(table: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
     """One arrival class per category of the category table (per category and risk from a log)."""
-    from cockpit.categories import default_categories
     from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE
+    from cockpit.vocabulary.categories import default_categories
 
     _no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log"})
     scale = _number(table, "scale", "demand.scale", default=1.0, positive=True)

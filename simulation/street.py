@@ -16,21 +16,18 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter
 from dataclasses import dataclass
-from typing import Iterable
-from zoneinfo import ZoneInfo
-
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
-from cockpit.domain import CaseStatus, RiskLevel, StaffKind, StaffStatus
+from cockpit.vocabulary.domain import CaseStatus, RiskLevel, StaffKind, StaffStatus
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.scenario import StaffChange
 
 if TYPE_CHECKING:
     from cockpit.street.model import Street
 
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 POINTS_PER_MICRO_GRID = 64
 """Case locations are drawn from this many fixed points spread over each micro-grid."""
 
@@ -140,7 +137,7 @@ def install_street_models(models: dict[str, StreetModel]) -> None:
 
 
 def _categories():
-    from cockpit.categories import default_categories
+    from cockpit.vocabulary.categories import default_categories
 
     return default_categories()
 
@@ -371,13 +368,13 @@ class SimStart:
     @property
     def local_minutes(self) -> float:
         """Minutes from local (Asia/Shanghai) midnight of the start day to the start moment."""
-        local = self.at.astimezone(SHANGHAI)
+        local = self.at.astimezone(LOCAL_TZ)
         return local.hour * 60 + local.minute + local.second / 60 + local.microsecond / 60e6
 
     @property
     def local_date(self) -> dt.date:
         """The local (Asia/Shanghai) date of the start moment."""
-        return self.at.astimezone(SHANGHAI).date()
+        return self.at.astimezone(LOCAL_TZ).date()
 
 
 _STAGE = {

@@ -24,13 +24,13 @@ from heapq import heappop, heappush
 
 import numpy as np
 
-from cockpit.categories import default_categories
 from cockpit.dispatch import DETOUR_FACTOR, Candidate, CaseNeed, get_policy, qualified, rank_departments
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffKind
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
 from simulation.engine import RunRecord, arrival_times
 from simulation.scenario import Scenario
-from simulation.street import apply_changes, street_model
 from simulation.streams import stream
+from simulation.street import apply_changes, street_model
 
 _DONE, _SHIFT_START, _SHIFT_END, _ESCALATE = 1, 2, 3, 4
 SHORTLIST = 8

@@ -27,18 +27,19 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from cockpit import heap
 from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
 from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed, latest_busy_moment
-from cockpit.domain import Source
-from cockpit.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
 from cockpit.ingest.broker_config import BrokerLogin
 from cockpit.ingest.cli import broker_login
 from cockpit.security.authorizer import Authorizer, community_of_area
-from cockpit.security.masking import install_log_masking
-from cockpit.security.users import User, UserStore
+from cockpit.security.permissions import User
+from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
 from cockpit.storage import AuditLog, Database, EventStore, StorageError, open_database
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.domain import Source
+from cockpit.vocabulary.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
+from cockpit.vocabulary.masking import install_log_masking
 from widgets.alarm_banner import AlarmBanner
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel

@@ -18,8 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.dispatch import POLICIES
-from cockpit.domain import StaffKind
 from cockpit.street.model import Street
+from cockpit.vocabulary.domain import StaffKind
 from simulation.scenario import Scenario, ScenarioError, parse_scenario
 from simulation.street import load_street, staffing_table, street_roster
 from widgets import i18n

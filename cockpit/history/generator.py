@@ -17,16 +17,14 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from cockpit.categories import CategoryTable, default_categories
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffKind
 from cockpit.history.format import normalise_log
 from cockpit.street.model import Street
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
+from cockpit.vocabulary.local_time import LOCAL_TZ, LOCAL_UTC_OFFSET
 
-DEFAULT_START = pd.Timestamp("2025-01-01T00:00:00+08:00")
-"""First local midnight of a generated history when no start is given (Beijing time)."""
-
-BEIJING_OFFSET = pd.Timedelta(hours=8)
-"""Beijing time is UTC+8 all year (no daylight saving since 1991), so local days are fixed offsets."""
+DEFAULT_START = pd.Timestamp("2025-01-01", tz=LOCAL_TZ)
+"""First local midnight of a generated history when no start is given."""
 
 _WEEKDAY_HOURS = np.array([0.8, 0.5, 0.4, 0.35, 0.4, 0.7, 1.6, 3.2, 5.5, 6.8, 6.9, 6.2,
                            4.6, 4.8, 5.8, 6.2, 6.4, 6.9, 6.6, 5.6, 4.6, 3.6, 2.4, 1.5])
@@ -135,7 +133,7 @@ def generate_history(
     reported = _arrival_times(rng, days, start_ts, start_us)
     n = reported.size
     local_day = (reported - start_us) // (86_400 * _SEC)
-    month = (pd.DatetimeIndex(reported * 1000, tz="UTC") + BEIJING_OFFSET).month.to_numpy() - 1
+    month = (pd.DatetimeIndex(reported * 1000, tz="UTC") + LOCAL_UTC_OFFSET).month.to_numpy() - 1
     local_hour = ((reported - start_us) % (86_400 * _SEC)) // (3600 * _SEC)
     night = (local_hour < 7) | (local_hour >= 22)
 
@@ -212,7 +210,7 @@ def _start(start: pd.Timestamp | str | None) -> pd.Timestamp:
 
 def _arrival_times(rng: np.random.Generator, days: int, start: pd.Timestamp, start_us: int) -> np.ndarray:
     """Report times (µs since the epoch, sorted) from daily counts and hour-of-day profiles."""
-    local = start.tz_convert("Asia/Shanghai")
+    local = start.tz_convert(LOCAL_TZ)
     day_index = np.arange(days)
     weekday = (local.weekday() + day_index) % 7
     day_of_year = (local.day_of_year + day_index) % 365
@@ -375,7 +373,7 @@ def _to_ts(values: np.ndarray) -> pd.Series:
 
 def _case_ids(reported: np.ndarray, local_day: np.ndarray, start: pd.Timestamp) -> np.ndarray:
     """``K`` + local date + a daily counter, like :meth:`~cockpit.twin.TwinState.next_case_id`."""
-    first_day = start.tz_convert("Asia/Shanghai").normalize()
+    first_day = start.tz_convert(LOCAL_TZ).normalize()
     dates = (first_day + pd.to_timedelta(np.arange(local_day.max() + 1 if local_day.size else 0), unit="D"))
     day_text = np.array(dates.strftime("%Y%m%d"), dtype=object)
     starts = np.searchsorted(local_day, local_day, side="left")

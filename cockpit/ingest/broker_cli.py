@@ -12,10 +12,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from cockpit.cli import CommandError
+from cockpit.command_output import CommandError, print_json
 from cockpit.ingest.acl import COCKPIT_USER, RESIDENT_GATEWAY, render_acl
 from cockpit.ingest.mosquitto_conf import ConfigError, durability_problems
-from cockpit.jsonout import print_json
 
 EXIT_PROBLEMS = 1
 

@@ -16,16 +16,15 @@ from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from cockpit.replay.index import load_index
 from cockpit.replay.loader import LogReadError
 from cockpit.replay.seek import Replay
 from cockpit.replay.summary import log_summary
 from cockpit.street.model import Street
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 EXIT_ERROR = 2
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 AFTER_END = timedelta(hours=24)
 """How far past a log's last event ``--at`` may go: the state then is the log's last state, aged
 (cases still open become overdue as their deadlines pass). Further out the log knows nothing."""
@@ -57,7 +56,7 @@ def parse_time(text: str) -> datetime:
         at = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(f"--at {text!r} is not an ISO 8601 time (e.g. 2026-10-01T21:05+08:00)") from None
-    return at if at.tzinfo is not None else at.replace(tzinfo=SHANGHAI)
+    return at if at.tzinfo is not None else at.replace(tzinfo=LOCAL_TZ)
 
 
 def open_replay(path: Path, street: Street, progress=None) -> Replay:
@@ -98,7 +97,7 @@ def replay_command(args: argparse.Namespace, street: Street | None = None) -> in
 
 
 def _local(at: datetime) -> str:
-    return at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S %z")
+    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S %z")
 
 
 def _span(delta: timedelta) -> str:

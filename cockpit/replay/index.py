@@ -32,8 +32,10 @@ from functools import cached_property
 
 import numpy as np
 
-from cockpit.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel, Source
-from cockpit.events import (
+from cockpit.history.to_events import NO_FEEDBACK_REASON
+from cockpit.replay.loader import NULL_TIME, IncidentColumns, Progress, start_reading
+from cockpit.vocabulary.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.events import (
     AlarmRaised,
     CaseAccepted,
     CaseClosed,
@@ -48,8 +50,6 @@ from cockpit.events import (
     Event,
     utc,
 )
-from cockpit.history.to_events import NO_FEEDBACK_REASON
-from cockpit.replay.loader import NULL_TIME, IncidentColumns, Progress, start_reading
 
 _ROW_BITS = 24
 _STAGE_BITS = 4

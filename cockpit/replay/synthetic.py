@@ -12,9 +12,9 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
-from cockpit.categories import CategoryTable, default_categories
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffKind
 from cockpit.street.model import Street
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
 
 
 def synthetic_log(street: Street, rows: int, seed: int, start: datetime,

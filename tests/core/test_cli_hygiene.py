@@ -61,7 +61,7 @@ def test_a_password_on_the_command_line_is_refused_without_echoing_it(capsys):
 def test_the_broker_password_comes_from_a_file_or_the_environment(tmp_path, monkeypatch):
     from cockpit.ingest.broker_config import PASSWORD_ENV
     from cockpit.ingest.cli import add_login_arguments, broker_login
-    from cockpit.jsonout import OneLineParser
+    from cockpit.command_output import OneLineParser
 
     parser = OneLineParser(prog="test")
     add_login_arguments(parser)
@@ -92,7 +92,8 @@ def test_an_unreachable_broker_is_retried_with_backoff_and_said_so(tmp_path):
     while time.monotonic() < deadline and sum("retry" in line for line in lines) < 3:
         time.sleep(0.2)
     process.send_signal(signal.SIGTERM)
-    out, _ = process.communicate(timeout=30)
+    out = process.stdout.read()          # stderr is the reader's alone
+    process.wait(30)
     reader.join(10)
     attempts = [line for line in lines if "cannot connect to 127.0.0.1:1" in line and "retry" in line]
     assert len(attempts) >= 3

@@ -9,12 +9,12 @@ from datetime import datetime, timezone
 import msgspec
 import pytest
 
-from cockpit.domain import RiskLevel
-from cockpit.events import AlarmRaised, CaseReported, SensorReading
 from cockpit.ingest.service import DATA_LOSS, IngestService, data_loss_missing
-from cockpit.storage.eventlog import EventStore
 from cockpit.rules.model import load_rules
 from cockpit.storage.db import open_database
+from cockpit.storage.eventlog import EventStore
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.vocabulary.events import AlarmRaised, CaseReported, SensorReading
 from tests.core.tiny import tiny_street
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)

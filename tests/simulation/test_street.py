@@ -10,14 +10,15 @@ import numpy as np
 import pytest
 
 from cockpit.dispatch import DETOUR_FACTOR, POLICIES
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffStatus
-from cockpit.events import CaseReported, ClockTick, StaffStatusChanged
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffStatus
+from cockpit.vocabulary.events import CaseReported, ClockTick, StaffStatusChanged
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.engine import simulate
 from simulation.experiment import run_experiment
 from simulation.scenario import ScenarioError, load_scenario, parse_scenario
-from simulation.street import SHANGHAI, start_from_twin, street_roster
+from simulation.street import start_from_twin, street_roster
 from simulation.street_engine import StreetEngine
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "resources" / "scenarios"
@@ -186,7 +187,7 @@ def test_a_run_starts_from_the_twin_with_its_open_cases_and_positions():
     assert not np.isnan(record.end[:2]).any()
     assert record.arrival[2:].min() >= 600
     assert record.warmup_minutes == pytest.approx(600)
-    assert now.astimezone(SHANGHAI).hour == 10
+    assert now.astimezone(LOCAL_TZ).hour == 10
 
 
 def test_demand_fitted_from_an_incident_log_matches_its_counts_and_reports_the_fit(tmp_path):

@@ -4,8 +4,8 @@
 apart from the sensors' ``telemetry``: a report whose device named a sensor used to take that
 sensor's key and make its real reading a "duplicate". Receipts already stored stay where they are.
 
-Revision ID: 0004_hard_hardening
-Revises: 0003
+Revision ID: 0005_hard_hardening
+Revises: 0004_roads_resources
 Create Date: 2026-11-26
 """
 
@@ -14,8 +14,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = '0004_hard_hardening'
-down_revision = '0003'
+revision = '0005_hard_hardening'
+down_revision = '0004_roads_resources'
 branch_labels = None
 depends_on = None
 
