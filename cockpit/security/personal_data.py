@@ -27,8 +27,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete, func, select
 
-from cockpit.security.permissions import Action, PermissionDenied, User, check
-from cockpit.security.users import SecurityError
+from cockpit.security.permissions import Action, PermissionDenied, User, UserLookup, audited_check
+from cockpit.security.users import SecurityError, UserStore
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
 from cockpit.storage.models import MicroGridRow, ResidentRow
@@ -243,7 +243,9 @@ _ENCRYPTED = ("name", "id_number", "phone", "address", "health_flags")
 class ResidentStore:
     """Owns the ``residents`` table of one street: encrypted records, masked reads, audited unmasking.
 
-    Emits nothing; writes audit entries for imports, unmasking (and refusals) and purges.
+    Emits nothing; writes audit entries for imports, unmasking and purges, and for every refusal.
+    Every call that reads or changes records takes the acting :class:`User` and looks the account up
+    again (a disabled account stops at once, whatever object the caller holds).
 
     Parameters
     ----------
@@ -253,13 +255,21 @@ class ResidentStore:
         The street the residents live in.
     cipher
         The field cipher (from :func:`load_key`).
+    users
+        ``username -> User | None`` as the database knows it now (default: the ``users`` table).
     """
 
-    def __init__(self, db: Database, street_id: str, cipher: FieldCipher) -> None:
+    def __init__(self, db: Database, street_id: str, cipher: FieldCipher, users: UserLookup | None = None) -> None:
         self.db = db
         self.street_id = street_id
         self.cipher = cipher
         self.audit = AuditLog(db)
+        self.users = users or UserStore(db).get
+
+    def _acting(self, user: User | None, action: Action, area: str | None = None, target: str = "") -> User:
+        """``user`` afresh, if it may take ``action`` (refusals audited)."""
+        return audited_check(self.audit, self.users, user.username if user is not None else None, action, area,
+                             target or f"residents of {self.street_id}")
 
     def _communities(self) -> dict[str, str]:
         query = select(MicroGridRow.id, MicroGridRow.community_id).where(MicroGridRow.street_id == self.street_id)
@@ -277,7 +287,7 @@ class ResidentStore:
         ResidentError
             A record is invalid or names a micro-grid not in the street ("record 12: phone ...").
         """
-        check(actor, Action.IMPORT_RESIDENTS, target=f"residents of {self.street_id}")
+        actor = self._acting(actor, Action.IMPORT_RESIDENTS)
         communities = self._communities()
         stamp = utc(now) if now is not None else datetime.now(timezone.utc)
         rows = []
@@ -320,9 +330,17 @@ class ResidentStore:
         with self.db.session() as session:
             return session.scalar(query) or 0
 
-    def masked(self, micro_grid_id: str | None = None, community_id: str | None = None,
+    def masked(self, user: User, micro_grid_id: str | None = None, community_id: str | None = None,
                limit: int | None = None) -> list[MaskedResident]:
-        """Masked records, optionally of one micro-grid or community (what every screen shows)."""
+        """Masked records, optionally of one micro-grid or community (what every screen shows), for
+        ``user`` with the VIEW permission (a refusal is audited).
+
+        Raises
+        ------
+        PermissionDenied
+            No user, or an unknown or disabled account.
+        """
+        self._acting(user, Action.VIEW)
         query = select(ResidentRow).where(ResidentRow.street_id == self.street_id).order_by(ResidentRow.id)
         if micro_grid_id is not None:
             query = query.where(ResidentRow.micro_grid_id == micro_grid_id)
@@ -354,21 +372,18 @@ class ResidentStore:
             if row is None or row.street_id != self.street_id:
                 raise ResidentError(f"no resident {resident_id} in street {self.street_id}")
             community = self._communities().get(row.micro_grid_id)
-            resident = self._decrypt(row)
-        try:
-            if not isinstance(reason, str) or len(reason.strip()) < MIN_REASON:
-                raise PermissionDenied(f"unmasking {target} needs a reason of at least {MIN_REASON} characters")
-            check(user, Action.UNMASK, community, target)
-        except PermissionDenied as denied:
-            self.audit.append(user.username, "denied.unmask", target, reason=mask_text(str(denied)))
-            raise
+        user = self._acting(user, Action.UNMASK, community, target)
+        if not isinstance(reason, str) or len(reason.strip()) < MIN_REASON:
+            denied = PermissionDenied(f"unmasking {target} needs a reason of at least {MIN_REASON} characters")
+            self.audit.append(user.username, "denied.unmask", target, reason=str(denied))
+            raise denied
         self.audit.append(user.username, "resident.unmask", target, None,
                           {"fields": list(_ENCRYPTED), "community": community}, mask_text(reason.strip()))
-        return resident
+        return self._decrypt(row)
 
     def purge_older_than(self, cutoff: datetime, actor: User, reason: str = "retention") -> int:
         """Delete every record stored before ``cutoff``; one audit entry says how many and why."""
-        check(actor, Action.PURGE_PERSONAL_DATA, target=f"residents of {self.street_id}")
+        actor = self._acting(actor, Action.PURGE_PERSONAL_DATA)
         cutoff = utc(cutoff)
         with self.db.transaction() as session:
             result = session.execute(

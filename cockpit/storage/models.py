@@ -432,7 +432,8 @@ class AuditRow(Base):
 
 
 class UserRow(Base):
-    """A local account: password hash, role and the area its permissions are scoped to."""
+    """A local account: password hash, role, the area its permissions are scoped to, and the failed
+    logins that lock it for a while."""
 
     __tablename__ = "users"
 
@@ -442,3 +443,6 @@ class UserRow(Base):
     scope_area: Mapped[str | None] = mapped_column(String(64))
     disabled: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime]
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Wrong passwords in a row since the last good login (the lockout counts them)."""
+    locked_until: Mapped[datetime | None]

@@ -1,8 +1,10 @@
-"""Hardening from the outside audit (issue 14): separate receipt keys for people's messages.
+"""Hardening from the outside audit (issue 14): receipt keys of their own for people's messages,
+and the failed logins that lock an account.
 
 ``sender_receipts`` keys the messages of staff phones and app accounts by (space, sender, seq),
 apart from the sensors' ``telemetry``: a report whose device named a sensor used to take that
 sensor's key and make its real reading a "duplicate". Receipts already stored stay where they are.
+``users.failed_logins`` counts wrong passwords in a row; ``users.locked_until`` ends a lockout.
 
 Revision ID: 0005_hard_hardening
 Revises: 0004_roads_resources
@@ -28,7 +30,13 @@ def upgrade() -> None:
     sa.Column('at', sa.DateTime(timezone=True), nullable=False),
     sa.PrimaryKeyConstraint('space', 'sender', 'seq', name=op.f('pk_sender_receipts'))
     )
+    with op.batch_alter_table('users') as batch:
+        batch.add_column(sa.Column('failed_logins', sa.Integer(), server_default='0', nullable=False))
+        batch.add_column(sa.Column('locked_until', sa.DateTime(timezone=True), nullable=True))
 
 
 def downgrade() -> None:
+    with op.batch_alter_table('users') as batch:
+        batch.drop_column('locked_until')
+        batch.drop_column('failed_logins')
     op.drop_table('sender_receipts')
