@@ -25,7 +25,9 @@ from cockpit.ingest.link import LinkStatus
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
 from cockpit.ingest.store import BatchStore
+from cockpit.ingest.translate import Translator
 from cockpit.rules.model import load_rules
+from cockpit.security.free_text import guard_for
 from cockpit.sensors_sim import SensorSimulator
 from cockpit.storage import Database
 from cockpit.twin import TwinState
@@ -66,6 +68,11 @@ class MqttSource(QObject):
     seed
         Seed of the sensor simulator.
 
+    Raises
+    ------
+    KeyMissing
+        Residents are stored but there is no personal-data key to mask their names in reports.
+
     Signals
     -------
     link_changed(str, str)
@@ -90,7 +97,8 @@ class MqttSource(QObject):
         self._stop = threading.Event()
         self._publisher: threading.Thread | None = None
         self.url = ""
-        self.service = IngestService(twin.street, db, sink=self._sink, rules=load_rules(None, twin.categories))
+        self.service = IngestService(twin.street, db, sink=self._sink, rules=load_rules(None, twin.categories),
+                                     translator=Translator(twin.street, guard=guard_for(db, twin.street)))
         assert self.service.engine is not None
         self.service.engine.adopt(twin.alarms.values())
         self._seq_start = max((last for _first, last, _n in BatchStore(db).sequences().values()), default=0) + 1

@@ -24,7 +24,10 @@ from cockpit.ingest.broker_config import PASSWORD_ENV, BrokerLogin
 from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
+from cockpit.ingest.translate import Translator
 from cockpit.rules.model import load_rules
+from cockpit.security.free_text import guard_for
+from cockpit.security.personal_data import KeyMissing
 from cockpit.sensors_sim import SensorSimulator, paced
 from cockpit.storage.db import StorageError, open_database
 from cockpit.storage.eventlog import EventStore
@@ -122,6 +125,12 @@ def ingest_command(args: argparse.Namespace) -> int:
         print(f"cockpit ingest: {exc}", file=sys.stderr)
         return EXIT_USAGE
     street = _demo_street()
+    try:
+        guard = guard_for(db, street)
+    except KeyMissing as exc:
+        db.close()
+        print(f"cockpit ingest: {exc}", file=sys.stderr)
+        return EXIT_FAILURE
     twin = TwinState(street)
     refused = 0
 
@@ -133,7 +142,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     twin.apply_many(EventStore(db).read(), on_error=lambda event, error: None)
     service = IngestService(
         street, db, sink=lambda events: twin.apply_many(events, on_error=on_refused),
-        rules=load_rules(args.rules, twin.categories),
+        rules=load_rules(args.rules, twin.categories), translator=Translator(street, guard=guard),
     )
     assert service.engine is not None
     service.engine.adopt(twin.alarms.values())

@@ -181,7 +181,8 @@ class IngestService(Generic[Token]):
             self._oldest = time.monotonic()
 
     def _reject(self, topic: str, reason: Reason, detail: str, payload: bytes) -> None:
-        self._dead.append(DeadLetter.of(topic[:1000], reason.value, detail[:500], bytes(payload)))
+        self._dead.append(DeadLetter.of(topic[:1000], reason.value, detail[:500], bytes(payload),
+                                        scrub=self.translator.guard.scrubber.scrub))
         self.stats.rejected += 1
         self.stats.rejected_by_reason[reason.value] += 1
 

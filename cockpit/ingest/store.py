@@ -3,7 +3,8 @@
 Every valid message leaves a receipt under its key, inserted with ``ON CONFLICT DO NOTHING``: a
 sensor's in the ``telemetry`` table under (sensor, seq) with its values, a staff phone's or an app
 account's in ``sender_receipts`` under (space, sender, seq). Two tables, so that no report or
-action can take a sensor's key. The rows the database reports back as inserted are the new messages;
+action can take a sensor's key. The sealed originals of a new message's scrubbed free text go to
+``sealed_texts`` in the same transaction. The rows the database reports back as inserted are the new messages;
 the rest are redeliveries and change nothing. The events of new messages (and those the rules
 derive from them) go to ``event_log`` in the same transaction, except sensor readings, which the
 telemetry table already holds. When :meth:`BatchStore.commit` returns, the batch is durable and
@@ -32,7 +33,7 @@ from sqlalchemy.orm import Session
 from cockpit.ingest.topics import Space
 from cockpit.ingest.translate import Message
 from cockpit.storage.db import Database
-from cockpit.storage.models import DeadLetterRow, EventLogRow, SenderReceiptRow, TelemetryRow
+from cockpit.storage.models import DeadLetterRow, EventLogRow, SealedTextRow, SenderReceiptRow, TelemetryRow
 from cockpit.storage.telemetry import DeadLetter
 from cockpit.vocabulary.events import Event, SensorReading, to_dict
 
@@ -94,6 +95,7 @@ class BatchStore:
         unique: dict[tuple[Space, str, int], Message] = {}
         for message in messages:
             unique.setdefault(message.key, message)
+        now = datetime.now(timezone.utc)
         readings = [m for m in unique.values() if m.space is Space.SENSOR]
         others = [m for m in unique.values() if m.space is not Space.SENSOR] if len(readings) < len(unique) else []
         with self.db.transaction() as session:
@@ -120,6 +122,9 @@ class BatchStore:
             logged = [_log_row(e) for e in events if not isinstance(e, SensorReading)]
             if logged:
                 session.execute(insert(EventLogRow), logged)
+            sealed = [s.row(now) for m in others for s in m.sealed if inserted is None or m.key in inserted]
+            if sealed:
+                session.execute(insert(SealedTextRow), sealed)
             if dead_letters:
                 session.execute(insert(DeadLetterRow), [d.row() for d in dead_letters])
         return Committed(new, len(messages) - len(new), events)

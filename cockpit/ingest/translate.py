@@ -24,6 +24,7 @@ from cockpit.ingest.payloads import (
 )
 from cockpit.ingest.reasons import Reason
 from cockpit.ingest.topics import Space, Topic, TopicKind, parse_topic
+from cockpit.security.free_text import FreeTextGuard, SealedText, TextScrubber, street_names
 from cockpit.street.geo import Locator
 from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable, default_categories
@@ -61,6 +62,7 @@ class Message(NamedTuple):
     values: dict[str, float]
     events: tuple[Event, ...]
     space: Space = Space.SENSOR
+    sealed: tuple[SealedText, ...] = ()
 
     @property
     def key(self) -> tuple[Space, str, int]:
@@ -84,13 +86,17 @@ class Translator:
         Locates reports and positions; built from the street when omitted.
     categories
         Case categories a report may name.
+    guard
+        Scrubs free text and seals its originals (default: masks ID and phone numbers and the
+        street's staff names, keeps no original).
     """
 
     def __init__(self, street: Street, locator: Locator | None = None,
-                 categories: CategoryTable | None = None) -> None:
+                 categories: CategoryTable | None = None, guard: FreeTextGuard | None = None) -> None:
         self.street = street
         self.locator = locator or Locator(street)
         self.categories = categories or default_categories()
+        self.guard = guard or FreeTextGuard(TextScrubber(street_names(street)), None)
         self._topics: dict[str, Topic] = {}
 
     def translate(self, topic: str, raw: bytes, now: datetime | None = None) -> Message:
@@ -158,9 +164,16 @@ class Translator:
         if payload.category not in self.categories:
             raise PayloadError(Reason.UNKNOWN_CATEGORY, f"unknown category {payload.category!r}")
         where = self._locate(payload.lon, payload.lat)
+        case_id = f"KR-{payload.device}-{payload.seq}"
+        message = _message_id(topic.space, payload.device, payload.seq)
+        protect = self.guard.protect
+        description, sealed_description = protect(payload.description, case_id, message, "description",
+                                                  where.community_id)
+        reporter, sealed_reporter = protect(payload.reporter or payload.device, case_id, message, "reporter",
+                                            where.community_id, name_field=True)
         reported = CaseReported(
             at=at,
-            case_id=f"KR-{payload.device}-{payload.seq}",
+            case_id=case_id,
             category=payload.category,
             source=Source(payload.source),
             lon=payload.lon,
@@ -168,10 +181,11 @@ class Translator:
             micro_grid_id=where.micro_grid_id,
             general_grid_id=where.general_grid_id,
             community_id=where.community_id,
-            description=payload.description,
-            reporter=payload.reporter or payload.device,
+            description=description,
+            reporter=reporter,
         )
-        return Message(payload.device, payload.seq, at, TopicKind.REPORT, {}, (reported,), topic.space)
+        sealed = tuple(s for s in (sealed_description, sealed_reporter) if s is not None)
+        return Message(payload.device, payload.seq, at, TopicKind.REPORT, {}, (reported,), topic.space, sealed)
 
     def _case_action(self, topic: Topic, payload: CaseActionPayload, at: datetime) -> Message:
         self._sender(topic, payload.device)
@@ -180,21 +194,30 @@ class Translator:
         case_id = topic.case_id
         assert case_id is not None
         event: Event
+        sealed: tuple[SealedText, ...] = ()
         if topic.action == "accept":
             event = CaseAccepted(at, case_id, payload.actor)
         elif topic.action == "on_scene":
             event = CaseOnScene(at, case_id, payload.actor)
         elif topic.action == "resolve":
-            event = CaseResolved(at, case_id, payload.actor, payload.note)
+            message = _message_id(Space.STAFF, payload.device, payload.seq)
+            note, sealed_note = self.guard.protect(payload.note, case_id, message, "note")
+            sealed = (sealed_note,) if sealed_note is not None else ()
+            event = CaseResolved(at, case_id, payload.actor, note)
         else:
             if payload.rating is None:
                 raise PayloadError(Reason.MISSING_FIELD, "feedback needs a rating 1-5")
             fixed = True if payload.fixed is None else payload.fixed
             event = CaseFeedback(at, case_id, payload.rating, fixed, payload.actor)
-        return Message(payload.device, payload.seq, at, TopicKind.CASE_ACTION, {}, (event,), Space.STAFF)
+        return Message(payload.device, payload.seq, at, TopicKind.CASE_ACTION, {}, (event,), Space.STAFF, sealed)
 
     def _locate(self, lon: float, lat: float):
         where = self.locator.locate(lon, lat)
         if where is None:
             raise PayloadError(Reason.OUTSIDE_STREET, f"point {lon:.6f}, {lat:.6f} is in no micro-grid of {self.street.id}")
         return where
+
+
+def _message_id(space: Space, sender: str, seq: int) -> str:
+    """How a sealed text names the message it came in."""
+    return f"{space.value}/{sender}/{seq}"

@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -390,6 +391,22 @@ class SenderReceiptRow(Base):
     sender: Mapped[str] = mapped_column(String(64), primary_key=True)
     seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     at: Mapped[datetime]
+
+
+class SealedTextRow(Base):
+    """The original of free text that quoted personal data, encrypted; the stored events hold it
+    scrubbed. ``message`` is the message it came in (space/sender/seq), ``field`` which text it was."""
+
+    __tablename__ = "sealed_texts"
+    __table_args__ = (UniqueConstraint("message", "field"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(100), index=True)
+    message: Mapped[str] = mapped_column(String(200))
+    field: Mapped[str] = mapped_column(String(32))
+    community_id: Mapped[str | None] = mapped_column(String(64))
+    stored_at: Mapped[datetime]
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class DeadLetterRow(Base):

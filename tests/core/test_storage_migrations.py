@@ -17,7 +17,7 @@ from tests.core.test_storage import T0, db, db_url  # noqa: F401  (fixtures)
 TABLES = {
     "streets", "communities", "general_grids", "micro_grids", "dedicated_grids", "roads", "sensors",
     "shifts", "staff", "residents", "cases", "case_transitions", "dispatches", "alarms", "event_log",
-    "telemetry", "sender_receipts", "dead_letters", "audit_log", "users", "resources", "resource_stock",
+    "telemetry", "sender_receipts", "sealed_texts", "dead_letters", "audit_log", "users", "resources", "resource_stock",
 }
 
 
