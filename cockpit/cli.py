@@ -329,7 +329,7 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     from cockpit.ingest.cli import add_login_arguments
 
     add_login_arguments(parser)
-    parser.add_argument("--seed", type=int, default=7, help="demo feed seed")
+    parser.add_argument("--seed", type=int, default=None, help="demo feed seed (default: the demo's own day)")
 
 
 def _add_ingest(sub: argparse._SubParsersAction) -> None:

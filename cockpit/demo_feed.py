@@ -41,6 +41,9 @@ from cockpit.vocabulary.events import (
 )
 from cockpit.vocabulary.local_time import LOCAL_TZ
 
+DEMO_SEED = 7
+"""The demo feed's seed unless one is given: the same demo day every time."""
+
 CASES_PER_DAY = 100.0
 """Mean new cases a day in the demo street (the published range is 60-150)."""
 
@@ -107,7 +110,7 @@ class DemoFeed:
     Owns its random generator (seeded), the field workers' plans and per-sensor sequence numbers.
     """
 
-    def __init__(self, street: Street, seed: int = 7, autopilot: bool = True,
+    def __init__(self, street: Street, seed: int = DEMO_SEED, autopilot: bool = True,
                  categories: CategoryTable | None = None, policy: str = "home_grid_first") -> None:
         self.street = street
         self.autopilot = autopilot

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -35,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from cockpit.dispatch import POLICIES
 from cockpit.street.model import Street
-from cockpit.vocabulary.domain import StaffKind
+from cockpit.vocabulary.domain import RESPONSE_TARGET, StaffKind
 from simulation.scenario import Scenario, ScenarioError, parse_scenario
 from simulation.street import load_street, staffing_table, street_roster
 from widgets import i18n
@@ -60,7 +61,7 @@ def new_street_scenario(name: str, street: str = "demo", horizon_hours: float = 
             "demand": {},
             "staff": {"from": street, "roles": list(DEFAULT_ROLES)},
             "dispatch": {"policy": "home_grid_first", "travel": "straight_line"},
-            "targets": {"response_minutes": 120.0},
+            "targets": {"response_minutes": RESPONSE_TARGET / timedelta(minutes=1)},
         }
     )
 
@@ -242,7 +243,7 @@ class ScenarioEditorPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #e03131;")
+        self.error_label.setObjectName("errorText")
         self.summary_label = QLabel()
 
         self.form = QFormLayout()

@@ -24,11 +24,11 @@ from cockpit.ingest.broker_config import PASSWORD_ENV, BrokerLogin
 from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
+from cockpit.ingest.simulated_sensors import SensorSimulator, paced
 from cockpit.ingest.translate import Translator
 from cockpit.rules.model import load_rules
 from cockpit.security.free_text import guard_for
 from cockpit.security.personal_data import KeyMissing
-from cockpit.sensors_sim import SensorSimulator, paced
 from cockpit.storage.db import StorageError, open_database
 from cockpit.storage.eventlog import EventStore
 from cockpit.twin import TwinError, TwinState

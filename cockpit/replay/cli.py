@@ -8,15 +8,14 @@ imported only then).
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import math
 import sys
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from cockpit.command_output import print_json
 from cockpit.replay.index import load_index
 from cockpit.replay.loader import LogReadError
 from cockpit.replay.seek import Replay
@@ -90,7 +89,7 @@ def replay_command(args: argparse.Namespace, street: Street | None = None) -> in
     summary = {"log": str(args.log), **log_summary(replay, at), "log_end": end.isoformat(),
                "after_log_end_s": max(int(past.total_seconds()), 0)}
     if args.json:
-        print(json.dumps(_finite(summary), ensure_ascii=False, allow_nan=False))
+        print_json(summary)
     else:
         print(_text(summary, at))
     return 0
@@ -143,12 +142,3 @@ def _error(message: str) -> int:
     print(f"cockpit: {message}", file=sys.stderr)
     return EXIT_ERROR
 
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {str(k): _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value
