@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFontDatabase
 
+from cockpit.ingest.service import DATA_LOSS
 from cockpit.resources import RESOURCES
 from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable
@@ -304,6 +305,7 @@ _ALARM_KIND = {
     "red_case": QT_TRANSLATE_NOOP("Domain", "red case"),
     "overdue": QT_TRANSLATE_NOOP("Domain", "overdue case"),
     "area": QT_TRANSLATE_NOOP("Domain", "area overdue rate"),
+    DATA_LOSS: QT_TRANSLATE_NOOP("Domain", "possible data loss"),
 }
 
 

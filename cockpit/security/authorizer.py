@@ -9,6 +9,7 @@ MQTT broker (per-device credentials and topic ACLs, see resources/mosquitto/).
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from cockpit.security.permissions import (
     EVENT_ACTIONS,
@@ -26,6 +27,10 @@ from cockpit.vocabulary.events import AlarmAcknowledged, CaseMerged, Event
 __all__ = ["Authorizer", "PermissionDenied", "check", "community_of_area"]
 
 log = logging.getLogger(__name__)
+
+ExportCheck = Callable[[str, str], None]
+"""Called with (what, where to) before an export; raises PermissionDenied to refuse it. A session's
+is ``functools.partial(authorizer.exporting, username)``."""
 
 
 def community_of_area(street: Street, area_id: str | None) -> str | None:

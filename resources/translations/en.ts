@@ -10,6 +10,11 @@
     </message>
     <message>
         <location filename="../../widgets/alarm_banner.py" line="134"/>
+        <source>{n} messages missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="134"/>
         <source>(repeated {n}×)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -746,6 +751,11 @@
     <message>
         <location filename="../../widgets/i18n.py" line="275"/>
         <source>area overdue rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="276"/>
+        <source>possible data loss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1786,6 +1796,14 @@
     <message>
         <location filename="../../widgets/wall.py" line="180"/>
         <source>Rotation paused: alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportGate</name>
+    <message>
+        <location filename="../../widgets/export_gate.py" line="26"/>
+        <source>Export refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
