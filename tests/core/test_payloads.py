@@ -200,3 +200,25 @@ def test_only_finite_bounded_values_pass(value):
         assert not (abs(value) <= 1e7)
     else:
         assert payload.values["smoke"] == value and abs(value) <= 1e7
+
+
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,20}", fullmatch=True)
+
+
+@settings(max_examples=300)
+@given(street=ids, sender=ids, case=ids, action=st.sampled_from(["accept", "on_scene", "resolve", "feedback"]),
+       space=st.sampled_from([Space.STAFF, Space.APP]))
+def test_every_topic_names_its_sender_and_round_trips(street, sender, case, action, space):
+    report = parse_topic(report_topic(street, sender, space))
+    assert (report.kind, report.street, report.space, report.id) == (TopicKind.REPORT, street, space, sender)
+    acted = parse_topic(case_action_topic(street, sender, case, action))
+    assert (acted.space, acted.id, acted.case_id, acted.action) == (Space.STAFF, sender, case, action)
+
+
+@given(st.lists(st.sampled_from(["street", "tiny", "sensor", "staff", "app", "case", "report", "accept",
+                                 "reading", "SMK-1", "GW-1", "+", "#", ""]), max_size=8))
+def test_any_topic_parses_to_a_sender_of_its_space_or_to_nothing(levels):
+    parsed = parse_topic("/".join(levels))
+    if parsed is not None:
+        assert parsed.space in Space and parsed.id not in ("", "+", "#")
+        assert levels[2] == parsed.space.value and levels[3] == parsed.id
