@@ -1,7 +1,7 @@
 """``cockpit broker acl`` and ``cockpit broker check``: the broker's side of a deployment.
 
-``acl`` writes the Mosquitto ACL of the street (each account may publish only its own topics in its
-own street: :func:`cockpit.ingest.acl.render_acl`); ``check`` reads a Mosquitto configuration and
+``acl`` writes the Mosquitto ACL of a street (the demo street, or ``--street ID`` stored in ``--db``;
+each account may publish only its own topics in its own street: :func:`cockpit.ingest.acl.render_acl`); ``check`` reads a Mosquitto configuration and
 fails, with one line per problem, when a broker running it would lose acknowledged messages
 (:func:`cockpit.ingest.mosquitto_conf.durability_problems`).
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 from cockpit.command_output import CommandError, print_json
 from cockpit.ingest.acl import COCKPIT_USER, RESIDENT_GATEWAY, render_acl
 from cockpit.ingest.mosquitto_conf import ConfigError, durability_problems
+from cockpit.onboard.cli import add_street_options
 
 EXIT_PROBLEMS = 1
 
@@ -29,6 +30,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                      help=f"a resident app account that posts reports (repeatable; default {RESIDENT_GATEWAY})")
     acl.add_argument("--cockpit-user", default=COCKPIT_USER, help="the cockpit's broker account")
     acl.add_argument("--seed", type=int, default=None, help="demo street seed (default: the shipped one)")
+    add_street_options(acl)
     acl.set_defaults(handler=_cmd_acl)
     check = broker_sub.add_parser("check", help="fail if a Mosquitto configuration would lose acknowledged messages")
     check.add_argument("--config", required=True, help="the broker's mosquitto.conf")
@@ -37,9 +39,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def _cmd_acl(args: argparse.Namespace) -> int:
-    from cockpit.street.demo import load_demo_street
+    from cockpit.onboard.catalog import UnknownStreet, resolve_street
+    from cockpit.storage.db import StorageError
 
-    street = load_demo_street() if args.seed is None else load_demo_street(args.seed)
+    try:
+        street = resolve_street(args.street, args.db, args.seed)
+    except (UnknownStreet, StorageError) as exc:
+        raise CommandError(str(exc)) from None
     text = render_acl(street, args.cockpit_user, args.app if args.app is not None else (RESIDENT_GATEWAY,)) + "\n"
     if args.out is None:
         sys.stdout.write(text)
