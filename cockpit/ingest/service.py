@@ -56,6 +56,7 @@ DATA_LOSS = "data_loss"
 """The alarm kind of a lost broker session."""
 
 _READING_KINDS = frozenset((TopicKind.READING, TopicKind.ALARM))
+_SENSOR = Space.SENSOR
 """Message kinds whose first event is a SensorReading for the rules."""
 
 
@@ -141,7 +142,7 @@ class IngestService(Generic[Token]):
         self._tokens: list[Token] = []
         self._tick_events: list[Event] = []
         self._oldest: float | None = None
-        self._sequences: dict[tuple[Space, str], list[int]] = {}
+        self._sequences: dict[str, list[int]] = {}
         for sender, (first, last, count) in self.store.sequences().items():
             self._sequences[sender] = [first, last, count]
             self.stats.gaps += last - first + 1 - count
@@ -257,8 +258,9 @@ class IngestService(Generic[Token]):
         self.stats.duplicates += committed.duplicates
         self.stats.batches += 1
         self.stats.events += len(committed.events)
+        count = self._count_sequence
         for message in committed.new:
-            self._count_sequence((message.space, message.device), message.seq)
+            count(message.device if message.space is _SENSOR else message.sender, message.seq)
         self._messages, self._dead, self._tokens, self._tick_events = [], [], [], []
         self._oldest = None
         if committed.events and self.sink is not None:
@@ -286,7 +288,7 @@ class IngestService(Generic[Token]):
                 events.extend(feed(message.events[0]))
         return events
 
-    def _count_sequence(self, sender: tuple[Space, str], seq: int) -> None:
+    def _count_sequence(self, sender: str, seq: int) -> None:
         counter = self._sequences.get(sender)
         if counter is None:
             self._sequences[sender] = [seq, seq, 1]
@@ -300,8 +302,8 @@ class IngestService(Generic[Token]):
         """Sequence numbers never received, per sender that has any: a sensor by its id, a phone or an
         app account as ``staff/ID`` or ``app/ID``."""
         return {
-            device if space is Space.SENSOR else f"{space.value}/{device}": last - first + 1 - count
-            for (space, device), (first, last, count) in self._sequences.items()
+            sender: last - first + 1 - count
+            for sender, (first, last, count) in self._sequences.items()
             if last - first + 1 - count
         }
 

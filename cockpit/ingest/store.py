@@ -92,23 +92,22 @@ class BatchStore:
         extra_events
             Events not tied to a message (no-signal alarms from clock ticks), stored first.
         """
-        unique: dict[tuple[Space, str, int], Message] = {}
+        unique: dict[tuple[str, int], Message] = {}
         for message in messages:
             unique.setdefault(message.key, message)
         now = datetime.now(timezone.utc)
         readings = [m for m in unique.values() if m.space is Space.SENSOR]
         others = [m for m in unique.values() if m.space is not Space.SENSOR] if len(readings) < len(unique) else []
         with self.db.transaction() as session:
-            inserted: set[tuple[Space, str, int]] | None = set()
+            inserted: set[tuple[str, int]] | None = set()
             if readings and self._fast:
-                fresh = _insert_sqlite(session, readings)
-                inserted = None if fresh is None else {(Space.SENSOR, device, seq) for device, seq in fresh}
+                inserted = _insert_sqlite(session, readings)
             elif readings:
                 rows = [{"sensor_id": m.device, "seq": m.seq, "at": m.at, "values": m.values} for m in readings]
-                inserted = {(Space.SENSOR, device, seq) for device, seq in session.execute(self._receipts, rows)}
+                inserted = {(device, seq) for device, seq in session.execute(self._receipts, rows)}
             if others:
                 rows = [{"space": m.space.value, "sender": m.device, "seq": m.seq, "at": m.at} for m in others]
-                fresh_others = {(Space(space), sender, seq)
+                fresh_others = {(f"{space}/{sender}", seq)
                                 for space, sender, seq in session.execute(self._sender_receipts, rows)}
                 if inserted is None:
                     inserted = {m.key for m in readings}
@@ -129,16 +128,17 @@ class BatchStore:
                 session.execute(insert(DeadLetterRow), [d.row() for d in dead_letters])
         return Committed(new, len(messages) - len(new), events)
 
-    def sequences(self) -> dict[tuple[Space, str], tuple[int, int, int]]:
-        """Per (space, sender) already stored: (first seq, last seq, count) — the gap counters' start."""
+    def sequences(self) -> dict[str, tuple[int, int, int]]:
+        """Per sender already stored (:attr:`Message.sender`): (first seq, last seq, count) — the gap
+        counters' start."""
         readings = select(
             TelemetryRow.sensor_id, func.min(TelemetryRow.seq), func.max(TelemetryRow.seq), func.count()
         ).group_by(TelemetryRow.sensor_id)
         r = SenderReceiptRow
         others = select(r.space, r.sender, func.min(r.seq), func.max(r.seq), func.count()).group_by(r.space, r.sender)
         with self.db.session() as session:
-            out = {(Space.SENSOR, device): (first, last, n) for device, first, last, n in session.execute(readings)}
-            out.update({(Space(space), sender): (first, last, n)
+            out = {device: (first, last, n) for device, first, last, n in session.execute(readings)}
+            out.update({f"{space}/{sender}": (first, last, n)
                         for space, sender, first, last, n in session.execute(others)})
         return out
 

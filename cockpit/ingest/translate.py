@@ -65,8 +65,14 @@ class Message(NamedTuple):
     sealed: tuple[SealedText, ...] = ()
 
     @property
-    def key(self) -> tuple[Space, str, int]:
-        return (self.space, self.device, self.seq)
+    def sender(self) -> str:
+        """Who sent it, unique across the key spaces: a sensor's id, else ``space/id``."""
+        return self.device if self.space is Space.SENSOR else f"{self.space.value}/{self.device}"
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The message's identity: (sender, seq). Strings only: this is hashed once per message."""
+        return (self.device if self.space is Space.SENSOR else f"{self.space.value}/{self.device}", self.seq)
 
     @property
     def reading(self) -> SensorReading | None:

@@ -94,24 +94,24 @@ def test_translation_makes_the_events_of_every_message_kind():
     tr = Translator(street)
     reading = tr.translate("street/tiny/sensor/SMK-1/reading", body(), NOW)
     assert reading.events == (SensorReading(NOW, "SMK-1", 7, {"smoke": 0.0}),)
-    assert reading.key == (Space.SENSOR, "SMK-1", 7)
+    assert reading.key == ("SMK-1", 7)
     alarm = tr.translate("street/tiny/sensor/BRC-1/alarm",
                          msgspec.json.encode({"v": 1, "device": "BRC-1", "seq": 3, "ts": TS, "alarm": "sos"}), NOW)
     assert alarm.reading.values == {"sos": 1.0}
     lon, lat = centre(1, 1)
     moved = tr.translate("street/tiny/staff/VOL-1/position",
                          msgspec.json.encode({"v": 1, "device": "VOL-1", "seq": 1, "ts": TS, "lon": lon, "lat": lat}), NOW)
-    assert moved.events == (StaffMoved(NOW, "VOL-1", lon, lat),) and moved.key == (Space.STAFF, "VOL-1", 1)
+    assert moved.events == (StaffMoved(NOW, "VOL-1", lon, lat),) and moved.key == ("staff/VOL-1", 1)
     report = tr.translate("street/tiny/app/APP-9/report", msgspec.json.encode(
         {"v": 1, "device": "APP-9", "seq": 12, "ts": TS, "source": "resident", "category": "waste_sanitation",
          "lon": lon, "lat": lat, "description": "垃圾桶满了"}), NOW)
     case = report.events[0]
     assert isinstance(case, CaseReported)
     assert (case.case_id, case.micro_grid_id, case.community_id) == ("KR-APP-9-12", "C01-G02-M02", "C01")
-    assert report.key == (Space.APP, "APP-9", 12)
+    assert report.key == ("app/APP-9", 12)
     accept = tr.translate("street/tiny/staff/VOL-1/case/KR-APP-9-12/accept", msgspec.json.encode(
         {"v": 1, "device": "VOL-1", "seq": 2, "ts": TS, "actor": "VOL-1"}), NOW)
-    assert accept.events == (CaseAccepted(NOW, "KR-APP-9-12", "VOL-1"),) and accept.key == (Space.STAFF, "VOL-1", 2)
+    assert accept.events == (CaseAccepted(NOW, "KR-APP-9-12", "VOL-1"),) and accept.key == ("staff/VOL-1", 2)
     feedback = tr.translate("street/tiny/staff/VOL-1/case/KR-APP-9-12/feedback", msgspec.json.encode(
         {"v": 1, "device": "VOL-1", "seq": 3, "ts": TS, "actor": "VOL-1", "rating": 4, "fixed": False}), NOW)
     assert feedback.events == (CaseFeedback(NOW, "KR-APP-9-12", 4, False, "VOL-1"),)
