@@ -10,7 +10,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from cockpit.domain import (
-    RESPONSE_TARGET,
     AlarmState,
     CaseStatus,
     OwnerLevel,
@@ -19,6 +18,7 @@ from cockpit.domain import (
     StaffStatus,
 )
 from cockpit.street.model import Sensor, StaffMember
+from cockpit.targets import RESPONSE_TARGET
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cockpit.domain import AREA_OVERDUE_ALARM_RATE, AlarmState, RiskLevel
+from cockpit.domain import AlarmState, RiskLevel
 from cockpit.events import (
     AlarmCleared,
     AlarmRaised,
@@ -25,6 +25,7 @@ from cockpit.events import (
     Event,
 )
 from cockpit.records import Case
+from cockpit.targets import AREA_OVERDUE_ALARM_RATE
 from cockpit.twin import TwinState
 
 AREA_MIN_OPEN_CASES = 5

@@ -35,11 +35,12 @@ import numpy as np
 import platformdirs
 
 from cockpit.dispatch import Candidate, eta_minutes, get_policy, qualified, rank_departments
-from cockpit.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel
+from cockpit.domain import OwnerLevel, RiskLevel
 from cockpit.events import CaseOverdue, CaseReported, Event
 from cockpit.replay.index import EPOCH, LogIndex, Stage
 from cockpit.replay.loader import NULL_TIME
 from cockpit.replay.seek import Replay
+from cockpit.targets import RESPONSE_TARGET
 from cockpit.twin import TwinError, TwinState
 
 APP_NAME = "street-cockpit"

@@ -21,7 +21,8 @@ from typing import Any, Mapping
 import numpy as np
 
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
-from cockpit.domain import RESPONSE_TARGET, Department, RiskLevel, StaffKind
+from cockpit.domain import Department, RiskLevel, StaffKind
+from cockpit.targets import RESPONSE_TARGET
 
 STREETS = ("none", "demo")
 TRAVEL_MODELS = ("none", "straight_line")

@@ -32,7 +32,7 @@ from functools import cached_property
 
 import numpy as np
 
-from cockpit.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel, Source
+from cockpit.domain import OwnerLevel, RiskLevel, Source
 from cockpit.events import (
     AlarmRaised,
     CaseAccepted,
@@ -50,6 +50,7 @@ from cockpit.events import (
 )
 from cockpit.history.to_events import NO_FEEDBACK_REASON
 from cockpit.replay.loader import NULL_TIME, IncidentColumns, Progress, start_reading
+from cockpit.targets import RESPONSE_TARGET
 
 _ROW_BITS = 24
 _STAGE_BITS = 4

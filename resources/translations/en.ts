@@ -4,22 +4,22 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="110"/>
+        <location filename="../../widgets/alarm_banner.py" line="123"/>
         <source>{n} more waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="134"/>
+        <location filename="../../widgets/alarm_banner.py" line="145"/>
         <source>(repeated {n}×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="147"/>
+        <location filename="../../widgets/alarm_banner.py" line="176"/>
         <source>Show case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="148"/>
+        <location filename="../../widgets/alarm_banner.py" line="177"/>
         <source>Acknowledge</source>
         <translation type="unfinished"></translation>
     </message>
@@ -82,199 +82,199 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397"/>
+        <location filename="../../widgets/case_detail.py" line="395"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="399"/>
+        <location filename="../../widgets/case_detail.py" line="397"/>
         <source>ETA {eta} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="403"/>
+        <location filename="../../widgets/case_detail.py" line="401"/>
         <source>escalated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="407"/>
+        <location filename="../../widgets/case_detail.py" line="405"/>
         <source>repeated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="409"/>
+        <location filename="../../widgets/case_detail.py" line="407"/>
         <source>merged into {case}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="425"/>
+        <location filename="../../widgets/case_detail.py" line="423"/>
         <source>{left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="427"/>
+        <location filename="../../widgets/case_detail.py" line="425"/>
         <source>overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="464"/>
+        <location filename="../../widgets/case_detail.py" line="462"/>
         <source>no department team free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="481"/>
+        <location filename="../../widgets/case_detail.py" line="479"/>
         <source>{kind} {name} {distance} m · {eta} min · {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="485"/>
+        <location filename="../../widgets/case_detail.py" line="483"/>
         <source>{n} open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="509"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="509"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="509"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="510"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="510"/>
         <source>Owner level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="510"/>
         <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="515"/>
         <source>Show on map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518"/>
-        <location filename="../../widgets/case_detail.py" line="519"/>
+        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="517"/>
         <source>Triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="520"/>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="518"/>
+        <location filename="../../widgets/case_detail.py" line="521"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="521"/>
+        <location filename="../../widgets/case_detail.py" line="519"/>
         <source>People by arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="522"/>
+        <location filename="../../widgets/case_detail.py" line="520"/>
         <source>Departments (whistle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="524"/>
+        <location filename="../../widgets/case_detail.py" line="522"/>
         <source>Handling and feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="525"/>
+        <location filename="../../widgets/case_detail.py" line="523"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="526"/>
+        <location filename="../../widgets/case_detail.py" line="524"/>
         <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="527"/>
+        <location filename="../../widgets/case_detail.py" line="525"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="528"/>
+        <location filename="../../widgets/case_detail.py" line="526"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="529"/>
+        <location filename="../../widgets/case_detail.py" line="527"/>
         <source>Fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="530"/>
+        <location filename="../../widgets/case_detail.py" line="528"/>
         <source>Record feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="531"/>
+        <location filename="../../widgets/case_detail.py" line="529"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="532"/>
+        <location filename="../../widgets/case_detail.py" line="530"/>
         <source>Escalate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="533"/>
+        <location filename="../../widgets/case_detail.py" line="531"/>
         <source>Merge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="534"/>
+        <location filename="../../widgets/case_detail.py" line="532"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="535"/>
+        <location filename="../../widgets/case_detail.py" line="533"/>
         <source>Reject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="536"/>
+        <location filename="../../widgets/case_detail.py" line="534"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,112 +282,112 @@
 <context>
     <name>CaseQueuePanel</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="55"/>
+        <location filename="../../widgets/case_queue.py" line="54"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="56"/>
+        <location filename="../../widgets/case_queue.py" line="55"/>
         <source>Risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="57"/>
+        <location filename="../../widgets/case_queue.py" line="56"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="58"/>
+        <location filename="../../widgets/case_queue.py" line="57"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="59"/>
+        <location filename="../../widgets/case_queue.py" line="58"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="60"/>
+        <location filename="../../widgets/case_queue.py" line="59"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="61"/>
+        <location filename="../../widgets/case_queue.py" line="60"/>
         <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="62"/>
+        <location filename="../../widgets/case_queue.py" line="61"/>
         <source>Time left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="63"/>
+        <location filename="../../widgets/case_queue.py" line="62"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="64"/>
+        <location filename="../../widgets/case_queue.py" line="63"/>
         <source>Owner level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="158"/>
+        <location filename="../../widgets/case_queue.py" line="152"/>
         <source>Resolve by {due}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="445"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="445"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="442"/>
+        <location filename="../../widgets/case_queue.py" line="450"/>
         <source>{shown} of {total} cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="449"/>
+        <location filename="../../widgets/case_queue.py" line="457"/>
         <source>Open only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="450"/>
+        <location filename="../../widgets/case_queue.py" line="458"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="451"/>
+        <location filename="../../widgets/case_queue.py" line="459"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="453"/>
+        <location filename="../../widgets/case_queue.py" line="461"/>
         <source>All risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="454"/>
+        <location filename="../../widgets/case_queue.py" line="462"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="456"/>
+        <location filename="../../widgets/case_queue.py" line="464"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="457"/>
+        <location filename="../../widgets/case_queue.py" line="465"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="459"/>
+        <location filename="../../widgets/case_queue.py" line="467"/>
         <source>All sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -468,283 +468,318 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="191"/>
+        <location filename="../../widgets/i18n.py" line="214"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="192"/>
+        <location filename="../../widgets/i18n.py" line="215"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="193"/>
+        <location filename="../../widgets/i18n.py" line="216"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="196"/>
-        <location filename="../../widgets/i18n.py" line="257"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="298"/>
         <source>reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="197"/>
-        <location filename="../../widgets/i18n.py" line="258"/>
+        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="299"/>
         <source>triaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="198"/>
-        <location filename="../../widgets/i18n.py" line="259"/>
+        <location filename="../../widgets/i18n.py" line="221"/>
+        <location filename="../../widgets/i18n.py" line="300"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="199"/>
-        <location filename="../../widgets/i18n.py" line="260"/>
+        <location filename="../../widgets/i18n.py" line="222"/>
+        <location filename="../../widgets/i18n.py" line="301"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="200"/>
-        <location filename="../../widgets/i18n.py" line="229"/>
-        <location filename="../../widgets/i18n.py" line="261"/>
+        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="302"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="201"/>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="224"/>
+        <location filename="../../widgets/i18n.py" line="303"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="202"/>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="225"/>
+        <location filename="../../widgets/i18n.py" line="304"/>
         <source>feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="203"/>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="305"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="204"/>
-        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="307"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="205"/>
-        <location filename="../../widgets/i18n.py" line="268"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="309"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="208"/>
+        <location filename="../../widgets/i18n.py" line="231"/>
         <source>patrol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="209"/>
+        <location filename="../../widgets/i18n.py" line="232"/>
         <source>resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="210"/>
+        <location filename="../../widgets/i18n.py" line="233"/>
         <source>sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="211"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
         <source>department referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="214"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
         <source>grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="215"/>
+        <location filename="../../widgets/i18n.py" line="238"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216"/>
+        <location filename="../../widgets/i18n.py" line="239"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="242"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="243"/>
         <source>micro-grid head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="221"/>
+        <location filename="../../widgets/i18n.py" line="244"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="222"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>party member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>department team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="249"/>
         <source>off duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="250"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="251"/>
         <source>en route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="256"/>
         <source>city management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="257"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>civil affairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>emergency management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>market regulation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>housing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
         <source>property management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>own grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="268"/>
         <source>own community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="269"/>
         <source>nearest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247"/>
+        <location filename="../../widgets/i18n.py" line="270"/>
         <source>least loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="271"/>
         <source>whistle (department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>nearest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>home grid first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253"/>
+        <location filename="../../widgets/i18n.py" line="276"/>
         <source>priority, first come first served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254"/>
+        <location filename="../../widgets/i18n.py" line="277"/>
         <source>least loaded first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="306"/>
         <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267"/>
+        <location filename="../../widgets/i18n.py" line="308"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269"/>
+        <location filename="../../widgets/i18n.py" line="310"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="313"/>
+        <source>smoke detector</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="314"/>
+        <source>elderly bracelet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="315"/>
+        <source>smart water meter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="316"/>
+        <source>manhole cover</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="317"/>
+        <source>camera</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="318"/>
+        <source>parking sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="319"/>
+        <source>environment sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="322"/>
         <source>sensor alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="323"/>
         <source>red case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="324"/>
         <source>overdue case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275"/>
+        <location filename="../../widgets/i18n.py" line="325"/>
         <source>area overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -752,101 +787,138 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="380"/>
+        <location filename="../../widgets/i18n.py" line="495"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="382"/>
+        <location filename="../../widgets/i18n.py" line="497"/>
         <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kpi</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="280"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="281"/>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="282"/>
+        <source>Response time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="283"/>
+        <source>Response time, 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="284"/>
+        <source>Accepted within target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="285"/>
+        <source>Resolution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="286"/>
+        <source>Closure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="287"/>
+        <source>Overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="288"/>
+        <source>Overdue rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="289"/>
+        <source>Mean rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="290"/>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="291"/>
+        <source>Proactive discovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="292"/>
+        <source>Source resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="293"/>
+        <source>Resolved at level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="294"/>
+        <source>Staff utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="381"/>
+        <source>{m:.0f} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="383"/>
+        <source>{h:.1f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="396"/>
+        <source>{h:.0f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="399"/>
+        <source>target ≤ {bound}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="399"/>
+        <source>target ≥ {bound}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="54"/>
-        <source>{m:.0f} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="58"/>
-        <source>Response time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="59"/>
-        <source>target ≤ 2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="60"/>
-        <source>Closure rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="61"/>
-        <source>Overdue rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="62"/>
-        <source>alarm above 10 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="63"/>
-        <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="64"/>
-        <location filename="../../widgets/kpi_panel.py" line="68"/>
-        <source>target ≥ 90 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="65"/>
-        <source>Proactive discovery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="66"/>
-        <source>target ≥ 85 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="67"/>
-        <source>Source resolution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="348"/>
-        <source>Resolved at level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="349"/>
-        <source>small matters stay in the grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="351"/>
+        <location filename="../../widgets/kpi_panel.py" line="353"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="352"/>
+        <location filename="../../widgets/kpi_panel.py" line="354"/>
         <source>Response time today (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="353"/>
+        <location filename="../../widgets/kpi_panel.py" line="355"/>
         <source>Overdue open cases by community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="383"/>
+        <location filename="../../widgets/kpi_panel.py" line="356"/>
         <source>No overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -984,12 +1056,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="621"/>
+        <location filename="../../widgets/app.py" line="640"/>
         <source>Training session</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="622"/>
+        <location filename="../../widgets/app.py" line="641"/>
         <source>Trainee&apos;s name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -997,152 +1069,122 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="267"/>
+        <location filename="../../widgets/map_panel.py" line="299"/>
         <source>Search grid, case id or staff name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="268"/>
+        <location filename="../../widgets/map_panel.py" line="300"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="269"/>
+        <location filename="../../widgets/map_panel.py" line="301"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="270"/>
+        <location filename="../../widgets/map_panel.py" line="302"/>
         <source>Colour by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="271"/>
+        <location filename="../../widgets/map_panel.py" line="324"/>
+        <source>{measure}:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="326"/>
         <source>Legend:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="304"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="304"/>
         <source>General grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="304"/>
         <source>Micro-grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276"/>
+        <location filename="../../widgets/map_panel.py" line="308"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276"/>
+        <location filename="../../widgets/map_panel.py" line="308"/>
         <source>Sensors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277"/>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277"/>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>Dedicated grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="282"/>
+        <location filename="../../widgets/map_panel.py" line="314"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="283"/>
+        <location filename="../../widgets/map_panel.py" line="315"/>
         <source>Overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="284"/>
+        <location filename="../../widgets/map_panel.py" line="316"/>
         <source>Active alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="285"/>
+        <location filename="../../widgets/map_panel.py" line="317"/>
         <source>Sensors silent or alarming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="286"/>
+        <location filename="../../widgets/map_panel.py" line="318"/>
         <source>Available staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="291"/>
-        <source>smoke detector</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="292"/>
-        <source>elderly bracelet</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="293"/>
-        <source>smart water meter</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="294"/>
-        <source>manhole cover</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="295"/>
-        <source>camera</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="296"/>
-        <source>parking sensor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="297"/>
-        <source>environment sensor</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/map_panel.py" line="841"/>
+        <location filename="../../widgets/map_panel.py" line="948"/>
         <source>Dedicated grid: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="854"/>
+        <location filename="../../widgets/map_panel.py" line="961"/>
         <source>{risk} risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="858"/>
+        <location filename="../../widgets/map_panel.py" line="965"/>
         <source>OVERDUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="866"/>
+        <location filename="../../widgets/map_panel.py" line="973"/>
         <source>ALARM {alarm}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="868"/>
+        <location filename="../../widgets/map_panel.py" line="975"/>
         <source>silent since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="870"/>
+        <location filename="../../widgets/map_panel.py" line="977"/>
         <source>normal</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1650,57 +1692,57 @@
 <context>
     <name>StaffBoardPanel</name>
     <message>
-        <location filename="../../widgets/staff_board.py" line="43"/>
+        <location filename="../../widgets/staff_board.py" line="41"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="44"/>
+        <location filename="../../widgets/staff_board.py" line="42"/>
         <source>Role</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="45"/>
+        <location filename="../../widgets/staff_board.py" line="43"/>
         <source>Area</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="46"/>
+        <location filename="../../widgets/staff_board.py" line="44"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="47"/>
+        <location filename="../../widgets/staff_board.py" line="45"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="48"/>
+        <location filename="../../widgets/staff_board.py" line="46"/>
         <source>Working on</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="49"/>
+        <location filename="../../widgets/staff_board.py" line="47"/>
         <source>Last seen</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="263"/>
+        <location filename="../../widgets/staff_board.py" line="260"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="268"/>
+        <location filename="../../widgets/staff_board.py" line="265"/>
         <source>On duty only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="270"/>
+        <location filename="../../widgets/staff_board.py" line="267"/>
         <source>All roles</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="271"/>
+        <location filename="../../widgets/staff_board.py" line="268"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>

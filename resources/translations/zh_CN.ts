@@ -4,22 +4,22 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="110"/>
+        <location filename="../../widgets/alarm_banner.py" line="123"/>
         <source>{n} more waiting</source>
         <translation>另有 {n} 条待确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="134"/>
+        <location filename="../../widgets/alarm_banner.py" line="145"/>
         <source>(repeated {n}×)</source>
         <translation>（重复 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="147"/>
+        <location filename="../../widgets/alarm_banner.py" line="176"/>
         <source>Show case</source>
         <translation>查看事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="148"/>
+        <location filename="../../widgets/alarm_banner.py" line="177"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
     </message>
@@ -82,199 +82,199 @@
         <translation>重复于：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397"/>
+        <location filename="../../widgets/case_detail.py" line="395"/>
         <source>nobody yet</source>
         <translation>尚未派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="399"/>
+        <location filename="../../widgets/case_detail.py" line="397"/>
         <source>ETA {eta} min</source>
         <translation>预计 {eta} 分钟到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="403"/>
+        <location filename="../../widgets/case_detail.py" line="401"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="407"/>
+        <location filename="../../widgets/case_detail.py" line="405"/>
         <source>repeated {n}×</source>
         <translation>重复 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="409"/>
+        <location filename="../../widgets/case_detail.py" line="407"/>
         <source>merged into {case}</source>
         <translation>已并入 {case}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="425"/>
+        <location filename="../../widgets/case_detail.py" line="423"/>
         <source>{left} left</source>
         <translation>剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="427"/>
+        <location filename="../../widgets/case_detail.py" line="425"/>
         <source>overdue by {late}</source>
         <translation>已超时 {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="464"/>
+        <location filename="../../widgets/case_detail.py" line="462"/>
         <source>no department team free</source>
         <translation>暂无空闲部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="481"/>
+        <location filename="../../widgets/case_detail.py" line="479"/>
         <source>{kind} {name} {distance} m · {eta} min · {reason}</source>
         <translation>{kind} {name} {distance} m · {eta} 分钟 · {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="485"/>
+        <location filename="../../widgets/case_detail.py" line="483"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="509"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="509"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="511"/>
+        <location filename="../../widgets/case_detail.py" line="509"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="510"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="510"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="510"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="514"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="515"/>
         <source>Show on map</source>
         <translation>地图定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518"/>
-        <location filename="../../widgets/case_detail.py" line="519"/>
+        <location filename="../../widgets/case_detail.py" line="516"/>
+        <location filename="../../widgets/case_detail.py" line="517"/>
         <source>Triage</source>
         <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="520"/>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="518"/>
+        <location filename="../../widgets/case_detail.py" line="521"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="521"/>
+        <location filename="../../widgets/case_detail.py" line="519"/>
         <source>People by arrival</source>
         <translation>按到达时间排序的人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="522"/>
+        <location filename="../../widgets/case_detail.py" line="520"/>
         <source>Departments (whistle)</source>
         <translation>部门（吹哨报到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="524"/>
+        <location filename="../../widgets/case_detail.py" line="522"/>
         <source>Handling and feedback</source>
         <translation>处置与评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="525"/>
+        <location filename="../../widgets/case_detail.py" line="523"/>
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="526"/>
+        <location filename="../../widgets/case_detail.py" line="524"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="527"/>
+        <location filename="../../widgets/case_detail.py" line="525"/>
         <source>Resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="528"/>
+        <location filename="../../widgets/case_detail.py" line="526"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="529"/>
+        <location filename="../../widgets/case_detail.py" line="527"/>
         <source>Fixed</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="530"/>
+        <location filename="../../widgets/case_detail.py" line="528"/>
         <source>Record feedback</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="531"/>
+        <location filename="../../widgets/case_detail.py" line="529"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="532"/>
+        <location filename="../../widgets/case_detail.py" line="530"/>
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="533"/>
+        <location filename="../../widgets/case_detail.py" line="531"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="534"/>
+        <location filename="../../widgets/case_detail.py" line="532"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="535"/>
+        <location filename="../../widgets/case_detail.py" line="533"/>
         <source>Reject…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="536"/>
+        <location filename="../../widgets/case_detail.py" line="534"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation>在事件队列中选择事件（回车打开）。</translation>
     </message>
@@ -282,112 +282,112 @@
 <context>
     <name>CaseQueuePanel</name>
     <message>
-        <location filename="../../widgets/case_queue.py" line="55"/>
+        <location filename="../../widgets/case_queue.py" line="54"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="56"/>
+        <location filename="../../widgets/case_queue.py" line="55"/>
         <source>Risk</source>
         <translation>风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="57"/>
+        <location filename="../../widgets/case_queue.py" line="56"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="58"/>
+        <location filename="../../widgets/case_queue.py" line="57"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="59"/>
+        <location filename="../../widgets/case_queue.py" line="58"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="60"/>
+        <location filename="../../widgets/case_queue.py" line="59"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="61"/>
+        <location filename="../../widgets/case_queue.py" line="60"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="62"/>
+        <location filename="../../widgets/case_queue.py" line="61"/>
         <source>Time left</source>
         <translation>剩余时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="63"/>
+        <location filename="../../widgets/case_queue.py" line="62"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="64"/>
+        <location filename="../../widgets/case_queue.py" line="63"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="158"/>
+        <location filename="../../widgets/case_queue.py" line="152"/>
         <source>Resolve by {due}</source>
         <translation>须在 {due} 前办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="445"/>
         <source>Export cases</source>
         <translation>导出事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="437"/>
+        <location filename="../../widgets/case_queue.py" line="445"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="442"/>
+        <location filename="../../widgets/case_queue.py" line="450"/>
         <source>{shown} of {total} cases</source>
         <translation>显示 {shown} / 共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="449"/>
+        <location filename="../../widgets/case_queue.py" line="457"/>
         <source>Open only</source>
         <translation>仅在办</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="450"/>
+        <location filename="../../widgets/case_queue.py" line="458"/>
         <source>Overdue only</source>
         <translation>仅超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="451"/>
+        <location filename="../../widgets/case_queue.py" line="459"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="453"/>
+        <location filename="../../widgets/case_queue.py" line="461"/>
         <source>All risks</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="454"/>
+        <location filename="../../widgets/case_queue.py" line="462"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="456"/>
+        <location filename="../../widgets/case_queue.py" line="464"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="457"/>
+        <location filename="../../widgets/case_queue.py" line="465"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="459"/>
+        <location filename="../../widgets/case_queue.py" line="467"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
@@ -468,318 +468,318 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="191"/>
+        <location filename="../../widgets/i18n.py" line="214"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="192"/>
+        <location filename="../../widgets/i18n.py" line="215"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="193"/>
+        <location filename="../../widgets/i18n.py" line="216"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="196"/>
-        <location filename="../../widgets/i18n.py" line="257"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="298"/>
         <source>reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="197"/>
-        <location filename="../../widgets/i18n.py" line="258"/>
+        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="299"/>
         <source>triaged</source>
         <translation>已研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="198"/>
-        <location filename="../../widgets/i18n.py" line="259"/>
+        <location filename="../../widgets/i18n.py" line="221"/>
+        <location filename="../../widgets/i18n.py" line="300"/>
         <source>dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="199"/>
-        <location filename="../../widgets/i18n.py" line="260"/>
+        <location filename="../../widgets/i18n.py" line="222"/>
+        <location filename="../../widgets/i18n.py" line="301"/>
         <source>accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="200"/>
-        <location filename="../../widgets/i18n.py" line="229"/>
-        <location filename="../../widgets/i18n.py" line="261"/>
+        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="302"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="201"/>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="224"/>
+        <location filename="../../widgets/i18n.py" line="303"/>
         <source>resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="202"/>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="225"/>
+        <location filename="../../widgets/i18n.py" line="304"/>
         <source>feedback</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="203"/>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="305"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="204"/>
-        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="307"/>
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="205"/>
-        <location filename="../../widgets/i18n.py" line="268"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="309"/>
         <source>rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="208"/>
+        <location filename="../../widgets/i18n.py" line="231"/>
         <source>patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="209"/>
+        <location filename="../../widgets/i18n.py" line="232"/>
         <source>resident</source>
         <translation>群众上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="210"/>
+        <location filename="../../widgets/i18n.py" line="233"/>
         <source>sensor</source>
         <translation>智能感知</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="211"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
         <source>department referral</source>
         <translation>部门转办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="214"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="215"/>
+        <location filename="../../widgets/i18n.py" line="238"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216"/>
+        <location filename="../../widgets/i18n.py" line="239"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="242"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="243"/>
         <source>micro-grid head</source>
         <translation>微网格长</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="221"/>
+        <location filename="../../widgets/i18n.py" line="244"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="222"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>party member</source>
         <translation>下沉党员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="223"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>department team</source>
         <translation>部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="249"/>
         <source>off duty</source>
         <translation>下班</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="250"/>
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="251"/>
         <source>en route</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="256"/>
         <source>city management</source>
         <translation>城管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="257"/>
         <source>police</source>
         <translation>公安</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>civil affairs</source>
         <translation>民政</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>health</source>
         <translation>卫健</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>emergency management</source>
         <translation>应急</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>market regulation</source>
         <translation>市场监管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>housing</source>
         <translation>住建</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
         <source>property management</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>own grid</source>
         <translation>本网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="268"/>
         <source>own community</source>
         <translation>本社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="269"/>
         <source>nearest</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247"/>
+        <location filename="../../widgets/i18n.py" line="270"/>
         <source>least loaded</source>
         <translation>任务最少</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="271"/>
         <source>whistle (department)</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>nearest first</source>
         <translation>最近优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>home grid first</source>
         <translation>本网格优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253"/>
+        <location filename="../../widgets/i18n.py" line="276"/>
         <source>priority, first come first served</source>
         <translation>按风险优先、先到先办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254"/>
+        <location filename="../../widgets/i18n.py" line="277"/>
         <source>least loaded first</source>
         <translation>任务最少优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="306"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267"/>
+        <location filename="../../widgets/i18n.py" line="308"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269"/>
+        <location filename="../../widgets/i18n.py" line="310"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="322"/>
         <source>sensor alarm</source>
         <translation>感知告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="323"/>
         <source>red case</source>
         <translation>红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="324"/>
         <source>overdue case</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275"/>
+        <location filename="../../widgets/i18n.py" line="325"/>
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="294"/>
+        <location filename="../../widgets/i18n.py" line="313"/>
         <source>smoke detector</source>
         <translation>烟感</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="295"/>
+        <location filename="../../widgets/i18n.py" line="314"/>
         <source>elderly bracelet</source>
         <translation>老人手环</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="296"/>
+        <location filename="../../widgets/i18n.py" line="315"/>
         <source>smart water meter</source>
         <translation>智能水表</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="297"/>
+        <location filename="../../widgets/i18n.py" line="316"/>
         <source>manhole cover</source>
         <translation>井盖</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="298"/>
+        <location filename="../../widgets/i18n.py" line="317"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="299"/>
+        <location filename="../../widgets/i18n.py" line="318"/>
         <source>parking sensor</source>
         <translation>车位传感器</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="300"/>
+        <location filename="../../widgets/i18n.py" line="319"/>
         <source>environment sensor</source>
         <translation>环境监测</translation>
     </message>
@@ -787,101 +787,138 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="380"/>
+        <location filename="../../widgets/i18n.py" line="495"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="382"/>
+        <location filename="../../widgets/i18n.py" line="497"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
 </context>
 <context>
-    <name>KpiPanel</name>
+    <name>Kpi</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="54"/>
-        <source>{m:.0f} min</source>
-        <translation>{m:.0f} 分钟</translation>
+        <location filename="../../widgets/i18n.py" line="280"/>
+        <source>Cases</source>
+        <translation>事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="58"/>
+        <location filename="../../widgets/i18n.py" line="281"/>
+        <source>Open cases</source>
+        <translation>在办事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="282"/>
         <source>Response time</source>
         <translation>响应时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="59"/>
-        <source>target ≤ 2 h</source>
-        <translation>目标 ≤ 2 小时</translation>
+        <location filename="../../widgets/i18n.py" line="283"/>
+        <source>Response time, 90th percentile</source>
+        <translation>响应时间（90分位）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="60"/>
+        <location filename="../../widgets/i18n.py" line="284"/>
+        <source>Accepted within target</source>
+        <translation>按时响应率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="285"/>
+        <source>Resolution time</source>
+        <translation>办结时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="286"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="61"/>
+        <location filename="../../widgets/i18n.py" line="287"/>
+        <source>Overdue cases</source>
+        <translation>超时事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="288"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="62"/>
-        <source>alarm above 10 %</source>
-        <translation>超过 10 % 告警</translation>
+        <location filename="../../widgets/i18n.py" line="289"/>
+        <source>Mean rating</source>
+        <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="63"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="64"/>
-        <location filename="../../widgets/kpi_panel.py" line="68"/>
-        <source>target ≥ 90 %</source>
-        <translation>目标 ≥ 90 %</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="65"/>
+        <location filename="../../widgets/i18n.py" line="291"/>
         <source>Proactive discovery</source>
         <translation>主动发现率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="66"/>
-        <source>target ≥ 85 %</source>
-        <translation>目标 ≥ 85 %</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="67"/>
+        <location filename="../../widgets/i18n.py" line="292"/>
         <source>Source resolution</source>
         <translation>源头化解率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="348"/>
+        <location filename="../../widgets/i18n.py" line="293"/>
         <source>Resolved at level</source>
         <translation>分级化解</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="349"/>
-        <source>small matters stay in the grid</source>
-        <translation>小事不出网格、难事不出社区</translation>
+        <location filename="../../widgets/i18n.py" line="294"/>
+        <source>Staff utilisation</source>
+        <translation>人员负荷率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="351"/>
+        <location filename="../../widgets/i18n.py" line="381"/>
+        <source>{m:.0f} min</source>
+        <translation>{m:.0f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="383"/>
+        <source>{h:.1f} h</source>
+        <translation>{h:.1f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="396"/>
+        <source>{h:.0f} h</source>
+        <translation>{h:.0f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="399"/>
+        <source>target ≤ {bound}</source>
+        <translation>目标 ≤ {bound}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="399"/>
+        <source>target ≥ {bound}</source>
+        <translation>目标 ≥ {bound}</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="353"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation>每小时事件数：今日（柱）与平常日（线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="352"/>
+        <location filename="../../widgets/kpi_panel.py" line="354"/>
         <source>Response time today (minutes)</source>
         <translation>今日响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="353"/>
+        <location filename="../../widgets/kpi_panel.py" line="355"/>
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="383"/>
+        <location filename="../../widgets/kpi_panel.py" line="356"/>
         <source>No overdue cases</source>
         <translation>当前无超时事件</translation>
     </message>
@@ -1019,12 +1056,12 @@
         <translation>请先打开回放（cockpit replay LOG --window）再进行历史培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="621"/>
+        <location filename="../../widgets/app.py" line="640"/>
         <source>Training session</source>
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="622"/>
+        <location filename="../../widgets/app.py" line="641"/>
         <source>Trainee&apos;s name:</source>
         <translation>学员姓名：</translation>
     </message>
@@ -1032,122 +1069,122 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="267"/>
+        <location filename="../../widgets/map_panel.py" line="299"/>
         <source>Search grid, case id or staff name</source>
         <translation>搜索网格、事件编号或人员姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="268"/>
+        <location filename="../../widgets/map_panel.py" line="300"/>
         <source>Fit</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="269"/>
+        <location filename="../../widgets/map_panel.py" line="301"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="270"/>
+        <location filename="../../widgets/map_panel.py" line="302"/>
         <source>Colour by</source>
         <translation>着色依据</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="271"/>
+        <location filename="../../widgets/map_panel.py" line="326"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="311"/>
+        <location filename="../../widgets/map_panel.py" line="324"/>
         <source>{measure}:</source>
         <translation>{measure}：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="304"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="304"/>
         <source>General grid</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="272"/>
+        <location filename="../../widgets/map_panel.py" line="304"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276"/>
+        <location filename="../../widgets/map_panel.py" line="308"/>
         <source>Cases</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="276"/>
+        <location filename="../../widgets/map_panel.py" line="308"/>
         <source>Sensors</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277"/>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="277"/>
+        <location filename="../../widgets/map_panel.py" line="309"/>
         <source>Dedicated grids</source>
         <translation>专属网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="282"/>
+        <location filename="../../widgets/map_panel.py" line="314"/>
         <source>Open cases</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="283"/>
+        <location filename="../../widgets/map_panel.py" line="315"/>
         <source>Overdue cases</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="284"/>
+        <location filename="../../widgets/map_panel.py" line="316"/>
         <source>Active alarms</source>
         <translation>活动告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="285"/>
+        <location filename="../../widgets/map_panel.py" line="317"/>
         <source>Sensors silent or alarming</source>
         <translation>离线或告警设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="286"/>
+        <location filename="../../widgets/map_panel.py" line="318"/>
         <source>Available staff</source>
         <translation>空闲人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="841"/>
+        <location filename="../../widgets/map_panel.py" line="948"/>
         <source>Dedicated grid: {names}</source>
         <translation>专属网格：{names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="854"/>
+        <location filename="../../widgets/map_panel.py" line="961"/>
         <source>{risk} risk</source>
         <translation>{risk}色风险</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="858"/>
+        <location filename="../../widgets/map_panel.py" line="965"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="866"/>
+        <location filename="../../widgets/map_panel.py" line="973"/>
         <source>ALARM {alarm}</source>
         <translation>告警 {alarm}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="868"/>
+        <location filename="../../widgets/map_panel.py" line="975"/>
         <source>silent since {time}</source>
         <translation>自 {time} 起无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="870"/>
+        <location filename="../../widgets/map_panel.py" line="977"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
@@ -1655,57 +1692,57 @@
 <context>
     <name>StaffBoardPanel</name>
     <message>
-        <location filename="../../widgets/staff_board.py" line="43"/>
+        <location filename="../../widgets/staff_board.py" line="41"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="44"/>
+        <location filename="../../widgets/staff_board.py" line="42"/>
         <source>Role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="45"/>
+        <location filename="../../widgets/staff_board.py" line="43"/>
         <source>Area</source>
         <translation>区域</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="46"/>
+        <location filename="../../widgets/staff_board.py" line="44"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="47"/>
+        <location filename="../../widgets/staff_board.py" line="45"/>
         <source>Open cases</source>
         <translation>任务数</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="48"/>
+        <location filename="../../widgets/staff_board.py" line="46"/>
         <source>Working on</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="49"/>
+        <location filename="../../widgets/staff_board.py" line="47"/>
         <source>Last seen</source>
         <translation>最近上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="263"/>
+        <location filename="../../widgets/staff_board.py" line="260"/>
         <source>{shown} shown · {on} on duty · {free} available</source>
         <translation>显示 {shown} 人 · 在岗 {on} · 空闲 {free}</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="268"/>
+        <location filename="../../widgets/staff_board.py" line="265"/>
         <source>On duty only</source>
         <translation>仅在岗</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="270"/>
+        <location filename="../../widgets/staff_board.py" line="267"/>
         <source>All roles</source>
         <translation>全部角色</translation>
     </message>
     <message>
-        <location filename="../../widgets/staff_board.py" line="271"/>
+        <location filename="../../widgets/staff_board.py" line="268"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
