@@ -322,6 +322,7 @@ _ALARM_KIND = {
     "sensor": QT_TRANSLATE_NOOP("Domain", "sensor alarm"),
     "red_case": QT_TRANSLATE_NOOP("Domain", "red case"),
     "overdue": QT_TRANSLATE_NOOP("Domain", "overdue case"),
+    "on_scene_late": QT_TRANSLATE_NOOP("Domain", "not on scene in time"),
     "area": QT_TRANSLATE_NOOP("Domain", "area overdue rate"),
 }
 

@@ -6,7 +6,7 @@ category from the category table's shares (drainage peaks in the rainy season), 
 its category (smoke → sensors, disputes → residents, parking → patrols and cameras), a risk level
 near the category default, a point inside a micro-grid weighted by households (elderly emergencies
 by elderly people living alone), and the times of its closed loop drawn from lognormal delays and
-the category's service time. Past-deadline cases escalate once; some are reopened; times after the
+the category's service time. Past-deadline cases escalate by the one rule (cockpit.escalation); some are reopened; times after the
 end of the period are left empty, so the last cases are still open, as in a real export.
 Everything is drawn with numpy in whole arrays: a year of ~36,000 cases takes well under a second.
 """
@@ -19,6 +19,7 @@ import shapely
 
 from cockpit.categories import CategoryTable, default_categories
 from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffKind
+from cockpit.escalation import escalations_before
 from cockpit.history.format import normalise_log
 from cockpit.street.model import Street
 
@@ -162,9 +163,10 @@ def generate_history(
     rating = np.where(rated, rating, 0)
 
     frame_times, reopened, rating = _truncate(times, reopened, rating, end_us)
-    deadline = reported + np.array([r.resolve_within for r in RiskLevel])[risk].astype("timedelta64[us]").astype(np.int64)
-    resolved_eff = np.where(np.isnan(frame_times["resolved_at"]), np.inf, frame_times["resolved_at"])
-    escalated = (deadline < resolved_eff) & (deadline <= end_us) & (owner < len(OwnerLevel) - 1)
+    within = np.array([r.resolve_within for r in RiskLevel])[risk].astype("timedelta64[us]").astype(np.int64)
+    # Open until the resolution, or past the end of the log (an escalation due at its last moment counts).
+    open_until = np.fmin(frame_times["resolved_at"], end_us + 1)
+    escalated = escalations_before(reported, within, open_until, len(OwnerLevel) - 1 - owner)
     owner = owner + escalated
 
     assignee = _assignees(rng, street, table, cat, risk, micro)

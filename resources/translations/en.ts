@@ -780,6 +780,11 @@
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="325"/>
+        <source>not on scene in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="326"/>
         <source>area overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
@@ -787,12 +792,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="495"/>
+        <location filename="../../widgets/i18n.py" line="496"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="497"/>
+        <location filename="../../widgets/i18n.py" line="498"/>
         <source>{m} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -875,27 +880,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="381"/>
+        <location filename="../../widgets/i18n.py" line="382"/>
         <source>{m:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="383"/>
+        <location filename="../../widgets/i18n.py" line="384"/>
         <source>{h:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="396"/>
+        <location filename="../../widgets/i18n.py" line="397"/>
         <source>{h:.0f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="399"/>
+        <location filename="../../widgets/i18n.py" line="400"/>
         <source>target ≤ {bound}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="399"/>
+        <location filename="../../widgets/i18n.py" line="400"/>
         <source>target ≥ {bound}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -903,22 +908,22 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="353"/>
+        <location filename="../../widgets/kpi_panel.py" line="372"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="354"/>
+        <location filename="../../widgets/kpi_panel.py" line="373"/>
         <source>Response time today (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="355"/>
+        <location filename="../../widgets/kpi_panel.py" line="374"/>
         <source>Overdue open cases by community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="356"/>
+        <location filename="../../widgets/kpi_panel.py" line="375"/>
         <source>No overdue cases</source>
         <translation type="unfinished"></translation>
     </message>

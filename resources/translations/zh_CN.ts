@@ -745,6 +745,11 @@
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="325"/>
+        <source>not on scene in time</source>
+        <translation>未按时到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="326"/>
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
@@ -787,12 +792,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="495"/>
+        <location filename="../../widgets/i18n.py" line="496"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="497"/>
+        <location filename="../../widgets/i18n.py" line="498"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -875,27 +880,27 @@
         <translation>人员负荷率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="381"/>
+        <location filename="../../widgets/i18n.py" line="382"/>
         <source>{m:.0f} min</source>
         <translation>{m:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="383"/>
+        <location filename="../../widgets/i18n.py" line="384"/>
         <source>{h:.1f} h</source>
         <translation>{h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="396"/>
+        <location filename="../../widgets/i18n.py" line="397"/>
         <source>{h:.0f} h</source>
         <translation>{h:.0f} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="399"/>
+        <location filename="../../widgets/i18n.py" line="400"/>
         <source>target ≤ {bound}</source>
         <translation>目标 ≤ {bound}</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="399"/>
+        <location filename="../../widgets/i18n.py" line="400"/>
         <source>target ≥ {bound}</source>
         <translation>目标 ≥ {bound}</translation>
     </message>
@@ -903,22 +908,22 @@
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="353"/>
+        <location filename="../../widgets/kpi_panel.py" line="372"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation>每小时事件数：今日（柱）与平常日（线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="354"/>
+        <location filename="../../widgets/kpi_panel.py" line="373"/>
         <source>Response time today (minutes)</source>
         <translation>今日响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="355"/>
+        <location filename="../../widgets/kpi_panel.py" line="374"/>
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="356"/>
+        <location filename="../../widgets/kpi_panel.py" line="375"/>
         <source>No overdue cases</source>
         <translation>当前无超时事件</translation>
     </message>
