@@ -26,9 +26,10 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from cockpit import heap
 from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
-from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE, DemoFeed, latest_busy_moment
+from cockpit.demand import default_demand
+from cockpit.demo_feed import DemoFeed, latest_busy_moment
 from cockpit.domain import Source
-from cockpit.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
+from cockpit.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
 from cockpit.security.authorizer import Authorizer, community_of_area
 from cockpit.security.masking import install_log_masking
 from cockpit.security.users import User, UserStore
@@ -41,7 +42,7 @@ from widgets.alarm_banner import AlarmBanner
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.i18n import LanguageSwitcher, cjk_font_family
-from widgets.kpi_panel import KpiPanel, TodayKpis, expected_hourly
+from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
 from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
@@ -80,19 +81,20 @@ def restore(twin: TwinState, db: Database) -> int:
 
 
 def without_sensor_traffic(events: list[Event]) -> list[Event]:
-    """The demo feed's events minus its sensors: readings, sensor alarms and the cases they open.
+    """The demo feed's events minus its sensors: readings, the alarms its rule engine raises, repeats
+    and clears, and the cases they open (the feed clears no other alarm).
 
-    Used when the sensors come over MQTT, so that alarms are the rule engine's, not the feed's.
+    Used when the sensors come over MQTT, so that alarms are the ingest's rule engine's.
     """
     return [e for e in events
-            if not isinstance(e, (SensorReading, AlarmRepeated))
+            if not isinstance(e, (SensorReading, AlarmRepeated, AlarmCleared))
             and not (isinstance(e, AlarmRaised) and e.alarm_kind == "sensor")
             and not (isinstance(e, CaseReported) and e.source is Source.SENSOR and e.alarm_id)]
 
 
 def usual_day() -> list[float]:
-    """Expected reports per hour of a usual day in the demo street (what the demo feed is calibrated to)."""
-    return list(expected_hourly(CASES_PER_DAY, HOURLY_PROFILE))
+    """Expected reports per hour of a usual day in the demo street (the demand model the demo feed plays)."""
+    return default_demand().usual_day().tolist()
 
 
 class DemoDriver(QObject):

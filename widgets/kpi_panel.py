@@ -415,9 +415,3 @@ def _count_ticks(axis: pg.AxisItem, top: float) -> None:
     magnitude = 10 ** math.floor(math.log10(rough))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
     axis.setTickSpacing(major=step, minor=step)
-
-
-def expected_hourly(cases_per_day: float, profile: Sequence[float]) -> np.ndarray:
-    """Expected reports per hour of a usual day from a daily total and a relative hourly profile (mean 1)."""
-    return np.asarray(profile, dtype=float) * cases_per_day / 24.0
-
