@@ -210,8 +210,18 @@ class Cases:
         return self.frame["source"].astype(str).isin(_PROACTIVE)
 
     @cached_property
+    def source_known(self) -> pd.Series:
+        """The case has a source (every case of a log does; a simulated abstract queue's do not)."""
+        return self.frame["source"].notna()
+
+    @cached_property
     def owner_level(self) -> pd.Series:
         return self.frame["owner_level"].astype(str)
+
+    @cached_property
+    def resolved_with_owner(self) -> pd.Series:
+        """Resolved, with the level that owned it known (every resolved case of a log)."""
+        return self.resolved & self.frame["owner_level"].notna()
 
     # ------------------------------------------------------------ sums by group
 

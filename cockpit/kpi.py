@@ -129,17 +129,17 @@ def satisfaction_rate(c: Cases) -> pd.Series:
 
 def proactive_discovery_rate(c: Cases) -> pd.Series:
     """Cases found by patrol or sensor (主动发现率)."""
-    return c.share(c.proactive)
+    return c.share(c.proactive, of=c.source_known)
 
 
 def source_resolution_rate(c: Cases) -> pd.Series:
     """Resolved cases resolved at grid level (源头化解率, 小事不出网格)."""
-    return c.share(c.owner_level == OwnerLevel.GRID.value, of=c.resolved)
+    return c.share(c.owner_level == OwnerLevel.GRID.value, of=c.resolved_with_owner)
 
 
 def resolved_at_level(c: Cases) -> pd.DataFrame:
     """Shares of resolved cases by the level that owned them ("小事不出网格、难事不出社区、大事不出街道")."""
-    return pd.DataFrame({level: c.share(c.owner_level == level, of=c.resolved) for level in _LEVELS})
+    return pd.DataFrame({level: c.share(c.owner_level == level, of=c.resolved_with_owner) for level in _LEVELS})
 
 
 def staff_utilisation(c: Cases) -> pd.Series:
@@ -164,7 +164,8 @@ KPIS: dict[str, Kpi] = {
         Kpi("overdue_rate", "overdue rate", SHARE, "all cases", overdue_rate),
         Kpi("satisfaction_mean", "satisfaction, mean rating", RATING, "cases rated by now", satisfaction_mean),
         Kpi("satisfaction_rate", "satisfied (rating 4-5)", SHARE, "cases rated by now", satisfaction_rate),
-        Kpi("proactive_discovery_rate", "proactive discovery", SHARE, "all cases", proactive_discovery_rate),
+        Kpi("proactive_discovery_rate", "proactive discovery", SHARE, "cases with a source (all of a log)",
+            proactive_discovery_rate),
         Kpi("source_resolution_rate", "source resolution (grid)", SHARE, "resolved cases",
             source_resolution_rate),
         Kpi("resolved_at_level", "resolved at level", SHARE, "resolved cases", resolved_at_level, _LEVELS,

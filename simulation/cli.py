@@ -13,7 +13,8 @@ import math
 import sys
 
 from simulation.experiment import run_experiment
-from simulation.scenario import ScenarioError, load_scenario
+from simulation.model import ScenarioError
+from simulation.scenario import load_scenario
 
 _ROWS = (
     ("wait_minutes", "wait (min)"),

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.domain import RiskLevel
-from cockpit.kpi import KPIS, Kpi, compute_kpis
+from cockpit.kpi import KPIS, compute_kpis
 from cockpit.targets import RESPONSE_TARGET
 from cockpit.twin import SHANGHAI, TwinState
 from widgets import i18n

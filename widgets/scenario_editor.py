@@ -36,8 +36,10 @@ from PySide6.QtWidgets import (
 from cockpit.dispatch import POLICIES
 from cockpit.domain import StaffKind
 from cockpit.street.model import Street
-from simulation.scenario import Scenario, ScenarioError, parse_scenario
-from simulation.street import load_street, staffing_table, street_roster
+from simulation.model import ScenarioError
+from simulation.scenario import Scenario, parse_scenario
+from simulation.staffing import staffing_table
+from simulation.street import load_street, street_roster
 from widgets import i18n
 
 DEFAULT_ROLES = ("grid_worker", "department")

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulation.experiment import COMPARE_KPIS, ExperimentResult, StreetStaffingSearch, compare
+from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
+from simulation.optimise import StreetStaffingSearch
 from simulation.kpi import ALL
 
 SCENARIO_COLORS = ("#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9")
