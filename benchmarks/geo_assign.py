@@ -1,7 +1,7 @@
-"""Bulk point → micro-grid assignment: cockpit.geo's raster locator against geopandas.sjoin.
+"""Bulk point → micro-grid assignment: cockpit.street.geo's raster locator against geopandas.sjoin.
 
 Seeded random points over the demo street's bounding box (some fall outside: -1 in both) are
-assigned to micro-grids by :meth:`cockpit.geo.Locator.micro_grid_index` and by
+assigned to micro-grids by :meth:`cockpit.street.geo.Locator.micro_grid_index` and by
 ``geopandas.sjoin(points, micro_grids, predicate="within")`` reduced to the first (lowest-index)
 match per point, the same rule. The ratio compares query times; the points GeoDataFrame is built
 outside the baseline's timing, the locator's one-off build is reported separately.
@@ -19,20 +19,12 @@ import time
 
 import numpy as np
 
-from cockpit.geo import Locator
 from cockpit.street.demo import load_demo_street
+from cockpit.street.geo import Locator
+from timing import best_of
 
 TARGET = 5.0
 log = logging.getLogger("geo_assign")
-
-
-def _best_of(repeats: int, function):
-    best, result = float("inf"), None
-    for _ in range(repeats):
-        start = time.perf_counter()
-        result = function()
-        best = min(best, time.perf_counter() - start)
-    return best, result
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -57,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
     lon = rng.uniform(minx, maxx, n)
     lat = rng.uniform(miny, maxy, n)
 
-    ours_s, ours = _best_of(3, lambda: locator.micro_grid_index(lon, lat))
+    ours_s, ours = best_of(3, lambda: locator.micro_grid_index(lon, lat))
     log.info("ours: %d points in %.3f s", n, ours_s)
 
     points = gpd.GeoDataFrame(geometry=gpd.points_from_xy(lon, lat), crs="EPSG:4326")
@@ -74,7 +66,7 @@ def main(argv: list[str] | None = None) -> int:
         result[first.index.to_numpy()] = first.to_numpy()
         return result
 
-    sjoin_s, theirs = _best_of(2, baseline)
+    sjoin_s, theirs = best_of(2, baseline)
     log.info("geopandas.sjoin: %d points in %.3f s", n, sjoin_s)
 
     agreement = float(np.mean(ours == theirs))

@@ -236,7 +236,7 @@ def sustained(url: str, seconds: float, workdir: Path) -> dict:
     ingest.start()
     time.sleep(1.0)
     publisher = subprocess.Popen(
-        [sys.executable, "-m", "cockpit.sensors_sim", "--broker", url, "--rate", str(SUSTAINED_RATE),
+        [sys.executable, "-m", "cockpit.cli", "sensors", "--broker", url, "--rate", str(SUSTAINED_RATE),
          "--duration", str(seconds), "--seed", "11", "--client-id", "bench-sustained"],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
     )
@@ -316,7 +316,7 @@ def broker_rate(url: str, seconds: float, mqtt311: bool = True) -> float:
     thread.start()
     subscribed.wait(10)
     publisher = subprocess.Popen(
-        [sys.executable, "-m", "cockpit.sensors_sim", "--broker", url, "--rate", "100000",
+        [sys.executable, "-m", "cockpit.cli", "sensors", "--broker", url, "--rate", "100000",
          "--duration", str(seconds), "--seed", "5", "--client-id", "rate-pub"],
         cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

@@ -40,8 +40,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np  # noqa: E402
 import shapely  # noqa: E402
 
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffStatus  # noqa: E402
-from cockpit.events import (  # noqa: E402
+from cockpit.street.model import Street  # noqa: E402
+from cockpit.twin import TwinState  # noqa: E402
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffStatus  # noqa: E402
+from cockpit.vocabulary.events import (  # noqa: E402
     AlarmCleared,
     AlarmRaised,
     CaseReported,
@@ -52,8 +54,6 @@ from cockpit.events import (  # noqa: E402
     StaffMoved,
     StaffStatusChanged,
 )
-from cockpit.street.model import Street  # noqa: E402
-from cockpit.twin import TwinState  # noqa: E402
 
 TARGET_RATIO = 10.0
 TARGET_MS = 1000 / 60
@@ -240,8 +240,8 @@ def _baseline_view(panel, size):
         QFrame,
         QGraphicsEllipseItem,
         QGraphicsItem,
-        QGraphicsPixmapItem,
         QGraphicsPathItem,
+        QGraphicsPixmapItem,
         QGraphicsPolygonItem,
         QGraphicsScene,
         QGraphicsView,

@@ -17,8 +17,8 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from cockpit.domain import CaseStatus, RiskLevel, Source
-from cockpit.targets import RESPONSE_TARGET
+from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 DEFAULT_DAILY_HOURS = 8.0
 """On-duty hours a day assumed for a staff member the roster does not name."""

@@ -19,19 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from cockpit.jsonout import print_json
+from cockpit.command_output import EXIT_USAGE, CommandError, print_json
 
 log = logging.getLogger("cockpit")
-
-EXIT_USAGE = 2
-
-
-class CommandError(Exception):
-    """A failure to report to the user as one line, with the exit code to leave with."""
-
-    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 # ---------------------------------------------------------------- street
@@ -112,7 +102,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
 def _cmd_snapshot(args: argparse.Namespace) -> int:
     from cockpit.demo_feed import latest_busy_moment
-    from cockpit.twin import SHANGHAI
+    from cockpit.vocabulary.local_time import LOCAL_TZ
 
     try:
         width, height = (int(v) for v in args.size.lower().split("x"))
@@ -125,19 +115,19 @@ def _cmd_snapshot(args: argparse.Namespace) -> int:
                                          minutes=args.minutes, at=at)
     if args.json:
         print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang,
-                    "at": at.astimezone(SHANGHAI).isoformat()})
+                    "at": at.astimezone(LOCAL_TZ).isoformat()})
     return 0
 
 
 def _snapshot_moment(text: str) -> datetime:
     """``--at``: an ISO time; one without an offset is local (Asia/Shanghai) time, as the wall shows it."""
-    from cockpit.twin import SHANGHAI
+    from cockpit.vocabulary.local_time import LOCAL_TZ
 
     try:
         at = datetime.fromisoformat(text)
     except ValueError:
         raise CommandError(f"--at must be an ISO time like 2026-11-24T10:00, not {text!r}") from None
-    return (at if at.tzinfo is not None else at.replace(tzinfo=SHANGHAI)).astimezone(timezone.utc)
+    return (at if at.tzinfo is not None else at.replace(tzinfo=LOCAL_TZ)).astimezone(timezone.utc)
 
 
 # ---------------------------------------------------------------- simulation
@@ -157,6 +147,94 @@ def _cmd_sim_run(args: argparse.Namespace) -> int:
     from simulation.cli import run
 
     return run(args)
+
+
+# ---------------------------------------------------------------- resources
+
+
+def _street_arg(street_id: str | None, db_url: str | None):
+    """``--street ID [--db URL]``: a stored street; without ``--street``, the demo street.
+
+    The demo street's own id gives the generated demo street when the database does not hold it.
+    """
+    from cockpit.street.generator import STREET_ID
+
+    if street_id is None:
+        return _demo_street(None)
+    from cockpit.storage import StorageError, open_database
+    from cockpit.storage.streets import StreetNotFound, load_street
+
+    try:
+        db = open_database(db_url)
+        try:
+            return load_street(db, street_id)
+        finally:
+            db.close()
+    except StreetNotFound as exc:
+        if street_id == STREET_ID and db_url is None:
+            return _demo_street(None)
+        raise CommandError(str(exc)) from None
+    except StorageError as exc:
+        raise CommandError(str(exc)) from None
+
+
+def _cmd_resources_coverage(args: argparse.Namespace) -> int:
+    from cockpit.allocation.cli import coverage_command
+
+    return coverage_command(_street_arg(args.street, args.db), args.kind, args.minutes, args.at, args.travel,
+                            args.json)
+
+
+def _cmd_resources_staffing(args: argparse.Namespace) -> int:
+    from cockpit.allocation.cli import staffing_command
+
+    return staffing_command(_street_arg(args.street, args.db), args.json)
+
+
+def _cmd_resources_plan(args: argparse.Namespace) -> int:
+    from cockpit.allocation.cli import plan_command
+
+    return plan_command(_street_arg(args.street, args.db), args.kind, args.add, args.move, args.minutes,
+                        args.objective, args.solver, args.time_limit, args.at, args.travel, args.json)
+
+
+def _add_resources(sub: argparse._SubParsersAction) -> None:
+    resources = sub.add_parser("resources", help="stations, vehicles and emergency caches: coverage and placement")
+    resources_sub = resources.add_subparsers(dest="resources_command", required=True)
+
+    def common(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--street", default=None, help="id of a stored street (default: the demo street)")
+        parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+        parser.add_argument("--json", action="store_true", help="print one JSON object")
+
+    def travel(parser: argparse.ArgumentParser) -> None:
+        parser.add_argument("--minutes", type=float, default=None, help="time limit (default: the kind's standard)")
+        parser.add_argument("--at", default=None, help="count only stations and caches open at this time (HH:MM)")
+        parser.add_argument("--travel", choices=["road", "straight"], default="road",
+                            help="travel on the road layer (default) or straight line x detour")
+
+    coverage = resources_sub.add_parser("coverage", help="share of households within T minutes of each kind")
+    common(coverage)
+    travel(coverage)
+    coverage.add_argument("--kind", default=None, help="one kind (station, e_bike, car or an item such as aed)")
+    coverage.set_defaults(handler=_cmd_resources_coverage)
+
+    staffing = resources_sub.add_parser("staffing", help="grids against the staffing standard")
+    common(staffing)
+    staffing.set_defaults(handler=_cmd_resources_staffing)
+
+    plan = resources_sub.add_parser("plan", help="where to add N units of a kind or move M of them")
+    common(plan)
+    travel(plan)
+    plan.add_argument("--kind", required=True, help="station, e_bike, car or an item such as aed")
+    plan.add_argument("--add", type=int, default=0, help="units to add")
+    plan.add_argument("--move", type=int, default=0, help="existing units that may move")
+    plan.add_argument("--objective", choices=["coverage", "median"], default="coverage",
+                      help="most households within the limit (default) or least mean travel time")
+    plan.add_argument("--solver", choices=["auto", "exact", "greedy"], default="auto",
+                      help="exact MILP (HiGHS), greedy, or auto: exact unless the instance is very large")
+    plan.add_argument("--time-limit", type=float, default=60.0, help="seconds the exact solver may take")
+    plan.set_defaults(handler=_cmd_resources_plan)
 
 
 # ---------------------------------------------------------------- parser
@@ -265,7 +343,7 @@ def _add_replay(sub: argparse._SubParsersAction, windows: WindowCommands | None)
     register(sub, open_window=windows.run_replay if windows is not None else None)
 
 
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security]
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security, _add_resources]
 """Registrars of further subcommands, in the order they appear in --help."""
 
 
@@ -278,7 +356,7 @@ def main(argv: Sequence[str] | None = None, windows: WindowCommands | None = Non
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
-    from cockpit.security.masking import install_log_masking
+    from cockpit.vocabulary.masking import install_log_masking
 
     install_log_masking()
     if not args.verbose:

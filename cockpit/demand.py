@@ -20,8 +20,8 @@ from pathlib import Path
 
 import numpy as np
 
-from cockpit.categories import CategoryTable, default_categories
-from cockpit.domain import Source
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import Source
 from cockpit.resources import resource_path
 from cockpit.street.model import MicroGrid
 

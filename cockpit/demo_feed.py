@@ -18,11 +18,17 @@ from datetime import date, datetime, time, timedelta, timezone
 import numpy as np
 import shapely
 
-from cockpit.categories import CategoryTable, default_categories
+from cockpit import recommender
 from cockpit.demand import SOURCES, DemandModel, default_demand
 from cockpit.dispatch import get_policy, rank_departments
-from cockpit.domain import CaseStatus, RiskLevel, Source, StaffKind, StaffStatus
-from cockpit.events import (
+from cockpit.readings import ReadingGenerator, default_readings
+from cockpit.rules.engine import RuleEngine
+from cockpit.rules.model import AlarmRule, load_rules
+from cockpit.street.model import MicroGrid, Sensor, Street
+from cockpit.twin import TwinState
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source, StaffKind, StaffStatus
+from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseClosed,
     CaseDispatched,
@@ -37,11 +43,7 @@ from cockpit.events import (
     StaffMoved,
     StaffStatusChanged,
 )
-from cockpit.readings import ReadingGenerator, default_readings
-from cockpit.rules.engine import RuleEngine
-from cockpit.rules.model import AlarmRule, load_rules
-from cockpit.street.model import MicroGrid, Sensor, Street
-from cockpit.twin import SHANGHAI, TwinState
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 BUSY_TIME = time(10, 0)
 """A representative busy moment of the demo street's day (local time): the morning peak, well staffed."""
@@ -61,8 +63,8 @@ def latest_busy_moment(now: datetime) -> datetime:
     Reports and tests render the street at this moment rather than at the wall-clock time, so that a
     picture taken at night is not of a quiet street and one taken on the same day is the same picture.
     """
-    local = now.astimezone(SHANGHAI)
-    busy = datetime.combine(local.date(), BUSY_TIME, tzinfo=SHANGHAI)
+    local = now.astimezone(LOCAL_TZ)
+    busy = datetime.combine(local.date(), BUSY_TIME, tzinfo=LOCAL_TZ)
     if busy > local:
         busy -= timedelta(days=1)
     return busy.astimezone(timezone.utc)
@@ -187,7 +189,7 @@ class DemoFeed:
 
     def _new_reports(self, twin: TwinState, since: datetime, until: datetime, minutes: float) -> list[Event]:
         """Cases of the demand model reported in [since, until); those a sensor finds start an incident."""
-        local = since.astimezone(SHANGHAI)
+        local = since.astimezone(LOCAL_TZ)
         rates = self.demand.hourly_rates(local.date(), local.hour + 1)[local.hour]
         expected = rates * self._factor(local.date()) * minutes / 60.0
         events: list[Event] = []
@@ -316,8 +318,8 @@ class DemoFeed:
                 events.append(CaseTriaged(case.reported_at + TRIAGE_AFTER, case.id, case.category, case.risk,
                                           case.owner_level, "autopilot"))
             elif case.status is CaseStatus.TRIAGED and now - (case.triaged_at or now) >= DISPATCH_AFTER:
-                need = twin.case_need(case)
-                candidates = [c for c in twin.candidates() if c.staff_id not in taken]
+                need = recommender.case_need(twin, case)
+                candidates = [c for c in recommender.candidates(twin) if c.staff_id not in taken]
                 best = self.policy.best(need, candidates)
                 if best is None and case.risk is RiskLevel.RED:
                     departments = rank_departments(need, candidates)
@@ -370,7 +372,7 @@ def _next_id(twin: TwinState, pending: list[Event], at: datetime) -> str:
 
 
 def _local_hour(at: datetime) -> float:
-    local = at.astimezone(SHANGHAI)
+    local = at.astimezone(LOCAL_TZ)
     return local.hour + local.minute / 60
 
 

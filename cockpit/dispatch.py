@@ -14,7 +14,7 @@ from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from cockpit.domain import StaffKind
+from cockpit.vocabulary.domain import StaffKind
 
 GENERAL_SKILL = "general"
 """A need for this skill is met by anyone dispatchable."""

@@ -14,7 +14,7 @@ from typing import TypeVar
 
 import numpy as np
 
-from cockpit.domain import OwnerLevel
+from cockpit.vocabulary.domain import OwnerLevel
 
 T = TypeVar("T")
 

@@ -1,7 +1,7 @@
 """Key performance indicators of the closed loop: one registry of named functions over a frame of cases.
 
 Each KPI is a :class:`Kpi`: a key, an English title, a unit, its denominator in words, its target
-(from resources/targets.toml, :mod:`cockpit.targets`) and a function of
+(from resources/targets.toml, :mod:`cockpit.vocabulary.targets`) and a function of
 :class:`~cockpit.case_measures.Cases` that returns one value per group. :data:`KPIS` holds them in
 display order, and every consumer reads them from there: the live twin's panel
 (:meth:`~cockpit.twin.TwinState.cases_frame`), ``cockpit kpi`` on a log
@@ -20,9 +20,9 @@ import numpy as np
 import pandas as pd
 
 from cockpit.case_measures import DEFAULT_DAILY_HOURS, Cases, timestamp
-from cockpit.domain import OwnerLevel
 from cockpit.street.model import Street
-from cockpit.targets import Target, kpi_targets
+from cockpit.vocabulary.domain import OwnerLevel
+from cockpit.vocabulary.targets import Target, kpi_targets
 
 UNITS = COUNT, MINUTES, HOURS, SHARE, RATING = "cases", "minutes", "hours", "share", "rating"
 """Units of KPI values: a whole number of cases, minutes, hours, a share 0-1, a rating 1-5."""

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import numpy as np
 
-from cockpit.domain import SensorKind
+from cockpit.vocabulary.domain import SensorKind
 from cockpit.resources import resource_path
 from cockpit.rules.model import AlarmRule, Condition
 

@@ -9,7 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from cockpit.domain import (
+from cockpit.street.model import Sensor, StaffMember
+from cockpit.vocabulary.domain import (
     AlarmState,
     CaseStatus,
     OwnerLevel,
@@ -17,8 +18,7 @@ from cockpit.domain import (
     Source,
     StaffStatus,
 )
-from cockpit.street.model import Sensor, StaffMember
-from cockpit.targets import RESPONSE_TARGET
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 
 @dataclass(frozen=True, slots=True)

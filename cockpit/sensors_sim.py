@@ -20,12 +20,12 @@ from datetime import datetime, timedelta, timezone
 import msgspec
 import numpy as np
 
-from cockpit.domain import SensorKind
 from cockpit.ingest.payloads import SCHEMA_VERSION
 from cockpit.ingest.topics import alarm_topic, reading_topic
 from cockpit.readings import default_readings
 from cockpit.street.model import Sensor, Street
-from cockpit.twin import SHANGHAI
+from cockpit.vocabulary.domain import SensorKind
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 BAD_KINDS = (
     "bad_json", "bad_utf8", "wrong_type", "nan", "out_of_range", "missing_field", "huge",
@@ -150,7 +150,7 @@ class SensorSimulator:
 
     def _values(self, sensor: Sensor, count: int) -> dict[str, float]:
         """The one reading generator's healthy values, except where an incident says otherwise."""
-        local = self.clock().astimezone(SHANGHAI)
+        local = self.clock().astimezone(LOCAL_TZ)
         values = self.readings.healthy(sensor.kind, self.rng, local.hour + local.minute / 60)
         if sensor.id == self.incidents["smoke_fire"] and count >= 1:
             values["smoke"] = 1.0
@@ -222,11 +222,3 @@ def paced(messages: Iterator[SimMessage], rate: float, duration: float,
             sleep(due - now)
         sent += 1
         yield message
-
-
-if __name__ == "__main__":
-    import sys
-
-    from cockpit.ingest.cli import sensors_main
-
-    sys.exit(sensors_main())

@@ -16,9 +16,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cockpit.domain import AlarmState, RiskLevel
 from cockpit.escalation import escalation_due, levels_above
-from cockpit.events import (
+from cockpit.records import Case
+from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import AlarmState, RiskLevel
+from cockpit.vocabulary.events import (
     AlarmCleared,
     AlarmRaised,
     CaseEscalated,
@@ -28,9 +30,7 @@ from cockpit.events import (
     ClockTick,
     Event,
 )
-from cockpit.records import Case
-from cockpit.targets import AREA_OVERDUE_ALARM_RATE
-from cockpit.twin import TwinState
+from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE
 
 ON_SCENE_LATE = "on_scene_late"
 """Alarm kind: nobody on scene within the category's on-scene limit of the dispatch."""

@@ -35,13 +35,14 @@ import numpy as np
 import platformdirs
 
 from cockpit.dispatch import Candidate, eta_minutes, get_policy, qualified, rank_departments
-from cockpit.domain import OwnerLevel, RiskLevel
-from cockpit.events import CaseOverdue, CaseReported, Event
+from cockpit.recommender import candidate, case_need
 from cockpit.replay.index import EPOCH, LogIndex, Stage
 from cockpit.replay.loader import NULL_TIME
 from cockpit.replay.seek import Replay
-from cockpit.targets import RESPONSE_TARGET
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
+from cockpit.vocabulary.events import CaseOverdue, CaseReported, Event
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 APP_NAME = "street-cockpit"
 ESCALATE_WITHIN = timedelta(minutes=30)
@@ -301,19 +302,19 @@ class TrainingSession:
         point = self._take(DISPATCH, case_id)
         when = at or point.at
         case = self.twin.cases[case_id]
-        need = self.twin.case_need(case)
+        need = case_need(self.twin, case)
         candidates = free_candidates(self.twin, when)
         chosen = next(c for c in candidates if c.staff_id == staff_id) if staff_id in self.twin.staff else None
         if chosen is None:
             self.pending = point
             raise TwinError(f"case {case_id}: unknown assignee {staff_id!r}")
         best = best_choice(self.policy, need, candidates)
-        self.twin.dispatch(case_id, staff_id, self.trainee, at=when)
+        chosen_eta = eta_minutes(chosen, need)
+        self.twin.dispatch(case_id, staff_id, self.trainee, at=when, eta_minutes=chosen_eta)
         recorded_id = self.index.log.value("assignee", self._row(case_id))
         recorded = {"assignee": recorded_id, "at": self._recorded_time(case_id, "dispatched_at")}
         if recorded_id in self.twin.staff:
-            recorded["eta_minutes"] = round(eta_minutes(self.twin.candidate(self.twin.staff[recorded_id]), need), 1)
-        chosen_eta = eta_minutes(chosen, need)
+            recorded["eta_minutes"] = round(eta_minutes(candidate(self.twin.staff[recorded_id]), need), 1)
         sla, choice = dispatch_score(
             response_minutes=(when - case.reported_at).total_seconds() / 60 + chosen_eta,
             chosen_eta=chosen_eta,
@@ -408,7 +409,7 @@ def free_candidates(twin: TwinState, at: datetime) -> list[Candidate]:
     out = []
     for staff in twin.staff.values():
         free = twin.on_shift(staff, at) and not staff.cases
-        out.append(dataclasses.replace(twin.candidate(staff), available=free))
+        out.append(dataclasses.replace(candidate(staff), available=free))
     return out
 
 

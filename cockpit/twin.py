@@ -11,22 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from datetime import datetime, time
-from zoneinfo import ZoneInfo
 
 import pandas as pd
 
-from cockpit.categories import CategoryTable, default_categories
-from cockpit.dispatch import (
-    DEFAULT_SPEED_M_PER_MIN,
-    Candidate,
-    CaseNeed,
-    Recommendation,
-    eta_minutes,
-    get_policy,
-    rank_departments,
-)
-from cockpit.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, StaffStatus
-from cockpit.events import (
+from cockpit.records import Alarm, Case, SensorState, StaffState, Transition
+from cockpit.street.model import Street
+from cockpit.vocabulary.case_columns import CASE_FRAME_COLUMNS, TIME_COLUMNS
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, StaffStatus
+from cockpit.vocabulary.events import (
     CASE_STATUS_AFTER,
     AlarmAcknowledged,
     AlarmCleared,
@@ -51,12 +44,8 @@ from cockpit.events import (
     StaffMoved,
     StaffStatusChanged,
 )
-from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
-from cockpit.lifecycle import InvalidTransition, check_transition
-from cockpit.records import Alarm, Case, SensorState, StaffState, Transition
-from cockpit.street.model import Street
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
+from cockpit.vocabulary.lifecycle import InvalidTransition, check_transition
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 Listener = Callable[[list[Event]], None]
 Deriver = Callable[["TwinState", Event], list[Event]]
@@ -423,54 +412,8 @@ class TwinState:
         alarms.sort(key=lambda a: (-a.risk.rank, -a.raised_at.timestamp(), a.id))
         return alarms
 
-    def case_need(self, case: Case) -> CaseNeed:
-        """The dispatch view of a case."""
-        category = self.categories[case.category]
-        x, y = self.street.projection.to_xy(case.lon, case.lat)
-        return CaseNeed(
-            case_id=case.id,
-            priority=case.risk.priority,
-            reported_at=case.reported_at.timestamp(),
-            skill=category.skill,
-            department=category.department.value,
-            x=float(x),
-            y=float(y),
-            general_grid=case.general_grid_id,
-            community=case.community_id,
-        )
-
-    def candidate(self, staff: StaffState) -> Candidate:
-        """The dispatch view of one staff member or department team."""
-        member = staff.member
-        return Candidate(
-            staff_id=staff.id,
-            kind=member.kind,
-            skills=member.skills,
-            department=member.department.value if member.department else None,
-            x=staff.x,
-            y=staff.y,
-            home_general_grid=member.home_general_grid_id,
-            home_community=member.home_community_id,
-            available=staff.status is StaffStatus.AVAILABLE,
-            workload=staff.workload,
-            speed_m_per_min=DEFAULT_SPEED_M_PER_MIN[member.kind],
-        )
-
-    def candidates(self) -> list[Candidate]:
-        """The dispatch view of every staff member and department team."""
-        return [self.candidate(s) for s in self.staff.values()]
-
-    def recommend(self, case_id: str, policy: str = "nearest", limit: int = 10) -> list[Recommendation]:
-        """Free, qualified people for a case ranked by the named dispatch policy."""
-        need = self.case_need(self._case_or_error(case_id))
-        return get_policy(policy).rank(need, self.candidates())[:limit]
-
-    def recommend_departments(self, case_id: str) -> list[Recommendation]:
-        """Department teams that answer the whistle (吹哨报到) for this case's category."""
-        need = self.case_need(self._case_or_error(case_id))
-        return rank_departments(need, self.candidates())
-
-    def _case_or_error(self, case_id: str) -> Case:
+    def case(self, case_id: str) -> Case:
+        """The case ``case_id``; :class:`TwinError` if there is none."""
         case = self.cases.get(case_id)
         if case is None:
             raise TwinError(f"case {case_id}: no such case")
@@ -478,7 +421,7 @@ class TwinState:
 
     def next_case_id(self, at: datetime) -> str:
         """A new case id for a report at ``at``: K + local date + a daily counter."""
-        day = at.astimezone(SHANGHAI).strftime("%Y%m%d")
+        day = at.astimezone(LOCAL_TZ).strftime("%Y%m%d")
         n = self._case_counter.get(day, 0)
         while True:
             n += 1
@@ -489,7 +432,7 @@ class TwinState:
 
     def on_shift(self, staff: StaffState, at: datetime) -> bool:
         """True if the staff member's shift covers the local time of ``at``."""
-        local: time = at.astimezone(SHANGHAI).time()
+        local: time = at.astimezone(LOCAL_TZ).time()
         return self.street.shift(staff.member.shift_id).covers(local)
 
     def cases_frame(self) -> pd.DataFrame:
@@ -523,7 +466,7 @@ class TwinState:
             }
             for c in self.cases.values()
         ]
-        frame = pd.DataFrame(rows, columns=_FRAME_COLUMNS)
+        frame = pd.DataFrame(rows, columns=list(CASE_FRAME_COLUMNS))
         for column in TIME_COLUMNS:
             frame[column] = pd.to_datetime(frame[column], utc=True)
         return frame
@@ -553,14 +496,15 @@ class TwinState:
         return self.command(CaseTriaged(self._stamp(at), case_id, category, risk, owner_level, actor))
 
     def dispatch(self, case_id: str, assignee: str, actor: str, reason: str = "",
-                 at: datetime | None = None) -> list[Event]:
-        """Dispatch a case to a person or department team, recording the estimated arrival."""
-        case = self._case_or_error(case_id)
-        staff = self.staff.get(assignee)
-        if staff is None:
+                 at: datetime | None = None, eta_minutes: float | None = None) -> list[Event]:
+        """Dispatch a case to a person or department team, with their estimated arrival if known.
+
+        :func:`cockpit.recommender.dispatch` estimates the arrival as the operator's ranked list does.
+        """
+        self.case(case_id)
+        if assignee not in self.staff:
             raise TwinError(f"case {case_id}: unknown assignee {assignee!r}")
-        eta = eta_minutes(self.candidate(staff), self.case_need(case))
-        return self.command(CaseDispatched(self._stamp(at), case_id, assignee, actor, eta, reason))
+        return self.command(CaseDispatched(self._stamp(at), case_id, assignee, actor, eta_minutes, reason))
 
     def accept(self, case_id: str, actor: str, at: datetime | None = None) -> list[Event]:
         return self.command(CaseAccepted(self._stamp(at), case_id, actor))
@@ -580,7 +524,7 @@ class TwinState:
 
     def escalate(self, case_id: str, actor: str, reason: str, at: datetime | None = None) -> list[Event]:
         """Escalate one level up (grid → community → street); a reason is required."""
-        case = self._case_or_error(case_id)
+        case = self.case(case_id)
         above = case.owner_level.above()
         if above is None:
             raise TwinError(f"case {case_id}: already owned by the street; nothing is above it")
@@ -604,5 +548,3 @@ class TwinState:
         """Advance the clock to ``at``; derivers add overdue marks, escalations and alarms."""
         return self.apply(ClockTick(at))
 
-
-_FRAME_COLUMNS = [*LOG_COLUMNS, "status"]

@@ -20,14 +20,14 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from cockpit.categories import default_categories
-from cockpit.domain import RiskLevel
 from cockpit.history.format import LogFormatError
 from cockpit.history.format import read_log as read_incident_log
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.demand import category_class
 from simulation.model import ScenarioError, ServiceSpec
 
-LOCAL_TZ = "Asia/Shanghai"
 CLASS_COLUMNS = ("class", "risk_level", "risk")
 
 

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from cockpit.categories import Category, CategoryTable
+from cockpit.vocabulary.categories import Category, CategoryTable
 from cockpit.demand import DemandModel
-from cockpit.domain import RiskLevel
+from cockpit.vocabulary.domain import RiskLevel
 from simulation.model import ArrivalClass, DemandShape, ServiceSpec
 
 

@@ -25,7 +25,7 @@ from heapq import heappop, heappush
 import numpy as np
 
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN, CaseNeed, get_policy
-from cockpit.domain import RiskLevel
+from cockpit.vocabulary.domain import RiskLevel
 from simulation.core import Core
 from simulation.model import ArrivalClass, Person
 from simulation.record import RunRecord

@@ -37,8 +37,8 @@ import numpy as np
 import pandas as pd
 
 from cockpit.demand import SOURCES
-from cockpit.domain import OwnerLevel, RiskLevel
-from cockpit.twin import SHANGHAI
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.record import RunRecord
 
 _LEVELS = tuple(OwnerLevel)
@@ -95,7 +95,7 @@ def local_moment(record: RunRecord, minutes: float) -> pd.Timestamp:
 
 
 def _local_midnight_us(day: dt.date) -> int:
-    midnight = dt.datetime.combine(day, dt.time(0), tzinfo=SHANGHAI)
+    midnight = dt.datetime.combine(day, dt.time(0), tzinfo=LOCAL_TZ)
     return int(midnight.timestamp()) * 1_000_000
 
 

@@ -15,7 +15,7 @@ import numpy as np
 
 from cockpit.demand import DemandModel
 from cockpit.dispatch import GENERAL_SKILL
-from cockpit.domain import StaffKind
+from cockpit.vocabulary.domain import StaffKind
 
 
 class ScenarioError(ValueError):

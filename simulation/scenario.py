@@ -19,11 +19,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-from cockpit.categories import default_categories
+from cockpit.vocabulary.categories import default_categories
 from cockpit.demand import default_demand
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
-from cockpit.domain import Department, RiskLevel, StaffKind
-from cockpit.targets import RESPONSE_TARGET
+from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 from simulation import fields as f
 from simulation.calibration import fit_arrival_class, fit_street_demand, read_service_minutes
 from simulation.demand import model_classes, profile_classes

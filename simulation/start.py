@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from cockpit.domain import CaseStatus, RiskLevel, StaffStatus
-from cockpit.twin import SHANGHAI
+from cockpit.vocabulary.domain import CaseStatus, RiskLevel, StaffStatus
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.shifts import MINUTES_PER_HOUR
 
 
@@ -57,14 +57,14 @@ class SimStart:
     @property
     def local_minutes(self) -> float:
         """Minutes from local (Asia/Shanghai) midnight of the start day to the start moment."""
-        local = self.at.astimezone(SHANGHAI)
+        local = self.at.astimezone(LOCAL_TZ)
         return (local.hour * MINUTES_PER_HOUR + local.minute + local.second / 60
                 + local.microsecond / 60e6)
 
     @property
     def local_date(self) -> dt.date:
         """The local (Asia/Shanghai) date of the start moment."""
-        return self.at.astimezone(SHANGHAI).date()
+        return self.at.astimezone(LOCAL_TZ).date()
 
 
 _STAGE = {

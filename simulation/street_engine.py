@@ -18,10 +18,10 @@ from heapq import heappush
 
 import numpy as np
 
-from cockpit.categories import default_categories
+from cockpit.vocabulary.categories import default_categories
 from cockpit.demand import SOURCES, default_demand
 from cockpit.dispatch import CaseNeed, get_policy, qualified, rank_departments, travel_minutes
-from cockpit.domain import OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from cockpit.escalation import escalation_due, escalations_before
 from simulation.core import ESCALATE, Core
 from simulation.engine import arrival_times

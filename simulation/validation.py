@@ -15,7 +15,8 @@ import pandas as pd
 
 from cockpit.history.format import write_log
 from cockpit.kpi import kpis_by
-from simulation.calibration import LOCAL_TZ, fit_street_demand
+from cockpit.vocabulary.local_time import LOCAL_TZ
+from simulation.calibration import fit_street_demand
 from simulation.experiment import run_experiment
 from simulation.kpi import ALL
 from simulation.scenario import parse_scenario

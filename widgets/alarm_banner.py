@@ -13,9 +13,9 @@ from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
-from cockpit.domain import RiskLevel
 from cockpit.records import Alarm
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import RiskLevel
 from widgets import i18n
 from widgets.plumbing import Connections, ElidedLabel
 from widgets.theme import scaled_font

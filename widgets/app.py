@@ -28,16 +28,17 @@ from cockpit import heap
 from cockpit.clock import Clock, ManualClock, ScaledClock, WallClock
 from cockpit.demand import default_demand
 from cockpit.demo_feed import DemoFeed, latest_busy_moment
-from cockpit.domain import Source
-from cockpit.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
 from cockpit.security.authorizer import Authorizer, community_of_area
-from cockpit.security.masking import install_log_masking
-from cockpit.security.users import User, UserStore
+from cockpit.security.permissions import User
+from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
 from cockpit.storage import AuditLog, Database, EventStore, StorageError, open_database
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.domain import Source
+from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
+from cockpit.vocabulary.masking import install_log_masking
 from widgets.alarm_banner import AlarmBanner
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel

@@ -35,9 +35,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit import recommender
 from cockpit.dispatch import POLICIES, Recommendation
-from cockpit.domain import CaseStatus, OwnerLevel, RiskLevel
-from cockpit.events import (
+from cockpit.records import Case
+from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
+from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseClosed,
     CaseDispatched,
@@ -51,8 +53,7 @@ from cockpit.events import (
     CaseTriaged,
     Event,
 )
-from cockpit.lifecycle import ALLOWED_FROM
-from cockpit.records import Case
+from cockpit.vocabulary.lifecycle import ALLOWED_FROM
 from widgets import i18n
 from widgets.plumbing import Connections, Throttle
 from widgets.theme import RISK_COLORS, sla_color
@@ -254,7 +255,7 @@ class CaseDetailPanel(QWidget):
             reason = self.ask_reason(self.tr("Why re-dispatch this case?"))
             if reason is None:
                 return False
-        return self._run(self._twin.dispatch, case.id, staff_id, self.actor, reason)
+        return self._run(recommender.dispatch, self._twin, case.id, staff_id, self.actor, reason)
 
     # ------------------------------------------------------------ actions
 
@@ -450,8 +451,8 @@ class CaseDetailPanel(QWidget):
             self._update_buttons()
             return
         policy = self.policy_combo.currentData() or "nearest"
-        for view, recs in ((self.recommendations, self._twin.recommend(case.id, policy)),
-                           (self.departments, self._twin.recommend_departments(case.id))):
+        for view, recs in ((self.recommendations, recommender.recommend(self._twin, case.id, policy)),
+                           (self.departments, recommender.recommend_departments(self._twin, case.id))):
             for rec in recs:
                 item = QListWidgetItem(self.recommendation_text(rec))
                 item.setData(STAFF_ID_ROLE, rec.staff_id)

@@ -40,11 +40,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.domain import CaseStatus, RiskLevel, Source
 from cockpit.records import Case
+from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source
 from widgets import i18n
-from widgets.theme import RISK_COLORS, sla_color
 from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, Throttle, fill_combo, fit_columns
+from widgets.theme import RISK_COLORS, sla_color
 from widgets.twin_model import TwinModel
 
 COLUMNS = ("case_id", "risk", "category", "status", "community", "source", "reported", "sla", "assignee", "owner")

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.dispatch import rank_departments
-from cockpit.domain import OwnerLevel, RiskLevel
+from cockpit.recommender import case_need
 from cockpit.training import (
     DISPATCH,
     ESCALATE,
@@ -36,7 +36,9 @@ from cockpit.training import (
     TrainingSession,
     free_candidates,
 )
-from cockpit.twin import SHANGHAI, TwinError
+from cockpit.twin import TwinError
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets import i18n
 
 COLUMNS = ("decided_at", "kind", "case_id", "action", "recorded", "best", "sla_score", "choice_score",
@@ -149,8 +151,8 @@ class DebriefView(QWidget):
         """Set every visible string in the current language."""
         d = self.debrief
         total = "—" if d.total_score is None else f"{d.total_score:.1f}"
-        start = d.window_start.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
-        end = d.window_end.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+        start = d.window_start.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
+        end = d.window_end.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
         self.title.setText(self.tr("Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}").format(
             trainee=d.trainee, start=start, end=end, n=len(d.decisions), total=total))
         headers = [self.tr("Time"), self.tr("Decision"), self.tr("Case"), self.tr("Trainee did"),
@@ -251,7 +253,7 @@ class TrainingPanel(QWidget):
                                 else self.tr("Press Next to play on to the next decision."))
             return
         case = self.session.twin.cases.get(point.case_id)
-        local = point.at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M")
+        local = point.at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")
         category = i18n.category_name(self.session.twin.categories, case.category) if case else ""
         what = {TRIAGE: self.tr("Triage"), DISPATCH: self.tr("Dispatch"), ESCALATE: self.tr("Escalate")}[kind]
         self.prompt.setText(f"{local} · {what} {point.case_id} · {category}")
@@ -263,7 +265,7 @@ class TrainingPanel(QWidget):
 
     def _fill_staff(self, case) -> None:
         twin = self.session.twin
-        need = twin.case_need(case)
+        need = case_need(twin, case)
         candidates = free_candidates(twin, self.session.pending.at)
         ranked = self.session.policy.rank(need, candidates) + rank_departments(need, candidates)
         self.staff_box.clear()

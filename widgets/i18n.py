@@ -27,8 +27,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFontDatabase
 
-from cockpit.categories import CategoryTable
-from cockpit.domain import (
+from cockpit.kpi import COUNT, HOURS, MINUTES, RATING, SHARE, Kpi
+from cockpit.resources import RESOURCES
+from cockpit.street.model import Street
+from cockpit.vocabulary.categories import CategoryTable
+from cockpit.vocabulary.domain import (
     CaseStatus,
     Department,
     OwnerLevel,
@@ -38,10 +41,7 @@ from cockpit.domain import (
     StaffKind,
     StaffStatus,
 )
-from cockpit.kpi import COUNT, HOURS, MINUTES, RATING, SHARE, Kpi
-from cockpit.resources import RESOURCES
-from cockpit.street.model import Street
-from cockpit.twin import SHANGHAI
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 log = logging.getLogger(__name__)
 
@@ -483,7 +483,7 @@ def local_time(at: datetime | None, with_date: bool = False, with_seconds: bool 
     if at is None:
         return ""
     pattern = ("%m-%d " if with_date else "") + "%H:%M" + (":%S" if with_seconds else "")
-    return at.astimezone(SHANGHAI).strftime(pattern)
+    return at.astimezone(LOCAL_TZ).strftime(pattern)
 
 
 def countdown(left: timedelta) -> str:

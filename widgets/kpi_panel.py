@@ -9,10 +9,9 @@ by community. Recomputed at most every few seconds.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 from datetime import datetime
-
-import math
 
 import numpy as np
 import pandas as pd
@@ -30,10 +29,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.domain import RiskLevel
 from cockpit.kpi import KPIS, compute_kpis
-from cockpit.targets import RESPONSE_TARGET
-from cockpit.twin import SHANGHAI, TwinState
+from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.vocabulary.local_time import LOCAL_TZ
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 from widgets import i18n
 from widgets.plumbing import Connections, Throttle
 from widgets.theme import BAD_COLOR, DENSE_VALUE_SCALE, OK_COLOR, RISK_COLORS, WIDE_VALUE_SCALE, scaled_font
@@ -58,14 +58,14 @@ COLUMNS = 6
 
 def today_frame(frame: pd.DataFrame, now: datetime) -> pd.DataFrame:
     """Cases reported on ``now``'s local (Asia/Shanghai) day."""
-    start = now.astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0)
+    start = now.astimezone(LOCAL_TZ).replace(hour=0, minute=0, second=0, microsecond=0)
     reported = frame["reported_at"]
     return frame[(reported >= pd.Timestamp(start)) & (reported <= pd.Timestamp(now))]
 
 
 def cases_per_hour(frame: pd.DataFrame) -> np.ndarray:
     """Reports per local hour of day (24 counts)."""
-    hours = frame["reported_at"].dt.tz_convert(SHANGHAI).dt.hour
+    hours = frame["reported_at"].dt.tz_convert(LOCAL_TZ).dt.hour
     return np.bincount(hours.to_numpy(dtype=int), minlength=24)[:24].astype(float)
 
 
@@ -75,12 +75,12 @@ def usual_per_hour(frame: pd.DataFrame, now: datetime) -> np.ndarray | None:
     The day of the first report is left out: the history may start in the middle of it, and its
     empty morning would drag the usual day's early hours towards zero.
     """
-    start = pd.Timestamp(now.astimezone(SHANGHAI).replace(hour=0, minute=0, second=0, microsecond=0))
-    local_days = frame["reported_at"].dt.tz_convert(SHANGHAI).dt.normalize()
+    start = pd.Timestamp(now.astimezone(LOCAL_TZ).replace(hour=0, minute=0, second=0, microsecond=0))
+    local_days = frame["reported_at"].dt.tz_convert(LOCAL_TZ).dt.normalize()
     before = frame[(frame["reported_at"] < start) & (local_days > local_days.min())] if len(frame) else frame
     if before.empty:
         return None
-    days = before["reported_at"].dt.tz_convert(SHANGHAI).dt.date.nunique()
+    days = before["reported_at"].dt.tz_convert(LOCAL_TZ).dt.date.nunique()
     return cases_per_hour(before) / max(days, 1)
 
 

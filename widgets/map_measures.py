@@ -13,9 +13,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cockpit.domain import StaffStatus
 from cockpit.street.model import Street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import StaffStatus
 
 MEASURES: tuple[str, ...] = (
     "open_cases",
@@ -42,7 +42,7 @@ MicroLocator = Callable[[np.ndarray, np.ndarray], list[str | None]]
 class AreaHierarchy:
     """The street's areas as a tree: kind of each id, its ancestors, and its children.
 
-    Kinds are "street", "community", "general" and "micro" (:class:`cockpit.domain.GridKind` values).
+    Kinds are "street", "community", "general" and "micro" (:class:`cockpit.vocabulary.domain.GridKind` values).
     """
 
     def __init__(self, street: Street) -> None:

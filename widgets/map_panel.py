@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shapely.geometry.base import BaseGeometry
 
-from cockpit.domain import RiskLevel, SensorKind, StaffStatus
+from cockpit.vocabulary.domain import RiskLevel, SensorKind, StaffStatus
 from widgets import i18n
 from widgets.map_layers import (
     AreaLayer,

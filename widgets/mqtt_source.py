@@ -19,7 +19,6 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from cockpit.events import Event
 from cockpit.ingest.broker import EmbeddedBroker
 from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.client import MqttIngest
@@ -31,6 +30,7 @@ from cockpit.rules.model import load_rules
 from cockpit.sensors_sim import SensorSimulator
 from cockpit.storage import Database
 from cockpit.twin import TwinState
+from cockpit.vocabulary.events import Event
 from widgets.persistence import DatabaseWriter
 from widgets.twin_model import TwinModel
 

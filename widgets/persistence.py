@@ -17,10 +17,10 @@ from collections.abc import Callable, Iterable, Sequence
 
 from PySide6.QtCore import QObject, Signal
 
-from cockpit.events import Event
 from cockpit.security.audit import TwinAuditor
 from cockpit.storage import AlarmStore, CaseStore, Database, EventStore, StorageError
 from cockpit.twin import TwinState
+from cockpit.vocabulary.events import Event
 
 log = logging.getLogger(__name__)
 

@@ -37,7 +37,7 @@ from cockpit.replay.player import (
     SPEEDS,
     ReplayPlayer,
 )
-from cockpit.twin import SHANGHAI
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets.twin_model import TwinModel
 
 log = logging.getLogger(__name__)
@@ -205,7 +205,7 @@ class ReplayBar(QFrame):
             self._timer.stop()
         self._announce()
         self.play_button.setText(self.tr("Pause") if player.playing else self.tr("Play"))
-        local = player.time.astimezone(SHANGHAI)
+        local = player.time.astimezone(LOCAL_TZ)
         self.time_label.setText(local.strftime("%Y-%m-%d %H:%M:%S"))
         span = (player.end - player.start).total_seconds() or 1.0
         if not self.slider.isSliderDown():

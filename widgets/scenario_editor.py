@@ -18,8 +18,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QCoreApplicat
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QDoubleSpinBox,
+    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.dispatch import POLICIES
-from cockpit.domain import StaffKind
 from cockpit.street.model import Street
+from cockpit.vocabulary.domain import StaffKind
 from simulation.model import ScenarioError
 from simulation.scenario import Scenario, parse_scenario
 from simulation.staffing import staffing_table

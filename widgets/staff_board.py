@@ -29,10 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.domain import OwnerLevel, StaffKind, StaffStatus
 from cockpit.records import StaffState
+from cockpit.vocabulary.domain import OwnerLevel, StaffKind, StaffStatus
 from widgets import i18n
-from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, ElidedLabel, Throttle, fill_combo, fit_columns
+from widgets.plumbing import ColumnFitter, Connections, ElidedLabel, KeyedTableModel, Throttle, fill_combo, fit_columns
 from widgets.theme import STAFF_STATUS_COLORS
 from widgets.twin_model import TwinModel
 

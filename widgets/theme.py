@@ -10,8 +10,8 @@ from __future__ import annotations
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
-from cockpit.domain import RiskLevel, StaffStatus
 from cockpit.resources import RESOURCES
+from cockpit.vocabulary.domain import RiskLevel, StaffStatus
 
 THEMES = ("light", "dark")
 

@@ -14,9 +14,9 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from cockpit.events import AlarmRaised, Event
 from cockpit.storage.db import StorageError
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.events import AlarmRaised, Event
 
 _KIND_SIGNAL = {
     "case": "cases_changed",

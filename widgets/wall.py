@@ -14,8 +14,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, Qt, QTim
 from PySide6.QtGui import QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from cockpit.domain import RiskLevel
 from cockpit.records import Alarm
+from cockpit.vocabulary.domain import RiskLevel
 from widgets import i18n
 from widgets.alarm_banner import AlarmBanner
 from widgets.map_panel import MapPanel

@@ -14,7 +14,7 @@ from typing import Any
 
 import pandas as pd
 
-from cockpit.jsonout import print_json
+from cockpit.command_output import print_json
 from cockpit.history.format import LogFormatError, read_log, write_log
 from cockpit.history.generator import generate_history
 from cockpit.kpi import KPIS, compute_kpis, kpi_rows, kpis_by

@@ -2,7 +2,7 @@
 
 Replay, calibration, the KPI command and the history generator all read and write this one format
 (docs/incident-log.md). A file is either CSV (timestamps ISO 8601 with a UTC offset, written in
-+08:00) or Parquet (timezone-aware timestamps, the format version in the schema metadata). Reading
++08:00, :data:`~cockpit.vocabulary.local_time.LOCAL_TZ`) or Parquet (timezone-aware timestamps, the format version in the schema metadata). Reading
 validates every row with vectorised checks and either returns the whole frame or raises
 :class:`LogFormatError` naming the file, the row and the column: nothing is half-imported.
 """
@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from datetime import timedelta
 from pathlib import Path
 
 import numpy as np
@@ -20,60 +21,19 @@ import pyarrow.compute as pc
 import pyarrow.csv as pcsv
 import pyarrow.parquet as pq
 
-from cockpit.domain import CaseStatus, OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.case_columns import LOG_COLUMNS, REQUIRED_COLUMNS, TIME_COLUMNS
+from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.local_time import LOCAL_OFFSET_TEXT, LOCAL_UTC_OFFSET
 
 LOG_FORMAT_VERSION = 1
-"""Version of the column layout; raised when a column changes meaning or a required one is added."""
+"""Version of the column layout (:mod:`cockpit.vocabulary.case_columns`); raised when a column changes
+meaning or a required one is added."""
 
 CSV_MAGIC = "# street-cockpit incident log v"
 """Start of the optional first comment line of a CSV log; the version number follows it."""
 
 PARQUET_VERSION_KEY = b"street_cockpit_log_version"
 """Parquet schema metadata key that carries :data:`LOG_FORMAT_VERSION`."""
-
-TIME_COLUMNS = (
-    "reported_at",
-    "triaged_at",
-    "dispatched_at",
-    "accepted_at",
-    "on_scene_at",
-    "first_resolved_at",
-    "reopened_at",
-    "resolved_at",
-    "closed_at",
-)
-"""Timestamp columns in the order the loop passes them: present values never go backwards."""
-
-REQUIRED_COLUMNS = (
-    "case_id",
-    "reported_at",
-    "category",
-    "risk_level",
-    "source",
-    "community",
-    "general_grid",
-    "micro_grid",
-    "lon",
-    "lat",
-    "triaged_at",
-    "dispatched_at",
-    "accepted_at",
-    "on_scene_at",
-    "resolved_at",
-    "closed_at",
-    "assignee",
-    "owner_level",
-    "escalations",
-    "satisfaction",
-    "reopened",
-)
-"""Columns every log must have (empty values allowed where the column is optional)."""
-
-OPTIONAL_COLUMNS = ("first_resolved_at", "reopened_at")
-"""Columns a log may leave out; they are read as all-empty then."""
-
-LOG_COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
-"""Every column of the format, in the order files are written."""
 
 ENUMS: dict[str, tuple[str, ...]] = {
     "risk_level": tuple(RiskLevel),
@@ -129,7 +89,7 @@ def write_log(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
 
     ``df`` may carry more columns (e.g. a twin's ``status``): only :data:`LOG_COLUMNS` are written.
     Rows whose ``status`` is merged or rejected are not cases and are left out. A CSV starts with
-    the version comment line and writes timestamps in Beijing time with their ``+08:00`` offset.
+    the version comment line and writes timestamps in local time with their ``+08:00`` offset.
 
     Raises
     ------
@@ -151,7 +111,7 @@ def write_log(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     for column in LOG_COLUMNS:
         values = frame[column]
         if column in TIME_COLUMNS:
-            columns[column] = _format_beijing(pa.array(values, type=_TS))
+            columns[column] = _format_local(pa.array(values, type=_TS))
         elif column == "satisfaction":
             columns[column] = pa.array(values.astype("Int64"), type=pa.int64())
         else:
@@ -473,12 +433,12 @@ def _frame(out: dict[str, object], n: int) -> pd.DataFrame:
     return frame
 
 
-def _format_beijing(arr: pa.Array) -> pa.Array:
-    """``YYYY-MM-DDTHH:MM:SS[.ffffff]+08:00`` (Beijing time has had no daylight saving since 1991)."""
+def _format_local(arr: pa.Array) -> pa.Array:
+    """``YYYY-MM-DDTHH:MM:SS[.ffffff]+08:00``: local time by its constant offset."""
     micros = arr.cast(pa.int64())
-    local = pc.add(micros, 8 * 3_600_000_000).cast(pa.timestamp(_UNIT))
+    local = pc.add(micros, LOCAL_UTC_OFFSET // timedelta(microseconds=1)).cast(pa.timestamp(_UNIT))
     whole_seconds = not pc.any(pc.not_equal(pc.remainder(pc.fill_null(micros, 0), 1_000_000), 0)).as_py()
     if whole_seconds:
         local = local.cast(pa.timestamp("s"))
     text = pc.strftime(local, format="%Y-%m-%dT%H:%M:%S")
-    return pc.binary_join_element_wise(text, pa.scalar("+08:00"), "")
+    return pc.binary_join_element_wise(text, pa.scalar(LOCAL_OFFSET_TEXT), "")

@@ -19,15 +19,16 @@ import numpy as np
 import pandas as pd
 import shapely
 
-from cockpit.categories import CategoryTable, default_categories
 from cockpit.demand import SOURCES, DemandModel, default_demand
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffKind
 from cockpit.escalation import escalations_before
 from cockpit.history.format import normalise_log
 from cockpit.street.model import Street
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
-DEFAULT_START = pd.Timestamp("2025-01-01T00:00:00+08:00")
-"""First local midnight of a generated history when no start is given (Beijing time)."""
+DEFAULT_START = pd.Timestamp("2025-01-01", tz=LOCAL_TZ)
+"""First local midnight of a generated history when no start is given."""
 
 _RISK_CHANGE = {
     # default risk: probabilities of triaged blue, yellow, red
@@ -187,7 +188,7 @@ def _arrivals(rng: np.random.Generator, demand: DemandModel, days: int, start: p
     Each day's count per category is Poisson around its rate times the day's multiplier; each
     case then falls in an hour by that weekday's profile, at a uniform second within it.
     """
-    local = start.tz_convert("Asia/Shanghai")
+    local = start.tz_convert(LOCAL_TZ)
     rates = demand.daily_rates(local.date(), days) * demand.day_factors(rng, days)[:, None]
     counts = rng.poisson(rates)
     cases = counts.ravel()
@@ -344,7 +345,7 @@ def _to_ts(values: np.ndarray) -> pd.Series:
 
 def _case_ids(reported: np.ndarray, local_day: np.ndarray, start: pd.Timestamp) -> np.ndarray:
     """``K`` + local date + a daily counter, like :meth:`~cockpit.twin.TwinState.next_case_id`."""
-    first_day = start.tz_convert("Asia/Shanghai").normalize()
+    first_day = start.tz_convert(LOCAL_TZ).normalize()
     dates = (first_day + pd.to_timedelta(np.arange(local_day.max() + 1 if local_day.size else 0), unit="D"))
     day_text = np.array(dates.strftime("%Y%m%d"), dtype=object)
     starts = np.searchsorted(local_day, local_day, side="left")

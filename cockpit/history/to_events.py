@@ -15,9 +15,9 @@ from datetime import datetime, timezone
 import numpy as np
 import pandas as pd
 
-from cockpit.domain import OwnerLevel, RiskLevel, Source
 from cockpit.escalation import escalation_due
-from cockpit.events import (
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseClosed,
     CaseDispatched,

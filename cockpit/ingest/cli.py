@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from cockpit import heap
-from cockpit.events import Event
 from cockpit.ingest.broker import EmbeddedBroker
 from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.client import MqttIngest
@@ -29,6 +28,7 @@ from cockpit.sensors_sim import SensorSimulator, paced
 from cockpit.storage.db import StorageError, open_database
 from cockpit.storage.eventlog import EventStore
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.events import Event
 
 log = logging.getLogger(__name__)
 
@@ -177,13 +177,3 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.INFO, stream=sys.stderr,
                         format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     return ingest_command(args)
-
-
-def sensors_main(argv: list[str] | None = None) -> int:
-    """``python -m cockpit.sensors_sim``: the sensor simulator on its own."""
-    parser = argparse.ArgumentParser(prog="python -m cockpit.sensors_sim", description=sensors_command.__doc__)
-    parser.add_argument("-v", "--verbose", action="store_true")
-    add_sensors_arguments(parser)
-    args = parser.parse_args(argv)
-    logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING, stream=sys.stderr)
-    return sensors_command(args)

@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Generic, TypeVar
 
-from cockpit.events import Event
 from cockpit.ingest.payloads import PayloadError
 from cockpit.ingest.reasons import Reason
 from cockpit.ingest.store import BatchStore
@@ -28,6 +27,7 @@ from cockpit.rules.model import AlarmRule
 from cockpit.storage.db import Database
 from cockpit.storage.telemetry import DeadLetter
 from cockpit.street.model import Street
+from cockpit.vocabulary.events import Event
 
 log = logging.getLogger(__name__)
 

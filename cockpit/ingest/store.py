@@ -24,16 +24,15 @@ from datetime import datetime, timezone
 from typing import NamedTuple
 
 import msgspec
-
 from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from cockpit.events import Event, SensorReading, to_dict
 from cockpit.ingest.translate import Message
 from cockpit.storage.db import Database
 from cockpit.storage.models import DeadLetterRow, EventLogRow, TelemetryRow
 from cockpit.storage.telemetry import DeadLetter
+from cockpit.vocabulary.events import Event, SensorReading, to_dict
 
 _JSON = msgspec.json.Encoder()
 

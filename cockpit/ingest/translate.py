@@ -1,9 +1,9 @@
 """From one MQTT message to typed events: validate, locate, build the events of DESIGN.md 2.1.
 
-Sensor readings and a sensor's own alarms become :class:`~cockpit.events.SensorReading` (an alarm
+Sensor readings and a sensor's own alarms become :class:`~cockpit.vocabulary.events.SensorReading` (an alarm
 message is a reading whose alarm code reads 1, so one rule set handles both); staff positions become
-:class:`~cockpit.events.StaffMoved`; reports become :class:`~cockpit.events.CaseReported` located
-with the :class:`~cockpit.geo.Locator`; the staff app's case actions become CaseAccepted,
+:class:`~cockpit.vocabulary.events.StaffMoved`; reports become :class:`~cockpit.vocabulary.events.CaseReported` located
+with the :class:`~cockpit.street.geo.Locator`; the staff app's case actions become CaseAccepted,
 CaseOnScene, CaseResolved or CaseFeedback. Ids derive from the device and its sequence number, so a
 redelivered message builds the very same events.
 """
@@ -13,19 +13,6 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import NamedTuple
 
-from cockpit.categories import CategoryTable, default_categories
-from cockpit.domain import Source
-from cockpit.events import (
-    CaseAccepted,
-    CaseFeedback,
-    CaseOnScene,
-    CaseReported,
-    CaseResolved,
-    Event,
-    SensorReading,
-    StaffMoved,
-)
-from cockpit.geo import Locator
 from cockpit.ingest.payloads import (
     AlarmPayload,
     CaseActionPayload,
@@ -37,8 +24,20 @@ from cockpit.ingest.payloads import (
 )
 from cockpit.ingest.reasons import Reason
 from cockpit.ingest.topics import Topic, TopicKind, parse_topic
+from cockpit.street.geo import Locator
 from cockpit.street.model import Street
-
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import Source
+from cockpit.vocabulary.events import (
+    CaseAccepted,
+    CaseFeedback,
+    CaseOnScene,
+    CaseReported,
+    CaseResolved,
+    Event,
+    SensorReading,
+    StaffMoved,
+)
 
 TOPIC_CACHE_LIMIT = 100_000
 """Parsed topics remembered (one per device and kind in practice; the bound keeps junk topics out)."""

@@ -16,16 +16,15 @@ from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
-from zoneinfo import ZoneInfo
 
 from cockpit.replay.index import load_index
 from cockpit.replay.loader import LogReadError
 from cockpit.replay.seek import Replay
 from cockpit.replay.summary import log_summary
 from cockpit.street.model import Street
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 EXIT_ERROR = 2
-SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 log = logging.getLogger("cockpit.replay")
 
@@ -54,7 +53,7 @@ def parse_time(text: str) -> datetime:
         at = datetime.fromisoformat(text.replace("Z", "+00:00"))
     except ValueError:
         raise ValueError(f"--at {text!r} is not an ISO 8601 time (e.g. 2026-10-01T21:05+08:00)") from None
-    return at if at.tzinfo is not None else at.replace(tzinfo=SHANGHAI)
+    return at if at.tzinfo is not None else at.replace(tzinfo=LOCAL_TZ)
 
 
 def open_replay(path: Path, street: Street, progress=None) -> Replay:
@@ -89,7 +88,7 @@ def replay_command(args: argparse.Namespace, street: Street | None = None) -> in
 
 
 def _text(summary: dict[str, Any], at: datetime) -> str:
-    local = at.astimezone(SHANGHAI).strftime("%Y-%m-%d %H:%M:%S %z")
+    local = at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S %z")
     by_status = ", ".join(f"{k} {v}" for k, v in summary["open_cases"].items())
     risk = summary["open_by_risk"]
     lines = [

@@ -34,10 +34,13 @@ from functools import cached_property
 
 import numpy as np
 
-from cockpit.categories import default_categories
-from cockpit.domain import OwnerLevel, RiskLevel, Source
 from cockpit.escalation import escalation_due
-from cockpit.events import (
+from cockpit.history.to_events import NO_FEEDBACK_REASON
+from cockpit.replay.loader import NULL_TIME, IncidentColumns, Progress, start_reading
+from cockpit.sla import ON_SCENE_LATE, on_scene_alarm_id
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.events import (
     AlarmRaised,
     CaseAccepted,
     CaseClosed,
@@ -52,10 +55,7 @@ from cockpit.events import (
     Event,
     utc,
 )
-from cockpit.history.to_events import NO_FEEDBACK_REASON
-from cockpit.sla import ON_SCENE_LATE, on_scene_alarm_id
-from cockpit.replay.loader import NULL_TIME, IncidentColumns, Progress, start_reading
-from cockpit.targets import RESPONSE_TARGET
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 _ROW_BITS = 24
 _STAGE_BITS = 4

@@ -20,8 +20,8 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 import pyarrow.parquet as pq
 
-from cockpit.domain import OwnerLevel, RiskLevel, Source
 from cockpit.history.format import CSV_MAGIC, LogFormatError
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 
 Progress = Callable[[float, str], None]
 """Called with the fraction done (0-1) and a short label of the step under way."""

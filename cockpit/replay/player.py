@@ -14,13 +14,13 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
 import numpy as np
 
 from cockpit.clock import Clock, ScaledClock
-from cockpit.events import Event
 from cockpit.replay.seek import Replay
+from cockpit.vocabulary.events import Event
+from cockpit.vocabulary.local_time import LOCAL_TZ
 
 REPLAY_LABEL = "回放 REPLAY"
 """Status bar and banner text while a replay drives the window (never live)."""
@@ -36,7 +36,6 @@ SPEEDS = (1.0, 10.0, 60.0, 600.0, 3600.0, AS_FAST_AS_POSSIBLE)
 
 ClockFactory = Callable[[datetime, float], Clock]
 
-_SHANGHAI = ZoneInfo("Asia/Shanghai")
 
 
 @dataclass(frozen=True)
@@ -104,7 +103,7 @@ class ReplayPlayer:
 
     def status_text(self) -> str:
         """What the status bar shows, e.g. ``回放 REPLAY · 2026-10-01 21:05 · 60x · paused``."""
-        local = self.time.astimezone(_SHANGHAI).strftime("%Y-%m-%d %H:%M:%S")
+        local = self.time.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")
         speed = "max" if self.speed == AS_FAST_AS_POSSIBLE else f"{self.speed:g}x"
         state = "playing" if self.playing else "paused"
         return f"{REPLAY_LABEL} · {local} · {speed} · {state}"

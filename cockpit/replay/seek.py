@@ -14,12 +14,12 @@ import bisect
 from collections.abc import Callable
 from datetime import datetime, timedelta
 
-from cockpit.categories import CategoryTable
-from cockpit.events import Event
 from cockpit.replay.index import EventIndex
 from cockpit.replay.snapshots import RETAIN, Snapshot, prune, restore, take
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.categories import CategoryTable
+from cockpit.vocabulary.events import Event
 
 CHUNK = 5000
 """Events made and applied per step of a fold (bounds memory; the twin is pruned between steps)."""

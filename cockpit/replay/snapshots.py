@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from cockpit.domain import AlarmState
 from cockpit.records import Alarm, Case, SensorState, StaffState
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import AlarmState
 
 RETAIN = timedelta(hours=24)
 """How long a finished case (or a cleared alarm) stays in the replay twin."""

@@ -1,7 +1,7 @@
 """The twin's state at a moment of a log, summed up: open cases, risk, overdue, busy staff, KPIs.
 
-Definitions (the same as docs/kpi.md and :mod:`cockpit.domain`): a case is *open* at T when its
-status at T is open (:attr:`~cockpit.domain.CaseStatus.open`: reported, triaged, dispatched,
+Definitions (the same as docs/kpi.md and :mod:`cockpit.vocabulary.domain`): a case is *open* at T when its
+status at T is open (:attr:`~cockpit.vocabulary.domain.CaseStatus.open`: reported, triaged, dispatched,
 accepted or on scene — not yet resolved, merged or rejected). It is *overdue* at T when it is open
 and T is past its resolve deadline (report + 24/48/72 h by risk; :meth:`~cockpit.records.Case.overdue`).
 A staff member is *busy* at T when at least one open case is assigned to them. The KPIs are those of
@@ -16,11 +16,12 @@ from typing import Any
 
 import numpy as np
 
-from cockpit.domain import CaseStatus, RiskLevel
 from cockpit.kpi import compute_kpis
 from cockpit.replay.index import EPOCH, LogIndex, to_seconds
 from cockpit.replay.loader import NULL_TIME, IncidentColumns
 from cockpit.replay.seek import Replay
+from cockpit.vocabulary.domain import CaseStatus, RiskLevel
+from cockpit.vocabulary.local_time import LOCAL_UTC_OFFSET
 
 OPEN_STATUSES = tuple(s for s in CaseStatus if s.open)
 
@@ -64,7 +65,7 @@ def worst_nights(log: IncidentColumns, top: int = 5, from_hour: int = 19,
                  hours: int = 4) -> list[tuple[datetime, datetime, int]]:
     """The evenings with the most red cases that went overdue (the trainer's pick for a session).
 
-    Each local (Beijing) day's window ``from_hour``-``from_hour + hours`` is scored by the red cases
+    Each local day's window ``from_hour``-``from_hour + hours`` is scored by the red cases
     reported in it that were not resolved by their deadline; returns (start, end, count), worst
     first, ties by date, windows with none left out.
     """
@@ -74,17 +75,17 @@ def worst_nights(log: IncidentColumns, top: int = 5, from_hour: int = 19,
     red = codes == (labels.index(RiskLevel.RED.value) if RiskLevel.RED.value in labels else -2)
     deadline = reported + RiskLevel.RED.resolve_within // timedelta(microseconds=1)
     late = red & ((resolved == NULL_TIME) | (resolved > deadline))
-    local = (reported + _BEIJING_OFFSET_US) // _HOUR_US  # local hours since the epoch
+    local = (reported + _LOCAL_OFFSET_US) // _HOUR_US  # local hours since the epoch
     hour_of_day = local % 24
     inside = late & (hour_of_day >= from_hour) & (hour_of_day < from_hour + hours)
     days, counts = np.unique(local[inside] // 24, return_counts=True)
     order = np.lexsort((days, -counts))[:top]
     out = []
     for day, count in zip(days[order], counts[order]):
-        start = EPOCH + timedelta(hours=int(day) * 24 + from_hour) - timedelta(hours=8)
+        start = EPOCH + timedelta(hours=int(day) * 24 + from_hour) - LOCAL_UTC_OFFSET
         out.append((start, start + timedelta(hours=hours), int(count)))
     return out
 
 
 _HOUR_US = 3_600_000_000
-_BEIJING_OFFSET_US = 8 * _HOUR_US
+_LOCAL_OFFSET_US = LOCAL_UTC_OFFSET // timedelta(microseconds=1)

@@ -14,8 +14,8 @@ import numpy as np
 import pandas as pd
 
 from cockpit.demand import SOURCES, DemandModel, default_demand
-from cockpit.domain import OwnerLevel, RiskLevel, StaffKind
 from cockpit.street.model import Street
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, StaffKind
 
 
 def synthetic_log(street: Street, rows: int, seed: int, start: datetime,

@@ -15,11 +15,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from cockpit.domain import Source
-from cockpit.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
 from cockpit.records import Alarm
 from cockpit.rules.model import AlarmRule, rules_for
 from cockpit.street.model import Sensor, Street
+from cockpit.vocabulary.domain import Source
+from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
 
 
 @dataclass(slots=True)

@@ -17,9 +17,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from cockpit.categories import CategoryTable
-from cockpit.domain import RiskLevel, SensorKind
 from cockpit.resources import resource_path
+from cockpit.vocabulary.categories import CategoryTable
+from cockpit.vocabulary.domain import RiskLevel, SensorKind
 
 _COMPARE: dict[str, Callable[[float, float], bool]] = {
     ">=": operator.ge,

@@ -5,6 +5,7 @@ under China's Personal Information Protection Law (PIPL): they are encrypted at 
 default and unmasked only with a permission and a recorded reason. Every state-changing operator
 command is checked against the acting user's role and area, and audited. See docs/security.md.
 
-The submodules are imported directly (``cockpit.security.masking`` has no dependencies so that the
-storage layer may mask what it writes).
+The submodules are imported directly. How personal data is masked (:mod:`cockpit.vocabulary.masking`)
+sits at the bottom of the core, so that storage, ingest and logging mask what they write without
+depending on this package, which itself builds on storage.
 """

@@ -13,7 +13,11 @@ import dataclasses
 from collections.abc import Callable
 from typing import Any
 
-from cockpit.events import (
+from cockpit.records import Case
+from cockpit.storage.audit import AuditLog
+from cockpit.storage.db import Database
+from cockpit.twin import TwinState
+from cockpit.vocabulary.events import (
     CASE_STATUS_AFTER,
     AlarmAcknowledged,
     CaseDispatched,
@@ -24,11 +28,7 @@ from cockpit.events import (
     Event,
     to_dict,
 )
-from cockpit.records import Case
-from cockpit.security.masking import mask_text
-from cockpit.storage.audit import AuditLog
-from cockpit.storage.db import Database
-from cockpit.twin import TwinState
+from cockpit.vocabulary.masking import mask_text
 
 _DETAIL_FIELDS = ("assignee", "eta_minutes", "rating", "fixed", "into_case_id", "to_level", "automatic",
                   "category")

@@ -11,12 +11,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from cockpit.events import AlarmAcknowledged, CaseMerged, Event
-from cockpit.security.permissions import EVENT_ACTIONS, PermissionDenied, check
-from cockpit.security.users import User
+from cockpit.security.permissions import EVENT_ACTIONS, PermissionDenied, User, check
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.events import AlarmAcknowledged, CaseMerged, Event
 
 __all__ = ["Authorizer", "PermissionDenied", "check", "community_of_area"]
 

@@ -16,12 +16,12 @@ import sys
 
 from sqlalchemy import select
 
-from cockpit.cli import CommandError, print_json
-from cockpit.security.masking import install_log_masking
-from cockpit.security.permissions import Action, Role
-from cockpit.security.users import AuthenticationError, SecurityError, User, UserStore
+from cockpit.command_output import CommandError, print_json
+from cockpit.security.permissions import Action, Role, User
+from cockpit.security.users import AuthenticationError, SecurityError, UserStore
 from cockpit.storage.db import Database, StorageError, open_database
 from cockpit.storage.models import CommunityRow
+from cockpit.vocabulary.masking import install_log_masking
 
 EXIT_TAMPERED = 1
 

@@ -1,4 +1,4 @@
-"""Roles, actions and the permission table: who may do what, and which actions are bound to an area.
+"""Roles, actions, the accounts they apply to and the permission table: who may do what, and where.
 
 A street-level user (no scope) acts everywhere; a user scoped to a community acts only on cases,
 alarms and residents of that community. The table is data, documented in docs/security.md.
@@ -6,10 +6,11 @@ alarms and residents of that community. The table is data, documented in docs/se
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
-from typing import TYPE_CHECKING
 
-from cockpit.events import (
+from cockpit.twin import TwinError
+from cockpit.vocabulary.events import (
     AlarmAcknowledged,
     CaseAccepted,
     CaseClosed,
@@ -24,10 +25,9 @@ from cockpit.events import (
     CaseTriaged,
     Event,
 )
-from cockpit.twin import TwinError
 
-if TYPE_CHECKING:
-    from cockpit.security.users import User
+DEMO_USERNAME = "demo-operator"
+"""The account the demo logs in with automatically: an operator at street level, shown as demo."""
 
 
 class Role(StrEnum):
@@ -38,6 +38,29 @@ class Role(StrEnum):
     TRAINER = "trainer"
     ADMINISTRATOR = "administrator"
     AUDITOR = "auditor"
+
+
+@dataclass(frozen=True, slots=True)
+class User:
+    """An account as the rest of the cockpit sees it (never its password hash).
+
+    ``scope_area`` is a community id, or None for a street-level user who acts everywhere.
+    """
+
+    username: str
+    role: Role
+    scope_area: str | None = None
+    disabled: bool = False
+
+    @property
+    def is_demo(self) -> bool:
+        """True for the demo auto-login account; the window marks the session as a demo."""
+        return self.username == DEMO_USERNAME
+
+    @property
+    def scope_label(self) -> str:
+        """``"street"`` or the community id."""
+        return self.scope_area or "street"
 
 
 class Action(StrEnum):

@@ -27,15 +27,14 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete, func, select
 
-from cockpit.events import utc
-from cockpit.security.permissions import PermissionDenied, check
-from cockpit.security.masking import mask_address, mask_id_number, mask_name, mask_phone, mask_text
-from cockpit.security.permissions import Action
-from cockpit.security.users import SecurityError, User
+from cockpit.security.permissions import Action, PermissionDenied, User, check
+from cockpit.security.users import SecurityError
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
 from cockpit.storage.models import MicroGridRow, ResidentRow
 from cockpit.street.model import Street
+from cockpit.vocabulary.events import utc
+from cockpit.vocabulary.masking import mask_address, mask_id_number, mask_name, mask_phone, mask_text
 
 KEY_ENV = "STREET_COCKPIT_KEY"
 KEYRING_SERVICE = "street-cockpit"

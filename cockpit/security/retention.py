@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from cockpit.events import utc
 from cockpit.resources import resource_path
+from cockpit.security.permissions import User
 from cockpit.security.personal_data import ResidentStore
-from cockpit.security.users import SecurityError, User
+from cockpit.security.users import SecurityError
+from cockpit.vocabulary.events import utc
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from dataclasses import dataclass
 from datetime import datetime, timezone
 
 from argon2 import PasswordHasher
@@ -18,7 +17,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cockpit.security.permissions import STREET_ONLY_ROLES, Action, Role, check
+from cockpit.security.permissions import DEMO_USERNAME, STREET_ONLY_ROLES, Action, Role, User, check
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
 from cockpit.storage.models import UserRow
@@ -27,9 +26,6 @@ USERNAME_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 AREA_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,63}")
 MIN_PASSWORD = 8
 MAX_PASSWORD = 1024
-
-DEMO_USERNAME = "demo-operator"
-"""The account the demo logs in with automatically: an operator at street level, shown as demo."""
 
 _HASHER = PasswordHasher()
 _DUMMY_HASH = _HASHER.hash("not a real password: equalises the time of unknown-user logins")
@@ -41,29 +37,6 @@ class SecurityError(ValueError):
 
 class AuthenticationError(SecurityError):
     """The login failed (wrong user name or password, or a disabled account)."""
-
-
-@dataclass(frozen=True, slots=True)
-class User:
-    """An account as the rest of the cockpit sees it (never its password hash).
-
-    ``scope_area`` is a community id, or None for a street-level user who acts everywhere.
-    """
-
-    username: str
-    role: Role
-    scope_area: str | None = None
-    disabled: bool = False
-
-    @property
-    def is_demo(self) -> bool:
-        """True for the demo auto-login account; the window marks the session as a demo."""
-        return self.username == DEMO_USERNAME
-
-    @property
-    def scope_label(self) -> str:
-        """``"street"`` or the community id."""
-        return self.scope_area or "street"
 
 
 def validate_username(username: str) -> str:

@@ -10,10 +10,10 @@ from collections.abc import Iterable
 
 from sqlalchemy import select
 
-from cockpit.domain import AlarmState
-from cockpit.events import AlarmAcknowledged, AlarmCleared, AlarmRaised, AlarmRepeated, Event
 from cockpit.storage.db import Database
 from cockpit.storage.models import AlarmRow
+from cockpit.vocabulary.domain import AlarmState
+from cockpit.vocabulary.events import AlarmAcknowledged, AlarmCleared, AlarmRaised, AlarmRepeated, Event
 
 ALARM_EVENTS = (AlarmRaised, AlarmRepeated, AlarmAcknowledged, AlarmCleared)
 

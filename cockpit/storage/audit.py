@@ -17,9 +17,9 @@ from typing import Any
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from cockpit.events import utc
 from cockpit.storage.db import Database
 from cockpit.storage.models import AuditRow
+from cockpit.vocabulary.events import utc
 
 GENESIS = "0" * 64
 """The ``prev_hash`` of the first row."""

@@ -15,9 +15,12 @@ import pandas as pd
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from cockpit.categories import CategoryTable, default_categories
-from cockpit.domain import CaseStatus
-from cockpit.events import (
+from cockpit.storage.db import Database
+from cockpit.storage.models import CaseRow, CaseTransitionRow, DispatchRow
+from cockpit.vocabulary.case_columns import CASE_FRAME_COLUMNS, TIME_COLUMNS
+from cockpit.vocabulary.categories import CategoryTable, default_categories
+from cockpit.vocabulary.domain import CaseStatus
+from cockpit.vocabulary.events import (
     CASE_STATUS_AFTER,
     CaseAccepted,
     CaseClosed,
@@ -35,12 +38,6 @@ from cockpit.events import (
     Event,
     to_dict,
 )
-from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
-from cockpit.storage.db import Database
-from cockpit.storage.models import CaseRow, CaseTransitionRow, DispatchRow
-
-INCIDENT_COLUMNS = [*LOG_COLUMNS, "status"]
-"""Columns of :meth:`CaseStore.cases_frame`: the incident log layout plus the current status."""
 
 CASE_EVENTS = (
     CaseReported, CaseTriaged, CaseDispatched, CaseAccepted, CaseOnScene, CaseResolved,
@@ -214,12 +211,12 @@ class CaseStore:
 
         Timestamps are timezone-aware UTC; ``satisfaction`` is empty (NaN) when there was no feedback.
         """
-        columns = [getattr(CaseRow, name) for name in INCIDENT_COLUMNS]
+        columns = [getattr(CaseRow, name) for name in CASE_FRAME_COLUMNS]
         with self.db.session() as session:
             rows = session.execute(
                 select(*columns).order_by(CaseRow.reported_at, CaseRow.case_id)
             ).all()
-        frame = pd.DataFrame([tuple(r) for r in rows], columns=INCIDENT_COLUMNS)
+        frame = pd.DataFrame([tuple(r) for r in rows], columns=list(CASE_FRAME_COLUMNS))
         for column in TIME_COLUMNS:
             frame[column] = pd.to_datetime(frame[column], utc=True)
         return frame

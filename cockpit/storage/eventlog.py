@@ -1,7 +1,7 @@
 """The event log: the app's own history as the typed event stream, appended in batches.
 
 Events are stored in the order they were applied to the twin, one row each (type tag, time, JSON
-body of :func:`cockpit.events.to_dict`), so replaying the log rebuilds the twin exactly.
+body of :func:`cockpit.vocabulary.events.to_dict`), so replaying the log rebuilds the twin exactly.
 """
 
 from __future__ import annotations
@@ -11,9 +11,9 @@ from datetime import datetime
 
 from sqlalchemy import func, insert, select
 
-from cockpit.events import Event, from_dict, to_dict, utc
 from cockpit.storage.db import Database
 from cockpit.storage.models import EventLogRow
+from cockpit.vocabulary.events import Event, from_dict, to_dict, utc
 
 READ_CHUNK = 2000
 """Rows fetched per round trip while reading, so that a long log streams in bounded memory."""

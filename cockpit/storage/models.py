@@ -199,6 +199,39 @@ class StaffRow(_StreetPart, Base):
     department: Mapped[str | None] = mapped_column(String(32))
 
 
+class ResourceRow(_StreetPart, Base):
+    """A station, vehicle or emergency cache in a micro-grid; ``hours`` a JSON list of [opens, closes]."""
+
+    __tablename__ = "resources"
+    __table_args__ = (
+        _street_fk("micro_grid_id", "micro_grids"),
+        _street_fk("base_id", "resources"),
+    )
+
+    kind: Mapped[str] = mapped_column(String(16))
+    type: Mapped[str] = mapped_column(String(32))
+    name: Mapped[str] = mapped_column(String(200))
+    lon: Mapped[float] = mapped_column(Float)
+    lat: Mapped[float] = mapped_column(Float)
+    micro_grid_id: Mapped[str] = mapped_column(String(64))
+    staff: Mapped[int] = mapped_column(Integer)
+    hours: Mapped[list[Any]] = mapped_column()
+    base_id: Mapped[str | None] = mapped_column(String(64))
+
+
+class ResourceStockRow(Base):
+    """How many units of one catalogue item a resource holds, of how many it can."""
+
+    __tablename__ = "resource_stock"
+    __table_args__ = (_street_fk("resource_id", "resources"),)
+
+    street_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    resource_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    item: Mapped[str] = mapped_column(String(32), primary_key=True)
+    count: Mapped[int] = mapped_column(Integer)
+    capacity: Mapped[int] = mapped_column(Integer)
+
+
 class ResidentRow(Base):
     """A resident's personal data, every personal field opaque (``*_enc``: encrypted by the caller).
 

@@ -1,4 +1,4 @@
-"""Saving and loading a whole street: its grid hierarchy, places, sensors, staff and shifts.
+"""Saving and loading a whole street: its grid hierarchy, places, sensors, staff, shifts and resources.
 
 A street is saved as a unit (replacing any earlier copy with the same id) and loaded back equal to
 what was saved: same order of parts, same geometry to the last bit (WKB), the projection rebuilt
@@ -7,13 +7,13 @@ from its EPSG code.
 
 from __future__ import annotations
 
+from datetime import time
 from typing import Any
 
 import shapely
 from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
-from cockpit.domain import Department, SensorKind, StaffKind
 from cockpit.storage.db import Database, StorageError
 from cockpit.storage.models import (
     CommunityRow,
@@ -21,6 +21,8 @@ from cockpit.storage.models import (
     GeneralGridRow,
     MicroGridRow,
     ResidentRow,
+    ResourceRow,
+    ResourceStockRow,
     RoadRow,
     SensorRow,
     ShiftRow,
@@ -33,12 +35,15 @@ from cockpit.street.model import (
     GeneralGrid,
     MicroGrid,
     Projection,
+    Resource,
     Road,
     Sensor,
     Shift,
     StaffMember,
+    Stock,
     Street,
 )
+from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 
 
 class StreetNotFound(LookupError):
@@ -130,6 +135,19 @@ def save_street(db: Database, street: Street) -> None:
              "department": p.department.value if p.department is not None else None}
             for p in street.staff
         ], s)
+        _insert(session, ResourceRow, [
+            {"id": r.id, "kind": r.kind.value, "type": r.type, "name": r.name, "lon": r.lon, "lat": r.lat,
+             "micro_grid_id": r.micro_grid_id, "staff": r.staff,
+             "hours": [[a.isoformat(), b.isoformat()] for a, b in r.hours], "base_id": r.base_id}
+            for r in street.resources
+        ], s)
+        stock = [
+            {"street_id": s, "resource_id": r.id, "item": k.item, "count": k.count, "capacity": k.capacity}
+            for r in street.resources
+            for k in r.stock
+        ]
+        if stock:
+            session.execute(insert(ResourceStockRow), stock)
 
 
 def _insert(session: Session, model: type, rows: list[dict[str, Any]], street_id: str) -> None:
@@ -193,6 +211,16 @@ def load_street(db: Database, street_id: str) -> Street:
                         Department(r.department) if r.department is not None else None)
             for r in rows(StaffRow)
         )
+        stock: dict[str, list[Stock]] = {}
+        query = select(ResourceStockRow).where(ResourceStockRow.street_id == street_id)
+        for row in session.scalars(query.order_by(ResourceStockRow.resource_id, ResourceStockRow.item)):
+            stock.setdefault(row.resource_id, []).append(Stock(row.item, row.count, row.capacity))
+        resources = tuple(
+            Resource(r.id, ResourceKind(r.kind), r.type, r.name, r.lon, r.lat, r.micro_grid_id,
+                     tuple(stock.get(r.id, ())), r.staff,
+                     tuple((time.fromisoformat(a), time.fromisoformat(b)) for a, b in r.hours), r.base_id)
+            for r in rows(ResourceRow)
+        )
         return Street(
             id=head.id,
             name=head.name,
@@ -209,4 +237,5 @@ def load_street(db: Database, street_id: str) -> Street:
             shifts=shifts,
             staff=staff,
             seed=head.seed,
+            resources=resources,
         )

@@ -18,10 +18,10 @@ from sqlalchemy import Insert, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from cockpit.events import SensorReading, utc
-from cockpit.security.masking import mask_text
 from cockpit.storage.db import Database
 from cockpit.storage.models import DeadLetterRow, TelemetryRow
+from cockpit.vocabulary.events import SensorReading, utc
+from cockpit.vocabulary.masking import mask_text
 
 EXCERPT_CHARS = 200
 """Dead letters keep at most this many characters of the payload (decoded leniently)."""

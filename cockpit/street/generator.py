@@ -6,7 +6,9 @@ arterial and secondary road lattice and a river cut the street into blocks; comm
 whole blocks (so their borders follow roads and the river), general grids tile each community and
 micro-grids tile each general grid (seeded Voronoi cells relaxed by Lloyd's method). Counts follow the
 calibration exactly where the design names them (23 communities, 536 micro-grids) and within the
-published ranges elsewhere (300-500 households a general grid, 30-100 a micro-grid).
+published ranges elsewhere (300-500 households a general grid, 30-100 a micro-grid). Resources
+(stations, vehicles, emergency caches) come last, from a random stream of their own, so that adding
+them changed nothing else of a street.
 """
 
 from __future__ import annotations
@@ -21,22 +23,24 @@ from shapely.geometry import LineString, Polygon
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import substring
 
-from cockpit.domain import Department, SensorKind, StaffKind
-from cockpit.geo import first_within
+from cockpit.street.geo import first_within
 from cockpit.street.model import (
     Community,
     DedicatedGrid,
     GeneralGrid,
     MicroGrid,
     Projection,
+    Resource,
     Road,
     Sensor,
     Shift,
     StaffMember,
+    Stock,
     Street,
 )
+from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 
-GENERATOR_VERSION = 2
+GENERATOR_VERSION = 3
 """Bumped whenever the output for a given seed changes (cache keys include it)."""
 
 DEFAULT_SEED = 20261124
@@ -278,6 +282,9 @@ class _Builder:
         ]
         sensors = self._sensors(boundary, micro_grids, micro_polys, roads, dedicated_xy)
         staff = self._staff(communities, general_grids, general_polys, micro_grids, micro_polys)
+        resources = _ResourcePlacer(self, seed, roads, river, community_polys, general_polys, micro_polys).place(
+            communities, general_grids, micro_grids, dedicated_xy
+        )
         return Street(
             id=STREET_ID,
             name="锦城街道",
@@ -294,6 +301,7 @@ class _Builder:
             staff=tuple(staff),
             shifts=SHIFTS,
             seed=seed,
+            resources=tuple(resources),
         )
 
     # -- coordinates -------------------------------------------------------------------------------
@@ -651,6 +659,216 @@ class _Builder:
                     department=department,
                 )
         return staff
+
+
+# -- resources -------------------------------------------------------------------------------------
+
+RESOURCE_STREAM = 18
+"""Resources draw from ``default_rng([seed, RESOURCE_STREAM])``: the rest of a street keeps its draws."""
+
+N_GRID_STATIONS = 2
+"""Grid work stations (网格工作站), in the communities with the most households."""
+N_E_BIKES = 40
+N_CARS = 6
+N_CACHES = 120
+
+STATION_HOURS = ((time(9, 0), time(12, 0)), (time(13, 30), time(17, 30)))
+STATION_LATE_HOURS = ((time(9, 0), time(12, 0)), (time(13, 30), time(20, 30)))
+"""错时延时服务: about a third of the community stations stay open into the evening."""
+CENTRE_HOURS = ((time(8, 30), time(18, 0)),)
+GRID_STATION_HOURS = ((time(8, 0), time(20, 0)),)
+
+CACHE_HOURS = {
+    "school": ((time(7, 0), time(18, 0)),),
+    "market": ((time(6, 0), time(20, 0)),),
+    "park": ((time(6, 0), time(22, 0)),),
+}
+"""Caches inside a place open only while it is; the rest (hospitals, towers, outdoor cabinets) round the clock."""
+
+CACHE_STOCK = {
+    "station": {"extinguisher": 6, "first_aid_kit": 3},
+    "school": {"extinguisher": 20, "first_aid_kit": 5},
+    "market": {"extinguisher": 12, "first_aid_kit": 2},
+    "hospital": {"extinguisher": 15, "first_aid_kit": 10, "aed": 2},
+    "office_tower": {"extinguisher": 15, "first_aid_kit": 2, "aed": 1},
+    "park": {"extinguisher": 4, "first_aid_kit": 2, "aed": 1},
+    "street_front": {"extinguisher": 8, "first_aid_kit": 1},
+    "residential": {"extinguisher": 6},
+}
+"""Capacity per item of a cache by the place that hosts it (stock is drawn at or below it)."""
+
+AED_SHARE = {"station": 0.35, "school": 0.6, "market": 0.3}
+"""Share of these hosts that also keep one AED: public AEDs are still sparse in Chinese streets."""
+CONSUMABLES = ("extinguisher", "first_aid_kit", "sandbag")
+LOW_STOCK_SHARE = 0.15
+"""Share of consumable stocks used and not yet restocked."""
+FLOOD_DEPOT = {"pump": 4, "sandbag": 600}
+"""The street's flood-control depot (防汛物资仓库), kept at the party-mass service centre."""
+RIVERSIDE_FLOOD_CACHES = 4
+"""Residential caches nearest the river that also keep a pump and sandbags."""
+RIVERSIDE_FLOOD_STOCK = {"pump": 1, "sandbag": 150}
+
+RESOURCE_PREFIX = {"station": "STN", "e_bike": "EBK", "car": "CAR", "cache": "CCH"}
+_CAR_NAMES = ("综合执法车", "应急保障车", "巡逻车")
+
+
+def _inside(polygon: BaseGeometry) -> np.ndarray:
+    point = polygon.point_on_surface()
+    return np.array([point.x, point.y])
+
+
+class _ResourcePlacer:
+    """Places the stations, vehicles and caches of a street the way a real street has them.
+
+    Stations face a road in the middle of their community; vehicles park at stations, more where
+    more households are; caches sit at stations, schools, markets, hospitals, towers, parks, street
+    fronts and residential blocks (more where more households live); AEDs are few.
+    """
+
+    def __init__(self, builder: _Builder, seed: int, roads, river, community_polys, general_polys, micro_polys) -> None:
+        self.builder = builder
+        self.rng = np.random.default_rng([seed, RESOURCE_STREAM])
+        self.roads = [line for _, line in roads]
+        self.river = river
+        self.community_polys = community_polys
+        self.general_polys = general_polys
+        self.micro_polys = micro_polys
+        self.resources: list[tuple[dict, np.ndarray]] = []
+
+    def place(self, communities, general_grids, micro_grids, dedicated_xy) -> list[Resource]:
+        stations = self._stations(communities, general_grids)
+        self._vehicles(stations, communities)
+        self._caches(stations, micro_grids, dedicated_xy)
+        return self._finish(micro_grids)
+
+    def _add(self, xy: np.ndarray, **fields) -> str:
+        prefix = RESOURCE_PREFIX[fields["type"] if fields["kind"] is ResourceKind.VEHICLE else fields["kind"].value]
+        number = sum(1 for f, _ in self.resources if f["id"].startswith(prefix)) + 1
+        fields["id"] = f"{prefix}-{number:04d}"
+        self.resources.append((fields, np.asarray(xy, dtype=float)))
+        return fields["id"]
+
+    def _beside_road(self, target: np.ndarray, area: Polygon, setback: float = 15.0) -> np.ndarray:
+        """A point ``setback`` metres off the road nearest ``target`` inside ``area``, on ``target``'s side."""
+        point = shapely.Point(target)
+        inside = [part for line in self.roads for part in shapely.get_parts(shapely.intersection(line, area))
+                  if part.geom_type == "LineString" and not part.is_empty]
+        if not inside:
+            return target
+        road = min(inside, key=point.distance)
+        on_road = road.interpolate(road.project(point))
+        away = np.asarray(target) - np.array([on_road.x, on_road.y])
+        norm = float(np.hypot(*away))
+        if norm < 1e-6:
+            return target
+        candidate = np.array([on_road.x, on_road.y]) + away / norm * min(setback, norm)
+        return candidate if area.contains(shapely.Point(candidate)) else target
+
+    def _stations(self, communities, general_grids) -> list[tuple[str, np.ndarray, int, str]]:
+        """Every station as (id, position, community index, name)."""
+        rng = self.rng
+        stations = []
+        centre_owner = int(np.argmin([p.distance(shapely.Point(0, 0)) for p in self.community_polys]))
+        centre_area = self.community_polys[centre_owner]
+        centre_target = np.array([0.0, 0.0]) if centre_area.contains(shapely.Point(0, 0)) else _inside(centre_area)
+        xy = self._beside_road(centre_target, centre_area)
+        name = "锦城街道党群服务中心"
+        stations.append((self._add(xy, kind=ResourceKind.STATION, type="party_mass_centre", name=name,
+                                   staff=int(rng.integers(8, 13)), hours=CENTRE_HOURS), xy, centre_owner, name))
+        for c, community in enumerate(communities):
+            area = self.community_polys[c]
+            xy = self._beside_road(_inside(area), area)
+            hours = STATION_LATE_HOURS if rng.random() < 1 / 3 else STATION_HOURS
+            name = f"{community.name}党群服务站"
+            stations.append((self._add(xy, kind=ResourceKind.STATION, type="party_mass_station", name=name,
+                                       staff=int(rng.integers(3, 7)), hours=hours), xy, c, name))
+        busiest = np.argsort([-c.households for c in communities], kind="stable")[:N_GRID_STATIONS]
+        for c in sorted(int(i) for i in busiest):
+            community_station = next(xy for _, xy, owner, _ in stations[1:] if owner == c)
+            grids = [g for g, grid in enumerate(general_grids) if grid.community_id == communities[c].id]
+            far = max(grids, key=lambda g: float(np.hypot(*(_inside(self.general_polys[g]) - community_station))))
+            area = self.general_polys[far]
+            xy = self._beside_road(_inside(area), area)
+            name = f"{general_grids[far].name}工作站"
+            stations.append((self._add(xy, kind=ResourceKind.STATION, type="grid_station", name=name,
+                                       staff=int(rng.integers(2, 4)), hours=GRID_STATION_HOURS), xy, c, name))
+        return stations
+
+    def _vehicles(self, stations, communities) -> None:
+        rng = self.rng
+        centre, community_stations, grid_stations = stations[0], stations[1:1 + len(communities)], stations[1 + len(communities):]
+        bikes = {centre[0]: 4} | {s[0]: 2 for s in grid_stations}
+        left = N_E_BIKES - sum(bikes.values())
+        households = np.array([communities[s[2]].households for s in community_stations], dtype=float)
+        share = 1 + (left - len(community_stations)) * households / households.sum()
+        counts = np.floor(share).astype(int)
+        for i in np.argsort(-(share - counts), kind="stable")[: left - counts.sum()]:
+            counts[i] += 1
+        bikes |= {s[0]: int(n) for s, n in zip(community_stations, counts)}
+        positions = {s[0]: s[1] for s in stations}
+        number = 0
+        for station_id, count in bikes.items():
+            for _ in range(count):
+                number += 1
+                self._add(positions[station_id] + rng.normal(0, 4, 2), kind=ResourceKind.VEHICLE, type="e_bike",
+                          name=f"巡逻电动车{number:02d}", base_id=station_id)
+        far = sorted(community_stations, key=lambda s: -float(np.hypot(*(s[1] - centre[1]))))
+        homes = [centre] * (N_CARS // 2) + far[: N_CARS - N_CARS // 2]
+        for k, (station_id, xy, _, _) in enumerate(homes):
+            kind_name = _CAR_NAMES[k] if k < len(_CAR_NAMES) else _CAR_NAMES[-1]
+            serial = sum(1 for f, _ in self.resources if f["name"].startswith(kind_name)) + 1
+            self._add(xy + rng.normal(0, 4, 2), kind=ResourceKind.VEHICLE, type="car",
+                      name=f"{kind_name}{_CN_DIGITS[serial]}号", base_id=station_id)
+
+    def _caches(self, stations, micro_grids, dedicated_xy) -> None:
+        rng = self.rng
+        hours_of = {f["id"]: f.get("hours", ()) for f, _ in self.resources}
+        for k, (station_id, xy, _, name) in enumerate(stations):
+            stock = dict(CACHE_STOCK["station"])
+            if k == 0:
+                stock |= FLOOD_DEPOT | {"aed": 1}
+            elif rng.random() < AED_SHARE["station"]:
+                stock["aed"] = 1
+            self._add(xy + rng.normal(0, 3, 2), kind=ResourceKind.CACHE, type="station", name=f"{name}应急物资柜",
+                      stock=stock, hours=hours_of[station_id], base_id=station_id)
+        hosted = [(kind, name, poly) for kind, name, poly in dedicated_xy if kind in CACHE_STOCK]
+        for kind, name, poly in hosted:
+            stock = dict(CACHE_STOCK[kind])
+            if rng.random() < AED_SHARE.get(kind, 0.0):
+                stock["aed"] = 1
+            xy = _random_points(poly.buffer(-10) if poly.buffer(-10).area > 0 else poly, 1, rng)[0]
+            self._add(xy, kind=ResourceKind.CACHE, type=kind, name=f"{name}应急物资点", stock=stock,
+                      hours=CACHE_HOURS.get(kind, ()))
+        n_residential = N_CACHES - len(stations) - len(hosted)
+        households = np.array([m.households for m in micro_grids], dtype=float)
+        chosen = np.sort(rng.choice(len(micro_grids), n_residential, replace=False, p=households / households.sum()))
+        river_distance = np.array([self.micro_polys[m].distance(self.river) for m in chosen])
+        riverside = set(chosen[np.argsort(river_distance, kind="stable")[:RIVERSIDE_FLOOD_CACHES]].tolist())
+        for m in chosen:
+            stock = dict(CACHE_STOCK["residential"])
+            if rng.random() < 0.6:
+                stock["first_aid_kit"] = 1
+            if m in riverside:
+                stock |= RIVERSIDE_FLOOD_STOCK
+            self._add(_random_points(self.micro_polys[m], 1, rng)[0], kind=ResourceKind.CACHE, type="residential",
+                      name=f"{micro_grids[m].name}应急物资点", stock=stock)
+
+    def _finish(self, micro_grids) -> list[Resource]:
+        rng = self.rng
+        xy = np.array([p for _, p in self.resources])
+        lon, lat = self.builder._to_lonlat_points(xy)
+        owner = first_within(np.asarray([m.polygon for m in micro_grids], dtype=object), lon, lat)
+        if (owner < 0).any():
+            raise RuntimeError("demo street: a resource fell outside every micro-grid")
+        resources = []
+        for (fields, _), x, y, o in zip(self.resources, lon, lat, owner):
+            stock = []
+            for item, capacity in sorted(fields.pop("stock", {}).items()):
+                low = item in CONSUMABLES and rng.random() < LOW_STOCK_SHARE
+                stock.append(Stock(item, int(rng.integers(0, capacity)) if low else capacity, capacity))
+            resources.append(Resource(lon=float(x), lat=float(y), micro_grid_id=micro_grids[o].id,
+                                      stock=tuple(stock), **fields))
+        return resources
 
 
 # -- geometry helpers ------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 A street (街道) holds communities (社区); each community holds general grids (一般网格) of 300-500
 households with one full-time grid worker; each general grid holds 4-10 micro-grids (微网格) of 30-100
 households with a micro-grid head. Dedicated grids (专属网格: markets, schools, rivers...) overlay them.
+Resources (stations, vehicles, emergency caches) are placed in micro-grids and hold stock of items.
 Geometry is in WGS84 longitude/latitude; :class:`Projection` gives metres for distances.
 """
 
@@ -17,7 +18,7 @@ import shapely
 from pyproj import Transformer
 from shapely.geometry.base import BaseGeometry
 
-from cockpit.domain import Department, SensorKind, StaffKind
+from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 
 
 class Projection:
@@ -160,9 +161,51 @@ class StaffMember:
     department: Department | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class Stock:
+    """How many units of one catalogue item (``resources/categories.toml``) a resource holds, of how many."""
+
+    item: str
+    count: int
+    capacity: int
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """A station, vehicle or emergency cache, placed in a micro-grid, with its stock per item.
+
+    ``type`` refines the kind: stations ``party_mass_centre`` (the street's 党群服务中心),
+    ``party_mass_station`` (a community's 党群服务站) or ``grid_station`` (网格工作站); vehicles
+    ``e_bike`` or ``car``; caches the place that hosts them (``station``, ``school``, ``market``,
+    ``hospital``, ``office_tower``, ``park``, ``street_front``, ``residential``).
+    ``hours`` are the daily opening hours (empty: round the clock); ``staff`` the people on duty at
+    a station; ``base_id`` the station a vehicle or cache belongs to.
+    """
+
+    id: str
+    kind: ResourceKind
+    type: str
+    name: str
+    lon: float
+    lat: float
+    micro_grid_id: str
+    stock: tuple[Stock, ...] = ()
+    staff: int = 0
+    hours: tuple[tuple[time, time], ...] = ()
+    base_id: str | None = None
+
+    def count(self, item: str) -> int:
+        """Units of ``item`` held (0 if the resource does not stock it)."""
+        return next((s.count for s in self.stock if s.item == item), 0)
+
+    def is_open(self, at: time) -> bool:
+        """True if the wall-clock time ``at`` falls in the opening hours (always, without hours)."""
+        return not self.hours or any(start <= at < end for start, end in self.hours)
+
+
 @dataclass(slots=True)
 class Street:
-    """A whole street: every area, road, sensor, staff member and shift, with lookups by id."""
+    """A whole street: every area, road, sensor, staff member, shift and resource, with lookups by id."""
 
     id: str
     name: str
@@ -179,10 +222,13 @@ class Street:
     staff: tuple[StaffMember, ...]
     shifts: tuple[Shift, ...]
     seed: int | None = None
+    resources: tuple[Resource, ...] = ()
     _index: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        for name in ("communities", "general_grids", "micro_grids", "dedicated_grids", "sensors", "staff", "shifts"):
+        for name in (
+            "communities", "general_grids", "micro_grids", "dedicated_grids", "sensors", "staff", "shifts", "resources"
+        ):
             items: Iterable = getattr(self, name)
             index = {item.id: item for item in items}
             if len(index) != len(getattr(self, name)):
@@ -209,6 +255,9 @@ class Street:
 
     def shift(self, id: str) -> Shift:
         return self._index["shifts"][id]  # type: ignore[return-value]
+
+    def resource(self, id: str) -> Resource:
+        return self._index["resources"][id]  # type: ignore[return-value]
 
     def has(self, kind: str, id: str) -> bool:
         """True if ``id`` names an item of ``kind`` (e.g. "sensors", "micro_grids")."""

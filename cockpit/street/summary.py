@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from cockpit.domain import SensorKind, StaffKind
 from cockpit.street.model import Street
+from cockpit.vocabulary.domain import ResourceKind, SensorKind, StaffKind
 
 
 def street_summary(street: Street) -> dict:
@@ -34,5 +34,11 @@ def street_summary(street: Street) -> dict:
         "children_left_behind": sum(m.children_left_behind for m in street.micro_grids),
         "sensors": {kind.value: sensors.get(kind, 0) for kind in SensorKind},
         "staff": {kind.value: staff.get(kind, 0) for kind in StaffKind},
+        "resources": {
+            "stations": sum(r.kind is ResourceKind.STATION for r in street.resources),
+            "e_bikes": sum(r.type == "e_bike" for r in street.resources),
+            "cars": sum(r.type == "car" for r in street.resources),
+            "caches": sum(r.kind is ResourceKind.CACHE for r in street.resources),
+        },
         "area_km2": round(street.projection.geometry_to_xy(street.boundary).area / 1e6, 2),
     }

@@ -6,7 +6,7 @@ from typing import Any
 
 import pandas as pd
 
-from cockpit.history.format import LOG_COLUMNS, TIME_COLUMNS
+from cockpit.vocabulary.case_columns import LOG_COLUMNS, TIME_COLUMNS
 
 BASE = pd.Timestamp("2025-03-03T00:00:00Z")
 

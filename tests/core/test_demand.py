@@ -11,10 +11,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cockpit.categories import default_categories
+from cockpit.vocabulary.categories import default_categories
 from cockpit.demand import SOURCES, DemandError, default_demand, load_demand
-from cockpit.domain import Source
-from cockpit.events import AlarmRaised, CaseReported
+from cockpit.vocabulary.domain import Source
+from cockpit.vocabulary.events import AlarmRaised, CaseReported
 from cockpit.resources import resource_path
 from cockpit.rules.model import load_rules
 

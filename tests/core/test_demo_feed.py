@@ -6,11 +6,11 @@ from collections import Counter
 from datetime import datetime, timedelta, timezone
 
 from cockpit.demo_feed import DemoFeed, latest_busy_moment
-from cockpit.domain import CaseStatus, StaffStatus
-from cockpit.events import CaseReported, SensorReading, StaffMoved
 from cockpit.sla import live_derivers
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import CaseStatus, StaffStatus
+from cockpit.vocabulary.events import CaseReported, SensorReading, StaffMoved
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)  # 18:00 in Shanghai
 

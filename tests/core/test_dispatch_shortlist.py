@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from cockpit.dispatch import POLICIES, Candidate, CaseNeed, Pool, eta_minutes_many, home_tiers
-from cockpit.domain import StaffKind
+from cockpit.vocabulary.domain import StaffKind
 
 GRIDS = ("G1", "G2", "G3")
 COMMUNITY = {"G1": "C1", "G2": "C1", "G3": "C2"}

@@ -8,8 +8,8 @@ import shapely
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cockpit.geo import Location, Locator, distance_m, first_within, to_lonlat, to_xy
 from cockpit.street.demo import load_demo_street
+from cockpit.street.geo import Location, Locator, distance_m, first_within, to_lonlat, to_xy
 
 
 @pytest.fixture(scope="module")

@@ -79,7 +79,7 @@ def test_kpi_errors_are_one_line_and_exit_2(log_file, tmp_path, capsys):
 
 def test_an_empty_log_gives_nulls_not_nan(tmp_path, capsys):
     path = tmp_path / "empty.csv"
-    from cockpit.history.format import LOG_COLUMNS
+    from cockpit.vocabulary.case_columns import LOG_COLUMNS
 
     path.write_text(",".join(LOG_COLUMNS) + "\n")
     assert kpi_command(path, "community", True) == 0

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import pandas as pd
 
-from cockpit.domain import OwnerLevel, RiskLevel, Source
-from cockpit.events import (
+from cockpit.history.format import normalise_log
+from cockpit.history.generator import generate_history
+from cockpit.history.to_events import NO_FEEDBACK_REASON, case_events, log_to_events
+from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseClosed,
     CaseDispatched,
@@ -17,10 +21,6 @@ from cockpit.events import (
     CaseResolved,
     CaseTriaged,
 )
-from cockpit.history.format import normalise_log
-from cockpit.history.generator import generate_history
-from cockpit.history.to_events import NO_FEEDBACK_REASON, case_events, log_to_events
-from cockpit.twin import TwinState
 from tests.core.history_rows import at, frame, row
 
 

@@ -12,7 +12,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cockpit.history.format import (
-    LOG_COLUMNS,
     LOG_FORMAT_VERSION,
     PARQUET_VERSION_KEY,
     LogFormatError,
@@ -21,6 +20,7 @@ from cockpit.history.format import (
     write_log,
 )
 from cockpit.history.generator import generate_history
+from cockpit.vocabulary.case_columns import LOG_COLUMNS
 from tests.core.history_rows import frame, row
 
 

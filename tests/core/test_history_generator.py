@@ -7,11 +7,11 @@ import pandas as pd
 import pytest
 import shapely
 
-from cockpit.categories import default_categories
-from cockpit.domain import StaffKind
 from cockpit.history.format import normalise_log
 from cockpit.history.generator import DEFAULT_START, generate_history
 from cockpit.kpi import compute_kpis
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import StaffKind
 
 
 @pytest.fixture(scope="module")

@@ -9,10 +9,10 @@ from datetime import datetime, timezone
 import msgspec
 import pytest
 
-from cockpit.events import AlarmRaised, CaseReported, SensorReading
 from cockpit.ingest.service import IngestService
 from cockpit.rules.model import load_rules
 from cockpit.storage.db import open_database
+from cockpit.vocabulary.events import AlarmRaised, CaseReported, SensorReading
 from tests.core.tiny import tiny_street
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)

@@ -129,7 +129,7 @@ def test_a_time_window_and_an_empty_frame(cases):
 
 def test_the_registry_names_every_kpi_once_with_a_unit_and_takes_targets_from_the_table():
     from cockpit.kpi import KPIS, UNITS
-    from cockpit.targets import AREA_OVERDUE_ALARM_RATE, RESPONSE_TARGET, kpi_targets
+    from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE, RESPONSE_TARGET, kpi_targets
 
     assert KPI_KEYS == tuple(KPIS) and len(set(KPI_KEYS)) == len(KPI_KEYS)
     assert all(kpi.unit in UNITS and kpi.denominator and kpi.title for kpi in KPIS.values())
@@ -141,7 +141,7 @@ def test_the_registry_names_every_kpi_once_with_a_unit_and_takes_targets_from_th
 
 
 def test_a_targets_table_with_a_bad_entry_names_it(tmp_path):
-    from cockpit.targets import load_targets
+    from cockpit.vocabulary.targets import load_targets
 
     path = tmp_path / "targets.toml"
     path.write_text("version = 1\n[overdue_rate]\nat_most = 0.1\nat_least = 0.2\n", encoding="utf-8")

@@ -23,8 +23,7 @@ from cockpit.demo_feed import DemoFeed
 from cockpit.history.format import write_log
 from cockpit.security.audit import audit_listener
 from cockpit.security.authorizer import Authorizer
-from cockpit.security.masking import install_log_masking
-from cockpit.security.permissions import Role
+from cockpit.security.permissions import Role, User
 from cockpit.security.personal_data import (
     KEY_ENV,
     FieldCipher,
@@ -34,10 +33,11 @@ from cockpit.security.personal_data import (
     load_key,
     masked_rows,
 )
-from cockpit.security.users import User, UserStore
+from cockpit.security.users import UserStore
 from cockpit.storage import DeadLetters, open_database, save_street
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.masking import install_log_masking
 
 START = datetime(2026, 11, 24, 0, 0, tzinfo=timezone.utc)
 

@@ -1,6 +1,6 @@
 """Hypothesis state machine over the case life cycle: random interleavings of every action.
 
-The oracle below is written from DESIGN.md 1.3, independently of cockpit/lifecycle.py: it says for
+The oracle below is written from DESIGN.md 1.3, independently of cockpit/vocabulary/lifecycle.py: it says for
 each action which statuses allow it and what status follows. The twin must accept exactly those,
 refuse the rest without changing anything, record each transition once and keep its SLA clocks.
 """
@@ -13,10 +13,10 @@ from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import Bundle, RuleBasedStateMachine, initialize, invariant, rule
 
-from cockpit.domain import CaseStatus, OwnerLevel, RiskLevel, Source, StaffStatus
-from cockpit.events import CaseReported, StaffStatusChanged
 from cockpit.sla import live_derivers
 from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel, Source, StaffStatus
+from cockpit.vocabulary.events import CaseReported, StaffStatusChanged
 
 OPEN = {"reported", "triaged", "dispatched", "accepted", "on_scene"}
 ORACLE = {

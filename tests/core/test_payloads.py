@@ -3,18 +3,18 @@ reason, and no byte string makes the parser do anything but return a payload or 
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import datetime, timezone
 
 import msgspec
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cockpit.events import CaseAccepted, CaseFeedback, CaseReported, SensorReading, StaffMoved
 from cockpit.ingest.payloads import MAX_PAYLOAD_BYTES, PayloadError, ReadingPayload, parse_payload
 from cockpit.ingest.reasons import Reason
 from cockpit.ingest.topics import TopicKind, case_action_topic, parse_topic, subscriptions
 from cockpit.ingest.translate import Translator
+from cockpit.vocabulary.events import CaseAccepted, CaseFeedback, CaseReported, SensorReading, StaffMoved
 from tests.core.tiny import centre, tiny_street
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)

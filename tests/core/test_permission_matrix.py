@@ -13,8 +13,23 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from cockpit.domain import OwnerLevel, RiskLevel, Source
-from cockpit.events import (
+from cockpit.security.authorizer import Authorizer
+from cockpit.security.permissions import (
+    AREA_ACTIONS,
+    CASE_ACTIONS,
+    PERMISSIONS,
+    Action,
+    PermissionDenied,
+    Role,
+    User,
+    check,
+)
+from cockpit.security.personal_data import FieldCipher, Resident, ResidentStore, generate_demo_residents
+from cockpit.security.users import UserStore
+from cockpit.storage import open_database, save_street
+from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.events import (
     AlarmRaised,
     CaseAccepted,
     CaseDispatched,
@@ -24,20 +39,6 @@ from cockpit.events import (
     CaseResolved,
     CaseTriaged,
 )
-from cockpit.security.authorizer import Authorizer
-from cockpit.security.permissions import (
-    AREA_ACTIONS,
-    CASE_ACTIONS,
-    PERMISSIONS,
-    Action,
-    PermissionDenied,
-    Role,
-    check,
-)
-from cockpit.security.personal_data import FieldCipher, Resident, ResidentStore, generate_demo_residents
-from cockpit.security.users import User, UserStore
-from cockpit.storage import open_database, save_street
-from cockpit.twin import TwinState
 from tests.core.tiny import centre, tiny_street
 
 T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)

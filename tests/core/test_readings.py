@@ -8,8 +8,8 @@ from datetime import datetime, timedelta, timezone
 import numpy as np
 import pytest
 
-from cockpit.domain import SensorKind
-from cockpit.events import AlarmRaised, CaseReported, SensorReading
+from cockpit.vocabulary.domain import SensorKind
+from cockpit.vocabulary.events import AlarmRaised, CaseReported, SensorReading
 from cockpit.readings import default_readings, load_sensor_table, meeting
 from cockpit.resources import resource_path
 from cockpit.rules.engine import RuleEngine

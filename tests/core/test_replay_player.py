@@ -7,13 +7,13 @@ from datetime import datetime, timedelta, timezone
 import pytest
 
 from cockpit.clock import ManualClock
-from cockpit.events import AlarmRaised
 from cockpit.replay.index import LogIndex
 from cockpit.replay.loader import read_incident_log
 from cockpit.replay.player import AS_FAST_AS_POSSIBLE, REPLAY_LABEL, ReplayPlayer
 from cockpit.replay.seek import Replay, straight_fold
 from cockpit.replay.snapshots import dump
 from cockpit.replay.synthetic import synthetic_log
+from cockpit.vocabulary.events import AlarmRaised
 from tests.core.tiny import tiny_street
 
 START = datetime(2026, 10, 1, tzinfo=timezone.utc)

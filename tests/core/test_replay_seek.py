@@ -8,8 +8,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from cockpit.domain import CaseStatus, RiskLevel, StaffStatus
-from cockpit.events import StaffStatusChanged
 from cockpit.history.to_events import log_to_events
 from cockpit.replay.index import ListIndex, LogIndex
 from cockpit.replay.loader import read_incident_log
@@ -18,6 +16,8 @@ from cockpit.replay.snapshots import dump
 from cockpit.replay.synthetic import synthetic_log
 from cockpit.sla import ON_SCENE_LATE
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import CaseStatus, RiskLevel, StaffStatus
+from cockpit.vocabulary.events import StaffStatusChanged
 from tests.core.tiny import tiny_street
 
 START = datetime(2026, 10, 1, tzinfo=timezone.utc)
@@ -128,10 +128,10 @@ def test_a_finished_case_leaves_the_twin_24_hours_after_closing(index) -> None:
 
 
 def test_the_app_own_event_store_replays_to_the_recorded_state(tmp_path) -> None:
+    from cockpit.replay.index import store_index
     from cockpit.sla import live_derivers
     from cockpit.storage.db import open_database
     from cockpit.storage.eventlog import EventStore
-    from cockpit.replay.index import store_index
 
     street = tiny_street()
     live = TwinState(street, derivers=live_derivers())

@@ -6,12 +6,12 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from cockpit.categories import default_categories
-from cockpit.domain import RiskLevel, Source
-from cockpit.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, SensorReading
 from cockpit.rules import Condition, RuleEngine, load_rules
 from cockpit.rules.model import rule_from_dict
 from cockpit.twin import TwinState
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import RiskLevel, Source
+from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, SensorReading
 from tests.core.tiny import tiny_street
 
 T0 = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)
@@ -46,7 +46,7 @@ def test_conditions_parse_and_negate():
 
 
 def test_default_rules_cover_every_sensor_kind():
-    from cockpit.domain import SensorKind
+    from cockpit.vocabulary.domain import SensorKind
 
     covered = set().union(*(r.kinds for r in load_rules()))
     assert covered == set(SensorKind)

@@ -17,16 +17,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from sqlalchemy import select
 
-from cockpit.security.masking import (
-    PersonalDataFilter,
-    install_log_masking,
-    mask_address,
-    mask_id_number,
-    mask_name,
-    mask_phone,
-    mask_text,
-)
-from cockpit.security.permissions import PermissionDenied, Role
+from cockpit.security.permissions import DEMO_USERNAME, PermissionDenied, Role, User
 from cockpit.security.personal_data import (
     CSV_COLUMNS,
     DecryptionFailed,
@@ -44,18 +35,20 @@ from cockpit.security.personal_data import (
     valid_id_number,
 )
 from cockpit.security.retention import RetentionPolicy, load_retention, purge_expired
-from cockpit.security.users import (
-    DEMO_USERNAME,
-    AuthenticationError,
-    SecurityError,
-    User,
-    UserStore,
-    authenticate,
-)
+from cockpit.security.users import AuthenticationError, SecurityError, UserStore, authenticate
 from cockpit.storage import open_database, save_street
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.models import ResidentRow, UserRow
 from cockpit.street.demo import load_demo_street
+from cockpit.vocabulary.masking import (
+    PersonalDataFilter,
+    install_log_masking,
+    mask_address,
+    mask_id_number,
+    mask_name,
+    mask_phone,
+    mask_text,
+)
 from tests.core.tiny import tiny_street
 
 T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)

@@ -10,17 +10,18 @@ import sys
 import pytest
 
 import cockpit.cli
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffStatus
-from cockpit.events import CaseReported, StaffStatusChanged
+from cockpit import recommender
 from cockpit.security.audit import audit_listener
 from cockpit.security.authorizer import Authorizer
 from cockpit.security.cli import register
-from cockpit.security.permissions import PermissionDenied, Role
-from cockpit.security.users import User, UserStore
+from cockpit.security.permissions import PermissionDenied, Role, User
+from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
 from cockpit.storage import open_database
 from cockpit.storage.audit import AuditLog
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffStatus
+from cockpit.vocabulary.events import CaseReported, StaffStatusChanged
 from tests.core.test_permission_matrix import T0
 from tests.core.tiny import centre, tiny_street
 
@@ -48,10 +49,10 @@ def test_every_command_is_audited_with_who_what_when_before_after_and_reason(db_
     db = open_database(f"sqlite:///{db_path}")
     twin, stop = audited_twin(db)
     twin.triage("K1", "waste_sanitation", RiskLevel.BLUE, OwnerLevel.GRID, "op01", at=T0 + timedelta(minutes=1))
-    twin.dispatch("K1", "GW-C01-G01", "op01", at=T0 + timedelta(minutes=2))
+    recommender.dispatch(twin, "K1", "GW-C01-G01", "op01", at=T0 + timedelta(minutes=2))
     with pytest.raises(PermissionDenied):
-        twin.dispatch("K2", "GW-C02-G01", "op01", at=T0 + timedelta(minutes=3))
-    twin.dispatch("K1", "GW-C01-G02", "lead", reason="closer worker", at=T0 + timedelta(minutes=4))
+        recommender.dispatch(twin, "K2", "GW-C02-G01", "op01", at=T0 + timedelta(minutes=3))
+    recommender.dispatch(twin, "K1", "GW-C01-G02", "lead", reason="closer worker", at=T0 + timedelta(minutes=4))
     twin.escalate("K2", "lead", "needs the community", at=T0 + timedelta(minutes=6))
     twin.reject("K2", "lead", "duplicate phone report from 13812345678", at=T0 + timedelta(minutes=7))
     entries = AuditLog(db).entries()

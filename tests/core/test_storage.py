@@ -23,18 +23,7 @@ from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import StatementError
 
-from cockpit.domain import AlarmState, Department, OwnerLevel, RiskLevel, SensorKind, Source, StaffKind, StaffStatus
-from cockpit.events import (
-    AlarmCleared,
-    AlarmRaised,
-    AlarmRepeated,
-    CaseDispatched,
-    CaseReported,
-    ClockTick,
-    SensorReading,
-    StaffMoved,
-    StaffStatusChanged,
-)
+from cockpit import recommender
 from cockpit.sla import live_derivers
 from cockpit.storage import (
     AlarmStore,
@@ -52,8 +41,30 @@ from cockpit.storage import (
     street_ids,
 )
 from cockpit.storage.models import CaseRow, ResidentRow
-from cockpit.street.model import DedicatedGrid, Road, Sensor, Shift, StaffMember, Street
+from cockpit.street.model import DedicatedGrid, Resource, Road, Sensor, Shift, StaffMember, Stock, Street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import (
+    AlarmState,
+    Department,
+    OwnerLevel,
+    ResourceKind,
+    RiskLevel,
+    SensorKind,
+    Source,
+    StaffKind,
+    StaffStatus,
+)
+from cockpit.vocabulary.events import (
+    AlarmCleared,
+    AlarmRaised,
+    AlarmRepeated,
+    CaseDispatched,
+    CaseReported,
+    ClockTick,
+    SensorReading,
+    StaffMoved,
+    StaffStatusChanged,
+)
 from tests.core.tiny import tiny_street
 
 T0 = datetime(2026, 11, 24, 1, 0, tzinfo=timezone.utc)
@@ -93,7 +104,7 @@ def db(db_url: str) -> Iterator[Database]:
 
 
 def synthetic_street() -> Street:
-    """The tiny street plus what it lacks: dedicated grids, roads, a third shift and a department team."""
+    """The tiny street plus what it lacks: dedicated grids, roads, a third shift, a department team, resources."""
     base = tiny_street()
     dedicated = (
         DedicatedGrid("D-MKT", "market", "菜市场", box(104.051, 30.601, 104.052, 30.602), "C01"),
@@ -111,8 +122,17 @@ def synthetic_street() -> Street:
     sensors = base.sensors + (
         Sensor("CAM-1", SensorKind.CAMERA, 104.05123456789, 30.60198765432, "C01-G01-M01", 30, False, "东门"),
     )
+    resources = (
+        Resource("STN-1", ResourceKind.STATION, "party_mass_station", "社区党群服务站", 104.0512, 30.6011,
+                 "C01-G01-M01", (Stock("aed", 1, 1), Stock("extinguisher", 2, 6)), 4,
+                 ((time(9), time(12)), (time(13, 30), time(20, 30)))),
+        Resource("EBK-1", ResourceKind.VEHICLE, "e_bike", "巡逻电动车01", 104.05121, 30.60111, "C01-G01-M01",
+                 base_id="STN-1"),
+        Resource("CCH-1", ResourceKind.CACHE, "residential", "应急物资点", 104.0572, 30.6072, "C02-G02-M02",
+                 (Stock("pump", 0, 1),)),
+    )
     return replace(base, id="synthetic", seed=7, dedicated_grids=dedicated, roads=roads,
-                   shifts=shifts, staff=staff, sensors=sensors)
+                   shifts=shifts, staff=staff, sensors=sensors, resources=resources)
 
 
 # ---------------------------------------------------------------- opening
@@ -192,7 +212,7 @@ def test_street_round_trip_is_exact(db: Database) -> None:
     assert loaded.projection.epsg == 32648
     assert loaded.projection.to_xy(104.06, 30.6) == street.projection.to_xy(104.06, 30.6)
     for part in ("communities", "general_grids", "micro_grids", "dedicated_grids", "roads",
-                 "sensors", "shifts", "staff"):
+                 "sensors", "shifts", "staff", "resources"):
         assert getattr(loaded, part) == getattr(street, part), part
     assert shapely.to_wkb(loaded.boundary) == shapely.to_wkb(street.boundary)
     assert shapely.to_wkb(loaded.roads[1].line) == shapely.to_wkb(street.roads[1].line)
@@ -201,6 +221,8 @@ def test_street_round_trip_is_exact(db: Database) -> None:
     assert loaded.staff_member("POL-1").department is Department.POLICE
     assert loaded.shift("evening").covers(time(0, 10))
     assert loaded.micro_grid("C01-G01-M01").elderly_alone == 8
+    assert loaded.resource("STN-1").is_open(time(19)) and not loaded.resource("STN-1").is_open(time(12, 30))
+    assert loaded.resource("CCH-1").count("pump") == 0 and loaded.resource("EBK-1").base_id == "STN-1"
     assert loaded.households == street.households == 1600
 
 
@@ -212,7 +234,7 @@ def test_demo_street_round_trip(db: Database) -> None:
     loaded = load_street(db, street.id)
     assert (len(loaded.communities), len(loaded.micro_grids), len(loaded.sensors)) == (23, 536, len(street.sensors))
     for part in ("communities", "general_grids", "micro_grids", "dedicated_grids", "roads",
-                 "sensors", "shifts", "staff"):
+                 "sensors", "shifts", "staff", "resources"):
         assert getattr(loaded, part) == getattr(street, part), part
     assert shapely.to_wkb(loaded.boundary) == shapely.to_wkb(street.boundary)
     assert (loaded.residents, loaded.seed, loaded.projection.epsg) == (
@@ -304,15 +326,15 @@ def _twin_history() -> tuple[TwinState, list]:
 
     report("K1", 0, "C01-G01-M01", RiskLevel.BLUE, Source.RESIDENT)
     twin.triage("K1", "property_maintenance", RiskLevel.BLUE, OwnerLevel.GRID, "op1", at(5))
-    twin.dispatch("K1", "GW-C01-G01", "op1", at=at(6))
-    twin.dispatch("K1", "VOL-1", "op1", "grid worker busy", at(8))
+    recommender.dispatch(twin, "K1", "GW-C01-G01", "op1", at=at(6))
+    recommender.dispatch(twin, "K1", "VOL-1", "op1", "grid worker busy", at(8))
     twin.accept("K1", "VOL-1", at(20))
     twin.arrive("K1", "VOL-1", at(35))
     twin.resolve("K1", "VOL-1", "换了阀门", at(60))
     twin.feedback("K1", 2, False, "居民", at(90))
     twin.reopen("K1", "op1", "still leaking", at(95))
     twin.triage("K1", "property_maintenance", RiskLevel.YELLOW, OwnerLevel.COMMUNITY, "op1", at(100))
-    twin.dispatch("K1", "PROP-1", "op1", at=at(101))
+    recommender.dispatch(twin, "K1", "PROP-1", "op1", at=at(101))
     twin.accept("K1", "PROP-1", at(110))
     twin.resolve("K1", "PROP-1", at=at(200))
     twin.feedback("K1", 5, True, "居民", at(240))

@@ -11,12 +11,12 @@ import numpy as np
 import pytest
 import shapely
 
-from cockpit.categories import default_categories
-from cockpit.domain import Department, SensorKind, StaffKind
 from cockpit.street.demo import load_demo_street
 from cockpit.street.generator import DEFAULT_SEED, generate_demo_street
 from cockpit.street.geojson import LAYERS, export_geojson
 from cockpit.street.summary import street_summary
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
 
 TOLERANCE = 1e-3
 """Relative area tolerance of the tiling checks (0.1 %)."""
@@ -210,6 +210,7 @@ def test_summary(street):
     assert summary["sensors"] == {k.value: sum(s.kind == k for s in street.sensors) for k in SensorKind}
     assert summary["staff"]["grid_worker"] == len(street.general_grids)
     assert summary["area_km2"] == pytest.approx(55.0, rel=0.01)
+    assert summary["resources"] == {"stations": 26, "e_bikes": 40, "cars": 6, "caches": 120}
     json.dumps(summary)
 
 

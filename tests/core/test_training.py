@@ -8,7 +8,6 @@ from datetime import timedelta
 import pandas as pd
 import pytest
 
-from cockpit.domain import CaseStatus, OwnerLevel, RiskLevel
 from cockpit.history.format import write_log
 from cockpit.replay.cli import open_replay
 from cockpit.training import (
@@ -23,6 +22,7 @@ from cockpit.training import (
     triage_score,
 )
 from cockpit.twin import TwinError
+from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
 from tests.core.tiny import centre, tiny_street
 
 T = pd.Timestamp

@@ -6,8 +6,11 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from cockpit.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, Source, StaffStatus
-from cockpit.events import (
+from cockpit import recommender
+from cockpit.sla import SlaMonitor, area_overdue_rates, live_derivers, red_case_alarms
+from cockpit.twin import TwinError, TwinState
+from cockpit.vocabulary.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, Source, StaffStatus
+from cockpit.vocabulary.events import (
     AlarmRaised,
     AlarmRepeated,
     CaseReported,
@@ -17,8 +20,6 @@ from cockpit.events import (
     decode,
     encode,
 )
-from cockpit.sla import SlaMonitor, area_overdue_rates, live_derivers, red_case_alarms
-from cockpit.twin import TwinError, TwinState
 from tests.core.tiny import centre, tiny_street
 
 T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
@@ -41,7 +42,7 @@ def report(twin: TwinState, case_id: str, category: str, micro: str, at: datetim
 def test_nearest_policy_ranks_qualified_free_people_by_arrival():
     twin = on_duty_twin()
     report(twin, "K1", "property_maintenance", "C01-G01-M01", T0, col_row=(0, 0))
-    ranked = twin.recommend("K1", "nearest")
+    ranked = recommender.recommend(twin, "K1", "nearest")
     ids = [r.staff_id for r in ranked]
     # Grid worker of C01-G01 sits 250 m east of the case (centre of its 2-cell grid): nearest.
     assert ids[0] == "GW-C01-G01"
@@ -54,10 +55,10 @@ def test_nearest_policy_ranks_qualified_free_people_by_arrival():
 def test_skill_filters_and_departments_answer_the_whistle():
     twin = on_duty_twin()
     report(twin, "K1", "elderly_emergency", "C01-G02-M02", T0)
-    assert [r.staff_id for r in twin.recommend("K1")] == ["VOL-1"]  # only first_aid holder
+    assert [r.staff_id for r in recommender.recommend(twin, "K1")] == ["VOL-1"]  # only first_aid holder
     report(twin, "K2", "fire_hazard", "C01-G01-M01", T0)
-    assert twin.recommend("K2") == []
-    assert [r.staff_id for r in twin.recommend_departments("K2")] == ["FIRE-1"]
+    assert recommender.recommend(twin, "K2") == []
+    assert [r.staff_id for r in recommender.recommend_departments(twin, "K2")] == ["FIRE-1"]
 
 
 def test_home_grid_first_prefers_the_cases_own_grid_even_when_farther():
@@ -65,20 +66,32 @@ def test_home_grid_first_prefers_the_cases_own_grid_even_when_farther():
     # A case at the east edge of C01-G01 is nearer C02's worker than its own? Put it in C02-G01's
     # west cell but file it under C01-G01 to check the tiering, not the distance.
     report(twin, "K1", "property_maintenance", "C01-G01-M02", T0, col_row=(2, 0))
-    nearest = twin.recommend("K1", "nearest")[0]
-    home = twin.recommend("K1", "home_grid_first")[0]
+    nearest = recommender.recommend(twin, "K1", "nearest")[0]
+    home = recommender.recommend(twin, "K1", "home_grid_first")[0]
     assert nearest.staff_id == "GW-C02-G01"
     assert home.staff_id == "GW-C01-G01" and home.reason == "home_grid"
+
+
+def test_the_twin_records_the_arrival_it_is_given_and_refuses_strangers():
+    twin = on_duty_twin()
+    report(twin, "K1", "property_maintenance", "C01-G01-M01", T0)
+    twin.triage("K1", "property_maintenance", RiskLevel.BLUE, OwnerLevel.GRID, "op", T0)
+    with pytest.raises(TwinError, match="unknown assignee 'NOBODY'"):
+        recommender.dispatch(twin, "K1", "NOBODY", "op", at=T0)
+    with pytest.raises(TwinError, match="K9: no such case"):
+        recommender.dispatch(twin, "K9", "GW-C01-G01", "op", at=T0)
+    twin.dispatch("K1", "GW-C01-G01", "op", at=T0, eta_minutes=12.5)
+    assert twin.cases["K1"].eta_minutes == 12.5
 
 
 def test_dispatch_makes_the_worker_busy_and_resolution_frees_them():
     twin = on_duty_twin()
     report(twin, "K1", "property_maintenance", "C01-G01-M01", T0)
     twin.triage("K1", "property_maintenance", RiskLevel.BLUE, OwnerLevel.GRID, "op", T0)
-    twin.dispatch("K1", "GW-C01-G01", "op", at=T0 + timedelta(minutes=1))
+    recommender.dispatch(twin, "K1", "GW-C01-G01", "op", at=T0 + timedelta(minutes=1))
     assert twin.staff["GW-C01-G01"].status is StaffStatus.BUSY
     assert twin.cases["K1"].eta_minutes == pytest.approx(250 * 1.3 / 200.0, rel=0.1)
-    assert "GW-C01-G01" not in [r.staff_id for r in twin.recommend("K1")]
+    assert "GW-C01-G01" not in [r.staff_id for r in recommender.recommend(twin, "K1")]
     twin.accept("K1", "GW-C01-G01", T0 + timedelta(minutes=5))
     assert twin.staff["GW-C01-G01"].status is StaffStatus.EN_ROUTE
     twin.arrive("K1", "GW-C01-G01", T0 + timedelta(minutes=17))
@@ -225,7 +238,7 @@ def test_readings_and_positions_update_the_picture():
     lon, lat = centre(3, 1)
     twin.apply(StaffMoved(T0, "GW-C01-G01", lon, lat))
     report(twin, "K1", "property_maintenance", "C02-G02-M02", T0, col_row=(3, 1))
-    assert twin.recommend("K1")[0].staff_id == "GW-C01-G01"
+    assert recommender.recommend(twin, "K1")[0].staff_id == "GW-C01-G01"
     with pytest.raises(TwinError, match="unknown sensor"):
         twin.apply(SensorReading(T0, "NOPE", 1, {}))
 

@@ -11,7 +11,6 @@ from functools import cache
 
 from shapely.geometry import Polygon, box
 
-from cockpit.domain import Department, SensorKind, StaffKind
 from cockpit.street.model import (
     Community,
     GeneralGrid,
@@ -22,6 +21,7 @@ from cockpit.street.model import (
     StaffMember,
     Street,
 )
+from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
 
 LON0, LAT0 = 104.05, 30.60
 DLON, DLAT = 0.0052, 0.0045  # about 500 m each way at this latitude

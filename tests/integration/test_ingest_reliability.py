@@ -1,7 +1,7 @@
 """Ingest reliability against a real Mosquitto: broker stopped or killed under a QoS 1 stream, the
 ingest process killed and restarted, and a flood of malformed payloads.
 
-The publisher is the sensor simulator in its own process (``python -m cockpit.sensors_sim``): every
+The publisher is the sensor simulator in its own process (``python -m cockpit.cli sensors``): every
 device numbers its messages 1, 2, 3..., so what was sent is known exactly from its summary, and a
 lost message shows as a missing sequence number.
 """
@@ -43,7 +43,7 @@ QUEUE = ["max_queued_messages 1000000", "max_inflight_messages 4000"]
 
 def start_publisher(url: str, rate: float, duration: float, seed: int = 1, bad: float = 0.0) -> subprocess.Popen:
     return subprocess.Popen(
-        [sys.executable, "-m", "cockpit.sensors_sim", "--broker", url, "--rate", str(rate),
+        [sys.executable, "-m", "cockpit.cli", "sensors", "--broker", url, "--rate", str(rate),
          "--duration", str(duration), "--seed", str(seed), "--bad-fraction", str(bad)],
         cwd=REPO, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
     )

@@ -11,8 +11,8 @@ from datetime import datetime, timedelta, timezone
 
 import pytest
 
-from cockpit.events import SensorReading
 from cockpit.storage import AuditLog, StorageError, TelemetryWriter, open_database
+from cockpit.vocabulary.events import SensorReading
 from tests.core.test_storage import _fresh_postgres_database
 from tests.core.test_storage_audit import append_concurrently
 from tests.fixtures._servers import LOOPBACK, free_port

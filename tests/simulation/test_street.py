@@ -10,11 +10,11 @@ import numpy as np
 import pytest
 
 from cockpit.dispatch import DETOUR_FACTOR, POLICIES
-from cockpit.domain import OwnerLevel, RiskLevel, Source, StaffStatus
-from cockpit.events import CaseReported, ClockTick, StaffStatusChanged
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
-from cockpit.twin import SHANGHAI
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffStatus
+from cockpit.vocabulary.events import CaseReported, ClockTick, StaffStatusChanged
+from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.experiment import run_experiment
 from simulation.model import ScenarioError
 from simulation.replication import simulate
@@ -194,7 +194,7 @@ def test_a_run_starts_from_the_twin_with_its_open_cases_and_positions():
     assert not np.isnan(record.end[:2]).any()
     assert record.arrival[2:].min() >= 600
     assert record.warmup_minutes == pytest.approx(600)
-    assert now.astimezone(SHANGHAI).hour == 10
+    assert now.astimezone(LOCAL_TZ).hour == 10
 
 
 def test_demand_fitted_from_an_incident_log_matches_its_counts_and_reports_the_fit(tmp_path):

@@ -7,10 +7,10 @@ from datetime import datetime, timezone
 
 import pytest
 
-from cockpit.domain import Source, StaffStatus
-from cockpit.events import CaseReported, ClockTick, StaffStatusChanged
 from cockpit.sla import live_derivers
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import Source, StaffStatus
+from cockpit.vocabulary.events import CaseReported, ClockTick, StaffStatusChanged
 from tests.core.tiny import centre, tiny_street
 
 T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)

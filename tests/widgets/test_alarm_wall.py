@@ -8,11 +8,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from cockpit.domain import AlarmState, RiskLevel, Source
-from cockpit.events import AlarmRaised, CaseReported, ClockTick
 from cockpit.sla import live_derivers
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import AlarmState, RiskLevel, Source
+from cockpit.vocabulary.events import AlarmRaised, CaseReported, ClockTick
 from tests.widgets.conftest import T0, report
 from widgets import i18n
 from widgets.alarm_banner import AlarmBanner

@@ -11,8 +11,8 @@ from PySide6.QtGui import QImage
 
 from cockpit.clock import ManualClock
 from cockpit.demo_feed import DemoFeed
-from cockpit.domain import Source, StaffKind, StaffStatus
-from cockpit.events import StaffStatusChanged
+from cockpit.vocabulary.domain import Source, StaffKind, StaffStatus
+from cockpit.vocabulary.events import StaffStatusChanged
 from tests.core.tiny import tiny_street
 from tests.widgets.conftest import T0, report
 from widgets.app import DemoDriver, build_desk, build_twin, build_wall, render_snapshot, start_session

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from cockpit.domain import CaseStatus, OwnerLevel, RiskLevel
+from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
 from tests.widgets.conftest import T0, report
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import COLUMNS, CaseQueuePanel

@@ -7,8 +7,8 @@ from datetime import timedelta
 
 from PySide6.QtCore import Qt
 
-from cockpit.domain import RiskLevel
-from cockpit.events import ClockTick
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.vocabulary.events import ClockTick
 from tests.widgets.conftest import T0, report
 from widgets.case_queue import COLUMNS, SLA_COLUMN, CaseQueuePanel
 from widgets.theme import SLA_AMBER, SLA_RED

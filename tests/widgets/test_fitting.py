@@ -11,7 +11,7 @@ import pytest
 from PySide6.QtWidgets import QComboBox
 
 from cockpit.demand import default_demand
-from cockpit.domain import RiskLevel
+from cockpit.vocabulary.domain import RiskLevel
 from tests.widgets.conftest import T0, report
 from widgets.alarm_banner import AlarmBanner
 from widgets.app import usual_day

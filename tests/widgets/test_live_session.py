@@ -8,12 +8,12 @@ from datetime import datetime, timezone
 import msgspec
 import pytest
 
-from cockpit.domain import RiskLevel, SensorKind, Source
 from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.payloads import SCHEMA_VERSION
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.topics import reading_topic
 from cockpit.storage import AuditLog, CaseStore, EventStore, open_database
+from cockpit.vocabulary.domain import RiskLevel, SensorKind, Source
 from widgets.app import start_session
 from widgets.mqtt_source import EMBEDDED
 

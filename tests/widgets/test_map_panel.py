@@ -15,9 +15,9 @@ from PySide6.QtGui import QColor, QImage, QPainter, QWheelEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
-from cockpit.domain import RiskLevel, SensorKind, Source, StaffStatus
-from cockpit.events import AlarmRaised, CaseReported, ClockTick, SensorReading, StaffStatusChanged
 from cockpit.twin import TwinState
+from cockpit.vocabulary.domain import RiskLevel, SensorKind, Source, StaffStatus
+from cockpit.vocabulary.events import AlarmRaised, CaseReported, ClockTick, SensorReading, StaffStatusChanged
 from tests.core.tiny import centre, tiny_street
 from widgets import i18n
 from widgets.map_measures import AreaHierarchy, compute_measure, make_bins

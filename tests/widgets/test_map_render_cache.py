@@ -17,8 +17,8 @@ import shapely
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QTransform
 
-from cockpit.domain import RiskLevel
-from cockpit.events import AlarmCleared, AlarmRaised, StaffMoved
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, StaffMoved
 from tests.core.tiny import centre
 from tests.widgets.conftest import T0, report
 from widgets.map_layers import Label, LabelLayer, MarkerLayer, MarkerStyle, cosmetic_pen

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from cockpit.domain import RiskLevel
-from cockpit.events import AlarmRaised, SensorReading, StaffMoved
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.vocabulary.events import AlarmRaised, SensorReading, StaffMoved
 from tests.core.tiny import centre
 from tests.widgets.conftest import T0
 from widgets.map_panel import MapPanel

@@ -8,9 +8,9 @@ from datetime import timedelta
 
 import pytest
 
-from cockpit.domain import RiskLevel
-from cockpit.events import ClockTick
 from cockpit.storage import AlarmStore, AuditLog, CaseStore, EventStore, open_database
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.vocabulary.events import ClockTick
 from tests.widgets.conftest import T0, report
 from widgets.persistence import DatabaseWriter
 

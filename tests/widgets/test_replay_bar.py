@@ -8,13 +8,13 @@ import pytest
 from PySide6.QtCore import Qt
 
 from cockpit.clock import ManualClock
-from cockpit.domain import OwnerLevel, RiskLevel
 from cockpit.replay.index import LogIndex
 from cockpit.replay.loader import read_incident_log
 from cockpit.replay.player import AS_FAST_AS_POSSIBLE, REPLAY_BANNER_COLOUR, REPLAY_LABEL, ReplayPlayer
 from cockpit.replay.seek import Replay
 from cockpit.replay.synthetic import synthetic_log
 from cockpit.training import Debrief, Decision
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from tests.core.tiny import tiny_street
 from widgets.debrief import DebriefView
 from widgets.replay_bar import ReplayBar, export_frames

@@ -8,8 +8,8 @@ reason) or reopened; merge and reject end a case early. Escalation and overdue m
 
 from __future__ import annotations
 
-from cockpit.domain import CaseStatus, OwnerLevel
-from cockpit.events import (
+from cockpit.vocabulary.domain import CaseStatus, OwnerLevel
+from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseClosed,
     CaseDispatched,

@@ -1,6 +1,10 @@
-"""JSON output of the command line: one object per command, never NaN (JSON has none).
+"""What every command prints (DESIGN.md 4): one JSON object on success, one line on failure.
 
-Undefined figures (a mean over no cases, a KPI without data) are null, numpy scalars plain numbers.
+A command that computes something prints exactly one JSON object on stdout with ``--json``, never NaN
+(JSON has none): undefined figures (a mean over no cases, a KPI without data) are null, numpy scalars
+plain numbers. A command that fails raises :class:`CommandError`; the entry point prints its message
+as one line on stderr and leaves with its exit code. Every command module, whichever package it
+sits in, imports these from here, never from the entry point above it.
 """
 
 from __future__ import annotations
@@ -10,6 +14,17 @@ import math
 from typing import Any
 
 import numpy as np
+
+EXIT_USAGE = 2
+"""Exit code of a command refused for its arguments or its input (argparse uses it too)."""
+
+
+class CommandError(Exception):
+    """A failure to report to the user as one line, with the exit code to leave with."""
+
+    def __init__(self, message: str, code: int = EXIT_USAGE) -> None:
+        super().__init__(message)
+        self.code = code
 
 
 def json_safe(value: Any) -> Any:

@@ -141,6 +141,18 @@ class SensorKind(StrEnum):
     ENVIRONMENT = "environment"
 
 
+class ResourceKind(StrEnum):
+    """Kinds of things (物) the command centre allocates besides people.
+
+    A station (党群服务站 or grid work station) has opening hours and staff; a vehicle (patrol
+    e-bike or car) is based at a station; a cache holds emergency items. All three may hold stock.
+    """
+
+    STATION = "station"
+    VEHICLE = "vehicle"
+    CACHE = "cache"
+
+
 class GridKind(StrEnum):
     """Kinds of area in the grid hierarchy."""
 

@@ -1,6 +1,8 @@
-"""The case category table (category → department, default risk, on-scene limit, service time).
+"""The case category table (category → department, default risk, on-scene limit, service time, items).
 
 The table is data (resources/categories.toml), not code, so a street can tune it without a release.
+The same file holds the catalogue of emergency items that resources stock (extinguishers, AEDs,
+sandbags, drainage pumps, first-aid kits) and says which items a category needs.
 """
 
 from __future__ import annotations
@@ -12,8 +14,8 @@ from datetime import timedelta
 from functools import cache
 from pathlib import Path
 
-from cockpit.domain import Department, RiskLevel
 from cockpit.resources import resource_path
+from cockpit.vocabulary.domain import Department, RiskLevel
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,28 @@ class Category:
     skill: str
     service: ServiceTime
     share: float
+    items: tuple[str, ...] = ()
+    """Catalogue items the case needs on scene, any one of them (empty: none)."""
+
+    def name(self, lang: str = "zh") -> str:
+        return self.name_zh if lang.startswith("zh") else self.name_en
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """An emergency item that stations and caches stock, and how its coverage is measured.
+
+    ``mode`` is the travel mode that brings it to a household (walk, e_bike, car in
+    ``resources/travel.toml``) and ``minutes`` the coverage standard: a household is covered when the
+    nearest unit is within that many minutes by road.
+    """
+
+    code: str
+    name_zh: str
+    name_en: str
+    unit_zh: str
+    mode: str
+    minutes: float
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
@@ -50,10 +74,18 @@ class Category:
 class CategoryTable:
     """All categories by code, in file order."""
 
-    def __init__(self, categories: list[Category]) -> None:
+    def __init__(self, categories: list[Category], items: list[Item] | None = None) -> None:
         self._by_code = {c.code: c for c in categories}
         if len(self._by_code) != len(categories):
             raise ValueError("category table has duplicate codes")
+        self.items: dict[str, Item] = {item.code: item for item in items or ()}
+        """The item catalogue by code, in file order."""
+        if len(self.items) != len(items or ()):
+            raise ValueError("item catalogue has duplicate codes")
+        for category in categories:
+            unknown = [code for code in category.items if code not in self.items]
+            if unknown:
+                raise ValueError(f"category {category.code} needs unknown items {unknown}")
 
     def __getitem__(self, code: str) -> Category:
         try:
@@ -98,11 +130,30 @@ class CategoryTable:
                             sigma=float(service["sigma"]),
                         ),
                         share=float(row["share"]),
+                        items=tuple(row.get("items", ())),
                     )
                 )
             except (KeyError, ValueError, TypeError) as exc:
                 raise ValueError(f"{path}: category #{index + 1}: bad or missing field: {exc}") from exc
-        return cls(categories)
+        items = []
+        for index, row in enumerate(data.get("item", [])):
+            try:
+                items.append(
+                    Item(
+                        code=row["code"],
+                        name_zh=row["name_zh"],
+                        name_en=row["name_en"],
+                        unit_zh=row["unit_zh"],
+                        mode=row["mode"],
+                        minutes=float(row["minutes"]),
+                    )
+                )
+            except (KeyError, ValueError, TypeError) as exc:
+                raise ValueError(f"{path}: item #{index + 1}: bad or missing field: {exc}") from exc
+        try:
+            return cls(categories, items)
+        except ValueError as exc:
+            raise ValueError(f"{path}: {exc}") from exc
 
 
 @cache

@@ -15,7 +15,7 @@ from typing import Any, ClassVar, Mapping
 
 import msgspec
 
-from cockpit.domain import (
+from cockpit.vocabulary.domain import (
     CaseStatus,
     OwnerLevel,
     RiskLevel,
