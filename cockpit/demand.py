@@ -145,7 +145,8 @@ def load_demand(path: Path, categories: CategoryTable | None = None) -> DemandMo
     def fail(key: str, reason: str) -> DemandError:
         return DemandError(f"{where}: {key}: {reason}")
 
-    known = {"version", "cases_per_day", "dispersion", "trend_from", "weekday", "season", "hours", "default", "category"}
+    known = {"version", "cases_per_day", "dispersion", "trend_from", "weekday", "season", "hours", "default",
+             "category"}
     for key in data:
         if key not in known:
             raise fail(key, f"unknown key; expected one of {sorted(known)}")

@@ -157,7 +157,8 @@ def _spec(where: str, name: str, entry) -> ValueSpec:
     raw = entry[dist]
     params = tuple(float(v) for v in (raw if isinstance(raw, list) else [raw]))
     if len(params) != (1 if dist in ("constant", "bernoulli") else 2):
-        raise ValueError(f"{where}: {dist} takes {'one number' if dist in ('constant', 'bernoulli') else 'two numbers'}")
+        wanted = "one number" if dist in ("constant", "bernoulli") else "two numbers"
+        raise ValueError(f"{where}: {dist} takes {wanted}")
     daily = entry.get("daily")
     if daily is not None and (not isinstance(daily, list) or len(daily) != 2):
         raise ValueError(f"{where}: daily = [amplitude, peak_hour]")

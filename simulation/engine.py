@@ -131,10 +131,12 @@ class Engine(Core):
         sc = self.scenario
         times, classes, services = [], [], []
         for k, arrival in enumerate(sc.arrivals):
-            t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", arrival.name), self.horizon, sc.start)
+            rng = stream(self.seed, self.replication, "arrivals", arrival.name)
+            t = arrival_times(arrival, rng, self.horizon, sc.start)
             times.append(t)
             classes.append(np.full(len(t), k, dtype=np.int64))
-            services.append(arrival.service.sample(stream(self.seed, self.replication, "service", arrival.name), len(t)))
+            rng = stream(self.seed, self.replication, "service", arrival.name)
+            services.append(arrival.service.sample(rng, len(t)))
         t = np.concatenate(times)
         order = np.argsort(t, kind="stable")
         self.arrival = t[order]

@@ -23,6 +23,7 @@ from cockpit.case_measures import Cases
 from cockpit.kpi import KPIS, kpis_by
 from simulation.log_frame import local_moment
 from simulation.record import RunRecord
+from simulation.shifts import MINUTES_PER_HOUR
 
 ALL = "all"
 """The class label of KPIs over every class together."""
@@ -51,8 +52,8 @@ def _overlap(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> float:
 
 def _duty_minutes(duty: np.ndarray, a: float, b: float) -> float:
     """Staff-minutes on duty in [a, b) from staff counts per hour."""
-    knots = np.concatenate(([0.0], np.cumsum(duty) * 60.0))
-    hours = np.arange(len(duty) + 1) * 60.0
+    knots = np.concatenate(([0.0], np.cumsum(duty) * MINUTES_PER_HOUR))
+    hours = np.arange(len(duty) + 1) * float(MINUTES_PER_HOUR)
     return float(np.interp(b, hours, knots) - np.interp(a, hours, knots))
 
 
@@ -160,7 +161,7 @@ def utilisation_by_hour(record: RunRecord) -> np.ndarray:
     """Busy share of on-duty staff for each hour of day (0-23) over the window (NaN: nobody on duty)."""
     w, h = record.warmup_minutes, record.horizon_minutes
     hours = len(record.duty)
-    edges = np.arange(hours + 1) * 60.0
+    edges = np.arange(hours + 1) * float(MINUTES_PER_HOUR)
     busy = np.zeros(hours)
     starts, ends = record.start, record.end
     times = np.concatenate((starts, ends))
@@ -172,7 +173,7 @@ def utilisation_by_hour(record: RunRecord) -> np.ndarray:
     if len(times):
         cumulative = np.interp(edges, times, area, left=0.0, right=area[-1])
         busy = np.diff(cumulative)
-    duty_minutes = record.duty * 60.0
+    duty_minutes = record.duty * MINUTES_PER_HOUR
     keep = (edges[:-1] >= w) & (edges[1:] <= h)
     hour_of_day = np.arange(hours) % 24
     busy_by_hour = np.bincount(hour_of_day[keep], weights=busy[keep], minlength=24)

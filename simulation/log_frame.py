@@ -91,7 +91,8 @@ def incident_frame(record: RunRecord) -> pd.DataFrame:
 
 def local_moment(record: RunRecord, minutes: float) -> pd.Timestamp:
     """The UTC moment of simulated minute ``minutes`` of ``record``."""
-    return pd.Timestamp(_local_midnight_us(record.start_date) + round(minutes * _MICROS_PER_MINUTE), unit="us", tz="UTC")
+    micros = _local_midnight_us(record.start_date) + round(minutes * _MICROS_PER_MINUTE)
+    return pd.Timestamp(micros, unit="us", tz="UTC")
 
 
 def _local_midnight_us(day: dt.date) -> int:

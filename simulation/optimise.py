@@ -47,7 +47,8 @@ def fewest_passing(passes: Callable[[int], bool], low: int, high: int,
     return passed
 
 
-def _compliance(result: ExperimentResult, label: str, confidence: float, target: float) -> tuple[float, float, float, bool]:
+def _compliance(result: ExperimentResult, label: str, confidence: float,
+                target: float) -> tuple[float, float, float, bool]:
     """(mean, lower, upper, passed) of ``label``'s response compliance over the replications."""
     values = result.kpis.loc[result.kpis["class"] == label, "response_compliance"].to_numpy()
     lower, upper = interval(values, confidence) or (math.nan, math.nan)
@@ -226,10 +227,10 @@ def optimise_street_staffing(
     A level passes when the lower bound of the two-sided ``confidence`` interval of the share of
     ``label`` cases with somebody on scene within ``within_minutes`` is at least ``target``. Each
     street-wide total is split over the communities in proportion to their households (where
-    cases happen), by largest remainder. The search tries 0, then doubles from 1 until a total
-    passes (at most ``high``, default twice the community count), then bisects (:func:`fewest_passing`), assuming more
-    people never lower compliance (common random numbers keep that true in practice). Every total
-    tried is in ``trials``.
+    cases happen), by largest remainder. The search (:func:`fewest_passing`) tries 0, then doubles
+    from 1 until a total passes (at most ``high``, default twice the community count), then
+    bisects, assuming more people never lower compliance (common random numbers keep that true in
+    practice). Every total tried is in ``trials``.
     """
     geo = street_model(scenario.street).geometry
     weights = {c: float(geo.households[geo.community == k].sum()) for k, c in enumerate(geo.community_ids)}

@@ -46,7 +46,9 @@ def load_targets(path: Path) -> dict[str, Target]:
     for key, entry in data.items():
         if key == "version":
             continue
-        bounds = {name: entry.get(name) for name in ("at_most", "at_least") if isinstance(entry, dict) and name in entry}
+        if not isinstance(entry, dict):
+            raise ValueError(f"{path}: {key}: must be a table with at_most or at_least")
+        bounds = {name: entry[name] for name in ("at_most", "at_least") if name in entry}
         if len(bounds) != 1 or set(entry) - {"at_most", "at_least"}:
             raise ValueError(f"{path}: {key}: give exactly one of at_most and at_least")
         (name, bound), = bounds.items()
