@@ -156,15 +156,16 @@ def shortlist_by(*keys: str) -> Callable[[Pool], np.ndarray]:
             values = pool.column(key)
             if chosen is not None:
                 values = values[chosen]
-            best = values.min()
+            # The simulator calls this for every case: ufuncs directly, without numpy's wrappers.
+            best = np.minimum.reduce(values)
             if values.dtype.kind == "f":
                 near = values <= best + abs(best) * ROUNDING + ROUNDING
-                keep = np.flatnonzero(near)
+                keep = near.nonzero()[0]
                 chosen = keep if chosen is None else chosen[keep]
                 if len(chosen) > 1 and (values[near] != best).any():
                     break
             else:
-                keep = np.flatnonzero(values == best)
+                keep = (values == best).nonzero()[0]
                 chosen = keep if chosen is None else chosen[keep]
             if len(chosen) == 1:
                 break

@@ -17,8 +17,9 @@ from __future__ import annotations
 
 import math
 from bisect import bisect_left, insort
+from dataclasses import fields
 from heapq import heappop, heappush
-from typing import Sequence
+from typing import Callable, Sequence
 
 import numpy as np
 
@@ -28,6 +29,31 @@ from simulation.shifts import Shift, duty_by_hour
 
 DONE, SHIFT_START, SHIFT_END, ESCALATE = 1, 2, 3, 4
 """Kinds of timed event; an event's code is ``(index << 3) | kind``."""
+
+
+def fast_constructor(cls: type) -> Callable:
+    """A function equal to ``cls(*values)`` (every field given, in order) for a frozen slots dataclass.
+
+    A frozen dataclass's ``__init__`` assigns each field through ``object.__setattr__``, which is
+    most of the cost of the policy's views the loop builds for every case, so the slots are filled
+    directly; a class without slots gets ``cls`` itself.
+    """
+    setters = tuple(getattr(getattr(cls, f.name, None), "__set__", None) for f in fields(cls))
+    if None in setters:
+        return cls
+    new = object.__new__
+
+    def make(*values):
+        value = new(cls)
+        for setter, field_value in zip(setters, values):
+            setter(value, field_value)
+        return value
+
+    return make
+
+
+new_need = fast_constructor(CaseNeed)
+new_candidate = fast_constructor(Candidate)
 
 
 class Core:
@@ -200,7 +226,7 @@ class Core:
 
     def choose(self, i: int) -> int:
         """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
-        idx = np.flatnonzero(self.free & self.people_mask[self.kind_of[i]])
+        idx = (self.free & self.people_mask[self.kind_of[i]]).nonzero()[0]
         return self.rank_among(i, idx, self.policy.rank, self.policy.shortlist if self.use_shortlist else None)
 
     def rank_among(self, i: int, idx: np.ndarray, rank, shortlist=None) -> int:
@@ -253,9 +279,9 @@ class Core:
     def candidate(self, s: int) -> Candidate:
         p = self.roster[s]
         located = self.travel and not math.isnan(self.x[s])
-        return Candidate(p.staff_id, p.kind, p.skills, p.department,
-                         float(self.x[s]) if located else None, float(self.y[s]) if located else None,
-                         p.general_grid, p.community, True, 0, p.speed_m_per_min)
+        return new_candidate(p.staff_id, p.kind, p.skills, p.department,
+                             float(self.x[s]) if located else None, float(self.y[s]) if located else None,
+                             p.general_grid, p.community, True, 0, p.speed_m_per_min)
 
     # ------------------------------------------------------------ the waiting queue
 

@@ -26,7 +26,7 @@ import numpy as np
 
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN, CaseNeed, get_policy
 from cockpit.vocabulary.domain import RiskLevel
-from simulation.core import Core
+from simulation.core import Core, new_need
 from simulation.model import ArrivalClass, Person
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
@@ -34,26 +34,10 @@ from simulation.shifts import MINUTES_PER_HOUR
 from simulation.streams import stream
 
 _NEED_FIELDS = tuple(f.name for f in fields(CaseNeed))
-_NEED_SETTERS = tuple(getattr(getattr(CaseNeed, name, None), "__set__", None) for name in _NEED_FIELDS)
 _NEED_ID = _NEED_FIELDS.index("case_id")
 _NEED_AT = _NEED_FIELDS.index("reported_at")
 _ID_WIDTH_LIMIT = 10**7
 """Case ids are ``f"c{i:07d}"``: below this many cases they sort as their integer ``i``."""
-
-
-def build_need(values: list) -> CaseNeed:
-    """A :class:`CaseNeed` from its field values in declaration order.
-
-    Equal to ``CaseNeed(*values)``. A frozen dataclass's ``__init__`` assigns each field through
-    ``object.__setattr__``, which is most of the cost of a waiting case in the M/M/c loop, so the
-    slots are filled directly when ``CaseNeed`` has them (it is a ``slots=True`` dataclass).
-    """
-    if None in _NEED_SETTERS:
-        return CaseNeed(*values)
-    need = object.__new__(CaseNeed)
-    for setter, value in zip(_NEED_SETTERS, values):
-        setter(need, value)
-    return need
 
 
 def arrival_times(arrival: ArrivalClass, rng: np.random.Generator, horizon_minutes: float, start,
@@ -155,7 +139,7 @@ class Engine(Core):
         values = self._need_templates[self.kind_of[i]]
         values[_NEED_ID] = f"c{i:07d}"
         values[_NEED_AT] = self._arrival_list[i]
-        return build_need(values)
+        return new_need(*values)
 
     def run(self) -> RunRecord:
         """Run the replication to the horizon, drain the open cases, and return the records."""
@@ -275,7 +259,7 @@ class Engine(Core):
                 probe = list(values)
                 probe[_NEED_ID] = case_id
                 probe[_NEED_AT] = reported
-                key = queue_key(build_need(probe))
+                key = queue_key(new_need(*probe))
                 if not isinstance(key, tuple) or len(key) < 2 or key[-1] is not case_id or key[-2] is not reported:
                     return None
                 keys.append(key)

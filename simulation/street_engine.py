@@ -23,7 +23,7 @@ from cockpit.demand import SOURCES, default_demand
 from cockpit.dispatch import CaseNeed, get_policy, qualified, rank_departments, travel_minutes
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from cockpit.escalation import escalation_due, escalations_before
-from simulation.core import ESCALATE, Core
+from simulation.core import ESCALATE, Core, new_need
 from simulation.engine import arrival_times
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
@@ -293,7 +293,7 @@ class StreetEngine(Core):
     def need(self, i: int) -> CaseNeed:
         """The policy's view of case ``i``: its skill and department, place and areas."""
         category = self.kind_of[i]
-        return CaseNeed(
+        return new_need(
             f"c{i:07d}", self._priority[i], self._arrival[i], self.case_skill[category],
             self.case_department[category], self._cx[i] if self.travel else None,
             self._cy[i] if self.travel else None, self._grid[i], self._community[i],
@@ -305,7 +305,7 @@ class StreetEngine(Core):
 
     def whistle(self, i: int) -> int:
         """The free department team of the case's category that ``rank_departments`` puts first (-1: none)."""
-        idx = np.flatnonzero(self.free & self.team_mask[self.kind_of[i]])
+        idx = (self.free & self.team_mask[self.kind_of[i]]).nonzero()[0]
         return self.rank_among(i, idx, rank_departments)
 
     def wait(self, i: int, t: float) -> None:
