@@ -169,7 +169,9 @@ class KpiTile(QFrame):
         self._fit_fonts()
 
     def set_state(self, state: str) -> None:
-        """"ok", "bad" or "" (no target)."""
+        """"ok", "bad" or "" (no target); restyled only when it changes (a style sheet pass is not free)."""
+        if self.property("state") == state:
+            return
         for widget in (self, self.value):
             widget.setProperty("state", state)
             widget.style().unpolish(widget)
