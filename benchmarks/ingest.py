@@ -43,8 +43,8 @@ from cockpit.ingest.broker_config import BrokerConfig  # noqa: E402
 from cockpit.ingest.client import MqttIngest  # noqa: E402
 from cockpit.ingest.publisher import Publisher  # noqa: E402
 from cockpit.ingest.service import IngestService  # noqa: E402
+from cockpit.ingest.simulated_sensors import SensorSimulator  # noqa: E402
 from cockpit.rules.model import load_rules  # noqa: E402
-from cockpit.sensors_sim import SensorSimulator  # noqa: E402
 from cockpit.storage.db import open_database  # noqa: E402
 from cockpit.street.demo import load_demo_street  # noqa: E402
 from cockpit.twin import TwinState  # noqa: E402

@@ -31,7 +31,8 @@ from cockpit.demo_feed import DemoFeed  # noqa: E402
 from cockpit.street.demo import load_demo_street  # noqa: E402
 from cockpit.vocabulary.domain import StaffStatus  # noqa: E402
 from cockpit.vocabulary.events import Event, SensorReading, StaffMoved  # noqa: E402
-from widgets.app import application, build_desk, build_twin  # noqa: E402
+from widgets.app import build_desk, build_twin  # noqa: E402
+from widgets.application import application  # noqa: E402
 from widgets.twin_model import TwinModel  # noqa: E402
 
 log = logging.getLogger("ui_load")

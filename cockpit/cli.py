@@ -312,7 +312,7 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--username", default=None, help="MQTT user name at --broker")
     parser.add_argument("--password", default=None, help="MQTT password at --broker")
     parser.add_argument("--tls-ca", default=None, help="CA certificate file of --broker (implies TLS)")
-    parser.add_argument("--seed", type=int, default=7, help="demo feed seed")
+    parser.add_argument("--seed", type=int, default=None, help="demo feed seed (default: the demo's own day)")
 
 
 def _add_ingest(sub: argparse._SubParsersAction) -> None:

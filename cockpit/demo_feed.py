@@ -45,6 +45,9 @@ from cockpit.vocabulary.events import (
 )
 from cockpit.vocabulary.local_time import LOCAL_TZ
 
+DEMO_SEED = 7
+"""The demo feed's seed unless one is given: the same demo day every time."""
+
 BUSY_TIME = time(10, 0)
 """A representative busy moment of the demo street's day (local time): the morning peak, well staffed."""
 
@@ -102,7 +105,7 @@ class DemoFeed:
     quiet. A category whose sensor rule has no device in the street is found by a patrol instead.
     """
 
-    def __init__(self, street: Street, seed: int = 7, autopilot: bool = True,
+    def __init__(self, street: Street, seed: int = DEMO_SEED, autopilot: bool = True,
                  categories: CategoryTable | None = None, policy: str = "home_grid_first",
                  demand: DemandModel | None = None, readings: ReadingGenerator | None = None) -> None:
         self.street = street

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 import numpy as np
 
@@ -271,9 +271,6 @@ class DispatchPolicy:
         ranked = self.rank(need, candidates)
         return ranked[0] if ranked else None
 
-    def next_case(self, waiting: Sequence[CaseNeed]) -> CaseNeed | None:
-        """The waiting case to serve next, or None if nothing waits."""
-        return min(waiting, key=self.queue_key, default=None)
 
 
 POLICIES: dict[str, DispatchPolicy] = {

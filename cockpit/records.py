@@ -84,10 +84,6 @@ class Case:
         """Resolution is due by the risk level's deadline after the report."""
         return self.reported_at + self.risk.resolve_within
 
-    def is_open(self) -> bool:
-        """Reported and not yet resolved, merged or rejected (CaseStatus.open)."""
-        return self.status.open
-
     def overdue(self, now: datetime) -> bool:
         """Open past the resolve deadline, or resolved after it."""
         if self.resolved_at is not None and not self.status.open:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, Qt, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QColor
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -56,10 +56,12 @@ from cockpit.vocabulary.events import (
 from cockpit.vocabulary.lifecycle import ALLOWED_FROM
 from widgets import i18n
 from widgets.plumbing import Connections, Throttle
-from widgets.theme import RISK_COLORS, sla_color
+from widgets.theme import RISK_COLORS, SLA_RED, sla_color
 from widgets.twin_model import TwinModel
 
 STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
+RERANK_MS = 2000
+"""Staff moving re-ranks the recommendations at most this often (a list that jumps cannot be clicked)."""
 MERGE_CHOICES = 40
 """How many merge targets the picker offers (the likeliest duplicates first)."""
 
@@ -220,7 +222,7 @@ class CaseDetailPanel(QWidget):
         self.locate_button.clicked.connect(lambda: self.case_id and self.sig_locate_case_requested.emit(self.case_id))
         self.policy_combo.currentIndexChanged.connect(lambda _i: self._refresh_recommendations())
 
-        self._staff_throttle = Throttle(self._refresh_recommendations, 2000, self)
+        self._staff_throttle = Throttle(self._refresh_recommendations, RERANK_MS, self)
         self._connections = Connections()
         self._connections.connect(model.cases_changed, self._on_cases_changed)
         self._connections.connect(model.staff_changed, self._on_staff_changed)
@@ -437,7 +439,7 @@ class CaseDetailPanel(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if step.event_type in ("CaseOverdue", "CaseEscalated"):
-                    item.setForeground(QColor("#e03131"))
+                    item.setForeground(SLA_RED)
                 self.timeline.setItem(row, column, item)
         self.timeline.scrollToBottom()
 

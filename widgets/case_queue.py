@@ -44,7 +44,7 @@ from cockpit.records import Case
 from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source
 from widgets import i18n
 from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, Throttle, fill_combo, fit_columns
-from widgets.theme import RISK_COLORS, sla_color
+from widgets.theme import RISK_COLORS, TEXT_ON_COLOR, sla_color
 from widgets.twin_model import TwinModel
 
 COLUMNS = ("case_id", "risk", "category", "status", "community", "source", "reported", "sla", "assignee", "owner")
@@ -69,6 +69,8 @@ SORT_ROLE = Qt.ItemDataRole.UserRole
 
 FIT_MS = 1000
 """Columns are refitted to changed cells at most this often."""
+CLOCK_MS = 1000
+"""The SLA countdowns follow the twin's clock at most this often."""
 
 
 class CaseTableModel(KeyedTableModel):
@@ -146,7 +148,7 @@ class CaseTableModel(KeyedTableModel):
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "risk" or (column == "sla" and case.status.open
                                     and sla_color(case.deadline_fraction_used(now), case.overdue(now))):
-                return QBrush(Qt.GlobalColor.white)
+                return QBrush(TEXT_ON_COLOR)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == "sla":
             return QCoreApplication.translate("CaseQueuePanel", "Resolve by {due}").format(
@@ -322,7 +324,7 @@ class CaseQueuePanel(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
 
-        self._clock_throttle = Throttle(self.table_model.refresh_clock, 1000, self)
+        self._clock_throttle = Throttle(self.table_model.refresh_clock, CLOCK_MS, self)
         # Changed cells may be wider ("reported" → "dispatched"): refit, at most once a second.
         self._fit_throttle = Throttle(lambda: fit_columns(self.view), FIT_MS, self)
         self._connections = Connections()

@@ -1,7 +1,7 @@
 """The ``cockpit`` console entry point: the core's command line with the window commands plugged in.
 
 cockpit/cli.py builds every subcommand but never imports Qt; this module hands it the three that open
-or render a window. widgets.app (and so Qt) is imported only when one of them runs, so
+or render a window. Their modules (and so Qt) are imported only when one of them runs, so
 ``cockpit info`` or ``cockpit kpi`` start without loading Qt.
 """
 
@@ -23,13 +23,13 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def _render_snapshot(out: Path, **options) -> Path:
-    from widgets.app import render_snapshot
+    from widgets.snapshot import render_snapshot
 
     return render_snapshot(out, **options)
 
 
 def _run_replay(args: argparse.Namespace) -> int:
-    from widgets.app import run_replay
+    from widgets.replay_desk import run_replay
 
     return run_replay(args)
 

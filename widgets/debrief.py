@@ -40,6 +40,7 @@ from cockpit.twin import TwinError
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets import i18n
+from widgets.theme import BAD_COLOR, OK_COLOR, SLA_AMBER
 
 COLUMNS = ("decided_at", "kind", "case_id", "action", "recorded", "best", "sla_score", "choice_score",
            "score")
@@ -48,10 +49,10 @@ COLUMNS = ("decided_at", "kind", "case_id", "action", "recorded", "best", "sla_s
 def score_colour(score: float) -> QColor:
     """Green at 80 and over, amber from 50, red below."""
     if score >= 80:
-        return QColor("#2e7d32")
+        return OK_COLOR
     if score >= 50:
-        return QColor("#f9a825")
-    return QColor("#c62828")
+        return SLA_AMBER
+    return BAD_COLOR
 
 
 class ScoreStrip(QWidget):

@@ -36,7 +36,17 @@ from cockpit.vocabulary.local_time import LOCAL_TZ
 from cockpit.vocabulary.targets import RESPONSE_TARGET
 from widgets import i18n
 from widgets.plumbing import Connections, Throttle
-from widgets.theme import BAD_COLOR, DENSE_VALUE_SCALE, OK_COLOR, RISK_COLORS, WIDE_VALUE_SCALE, scaled_font
+from widgets.theme import (
+    BAD_COLOR,
+    COMPARISON_COLOR,
+    DENSE_VALUE_SCALE,
+    OK_COLOR,
+    PLOT_COLORS,
+    RISK_COLORS,
+    WIDE_VALUE_SCALE,
+    scaled_font,
+    theme_of,
+)
 from widgets.twin_model import TwinModel
 
 REFRESH_MS = 5000
@@ -257,7 +267,7 @@ class KpiPanel(QWidget):
         layout.addLayout(row, 1)
         hours = np.arange(24)
         self.today_bars = pg.BarGraphItem(x=hours, height=np.zeros(24), width=0.8, brush=RISK_COLORS[RiskLevel.BLUE])
-        self.usual_curve = pg.PlotDataItem(hours, np.zeros(24), pen=pg.mkPen("#f08c00", width=3))
+        self.usual_curve = pg.PlotDataItem(hours, np.zeros(24), pen=pg.mkPen(COMPARISON_COLOR, width=3))
         self.plots["hourly"].addItem(self.today_bars)
         self.plots["hourly"].addItem(self.usual_curve)
         centres = (np.arange(RESPONSE_BINS) + 0.5) * RESPONSE_BIN_MINUTES
@@ -356,13 +366,13 @@ class KpiPanel(QWidget):
 
     def set_dark(self, dark: bool) -> None:
         """Plot backgrounds and axes for the dark (wall) or light theme."""
-        background, foreground = ("#10151c", "#c9d4e0") if dark else ("#ffffff", "#24292f")
+        colors = PLOT_COLORS[theme_of(dark)]
         for plot in self.plots.values():
-            plot.setBackground(background)
+            plot.setBackground(colors.background)
             for name in ("left", "bottom"):
                 axis = plot.getAxis(name)
-                axis.setPen(foreground)
-                axis.setTextPen(foreground)
+                axis.setPen(colors.foreground)
+                axis.setTextPen(colors.foreground)
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
@@ -385,7 +395,7 @@ class KpiPanel(QWidget):
         if self.plots:
             # Lines as heavy as the text's strokes: a 3 px line that reads on 1080p is a hairline on 4K.
             width = max(2, round(QFontInfo(font).pixelSize() / 9))
-            self.usual_curve.setPen(pg.mkPen("#f08c00", width=width))
+            self.usual_curve.setPen(pg.mkPen(COMPARISON_COLOR, width=width))
             self.response_target.setPen(pg.mkPen(BAD_COLOR, width=width, style=Qt.PenStyle.DashLine))
 
     def changeEvent(self, event: QEvent) -> None:

@@ -2,26 +2,30 @@
 
 The alarm banner sits on top; a compact KPI strip stays in view under it; the status bar shows the
 link to the sources, the twin's clock and every refusal or error. The menu switches language, theme
-and the wall display. The window only lays out the panels it is given: app.py builds and wires them.
+and the wall display. The window only lays out the panels it is given (:meth:`MainWindow.add_panel`):
+app.py builds and wires them.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal, Slot
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from widgets import i18n
-from widgets.alarm_banner import AlarmBanner
-from widgets.case_detail import CaseDetailPanel
-from widgets.case_queue import CaseQueuePanel
-from widgets.kpi_panel import KpiPanel
 from widgets.plumbing import Connections
-from widgets.staff_board import StaffBoardPanel
 from widgets.theme import THEMES
 from widgets.twin_model import TwinModel
 
 ERROR_SHOWN_MS = 15_000
+"""How long a refusal stays in the status bar."""
+
+DOCK_AREAS = {"right": Qt.DockWidgetArea.RightDockWidgetArea, "bottom": Qt.DockWidgetArea.BottomDockWidgetArea}
+"""Where a docked panel goes; panels docked in one area share it as tabs."""
+DOCK_SIZES = {"right": (560, Qt.Orientation.Horizontal), "bottom": (380, Qt.Orientation.Vertical)}
+"""First width (right) or height (bottom) of a dock area, in pixels: the case detail's form fits."""
+PANEL_AREAS = ("top", "centre", *DOCK_AREAS)
+"""``top``: above the map, in the order added; ``centre``: the map; then the dock areas."""
 
 
 class MainWindow(QMainWindow):
@@ -47,35 +51,24 @@ class MainWindow(QMainWindow):
     sig_simulation_requested = Signal()
     sig_training_requested = Signal()
 
-    def __init__(self, model: TwinModel, actor: str, map_panel: QWidget, queue: CaseQueuePanel,
-                 detail: CaseDetailPanel, kpi: KpiPanel, kpi_strip: KpiPanel, staff: StaffBoardPanel,
-                 banner: AlarmBanner, parent: QWidget | None = None) -> None:
+    def __init__(self, model: TwinModel, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._twin = model.twin
         self.actor = actor
-        self.map_panel, self.queue, self.detail = map_panel, queue, detail
-        self.kpi, self.kpi_strip, self.staff, self.banner = kpi, kpi_strip, staff, banner
         self.setObjectName("mainWindow")
+        self.panels: dict[str, QWidget] = {}
+        """Every panel added, by name."""
+        self.docks: dict[str, QDockWidget] = {}
+        """The dock of each docked panel, by the panel's name."""
+        self._titles: dict[str, str] = {}
+        self._top_count = 0
 
         central = QWidget()
-        column = QVBoxLayout(central)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(banner)
-        column.addWidget(kpi_strip)
-        column.addWidget(map_panel, 1)
+        self._column = QVBoxLayout(central)
+        self._column.setContentsMargins(0, 0, 0, 0)
+        self._column.setSpacing(2)
         self.setCentralWidget(central)
-
-        self.detail_dock = self._dock("detail", detail, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.queue_dock = self._dock("queue", queue, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.kpi_dock = self._dock("kpi", kpi, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.staff_dock = self._dock("staff", staff, Qt.DockWidgetArea.BottomDockWidgetArea)
-        self.tabifyDockWidget(self.queue_dock, self.kpi_dock)
-        self.tabifyDockWidget(self.kpi_dock, self.staff_dock)
-        self.queue_dock.raise_()
-        self.resizeDocks([self.detail_dock], [560], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.queue_dock], [380], Qt.Orientation.Vertical)
 
         self.account_label, self.note_label, self.link_label, self.clock_label = QLabel(), QLabel(), QLabel(), QLabel()
         self.account_label.setObjectName("accountLabel")
@@ -100,14 +93,46 @@ class MainWindow(QMainWindow):
         self.retranslate_ui()
         self._on_clock_changed(self._twin.now)
 
-    def _dock(self, name: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+    def add_panel(self, name: str, widget: QWidget, area: str, title: str = "") -> None:
+        """Lay out ``widget`` as the panel ``name`` in ``area`` (one of :data:`PANEL_AREAS`).
+
+        ``top`` panels stack above the map in the order added; ``centre`` is the map's place. A panel
+        docked ``right`` or ``bottom`` gets a movable dock titled ``title`` (an untranslated source
+        string of context "MainWindow", shown in the current language); a later panel in the same
+        area becomes a tab behind the first. The window closes its panels when it closes.
+        """
+        if name in self.panels:
+            raise ValueError(f"there is already a panel called {name!r}")
+        if area == "top":
+            self._column.insertWidget(self._top_count, widget)
+            self._top_count += 1
+        elif area == "centre":
+            if self._column.count() > self._top_count:
+                raise ValueError(f"the centre already holds a panel; {name!r} cannot go there too")
+            self._column.addWidget(widget, 1)
+        elif area in DOCK_AREAS:
+            self._dock(name, widget, area, title)
+        else:
+            raise ValueError(f"unknown area {area!r} for panel {name!r}; choose one of {PANEL_AREAS}")
+        self.panels[name] = widget
+
+    def _dock(self, name: str, widget: QWidget, area: str, title: str) -> None:
         dock = QDockWidget(self)
         dock.setObjectName(f"{name}Dock")
         dock.setWidget(widget)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        return dock
+        dock.setWindowTitle(QCoreApplication.translate("MainWindow", title))
+        there = [d for d in self.docks.values() if self.dockWidgetArea(d) == DOCK_AREAS[area]]
+        self.addDockWidget(DOCK_AREAS[area], dock)
+        if there:
+            self.tabifyDockWidget(there[-1], dock)
+            there[0].raise_()
+        else:
+            size, orientation = DOCK_SIZES[area]
+            self.resizeDocks([dock], [size], orientation)
+        self.docks[name] = dock
+        self._titles[name] = title
 
     def _build_menu(self) -> None:
         bar = self.menuBar()
@@ -233,10 +258,8 @@ class MainWindow(QMainWindow):
         street = self._twin.street
         name = street.name if i18n.is_chinese() else street.name_en
         self.setWindowTitle(self.tr("Street Cockpit — {street} — {actor}").format(street=name, actor=self.actor))
-        self.detail_dock.setWindowTitle(self.tr("Case"))
-        self.queue_dock.setWindowTitle(self.tr("Case queue"))
-        self.kpi_dock.setWindowTitle(self.tr("KPIs"))
-        self.staff_dock.setWindowTitle(self.tr("Staff"))
+        for name, dock in self.docks.items():
+            dock.setWindowTitle(QCoreApplication.translate("MainWindow", self._titles[name]))
         self.view_menu.setTitle(self.tr("&View"))
         self.language_menu.setTitle(self.tr("Language"))
         self.theme_menu.setTitle(self.tr("Theme"))
@@ -256,6 +279,6 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._connections.disconnect_all()
-        for panel in (self.map_panel, self.queue, self.detail, self.kpi, self.kpi_strip, self.staff, self.banner):
+        for panel in self.panels.values():
             panel.close()
         super().closeEvent(event)

@@ -35,6 +35,8 @@ from PySide6.QtGui import (
 )
 from shapely.geometry.base import BaseGeometry
 
+from widgets.theme import MAP_COLORS
+
 EVERYWHERE = QRectF(-1e9, -1e9, 2e9, 2e9)
 """Bounds of an item that paints the whole viewport whatever the view shows (metres)."""
 
@@ -116,9 +118,9 @@ class AreaLayer(Layer):
         self._brushes: list[QBrush] = []
         self._fill_key: tuple | None = None
         self._outline = QPainterPath()
-        self._outline_pen = cosmetic_pen("#808080", 1.0)
+        self._outline_pen = cosmetic_pen(MAP_COLORS["light"].area_outline, 1.0)
         self._highlight = QPainterPath()
-        self._highlight_pen = cosmetic_pen("#000000", 3.0)
+        self._highlight_pen = cosmetic_pen(MAP_COLORS["light"].area_highlight, 3.0)
 
     @property
     def ids(self) -> list[str]:
@@ -770,8 +772,8 @@ class LabelLayer:
         self._font = QFont("Noto Sans CJK SC")
         self._font.setPixelSize(15)
         self._font.setBold(True)
-        self._text = QBrush(QColor("#1a1a1a"))
-        self._halo = QPen(QColor(255, 255, 255, 220), 3.5)
+        self._text = QBrush(MAP_COLORS["light"].label_text)
+        self._halo = QPen(MAP_COLORS["light"].label_halo, 3.5)
         self._halo.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         self._pending: list[Label] = []
         self._images: list[QImage] = []

@@ -42,7 +42,7 @@ MicroLocator = Callable[[np.ndarray, np.ndarray], list[str | None]]
 class AreaHierarchy:
     """The street's areas as a tree: kind of each id, its ancestors, and its children.
 
-    Kinds are "street", "community", "general" and "micro" (:class:`cockpit.vocabulary.domain.GridKind` values).
+    Kinds are "street", "community", "general" and "micro".
     """
 
     def __init__(self, street: Street) -> None:

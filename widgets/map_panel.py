@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shapely.geometry.base import BaseGeometry
 
-from cockpit.vocabulary.domain import RiskLevel, SensorKind, StaffStatus
+from cockpit.vocabulary.domain import RiskLevel, StaffStatus
 from widgets import i18n
 from widgets.map_layers import (
     AreaLayer,
@@ -51,7 +51,17 @@ from widgets.map_layers import (
 )
 from widgets.map_measures import MAX_BINS, MEASURES, SHARE_MEASURES, AreaHierarchy, Bins, compute_measure, make_bins
 from widgets.plumbing import Connections, Throttle
-from widgets.theme import RISK_COLORS, STAFF_STATUS_COLORS, wall_pixel_size
+from widgets.theme import (
+    ALARM_COLOR,
+    MAP_COLORS,
+    RISK_COLORS,
+    SENSOR_KIND_COLORS,
+    SILENT_SENSOR,
+    STAFF_STATUS_COLORS,
+    MapColors,
+    theme_of,
+    wall_pixel_size,
+)
 from widgets.twin_model import TwinModel
 
 LEVELS: tuple[str, ...] = ("community", "general", "micro")
@@ -59,23 +69,6 @@ LEVELS: tuple[str, ...] = ("community", "general", "micro")
 
 _CHILD = {"street": "community", "community": "general", "general": "micro", "micro": "micro"}
 
-RAMP_LIGHT = ("#f4f4f6", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")
-"""Zero, then ColorBrewer Purples: sequential, colour-blind safe, clear of the blue/yellow/red markers."""
-RAMP_DARK = ("#1b2130", "#2c2850", "#40377a", "#5c4fb0", "#8a7fd6", "#c3bbf2")
-"""The same ramp for the dark wall: brighter means more."""
-
-SENSOR_COLORS = {
-    SensorKind.SMOKE: "#e69f00",
-    SensorKind.BRACELET: "#cc79a7",
-    SensorKind.WATER_METER: "#56b4e9",
-    SensorKind.MANHOLE: "#8c8c8c",
-    SensorKind.CAMERA: "#009e73",
-    SensorKind.PARKING: "#0072b2",
-    SensorKind.ENVIRONMENT: "#b8a600",
-}
-"""Okabe-Ito colours (colour-blind safe) by sensor kind."""
-
-ALARM_RED = QColor("#e03131")
 REFRESH_MS = 50
 """At most 20 redraws a second, whatever the model's signal rate."""
 LABEL_LIMIT = 60
@@ -183,7 +176,7 @@ class MapPanel(QWidget):
                                       multipolygon_xy([d.polygon for d in street.dedicated_grids], to_xy)))
         self._road_xy = list(zip(street.roads, multipolygon_xy([r.line for r in street.roads], to_xy)))
         self._sensor_ids = [s.id for s in street.sensors]
-        kinds = list(SENSOR_COLORS)
+        kinds = list(SENSOR_KIND_COLORS)
         self._sensor_kind = np.array([kinds.index(s.kind) for s in street.sensors], dtype=np.intp)
         sx, sy = to_xy(np.array([s.lon for s in street.sensors]), np.array([s.lat for s in street.sensors]))
         self._sensor_x, self._sensor_y = np.asarray(sx, float), np.asarray(sy, float)
@@ -283,7 +276,7 @@ class MapPanel(QWidget):
         staff = MarkerLayer()
         self._staff = staff.add_set()
         self._labels = LabelLayer()
-        self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], QColor("#ffffff"),
+        self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], MAP_COLORS["light"].background,
                                  overlay=self._markers, live=[staff, self._labels])
         self._focus_marker = pg.ScatterPlotItem(pxMode=True)
         self._focus_marker.setVisible(False)
@@ -332,6 +325,11 @@ class MapPanel(QWidget):
         if dark != self._dark:
             self._dark = dark
             self._restyle()
+
+    @property
+    def colors(self) -> MapColors:
+        """The map's colours in its current theme."""
+        return MAP_COLORS[theme_of(self._dark)]
 
     def set_for_wall(self, wall: bool) -> None:
         """Lay the map out for the wall (True) or the desk (False).
@@ -401,49 +399,42 @@ class MapPanel(QWidget):
             text.setContentsMargins(0, 0, round(6 * scale), 0)
 
     def _apply_theme(self) -> None:
-        dark = self._dark
+        colors = self.colors
         scale = self._scale
-        self._ramp = [QBrush(QColor(c)) for c in (RAMP_DARK if dark else RAMP_LIGHT)]
-        background = QColor("#0d1117") if dark else QColor("#ffffff")
+        self._ramp = [QBrush(c) for c in colors.ramp]
         # The base map paints the whole viewport: a view background would be filled and overdrawn.
         self.view.setBackground(None)
-        self._base.set_background(background)
-        self._area_layer.set_style(
-            cosmetic_pen("#3d4a5c" if dark else "#9a9aa6", 1.0 * scale),
-            cosmetic_pen("#ffd43b" if dark else "#101010", 3.5 * scale),
-        )
-        self._labels.set_style(self.label_pixel_size, QColor("#f1f3f5" if dark else "#1a1a1a"),
-                               QColor(13, 17, 23, 230) if dark else QColor(255, 255, 255, 230))
-        self._outline_pen = cosmetic_pen("#ffffff" if dark else "#000000", 2.5 * scale)
-        self._thin_pen = cosmetic_pen("#0d1117" if dark else "#ffffff", 1.0 * scale)
+        self._base.set_background(colors.background)
+        self._area_layer.set_style(cosmetic_pen(colors.area_outline, 1.0 * scale),
+                                   cosmetic_pen(colors.area_highlight, 3.5 * scale))
+        self._labels.set_style(self.label_pixel_size, colors.label_text, colors.label_halo)
+        self._outline_pen = cosmetic_pen(colors.marker_outline, 2.5 * scale)
+        self._thin_pen = cosmetic_pen(colors.marker_thin, 1.0 * scale)
         self._build_background()
 
     def _build_background(self) -> None:
-        dark = self._dark
+        colors = self.colors
         scale = self._scale
-        road_color = "#59657a" if dark else "#8a8a8a"
         widths = {"arterial": 3.0 * scale, "secondary": 1.8 * scale, "local": 0.8 * scale}
         paths = []
         for kind, width in widths.items():
             polylines = [p for road, g in self._road_xy if road.kind == kind for p in lines(g)]
             if polylines:
-                paths.append(PathStyle(path_of(polylines, closed=False), cosmetic_pen(road_color, width),
+                paths.append(PathStyle(path_of(polylines, closed=False), cosmetic_pen(colors.road, width),
                                        QBrush(Qt.BrushStyle.NoBrush)))
-        water = QColor("#1f4e79" if dark else "#a5d8ff")
-        water.setAlpha(200)
         rivers = [p for d in self._street.dedicated_grids if d.kind == "river" for p in rings(self._dedicated_xy[d.id])]
         if rivers:
-            paths.append(PathStyle(path_of(rivers), QPen(Qt.PenStyle.NoPen), QBrush(water)))
+            paths.append(PathStyle(path_of(rivers), QPen(Qt.PenStyle.NoPen), QBrush(colors.water)))
         community_rings = [p for c in self._street.communities for p in self._rings[c.id]]
-        paths.append(PathStyle(path_of(community_rings), cosmetic_pen("#7a869a" if dark else "#5f5f6e", 1.5 * scale),
+        paths.append(PathStyle(path_of(community_rings), cosmetic_pen(colors.community_boundary, 1.5 * scale),
                                QBrush(Qt.BrushStyle.NoBrush)))
-        boundary = cosmetic_pen("#c0c8d4" if dark else "#303040", 2.5 * scale)
+        boundary = cosmetic_pen(colors.street_boundary, 2.5 * scale)
         paths.append(PathStyle(path_of(rings(self._street_xy)), boundary,
                                QBrush(Qt.BrushStyle.NoBrush)))
         self._background.set_paths(paths)
         overlay = [p for d in self._street.dedicated_grids if d.kind != "river" for p in rings(self._dedicated_xy[d.id])]
-        hatch = QBrush(QColor("#ffa94d" if dark else "#e8590c"), Qt.BrushStyle.BDiagPattern)
-        outline = cosmetic_pen("#ffa94d" if dark else "#e8590c", 2.0 * scale, Qt.PenStyle.DashLine)
+        hatch = QBrush(colors.dedicated, Qt.BrushStyle.BDiagPattern)
+        outline = cosmetic_pen(colors.dedicated, 2.0 * scale, Qt.PenStyle.DashLine)
         self._dedicated.set_paths([PathStyle(path_of(overlay), outline, hatch)])
 
     # ------------------------------------------------------------ model signals
@@ -688,7 +679,7 @@ class MapPanel(QWidget):
 
     def _update_legend(self) -> None:
         """Show the bins in the fixed row of swatches (recolours happen at 20 Hz: no new widgets)."""
-        border = "#5c6b80" if self._dark else "#9a9aa6"
+        border = self.colors.legend_border.name()
         entries = self.legend_entries()
         # Most updates leave the legend as it was; a style sheet set again is parsed and polished again.
         if (entries, border) == self._legend_shown:
@@ -768,16 +759,16 @@ class MapPanel(QWidget):
             return
         self._marker_keys["sensors"] = codes
         order = np.argsort(codes, kind="stable")
-        kinds = list(SENSOR_COLORS)
+        kinds = list(SENSOR_KIND_COLORS)
         scale = self._scale
-        pens = [cosmetic_pen(QColor(SENSOR_COLORS[k]).darker(150), 1.0 * scale) for k in kinds]
-        silent = QBrush(QColor("#adb5bd"))
+        pens = [cosmetic_pen(SENSOR_KIND_COLORS[k].darker(150), 1.0 * scale) for k in kinds]
+        silent = QBrush(SILENT_SENSOR)
         # Styles: each kind normal, each kind silent (grey, the kind's outline), then alarming.
-        marker_styles = [MarkerStyle("s", 6 * scale, QBrush(QColor(SENSOR_COLORS[k])), pen)
+        marker_styles = [MarkerStyle("s", 6 * scale, QBrush(SENSOR_KIND_COLORS[k]), pen)
                          for k, pen in zip(kinds, pens)]
         marker_styles += [MarkerStyle("s", 6 * scale, silent, pen) for pen in pens]
-        marker_styles.append(MarkerStyle("star", 20 * scale, QBrush(ALARM_RED),
-                                         cosmetic_pen(QColor("#ffffff" if self._dark else "#000000"), 1.5 * scale)))
+        marker_styles.append(MarkerStyle("star", 20 * scale, QBrush(ALARM_COLOR),
+                                         cosmetic_pen(self.colors.marker_outline, 1.5 * scale)))
         code, kind = codes[order], self._sensor_kind[order]
         style_of = np.where(code == 2, 2 * len(kinds), code * len(kinds) + kind)
         self._sensors.set_points(self._sensor_x[order], self._sensor_y[order], [self._sensor_ids[i] for i in order],
@@ -838,7 +829,7 @@ class MapPanel(QWidget):
         self._ring(staff.x, staff.y)
 
     def _ring(self, x: float, y: float) -> None:
-        pen = cosmetic_pen("#ffd43b" if self._dark else "#d6336c", 3.0 * self._scale)
+        pen = cosmetic_pen(self.colors.focus_ring, 3.0 * self._scale)
         self._focus_marker.setData([x], [y], symbol="o", size=30 * self._scale, pen=pen,
                                    brush=QBrush(Qt.BrushStyle.NoBrush))
         self._focus_marker.setVisible(True)

@@ -19,15 +19,16 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
+from cockpit.demo_feed import DEMO_SEED
 from cockpit.ingest.broker import EmbeddedBroker
 from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.link import LinkStatus
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
+from cockpit.ingest.simulated_sensors import SensorSimulator
 from cockpit.ingest.store import BatchStore
 from cockpit.rules.model import load_rules
-from cockpit.sensors_sim import SensorSimulator
 from cockpit.storage import Database
 from cockpit.twin import TwinState
 from cockpit.vocabulary.events import Event
@@ -86,7 +87,7 @@ class MqttSource(QObject):
 
     def __init__(self, twin: TwinState, model: TwinModel, db: Database, broker: str,
                  clock: Callable[[], datetime], login: BrokerLogin | None = None,
-                 writer: DatabaseWriter | None = None, sensor_rate: float = DEMO_SENSOR_RATE, seed: int = 7,
+                 writer: DatabaseWriter | None = None, sensor_rate: float = DEMO_SENSOR_RATE, seed: int = DEMO_SEED,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.embedded = EmbeddedBroker() if broker == EMBEDDED else None

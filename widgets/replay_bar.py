@@ -16,7 +16,7 @@ from datetime import datetime, timedelta
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QColor, QPainter, QPaintEvent, QPolygonF
+from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
@@ -32,12 +32,12 @@ from PySide6.QtWidgets import (
 
 from cockpit.replay.player import (
     AS_FAST_AS_POSSIBLE,
-    REPLAY_BANNER_COLOUR,
     REPLAY_LABEL,
     SPEEDS,
     ReplayPlayer,
 )
 from cockpit.vocabulary.local_time import LOCAL_TZ
+from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR
 from widgets.twin_model import TwinModel
 
 log = logging.getLogger(__name__)
@@ -69,7 +69,7 @@ class BookmarkSlider(QSlider):
                                              QStyle.SubControl.SC_SliderGroove, self)
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        painter.setBrush(QColor(REPLAY_BANNER_COLOUR))
+        painter.setBrush(REPLAY_COLOR)
         painter.setPen(Qt.PenStyle.NoPen)
         for mark in self.marks:
             x = groove.left() + mark * groove.width()
@@ -103,7 +103,7 @@ class ReplayBar(QFrame):
         self.mode_label = QLabel(REPLAY_LABEL)
         self.mode_label.setObjectName("replayLabel")
         self.mode_label.setStyleSheet(
-            f"QLabel#replayLabel {{ background: {REPLAY_BANNER_COLOUR}; color: white; font-weight: bold;"
+            f"QLabel#replayLabel {{ background: {REPLAY_COLOR.name()}; color: {TEXT_ON_COLOR.name()}; font-weight: bold;"
             " padding: 2px 10px; border-radius: 3px; }")
         self.time_label = QLabel()
         self.play_button = QPushButton()

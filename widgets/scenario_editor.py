@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 from collections import Counter
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from PySide6.QtWidgets import (
 from cockpit.dispatch import POLICIES
 from cockpit.street.model import Street
 from cockpit.vocabulary.domain import StaffKind
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 from simulation.model import ScenarioError
 from simulation.scenario import Scenario, parse_scenario
 from simulation.staffing import staffing_table
@@ -62,7 +64,7 @@ def new_street_scenario(name: str, street: str = "demo", horizon_hours: float = 
             "demand": {},
             "staff": {"from": street, "roles": list(DEFAULT_ROLES)},
             "dispatch": {"policy": "home_grid_first", "travel": "straight_line"},
-            "targets": {"response_minutes": 120.0},
+            "targets": {"response_minutes": RESPONSE_TARGET / timedelta(minutes=1)},
         }
     )
 
@@ -244,7 +246,7 @@ class ScenarioEditorPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.error_label = QLabel()
         self.error_label.setWordWrap(True)
-        self.error_label.setStyleSheet("color: #e03131;")
+        self.error_label.setObjectName("errorText")
         self.summary_label = QLabel()
 
         self.form = QFormLayout()

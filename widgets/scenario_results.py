@@ -35,9 +35,7 @@ from PySide6.QtWidgets import (
 from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
 from simulation.optimise import StreetStaffingSearch
 from simulation.kpi import ALL
-
-SCENARIO_COLORS = ("#1c7ed6", "#e8590c", "#2f9e44", "#ae3ec9")
-"""One colour per compared scenario, in order (at most four)."""
+from widgets.theme import MARKER_OUTLINE, NO_DATA_COLOR, SERIES_COLORS
 
 MAX_SCENARIOS = 4
 
@@ -126,7 +124,7 @@ class ScenarioResultsPanel(QWidget):
         self.map_scenario.currentIndexChanged.connect(self._draw_map)
         self.map_measure.currentIndexChanged.connect(self._draw_map)
         self.map_label = QLabel()
-        self.map_points = pg.ScatterPlotItem(size=14, pen=pg.mkPen("#495057"))
+        self.map_points = pg.ScatterPlotItem(size=14, pen=pg.mkPen(MARKER_OUTLINE))
         self.map_plot.addItem(self.map_points)
         self._grid_xy: dict[str, tuple[float, float]] = {}
         for plot in (self.wait_plot, self.response_plot, self.sla_plot, self.utilisation_plot):
@@ -252,7 +250,7 @@ class ScenarioResultsPanel(QWidget):
             for k, values in enumerate(samples):
                 density, _ = np.histogram(np.clip(values, 0, top), bins=edges)
                 share = density / max(1, len(values))
-                plot.plot(edges, share, stepMode="center", pen=pg.mkPen(SCENARIO_COLORS[k], width=2),
+                plot.plot(edges, share, stepMode="center", pen=pg.mkPen(SERIES_COLORS[k], width=2),
                           name=self.results[k].scenario.name)
 
     def _draw_sla(self) -> None:
@@ -273,7 +271,7 @@ class ScenarioResultsPanel(QWidget):
                 his.append(hi)
             x = np.arange(len(labels)) + (k - (len(self.results) - 1) / 2) * width
             heights = np.nan_to_num(np.array(means))
-            plot.addItem(pg.BarGraphItem(x=x, height=heights, width=width * 0.9, brush=SCENARIO_COLORS[k],
+            plot.addItem(pg.BarGraphItem(x=x, height=heights, width=width * 0.9, brush=SERIES_COLORS[k],
                                          name=result.scenario.name))
             plot.addItem(pg.ErrorBarItem(x=x, y=heights, top=np.nan_to_num(np.array(his)) - heights,
                                          bottom=heights - np.nan_to_num(np.array(los)), beam=width * 0.3))
@@ -287,8 +285,8 @@ class ScenarioResultsPanel(QWidget):
             if result.utilisation.empty:
                 continue
             mean = result.utilisation.mean(axis=0).to_numpy(dtype=float)
-            plot.plot(np.arange(24), mean, pen=pg.mkPen(SCENARIO_COLORS[k], width=2), symbol="o", symbolSize=5,
-                      symbolBrush=SCENARIO_COLORS[k], name=result.scenario.name)
+            plot.plot(np.arange(24), mean, pen=pg.mkPen(SERIES_COLORS[k], width=2), symbol="o", symbolSize=5,
+                      symbolBrush=SERIES_COLORS[k], name=result.scenario.name)
 
     def _grid_positions(self) -> dict[str, tuple[float, float]]:
         if not self._grid_xy and self.results and self.results[0].scenario.street != "none":
@@ -462,7 +460,7 @@ class ScenarioResultsPanel(QWidget):
 def _heat(value: float, scale: float, difference: bool) -> QColor:
     """Green (0) to red (the largest value); for a difference, blue (better) to red (worse)."""
     if not math.isfinite(value):
-        return QColor("#dee2e6")
+        return NO_DATA_COLOR
     share = 0.0 if scale <= 0 else min(1.0, abs(value) / scale)
     if difference and value < 0:
         return QColor.fromRgbF(1 - share * 0.9, 1 - share * 0.5, 1.0)

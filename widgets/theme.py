@@ -7,38 +7,173 @@ so that it reads at 5 m on a 1080p and on a 4K wall alike.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from cockpit.resources import RESOURCES
-from cockpit.vocabulary.domain import RiskLevel, StaffStatus
+from cockpit.vocabulary.domain import RiskLevel, SensorKind, StaffStatus
 
 THEMES = ("light", "dark")
 
+_RED = "#e03131"
+_AMBER = "#f08c00"
+_BLUE = "#1c7ed6"
+_GREEN = "#2f9e44"
+_VIOLET = "#ae3ec9"
+_GREY = "#868e96"
+
 RISK_COLORS = {
-    RiskLevel.BLUE: QColor("#1c7ed6"),
-    RiskLevel.YELLOW: QColor("#f08c00"),
-    RiskLevel.RED: QColor("#e03131"),
+    RiskLevel.BLUE: QColor(_BLUE),
+    RiskLevel.YELLOW: QColor(_AMBER),
+    RiskLevel.RED: QColor(_RED),
 }
 """Risk level colours (红黄蓝)."""
 
 SLA_AMBER = QColor("#f59f00")
 """A case with less than a quarter of its resolve window left."""
-SLA_RED = QColor("#e03131")
-"""A case past its deadline."""
+SLA_RED = QColor(_RED)
+"""A case past its deadline, an overdue or escalated step."""
 SLA_WARN_FRACTION = 0.75
 """Share of the window used after which the countdown turns amber."""
 
-OK_COLOR = QColor("#2f9e44")
-BAD_COLOR = QColor("#e03131")
+OK_COLOR = QColor(_GREEN)
+"""A figure that meets its target, a good score."""
+BAD_COLOR = QColor(_RED)
+"""A figure that misses its target, a poor score."""
+ALARM_COLOR = QColor(_RED)
+"""An alarm on the map (a red star)."""
+TEXT_ON_COLOR = QColor("#ffffff")
+"""Text on a risk or SLA colour."""
+COMPARISON_COLOR = QColor(_AMBER)
+"""A line drawn to compare with (a usual day beside today's bars)."""
+REPLAY_COLOR = QColor("#7b1fa2")
+"""Replay mode's banner and badge: a purple no live state uses."""
+NO_DATA_COLOR = QColor("#dee2e6")
+"""An area or cell without a figure."""
+MARKER_OUTLINE = QColor("#495057")
+"""Outline of markers on a chart."""
 
 STAFF_STATUS_COLORS = {
-    StaffStatus.OFF_DUTY: QColor("#868e96"),
-    StaffStatus.AVAILABLE: QColor("#2f9e44"),
-    StaffStatus.EN_ROUTE: QColor("#1c7ed6"),
-    StaffStatus.ON_SCENE: QColor("#ae3ec9"),
-    StaffStatus.BUSY: QColor("#f08c00"),
+    StaffStatus.OFF_DUTY: QColor(_GREY),
+    StaffStatus.AVAILABLE: QColor(_GREEN),
+    StaffStatus.EN_ROUTE: QColor(_BLUE),
+    StaffStatus.ON_SCENE: QColor(_VIOLET),
+    StaffStatus.BUSY: QColor(_AMBER),
 }
+
+SERIES_COLORS = (QColor(_BLUE), QColor("#e8590c"), QColor(_GREEN), QColor(_VIOLET))
+"""One colour per compared scenario, in order (at most four)."""
+
+SENSOR_KIND_COLORS = {
+    SensorKind.SMOKE: QColor("#e69f00"),
+    SensorKind.BRACELET: QColor("#cc79a7"),
+    SensorKind.WATER_METER: QColor("#56b4e9"),
+    SensorKind.MANHOLE: QColor("#8c8c8c"),
+    SensorKind.CAMERA: QColor("#009e73"),
+    SensorKind.PARKING: QColor("#0072b2"),
+    SensorKind.ENVIRONMENT: QColor("#b8a600"),
+}
+"""Okabe-Ito colours (colour-blind safe) by sensor kind, the same in both themes."""
+SILENT_SENSOR = QColor("#adb5bd")
+"""A sensor that has gone silent: grey, outlined in its kind's colour."""
+
+
+@dataclass(frozen=True)
+class MapColors:
+    """The map's colours in one theme: the base map, the measure's ramp, outlines and names."""
+
+    background: QColor
+    ramp: tuple[QColor, ...]
+    """Zero, then five steps of a sequential ramp (more is stronger)."""
+    area_outline: QColor
+    area_highlight: QColor
+    """The focused area's bold outline."""
+    label_text: QColor
+    label_halo: QColor
+    marker_outline: QColor
+    """Outline of a selected case and of alarm stars: the strongest contrast to the background."""
+    marker_thin: QColor
+    """Thin outline of the other case markers: the background's own colour."""
+    road: QColor
+    water: QColor
+    community_boundary: QColor
+    street_boundary: QColor
+    dedicated: QColor
+    """Hatch and dashed outline of dedicated grids (markets, schools...)."""
+    focus_ring: QColor
+    """The ring around a staff member the map flies to."""
+    legend_border: QColor
+
+
+def _water(name: str) -> QColor:
+    colour = QColor(name)
+    colour.setAlpha(200)
+    return colour
+
+
+MAP_COLORS = {
+    "light": MapColors(
+        background=QColor("#ffffff"),
+        # ColorBrewer Purples: sequential, colour-blind safe, clear of the blue/yellow/red markers.
+        ramp=tuple(QColor(c) for c in ("#f4f4f6", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")),
+        area_outline=QColor("#9a9aa6"),
+        area_highlight=QColor("#101010"),
+        label_text=QColor("#1a1a1a"),
+        label_halo=QColor(255, 255, 255, 230),
+        marker_outline=QColor("#000000"),
+        marker_thin=QColor("#ffffff"),
+        road=QColor("#8a8a8a"),
+        water=_water("#a5d8ff"),
+        community_boundary=QColor("#5f5f6e"),
+        street_boundary=QColor("#303040"),
+        dedicated=QColor("#e8590c"),
+        focus_ring=QColor("#d6336c"),
+        legend_border=QColor("#9a9aa6"),
+    ),
+    "dark": MapColors(
+        background=QColor("#0d1117"),
+        # The same ramp for the dark wall: brighter means more.
+        ramp=tuple(QColor(c) for c in ("#1b2130", "#2c2850", "#40377a", "#5c4fb0", "#8a7fd6", "#c3bbf2")),
+        area_outline=QColor("#3d4a5c"),
+        area_highlight=QColor("#ffd43b"),
+        label_text=QColor("#f1f3f5"),
+        label_halo=QColor(13, 17, 23, 230),
+        marker_outline=QColor("#ffffff"),
+        marker_thin=QColor("#0d1117"),
+        road=QColor("#59657a"),
+        water=_water("#1f4e79"),
+        community_boundary=QColor("#7a869a"),
+        street_boundary=QColor("#c0c8d4"),
+        dedicated=QColor("#ffa94d"),
+        focus_ring=QColor("#ffd43b"),
+        legend_border=QColor("#5c6b80"),
+    ),
+}
+"""The map's colours by theme name."""
+
+
+@dataclass(frozen=True)
+class PlotColors:
+    """A chart's backdrop in one theme."""
+
+    background: QColor
+    foreground: QColor
+    """Axes and their ticks."""
+
+
+PLOT_COLORS = {
+    "light": PlotColors(background=QColor("#ffffff"), foreground=QColor("#24292f")),
+    "dark": PlotColors(background=QColor("#10151c"), foreground=QColor("#c9d4e0")),
+}
+"""Chart backdrops by theme name."""
+
+
+def theme_of(dark: bool) -> str:
+    """The theme name of a dark (wall, night) or light (desk) view."""
+    return "dark" if dark else "light"
+
 
 WIDE_VALUE_SCALE = 1.3
 """Type of a wide KPI tile's value (several figures in one line) against the body text; one figure gets 2."""

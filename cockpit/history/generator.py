@@ -15,6 +15,8 @@ in whole arrays: a year of ~36,000 cases takes well under a second.
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import numpy as np
 import pandas as pd
 import shapely
@@ -26,6 +28,7 @@ from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable, default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
 from cockpit.vocabulary.local_time import LOCAL_TZ
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 DEFAULT_START = pd.Timestamp("2025-01-01", tz=LOCAL_TZ)
 """First local midnight of a generated history when no start is given."""
@@ -303,7 +306,7 @@ def _feedback(rng: np.random.Generator, times: dict[str, np.ndarray], risk: np.n
     """First ratings (worse when late) and which cases the resident sends back as not fixed."""
     n = reported.size
     deadline = reported + np.array([r.resolve_within for r in RiskLevel])[risk].astype("timedelta64[us]").astype(np.int64)
-    late = (times["resolved_at"] > deadline) | (times["accepted_at"] - reported > 2 * 3600 * _SEC)
+    late = (times["resolved_at"] > deadline) | (times["accepted_at"] - reported > RESPONSE_TARGET // timedelta(microseconds=1))
     rating = np.where(late, rng.choice(_RATINGS, size=n, p=_RATING_P_LATE),
                       rng.choice(_RATINGS, size=n, p=_RATING_P))
     reopened = rng.random(n) < np.where(rating <= 2, 0.35, 0.015)

@@ -1,1 +1,2 @@
-"""MQTT ingest: topic tree, payload validation, the ingest pipeline, the paho client and brokers."""
+"""The MQTT link: topic tree, payload validation, the ingest pipeline, the paho client, brokers,
+the publisher and the simulated sensors that publish onto it."""

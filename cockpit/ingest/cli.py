@@ -23,8 +23,8 @@ from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
+from cockpit.ingest.simulated_sensors import SensorSimulator, paced
 from cockpit.rules.model import load_rules
-from cockpit.sensors_sim import SensorSimulator, paced
 from cockpit.storage.db import StorageError, open_database
 from cockpit.storage.eventlog import EventStore
 from cockpit.twin import TwinError, TwinState

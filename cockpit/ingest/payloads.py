@@ -113,7 +113,6 @@ PAYLOAD_TYPES: dict[TopicKind, type[Payload]] = {
 }
 
 _DECODERS = {kind: msgspec.json.Decoder(cls) for kind, cls in PAYLOAD_TYPES.items()}
-_ENCODER = msgspec.json.Encoder()
 
 
 class _Memo:
@@ -194,11 +193,6 @@ def parse_payload(kind: TopicKind, raw: bytes, now: datetime | None = None) -> P
     if now - payload.ts > MAX_AGE:
         raise PayloadError(Reason.TS_PAST, f"timestamp {payload.ts.isoformat()} is older than {MAX_AGE.days} days")
     return payload
-
-
-def encode_payload(payload: Payload) -> bytes:
-    """JSON bytes of a payload (what devices and the simulator send)."""
-    return _ENCODER.encode(payload)
 
 
 def _classify(message: str) -> Reason:

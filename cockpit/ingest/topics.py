@@ -95,14 +95,6 @@ def alarm_topic(street: str, sensor_id: str) -> str:
     return f"street/{street}/sensor/{sensor_id}/alarm"
 
 
-def position_topic(street: str, staff_id: str) -> str:
-    return f"street/{street}/staff/{staff_id}/position"
-
-
-def report_topic(street: str) -> str:
-    return f"street/{street}/case/report"
-
-
 def case_action_topic(street: str, case_id: str, action: str) -> str:
     if action not in CASE_ACTIONS:
         raise ValueError(f"unknown case action {action!r} (one of {', '.join(CASE_ACTIONS)})")

@@ -8,15 +8,14 @@ imported only then).
 from __future__ import annotations
 
 import argparse
-import json
 import logging
-import math
 import sys
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from cockpit.command_output import print_json
 from cockpit.replay.index import load_index
 from cockpit.replay.loader import LogReadError
 from cockpit.replay.seek import Replay
@@ -81,7 +80,7 @@ def replay_command(args: argparse.Namespace, street: Street | None = None) -> in
         return _error(str(exc))
     summary = {"log": str(args.log), **log_summary(replay, at)}
     if args.json:
-        print(json.dumps(_finite(summary), ensure_ascii=False, allow_nan=False))
+        print_json(summary)
     else:
         print(_text(summary, at))
     return 0
@@ -113,12 +112,3 @@ def _error(message: str) -> int:
     print(f"cockpit: {message}", file=sys.stderr)
     return EXIT_ERROR
 
-
-def _finite(value: Any) -> Any:
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    if isinstance(value, dict):
-        return {str(k): _finite(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_finite(v) for v in value]
-    return value

@@ -3,8 +3,8 @@
 The player moves a :class:`~cockpit.replay.seek.Replay` forward as its clock runs. It never blocks:
 the GUI calls :meth:`ReplayPlayer.tick` from a timer and each tick applies at most ``max_batch``
 events to the twin, which the twin's subscribers (the Qt TwinModel) see as one batch. Everything
-shown from a replay must say so: :data:`REPLAY_LABEL` and :data:`REPLAY_BANNER_COLOUR` are the status
-bar text and banner colour a window uses while a player drives it.
+shown from a replay must say so: :data:`REPLAY_LABEL` is the status bar and banner text a window
+uses while a player drives it (in the theme's replay colour, widgets.theme.REPLAY_COLOR).
 """
 
 from __future__ import annotations
@@ -24,9 +24,6 @@ from cockpit.vocabulary.local_time import LOCAL_TZ
 
 REPLAY_LABEL = "回放 REPLAY"
 """Status bar and banner text while a replay drives the window (never live)."""
-
-REPLAY_BANNER_COLOUR = "#7b1fa2"
-"""Banner colour of replay mode: a purple no live state uses."""
 
 AS_FAST_AS_POSSIBLE = 0.0
 """Speed value meaning: apply ``max_batch`` events per tick, whatever the time between them."""
@@ -221,10 +218,6 @@ class ReplayPlayer:
         self.bookmarks.sort(key=lambda b: b.at)
         self._changed()
         return mark
-
-    def remove_bookmark(self, mark: Bookmark) -> None:
-        self.bookmarks.remove(mark)
-        self._changed()
 
     def save_bookmarks(self, path: str | Path) -> None:
         data = [{**asdict(b), "at": b.at.isoformat()} for b in self.bookmarks]

@@ -110,13 +110,6 @@ class RuleEngine:
             events.extend(self._step(sensor, rule, track, reading, float(x)))
         return events
 
-    def feed_many(self, readings: Iterable[SensorReading]) -> list[Event]:
-        """:meth:`feed` for each reading in order; all resulting events."""
-        events: list[Event] = []
-        for reading in readings:
-            events.extend(self.feed(reading))
-        return events
-
     def tick(self, at: datetime) -> list[Event]:
         """Check the no-signal rules at time ``at``; returns the alarms it raises."""
         if self._start is None:

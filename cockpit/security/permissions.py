@@ -136,15 +136,6 @@ def role_allows(role: Role, action: Action) -> bool:
     return action in PERMISSIONS[role]
 
 
-def permission_table() -> list[dict[str, object]]:
-    """The table as rows (role, action, allowed, area-bound), for documentation and the CLI."""
-    return [
-        {"role": role.value, "action": action.value, "allowed": action in PERMISSIONS[role],
-         "area_bound": action in AREA_ACTIONS}
-        for role in Role for action in Action
-    ]
-
-
 class PermissionDenied(TwinError):
     """The acting user may not do this (role, area, unknown or disabled account); the message says why."""
 

@@ -153,16 +153,6 @@ class ResourceKind(StrEnum):
     CACHE = "cache"
 
 
-class GridKind(StrEnum):
-    """Kinds of area in the grid hierarchy."""
-
-    STREET = "street"
-    COMMUNITY = "community"
-    GENERAL = "general"
-    MICRO = "micro"
-    DEDICATED = "dedicated"
-
-
 class AlarmState(StrEnum):
     """Life cycle of a sensor or area alarm."""
 

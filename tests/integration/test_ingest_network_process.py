@@ -20,7 +20,7 @@ from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.link import LinkState
 from cockpit.ingest.network import MAX_OUTSTANDING
 from cockpit.ingest.publisher import Publisher
-from cockpit.sensors_sim import SensorSimulator
+from cockpit.ingest.simulated_sensors import SensorSimulator
 from cockpit.street.demo import load_demo_street
 from tests.fixtures._servers import free_port, wait_until
 from tests.integration.test_ingest_reliability import QUEUE, InProcessIngest, finish, stored_keys, streaming

@@ -15,9 +15,11 @@ from cockpit.vocabulary.domain import Source, StaffKind, StaffStatus
 from cockpit.vocabulary.events import StaffStatusChanged
 from tests.core.tiny import tiny_street
 from tests.widgets.conftest import T0, report
-from widgets.app import DemoDriver, build_desk, build_twin, build_wall, render_snapshot, start_session
+from widgets.app import build_desk, build_twin, build_wall, start_session
 from widgets.case_queue import COLUMNS as QUEUE_COLUMNS
+from widgets.demo_driver import DemoDriver
 from widgets.kpi_panel import KpiPanel
+from widgets.snapshot import render_snapshot
 from widgets.staff_board import StaffBoardPanel
 from widgets.twin_model import TwinModel
 from widgets.wall import PAGES
@@ -46,12 +48,12 @@ def test_switching_language_changes_visible_strings(qtbot, model, languages):
     model.drain()
     desk.detail.set_case("K1")
     queue_header = desk.queue.table_model.headerData(0, Qt.Orientation.Horizontal)
-    assert (queue_header, desk.detail.triage_button.text(), desk.window.queue_dock.windowTitle()) == (
+    assert (queue_header, desk.detail.triage_button.text(), desk.window.docks["queue"].windowTitle()) == (
         "Case", "Triage", "Case queue")
     languages.set_language("zh")
     assert desk.queue.table_model.headerData(0, Qt.Orientation.Horizontal) == "事件"
     assert desk.detail.triage_button.text() == "研判"
-    assert desk.window.queue_dock.windowTitle() == "事件队列"
+    assert desk.window.docks["queue"].windowTitle() == "事件队列"
     assert desk.banner.ack_button.text() == "确认"
     assert desk.staff.on_duty_only.text() == "仅在岗"
     assert desk.queue.table_model.index(0, 1).data() == "蓝"

@@ -14,8 +14,8 @@ from cockpit.demand import default_demand
 from cockpit.vocabulary.domain import RiskLevel
 from tests.widgets.conftest import T0, report
 from widgets.alarm_banner import AlarmBanner
-from widgets.app import usual_day
 from widgets.case_queue import CaseQueuePanel
+from widgets.demo_driver import usual_day
 from widgets.kpi_panel import KpiPanel, usual_per_hour
 from widgets.plumbing import fill_combo
 from widgets.staff_board import StaffBoardPanel

@@ -21,8 +21,8 @@ from cockpit.vocabulary.events import AlarmRaised, CaseReported, ClockTick, Sens
 from tests.core.tiny import centre, tiny_street
 from widgets import i18n
 from widgets.map_measures import AreaHierarchy, compute_measure, make_bins
-from widgets.map_panel import RAMP_DARK, RAMP_LIGHT, MapPanel
-from widgets.theme import RISK_COLORS, wall_pixel_size
+from widgets.map_panel import MapPanel
+from widgets.theme import MAP_COLORS, RISK_COLORS, wall_pixel_size
 from widgets.twin_model import TwinModel
 
 T0 = datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)
@@ -148,12 +148,12 @@ def test_colour_bins_follow_the_measure_and_the_legend_counts_areas(qtbot, panel
 
     panel.set_measure("active_alarms")
     assert panel.area_bin("C01") == panel.area_bin("C02") == 0
-    assert panel.area_brush("C01").color() == QColor(RAMP_LIGHT[0])
+    assert panel.area_brush("C01").color() == MAP_COLORS["light"].ramp[0]
 
     submit(model, [AlarmRaised(T0 + timedelta(minutes=1), "A-1", "sensor", RiskLevel.RED, sensor_id="MH-1")])
     qtbot.waitUntil(lambda: panel.area_bin("C02") == 1)
     assert panel.area_bin("C01") == 0
-    assert panel.area_brush("C02").color() != QColor(RAMP_LIGHT[0])
+    assert panel.area_brush("C02").color() != MAP_COLORS["light"].ramp[0]
 
 
 def test_staff_coverage_counts_available_staff_where_they_are(qtbot, panel, model):
@@ -237,10 +237,10 @@ def test_an_overdue_case_is_outlined_and_says_so(qtbot, panel, model):
 
 def test_dark_theme_recolours_the_ramp_and_background(panel):
     panel.set_dark(True)
-    assert panel.area_brush("C02").color() in [QColor(c) for c in RAMP_DARK]
+    assert panel.area_brush("C02").color() in list(MAP_COLORS["dark"].ramp)
     assert rendered(panel).pixelColor(2, 2) == QColor("#0d1117")  # a corner, off the street
     panel.set_dark(False)
-    assert panel.area_brush("C02").color() in [QColor(c) for c in RAMP_LIGHT]
+    assert panel.area_brush("C02").color() in list(MAP_COLORS["light"].ramp)
 
 
 def test_closing_disconnects_from_the_model(qtbot, panel, model):

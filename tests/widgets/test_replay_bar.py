@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from cockpit.clock import ManualClock
 from cockpit.replay.index import LogIndex
 from cockpit.replay.loader import read_incident_log
-from cockpit.replay.player import AS_FAST_AS_POSSIBLE, REPLAY_BANNER_COLOUR, REPLAY_LABEL, ReplayPlayer
+from cockpit.replay.player import AS_FAST_AS_POSSIBLE, REPLAY_LABEL, ReplayPlayer
 from cockpit.replay.seek import Replay
 from cockpit.replay.synthetic import synthetic_log
 from cockpit.training import Debrief, Decision
@@ -18,6 +18,7 @@ from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from tests.core.tiny import tiny_street
 from widgets.debrief import DebriefView
 from widgets.replay_bar import ReplayBar, export_frames
+from widgets.theme import REPLAY_COLOR
 from widgets.twin_model import TwinModel
 
 START = datetime(2026, 10, 1, tzinfo=timezone.utc)
@@ -51,7 +52,7 @@ def parts(qtbot, index):
 def test_the_bar_says_replay_loudly(parts) -> None:
     _, _, bar, _ = parts
     assert bar.mode_label.text() == REPLAY_LABEL
-    assert REPLAY_BANNER_COLOUR in bar.mode_label.styleSheet()
+    assert REPLAY_COLOR.name() in bar.mode_label.styleSheet()
 
 
 def test_play_runs_the_timer_and_ticks_the_clock(qtbot, parts) -> None:
@@ -190,7 +191,7 @@ def test_training_panel_takes_decisions_and_finishes(qtbot, tmp_path) -> None:
 
 def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path) -> None:
     from cockpit.replay.cli import open_replay
-    from widgets.app import build_replay_desk
+    from widgets.replay_desk import build_replay_desk
 
     path = tmp_path / "log.parquet"
     synthetic_log(tiny_street(), 50, seed=8, start=START, per_day=50).to_parquet(path)

@@ -9,8 +9,10 @@ import pytest
 from PySide6.QtGui import QImage
 
 from cockpit.street.demo import load_demo_street
-from widgets.app import build_twin, build_wall, play_demo, render_snapshot
+from widgets.app import build_twin, build_wall
+from widgets.demo_driver import play_demo
 from widgets.kpi_panel import KpiPanel, TodayKpis
+from widgets.snapshot import render_snapshot
 from widgets.twin_model import TwinModel
 
 BUSY = datetime(2026, 11, 24, 2, 0, tzinfo=timezone.utc)  # 10:00 in Shanghai, the default kind of moment

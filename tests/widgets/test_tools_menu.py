@@ -7,9 +7,10 @@ from datetime import datetime, timedelta, timezone
 from cockpit.replay.cli import open_replay
 from cockpit.replay.synthetic import synthetic_log
 from tests.core.tiny import tiny_street
-from widgets.app import build_replay_desk, start_training
 from widgets.debrief import TrainingPanel
+from widgets.replay_desk import build_replay_desk
 from widgets.simulation_view import SimulationView
+from widgets.training_desk import start_training
 
 START = datetime(2026, 10, 1, tzinfo=timezone.utc)
 
@@ -39,7 +40,7 @@ def test_training_starts_from_the_replay_moment_and_pauses_playback(qtbot, tmp_p
     moment = view.player.start + timedelta(hours=20)
     view.player.seek(moment)
     view.player.play()
-    panel = start_training(view, "王小明", "trainer-1", hours=2)
+    panel = start_training(view.player, view.desk, "王小明", "trainer-1", hours=2)
     assert isinstance(panel, TrainingPanel) and panel.isVisible()
     assert panel.session.trainee == "王小明"
     assert panel.session.replay is view.player.replay
