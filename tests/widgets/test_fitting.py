@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtWidgets import QComboBox
