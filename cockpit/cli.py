@@ -20,6 +20,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from cockpit.command_output import EXIT_USAGE, CommandError, print_json
+from cockpit.onboard.cli import add_street_options
 
 log = logging.getLogger("cockpit")
 
@@ -27,16 +28,21 @@ log = logging.getLogger("cockpit")
 # ---------------------------------------------------------------- street
 
 
-def _demo_street(seed: int | None):
-    from cockpit.street.demo import load_demo_street
+def _street(args: argparse.Namespace):
+    """The street of ``--street``/``--db`` (default the demo street of ``--seed``), or a one-line CommandError."""
+    from cockpit.storage import StorageError
+    from cockpit.onboard.catalog import UnknownStreet, resolve_street
 
-    return load_demo_street() if seed is None else load_demo_street(seed)
+    try:
+        return resolve_street(getattr(args, "street", None), getattr(args, "db", None), getattr(args, "seed", None))
+    except (UnknownStreet, StorageError) as exc:
+        raise CommandError(str(exc)) from None
 
 
 def _cmd_info(args: argparse.Namespace) -> int:
     from cockpit.street.summary import street_summary
 
-    summary = street_summary(_demo_street(args.seed))
+    summary = street_summary(_street(args))
     if args.json:
         print_json(summary)
         return 0
@@ -49,15 +55,15 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_street_export(args: argparse.Namespace) -> int:
-    from cockpit.street.geojson import export_geojson
+    from cockpit.onboard.cli import export_command
 
-    paths = export_geojson(_demo_street(args.seed), Path(args.out))
-    if args.json:
-        print_json({"out": str(args.out), "files": [str(p) for p in paths]})
-    else:
-        for path in paths:
-            print(path)
-    return 0
+    return export_command(args, _street(args))
+
+
+def _cmd_street_import(args: argparse.Namespace) -> int:
+    from cockpit.onboard.cli import import_command
+
+    return import_command(args)
 
 
 # ---------------------------------------------------------------- history and KPIs
@@ -65,11 +71,17 @@ def _cmd_street_export(args: argparse.Namespace) -> int:
 
 def _cmd_history_generate(args: argparse.Namespace) -> int:
     from cockpit.history.cli import generate_command
-    from cockpit.street.demo import load_demo_street
 
     if args.days <= 0:
         raise CommandError(f"--days must be positive, not {args.days}")
-    return generate_command(args.days, args.seed, Path(args.out), load_demo_street(), as_json=args.json)
+    return generate_command(args.days, args.seed, Path(args.out), _street(argparse.Namespace(
+        street=args.street, db=args.db, seed=None)), as_json=args.json)
+
+
+def _cmd_history_import(args: argparse.Namespace) -> int:
+    from cockpit.history.cli import import_command
+
+    return import_command(Path(args.export), Path(args.mapping), _street(args), Path(args.out), as_json=args.json)
 
 
 def _cmd_kpi(args: argparse.Namespace) -> int:
@@ -112,7 +124,7 @@ def _cmd_snapshot(args: argparse.Namespace) -> int:
         raise CommandError(f"--minutes must be 0 or more, not {args.minutes}")
     at = _snapshot_moment(args.at) if args.at else latest_busy_moment(datetime.now(timezone.utc))
     out = _windows(args).render_snapshot(Path(args.out), size=(width, height), lang=args.lang, page=args.page,
-                                         minutes=args.minutes, at=at)
+                                         minutes=args.minutes, at=at, street=_street(args))
     if args.json:
         print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang,
                     "at": at.astimezone(LOCAL_TZ).isoformat()})
@@ -152,49 +164,23 @@ def _cmd_sim_run(args: argparse.Namespace) -> int:
 # ---------------------------------------------------------------- resources
 
 
-def _street_arg(street_id: str | None, db_url: str | None):
-    """``--street ID [--db URL]``: a stored street; without ``--street``, the demo street.
-
-    The demo street's own id gives the generated demo street when the database does not hold it.
-    """
-    from cockpit.street.generator import STREET_ID
-
-    if street_id is None:
-        return _demo_street(None)
-    from cockpit.storage import StorageError, open_database
-    from cockpit.storage.streets import StreetNotFound, load_street
-
-    try:
-        db = open_database(db_url)
-        try:
-            return load_street(db, street_id)
-        finally:
-            db.close()
-    except StreetNotFound as exc:
-        if street_id == STREET_ID and db_url is None:
-            return _demo_street(None)
-        raise CommandError(str(exc)) from None
-    except StorageError as exc:
-        raise CommandError(str(exc)) from None
-
-
 def _cmd_resources_coverage(args: argparse.Namespace) -> int:
     from cockpit.allocation.cli import coverage_command
 
-    return coverage_command(_street_arg(args.street, args.db), args.kind, args.minutes, args.at, args.travel,
+    return coverage_command(_street(args), args.kind, args.minutes, args.at, args.travel,
                             args.json)
 
 
 def _cmd_resources_staffing(args: argparse.Namespace) -> int:
     from cockpit.allocation.cli import staffing_command
 
-    return staffing_command(_street_arg(args.street, args.db), args.json)
+    return staffing_command(_street(args), args.json)
 
 
 def _cmd_resources_plan(args: argparse.Namespace) -> int:
     from cockpit.allocation.cli import plan_command
 
-    return plan_command(_street_arg(args.street, args.db), args.kind, args.add, args.move, args.minutes,
+    return plan_command(_street(args), args.kind, args.add, args.move, args.minutes,
                         args.objective, args.solver, args.time_limit, args.at, args.travel, args.json)
 
 
@@ -203,8 +189,7 @@ def _add_resources(sub: argparse._SubParsersAction) -> None:
     resources_sub = resources.add_subparsers(dest="resources_command", required=True)
 
     def common(parser: argparse.ArgumentParser) -> None:
-        parser.add_argument("--street", default=None, help="id of a stored street (default: the demo street)")
-        parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+        add_street_options(parser)
         parser.add_argument("--json", action="store_true", help="print one JSON object")
 
     def travel(parser: argparse.ArgumentParser) -> None:
@@ -250,27 +235,43 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
     parser.set_defaults(windows=windows)
     sub = parser.add_subparsers(dest="command", required=True)
 
-    info = sub.add_parser("info", help="summary of the demo street")
+    info = sub.add_parser("info", help="summary of a street (default the demo street)")
+    add_street_options(info)
     info.add_argument("--seed", type=int, default=None, help="demo street seed (default: the shipped one)")
     info.add_argument("--json", action="store_true", help="print one JSON object")
     info.set_defaults(handler=_cmd_info)
 
-    street = sub.add_parser("street", help="the demo street's geometry")
+    street = sub.add_parser("street", help="import a real street, or export one's layers")
     street_sub = street.add_subparsers(dest="street_command", required=True)
-    export = street_sub.add_parser("export", help="write GeoJSON layers (QGIS opens them)")
-    export.add_argument("--out", required=True, help="folder to write the layers into")
+    imported = street_sub.add_parser("import", help="import a street from a manifest (docs/street-import.md)")
+    imported.add_argument("manifest", help="MANIFEST.toml naming the street's GIS layers and ledgers")
+    imported.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+    imported.add_argument("--json", action="store_true", help="print one JSON object")
+    imported.set_defaults(handler=_cmd_street_import)
+    export = street_sub.add_parser("export", help="write the layers, ledgers and a manifest (QGIS opens the layers)")
+    add_street_options(export)
+    export.add_argument("--out", required=True, help="folder to write into")
+    export.add_argument("--format", choices=["geojson", "gpkg"], default="geojson")
     export.add_argument("--seed", type=int, default=None)
     export.add_argument("--json", action="store_true")
     export.set_defaults(handler=_cmd_street_export)
 
     history = sub.add_parser("history", help="incident history")
     history_sub = history.add_subparsers(dest="history_command", required=True)
-    generate = history_sub.add_parser("generate", help="generate a seeded incident log for the demo street")
+    generate = history_sub.add_parser("generate", help="generate a seeded incident log for a street")
+    add_street_options(generate)
     generate.add_argument("--days", type=int, required=True)
     generate.add_argument("--seed", type=int, default=1)
     generate.add_argument("--out", required=True, help="FILE.csv or FILE.parquet")
     generate.add_argument("--json", action="store_true")
     generate.set_defaults(handler=_cmd_history_generate)
+    hotline = history_sub.add_parser("import", help="turn a 12345 hotline or grid-platform export into an incident log")
+    hotline.add_argument("export", help="the export (CSV in UTF-8 or GB18030, or XLSX)")
+    hotline.add_argument("--mapping", required=True, help="MAP.toml: its columns and values (docs/hotline-import.md)")
+    add_street_options(hotline)
+    hotline.add_argument("--out", required=True, help="the incident log to write (.csv or .parquet)")
+    hotline.add_argument("--json", action="store_true")
+    hotline.set_defaults(handler=_cmd_history_import)
 
     kpi = sub.add_parser("kpi", help="KPIs of an incident log")
     kpi.add_argument("file", help="incident log (.csv or .parquet)")
@@ -285,6 +286,7 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
 
     snapshot = sub.add_parser("snapshot", help="render the wall display headless to PNG")
     snapshot.add_argument("--out", required=True)
+    add_street_options(snapshot)
     snapshot.add_argument("--size", default="1920x1080")
     snapshot.add_argument("--lang", choices=["zh", "en"], default="zh")
     snapshot.add_argument("--page", choices=["map", "kpi", "cases", "staff"], default="map")
@@ -313,6 +315,7 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--password", default=None, help="MQTT password at --broker")
     parser.add_argument("--tls-ca", default=None, help="CA certificate file of --broker (implies TLS)")
     parser.add_argument("--seed", type=int, default=None, help="demo feed seed (default: the demo's own day)")
+    parser.add_argument("--street", default=None, help="id of a street stored in --db (default: the demo street)")
 
 
 def _add_ingest(sub: argparse._SubParsersAction) -> None:
@@ -362,6 +365,7 @@ def main(argv: Sequence[str] | None = None, windows: WindowCommands | None = Non
     if not args.verbose:
         # Migration chatter on every open says nothing an operator needs.
         logging.getLogger("alembic").setLevel(logging.WARNING)
+        logging.getLogger("pyogrio").setLevel(logging.WARNING)
     try:
         return int(args.handler(args) or 0)
     except BrokenPipeError:

@@ -16,6 +16,7 @@ from cockpit.kpi import KPIS
 from simulation.experiment import run_experiment
 from simulation.model import ScenarioError
 from simulation.scenario import load_scenario
+from simulation.street import street_for
 
 _OWN_ROWS = (
     ("wait_minutes", "wait (min)"),
@@ -34,6 +35,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--seed", type=int, default=0, help="experiment seed (default 0)")
     parser.add_argument("--json", metavar="OUT", help="write the summary as JSON to OUT ('-' for stdout)")
     parser.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    parser.add_argument("--street", default=None,
+                        help="run a street scenario on this street stored in --db instead of the one it names")
+    parser.add_argument("--db", default=None, help="database URL of --street (default: SQLite in the user data folder)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -44,8 +48,18 @@ def run(args: argparse.Namespace) -> int:
     if args.seed < 0:
         print("--seed: must be >= 0", file=sys.stderr)
         return 2
+    street = getattr(args, "street", None)
+    if street is not None:
+        from cockpit.onboard.catalog import UnknownStreet
+        from cockpit.storage import StorageError
+
+        try:
+            street_for(street, getattr(args, "db", None))
+        except (UnknownStreet, StorageError) as exc:
+            print(f"--street: {exc}", file=sys.stderr)
+            return 2
     try:
-        scenario = load_scenario(args.scenario)
+        scenario = load_scenario(args.scenario, street=street)
     except ScenarioError as exc:
         print(f"{args.scenario}: {exc}", file=sys.stderr)
         return 2

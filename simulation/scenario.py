@@ -30,9 +30,8 @@ from simulation.demand import model_classes, profile_classes
 from simulation.model import ArrivalClass, ScenarioError, ServiceSpec, StaffChange, StaffGroup
 from simulation.shifts import MINUTES_PER_HOUR, Shift
 from simulation.staffing import RosterError, apply_changes, staffing_table
-from simulation.street import street_model
+from simulation.street import street_model, street_names
 
-STREETS = ("none", "demo")
 TRAVEL_MODELS = ("none", "straight_line")
 SERVICE_DISTS = ("exponential", "lognormal", "empirical")
 DEFAULT_START = dt.date(2024, 1, 1)
@@ -108,8 +107,11 @@ def _select(items: list, part: str, key: str) -> Any:
     raise ScenarioError(key, "no such element")
 
 
-def load_scenario(path: str | Path) -> Scenario:
-    """Read and validate a scenario file.
+def load_scenario(path: str | Path, street: str | None = None) -> Scenario:
+    """Read and validate a scenario file; with ``street``, a street scenario runs on that street instead.
+
+    ``street`` replaces ``scenario.street`` and ``staff.from``: a stored street must have been
+    loaded first with :func:`simulation.street.street_for`.
 
     Raises
     ------
@@ -123,7 +125,17 @@ def load_scenario(path: str | Path) -> Scenario:
         raise ScenarioError(str(path), f"cannot read file: {exc.strerror or exc}") from exc
     except UnicodeDecodeError as exc:
         raise ScenarioError(str(path), "file is not UTF-8 text") from exc
-    return parse_scenario_text(text, path.parent)
+    if street is None:
+        return parse_scenario_text(text, path.parent)
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScenarioError("toml", str(exc)) from exc
+    head, staff = data.get("scenario"), data.get("staff")
+    if not isinstance(head, dict) or head.get("street", "none") == "none" or not isinstance(staff, dict):
+        raise ScenarioError("scenario.street", "only a street scenario can run on another street")
+    head["street"] = staff["from"] = street
+    return parse_scenario(data, path.parent)
 
 
 def parse_scenario_text(text: str, base_dir: Path = Path(".")) -> Scenario:
@@ -151,7 +163,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         raise ScenarioError("scenario.warmup_hours", f"must be less than horizon_hours ({horizon:g})")
     if horizon > 24 * 366 * 20:
         raise ScenarioError("scenario.horizon_hours", "more than 20 years; split the experiment")
-    street = f.choice(head, "street", "scenario.street", STREETS, default="none")
+    street = f.choice(head, "street", "scenario.street", ("none", *street_names()), default="none")
     start = head.get("start", DEFAULT_START)
     if isinstance(start, dt.datetime):
         start = start.date()

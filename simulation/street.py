@@ -97,8 +97,39 @@ def install_street_models(models: dict[str, StreetModel]) -> None:
     _MODELS.update(models)
 
 
+_STORED: dict[str, "Street"] = {}
+"""Streets loaded from a database by :func:`street_for`, by id."""
+
+
+def street_for(street_id: str, db_url: str | None = None) -> "Street":
+    """The Street a scenario uses when it names ``street_id``: the demo street for ``"demo"``, else the
+    street stored under that id in ``db_url`` (loaded once per process and kept for :func:`load_street`).
+
+    Raises
+    ------
+    cockpit.onboard.catalog.UnknownStreet
+        The database holds no street with that id.
+    cockpit.storage.StorageError
+        The database cannot be opened.
+    """
+    if street_id == "demo":
+        return load_street("demo")
+    if street_id not in _STORED:
+        from cockpit.onboard.catalog import load_stored_street
+
+        _STORED[street_id] = load_stored_street(db_url, street_id)
+    return _STORED[street_id]
+
+
+def street_names() -> tuple[str, ...]:
+    """The street names a scenario may give: ``"demo"`` and every street loaded by :func:`street_for`."""
+    return ("demo", *_STORED)
+
+
 def load_street(name: str) -> "Street":
-    """The street a scenario names (only ``"demo"`` ships)."""
+    """The street a scenario names: ``"demo"`` or one loaded by :func:`street_for`."""
+    if name in _STORED:
+        return _STORED[name]
     if name != "demo":
         raise ValueError(f"unknown street {name!r}")
     from cockpit.street.demo import load_demo_street

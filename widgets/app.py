@@ -28,6 +28,7 @@ from cockpit.security.permissions import User
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
 from cockpit.storage import AuditLog, Database, EventStore, StorageError, open_database
+from cockpit.onboard.catalog import UnknownStreet, street_in
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
@@ -171,8 +172,9 @@ def log_in(db: Database | None, actor: str | None) -> tuple[User | None, str, Au
 def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed: int = DEMO_SEED,
                   actor: str | None = None, start: datetime | None = None, screen: int = 0,
                   sound: bool = True, db: Database | None = None, broker: str | None = None,
-                  login: BrokerLogin | None = None, sensor_rate: float | None = None) -> Session:
-    """Build the demo cockpit: the demo street, the day so far, the live sources and the desk window.
+                  login: BrokerLogin | None = None, sensor_rate: float | None = None,
+                  street: Street | None = None) -> Session:
+    """Build the demo cockpit: the street (default the demo one), the day so far, the live sources and the desk.
 
     Parameters
     ----------
@@ -192,7 +194,7 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
         raise ValueError("MQTT ingest needs a database (it acknowledges messages only once committed)")
     languages, warning = set_up_language(app, lang)
     apply_theme(app, "light")
-    street = load_demo_street()
+    street = street or load_demo_street()
     user, operator, authorizer = log_in(db, actor)
     twin = build_twin(street, authorizer)
     writer = None
@@ -270,6 +272,12 @@ def run_demo(options: Any) -> int:
     except StorageError as exc:
         print(f"cockpit demo: {exc}", file=sys.stderr)
         return 1
+    try:
+        street = street_in(db, getattr(options, "street", None))
+    except UnknownStreet as exc:
+        db.close()
+        print(f"cockpit demo: {exc}", file=sys.stderr)
+        return 2
     app = application()
     speed = getattr(options, "speed", 1.0)
     seed = getattr(options, "seed", None)
@@ -278,7 +286,8 @@ def run_demo(options: Any) -> int:
     try:
         session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
                                 seed=DEMO_SEED if seed is None else seed, screen=getattr(options, "screen", 0),
-                                db=db, broker=getattr(options, "broker", None) or EMBEDDED, login=login)
+                                db=db, broker=getattr(options, "broker", None) or EMBEDDED, login=login,
+                                street=street)
     except (RuntimeError, ValueError) as exc:
         db.close()
         print(f"cockpit demo: {exc}", file=sys.stderr)

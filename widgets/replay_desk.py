@@ -19,7 +19,8 @@ from cockpit.replay.cli import open_replay
 from cockpit.replay.loader import LogReadError
 from cockpit.replay.player import REPLAY_LABEL, ReplayPlayer
 from cockpit.replay.seek import Replay
-from cockpit.street.demo import load_demo_street
+from cockpit.onboard.catalog import UnknownStreet, resolve_street
+from cockpit.storage import StorageError
 from cockpit.twin import TwinError, TwinState
 from cockpit.vocabulary.events import Event
 from widgets.app import build_desk
@@ -85,14 +86,14 @@ def build_replay_desk(replay: Replay, actor: str, speed: float = REPLAY_SPEED) -
 def run_replay(options: Any) -> int:
     """``cockpit replay LOG --window``: the desk on a replay of the incident log ``options.log``.
 
-    ``options`` carries log, speed, lang and seed (argparse's Namespace). A bad log is one line on
-    standard error and exit code 2.
+    ``options`` carries log, speed, lang, seed, street and db (argparse's Namespace). A bad log or
+    an unknown street is one line on standard error and exit code 2.
     """
-    seed = getattr(options, "seed", None)
-    street = load_demo_street() if seed is None else load_demo_street(seed)
     try:
+        street = resolve_street(getattr(options, "street", None), getattr(options, "db", None),
+                                getattr(options, "seed", None))
         replay = open_replay(Path(options.log), street)
-    except LogReadError as exc:
+    except (LogReadError, UnknownStreet, StorageError) as exc:
         print(f"cockpit: {exc}", file=sys.stderr)
         return 2
     app = application()

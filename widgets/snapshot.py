@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from cockpit.demo_feed import DEMO_SEED, latest_busy_moment
 from cockpit.storage import open_database
 from cockpit.street.demo import load_demo_street
+from cockpit.street.model import Street
 from cockpit.twin import TwinState
 from widgets.app import build_twin, build_wall, log_in
 from widgets.application import application, set_up_language
@@ -27,8 +28,11 @@ from widgets.wall import PAGES
 
 
 def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str = "zh", page: str = "map",
-                    minutes: int = 60, seed: int = DEMO_SEED, at: datetime | None = None) -> Path:
+                    minutes: int = 60, seed: int = DEMO_SEED, at: datetime | None = None,
+                    street: Street | None = None) -> Path:
     """Render the wall display headless at the moment ``at``, after ``minutes`` of accelerated demo feed.
+
+    ``street`` defaults to the demo street (``cockpit snapshot --street ID --db URL`` passes a stored one).
 
     ``at`` defaults to the latest busy moment of the demo day
     (:func:`cockpit.demo_feed.latest_busy_moment`, 10:00 in Shanghai), never the wall clock: the
@@ -43,7 +47,7 @@ def render_snapshot(out: Path, size: tuple[int, int] = (1920, 1080), lang: str =
     width, height = size
     app = application(headless=True)
     languages, _warning = set_up_language(app, lang)
-    street = load_demo_street()
+    street = street or load_demo_street()
     with tempfile.TemporaryDirectory(prefix="cockpit-snapshot-") as folder:
         db = open_database(f"sqlite:///{Path(folder) / 'snapshot.sqlite'}")
         _user, actor, authorizer = log_in(db, None)

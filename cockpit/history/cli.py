@@ -108,3 +108,40 @@ def _table_text(table: pd.DataFrame) -> str:
         lines.append("  ".join(f"{values[r]:>{w}}" if k else f"{values[r]:<{w}}"
                                for k, (values, w) in enumerate(zip(cells, widths))))
     return "\n".join(lines)
+
+
+def import_command(export: Path, mapping_path: Path, street: Street, out: Path, as_json: bool = False) -> int:
+    """Convert a hotline export into the incident log ``out`` of ``street``; rows not imported go to a side file.
+
+    The side file is ``<out stem>.not_imported.csv`` next to ``out`` (row, reason and the mapped
+    location and category values, masked). Prints a summary on stderr, and with ``as_json``
+    {"rows", "imported", "unlocated", "unknown_values"} on stdout. Returns the exit code: 2 when
+    the mapping or export cannot be used or nothing could be imported.
+    """
+    from cockpit.history.hotline import HotlineError, convert_export, read_mapping, write_side_file
+
+    out = Path(out)
+    if out.suffix.lower() not in (".csv", ".parquet"):
+        return _error(f"{out}: unknown extension {out.suffix!r}; use .csv or .parquet")
+    try:
+        result = convert_export(Path(export), read_mapping(Path(mapping_path)), street)
+    except HotlineError as exc:
+        return _error(str(exc))
+    side = out.with_name(f"{out.stem}.not_imported.csv")
+    try:
+        if len(result.frame):
+            write_log(result.frame, out)
+        write_side_file(side, result.not_imported)
+    except OSError as exc:
+        return _error(f"{out}: cannot write: {exc.strerror or exc}")
+    summary = result.to_json()
+    print(f"{export}: {summary['rows']} rows, {summary['imported']} imported into {out}, "
+          f"{len(result.not_imported)} not imported ({summary['unlocated']} unlocated) listed in {side}", file=sys.stderr)
+    for column, counts in summary["unknown_values"].items():
+        listed = ", ".join(f"{value} ({count})" for value, count in counts.items())
+        print(f"unknown {column}: {listed}", file=sys.stderr)
+    if as_json:
+        print_json(summary)
+    if not len(result.frame):
+        return _error(f"{export}: no row could be imported; see {side}")
+    return 0

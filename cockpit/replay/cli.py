@@ -20,6 +20,9 @@ from cockpit.replay.index import load_index
 from cockpit.replay.loader import LogReadError
 from cockpit.replay.seek import Replay
 from cockpit.replay.summary import log_summary
+from cockpit.storage.db import StorageError
+from cockpit.onboard.catalog import UnknownStreet, resolve_street
+from cockpit.onboard.cli import add_street_options
 from cockpit.street.model import Street
 from cockpit.vocabulary.local_time import LOCAL_TZ
 
@@ -43,6 +46,7 @@ def register(subparsers: argparse._SubParsersAction,
     parser.add_argument("--speed", type=float, default=60.0, help="initial replay speed (window)")
     parser.add_argument("--lang", choices=["zh", "en"], default="zh")
     parser.add_argument("--seed", type=int, default=None, help="demo street seed (default: the shipped one)")
+    add_street_options(parser)
     parser.set_defaults(handler=replay_command, open_window=open_window)
 
 
@@ -72,11 +76,9 @@ def replay_command(args: argparse.Namespace, street: Street | None = None) -> in
     try:
         at = parse_time(args.at)
         if street is None:
-            from cockpit.street.demo import load_demo_street
-
-            street = load_demo_street() if args.seed is None else load_demo_street(args.seed)
+            street = resolve_street(getattr(args, "street", None), getattr(args, "db", None), args.seed)
         replay = open_replay(Path(args.log), street)
-    except (LogReadError, ValueError) as exc:
+    except (LogReadError, ValueError, UnknownStreet, StorageError) as exc:
         return _error(str(exc))
     summary = {"log": str(args.log), **log_summary(replay, at)}
     if args.json:

@@ -288,14 +288,15 @@ class ResidentStore:
                 raise ResidentError(f"record {n}: {exc}") from None
             if resident.micro_grid_id not in communities:
                 raise ResidentError(f"record {n}: micro_grid_id is not a micro-grid of street {self.street_id}")
-            rows.append(self._row(resident, stamp))
+            rows.append(self.encrypted_row(resident, stamp))
         with self.db.transaction() as session:
             session.add_all(rows)
             self.audit.append_in(session, actor.username, "residents.import", f"street:{self.street_id}",
                                  None, {"count": len(rows)}, mask_text(reason), at=stamp)
         return len(rows)
 
-    def _row(self, resident: Resident, stamp: datetime) -> ResidentRow:
+    def encrypted_row(self, resident: Resident, stamp: datetime) -> ResidentRow:
+        """The table row of ``resident``, every personal field encrypted (for a caller's own transaction)."""
         values = {
             "name": resident.name, "id_number": resident.id_number, "phone": resident.phone,
             "address": resident.address, "health_flags": ",".join(resident.health_flags),

@@ -88,7 +88,7 @@ SENSOR_PREFIX = {
     SensorKind.PARKING: "PRK",
     SensorKind.ENVIRONMENT: "ENV",
 }
-_SENSOR_LABEL = {
+SENSOR_LABEL = {
     SensorKind.SMOKE: "烟感",
     SensorKind.BRACELET: "智能手环",
     SensorKind.WATER_METER: "智能水表",
@@ -264,7 +264,7 @@ class _Builder:
         dedicated_ll = to_ll([poly for _, _, poly in dedicated_xy])
         for (kind, name, poly), poly_ll in zip(dedicated_xy, dedicated_ll):
             kind_seen[kind] += 1
-            owner = _majority_owner(poly, community_polys)
+            owner = majority_owner(poly, community_polys)
             dedicated.append(
                 DedicatedGrid(
                     id=f"D-{_DEDICATED_CODE[kind]}{kind_seen[kind]:02d}",
@@ -438,7 +438,7 @@ class _Builder:
         used_names: set[str] = set()
 
         def name_for(poly: BaseGeometry, suffix: str) -> str:
-            owner = _majority_owner(poly, community_polys, share=0.0)
+            owner = majority_owner(poly, community_polys, share=0.0)
             stem = "锦城" if owner is None else self.community_stems[owner]
             name = f"{stem}{suffix}"
             n = 2
@@ -559,7 +559,7 @@ class _Builder:
                         micro_grid_id=micro_grids[o].id,
                         interval_s=SENSOR_INTERVAL_S[kind],
                         elderly_alone=elderly_alone,
-                        label=f"{_SENSOR_LABEL[kind]} {micro_grids[o].name}",
+                        label=f"{SENSOR_LABEL[kind]} {micro_grids[o].name}",
                     )
                 )
         return sensors
@@ -1089,7 +1089,7 @@ def _rectangle(centre: np.ndarray, width: float, height: float, theta: float) ->
     return Polygon(corners)
 
 
-def _majority_owner(poly: BaseGeometry, owners: list[Polygon], share: float = 0.6) -> int | None:
+def majority_owner(poly: BaseGeometry, owners: list[Polygon], share: float = 0.6) -> int | None:
     """The owner holding the largest part of ``poly`` if that part is at least ``share`` of it."""
     overlap = shapely.area(shapely.intersection(np.asarray(owners, dtype=object), poly))
     best = int(np.argmax(overlap))

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulation.scenario import ScenarioError, load_scenario, parse_scenario_text
+from simulation.model import ScenarioError
+from simulation.scenario import load_scenario, parse_scenario_text
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "resources" / "scenarios"
 
