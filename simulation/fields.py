@@ -96,16 +96,22 @@ def integer(table: Mapping[str, Any], name: str, key: str, *, required: bool = F
 def multipliers(table: Mapping[str, Any], name: str, key: str, length: int) -> tuple[float, ...] | None:
     if name not in table:
         return None
-    values = table[name]
-    if not isinstance(values, list) or len(values) != length:
-        raise ScenarioError(key, f"must be a list of {length} multipliers")
+    return nonnegative_numbers(table[name], key, "multipliers", length)
+
+
+def nonnegative_numbers(values: Any, key: str, what: str, length: int | None = None) -> tuple[float, ...]:
+    """A non-empty list (of ``length``, if given) of finite numbers >= 0, at least one of them positive."""
+    if not isinstance(values, list) or not values or (length is not None and len(values) != length):
+        count = f"{length} " if length is not None else "non-empty list of "
+        raise ScenarioError(key, f"must be a list of {count}{what}" if length is not None
+                            else f"must be a {count}{what}")
     out = []
     for i, v in enumerate(values):
         if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
             raise ScenarioError(f"{key}[{i}]", "must be a finite number >= 0")
         out.append(float(v))
-    if sum(out) <= 0:
-        raise ScenarioError(key, "at least one multiplier must be positive")
+    if max(out) <= 0:
+        raise ScenarioError(key, f"at least one of the {what} must be positive")
     return tuple(out)
 
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
-import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -384,17 +383,7 @@ def _service(table: Mapping[str, Any], key: str, base_dir: Path) -> ServiceSpec:
     if ("values" in table) == ("from_log" in table):
         raise ScenarioError(f"{key}.values", "give exactly one of values and from_log")
     if "values" in table:
-        values = table["values"]
-        if not isinstance(values, list) or not values:
-            raise ScenarioError(f"{key}.values", "must be a non-empty list of minutes")
-        out = []
-        for i, v in enumerate(values):
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
-                raise ScenarioError(f"{key}.values[{i}]", "must be a finite number of minutes >= 0")
-            out.append(float(v))
-        if max(out) <= 0:
-            raise ScenarioError(f"{key}.values", "at least one value must be positive")
-        return ServiceSpec(dist, values=tuple(out))
+        return ServiceSpec(dist, values=f.nonnegative_numbers(table["values"], f"{key}.values", "minutes"))
     column = f.string(table, "column", f"{key}.column", default="service_minutes")
     values = read_service_minutes(f.path(table, "from_log", f"{key}.from_log", base_dir), column, f"{key}.from_log")
     return ServiceSpec(dist, values=tuple(values))
