@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from simulation.experiment import COMPARE_KPIS, ExperimentResult, StreetStaffingSearch, compare
+from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
+from simulation.optimise import StreetStaffingSearch
 from simulation.kpi import ALL
 from widgets.theme import MARKER_OUTLINE, NO_DATA_COLOR, SERIES_COLORS
 

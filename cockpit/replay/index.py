@@ -14,7 +14,9 @@ twin runs without derivers and without clock ticks:
 - ``AlarmRaised`` ``ALM-RED-<case>`` with the report of a red case (:func:`cockpit.sla.red_case_alarms`);
 - ``CaseOverdue("response")`` at report + 2 h if not accepted by then, ``CaseOverdue("resolve")`` and
   ``AlarmRaised`` ``ALM-OVD-<case>-0`` at the resolve deadline if not resolved by then
-  (:class:`cockpit.sla.SlaMonitor` with ``escalate=False``; escalations come from the log).
+  (:class:`cockpit.sla.SlaMonitor` with ``escalate=False``; escalations come from the log);
+- ``AlarmRaised`` ``ALM-OSL-<case>`` at dispatch + the category's on-scene limit if nobody was on
+  scene and the case was not resolved by then (:func:`cockpit.sla.on_scene_late`).
 
 Ordering: by whole second, then log row, then the step order of :class:`Stage`; event times keep
 their microseconds. So the replay resolves time to the second: the state "at T" holds every event
@@ -32,9 +34,12 @@ from functools import cached_property
 
 import numpy as np
 
+from cockpit.escalation import escalation_due
 from cockpit.history.to_events import NO_FEEDBACK_REASON
 from cockpit.replay.loader import NULL_TIME, IncidentColumns, Progress, start_reading
-from cockpit.vocabulary.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel, Source
+from cockpit.sla import ON_SCENE_LATE, on_scene_alarm_id
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from cockpit.vocabulary.events import (
     AlarmRaised,
     CaseAccepted,
@@ -50,6 +55,7 @@ from cockpit.vocabulary.events import (
     Event,
     utc,
 )
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 _ROW_BITS = 24
 _STAGE_BITS = 4
@@ -74,12 +80,13 @@ class Stage(IntEnum):
     DISPATCHED = 5
     RESPONSE_OVERDUE = 6
     ACCEPTED = 7
-    ON_SCENE = 8
-    RESOLVE_OVERDUE = 9
-    OVERDUE_ALARM = 10
-    RESOLVED = 11
-    FEEDBACK = 12
-    CLOSED = 13
+    ON_SCENE_LATE = 8
+    ON_SCENE = 9
+    RESOLVE_OVERDUE = 10
+    OVERDUE_ALARM = 11
+    RESOLVED = 12
+    FEEDBACK = 13
+    CLOSED = 14
 
 
 def to_seconds(at: datetime) -> int:
@@ -151,7 +158,8 @@ class LogIndex(EventIndex):
     @cached_property
     def alarm_positions(self) -> np.ndarray:
         stage = self.keys & _STAGE_MASK
-        return np.flatnonzero((stage == Stage.RED_ALARM) | (stage == Stage.OVERDUE_ALARM))
+        return np.flatnonzero((stage == Stage.RED_ALARM) | (stage == Stage.OVERDUE_ALARM)
+                              | (stage == Stage.ON_SCENE_LATE))
 
     @cached_property
     def red_positions(self) -> np.ndarray:
@@ -215,6 +223,10 @@ class LogIndex(EventIndex):
             rows["automatic_1"] = plan.automatic(1).tolist()
             rows["automatic_2"] = plan.automatic(2).tolist()
             self._stage_times = plan.stage_times()
+            table = default_categories()
+            codes, labels = log.encoded("category")
+            departments = [table[c].department.value if c in table else "" for c in labels]
+            rows["department"] = np.array(departments + [""], dtype=object)[codes].tolist()
             rows["lon"], rows["lat"] = log.lon.tolist(), log.lat.tolist()
             rows["satisfaction"] = log.satisfaction.tolist()
             self._rows = rows
@@ -276,11 +288,11 @@ class _Plan:
 
         self.n_escalations = np.minimum(log.escalations, 2)
         log_now = max(int(v.max()) for v in t.values())
-        # Escalation k at report + k x deadline; moved when the case was not open then (see docs).
+        # Escalation k falls due by the one rule (cockpit.escalation); moved when the case was not open then (see docs).
         self.escalations: list[tuple[np.ndarray, np.ndarray, np.ndarray]] = []
         for k in (1, 2):
             rows = np.flatnonzero(self.n_escalations >= k)
-            at = reported[rows] + k * self.within_by_code[risk_code[rows]]
+            at = escalation_due(reported[rows], self.within_by_code[risk_code[rows]], k)
             done = resolved[rows]
             by_hand_before_resolution = (done != NULL_TIME) & (at >= done)
             open_past_log = (done == NULL_TIME) & (at > log_now)
@@ -290,6 +302,8 @@ class _Plan:
         feedback_time = closed.copy()
         np.copyto(feedback_time, resolved, where=closed == NULL_TIME)
         feedback_time[log.satisfaction <= 0] = NULL_TIME
+
+        no_show_rows, no_show_at = self._on_scene_late(log)
 
         red = np.flatnonzero(risk_code == red_code)
         # A step's own time column serves as is: its empty cells get keys that sort last and are cut.
@@ -302,6 +316,7 @@ class _Plan:
             (Stage.DISPATCHED, None, t["dispatched_at"]),
             (Stage.RESPONSE_OVERDUE, response_rows, response_due[response_rows]),
             (Stage.ACCEPTED, None, accepted),
+            (Stage.ON_SCENE_LATE, no_show_rows, no_show_at),
             (Stage.ON_SCENE, None, t["on_scene_at"]),
             (Stage.RESOLVE_OVERDUE, late_rows, resolve_due[late_rows]),
             (Stage.OVERDUE_ALARM, late_rows, resolve_due[late_rows]),
@@ -309,6 +324,25 @@ class _Plan:
             (Stage.FEEDBACK, None, feedback_time),
             (Stage.CLOSED, None, closed),
         ]
+
+    @staticmethod
+    def _on_scene_late(log: IncidentColumns) -> tuple[np.ndarray, np.ndarray]:
+        """Rows whose first dispatch saw nobody on scene within the category's limit, and when it passed.
+
+        As :func:`cockpit.sla.on_scene_late`: the case was neither on scene nor resolved by then.
+        """
+        t = log.times
+        table = default_categories()
+        codes, labels = log.encoded("category")
+        never = np.iinfo(np.int64).max // 4
+        limits = np.array([table[c].on_scene_limit // timedelta(microseconds=1) if c in table else never
+                           for c in labels], dtype=np.int64)
+        dispatched, resolved = t["dispatched_at"], t["resolved_at"]
+        due = dispatched + limits[codes]
+        late = ((dispatched != NULL_TIME) & ((t["on_scene_at"] == NULL_TIME) | (t["on_scene_at"] > due))
+                & ((resolved == NULL_TIME) | (resolved > due)))
+        rows = np.flatnonzero(late)
+        return rows, due[rows]
 
     def initial_rank(self) -> np.ndarray:
         """The owner level each case is triaged at: the final one stepped down by its escalations."""
@@ -406,6 +440,12 @@ def _overdue_alarm(rows: dict, r: int, at: datetime) -> Event:
                        detail="resolve deadline passed")
 
 
+def _on_scene_late(rows: dict, r: int, at: datetime) -> Event:
+    case_id = rows["case_id"][r]
+    return AlarmRaised(at, on_scene_alarm_id(case_id), ON_SCENE_LATE, rows["risk"][r], case_id=case_id,
+                       detail=rows["department"][r])
+
+
 def _feedback(rows: dict, r: int, at: datetime) -> Event:
     return CaseFeedback(at, rows["case_id"][r], rows["satisfaction"][r], True, "resident")
 
@@ -423,6 +463,7 @@ _MAKER_BY_STAGE = {
     Stage.DISPATCHED: _dispatched,
     Stage.RESPONSE_OVERDUE: _overdue("response"),
     Stage.ACCEPTED: _by_assignee(CaseAccepted),
+    Stage.ON_SCENE_LATE: _on_scene_late,
     Stage.ON_SCENE: _by_assignee(CaseOnScene),
     Stage.RESOLVE_OVERDUE: _overdue("resolve"),
     Stage.OVERDUE_ALARM: _overdue_alarm,
