@@ -40,8 +40,9 @@ from cockpit.replay.index import EPOCH, LogIndex, Stage
 from cockpit.replay.loader import NULL_TIME
 from cockpit.replay.seek import Replay
 from cockpit.twin import TwinError, TwinState
-from cockpit.vocabulary.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from cockpit.vocabulary.events import CaseOverdue, CaseReported, Event
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 APP_NAME = "street-cockpit"
 ESCALATE_WITHIN = timedelta(minutes=30)

@@ -33,7 +33,8 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.security.authorizer import ExportCheck
-from simulation.experiment import COMPARE_KPIS, ExperimentResult, StreetStaffingSearch, compare
+from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
+from simulation.optimise import StreetStaffingSearch
 from simulation.kpi import ALL
 from widgets.export_gate import export_or_explain
 from widgets.theme import MARKER_OUTLINE, NO_DATA_COLOR, SERIES_COLORS

@@ -30,9 +30,10 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.security.authorizer import ExportCheck
-from simulation.experiment import ExperimentResult, StreetStaffingSearch, optimise_street_staffing, run_experiment
+from simulation.experiment import ExperimentResult, run_experiment
+from simulation.optimise import StreetStaffingSearch, optimise_street_staffing
 from simulation.scenario import Scenario
-from simulation.street import start_from_twin
+from simulation.start import start_from_twin
 from widgets.scenario_editor import ScenarioEditorPanel, new_street_scenario
 from widgets.scenario_results import MAX_SCENARIOS, ScenarioResultsPanel
 

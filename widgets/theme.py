@@ -178,6 +178,9 @@ def theme_of(dark: bool) -> str:
 WIDE_VALUE_SCALE = 1.3
 """Type of a wide KPI tile's value (several figures in one line) against the body text; one figure gets 2."""
 
+DENSE_VALUE_SCALE = 1.6
+"""Type of a tile's value on the full KPI page, whose rows of tiles share the screen with the plots."""
+
 WALL_LINES_PER_SCREEN = 40
 """Wall body text is 1/40 of the screen height: 27 px on 1080p, 54 px on 4K (legible at 5 m)."""
 
@@ -198,6 +201,7 @@ def wall_stylesheet(screen_height: int) -> str:
         f"\nQWidget {{ font-size: {px}px; }}"
         f"\nQLabel#pageTitle {{ font-size: {round(px * 1.4)}px; font-weight: bold; }}"
         f"\nQLabel#tileValue {{ font-size: {round(px * 2.0)}px; font-weight: bold; }}"
+        f"\nQLabel#tileValue[dense=\"true\"] {{ font-size: {round(px * DENSE_VALUE_SCALE)}px; }}"
         f"\nQLabel#tileValue[wide=\"true\"] {{ font-size: {round(px * WIDE_VALUE_SCALE)}px; }}"
         f"\nQLabel#tileTarget {{ font-size: {round(px * 0.75)}px; }}"
         f"\nQLabel#allClear {{ font-size: {round(px * 1.4)}px; }}"

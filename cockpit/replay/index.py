@@ -16,7 +16,9 @@ twin runs without derivers and without clock ticks:
   ``AlarmRaised`` ``ALM-OVD-<case>-0`` at the resolve deadline if not resolved by then
   (:class:`cockpit.sla.SlaMonitor` with ``escalate=False``; escalations come from the log); a
   reopen clears the marks, and a case reopened past its deadline (or passing it in its last round)
-  is marked again, ``ALM-OVD-<case>-<reopens>``, dated at the deadline as the monitor dates it.
+  is marked again, ``ALM-OVD-<case>-<reopens>``, dated at the deadline as the monitor dates it;
+- ``AlarmRaised`` ``ALM-OSL-<case>`` at dispatch + the category's on-scene limit if nobody was on
+  scene and the case was not resolved (the first time) by then (:func:`cockpit.sla.on_scene_late`).
 
 A reopened case goes round its loop again, as the mapping says: resolved at ``first_resolved_at``,
 reopened, triaged and dispatched again at ``reopened_at`` (and accepted again if it was resolved
@@ -41,9 +43,12 @@ from typing import NamedTuple
 
 import numpy as np
 
+from cockpit.escalation import escalation_due
 from cockpit.history.to_events import NO_FEEDBACK_REASON, REOPEN_REASON
 from cockpit.replay.loader import MAX_REOPENS, NULL_TIME, IncidentColumns, Progress, start_reading
-from cockpit.vocabulary.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel, Source
+from cockpit.sla import ON_SCENE_LATE, on_scene_alarm_id
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from cockpit.vocabulary.events import (
     AlarmRaised,
     CaseAccepted,
@@ -60,6 +65,7 @@ from cockpit.vocabulary.events import (
     Event,
     utc,
 )
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 _ROW_BITS = 24
 _CYCLE_BITS = MAX_REOPENS.bit_length()
@@ -100,18 +106,19 @@ class Stage(IntEnum):
     RESPONSE_OVERDUE = 12
     ACCEPTED = 13
     RE_ACCEPTED = 14
-    ON_SCENE = 15
-    LATE_ESCALATED_1 = 16
-    LATE_ESCALATED_2 = 17
-    RESOLVE_OVERDUE = 18
-    OVERDUE_ALARM = 19
-    RE_RESOLVE_OVERDUE = 20
-    RE_OVERDUE_ALARM = 21
-    FIRST_RESOLVED = 22
-    ROUND_RESOLVED = 23
-    RESOLVED = 24
-    FEEDBACK = 25
-    CLOSED = 26
+    ON_SCENE_LATE = 15
+    ON_SCENE = 16
+    LATE_ESCALATED_1 = 17
+    LATE_ESCALATED_2 = 18
+    RESOLVE_OVERDUE = 19
+    OVERDUE_ALARM = 20
+    RE_RESOLVE_OVERDUE = 21
+    RE_OVERDUE_ALARM = 22
+    FIRST_RESOLVED = 23
+    ROUND_RESOLVED = 24
+    RESOLVED = 25
+    FEEDBACK = 26
+    CLOSED = 27
 
 
 def to_seconds(at: datetime) -> int:
@@ -190,7 +197,7 @@ class LogIndex(EventIndex):
     def alarm_positions(self) -> np.ndarray:
         stage = self.keys & _STAGE_MASK
         return np.flatnonzero((stage == Stage.RED_ALARM) | (stage == Stage.OVERDUE_ALARM)
-                              | (stage == Stage.RE_OVERDUE_ALARM))
+                              | (stage == Stage.RE_OVERDUE_ALARM) | (stage == Stage.ON_SCENE_LATE))
 
     @cached_property
     def red_positions(self) -> np.ndarray:
@@ -261,6 +268,10 @@ class LogIndex(EventIndex):
             rows["round_level"] = levels[np.minimum(initial + plan.escalated_before(final=False), 2)].tolist()
             rows["reopen_level"] = levels[np.minimum(initial + plan.escalated_before(final=True), 2)].tolist()
             self._stage_times = plan.stage_times()
+            table = default_categories()
+            codes, labels = log.encoded("category")
+            departments = [table[c].department.value if c in table else "" for c in labels]
+            rows["department"] = np.array(departments + [""], dtype=object)[codes].tolist()
             rows["lon"], rows["lat"] = log.lon.tolist(), log.lat.tolist()
             rows["satisfaction"] = log.satisfaction.tolist()
             rows["reopened"] = log.reopened.tolist()
@@ -340,12 +351,12 @@ class _Plan:
 
         self.n_escalations = np.minimum(log.escalations, 2)
         log_now = self.log_now = max(int(v.max()) for v in t.values())
-        # Escalation k at report + k x deadline; moved when the case was not open then (see docs).
+        # Escalation k falls due by the one rule (cockpit.escalation); moved when the case was not open then (see docs).
         self.escalations: list[tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]] = []
         escalation_blocks: list[_Block] = []
         for k in (1, 2):
             rows = np.flatnonzero(self.n_escalations >= k)
-            at = reported[rows] + k * self.within_by_code[risk_code[rows]]
+            at = escalation_due(reported[rows], self.within_by_code[risk_code[rows]], k)
             done = resolved[rows]
             first, reopen, rounds = self._round_of(rows)
             while_resolved = (rounds > 0) & (at >= first) & (at < reopen)
@@ -366,6 +377,8 @@ class _Plan:
         np.copyto(feedback_time, resolved, where=closed == NULL_TIME)
         feedback_time[log.satisfaction <= 0] = NULL_TIME
 
+        no_show_rows, no_show_at = self._on_scene_late(log)
+
         red = np.flatnonzero(risk_code == red_code)
         # A step's own time column serves as is: its empty cells get keys that sort last and are cut.
         self.blocks: list[_Block] = [
@@ -376,6 +389,7 @@ class _Plan:
             _Block(Stage.DISPATCHED, None, t["dispatched_at"]),
             _Block(Stage.RESPONSE_OVERDUE, response_rows, response_due[response_rows]),
             _Block(Stage.ACCEPTED, None, accepted),
+            _Block(Stage.ON_SCENE_LATE, no_show_rows, no_show_at),
             _Block(Stage.ON_SCENE, None, t["on_scene_at"]),
             *self._overdue_blocks(late_rows, resolve_due),
             *self._round_blocks(),
@@ -457,6 +471,28 @@ class _Plan:
         for rows, _, _, cycle, while_resolved in self.escalations:
             out[rows] += (cycle == 0) | (while_resolved & final)
         return out
+
+    def _on_scene_late(self, log: IncidentColumns) -> tuple[np.ndarray, np.ndarray]:
+        """Rows whose first dispatch saw nobody on scene within the category's limit, and when it passed.
+
+        As :func:`cockpit.sla.on_scene_late`: the case was neither on scene nor resolved by then (for
+        a reopened case, resolved the first time).
+        """
+        t = log.times
+        table = default_categories()
+        codes, labels = log.encoded("category")
+        never = np.iinfo(np.int64).max // 4
+        limits = np.array([table[c].on_scene_limit // timedelta(microseconds=1) if c in table else never
+                           for c in labels], dtype=np.int64)
+        dispatched, resolved = t["dispatched_at"], t["resolved_at"]
+        if len(self.cycled):
+            resolved = resolved.copy()
+            resolved[self.cycled] = self.first_resolved
+        due = dispatched + limits[codes]
+        late = ((dispatched != NULL_TIME) & ((t["on_scene_at"] == NULL_TIME) | (t["on_scene_at"] > due))
+                & ((resolved == NULL_TIME) | (resolved > due)))
+        rows = np.flatnonzero(late)
+        return rows, due[rows]
 
     # ------------------------------------------------------------ per row and keys
 
@@ -569,6 +605,12 @@ def _overdue_alarm(last_round: bool):
     return make
 
 
+def _on_scene_late(rows: dict, r: int, at: datetime) -> Event:
+    case_id = rows["case_id"][r]
+    return AlarmRaised(at, on_scene_alarm_id(case_id), ON_SCENE_LATE, rows["risk"][r], case_id=case_id,
+                       detail=rows["department"][r])
+
+
 def _feedback(rows: dict, r: int, at: datetime) -> Event:
     return CaseFeedback(at, rows["case_id"][r], rows["satisfaction"][r], True, "resident")
 
@@ -593,6 +635,7 @@ _MAKER_BY_STAGE = {
     Stage.RESPONSE_OVERDUE: _overdue("response"),
     Stage.ACCEPTED: _by_assignee(CaseAccepted),
     Stage.RE_ACCEPTED: _by_assignee(CaseAccepted),
+    Stage.ON_SCENE_LATE: _on_scene_late,
     Stage.ON_SCENE: _by_assignee(CaseOnScene),
     Stage.LATE_ESCALATED_1: _escalated(1),
     Stage.LATE_ESCALATED_2: _escalated(2),

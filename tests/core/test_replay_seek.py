@@ -15,6 +15,7 @@ from cockpit.replay.loader import read_incident_log
 from cockpit.replay.seek import Replay, straight_fold
 from cockpit.replay.snapshots import dump
 from cockpit.replay.synthetic import synthetic_log
+from cockpit.sla import ON_SCENE_LATE
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import CaseStatus, RiskLevel, StaffStatus
 from cockpit.vocabulary.events import StaffStatusChanged
@@ -122,6 +123,16 @@ def test_the_replay_twin_matches_log_to_events_plus_the_sla_derivers(index) -> N
     overdue = {a.case_id for a in replay.twin.alarms.values() if a.alarm_kind == "overdue"}
     assert overdue == {c for c, case in replay.twin.cases.items()
                        if any(t.event_type == "CaseOverdue" and t.reason == "resolve" for t in case.history)}
+    late = {a.case_id for a in replay.twin.alarms.values() if a.alarm_kind == ON_SCENE_LATE}
+    expected_late = set()
+    for case_id, case in reference.cases.items():
+        if case.dispatched_at is None:
+            continue
+        due = case.dispatched_at + reference.categories[case.category].on_scene_limit
+        first_end = case.first_resolved_at or case.resolved_at
+        if (case.on_scene_at is None or case.on_scene_at > due) and (first_end is None or first_end > due):
+            expected_late.add(case_id)
+    assert late == expected_late and late
 
 
 def test_list_index_replays_the_app_own_history_exactly() -> None:
