@@ -27,7 +27,8 @@ from pathlib import Path
 import numpy as np
 import simpy
 
-from simulation.engine import Engine, simulate
+from simulation.engine import Engine
+from simulation.replication import simulate
 from simulation.experiment import run_experiment
 from simulation.scenario import Scenario, load_scenario, parse_scenario
 

@@ -1,31 +1,41 @@
 """The demo feed: a living street for the demo and for snapshots, made of the same events as live data.
 
-It plays what the field would send: residents and patrols reporting cases, sensors reading and now and
-then alarming, staff walking their grids, and field workers who accept, travel to, handle and finish the
-cases the operator dispatched to them. With ``autopilot`` it also triages and dispatches what nobody at
-the desk has touched for a few minutes, with the same dispatch policy an operator sees, so an unattended
-wall stays alive. It reads the twin to decide and returns events; it never changes the twin itself.
+It plays what the field would send: residents and patrols reporting the cases of the demand model,
+sensors reading and, when the demand says a sensor finds a case, meeting an alarm rule so that the
+rule engine opens it, staff walking their grids, and field workers who accept, travel to, handle
+and finish the cases the operator dispatched to them. With ``autopilot`` it also triages and
+dispatches what nobody at the desk has touched for a few minutes, with the same dispatch policy an
+operator sees, so an unattended wall stays alive. It reads the twin to decide and returns events;
+it never changes the twin itself.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import datetime, time, timedelta, timezone
+from datetime import date, datetime, time, timedelta, timezone
 
 import numpy as np
 import shapely
 
 from cockpit import recommender
+from cockpit.demand import SOURCES, DemandModel, default_demand
 from cockpit.dispatch import get_policy, rank_departments
+from cockpit.readings import ReadingGenerator, default_readings
 from cockpit.roster import shift_changes
-from cockpit.street.model import MicroGrid, Street
+from cockpit.rules.engine import RuleEngine
+from cockpit.rules.model import AlarmRule, load_rules
+from cockpit.street.model import MicroGrid, Sensor, Street
 from cockpit.twin import TwinState
 from cockpit.vocabulary.categories import CategoryTable, default_categories
-from cockpit.vocabulary.domain import CaseStatus, RiskLevel, SensorKind, Source, StaffKind, StaffStatus
+from cockpit.vocabulary.domain import (
+    CaseStatus,
+    RiskLevel,
+    Source,
+    StaffKind,
+    StaffStatus,
+)
 from cockpit.vocabulary.events import (
-    AlarmRaised,
-    AlarmRepeated,
     CaseAccepted,
     CaseClosed,
     CaseDispatched,
@@ -44,41 +54,16 @@ from cockpit.vocabulary.local_time import LOCAL_TZ
 DEMO_SEED = 7
 """The demo feed's seed unless one is given: the same demo day every time."""
 
-CASES_PER_DAY = 100.0
-"""Mean new cases a day in the demo street (the published range is 60-150)."""
-
-HOURLY_PROFILE = np.array(
-    [0.25, 0.15, 0.1, 0.1, 0.15, 0.35, 0.7, 1.2, 1.6, 1.7, 1.6, 1.4,
-     1.2, 1.3, 1.5, 1.5, 1.4, 1.4, 1.5, 1.5, 1.3, 1.0, 0.7, 0.4]
-)
-"""Relative report rate by local hour of day: quiet nights, morning and evening peaks (mean 1)."""
-HOURLY_PROFILE = HOURLY_PROFILE / HOURLY_PROFILE.mean()
-
-PROACTIVE_SHARE = {
-    "neighbour_dispute": 0.3, "property_maintenance": 0.75, "waste_sanitation": 0.95,
-    "parking_traffic": 0.95, "fire_hazard": 0.9, "elderly_emergency": 0.8, "public_facility": 0.95,
-    "environment_noise": 0.8, "street_vending": 0.97, "group_rental": 0.85, "drainage_flooding": 0.9,
-    "market_food_safety": 0.9, "welfare_check": 0.9,
-}
-"""Share of each category found by patrols or sensors rather than reported by residents."""
-
-SENSOR_CATEGORY = {
-    SensorKind.SMOKE: ("fire_hazard", RiskLevel.RED, {"smoke": 1.0}),
-    SensorKind.BRACELET: ("elderly_emergency", RiskLevel.RED, {"sos": 1.0}),
-    SensorKind.MANHOLE: ("public_facility", RiskLevel.YELLOW, {"tilt_deg": 24.0}),
-    SensorKind.CAMERA: ("street_vending", RiskLevel.BLUE, {"vending": 1.0}),
-}
-"""What a sensor alarm of each kind opens, and the reading that raised it."""
-
 BUSY_TIME = time(10, 0)
 """A representative busy moment of the demo street's day (local time): the morning peak, well staffed."""
 
-ALARMS_PER_DAY = 6.0
 TRIAGE_AFTER = timedelta(minutes=3)
 DISPATCH_AFTER = timedelta(minutes=2)
 FEEDBACK_AFTER = timedelta(hours=3)
 READINGS_PER_MINUTE = 40
 PATROL_MOVES_PER_MINUTE = 30
+REPEAT_EVERY = timedelta(minutes=1)
+"""A sensor that raised an alarm keeps reading alarming values this often, a few times, as real ones do."""
 
 
 def latest_busy_moment(now: datetime) -> datetime:
@@ -95,6 +80,14 @@ def latest_busy_moment(now: datetime) -> datetime:
 
 
 @dataclass
+class _Incident:
+    """The readings a sensor will send to meet an alarm rule: (time, values) still to come."""
+
+    sensor: Sensor
+    readings: list[tuple[datetime, dict[str, float]]]
+
+
+@dataclass
 class _Plan:
     """When the field worker on a case will do their next step."""
 
@@ -107,26 +100,36 @@ class _Plan:
 class DemoFeed:
     """Produces the demo street's events between two moments, given the current twin.
 
-    Owns its random generator (seeded), the field workers' plans and per-sensor sequence numbers.
+    Owns its random generator (seeded), the field workers' plans, per-sensor sequence numbers, the
+    sensor incidents under way and a rule engine. Cases come from the demand model
+    (:func:`cockpit.demand.default_demand`); readings from the one reading generator
+    (:func:`cockpit.readings.default_readings`). A case the demand says a sensor finds is an
+    incident: a sensor of a kind whose rule opens that category sends readings that meet the rule,
+    and the rule engine (resources/rules/default.toml) raises the alarm and opens the case, as it
+    does for live sensors. The engine sees every reading but is never ticked: the feed reads a
+    sample of the street's sensors, so a silent device means nothing here and no-signal rules stay
+    quiet. A category whose sensor rule has no device in the street is found by a patrol instead.
     """
 
     def __init__(self, street: Street, seed: int = DEMO_SEED, autopilot: bool = True,
-                 categories: CategoryTable | None = None, policy: str = "home_grid_first") -> None:
+                 categories: CategoryTable | None = None, policy: str = "home_grid_first",
+                 demand: DemandModel | None = None, readings: ReadingGenerator | None = None) -> None:
         self.street = street
         self.autopilot = autopilot
         self.policy = get_policy(policy)
         self.categories = categories or default_categories()
+        self.demand = demand or default_demand()
+        self.readings = readings or default_readings()
         self._rng = np.random.default_rng(seed)
         self._plans: dict[str, _Plan] = {}
         self._seq: dict[str, int] = {}
         self._last: datetime | None = None
-        self._alarm_serial = 0
-        self._codes = self.categories.codes
-        shares = np.array([self.categories[c].share for c in self._codes])
-        self._shares = shares / shares.sum()
-        households = np.array([m.households for m in street.micro_grids], dtype=float)
-        self._micro_weights = households / households.sum()
-        self._alarm_sensors = [s for s in street.sensors if s.kind in SENSOR_CATEGORY]
+        self._day_factor: dict[date, float] = {}
+        self._incidents: list[_Incident] = []
+        rules = load_rules(categories=self.categories)
+        self._engine = RuleEngine(street, rules)
+        self._places = {code: self.demand.place_weights(code, street.micro_grids) for code in self.demand.codes}
+        self._sensor_rules = _sensor_rules(street, rules)
 
     # ------------------------------------------------------------ start
 
@@ -160,7 +163,6 @@ class DemoFeed:
         events += shift_changes(twin, until)
         events += self._new_reports(twin, since, until, minutes)
         events += self._sensor_readings(since, until, minutes)
-        events += self._sensor_alarms(twin, since, until, minutes)
         events += self._field_work(twin, until)
         if self.autopilot:
             events += self._autopilot(twin, until)
@@ -183,56 +185,83 @@ class DemoFeed:
         return point.x, point.y
 
     def _new_reports(self, twin: TwinState, since: datetime, until: datetime, minutes: float) -> list[Event]:
-        hour = since.astimezone(LOCAL_TZ).hour
-        expected = CASES_PER_DAY / 1440.0 * HOURLY_PROFILE[hour] * minutes
+        """Cases of the demand model reported in [since, until); those a sensor finds start an incident."""
+        local = since.astimezone(LOCAL_TZ)
+        rates = self.demand.hourly_rates(local.date(), local.hour + 1)[local.hour]
+        expected = rates * self._factor(local.date()) * minutes / 60.0
         events: list[Event] = []
-        for at in self._uniform_times(since, until, int(self._rng.poisson(expected))):
-            code = self._codes[int(self._rng.choice(len(self._codes), p=self._shares))]
-            micro = self.street.micro_grids[int(self._rng.choice(len(self._micro_weights), p=self._micro_weights))]
-            lon, lat = self._point_in(micro)
-            proactive = self._rng.random() < PROACTIVE_SHARE.get(code, 0.8)
-            source = Source.PATROL if proactive else Source.RESIDENT
-            events.append(CaseReported(at, _next_id(twin, events, at),
-                                       code, source, lon, lat, micro.id, micro.general_grid_id,
-                                       micro.community_id))
+        counts = self._rng.poisson(expected)
+        for code_index in np.flatnonzero(counts).tolist():
+            code = self.demand.codes[code_index]
+            for at in self._uniform_times(since, until, int(counts[code_index])):
+                source = SOURCES[int(self._rng.choice(len(SOURCES), p=self.demand.sources[code_index]))]
+                if source is Source.SENSOR and self._start_incident(code, at):
+                    continue
+                if source is Source.SENSOR:
+                    source = Source.PATROL
+                micro = self.street.micro_grids[int(self._rng.choice(len(self.street.micro_grids),
+                                                                     p=self._places[code]))]
+                lon, lat = self._point_in(micro)
+                events.append(CaseReported(at, _next_id(twin, events, at), code, source, lon, lat, micro.id,
+                                           micro.general_grid_id, micro.community_id))
         return events
 
+    def _factor(self, day: date) -> float:
+        """The day-level demand multiplier of a local day (drawn once, on the day's first use)."""
+        if day not in self._day_factor:
+            self._day_factor[day] = float(self.demand.day_factors(self._rng, 1)[0])
+        return self._day_factor[day]
+
+    def _start_incident(self, code: str, at: datetime) -> bool:
+        """Have a free sensor that can find a ``code`` case send readings meeting its rule; False if none can."""
+        choice = self._sensor_rules.get(code)
+        if choice is None:
+            return False
+        rule, sensors = choice
+        busy = {incident.sensor.id for incident in self._incidents}
+        free = [s for s in sensors if s.id not in busy and self._engine_idle(s, rule)]
+        if not free:
+            return False
+        sensor = free[int(self._rng.integers(len(free)))]
+        # The rule needs `count` readings in a row spanning `for_s`: send them evenly over it, then a
+        # few repeats while the fault lasts.
+        count = max(rule.count, 2 if rule.for_s > 0 else 1)
+        step = timedelta(seconds=rule.for_s / (count - 1)) if count > 1 else timedelta(0)
+        times = [at + k * step for k in range(count)]
+        times += [times[-1] + REPEAT_EVERY * (k + 1) for k in range(int(self._rng.poisson(2)))]
+        readings = [(t, self.readings.alarming(sensor.kind, rule, self._rng, _local_hour(t))) for t in times]
+        self._incidents.append(_Incident(sensor, readings))
+        return True
+
+    def _engine_idle(self, sensor: Sensor, rule: AlarmRule) -> bool:
+        return (sensor.id, rule.id) not in self._engine.active()
+
     def _sensor_readings(self, since: datetime, until: datetime, minutes: float) -> list[Event]:
+        """Healthy readings of random sensors, the incidents' readings, and what the rule engine makes of them."""
         n = min(int(self._rng.poisson(READINGS_PER_MINUTE * minutes)), 400)
         sensors = self.street.sensors
-        events: list[Event] = []
+        busy = {incident.sensor.id for incident in self._incidents}
+        due: list[tuple[datetime, Sensor, dict[str, float]]] = []
         for at, index in zip(self._uniform_times(since, until, n), self._rng.integers(0, len(sensors), n)):
             sensor = sensors[int(index)]
-            events.append(SensorReading(at, sensor.id, self._next_seq(sensor.id), _normal_values(sensor.kind, self._rng)))
+            if sensor.id not in busy:
+                due.append((at, sensor, self.readings.healthy(sensor.kind, self._rng, _local_hour(at))))
+        for incident in self._incidents:
+            while incident.readings and incident.readings[0][0] < until:
+                at, values = incident.readings.pop(0)
+                due.append((at, incident.sensor, values))
+        self._incidents = [i for i in self._incidents if i.readings]
+        due.sort(key=lambda item: item[0])
+        events: list[Event] = []
+        for at, sensor, values in due:
+            reading = SensorReading(at, sensor.id, self._next_seq(sensor.id), values)
+            events.append(reading)
+            events.extend(self._engine.feed(reading))
         return events
 
     def _next_seq(self, sensor_id: str) -> int:
         self._seq[sensor_id] = self._seq.get(sensor_id, 0) + 1
         return self._seq[sensor_id]
-
-    def _sensor_alarms(self, twin: TwinState, since: datetime, until: datetime, minutes: float) -> list[Event]:
-        events: list[Event] = []
-        for alarm in twin.alarms.values():
-            if alarm.alarm_kind == "sensor" and alarm.case_id in twin.cases:
-                if twin.cases[alarm.case_id].status.open and alarm.state.value != "cleared" and self._rng.random() < 0.3:
-                    events.append(AlarmRepeated(until, alarm.id))
-        n = int(self._rng.poisson(ALARMS_PER_DAY / 1440.0 * minutes))
-        for at in self._uniform_times(since, until, n):
-            sensor = self._alarm_sensors[int(self._rng.integers(len(self._alarm_sensors)))]
-            if twin.sensors[sensor.id].alarm_id is not None:
-                continue
-            code, risk, values = SENSOR_CATEGORY[sensor.kind]
-            micro = self.street.micro_grid(sensor.micro_grid_id)
-            self._alarm_serial += 1
-            alarm_id = f"ALM-S-{sensor.id}-{self._alarm_serial}"
-            case_id = _next_id(twin, events, at)
-            events.append(SensorReading(at, sensor.id, self._next_seq(sensor.id), values))
-            events.append(AlarmRaised(at, alarm_id, "sensor", risk, sensor_id=sensor.id, rule_id="demo",
-                                      case_id=case_id, detail=code))
-            events.append(CaseReported(at, case_id, code, Source.SENSOR, sensor.lon, sensor.lat, micro.id,
-                                       micro.general_grid_id, micro.community_id, risk,
-                                       description=sensor.label, reporter=sensor.id, alarm_id=alarm_id))
-        return events
 
     # ------------------------------------------------------------ field workers and autopilot
 
@@ -339,18 +368,22 @@ def _next_id(twin: TwinState, pending: list[Event], at: datetime) -> str:
             return case_id
 
 
-def _normal_values(kind: SensorKind, rng: np.random.Generator) -> dict[str, float]:
-    """A healthy reading of a sensor of ``kind``."""
-    if kind is SensorKind.SMOKE:
-        return {"smoke": 0.0, "battery": round(float(rng.uniform(0.6, 1.0)), 3)}
-    if kind is SensorKind.BRACELET:
-        return {"heart_rate": round(float(rng.normal(76, 8)), 1), "sos": 0.0, "fall": 0.0}
-    if kind is SensorKind.WATER_METER:
-        return {"flow_l": round(float(rng.exponential(20)), 1)}
-    if kind is SensorKind.MANHOLE:
-        return {"tilt_deg": round(float(abs(rng.normal(0, 1.5))), 2)}
-    if kind is SensorKind.CAMERA:
-        return {"vending": 0.0, "fire_lane_blocked": 0.0, "garbage_overflow": 0.0}
-    if kind is SensorKind.PARKING:
-        return {"occupancy": round(float(rng.uniform(0.2, 0.95)), 2)}
-    return {"noise_db": round(float(rng.normal(55, 6)), 1), "pm25": round(float(rng.gamma(4, 9)), 1)}
+def _local_hour(at: datetime) -> float:
+    local = at.astimezone(LOCAL_TZ)
+    return local.hour + local.minute / 60
+
+
+def _sensor_rules(street: Street, rules: list[AlarmRule]) -> dict[str, tuple[AlarmRule, list[Sensor]]]:
+    """Per category, the quickest reading rule that opens it and the street's sensors it watches.
+
+    Quickest: the shortest ``for_s`` (then fewest readings); no-signal rules are left out.
+    """
+    chosen: dict[str, tuple[AlarmRule, list[Sensor]]] = {}
+    for rule in sorted((r for r in rules if not r.no_signal), key=lambda r: (r.for_s, r.count)):
+        if rule.category in chosen:
+            continue
+        sensors = [s for s in street.sensors
+                   if s.kind in rule.kinds and (s.elderly_alone or not rule.elderly_alone_only)]
+        if sensors:
+            chosen[rule.category] = (rule, sensors)
+    return chosen

@@ -12,6 +12,8 @@ import math
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
+import numpy as np
+
 from cockpit.vocabulary.domain import StaffKind
 
 GENERAL_SKILL = "general"
@@ -122,6 +124,80 @@ def eta_minutes(candidate: Candidate, need: CaseNeed) -> float:
     return distance_m(candidate, need) / candidate.speed_m_per_min
 
 
+def travel_minutes(x: float, y: float, speed: float, to_x: float, to_y: float) -> float:
+    """:func:`eta_minutes` of somebody at ``x``/``y`` (metres) moving at ``speed`` to a point."""
+    return math.hypot(x - to_x, y - to_y) * DETOUR_FACTOR / speed
+
+
+def eta_minutes_many(x: np.ndarray, y: np.ndarray, speed: np.ndarray, to_x: float, to_y: float) -> np.ndarray:
+    """:func:`eta_minutes` of many people at ``x``/``y`` (metres) with ``speed`` to one point."""
+    return np.hypot(x - to_x, y - to_y) * DETOUR_FACTOR / speed
+
+
+class Pool:
+    """The free, qualified people for one case as arrays in staff id order, for a policy's shortlist.
+
+    Each column is computed on first use (a shortlist that settles on the home tier never needs
+    travel times): ``eta`` in minutes, ``workload`` (open assignments) and ``home_tier`` (0 for
+    people of the case's general grid, 1 of its community, 2 elsewhere).
+    """
+
+    def __init__(self, eta: Callable[[], np.ndarray], workload: Callable[[], np.ndarray],
+                 home_tier: Callable[[], np.ndarray]) -> None:
+        self._columns = {"eta": eta, "workload": workload, "home_tier": home_tier}
+        self._values: dict[str, np.ndarray] = {}
+
+    def column(self, name: str) -> np.ndarray:
+        """The values of column ``name``."""
+        if name not in self._values:
+            self._values[name] = self._columns[name]()
+        return self._values[name]
+
+
+ROUNDING = 1e-9
+"""Relative difference below which two travel times may compare either way in another computation."""
+
+
+def shortlist_by(*keys: str) -> Callable[[Pool], np.ndarray]:
+    """A shortlist for a policy that ranks by the :class:`Pool` columns ``keys``, then by staff id.
+
+    Key by key it keeps the people at the best value, so the policy's first choice is always kept;
+    on a float key (travel time) it keeps everybody within :data:`ROUNDING` of the best, since the
+    policy's own arithmetic may order them either way, and hands those over without looking at
+    the later keys. Positions come back in staff id order.
+    """
+
+    def shortlist(pool: Pool) -> np.ndarray:
+        chosen = None
+        for key in keys:
+            values = pool.column(key)
+            if chosen is not None:
+                values = values[chosen]
+            # The simulator calls this for every case: ufuncs directly, without numpy's wrappers.
+            best = np.minimum.reduce(values)
+            if values.dtype.kind == "f":
+                near = values <= best + abs(best) * ROUNDING + ROUNDING
+                keep = near.nonzero()[0]
+                chosen = keep if chosen is None else chosen[keep]
+                if len(chosen) > 1 and (values[near] != best).any():
+                    break
+            else:
+                keep = (values == best).nonzero()[0]
+                chosen = keep if chosen is None else chosen[keep]
+            if len(chosen) == 1:
+                break
+        return chosen
+
+    return shortlist
+
+
+def home_tiers(grid: np.ndarray, community: np.ndarray, need_grid, need_community) -> np.ndarray:
+    """The :class:`Pool` home tier (as :func:`rank_home_grid_first` ranks) of people whose home grid
+    and community are ``grid``/``community``, for a case in ``need_grid``/``need_community`` (ids or
+    integer codes of them; an id or code nobody has: unknown)."""
+    return np.where(grid == need_grid, 0, 2 - (community == need_community))
+
+
 def _recommend(candidate: Candidate, need: CaseNeed, reason: str) -> Recommendation:
     return Recommendation(
         staff_id=candidate.staff_id,
@@ -196,11 +272,15 @@ class DispatchPolicy:
 
     ``rank`` returns only qualified, available people, best first (empty if none).
     ``queue_key`` orders waiting cases: the smallest key is served first when someone frees up.
+    ``shortlist`` (optional) picks, from a :class:`Pool` of many free people, the few that surely
+    hold ``rank``'s first choice, so the simulator need not rank everybody; a policy without one
+    is handed every free qualified person. A test checks each shortlist against its ``rank``.
     """
 
     name: str
     rank: Callable[[CaseNeed, Iterable[Candidate]], list[Recommendation]]
     queue_key: Callable[[CaseNeed], tuple]
+    shortlist: Callable[[Pool], np.ndarray] | None = None
 
     def best(self, need: CaseNeed, candidates: Iterable[Candidate]) -> Recommendation | None:
         """The top recommendation, or None if nobody qualified is available."""
@@ -212,10 +292,11 @@ class DispatchPolicy:
 POLICIES: dict[str, DispatchPolicy] = {
     policy.name: policy
     for policy in (
-        DispatchPolicy("nearest", rank_nearest, fcfs_key),
-        DispatchPolicy("home_grid_first", rank_home_grid_first, priority_fcfs_key),
-        DispatchPolicy("priority_fcfs", rank_nearest, priority_fcfs_key),
-        DispatchPolicy("least_loaded", rank_least_loaded, priority_fcfs_key),
+        DispatchPolicy("nearest", rank_nearest, fcfs_key, shortlist_by("eta", "workload")),
+        DispatchPolicy("home_grid_first", rank_home_grid_first, priority_fcfs_key,
+                       shortlist_by("home_tier", "eta", "workload")),
+        DispatchPolicy("priority_fcfs", rank_nearest, priority_fcfs_key, shortlist_by("eta", "workload")),
+        DispatchPolicy("least_loaded", rank_least_loaded, priority_fcfs_key, shortlist_by("workload", "eta")),
     )
 }
 """Every dispatch policy by name; scenario files and the UI refer to these names."""

@@ -1,52 +1,193 @@
-"""Key performance indicators of the closed loop, from a frame of cases (a log or a live twin).
+"""Key performance indicators of the closed loop: one registry of named functions over a frame of cases.
 
-One function serves the live twin (:meth:`~cockpit.twin.TwinState.cases_frame`), replays and
-incident logs (:func:`~cockpit.history.format.read_log`), so a figure means the same everywhere.
-The KPIs are evaluated *at a moment* ``now``: a time later than ``now`` in the frame has not happened
-yet, so the KPIs of a log at any past moment equal those of the twin replayed to that moment.
-The exact definitions are in docs/kpi.md; each key below is documented there.
+Each KPI is a :class:`Kpi`: a key, an English title, a unit, its denominator in words, its target
+(from resources/targets.toml, :mod:`cockpit.vocabulary.targets`) and a function of
+:class:`~cockpit.case_measures.Cases` that returns one value per group. :data:`KPIS` holds them in
+display order, and every consumer reads them from there: the live twin's panel
+(:meth:`~cockpit.twin.TwinState.cases_frame`), ``cockpit kpi`` on a log
+(:func:`~cockpit.history.format.read_log`), ``cockpit replay --at`` and the simulator, which writes
+an incident-log frame per replication. So a key means the same everywhere. The KPIs are evaluated
+*at a moment* ``now``; docs/kpi.md gives every definition.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 import numpy as np
 import pandas as pd
 
+from cockpit.case_measures import DEFAULT_DAILY_HOURS, Cases, timestamp
 from cockpit.street.model import Street
-from cockpit.vocabulary.domain import RESPONSE_TARGET, CaseStatus, OwnerLevel, RiskLevel, Source
+from cockpit.vocabulary.domain import OwnerLevel
+from cockpit.vocabulary.targets import Target, kpi_targets
 
-DEFAULT_DAILY_HOURS = 8.0
-"""On-duty hours a day assumed for a staff member the roster does not name."""
-
-KPI_KEYS = (
-    "cases",
-    "open_cases",
-    "response_minutes_mean",
-    "response_minutes_p90",
-    "response_within_target_rate",
-    "resolution_hours_mean",
-    "closure_rate",
-    "overdue_cases",
-    "overdue_rate",
-    "satisfaction_mean",
-    "satisfaction_rate",
-    "proactive_discovery_rate",
-    "source_resolution_rate",
-    "resolved_at_level",
-    "staff_utilisation",
-)
-"""Keys of :func:`compute_kpis`, in display order."""
+UNITS = COUNT, MINUTES, HOURS, SHARE, RATING = "cases", "minutes", "hours", "share", "rating"
+"""Units of KPI values: a whole number of cases, minutes, hours, a share 0-1, a rating 1-5."""
 
 _LEVELS = tuple(level.value for level in OwnerLevel)
-_PROACTIVE = tuple(s.value for s in Source if s.proactive)
-_NOT_CASES = (CaseStatus.MERGED.value, CaseStatus.REJECTED.value)
-_DEADLINE = {r.value: pd.Timedelta(r.resolve_within) for r in RiskLevel}
-_TIME_COLUMNS = ("reported_at", "accepted_at", "resolved_at", "closed_at", "first_resolved_at", "reopened_at")
-_REQUIRED = ("reported_at", "accepted_at", "resolved_at", "closed_at", "risk_level", "source",
-             "owner_level", "assignee", "satisfaction")
+
+
+@dataclass(frozen=True, slots=True)
+class Kpi:
+    """One KPI: what it measures (``compute``), in which unit, over which cases, against which target.
+
+    ``compute`` returns a Series with one value per group of the :class:`Cases` (NaN where there is
+    nothing to count), or for a KPI with ``parts`` a DataFrame with one column per part; flat, they
+    are the columns ``<prefix>_<part>`` (``prefix`` defaults to the key), e.g. ``resolved_at_grid``.
+    """
+
+    key: str
+    title: str
+    unit: str
+    denominator: str
+    compute: Callable[[Cases], pd.Series | pd.DataFrame]
+    parts: tuple[str, ...] = ()
+    prefix: str = ""
+
+    @property
+    def target(self) -> Target | None:
+        """The published target of this KPI, or None."""
+        return kpi_targets().get(self.key)
+
+    @property
+    def columns(self) -> tuple[str, ...]:
+        """The flat column names of this KPI in a :func:`kpis_by` table."""
+        if not self.parts:
+            return (self.key,)
+        return tuple(f"{self.prefix or self.key}_{part}" for part in self.parts)
+
+    def text(self, value: float | None) -> str:
+        """``value`` for the command line, in this KPI's unit ("—" when undefined)."""
+        if value is None:
+            return "—"
+        return _TEXT[self.unit].format(value)
+
+
+_TEXT = {COUNT: "{:,.0f}", MINUTES: "{:.1f} min", HOURS: "{:.1f} h", SHARE: "{:.1%}", RATING: "{:.2f} / 5"}
+
+
+# ---------------------------------------------------------------- the KPIs
+
+
+def cases(c: Cases) -> pd.Series:
+    """Number of cases."""
+    return c.count()
+
+
+def open_cases(c: Cases) -> pd.Series:
+    """Cases open at ``now``."""
+    return c.count(c.open)
+
+
+def response_minutes_mean(c: Cases) -> pd.Series:
+    """Mean of ``accepted_at − reported_at`` (first acceptance)."""
+    return c.mean(c.response_minutes)
+
+
+def response_minutes_p90(c: Cases) -> pd.Series:
+    """90th percentile of ``accepted_at − reported_at``."""
+    return c.quantile(c.response_minutes, 0.9)
+
+
+def response_within_target_rate(c: Cases) -> pd.Series:
+    """Cases accepted within the response target of their report."""
+    return c.share(c.within_response_target, of=c.response_decided)
+
+
+def resolution_hours_mean(c: Cases) -> pd.Series:
+    """Mean of ``resolved_at − reported_at`` (final resolution)."""
+    return c.mean(c.resolution_hours)
+
+
+def closure_rate(c: Cases) -> pd.Series:
+    """Cases closed by ``now``."""
+    return c.share(c.closed)
+
+
+def overdue_cases(c: Cases) -> pd.Series:
+    """Cases resolved after their deadline, or open past it."""
+    return c.count(c.overdue)
+
+
+def overdue_rate(c: Cases) -> pd.Series:
+    """Share of cases overdue."""
+    return c.share(c.overdue)
+
+
+def satisfaction_mean(c: Cases) -> pd.Series:
+    """Mean rating 1-5."""
+    return c.mean(c.rating)
+
+
+def satisfaction_rate(c: Cases) -> pd.Series:
+    """Ratings of 4 or 5."""
+    return c.share(c.rating >= 4, of=c.rating.notna())
+
+
+def proactive_discovery_rate(c: Cases) -> pd.Series:
+    """Cases found by patrol or sensor (主动发现率)."""
+    return c.share(c.proactive, of=c.source_known)
+
+
+def source_resolution_rate(c: Cases) -> pd.Series:
+    """Resolved cases resolved at grid level (源头化解率, 小事不出网格)."""
+    return c.share(c.owner_level == OwnerLevel.GRID.value, of=c.resolved_with_owner)
+
+
+def resolved_at_level(c: Cases) -> pd.DataFrame:
+    """Shares of resolved cases by the level that owned them ("小事不出网格、难事不出社区、大事不出街道")."""
+    return pd.DataFrame({level: c.share(c.owner_level == level, of=c.resolved_with_owner) for level in _LEVELS})
+
+
+def staff_utilisation(c: Cases) -> pd.Series:
+    """Busy hours ÷ on-duty hours of the staff who accepted a case."""
+    return c.utilisation()
+
+
+KPIS: dict[str, Kpi] = {
+    kpi.key: kpi
+    for kpi in (
+        Kpi("cases", "cases", COUNT, "—", cases),
+        Kpi("open_cases", "open cases", COUNT, "—", open_cases),
+        Kpi("response_minutes_mean", "response time, mean", MINUTES, "cases accepted by now",
+            response_minutes_mean),
+        Kpi("response_minutes_p90", "response time, 90th percentile", MINUTES, "cases accepted by now",
+            response_minutes_p90),
+        Kpi("response_within_target_rate", "accepted within target", SHARE,
+            "cases whose response target is decided at now", response_within_target_rate),
+        Kpi("resolution_hours_mean", "resolution time, mean", HOURS, "resolved cases", resolution_hours_mean),
+        Kpi("closure_rate", "closure rate", SHARE, "all cases", closure_rate),
+        Kpi("overdue_cases", "overdue cases", COUNT, "—", overdue_cases),
+        Kpi("overdue_rate", "overdue rate", SHARE, "all cases", overdue_rate),
+        Kpi("satisfaction_mean", "satisfaction, mean rating", RATING, "cases rated by now", satisfaction_mean),
+        Kpi("satisfaction_rate", "satisfied (rating 4-5)", SHARE, "cases rated by now", satisfaction_rate),
+        Kpi("proactive_discovery_rate", "proactive discovery", SHARE, "cases with a source (all of a log)",
+            proactive_discovery_rate),
+        Kpi("source_resolution_rate", "source resolution (grid)", SHARE, "resolved cases",
+            source_resolution_rate),
+        Kpi("resolved_at_level", "resolved at level", SHARE, "resolved cases", resolved_at_level, _LEVELS,
+            "resolved_at"),
+        Kpi("staff_utilisation", "staff utilisation", SHARE, "—", staff_utilisation),
+    )
+}
+"""Every KPI by key, in display order; each consumer lists these, so a new entry shows everywhere."""
+
+KPI_KEYS = tuple(KPIS)
+"""Keys of :func:`compute_kpis`, in display order."""
+
+
+def get_kpi(key: str) -> Kpi:
+    """The KPI called ``key``; the error lists the valid keys."""
+    try:
+        return KPIS[key]
+    except KeyError:
+        raise KeyError(f"unknown KPI {key!r}; choose one of {list(KPIS)}") from None
+
+
+# ---------------------------------------------------------------- computing them
 
 
 def compute_kpis(
@@ -56,7 +197,7 @@ def compute_kpis(
     start: datetime | pd.Timestamp | None = None,
     roster: Mapping[str, float] | None = None,
 ) -> dict[str, Any]:
-    """The KPIs of the cases in ``df`` as they stood at ``now``.
+    """Every KPI of :data:`KPIS` for the cases in ``df`` as they stood at ``now``.
 
     Parameters
     ----------
@@ -69,21 +210,16 @@ def compute_kpis(
         Start of the period for staff utilisation; default: the earliest report in ``df``.
     roster
         Daily on-duty hours by staff id (see :func:`roster_hours`); default
-        :data:`DEFAULT_DAILY_HOURS` for everyone.
+        :data:`~cockpit.case_measures.DEFAULT_DAILY_HOURS` for everyone.
 
     Returns
     -------
     dict
-        The keys of :data:`KPI_KEYS`; ``resolved_at_level`` is a dict {grid, community, street}.
-        A ratio or mean with nothing to count is None (never NaN).
+        The keys of :data:`KPI_KEYS`; a KPI with parts is a dict of them. Counts are ints; a ratio
+        or mean with nothing to count is None (never NaN).
     """
-    measures, now_ts, start_ts = _measures(df, now, start)
-    key = pd.Series(np.zeros(len(measures), dtype=np.int64), index=measures.index)
-    table = _aggregate(measures, key, now_ts, start_ts, roster)
-    if table.empty:
-        return _empty()
-    row = table.iloc[0]
-    return _row_to_dict(row)
+    table = _table(Cases(df, now, start=start, roster=roster))
+    return _row_to_dict(table.iloc[0])
 
 
 def kpis_by(
@@ -97,21 +233,14 @@ def kpis_by(
     """The KPIs of :func:`compute_kpis` for each value of column ``by`` (one row per value seen).
 
     ``now`` and ``start`` are the whole frame's, so every group is judged at the same moment.
-    ``resolved_at_level`` becomes three columns ``resolved_at_grid``, ``resolved_at_community`` and
-    ``resolved_at_street``; undefined values are NaN here.
+    A KPI with parts becomes one column per part (:attr:`Kpi.columns`); undefined values are NaN.
 
     Raises
     ------
     KeyError
         ``by`` is not a column of ``df``.
     """
-    if by not in df.columns:
-        raise KeyError(f"unknown column {by!r}; the frame has {', '.join(map(str, df.columns))}")
-    measures, now_ts, start_ts = _measures(df, now, start)
-    keys = df.loc[measures.index, by].astype(object)
-    table = _aggregate(measures, keys, now_ts, start_ts, roster)
-    table.index.name = by
-    return table
+    return _table(Cases(df, now, start=start, roster=roster, by=by))
 
 
 def in_window(
@@ -128,9 +257,9 @@ def in_window(
     times = pd.to_datetime(df[column], utc=True)
     keep = pd.Series(True, index=df.index)
     if start is not None:
-        keep &= times >= _ts(start)
+        keep &= times >= timestamp(start)
     if end is not None:
-        keep &= times < _ts(end)
+        keep &= times < timestamp(end)
     return df[keep.to_numpy()]
 
 
@@ -146,196 +275,34 @@ def roster_hours(street: Street) -> dict[str, float]:
     return {m.id: lengths.get(m.shift_id, DEFAULT_DAILY_HOURS) for m in street.staff}
 
 
-# ---------------------------------------------------------------- per-case measures
+def kpi_rows(table: pd.DataFrame) -> dict[str, dict[str, Any]]:
+    """The rows of a :func:`kpis_by` table as KPI dicts (the same shape as :func:`compute_kpis`)."""
+    return {str(index): _row_to_dict(row) for index, row in table.iterrows()}
 
 
-def _ts(value: datetime | pd.Timestamp) -> pd.Timestamp:
-    ts = pd.Timestamp(value)
-    if ts.tzinfo is None:
-        raise ValueError(f"{value!r} has no time zone")
-    return ts.tz_convert("UTC")
+def _table(c: Cases) -> pd.DataFrame:
+    columns: dict[str, pd.Series] = {}
+    for kpi in KPIS.values():
+        value = kpi.compute(c)
+        if kpi.parts:
+            for part, column in zip(kpi.parts, kpi.columns):
+                columns[column] = value[part]
+        else:
+            columns[kpi.key] = value
+    return pd.DataFrame(columns, index=c.groups)
 
 
-def _times(df: pd.DataFrame, column: str) -> pd.Series:
-    if column not in df.columns:
-        return pd.Series(pd.NaT, index=df.index, dtype="datetime64[us, UTC]")
-    return pd.to_datetime(df[column], utc=True).astype("datetime64[us, UTC]")
-
-
-def _latest(df: pd.DataFrame) -> pd.Timestamp | None:
-    latest = [_times(df, c).max() for c in _TIME_COLUMNS + ("triaged_at", "dispatched_at", "on_scene_at")
-              if c in df.columns]
-    latest = [t for t in latest if not pd.isna(t)]
-    return max(latest) if latest else None
-
-
-def _measures(df: pd.DataFrame, now, start) -> tuple[pd.DataFrame, pd.Timestamp | None, pd.Timestamp | None]:
-    """One row per case counted at ``now`` with what each KPI needs of it."""
-    missing = [c for c in _REQUIRED if c not in df.columns]
-    if missing:
-        raise KeyError(f"the case frame has no column {missing[0]!r}")
-    if "status" in df.columns:
-        df = df[~df["status"].astype(str).isin(_NOT_CASES).to_numpy()]
-    now_ts = _ts(now) if now is not None else _latest(df)
-    if now_ts is None:
-        return pd.DataFrame(index=df.index[:0]), None, None
-    reported = _times(df, "reported_at")
-    counted = (reported <= now_ts).to_numpy()
-    df = df[counted]
-    start_ts = _ts(start) if start is not None else (reported[counted].min() if counted.any() else now_ts)
-
-    def upto(column: str) -> pd.Series:
-        values = _times(df, column)
-        return values.where(values <= now_ts)
-
-    reported = _times(df, "reported_at")
-    accepted = upto("accepted_at")
-    resolved = upto("resolved_at")
-    first_resolved = upto("first_resolved_at")
-    reopened_at = upto("reopened_at")
-    # A reopened case whose reopen is still in the future was resolved (the first time) at now.
-    pending_reopen = resolved.isna() & first_resolved.notna() & reopened_at.isna()
-    resolved = resolved.where(~pending_reopen, first_resolved)
-    first_resolved = first_resolved.where(~pending_reopen)
-    closed = upto("closed_at")
-
-    deadline = reported + df["risk_level"].astype(str).map(_DEADLINE).astype("timedelta64[us]")
-    is_resolved = resolved.notna()
-    overdue = (is_resolved & (resolved > deadline)) | (~is_resolved & (now_ts > deadline))
-    response = (accepted - reported) / pd.Timedelta(minutes=1)
-    decided = accepted.notna() | (now_ts > reported + RESPONSE_TARGET)
-    feedback_at = _times(df, "closed_at").fillna(_times(df, "resolved_at"))
-    rating = pd.to_numeric(df["satisfaction"], errors="coerce").astype("float64")
-    rating = rating.where(feedback_at <= now_ts)
-    level = df["owner_level"].astype(str)
-
-    measures = pd.DataFrame({
-        "open": ~is_resolved,
-        "response_minutes": response,
-        "within_target": accepted.notna() & (accepted - reported <= RESPONSE_TARGET),
-        "response_decided": decided,
-        "resolution_hours": ((resolved - reported) / pd.Timedelta(hours=1)).where(is_resolved),
-        "closed": closed.notna(),
-        "overdue": overdue,
-        "rating": rating,
-        "good_rating": rating >= 4,
-        "rated": rating.notna(),
-        "proactive": df["source"].astype(str).isin(_PROACTIVE),
-        "resolved": is_resolved,
-        **{f"resolved_{lv}": is_resolved & (level == lv) for lv in _LEVELS},
-        "assignee": df["assignee"].astype(object).where(df["assignee"].notna(), None),
-        "accepted_at": accepted,
-        "resolved_at": resolved,
-        "first_resolved_at": first_resolved,
-        "reopened_at": reopened_at,
-    }, index=df.index)
-    return measures, now_ts, start_ts
-
-
-# ---------------------------------------------------------------- aggregation
-
-
-def _aggregate(measures: pd.DataFrame, keys: pd.Series, now: pd.Timestamp | None,
-               start: pd.Timestamp | None, roster: Mapping[str, float] | None) -> pd.DataFrame:
-    if measures.empty or now is None:
-        return pd.DataFrame(columns=_flat_columns())
-    g = measures.groupby(keys, sort=True, observed=True)
-    sums = g[["open", "within_target", "response_decided", "closed", "overdue", "good_rating", "rated",
-              "proactive", "resolved"] + [f"resolved_{lv}" for lv in _LEVELS]].sum()
-    cases = g.size()
-    out = pd.DataFrame(index=cases.index)
-    out["cases"] = cases
-    out["open_cases"] = sums["open"]
-    out["response_minutes_mean"] = g["response_minutes"].mean()
-    out["response_minutes_p90"] = g["response_minutes"].quantile(0.9)
-    out["response_within_target_rate"] = _ratio(sums["within_target"], sums["response_decided"])
-    out["resolution_hours_mean"] = g["resolution_hours"].mean()
-    out["closure_rate"] = _ratio(sums["closed"], cases)
-    out["overdue_cases"] = sums["overdue"]
-    out["overdue_rate"] = _ratio(sums["overdue"], cases)
-    out["satisfaction_mean"] = g["rating"].mean()
-    out["satisfaction_rate"] = _ratio(sums["good_rating"], sums["rated"])
-    out["proactive_discovery_rate"] = _ratio(sums["proactive"], cases)
-    out["source_resolution_rate"] = _ratio(sums["resolved_grid"], sums["resolved"])
-    for lv in _LEVELS:
-        out[f"resolved_at_{lv}"] = _ratio(sums[f"resolved_{lv}"], sums["resolved"])
-    out["staff_utilisation"] = _utilisation(measures, keys, now, start, roster).reindex(out.index)
-    return out
-
-
-def _ratio(numerator: pd.Series, denominator: pd.Series) -> pd.Series:
-    return (numerator / denominator.where(denominator > 0)).astype("float64")
-
-
-def _utilisation(measures: pd.DataFrame, keys: pd.Series, now: pd.Timestamp, start: pd.Timestamp,
-                 roster: Mapping[str, float] | None) -> pd.Series:
-    """Busy hours (union of accepted → resolved spans, clipped to [start, now]) / on-duty hours."""
-    accepted = measures["accepted_at"]
-    has = accepted.notna() & measures["assignee"].notna()
-    # A reopened case is busy until its first resolution and again from the reopen on.
-    first_end = measures["first_resolved_at"].fillna(measures["resolved_at"]).fillna(now)
-    spans = [pd.DataFrame({"key": keys[has], "who": measures["assignee"][has],
-                           "begin": accepted[has], "end": first_end[has]})]
-    again = has & measures["reopened_at"].notna()
-    spans.append(pd.DataFrame({"key": keys[again], "who": measures["assignee"][again],
-                               "begin": measures["reopened_at"][again],
-                               "end": measures["resolved_at"][again].fillna(now)}))
-    spans = pd.concat(spans, ignore_index=True)
-    period_hours = max((now - start) / pd.Timedelta(hours=1), 0.0)
-    if spans.empty or period_hours <= 0:
-        return pd.Series(np.nan, index=pd.Index(keys.unique()), dtype="float64")
-    begin = spans["begin"].clip(lower=start, upper=now).astype("int64").to_numpy()
-    end = spans["end"].clip(lower=start, upper=now).astype("int64").to_numpy()
-    group = pd.factorize(pd.MultiIndex.from_arrays([spans["key"], spans["who"]]))[0]
-    order = np.lexsort((begin, group))
-    begin, end, group = begin[order], end[order], group[order]
-    # Union of intervals per (area, person): a span counts only beyond the furthest end before it.
-    reach = pd.Series(end).groupby(group).cummax().shift(1)
-    same = np.r_[False, group[1:] == group[:-1]]
-    floor = np.where(same, reach.fillna(np.iinfo(np.int64).min).to_numpy(dtype=np.int64), np.iinfo(np.int64).min)
-    busy_us = np.clip(end - np.maximum(begin, floor), 0, None)
-    sorted_spans = spans.iloc[order]
-    busy = pd.Series(busy_us / 3.6e9).groupby(sorted_spans["key"].to_numpy()).sum()
-    people = sorted_spans.drop_duplicates(["key", "who"])
-    daily = people["who"].map(lambda who: (roster or {}).get(who, DEFAULT_DAILY_HOURS)).astype(float)
-    duty = (daily * period_hours / 24).groupby(people["key"].to_numpy()).sum()
-    return (busy / duty.where(duty > 0)).astype("float64")
-
-
-def _flat_columns() -> list[str]:
-    flat = [k for k in KPI_KEYS if k != "resolved_at_level"]
-    index = flat.index("source_resolution_rate") + 1
-    return flat[:index] + [f"resolved_at_{lv}" for lv in _LEVELS] + flat[index:]
-
-
-def _clean(value: Any) -> Any:
-    if value is None or (isinstance(value, float) and not np.isfinite(value)):
+def _clean(value: Any, unit: str) -> Any:
+    if value is None or not np.isfinite(value):
         return None
-    if isinstance(value, (np.integer,)):
-        return int(value)
-    if isinstance(value, (np.floating, float)):
-        return float(value)
-    return value
+    return int(value) if unit == COUNT else float(value)
 
 
 def _row_to_dict(row: pd.Series) -> dict[str, Any]:
     result: dict[str, Any] = {}
-    for key in KPI_KEYS:
-        if key == "resolved_at_level":
-            result[key] = {lv: _clean(row[f"resolved_at_{lv}"]) for lv in _LEVELS}
-        elif key in ("cases", "open_cases", "overdue_cases"):
-            result[key] = int(row[key])
+    for kpi in KPIS.values():
+        if kpi.parts:
+            result[kpi.key] = {part: _clean(row[column], kpi.unit) for part, column in zip(kpi.parts, kpi.columns)}
         else:
-            result[key] = _clean(row[key])
+            result[kpi.key] = _clean(row[kpi.key], kpi.unit)
     return result
-
-
-def _empty() -> dict[str, Any]:
-    result: dict[str, Any] = {key: None for key in KPI_KEYS}
-    result.update(cases=0, open_cases=0, overdue_cases=0, resolved_at_level=dict.fromkeys(_LEVELS))
-    return result
-
-
-def kpi_rows(table: pd.DataFrame) -> dict[str, dict[str, Any]]:
-    """The rows of a :func:`kpis_by` table as KPI dicts (the same shape as :func:`compute_kpis`)."""
-    return {str(index): _row_to_dict(row) for index, row in table.iterrows()}

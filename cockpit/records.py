@@ -11,7 +11,6 @@ from datetime import datetime, timedelta
 
 from cockpit.street.model import Sensor, StaffMember
 from cockpit.vocabulary.domain import (
-    RESPONSE_TARGET,
     AlarmState,
     CaseStatus,
     OwnerLevel,
@@ -19,6 +18,7 @@ from cockpit.vocabulary.domain import (
     Source,
     StaffStatus,
 )
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,11 +1,14 @@
-"""SLA clocks and the rules that react to them: overdue marks, escalation, red-case and area alarms.
+"""SLA clocks and the rules that react to them: overdue marks, escalation, late arrival, red-case and area alarms.
 
 Every case must be accepted within 2 h and resolved within its risk level's deadline (blue 24 h,
-yellow 48 h, red 72 h). When the resolve deadline passes, the case is marked overdue, escalates one
-level (grid → community → street) and raises an alarm. A community whose open cases are more than
-10 % overdue raises an area alarm, cleared when it falls back. A red case raises an alarm at once.
-These are *derivers* for :class:`~cockpit.twin.TwinState`: functions of the state and the event just
-applied that return the events they imply, dated at the moment the rule fired.
+yellow 48 h, red 72 h). When the resolve deadline passes, the case is marked overdue and raises an
+alarm; it escalates one level (grid → community → street) by the one rule of
+:mod:`cockpit.escalation`, and again each time another deadline's length passes with it open.
+Whoever a case is dispatched to must be on scene within its category's on-scene limit, or an alarm
+says so. A community whose open cases are more than 10 % overdue raises an area alarm, cleared when
+it falls back. A red case raises an alarm at once. These are *derivers* for
+:class:`~cockpit.twin.TwinState`: functions of the state and the event just applied that return the
+events they imply, dated at the moment the rule fired.
 """
 
 from __future__ import annotations
@@ -13,9 +16,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from cockpit.escalation import escalation_due, levels_above
 from cockpit.records import Case
 from cockpit.twin import TwinState
-from cockpit.vocabulary.domain import AREA_OVERDUE_ALARM_RATE, AlarmState, RiskLevel
+from cockpit.vocabulary.domain import AlarmState, RiskLevel
 from cockpit.vocabulary.events import (
     AlarmCleared,
     AlarmRaised,
@@ -27,6 +31,10 @@ from cockpit.vocabulary.events import (
     ClockTick,
     Event,
 )
+from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE
+
+ON_SCENE_LATE = "on_scene_late"
+"""Alarm kind: nobody on scene within the category's on-scene limit of the dispatch."""
 
 AREA_MIN_OPEN_CASES = 5
 """An area needs this many open cases before its overdue rate can raise an alarm (avoids 1 of 1 = 100 %)."""
@@ -36,7 +44,8 @@ AREA_MIN_OPEN_CASES = 5
 class SlaMonitor:
     """On each clock tick: overdue marks, automatic escalation with an alarm, and area alarms.
 
-    Emits CaseOverdue, CaseEscalated (automatic), AlarmRaised ("overdue", "area") and AlarmCleared.
+    Emits CaseOverdue, CaseEscalated (automatic), AlarmRaised ("overdue", "on_scene_late", "area") and
+    AlarmCleared.
     ``escalate=False`` keeps the marks and alarms but leaves escalation to a recorded stream.
     """
 
@@ -55,21 +64,21 @@ class SlaMonitor:
                 derived.append(CaseOverdue(case.response_due, case.id, "response"))
             if not case.resolve_overdue_marked and now > case.resolve_due:
                 derived.extend(self._resolve_overdue(case, case.resolve_due))
+            if self.escalate:
+                derived.extend(_escalations_due(case, now))
+            derived.extend(on_scene_late(state, case, now))
         if self.area_alarms:
             derived.extend(self._area_events(state, event))
         return derived
 
-    def _resolve_overdue(self, case: Case, at: datetime) -> list[Event]:
-        events: list[Event] = [CaseOverdue(at, case.id, "resolve")]
-        above = case.owner_level.above()
-        if self.escalate and above is not None:
-            events.append(CaseEscalated(at, case.id, above, "system", "resolve deadline passed", True))
+    @staticmethod
+    def _resolve_overdue(case: Case, at: datetime) -> list[Event]:
         # A reopened case can pass its deadline again: the reopen count keeps alarm ids unique.
-        events.append(
+        return [
+            CaseOverdue(at, case.id, "resolve"),
             AlarmRaised(at, f"ALM-OVD-{case.id}-{case.reopened}", "overdue", RiskLevel.RED,
-                        case_id=case.id, detail="resolve deadline passed")
-        )
-        return events
+                        case_id=case.id, detail="resolve deadline passed"),
+        ]
 
     def _area_events(self, state: TwinState, tick: ClockTick) -> list[Event]:
         rates = area_overdue_rates(state)
@@ -94,6 +103,42 @@ class SlaMonitor:
             if state.alarms[alarm_id].state is not AlarmState.CLEARED:
                 events.append(AlarmCleared(tick.at, alarm_id, "no open cases"))
         return events
+
+
+def on_scene_late(state: TwinState, case: Case, now: datetime) -> list[Event]:
+    """An alarm when nobody is on scene within the category's on-scene limit of the first dispatch.
+
+    The limit (``on_scene_minutes`` of resources/categories.toml, e.g. city management on scene
+    within 2 h of a damaged waste facility) binds whoever the case went to: a grid worker or the
+    responsible department's team. One alarm per case, dated when the limit passed.
+    """
+    if case.dispatched_at is None or case.on_scene_at is not None:
+        return []
+    category = state.categories[case.category]
+    due = case.dispatched_at + category.on_scene_limit
+    alarm_id = on_scene_alarm_id(case.id)
+    if now <= due or alarm_id in state.alarms:
+        return []
+    return [AlarmRaised(due, alarm_id, ON_SCENE_LATE, case.risk, case_id=case.id,
+                        detail=category.department.value)]
+
+
+def on_scene_alarm_id(case_id: str) -> str:
+    """The id of a case's late-on-scene alarm (one per case)."""
+    return f"ALM-OSL-{case_id}"
+
+
+def _escalations_due(case: Case, now: datetime) -> list[Event]:
+    """The escalations of :mod:`cockpit.escalation` that fell due by ``now``, each one level up."""
+    events: list[Event] = []
+    level, done = case.owner_level, case.escalations
+    for _ in range(levels_above(level)):
+        due = escalation_due(case.reported_at, case.risk.resolve_within, done + 1)
+        if now <= due:
+            break
+        level, done = level.above(), done + 1
+        events.append(CaseEscalated(due, case.id, level, "system", "resolve deadline passed", True))
+    return events
 
 
 def area_overdue_rates(state: TwinState) -> dict[str, tuple[float, int]]:

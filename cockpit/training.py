@@ -44,7 +44,7 @@ from cockpit.replay.loader import NULL_TIME
 from cockpit.replay.seek import Replay
 from cockpit.roster import shift_changes
 from cockpit.twin import TwinError, TwinState
-from cockpit.vocabulary.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from cockpit.vocabulary.events import (
     AlarmAcknowledged,
     CaseDispatched,
@@ -55,6 +55,7 @@ from cockpit.vocabulary.events import (
     ClockTick,
     Event,
 )
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 APP_NAME = "street-cockpit"
 ESCALATE_WITHIN = timedelta(minutes=30)

@@ -1,21 +1,19 @@
 """What-if simulation of a street's case handling (no Qt): engine, scenarios, experiments.
 
-The engine replays demand and staffing against the dispatch policies of ``cockpit.dispatch``
-unchanged; experiments run replications with common random numbers and report KPIs with
+The engine core (:mod:`simulation.core`) runs both models, the abstract queue
+(:mod:`simulation.engine`) and the street (:mod:`simulation.street_engine`), against the dispatch
+policies of ``cockpit.dispatch`` unchanged. Each replication writes an incident-log frame
+(:mod:`simulation.log_frame`) scored by the cockpit's KPI registry, plus the measures only a
+simulation has; experiments run replications with common random numbers and report KPIs with
 confidence intervals, sweep parameters and search for the fewest staff meeting a target.
 """
 
-from simulation.engine import RunRecord, simulate
-from simulation.experiment import (
-    ExperimentResult,
-    StaffingSearch,
-    StaffingTrial,
-    optimise_staffing,
-    replicate_until,
-    run_experiment,
-    sweep,
-)
-from simulation.scenario import Scenario, ScenarioError, load_scenario, parse_scenario, parse_scenario_text
+from simulation.experiment import ExperimentResult, replicate_until, run_experiment, sweep
+from simulation.model import ScenarioError
+from simulation.optimise import StaffingSearch, StaffingTrial, optimise_staffing
+from simulation.record import RunRecord
+from simulation.replication import simulate
+from simulation.scenario import Scenario, load_scenario, parse_scenario, parse_scenario_text
 
 __all__ = [
     "ExperimentResult",

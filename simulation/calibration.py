@@ -20,15 +20,19 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from cockpit.history.format import LogFormatError
+from cockpit.history.format import read_log as read_incident_log
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
+from simulation.demand import category_class
+from simulation.model import ScenarioError, ServiceSpec
 
 CLASS_COLUMNS = ("class", "risk_level", "risk")
 
 
 def read_log(path: Path, key: str) -> pd.DataFrame:
-    """Read an incident log; any problem is a :class:`~simulation.scenario.ScenarioError` on ``key``."""
-    from simulation.scenario import ScenarioError
-
+    """Read an incident log; any problem is a :class:`~simulation.model.ScenarioError` on ``key``."""
     try:
         if path.suffix.lower() == ".parquet":
             frame = pd.read_parquet(path)
@@ -43,8 +47,6 @@ def read_log(path: Path, key: str) -> pd.DataFrame:
 
 def fit_arrival_class(path: Path, name: str, key: str) -> tuple[float, tuple[float, ...], tuple[float, ...]]:
     """Rate per hour, 24 hourly and 7 weekday multipliers of class ``name`` in the log at ``path``."""
-    from simulation.scenario import ScenarioError
-
     frame = read_log(path, key)
     if "reported_at" not in frame.columns:
         raise ScenarioError(key, "log has no reported_at column")
@@ -75,8 +77,6 @@ def fit_profile(times: pd.Series, span_hours: float) -> tuple[float, tuple[float
 
 def read_service_minutes(path: Path, column: str, key: str) -> list[float]:
     """Non-negative service times (minutes) from one column of a log."""
-    from simulation.scenario import ScenarioError
-
     frame = read_log(path, key)
     if column not in frame.columns:
         raise ScenarioError(key, f"log has no {column!r} column")
@@ -125,8 +125,6 @@ def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
         On ``key``: the log cannot be read (the reader's message names the row and column), covers
         less than a day, or names a category the category table does not know.
     """
-    from simulation.scenario import ScenarioError
-
     path = Path(path)
     try:
         stat = path.stat()
@@ -134,9 +132,6 @@ def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
         raise ScenarioError(key, f"no such log file: {path}") from exc
     cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
     if cache_key not in _FITS:
-        from cockpit.history.format import LogFormatError
-        from cockpit.history.format import read_log as read_incident_log
-
         try:
             frame = read_incident_log(path)
         except LogFormatError as exc:
@@ -147,10 +142,6 @@ def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
 
 def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
     """:func:`fit_street_demand` on a frame already read (the columns of ``cockpit.history.format``)."""
-    from cockpit.vocabulary.categories import default_categories
-    from cockpit.vocabulary.domain import RiskLevel
-    from simulation.scenario import ScenarioError, ServiceSpec, category_class
-
     table = default_categories()
     if frame.empty:
         raise ScenarioError(key, "the log has no cases")
@@ -224,84 +215,3 @@ def _expected_by_hour(rate: float, profile: tuple, weekday: tuple, first: pd.Tim
     day_of_week = (first.day_of_week + hours // 24) % 7
     per_hour = rate * np.asarray(profile)[hour_of_day] * np.asarray(weekday)[day_of_week]
     return np.bincount(hour_of_day, weights=per_hour, minlength=24)
-
-
-def validate_holdout(
-    frame: pd.DataFrame,
-    holdout_days: float = 30.0,
-    *,
-    replications: int = 10,
-    seed: int = 0,
-    staff: dict | None = None,
-    policy: str = "home_grid_first",
-    workers: int = 1,
-) -> pd.DataFrame:
-    """Fit demand (and the dispatch delay) on all but the last ``holdout_days`` of a log, simulate those days, and compare.
-
-    ``frame`` is an incident log as ``cockpit.history.format.read_log`` returns it. The simulated
-    street uses the ``[staff]`` table ``staff`` (default: the demo roster's grid workers and
-    department teams) and ``policy``. Observed figures are those of the held-out cases: cases a
-    day, mean response (report → on scene), share with somebody on scene within 2 h, and mean
-    resolution, overall and per risk level; a case still open at the end of the log counts as not
-    on scene (for the share) and is left out of the means.
-
-    Returns
-    -------
-    pandas.DataFrame
-        One row per (class, KPI): ``observed``, simulated ``mean``, ``lo`` and ``hi`` (95 %
-        interval over replications) and ``inside`` (the observed value lies in the interval).
-    """
-    import tempfile
-
-    from cockpit.history.format import write_log
-    from simulation.experiment import run_experiment
-    from simulation.kpi import ALL
-    from simulation.scenario import parse_scenario
-
-    times = pd.to_datetime(frame["reported_at"], utc=True)
-    cut = times.max().tz_convert(LOCAL_TZ).normalize() - pd.Timedelta(days=holdout_days)
-    train = frame[times < cut]
-    held = frame[(times >= cut)]
-    if train.empty or held.empty:
-        raise ValueError("the log is too short to hold out that many days")
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "train.parquet"
-        write_log(train, path)
-        dispatch: dict = {"policy": policy}
-        delay = fit_street_demand(path).dispatch_delay
-        if delay is not None:
-            dispatch["delay"] = {"dist": "lognormal", "median_minutes": delay.median_minutes, "sigma": delay.sigma}
-        scenario = parse_scenario(
-            {
-                "scenario": {"name": "held-out", "horizon_hours": holdout_days * 24, "street": "demo",
-                             "start": cut.date()},
-                "demand": {"from_log": str(path)},
-                "staff": staff or {"from": "demo", "roles": ["grid_worker", "department"]},
-                "dispatch": dispatch,
-            }
-        )
-        result = run_experiment(scenario, replications, seed, workers=workers)
-    reported = pd.to_datetime(held["reported_at"], utc=True)
-    response = (pd.to_datetime(held["on_scene_at"], utc=True) - reported).dt.total_seconds() / 60
-    resolution = (pd.to_datetime(held["resolved_at"], utc=True) - reported).dt.total_seconds() / 60
-    risk = held["risk_level"].astype(str).to_numpy()
-    rows = []
-    for label in (ALL, "red", "yellow", "blue"):
-        chosen = np.ones(len(held), dtype=bool) if label == ALL else risk == label
-        observed = {
-            "cases_per_day": chosen.sum() / holdout_days,
-            "response_minutes": float(response[chosen].mean()),
-            "response_compliance": float((response[chosen] <= 120).mean()),
-            "resolution_minutes": float(resolution[chosen].mean()),
-        }
-        for kpi, value in observed.items():
-            column = "cases" if kpi == "cases_per_day" else kpi
-            est = result.estimate(column, label)
-            scale = 1 / holdout_days if kpi == "cases_per_day" else 1.0
-            lo, hi = est["ci95"] if est["ci95"] else (math.nan, math.nan)
-            mean = math.nan if est["mean"] is None else est["mean"] * scale
-            rows.append(
-                {"class": label, "kpi": kpi, "observed": value, "mean": mean, "lo": lo * scale, "hi": hi * scale,
-                 "inside": bool(lo * scale <= value <= hi * scale)}
-            )
-    return pd.DataFrame(rows)

@@ -13,23 +13,14 @@ import multiprocessing
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
-from simulation.engine import simulate
-from simulation.kpi import (
-    ALL,
-    case_frame,
-    estimate,
-    interval,
-    overdue_by_grid,
-    replication_kpis,
-    summarise,
-    utilisation_by_hour,
-)
+from simulation.kpi import ALL, estimate, interval, summarise
+from simulation.replication import Replication, replicate
 from simulation.scenario import Scenario
 from simulation.street import install_street_models, street_models_for
 
@@ -115,15 +106,6 @@ class ExperimentResult:
         }
 
 
-def _replicate(scenario: Scenario, seed: int, replication: int, keep_cases: bool) -> tuple:
-    record = simulate(scenario, seed, replication)
-    cases = case_frame(record) if keep_cases else None
-    grids = overdue_by_grid(record) if record.grid is not None else None
-    if grids is not None:
-        grids.insert(0, "replication", replication)
-    return replication, replication_kpis(record), utilisation_by_hour(record), cases, record.events, grids
-
-
 def run_experiment(
     scenario: Scenario,
     replications: int = 30,
@@ -152,7 +134,7 @@ def run_experiment(
     if replications < 1:
         raise ValueError("replications must be at least 1")
     began = time.perf_counter()
-    outputs: list[tuple] = []
+    outputs: list[Replication] = []
     cancelled = False
     indices = list(range(first, first + replications))
     if workers <= 1:
@@ -160,7 +142,7 @@ def run_experiment(
             if cancel is not None and cancel.is_set():
                 cancelled = True
                 break
-            outputs.append(_replicate(scenario, seed, index, keep_cases))
+            outputs.append(replicate(scenario, seed, index, keep_cases))
             if progress is not None:
                 progress(len(outputs), replications)
     else:
@@ -170,7 +152,7 @@ def run_experiment(
         with ProcessPoolExecutor(
             max_workers=workers, mp_context=context, initializer=install_street_models, initargs=(models,)
         ) as pool:
-            pending = {pool.submit(_replicate, scenario, seed, index, keep_cases) for index in indices}
+            pending = {pool.submit(replicate, scenario, seed, index, keep_cases) for index in indices}
             while pending:
                 done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)
                 for future in done:
@@ -182,21 +164,22 @@ def run_experiment(
                     for future in pending:
                         future.cancel()
                     pending = {f for f in pending if not f.cancelled()}
-    outputs.sort(key=lambda out: out[0])
+    outputs.sort(key=lambda out: out.index)
     return _collect(scenario, seed, outputs, keep_cases, time.perf_counter() - began, cancelled)
 
 
-def _collect(scenario: Scenario, seed: int, outputs: list[tuple], keep_cases: bool, seconds: float, cancelled: bool) -> ExperimentResult:
-    kpis = pd.DataFrame([row for out in outputs for row in out[1]])
+def _collect(scenario: Scenario, seed: int, outputs: list[Replication], keep_cases: bool, seconds: float,
+             cancelled: bool) -> ExperimentResult:
+    kpis = pd.DataFrame([row for out in outputs for row in out.kpis])
     if kpis.empty:
         kpis = pd.DataFrame(columns=["replication", "class"])
     utilisation = pd.DataFrame(
-        np.array([out[2] for out in outputs]).reshape(len(outputs), 24),
-        index=pd.Index([out[0] for out in outputs], name="replication"),
+        np.array([out.utilisation for out in outputs]).reshape(len(outputs), 24),
+        index=pd.Index([out.index for out in outputs], name="replication"),
         columns=range(24),
     )
-    cases = pd.concat([out[3] for out in outputs], ignore_index=True) if keep_cases and outputs else None
-    grid_frames = [out[5] for out in outputs if out[5] is not None]
+    cases = pd.concat([out.cases for out in outputs], ignore_index=True) if keep_cases and outputs else None
+    grid_frames = [out.grids for out in outputs if out.grids is not None]
     grids = pd.concat(grid_frames, ignore_index=True) if grid_frames else None
     return ExperimentResult(
         scenario=scenario,
@@ -204,7 +187,7 @@ def _collect(scenario: Scenario, seed: int, outputs: list[tuple], keep_cases: bo
         kpis=kpis,
         utilisation=utilisation,
         cases=cases,
-        events=sum(out[4] for out in outputs),
+        events=sum(out.events for out in outputs),
         seconds=seconds,
         cancelled=cancelled,
         grids=grids,
@@ -279,7 +262,8 @@ def sweep(
 ) -> pd.DataFrame:
     """KPI estimates for each value of one scenario key (e.g. ``"staff.count"``), with common random numbers.
 
-    One row per (value, class label, KPI) with columns mean, ci95_lo, ci95_hi, ci99_lo, ci99_hi.
+    One row per (value, class label, KPI) with columns mean, ci95_lo, ci95_hi, ci99_lo, ci99_hi; a KPI
+    with parts gives one row per part, named ``<key>.<part>``.
     """
     rows = []
     total = replications * len(values)
@@ -289,7 +273,10 @@ def sweep(
         result = run_experiment(variant, replications, seed, workers=workers, progress=step, cancel=cancel)
         for label in labels:
             for kpi, est in summarise(result.kpis, label).items():
-                rows.append({key: value, "class": label, "kpi": kpi, **_flat(est)})
+                parts = est.items() if "mean" not in est else [(None, est)]
+                for part, part_est in parts:
+                    name = kpi if part is None else f"{kpi}.{part}"
+                    rows.append({key: value, "class": label, "kpi": name, **_flat(part_est)})
         if result.cancelled:
             break
     return pd.DataFrame(rows)
@@ -313,106 +300,6 @@ def _flat(est: dict) -> dict:
         "ci99_hi": ci99[1],
         "n": est["n"],
     }
-
-
-@dataclass(frozen=True)
-class StaffingTrial:
-    """One staffing level the optimiser tried: the compliance estimate and whether it met the target."""
-
-    count: int
-    mean: float
-    lower: float
-    upper: float
-    passed: bool
-
-
-@dataclass
-class StaffingSearch:
-    """The optimiser's answer (``best``: fewest staff that met the target, None if none did) and its search."""
-
-    key: str
-    label: str
-    within_minutes: float
-    target: float
-    confidence: float
-    replications: int
-    best: int | None
-    trials: list[StaffingTrial] = field(default_factory=list)
-
-    def frame(self) -> pd.DataFrame:
-        """The trials in the order they were made."""
-        return pd.DataFrame([t.__dict__ for t in self.trials])
-
-
-def optimise_staffing(
-    scenario: Scenario,
-    *,
-    label: str = "red",
-    within_minutes: float = 120.0,
-    target: float = 0.95,
-    confidence: float = 0.95,
-    key: str = "staff.count",
-    low: int | None = None,
-    high: int = 500,
-    replications: int = 30,
-    seed: int = 0,
-    workers: int = 1,
-    progress: Callable[[StaffingTrial], None] | None = None,
-    cancel: threading.Event | None = None,
-) -> StaffingSearch:
-    """Fewest staff (the integer at ``key``) whose ``label`` cases meet the response target.
-
-    A level passes when the lower bound of the two-sided ``confidence`` interval of the share of
-    ``label`` cases with response <= ``within_minutes`` is at least ``target``. The search doubles
-    from ``low`` (default: the smallest stable count of an abstract queue) until a level passes,
-    then bisects, assuming compliance does not fall when staff are added; every level tried is in
-    ``trials``. All levels use the same seed (common random numbers), which keeps that assumption
-    true in practice.
-    """
-    base = scenario.with_value("targets.response_minutes", within_minutes)
-    if low is None:
-        load = sum(a.rate_per_hour * _mean_rate_factor(a) * a.service.mean / 60 for a in scenario.arrivals)
-        low = max(1, math.floor(load) + 1) if key == "staff.count" else 0
-    search = StaffingSearch(key, label, within_minutes, target, confidence, replications, None)
-    tried: dict[int, StaffingTrial] = {}
-
-    def trial(count: int) -> StaffingTrial:
-        if count not in tried:
-            result = run_experiment(base.with_value(key, count), replications, seed, workers=workers, cancel=cancel)
-            values = result.kpis.loc[result.kpis["class"] == label, "response_compliance"].to_numpy()
-            ci = interval(values, confidence) or (math.nan, math.nan)
-            mean = float(np.nanmean(values)) if len(values) else math.nan
-            tried[count] = StaffingTrial(count, mean, ci[0], ci[1], bool(ci[0] >= target))
-            search.trials.append(tried[count])
-            if progress is not None:
-                progress(tried[count])
-        return tried[count]
-
-    failed, count = low - 1, low
-    while not trial(count).passed:
-        if count >= high or (cancel is not None and cancel.is_set()):
-            return search
-        failed, count = count, min(high, max(count + 1, count * 2))
-    passed = count
-    while passed - failed > 1:
-        if cancel is not None and cancel.is_set():
-            break
-        middle = (failed + passed) // 2
-        if trial(middle).passed:
-            passed = middle
-        else:
-            failed = middle
-    search.best = passed
-    return search
-
-
-def _mean_rate_factor(arrival) -> float:
-    factor = 1.0
-    if arrival.profile is not None:
-        factor *= float(np.mean(arrival.profile))
-    if arrival.weekday is not None:
-        factor *= float(np.mean(arrival.weekday))
-    return factor
 
 
 COMPARE_KPIS = (
@@ -490,144 +377,3 @@ def _by_replication(result: ExperimentResult, label: str, kpi: str) -> pd.Series
     if rows.empty or kpi not in rows:
         return pd.Series(dtype=float)
     return rows.set_index("replication")[kpi].astype(float)
-
-
-@dataclass(frozen=True)
-class StreetStaffingTrial:
-    """One street-wide headcount the optimiser tried, its allocation to communities and the estimate."""
-
-    total: int
-    allocation: dict[str, int]
-    mean: float
-    lower: float
-    upper: float
-    passed: bool
-
-
-@dataclass
-class StreetStaffingSearch:
-    """The fewest people of ``role`` on ``shift`` (``best``, None if none met the target) and the search.
-
-    ``allocation`` is the headcount per community of the best level.
-    """
-
-    role: str
-    shift: str
-    label: str
-    within_minutes: float
-    target: float
-    confidence: float
-    replications: int
-    best: int | None = None
-    allocation: dict[str, int] = field(default_factory=dict)
-    trials: list[StreetStaffingTrial] = field(default_factory=list)
-
-    def frame(self) -> pd.DataFrame:
-        """The trials in the order they were made, one column per community."""
-        return pd.DataFrame(
-            [{"total": t.total, "mean": t.mean, "lower": t.lower, "upper": t.upper, "passed": t.passed, **t.allocation}
-             for t in self.trials]
-        )
-
-
-def allocate(total: int, weights: dict[str, float]) -> dict[str, int]:
-    """Split ``total`` people over communities in proportion to ``weights`` (largest remainder, ties by id)."""
-    ids = sorted(weights)
-    w = np.array([weights[c] for c in ids], dtype=float)
-    share = w / w.sum() * total
-    counts = np.floor(share).astype(int)
-    order = sorted(range(len(ids)), key=lambda k: (-(share[k] - counts[k]), ids[k]))
-    for k in order[: total - int(counts.sum())]:
-        counts[k] += 1
-    return {c: int(n) for c, n in zip(ids, counts)}
-
-
-def with_headcounts(scenario: Scenario, role: str, shift: str, allocation: dict[str, int]) -> Scenario:
-    """``scenario`` with exactly ``allocation[community]`` people of ``role`` on ``shift`` in each community."""
-    from simulation.street import staffing_table, street_model
-
-    model = street_model(scenario.street)
-    base = staffing_table(model.roster)
-    raw = {key: value for key, value in scenario.raw.items()}
-    staff = dict(raw["staff"])
-    kept = [c for c in staff.get("change", []) if not (c["role"] == role and c["shift"] == shift and c.get("community") in allocation)]
-    for community, count in sorted(allocation.items()):
-        delta = count - base.get((community, shift, role), 0)
-        if delta:
-            kept.append({"role": role, "community": community, "shift": shift, "delta": delta})
-    staff["change"] = kept
-    raw["staff"] = staff
-    from simulation.scenario import parse_scenario
-
-    return replace(parse_scenario(raw, scenario.base_dir), start_state=scenario.start_state)
-
-
-def optimise_street_staffing(
-    scenario: Scenario,
-    *,
-    role: str = "grid_worker",
-    shift: str = "night",
-    label: str = "red",
-    within_minutes: float = 120.0,
-    target: float = 0.95,
-    confidence: float = 0.95,
-    high: int | None = None,
-    replications: int = 30,
-    seed: int = 0,
-    workers: int = 1,
-    progress: Callable[[StreetStaffingTrial], None] | None = None,
-    cancel: threading.Event | None = None,
-) -> StreetStaffingSearch:
-    """Fewest people of ``role`` on ``shift`` street-wide, and their number per community, meeting the target.
-
-    A level passes when the lower bound of the two-sided ``confidence`` interval of the share of
-    ``label`` cases with somebody on scene within ``within_minutes`` is at least ``target``. Each
-    street-wide total is split over the communities in proportion to their households (where
-    cases happen), by largest remainder. The search tries 0, then doubles from 1 until a total
-    passes (at most ``high``, default twice the community count), then bisects, assuming more
-    people never lower compliance (common random numbers keep that true in practice). Every total
-    tried is in ``trials``.
-    """
-    from simulation.street import street_model
-
-    model = street_model(scenario.street)
-    geo = model.geometry
-    weights = {c: float(geo.households[geo.community == k].sum()) for k, c in enumerate(geo.community_ids)}
-    high = high if high is not None else 2 * len(weights)
-    base = scenario.with_value("targets.response_minutes", within_minutes)
-    search = StreetStaffingSearch(role, shift, label, within_minutes, target, confidence, replications)
-    tried: dict[int, StreetStaffingTrial] = {}
-
-    def trial(total: int) -> StreetStaffingTrial:
-        if total not in tried:
-            allocation = allocate(total, weights)
-            variant = with_headcounts(base, role, shift, allocation)
-            result = run_experiment(variant, replications, seed, workers=workers, cancel=cancel)
-            values = result.kpis.loc[result.kpis["class"] == label, "response_compliance"].to_numpy()
-            ci = interval(values, confidence) or (math.nan, math.nan)
-            mean = float(np.nanmean(values)) if len(values) else math.nan
-            tried[total] = StreetStaffingTrial(total, allocation, mean, ci[0], ci[1], bool(ci[0] >= target))
-            search.trials.append(tried[total])
-            if progress is not None:
-                progress(tried[total])
-        return tried[total]
-
-    if trial(0).passed:
-        search.best, search.allocation = 0, tried[0].allocation
-        return search
-    failed, total = 0, 1
-    while not trial(total).passed:
-        if total >= high or (cancel is not None and cancel.is_set()):
-            return search
-        failed, total = total, min(high, total * 2)
-    passed = total
-    while passed - failed > 1:
-        if cancel is not None and cancel.is_set():
-            break
-        middle = (failed + passed) // 2
-        if trial(middle).passed:
-            passed = middle
-        else:
-            failed = middle
-    search.best, search.allocation = passed, tried[passed].allocation
-    return search

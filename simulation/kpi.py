@@ -1,9 +1,14 @@
-"""KPIs of simulated replications and their confidence intervals.
+"""KPIs of simulated replications: the registry's, of each replication's incident-log frame, plus
+the measures only a simulation has, and their confidence intervals.
 
-A replication's KPIs count only cases reported after the warm-up and before the horizon (every one
-of them is served: the engine drains). Time-averages (number in system, in queue, utilisation) are
-taken over the same window [warm-up, horizon). Across replications each KPI is summarised by its
-mean and Student-t intervals over the replication means, which are independent by construction.
+A replication's KPIs count only the cases reported after the warm-up and before the horizon (every
+one of them is served: the engine drains). The registry (:data:`cockpit.kpi.KPIS`) scores their
+incident-log frame (:func:`simulation.log_frame.incident_frame`) exactly as it scores a real log,
+judged when the run ends; so ``response_minutes_mean`` is report → accepted here as on the wall.
+The simulation's own measures (:data:`SIMULATION_KPIS`: waits, on-scene times, time-averages over
+[warm-up, horizon), utilisation of the staff on duty) come from the engine's records. Across
+replications each KPI is summarised by its mean and Student-t intervals over the replication means,
+which are independent by construction.
 """
 
 from __future__ import annotations
@@ -14,18 +19,19 @@ from typing import Iterable
 import numpy as np
 import pandas as pd
 
-from cockpit.vocabulary.domain import Source
-from simulation.engine import RunRecord
+from cockpit.case_measures import Cases
+from cockpit.kpi import KPIS, kpis_by
+from simulation.log_frame import local_moment
+from simulation.record import RunRecord
+from simulation.shifts import MINUTES_PER_HOUR
 
 ALL = "all"
 """The class label of KPIs over every class together."""
 
 TIME_KPIS = ("wait_minutes", "response_minutes", "resolution_minutes")
-KPI_COLUMNS = (
-    "cases",
+SIMULATION_KPIS = (
     *TIME_KPIS,
     "response_compliance",
-    "overdue_rate",
     "escalation_rate",
     "whistle_rate",
     "utilisation",
@@ -33,6 +39,10 @@ KPI_COLUMNS = (
     "in_queue",
     "arrival_rate_per_minute",
 )
+"""Measures only a simulation has (wait, on-scene response, queue lengths...), from the engine's records."""
+
+REGISTRY_COLUMNS = tuple(column for kpi in KPIS.values() for column in kpi.columns)
+"""The flat columns of the registry's KPIs in the per-replication table."""
 
 
 def _overlap(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> float:
@@ -42,21 +52,20 @@ def _overlap(lo: np.ndarray, hi: np.ndarray, a: float, b: float) -> float:
 
 def _duty_minutes(duty: np.ndarray, a: float, b: float) -> float:
     """Staff-minutes on duty in [a, b) from staff counts per hour."""
-    knots = np.concatenate(([0.0], np.cumsum(duty) * 60.0))
-    hours = np.arange(len(duty) + 1) * 60.0
+    knots = np.concatenate(([0.0], np.cumsum(duty) * MINUTES_PER_HOUR))
+    hours = np.arange(len(duty) + 1) * float(MINUTES_PER_HOUR)
     return float(np.interp(b, hours, knots) - np.interp(a, hours, knots))
 
 
 def replication_kpis(record: RunRecord) -> list[dict]:
-    """One row per class and one for all classes (``class = "all"``) of one replication."""
+    """The :data:`SIMULATION_KPIS` of one replication: one row per class and one for all (``class = "all"``)."""
     w, h = record.warmup_minutes, record.horizon_minutes
     window = h - w
     capacity = _duty_minutes(record.duty, w, h)
-    inside = (record.arrival >= w) & (record.arrival < h)
+    inside = record.in_window
     wait = record.start - record.arrival
     response = record.on_scene - record.arrival
     resolution = record.end - record.arrival
-    deadline = np.asarray(record.deadlines_minutes)[record.cls]
     escalated = record.escalations > 0 if record.escalations is not None else np.zeros(len(record.arrival), dtype=bool)
     whistle = record.whistle if record.whistle is not None else np.zeros(len(record.arrival), dtype=bool)
     rows = []
@@ -69,12 +78,10 @@ def replication_kpis(record: RunRecord) -> list[dict]:
             {
                 "replication": record.replication,
                 "class": label,
-                "cases": count,
                 "wait_minutes": _mean(wait[chosen]),
                 "response_minutes": _mean(response[chosen]),
                 "resolution_minutes": _mean(resolution[chosen]),
                 "response_compliance": float((response[chosen] <= record.response_target_minutes).mean()) if count else math.nan,
-                "overdue_rate": float((~(resolution[chosen] <= deadline[chosen])).mean()) if count else math.nan,
                 "escalation_rate": float(escalated[chosen].mean()) if count else math.nan,
                 "whistle_rate": float(whistle[chosen].mean()) if count else math.nan,
                 "utilisation": _overlap(record.start[member], record.end[member], w, h) / capacity if capacity else math.nan,
@@ -86,23 +93,54 @@ def replication_kpis(record: RunRecord) -> list[dict]:
     return rows
 
 
+def registry_kpis(record: RunRecord, frame: pd.DataFrame) -> list[dict]:
+    """The registry's KPIs of the replication's window cases, judged at the end of the run.
+
+    ``frame`` is :func:`~simulation.log_frame.incident_frame` of ``record``. One row per class and
+    one for all, with the flat columns of :data:`REGISTRY_COLUMNS`; staff utilisation runs over
+    [warm-up, end] with each person's hours on duty a day.
+    """
+    window = frame[record.in_window]
+    now = _latest(frame)
+    start = local_moment(record, record.warmup_minutes)
+    roster = dict(zip(record.staff_ids, record.daily_hours))
+    overall = kpis_by(window.assign(_all=ALL), "_all", now, start=start, roster=roster)
+    by_class = kpis_by(window, "class", now, start=start, roster=roster)
+    rows = []
+    for label in (ALL, *record.class_names):
+        table = overall if label == ALL else by_class
+        values = table.loc[label] if label in table.index else pd.Series(math.nan, index=REGISTRY_COLUMNS)
+        row = {"replication": record.replication, "class": label}
+        row.update({column: float(values[column]) for column in REGISTRY_COLUMNS})
+        if label not in table.index:
+            row.update(cases=0.0, open_cases=0.0, overdue_cases=0.0)
+        rows.append(row)
+    return rows
+
+
+def _latest(frame: pd.DataFrame) -> pd.Timestamp:
+    times = [frame[c].max() for c in ("reported_at", "on_scene_at", "resolved_at")]
+    return max(t for t in times if not pd.isna(t))
+
+
 def _mean(values: np.ndarray) -> float:
     """Mean over the cases that reached the stage (a street run may end with a case nobody could take)."""
     done = values[~np.isnan(values)]
     return float(done.mean()) if len(done) else math.nan
 
 
-def overdue_by_grid(record: RunRecord) -> pd.DataFrame:
+def overdue_by_grid(record: RunRecord, frame: pd.DataFrame) -> pd.DataFrame:
     """Cases and overdue cases per general grid in the window (street runs; empty otherwise).
 
-    Columns: ``grid`` (general grid id), ``cases``, ``overdue``, ``late`` (nobody on scene within
-    the response target), ``red_cases`` and ``red_late`` (the same for red cases).
+    ``frame`` is the replication's incident-log frame; a case is overdue by the registry's rule
+    (:attr:`cockpit.case_measures.Cases.overdue`, judged at the end of the run). Columns: ``grid``
+    (general grid id), ``cases``, ``overdue``, ``late`` (nobody on scene within the response
+    target), ``red_cases`` and ``red_late`` (the same for red cases).
     """
     if record.grid is None:
         return pd.DataFrame(columns=["grid", "cases", "overdue", "late", "red_cases", "red_late"])
-    inside = (record.arrival >= record.warmup_minutes) & (record.arrival < record.horizon_minutes) & (record.grid >= 0)
-    deadline = np.asarray(record.deadlines_minutes)[record.cls]
-    overdue = ~((record.end - record.arrival) <= deadline)
+    inside = record.in_window & (record.grid >= 0)
+    overdue = Cases(frame[inside], _latest(frame)).overdue.to_numpy()
     red = record.cls == record.class_names.index("red") if "red" in record.class_names else np.zeros(len(record.cls), dtype=bool)
     late = ~((record.on_scene - record.arrival) <= record.response_target_minutes)
     g = record.grid[inside]
@@ -111,7 +149,7 @@ def overdue_by_grid(record: RunRecord) -> pd.DataFrame:
         {
             "grid": list(record.grid_ids),
             "cases": np.bincount(g, minlength=size),
-            "overdue": np.bincount(g, weights=overdue[inside], minlength=size).astype(int),
+            "overdue": np.bincount(g, weights=overdue, minlength=size).astype(int),
             "late": np.bincount(g, weights=late[inside], minlength=size).astype(int),
             "red_cases": np.bincount(g, weights=red[inside], minlength=size).astype(int),
             "red_late": np.bincount(g, weights=(red & late)[inside], minlength=size).astype(int),
@@ -119,47 +157,11 @@ def overdue_by_grid(record: RunRecord) -> pd.DataFrame:
     )
 
 
-def case_frame(record: RunRecord) -> pd.DataFrame:
-    """Per-case records of one replication (warm-up cases included, flagged)."""
-    classes = np.asarray(record.class_names, dtype=object)[record.cls]
-    staff = np.asarray(record.staff_ids + ("",), dtype=object)[record.staff]
-    deadline = np.asarray(record.deadlines_minutes)[record.cls]
-    resolution = record.end - record.arrival
-    frame = pd.DataFrame(
-        {
-            "replication": record.replication,
-            "case": np.arange(len(record.arrival)),
-            "class": pd.Categorical(classes, categories=list(record.class_names)),
-            "priority": np.asarray(record.priorities)[record.cls],
-            "reported_minutes": record.arrival,
-            "started_minutes": record.start,
-            "on_scene_minutes": record.on_scene,
-            "resolved_minutes": record.end,
-            "wait_minutes": record.start - record.arrival,
-            "response_minutes": record.on_scene - record.arrival,
-            "resolution_minutes": resolution,
-            "service_minutes": record.service,
-            "staff": staff,
-            "overdue": ~(resolution <= deadline),
-            "warmup": record.arrival < record.warmup_minutes,
-            "after_horizon": record.arrival >= record.horizon_minutes,
-        }
-    )
-    if record.category is not None:
-        frame["category"] = np.asarray(record.category_names, dtype=object)[record.category]
-        frame["general_grid"] = np.asarray(record.grid_ids + ("",), dtype=object)[record.grid]
-        frame["source"] = np.asarray([s.value for s in Source], dtype=object)[record.source]
-        frame["escalations"] = record.escalations
-        frame["whistle"] = record.whistle
-        frame["carried"] = record.carried
-    return frame
-
-
 def utilisation_by_hour(record: RunRecord) -> np.ndarray:
     """Busy share of on-duty staff for each hour of day (0-23) over the window (NaN: nobody on duty)."""
     w, h = record.warmup_minutes, record.horizon_minutes
     hours = len(record.duty)
-    edges = np.arange(hours + 1) * 60.0
+    edges = np.arange(hours + 1) * float(MINUTES_PER_HOUR)
     busy = np.zeros(hours)
     starts, ends = record.start, record.end
     times = np.concatenate((starts, ends))
@@ -171,7 +173,7 @@ def utilisation_by_hour(record: RunRecord) -> np.ndarray:
     if len(times):
         cumulative = np.interp(edges, times, area, left=0.0, right=area[-1])
         busy = np.diff(cumulative)
-    duty_minutes = record.duty * 60.0
+    duty_minutes = record.duty * MINUTES_PER_HOUR
     keep = (edges[:-1] >= w) & (edges[1:] <= h)
     hour_of_day = np.arange(hours) % 24
     busy_by_hour = np.bincount(hour_of_day[keep], weights=busy[keep], minlength=24)
@@ -205,6 +207,17 @@ def estimate(values: Iterable[float]) -> dict:
 
 
 def summarise(kpis: pd.DataFrame, label: str = ALL) -> dict:
-    """Estimates of every KPI of one class label over the replications in ``kpis``."""
+    """Estimates of every KPI of one class label over the replications in ``kpis``.
+
+    The registry's KPIs come first under their keys (a KPI with parts as a dict of its parts), then
+    the :data:`SIMULATION_KPIS`.
+    """
     rows = kpis[kpis["class"] == label]
-    return {name: estimate(rows[name].to_numpy()) for name in KPI_COLUMNS}
+    out: dict = {}
+    for kpi in KPIS.values():
+        if kpi.parts:
+            out[kpi.key] = {part: estimate(rows[column].to_numpy()) for part, column in zip(kpi.parts, kpi.columns)}
+        else:
+            out[kpi.key] = estimate(rows[kpi.key].to_numpy())
+    out.update({name: estimate(rows[name].to_numpy()) for name in SIMULATION_KPIS})
+    return out

@@ -1,148 +1,40 @@
 """What-if scenarios: a street's demand, staffing and dispatch rule, read from a TOML file.
 
 A scenario names the arrival classes (a risk level or any name, each with a priority and a Poisson
-rate, optionally shaped by hour of day and weekday), the on-scene service time, the staff (a plain
-count for an abstract queue, or groups by role, home grid and shift) and the dispatch policy of
-``cockpit.dispatch``. Parsing is strict: every bad or unknown key raises :class:`ScenarioError`
-naming the key and the reason, so an operator's typo never silently changes an answer.
-docs/scenarios.md documents every key.
+rate, optionally shaped by hour of day and weekday) or, on a street, the demand model's categories;
+the on-scene service time; the staff (a plain count for an abstract queue, groups by role, home
+grid and shift, or a street's own roster with changes) and the dispatch policy of
+``cockpit.dispatch``. Parsing is strict: every bad or unknown key raises
+:class:`~simulation.model.ScenarioError` naming the key and the reason, so an operator's typo never
+silently changes an answer. docs/scenarios.md documents every key.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
-import numpy as np
-
+from cockpit.vocabulary.categories import default_categories
+from cockpit.demand import default_demand
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
-from cockpit.vocabulary.domain import RESPONSE_TARGET, Department, RiskLevel, StaffKind
+from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
+from cockpit.vocabulary.targets import RESPONSE_TARGET
+from simulation import fields as f
+from simulation.calibration import fit_arrival_class, fit_street_demand, read_service_minutes
+from simulation.demand import model_classes, profile_classes
+from simulation.model import ArrivalClass, ScenarioError, ServiceSpec, StaffChange, StaffGroup
+from simulation.shifts import MINUTES_PER_HOUR, Shift
+from simulation.staffing import RosterError, apply_changes, staffing_table
+from simulation.street import street_model, street_names
 
 TRAVEL_MODELS = ("none", "straight_line")
 SERVICE_DISTS = ("exponential", "lognormal", "empirical")
 DEFAULT_START = dt.date(2024, 1, 1)
 """A Monday; hour-of-day and weekday profiles count from local midnight of the start date."""
-
-
-class ScenarioError(ValueError):
-    """A scenario file is unusable: ``key`` is the dotted key at fault, ``reason`` says why.
-
-    ``str(error)`` is the one line the command line prints: ``"<key>: <reason>"``.
-    """
-
-    def __init__(self, key: str, reason: str) -> None:
-        super().__init__(f"{key}: {reason}")
-        self.key = key
-        self.reason = reason
-
-
-@dataclass(frozen=True, slots=True)
-class ServiceSpec:
-    """On-scene service time in minutes: exponential(mean), lognormal(median, sigma) or empirical(values)."""
-
-    dist: str
-    mean_minutes: float | None = None
-    median_minutes: float | None = None
-    sigma: float | None = None
-    values: tuple[float, ...] = ()
-
-    @property
-    def mean(self) -> float:
-        """Mean service time in minutes."""
-        if self.dist == "exponential":
-            return float(self.mean_minutes)
-        if self.dist == "lognormal":
-            return float(self.median_minutes) * math.exp(float(self.sigma) ** 2 / 2)
-        return float(np.mean(self.values))
-
-    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
-        """``n`` service times (minutes) drawn from ``rng``; draw k depends only on k and the stream."""
-        if self.dist == "exponential":
-            return rng.standard_exponential(n) * self.mean_minutes
-        if self.dist == "lognormal":
-            return self.median_minutes * np.exp(self.sigma * rng.standard_normal(n))
-        values = np.asarray(self.values, dtype=float)
-        return values[rng.integers(0, len(values), n)]
-
-
-@dataclass(frozen=True, slots=True)
-class ArrivalClass:
-    """One class of cases: Poisson arrivals at ``rate_per_hour`` × hourly × weekday multipliers.
-
-    ``deadline_hours`` is the resolve deadline used for the overdue rate (None: never overdue).
-    """
-
-    name: str
-    priority: int
-    rate_per_hour: float
-    service: ServiceSpec
-    profile: tuple[float, ...] | None = None
-    weekday: tuple[float, ...] | None = None
-    deadline_hours: float | None = None
-    skill: str = GENERAL_SKILL
-    department: str | None = None
-    risk: str | None = None
-    category: str | None = None
-
-    def rate_by_hour(self, hours: int, start_weekday: int) -> np.ndarray:
-        """Arrival rate per hour for each of ``hours`` hours from local midnight of the start day."""
-        h = np.arange(hours)
-        rate = np.full(hours, self.rate_per_hour, dtype=float)
-        if self.profile is not None:
-            rate *= np.asarray(self.profile)[h % 24]
-        if self.weekday is not None:
-            rate *= np.asarray(self.weekday)[(start_weekday + h // 24) % 7]
-        return rate
-
-    @property
-    def constant_rate(self) -> bool:
-        return self.profile is None and self.weekday is None
-
-
-@dataclass(frozen=True, slots=True)
-class StaffChange:
-    """Add (``delta`` > 0) or remove people of ``role`` in ``community`` (all if None) on ``shift``."""
-
-    role: StaffKind
-    shift: str
-    delta: int
-    community: str | None = None
-    grid: str | None = None
-
-
-@dataclass(frozen=True, slots=True)
-class StaffGroup:
-    """``count`` interchangeable people of one role, home grid, skill set and shift."""
-
-    role: StaffKind
-    count: int
-    shift: str | None = None
-    grid: str | None = None
-    community: str | None = None
-    skills: frozenset[str] = frozenset()
-    department: str | None = None
-    speed_m_per_min: float | None = None
-    name: str = ""
-
-
-@dataclass(frozen=True, slots=True)
-class Shift:
-    """A daily shift from ``start_hour`` to ``end_hour`` local time (wraps past midnight if end < start)."""
-
-    name: str
-    start_hour: int
-    end_hour: int
-
-    def on_duty(self, hour_of_day: np.ndarray) -> np.ndarray:
-        """True for the hours of day (0-23) this shift covers."""
-        if self.start_hour < self.end_hour:
-            return (hour_of_day >= self.start_hour) & (hour_of_day < self.end_hour)
-        return (hour_of_day >= self.start_hour) | (hour_of_day < self.end_hour)
 
 
 @dataclass(frozen=True)
@@ -178,15 +70,10 @@ class Scenario:
         return tuple(r.value for r in sorted(RiskLevel, key=lambda r: r.priority))
 
     def with_start(self, state: Any) -> "Scenario":
-        """A copy that starts from ``state`` (a :class:`simulation.street.SimStart`) instead of an empty street."""
+        """A copy that starts from ``state`` (a :class:`simulation.start.SimStart`) instead of an empty street."""
         if self.street == "none":
             raise ScenarioError("scenario.street", "starting from a state needs a street")
         return replace(self, start_state=state)
-
-    @property
-    def abstract(self) -> bool:
-        """True when the scenario is a pure queue: no street, no travel."""
-        return self.street == "none" and self.travel == "none"
 
     def with_value(self, key: str, value: Any) -> "Scenario":
         """A copy with one dotted key set, re-validated (e.g. ``"staff.count"``, ``"arrivals.red.rate_per_hour"``).
@@ -263,21 +150,19 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     """Validate a scenario given as nested tables (as ``tomllib`` returns them)."""
     if not isinstance(data, Mapping):
         raise ScenarioError("toml", "a scenario is a table")
-    _no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets"})
+    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets"})
 
-    head = _table(data, "scenario", required=True)
-    _no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
-    name = _string(head, "name", "scenario.name", required=True)
-    _string(head, "description", "scenario.description")
-    horizon = _number(head, "horizon_hours", "scenario.horizon_hours", required=True, positive=True)
-    warmup = _number(head, "warmup_hours", "scenario.warmup_hours", default=0.0, minimum=0.0)
+    head = f.subtable(data, "scenario", required=True)
+    f.no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
+    name = f.string(head, "name", "scenario.name", required=True)
+    f.string(head, "description", "scenario.description")
+    horizon = f.number(head, "horizon_hours", "scenario.horizon_hours", required=True, positive=True)
+    warmup = f.number(head, "warmup_hours", "scenario.warmup_hours", default=0.0, minimum=0.0)
     if warmup >= horizon:
         raise ScenarioError("scenario.warmup_hours", f"must be less than horizon_hours ({horizon:g})")
     if horizon > 24 * 366 * 20:
         raise ScenarioError("scenario.horizon_hours", "more than 20 years; split the experiment")
-    from simulation.street import street_names
-
-    street = _choice(head, "street", "scenario.street", ("none", *street_names()), default="none")
+    street = f.choice(head, "street", "scenario.street", ("none", *street_names()), default="none")
     start = head.get("start", DEFAULT_START)
     if isinstance(start, dt.datetime):
         start = start.date()
@@ -291,31 +176,31 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         if "demand" in data:
             raise ScenarioError("demand", "[demand] draws cases over a street; use [[arrivals]] with street = \"none\"")
         arrivals = _arrivals(data, base_dir)
-        shifts, staff = _staff(_table(data, "staff", required=True))
+        shifts, staff = _staff(f.subtable(data, "staff", required=True))
     else:
         if "arrivals" in data or "service" in data:
             which = "arrivals" if "arrivals" in data else "service"
             raise ScenarioError(which, "a street scenario draws its cases from [demand] and the category table")
-        arrivals = _demand(_table(data, "demand", required=False), base_dir)
-        shifts, staff, staff_from, changes, roles = _street_staff(_table(data, "staff", required=True), street)
+        arrivals = _demand(f.subtable(data, "demand", required=False), base_dir)
+        shifts, staff, staff_from, changes, roles = _street_staff(f.subtable(data, "staff", required=True), street)
 
-    dispatch = _table(data, "dispatch", required=False)
-    _no_unknown(dispatch, "dispatch", {"policy", "travel", "delay"})
+    dispatch = f.subtable(data, "dispatch", required=False)
+    f.no_unknown(dispatch, "dispatch", {"policy", "travel", "delay"})
     delay = None
     if "delay" in dispatch:
         if street == "none":
             raise ScenarioError("dispatch.delay", "a dispatch delay needs a street; an abstract queue dispatches at once")
-        delay = _service(_table(dispatch, "delay", required=True, key="dispatch.delay"), "dispatch.delay", base_dir)
-    policy = _choice(dispatch, "policy", "dispatch.policy", tuple(POLICIES), default="priority_fcfs")
-    travel = _choice(
+        delay = _service(f.subtable(dispatch, "delay", required=True, key="dispatch.delay"), "dispatch.delay", base_dir)
+    policy = f.choice(dispatch, "policy", "dispatch.policy", tuple(POLICIES), default="priority_fcfs")
+    travel = f.choice(
         dispatch, "travel", "dispatch.travel", TRAVEL_MODELS, default="none" if street == "none" else "straight_line"
     )
     if travel != "none" and street == "none":
         raise ScenarioError("dispatch.travel", "travel needs a street; use travel = \"none\" with street = \"none\"")
 
-    targets = _table(data, "targets", required=False)
-    _no_unknown(targets, "targets", {"response_minutes"})
-    response_target = _number(
+    targets = f.subtable(data, "targets", required=False)
+    f.no_unknown(targets, "targets", {"response_minutes"})
+    response_target = f.number(
         targets,
         "response_minutes",
         "targets.response_minutes",
@@ -347,7 +232,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
 def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
     service_default = None
     if "service" in data:
-        service_default = _service(_table(data, "service", required=True), "service", base_dir)
+        service_default = _service(f.subtable(data, "service", required=True), "service", base_dir)
     arrivals_raw = data.get("arrivals")
     if not isinstance(arrivals_raw, list) or not arrivals_raw:
         raise ScenarioError("arrivals", "need at least one [[arrivals]] table")
@@ -363,59 +248,31 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
 
 
 def _demand(table: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
-    """One arrival class per category of the category table (per category and risk from a log)."""
-    from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE
-    from cockpit.vocabulary.categories import default_categories
-
-    _no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log"})
-    scale = _number(table, "scale", "demand.scale", default=1.0, positive=True)
-    categories = default_categories()
+    """One arrival class per category (per category and risk from a log); see :mod:`simulation.demand`."""
+    f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log"})
+    scale = f.number(table, "scale", "demand.scale", default=1.0, positive=True)
     if "from_log" in table:
         for other in ("cases_per_day", "profile", "weekday"):
             if other in table:
                 raise ScenarioError(f"demand.{other}", "a fitted demand takes it from the log; drop it or from_log")
-        from simulation.calibration import fit_street_demand
-
-        fitted = fit_street_demand(_path(table, "from_log", "demand.from_log", base_dir), "demand.from_log")
+        fitted = fit_street_demand(f.path(table, "from_log", "demand.from_log", base_dir), "demand.from_log")
         return [replace(a, rate_per_hour=a.rate_per_hour * scale) for a in fitted.arrivals]
-    per_day = _number(table, "cases_per_day", "demand.cases_per_day", default=CASES_PER_DAY, positive=True)
-    profile = _multipliers(table, "profile", "demand.profile", 24)
+    demand = default_demand()
+    per_day = f.number(table, "cases_per_day", "demand.cases_per_day", default=demand.cases_per_day, positive=True)
+    profile = f.multipliers(table, "profile", "demand.profile", 24)
+    weekday = f.multipliers(table, "weekday", "demand.weekday", 7)
+    if profile is None and weekday is None:
+        return model_classes(demand, default_categories(), per_day, scale)
     if profile is None:
-        profile = tuple(float(v) for v in HOURLY_PROFILE)
-    weekday = _multipliers(table, "weekday", "demand.weekday", 7)
-    total_share = sum(c.share for c in categories)
-    return [
-        category_class(c, per_day * scale * c.share / total_share / 24, profile, weekday)
-        for c in categories
-    ]
-
-
-def category_class(category, rate_per_hour: float, profile, weekday, risk: RiskLevel | None = None,
-                   service: ServiceSpec | None = None) -> ArrivalClass:
-    """The arrival class of one category (of the category table) at one risk level."""
-    risk = risk or category.default_risk
-    name = category.code if risk is category.default_risk else f"{category.code}:{risk.value}"
-    return ArrivalClass(
-        name=name,
-        priority=risk.priority,
-        rate_per_hour=rate_per_hour,
-        service=service or ServiceSpec("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma),
-        profile=None if profile is None else tuple(profile),
-        weekday=None if weekday is None else tuple(weekday),
-        deadline_hours=risk.resolve_within.total_seconds() / 3600,
-        skill=category.skill,
-        department=category.department.value,
-        risk=risk.value,
-        category=category.code,
-    )
+        usual = demand.usual_day()
+        profile = tuple(float(v) for v in usual / usual.mean())
+    return profile_classes(demand, default_categories(), per_day, profile, weekday, scale)
 
 
 def _street_staff(table: Mapping[str, Any], street_name: str):
     """The street's own roster (``from``) after ``[[staff.change]]``, only ``roles``, summarised as groups."""
-    from simulation.street import RosterError, apply_changes, staffing_table, street_model
-
-    _no_unknown(table, "staff", {"from", "change", "roles"})
-    staff_from = _choice(table, "from", "staff.from", (street_name,), required=True)
+    f.no_unknown(table, "staff", {"from", "change", "roles"})
+    staff_from = f.choice(table, "from", "staff.from", (street_name,), required=True)
     roles = None
     if "roles" in table:
         valid = [k.value for k in StaffKind]
@@ -432,17 +289,17 @@ def _street_staff(table: Mapping[str, Any], street_name: str):
         key = f"staff.change[{index}]"
         if not isinstance(item, Mapping):
             raise ScenarioError(key, "must be a table")
-        _no_unknown(item, key, {"role", "community", "grid", "shift", "delta"})
+        f.no_unknown(item, key, {"role", "community", "grid", "shift", "delta"})
         delta = item.get("delta")
         if isinstance(delta, bool) or not isinstance(delta, int):
             raise ScenarioError(f"{key}.delta", f"must be a whole number of people, got {delta!r}")
         changes.append(
             StaffChange(
-                role=StaffKind(_choice(item, "role", f"{key}.role", role_names, required=True)),
-                shift=_string(item, "shift", f"{key}.shift", required=True),
+                role=StaffKind(f.choice(item, "role", f"{key}.role", role_names, required=True)),
+                shift=f.string(item, "shift", f"{key}.shift", required=True),
                 delta=delta,
-                community=_string(item, "community", f"{key}.community"),
-                grid=_string(item, "grid", f"{key}.grid"),
+                community=f.string(item, "community", f"{key}.community"),
+                grid=f.string(item, "grid", f"{key}.grid"),
             )
         )
     model = street_model(staff_from)
@@ -452,7 +309,7 @@ def _street_staff(table: Mapping[str, Any], street_name: str):
         raise ScenarioError(f"staff.change[{exc.index}].{exc.field}", exc.reason) from None
     if not roster:
         raise ScenarioError("staff", "nobody is left to take cases")
-    shifts = {s.id: Shift(s.id, s.start // 60, s.end // 60) for s in model.shifts}
+    shifts = {s.id: s for s in model.shifts}
     groups = [
         StaffGroup(role=StaffKind(role), count=count, shift=shift, community=community, name=f"{community or 'street'}/{shift}/{role}")
         for (community, shift, role), count in sorted(staffing_table(roster).items(), key=lambda kv: tuple(str(k) for k in kv[0]))
@@ -463,41 +320,37 @@ def _street_staff(table: Mapping[str, Any], street_name: str):
 def _arrival(item: Any, key: str, service_default: ServiceSpec | None, base_dir: Path) -> ArrivalClass:
     if not isinstance(item, Mapping):
         raise ScenarioError(key, "must be a table")
-    _no_unknown(
+    f.no_unknown(
         item,
         key,
         {"class", "priority", "process", "rate_per_hour", "profile", "weekday", "from_log",
-         "deadline_hours", "service", "skill", "department"},
+         "service", "skill", "department"},
     )
-    name = _string(item, "class", f"{key}.class", required=True)
-    priority = _integer(item, "priority", f"{key}.priority", required=True, minimum=1)
-    _choice(item, "process", f"{key}.process", ("poisson",), default="poisson")
+    name = f.string(item, "class", f"{key}.class", required=True)
+    priority = f.integer(item, "priority", f"{key}.priority", required=True, minimum=1)
+    f.choice(item, "process", f"{key}.process", ("poisson",), default="poisson")
     has_rate = "rate_per_hour" in item
     if has_rate == ("from_log" in item):
         raise ScenarioError(f"{key}.rate_per_hour", "give exactly one of rate_per_hour and from_log")
-    profile = _multipliers(item, "profile", f"{key}.profile", 24)
-    weekday = _multipliers(item, "weekday", f"{key}.weekday", 7)
+    profile = f.multipliers(item, "profile", f"{key}.profile", 24)
+    weekday = f.multipliers(item, "weekday", f"{key}.weekday", 7)
     if has_rate:
-        rate = _number(item, "rate_per_hour", f"{key}.rate_per_hour", required=True, positive=True)
+        rate = f.number(item, "rate_per_hour", f"{key}.rate_per_hour", required=True, positive=True)
     else:
         if profile is not None or weekday is not None:
             raise ScenarioError(f"{key}.from_log", "a fitted class takes its profile from the log; drop profile/weekday")
-        from simulation.calibration import fit_arrival_class
-
         rate, profile, weekday = fit_arrival_class(
-            _path(item, "from_log", f"{key}.from_log", base_dir), name, f"{key}.from_log"
+            f.path(item, "from_log", f"{key}.from_log", base_dir), name, f"{key}.from_log"
         )
-    risk = RiskLevel(name) if name in RiskLevel.__members__.values() else None
-    default_deadline = risk.resolve_within.total_seconds() / 3600 if risk is not None else None
-    deadline = _number(item, "deadline_hours", f"{key}.deadline_hours", default=default_deadline, positive=True)
+    risk = name if name in RiskLevel.__members__.values() else None
     if "service" in item:
-        service = _service(_table(item, "service", required=True, key=f"{key}.service"), f"{key}.service", base_dir)
+        service = _service(f.subtable(item, "service", required=True, key=f"{key}.service"), f"{key}.service", base_dir)
     elif service_default is not None:
         service = service_default
     else:
         raise ScenarioError(f"{key}.service", "no service time: add [service] or a per-class service table")
-    skill = _string(item, "skill", f"{key}.skill", default=GENERAL_SKILL)
-    department = _choice(item, "department", f"{key}.department", tuple(d.value for d in Department), default=None)
+    skill = f.string(item, "skill", f"{key}.skill", default=GENERAL_SKILL)
+    department = f.choice(item, "department", f"{key}.department", tuple(d.value for d in Department), default=None)
     return ArrivalClass(
         name=name,
         priority=priority,
@@ -505,53 +358,41 @@ def _arrival(item: Any, key: str, service_default: ServiceSpec | None, base_dir:
         service=service,
         profile=profile,
         weekday=weekday,
-        deadline_hours=deadline,
         skill=skill,
         department=department,
+        risk=risk,
     )
 
 
 def _service(table: Mapping[str, Any], key: str, base_dir: Path) -> ServiceSpec:
-    dist = _choice(table, "dist", f"{key}.dist", SERVICE_DISTS, required=True)
+    dist = f.choice(table, "dist", f"{key}.dist", SERVICE_DISTS, required=True)
     allowed = {
         "exponential": {"dist", "mean_minutes"},
         "lognormal": {"dist", "median_minutes", "sigma"},
         "empirical": {"dist", "values", "from_log", "column"},
     }[dist]
-    _no_unknown(table, key, allowed)
+    f.no_unknown(table, key, allowed)
     if dist == "exponential":
-        return ServiceSpec(dist, mean_minutes=_number(table, "mean_minutes", f"{key}.mean_minutes", required=True, positive=True))
+        return ServiceSpec(dist, mean_minutes=f.number(table, "mean_minutes", f"{key}.mean_minutes", required=True, positive=True))
     if dist == "lognormal":
         return ServiceSpec(
             dist,
-            median_minutes=_number(table, "median_minutes", f"{key}.median_minutes", required=True, positive=True),
-            sigma=_number(table, "sigma", f"{key}.sigma", required=True, minimum=0.0),
+            median_minutes=f.number(table, "median_minutes", f"{key}.median_minutes", required=True, positive=True),
+            sigma=f.number(table, "sigma", f"{key}.sigma", required=True, minimum=0.0),
         )
     if ("values" in table) == ("from_log" in table):
         raise ScenarioError(f"{key}.values", "give exactly one of values and from_log")
     if "values" in table:
-        values = table["values"]
-        if not isinstance(values, list) or not values:
-            raise ScenarioError(f"{key}.values", "must be a non-empty list of minutes")
-        out = []
-        for i, v in enumerate(values):
-            if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
-                raise ScenarioError(f"{key}.values[{i}]", "must be a finite number of minutes >= 0")
-            out.append(float(v))
-        if max(out) <= 0:
-            raise ScenarioError(f"{key}.values", "at least one value must be positive")
-        return ServiceSpec(dist, values=tuple(out))
-    column = _string(table, "column", f"{key}.column", default="service_minutes")
-    from simulation.calibration import read_service_minutes
-
-    values = read_service_minutes(_path(table, "from_log", f"{key}.from_log", base_dir), column, f"{key}.from_log")
+        return ServiceSpec(dist, values=f.nonnegative_numbers(table["values"], f"{key}.values", "minutes"))
+    column = f.string(table, "column", f"{key}.column", default="service_minutes")
+    values = read_service_minutes(f.path(table, "from_log", f"{key}.from_log", base_dir), column, f"{key}.from_log")
     return ServiceSpec(dist, values=tuple(values))
 
 
 def _staff(table: Mapping[str, Any]) -> tuple[dict[str, Shift], list[StaffGroup]]:
-    _no_unknown(table, "staff", {"count", "group", "shifts"})
+    f.no_unknown(table, "staff", {"count", "group", "shifts"})
     shifts: dict[str, Shift] = {}
-    shift_table = _table(table, "shifts", required=False, key="staff.shifts")
+    shift_table = f.subtable(table, "shifts", required=False, key="staff.shifts")
     for name, hours in shift_table.items():
         key = f"staff.shifts.{name}"
         if (
@@ -563,11 +404,11 @@ def _staff(table: Mapping[str, Any]) -> tuple[dict[str, Shift], list[StaffGroup]
         start, end = hours[0] % 24, hours[1] % 24
         if start == end:
             raise ScenarioError(key, "start and end are the same hour; omit the shift for round-the-clock staff")
-        shifts[name] = Shift(name, start, end)
+        shifts[name] = Shift(name, start * MINUTES_PER_HOUR, end * MINUTES_PER_HOUR)
     if ("count" in table) == ("group" in table):
         raise ScenarioError("staff.count", "give exactly one of count and [[staff.group]]")
     if "count" in table:
-        count = _integer(table, "count", "staff.count", required=True, minimum=1)
+        count = f.integer(table, "count", "staff.count", required=True, minimum=1)
         return shifts, [StaffGroup(role=StaffKind.GRID_WORKER, count=count, name="staff")]
     groups_raw = table["group"]
     if not isinstance(groups_raw, list) or not groups_raw:
@@ -577,16 +418,16 @@ def _staff(table: Mapping[str, Any]) -> tuple[dict[str, Shift], list[StaffGroup]
         key = f"staff.group[{index}]"
         if not isinstance(item, Mapping):
             raise ScenarioError(key, "must be a table")
-        _no_unknown(item, key, {"name", "role", "count", "shift", "grid", "community", "skills", "department", "speed_m_per_min"})
-        role = StaffKind(_choice(item, "role", f"{key}.role", tuple(k.value for k in StaffKind), default="grid_worker"))
-        count = _integer(item, "count", f"{key}.count", required=True, minimum=0)
-        shift = _string(item, "shift", f"{key}.shift")
+        f.no_unknown(item, key, {"name", "role", "count", "shift", "grid", "community", "skills", "department", "speed_m_per_min"})
+        role = StaffKind(f.choice(item, "role", f"{key}.role", tuple(k.value for k in StaffKind), default="grid_worker"))
+        count = f.integer(item, "count", f"{key}.count", required=True, minimum=0)
+        shift = f.string(item, "shift", f"{key}.shift")
         if shift is not None and shift not in shifts:
             raise ScenarioError(f"{key}.shift", f"unknown shift {shift!r}; define it under [staff.shifts]")
         skills = item.get("skills", [])
         if not isinstance(skills, list) or not all(isinstance(s, str) and s for s in skills):
             raise ScenarioError(f"{key}.skills", "must be a list of skill names")
-        department = _choice(item, "department", f"{key}.department", tuple(d.value for d in Department), default=None)
+        department = f.choice(item, "department", f"{key}.department", tuple(d.value for d in Department), default=None)
         if role is StaffKind.DEPARTMENT and department is None:
             raise ScenarioError(f"{key}.department", "a department team needs its department")
         groups.append(
@@ -594,12 +435,12 @@ def _staff(table: Mapping[str, Any]) -> tuple[dict[str, Shift], list[StaffGroup]
                 role=role,
                 count=count,
                 shift=shift,
-                grid=_string(item, "grid", f"{key}.grid"),
-                community=_string(item, "community", f"{key}.community"),
+                grid=f.string(item, "grid", f"{key}.grid"),
+                community=f.string(item, "community", f"{key}.community"),
                 skills=frozenset(skills),
                 department=department,
-                speed_m_per_min=_number(item, "speed_m_per_min", f"{key}.speed_m_per_min", default=None, positive=True),
-                name=_string(item, "name", f"{key}.name", default=f"group{index + 1}"),
+                speed_m_per_min=f.number(item, "speed_m_per_min", f"{key}.speed_m_per_min", default=None, positive=True),
+                name=f.string(item, "name", f"{key}.name", default=f"group{index + 1}"),
             )
         )
     if sum(g.count for g in groups) < 1:
@@ -607,103 +448,3 @@ def _staff(table: Mapping[str, Any]) -> tuple[dict[str, Shift], list[StaffGroup]
     return shifts, groups
 
 
-def _no_unknown(table: Mapping[str, Any], key: str, allowed: set[str]) -> None:
-    for name in table:
-        if name not in allowed:
-            where = f"{key}.{name}" if key else str(name)
-            raise ScenarioError(where, f"unknown key; expected one of {sorted(allowed)}")
-
-
-def _table(data: Mapping[str, Any], name: str, *, required: bool, key: str | None = None) -> Mapping[str, Any]:
-    key = key or name
-    if name not in data:
-        if required:
-            raise ScenarioError(key, "missing table")
-        return {}
-    value = data[name]
-    if not isinstance(value, Mapping):
-        raise ScenarioError(key, "must be a table")
-    return value
-
-
-def _string(table: Mapping[str, Any], name: str, key: str, *, required: bool = False, default: str | None = None) -> str | None:
-    if name not in table:
-        if required:
-            raise ScenarioError(key, "missing")
-        return default
-    value = table[name]
-    if not isinstance(value, str) or not value.strip():
-        raise ScenarioError(key, "must be a non-empty string")
-    return value
-
-
-def _choice(table: Mapping[str, Any], name: str, key: str, choices: tuple, *, required: bool = False, default: Any = None) -> Any:
-    if name not in table:
-        if required:
-            raise ScenarioError(key, f"missing; one of {list(choices)}")
-        return default
-    value = table[name]
-    if not isinstance(value, str) or value not in choices:
-        raise ScenarioError(key, f"got {value!r}; expected one of {list(choices)}")
-    return value
-
-
-def _number(
-    table: Mapping[str, Any],
-    name: str,
-    key: str,
-    *,
-    required: bool = False,
-    default: float | None = None,
-    positive: bool = False,
-    minimum: float | None = None,
-) -> float | None:
-    if name not in table:
-        if required:
-            raise ScenarioError(key, "missing")
-        return default
-    value = table[name]
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
-        raise ScenarioError(key, f"must be a finite number, got {value!r}")
-    if positive and value <= 0:
-        raise ScenarioError(key, f"must be > 0, got {value!r}")
-    if minimum is not None and value < minimum:
-        raise ScenarioError(key, f"must be >= {minimum:g}, got {value!r}")
-    return float(value)
-
-
-def _integer(table: Mapping[str, Any], name: str, key: str, *, required: bool = False, minimum: int | None = None) -> int | None:
-    if name not in table:
-        if required:
-            raise ScenarioError(key, "missing")
-        return None
-    value = table[name]
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ScenarioError(key, f"must be a whole number, got {value!r}")
-    if minimum is not None and value < minimum:
-        raise ScenarioError(key, f"must be >= {minimum}, got {value!r}")
-    if value > 1_000_000:
-        raise ScenarioError(key, f"unreasonably large ({value})")
-    return value
-
-
-def _multipliers(table: Mapping[str, Any], name: str, key: str, length: int) -> tuple[float, ...] | None:
-    if name not in table:
-        return None
-    values = table[name]
-    if not isinstance(values, list) or len(values) != length:
-        raise ScenarioError(key, f"must be a list of {length} multipliers")
-    out = []
-    for i, v in enumerate(values):
-        if isinstance(v, bool) or not isinstance(v, (int, float)) or not math.isfinite(v) or v < 0:
-            raise ScenarioError(f"{key}[{i}]", "must be a finite number >= 0")
-        out.append(float(v))
-    if sum(out) <= 0:
-        raise ScenarioError(key, "at least one multiplier must be positive")
-    return tuple(out)
-
-
-def _path(table: Mapping[str, Any], name: str, key: str, base_dir: Path) -> Path:
-    value = _string(table, name, key, required=True)
-    path = Path(value)
-    return path if path.is_absolute() else base_dir / path

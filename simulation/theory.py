@@ -7,7 +7,6 @@ exponential service rate.
 
 from __future__ import annotations
 
-import math
 from typing import Sequence
 
 
@@ -44,8 +43,3 @@ def cobham_mean_waits(arrival_rates: Sequence[float], service_rate: float, serve
         waits.append(base / ((1 - sigma_before) * (1 - sigma)))
         sigma_before = sigma
     return waits
-
-
-def mmc_ci_contains(value: float, interval: Sequence[float] | None) -> bool:
-    """True if ``value`` lies in a closed interval (False for a missing interval)."""
-    return interval is not None and interval[0] <= value <= interval[1] and not math.isnan(value)

@@ -20,12 +20,6 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("cockpit", "simulation", "widgets")
 
-SIMULATION_CYCLE = frozenset({
-    "simulation.calibration", "simulation.engine", "simulation.experiment", "simulation.kpi",
-    "simulation.scenario", "simulation.street", "simulation.street_engine",
-})
-"""The one cycle allowed, removed by the simulation restructuring (issue 13 items 1-4)."""
-
 LINT_IMPORTS = "import sys; from importlinter.cli import lint_imports_command; sys.exit(lint_imports_command())"
 """import-linter's ``lint-imports`` command, run by this interpreter wherever its scripts are."""
 
@@ -118,10 +112,10 @@ def test_every_core_module_has_a_layer():
 
 
 def test_no_module_imports_itself_through_others():
-    """No import cycle between modules (imports inside functions count), but the listed one."""
+    """No import cycle between modules (imports inside functions count)."""
     graph = grimp.build_graph(*PACKAGES, cache_dir=None)
-    unexpected = [c for c in cycles(graph) if not c <= SIMULATION_CYCLE]
-    assert not unexpected, "import cycles:\n" + "\n".join(cycle_path(graph, c) for c in unexpected)
+    found = cycles(graph)
+    assert not found, "import cycles:\n" + "\n".join(cycle_path(graph, c) for c in found)
 
 
 def test_cycle_search_finds_a_circle_through_a_function_level_import(tmp_path, monkeypatch):

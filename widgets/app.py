@@ -16,6 +16,7 @@ import logging
 import signal
 import sys
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -24,13 +25,22 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from cockpit import heap
 from cockpit.clock import ScaledClock, WallClock
 from cockpit.demo_feed import DEMO_SEED, DemoFeed
-from cockpit.security.authorizer import Authorizer
-from cockpit.security.resident_stores import street_residents
+from cockpit.ingest.broker_config import BrokerLogin
+from cockpit.ingest.cli import broker_login
+from cockpit.onboard.catalog import UnknownStreet, street_in
+from cockpit.security.authorizer import Authorizer, ExportCheck
 from cockpit.security.permissions import User
+from cockpit.security.resident_stores import street_residents
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
-from cockpit.storage import AuditLog, CaseStore, Database, EventStore, StorageError, open_database
-from cockpit.onboard.catalog import UnknownStreet, street_in
+from cockpit.storage import (
+    AuditLog,
+    CaseStore,
+    Database,
+    EventStore,
+    StorageError,
+    open_database,
+)
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
@@ -40,12 +50,12 @@ from widgets.application import application, set_up_language
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.demo_driver import DemoDriver, usual_day
-from widgets.device_health import DeviceHealthPanel
 from widgets.desk import DESK_SIZE, Desk, fit_to_screen
+from widgets.device_health import DeviceHealthPanel
 from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
-from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
+from widgets.mqtt_source import EMBEDDED, MqttSource
 from widgets.persistence import DatabaseWriter
 from widgets.plumbing import scrolled
 from widgets.residents_panel import ResidentsPanel
@@ -78,10 +88,18 @@ def restore(twin: TwinState, db: Database) -> int:
     return len(events)
 
 
+def export_check(twin: TwinState, actor: str) -> ExportCheck | None:
+    """The session's export gate: ``actor`` may export now, and each export is audited (None when
+    the twin checks no accounts: tests, replays)."""
+    authorizer = twin.authorizer
+    return partial(authorizer.exporting, actor) if isinstance(authorizer, Authorizer) else None
+
+
 def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = False) -> Desk:
     """The desk window on ``model`` with its panels wired to one another."""
     map_panel = MapPanel(model)
-    queue = CaseQueuePanel(model)
+    may_export = export_check(model.twin, actor)
+    queue = CaseQueuePanel(model, may_export=may_export)
     detail = CaseDetailPanel(model, actor)
     kpis = TodayKpis(model)
     kpi = KpiPanel(model, usual_hourly=usual_day(), source=kpis)
@@ -110,7 +128,9 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     banner.sig_show_case_requested.connect(desk.show_case)
     detail.sig_locate_case_requested.connect(desk.fly_to_case)
     desk.set_dark(dark)
-    window.sig_simulation_requested.connect(lambda: desk.open_tool(open_simulation_view(model.twin)))
+    # The gate as the session stands when the view opens (a login may have come since the desk was built).
+    window.sig_simulation_requested.connect(
+        lambda: desk.open_tool(open_simulation_view(model.twin, may_export=desk.export_check or may_export)))
     window.sig_report_requested.connect(desk.ask_report)
     return desk
 
@@ -259,8 +279,12 @@ def run_demo(options: Any) -> int:
     app = application()
     speed = getattr(options, "speed", 1.0)
     seed = getattr(options, "seed", None)
-    login = BrokerLogin(getattr(options, "username", None), getattr(options, "password", None),
-                        getattr(options, "tls_ca", None))
+    try:
+        login = broker_login(options)
+    except ValueError as exc:
+        db.close()
+        print(f"cockpit demo: {exc}", file=sys.stderr)
+        return 2
     try:
         session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
                                 seed=DEMO_SEED if seed is None else seed, screen=getattr(options, "screen", 0),

@@ -281,7 +281,9 @@ class CaseFilter(QSortFilterProxyModel):
 class CaseQueuePanel(QWidget):
     """The queue of cases with filters, live SLA countdown, keyboard navigation and CSV export.
 
-    Owns a :class:`CaseTableModel` over the twin's cases and a :class:`CaseFilter`.
+    Owns a :class:`CaseTableModel` over the twin's cases and a :class:`CaseFilter`. ``may_export``
+    is the session's export gate (:data:`~cockpit.security.authorizer.ExportCheck`; None: a session
+    without accounts).
 
     Signals
     -------
@@ -294,7 +296,8 @@ class CaseQueuePanel(QWidget):
     current_case_changed = Signal(str)
     sig_open_case_requested = Signal(str)
 
-    def __init__(self, model: TwinModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: TwinModel, parent: QWidget | None = None,
+                 may_export: ExportCheck | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._twin = model.twin
@@ -314,7 +317,7 @@ class CaseQueuePanel(QWidget):
         self.export_display = self.export_menu.addAction("")
         self.export_button.setMenu(self.export_menu)
         self.user: User | None = None
-        self.export_check: ExportCheck | None = None
+        self.export_check: ExportCheck | None = may_export
         # Each filter shows its whole current text; the table below narrows instead (fit_columns).
         for box in (self.risk_box, self.category_box, self.status_box, self.community_box, self.source_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

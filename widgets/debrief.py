@@ -27,11 +27,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.security.authorizer import ExportCheck
 from cockpit.street.model import Street
 from cockpit.training import DISPATCH, ESCALATE, TRIAGE, Debrief, Decision
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets import i18n
+from widgets.export_gate import export_or_explain
 from widgets.pdf import page, picture, section, table, write_pdf
 from widgets.theme import BAD_COLOR, OK_COLOR, SLA_AMBER
 
@@ -140,6 +142,9 @@ class ScoreStrip(QWidget):
 class DebriefView(QWidget):
     """Shows a :class:`~cockpit.training.Debrief` on a street; exports it as PDF, PNG and CSV.
 
+    ``may_export`` is the session's export gate (:data:`~cockpit.security.authorizer.ExportCheck`;
+    None: a session without accounts, as the replay and training desks are).
+
     Signals
     -------
     sig_show_case_requested(str)
@@ -149,11 +154,12 @@ class DebriefView(QWidget):
     sig_show_case_requested = Signal(str)
 
     def __init__(self, debrief: Debrief, street: Street, saved: Path | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, may_export: ExportCheck | None = None) -> None:
         super().__init__(parent)
         self.debrief = debrief
         self.street = street
         self.saved = saved
+        self._may_export = may_export
         self.title = QLabel()
         self.title.setObjectName("debriefTitle")
         self.title.setWordWrap(True)
@@ -217,7 +223,9 @@ class DebriefView(QWidget):
     # ------------------------------------------------------------ export
 
     def save_pdf(self, path: Path) -> Path:
-        """The debrief as a PDF document: title, summary, the score strip and every decision."""
+        """The debrief as a PDF document: title, summary, the score strip and every decision
+        (PermissionDenied if the account may not export)."""
+        self._check_export(path)
         strip = self.strip.grab().toImage()
         body = page(self.title_text(), [
             f"<p>{self.summary_text()}</p>",
@@ -229,22 +237,31 @@ class DebriefView(QWidget):
         return write_pdf(path, body, self.title_text(), {STRIP_IMAGE: strip})
 
     def save_png(self, path: Path) -> Path:
-        """The whole view as a PNG image."""
+        """The whole view as a PNG image (PermissionDenied if the account may not export)."""
+        self._check_export(path)
         self.grab().save(str(path))
         return path
 
     def save_csv(self, path: Path) -> Path:
+        """The decisions as CSV (PermissionDenied if the account may not export)."""
+        self._check_export(path)
         self.debrief.export_csv(path)
         return path
 
+    def _check_export(self, path: Path) -> None:
+        if self._may_export is not None:
+            self._may_export(f"debrief of {self.debrief.trainee}", str(path))
+
     def _ask(self, caption: str, name: str, pattern: str, save) -> None:
         chosen, _ = QFileDialog.getSaveFileName(self, caption, name, pattern)
-        if chosen:
-            try:
-                save(Path(chosen))
-            except OSError as exc:
-                self.note.setText(self.tr("Could not save {name}: {reason}").format(name=chosen, reason=exc.strerror or exc))
-                return
+        if not chosen:
+            return
+        try:
+            written = export_or_explain(self, lambda: save(Path(chosen)))
+        except OSError as exc:
+            self.note.setText(self.tr("Could not save {name}: {reason}").format(name=chosen, reason=exc.strerror or exc))
+            return
+        if written:
             self.note.setText(self.tr("Saved {name}").format(name=chosen))
 
     @Slot()

@@ -13,11 +13,11 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from cockpit.clock import Clock, ManualClock
-from cockpit.demo_feed import CASES_PER_DAY, DEMO_SEED, HOURLY_PROFILE, DemoFeed
+from cockpit.demand import default_demand
+from cockpit.demo_feed import DEMO_SEED, DemoFeed
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import Source
-from cockpit.vocabulary.events import AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
-from widgets.kpi_panel import expected_hourly
+from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
 from widgets.twin_model import TwinModel
 
 FEED_INTERVAL_MS = 250
@@ -27,19 +27,20 @@ PLAY_STEP = timedelta(minutes=1)
 
 
 def without_sensor_traffic(events: list[Event]) -> list[Event]:
-    """The demo feed's events minus its sensors: readings, sensor alarms and the cases they open.
+    """The demo feed's events minus its sensors: readings, the alarms its rule engine raises, repeats
+    and clears, and the cases they open (the feed clears no other alarm).
 
-    Used when the sensors come over MQTT, so that alarms are the rule engine's, not the feed's.
+    Used when the sensors come over MQTT, so that alarms are the ingest's rule engine's.
     """
     return [e for e in events
-            if not isinstance(e, (SensorReading, AlarmRepeated))
+            if not isinstance(e, (SensorReading, AlarmRepeated, AlarmCleared))
             and not (isinstance(e, AlarmRaised) and e.alarm_kind == "sensor")
             and not (isinstance(e, CaseReported) and e.source is Source.SENSOR and e.alarm_id)]
 
 
 def usual_day() -> list[float]:
-    """Expected reports per hour of a usual day in the demo street (what the demo feed is calibrated to)."""
-    return list(expected_hourly(CASES_PER_DAY, HOURLY_PROFILE))
+    """Expected reports per hour of a usual day in the demo street (the demand model the demo feed plays)."""
+    return default_demand().usual_day().tolist()
 
 
 class DemoDriver(QObject):

@@ -28,6 +28,8 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFontDatabase
 
 from cockpit.dispatch import GENERAL_SKILL, TRAVEL_MODE, Recommendation
+from cockpit.ingest.service import DATA_LOSS
+from cockpit.kpi import COUNT, HOURS, MINUTES, RATING, SHARE, Kpi
 from cockpit.records import Case
 from cockpit.resources import RESOURCES
 from cockpit.street.model import Street
@@ -295,6 +297,24 @@ _POLICY = {
     "priority_fcfs": QT_TRANSLATE_NOOP("Domain", "priority, first come first served"),
     "least_loaded": QT_TRANSLATE_NOOP("Domain", "least loaded first"),
 }
+_KPI = {
+    "cases": QT_TRANSLATE_NOOP("Kpi", "Cases"),
+    "open_cases": QT_TRANSLATE_NOOP("Kpi", "Open cases"),
+    "response_minutes_mean": QT_TRANSLATE_NOOP("Kpi", "Response time"),
+    "response_minutes_p90": QT_TRANSLATE_NOOP("Kpi", "Response time, 90th percentile"),
+    "response_within_target_rate": QT_TRANSLATE_NOOP("Kpi", "Accepted within target"),
+    "resolution_hours_mean": QT_TRANSLATE_NOOP("Kpi", "Resolution time"),
+    "closure_rate": QT_TRANSLATE_NOOP("Kpi", "Closure rate"),
+    "overdue_cases": QT_TRANSLATE_NOOP("Kpi", "Overdue cases"),
+    "overdue_rate": QT_TRANSLATE_NOOP("Kpi", "Overdue rate"),
+    "satisfaction_mean": QT_TRANSLATE_NOOP("Kpi", "Mean rating"),
+    "satisfaction_rate": QT_TRANSLATE_NOOP("Kpi", "Satisfaction"),
+    "proactive_discovery_rate": QT_TRANSLATE_NOOP("Kpi", "Proactive discovery"),
+    "source_resolution_rate": QT_TRANSLATE_NOOP("Kpi", "Source resolution"),
+    "resolved_at_level": QT_TRANSLATE_NOOP("Kpi", "Resolved at level"),
+    "staff_utilisation": QT_TRANSLATE_NOOP("Kpi", "Staff utilisation"),
+}
+"""The name of every KPI of :data:`cockpit.kpi.KPIS` on screen (a test checks none is missing)."""
 _EVENT = {
     "CaseReported": QT_TRANSLATE_NOOP("Domain", "reported"),
     "CaseTriaged": QT_TRANSLATE_NOOP("Domain", "triaged"),
@@ -329,8 +349,10 @@ _ALARM_KIND = {
     "sensor": QT_TRANSLATE_NOOP("Domain", "sensor alarm"),
     "red_case": QT_TRANSLATE_NOOP("Domain", "red case"),
     "overdue": QT_TRANSLATE_NOOP("Domain", "overdue case"),
+    "on_scene_late": QT_TRANSLATE_NOOP("Domain", "not on scene in time"),
     "area": QT_TRANSLATE_NOOP("Domain", "area overdue rate"),
     "flood": QT_TRANSLATE_NOOP("Domain", "alarm flood"),
+    DATA_LOSS: QT_TRANSLATE_NOOP("Domain", "possible data loss"),
 }
 
 
@@ -412,6 +434,42 @@ def recommendation_text(twin: TwinState, case: Case, rec: Recommendation) -> str
     parts.append(QCoreApplication.translate("Domain", "idle") if rec.workload == 0
                  else QCoreApplication.translate("Domain", "{n} open").format(n=rec.workload))
     return " · ".join(parts)
+def kpi_name(kpi: Kpi) -> str:
+    return QCoreApplication.translate("Kpi", _KPI.get(kpi.key, kpi.title))
+
+
+def kpi_value(kpi: Kpi, value: float) -> str:
+    """``value`` in the KPI's unit, as a tile shows it."""
+    if kpi.unit == SHARE:
+        return f"{value * 100:.0f} %"
+    if kpi.unit == MINUTES:
+        return QCoreApplication.translate("Kpi", "{m:.0f} min").format(m=value)
+    if kpi.unit == HOURS:
+        return QCoreApplication.translate("Kpi", "{h:.1f} h").format(h=value)
+    if kpi.unit == RATING:
+        return f"{value:.1f} / 5"
+    return f"{value:,.0f}" if kpi.unit == COUNT else f"{value:g}"
+
+
+def kpi_target(kpi: Kpi) -> str | None:
+    """The KPI's target in words (``target ≤ 2 h``), or None without one."""
+    target = kpi.target
+    if target is None:
+        return None
+    bound = target.bound
+    if kpi.unit == MINUTES and bound >= 60 and bound % 60 == 0:
+        shown = QCoreApplication.translate("Kpi", "{h:.0f} h").format(h=bound / 60)
+    else:
+        shown = kpi_value(kpi, bound)
+    text = QT_TRANSLATE_NOOP("Kpi", "target ≤ {bound}") if target.at_most else QT_TRANSLATE_NOOP("Kpi", "target ≥ {bound}")
+    return QCoreApplication.translate("Kpi", text).format(bound=shown)
+
+
+def kpi_part_name(kpi: Kpi, part: str) -> str:
+    """The name of one part of a KPI with parts (the owner levels of ``resolved_at_level``)."""
+    if part in OwnerLevel.__members__.values():
+        return owner_name(OwnerLevel(part))
+    return QCoreApplication.translate("Kpi", part)
 
 
 def event_name(event_type: str) -> str:

@@ -1,35 +1,45 @@
 """Today's KPIs against the published targets, and the plots that explain them.
 
-Tiles show today's (Asia/Shanghai day) response time, closure rate, overdue rate, satisfaction,
-proactive discovery, source resolution and the resolved-at-level shares ("小事不出网格、难事不出社区、
-大事不出街道"), each green or red against its target (response <= 2 h, satisfaction >= 90 %, proactive
-discovery >= 85 %, source resolution >= 90 %). Plots: cases per hour today against the usual day,
-the response-time distribution and overdue cases by community. Recomputed at most every few seconds.
+One tile per KPI of the registry (:data:`cockpit.kpi.KPIS`, in its order) for today's (Asia/Shanghai
+day) cases, each green or red against its target from resources/targets.toml where it has one; a
+KPI with parts (the resolved-at-level shares, "小事不出网格、难事不出社区、大事不出街道") is a wide tile.
+Plots: cases per hour today against the usual day, the response-time distribution and overdue cases
+by community. Recomputed at most every few seconds.
 """
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from datetime import datetime
 
 import numpy as np
 import pandas as pd
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFontInfo
-from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
-from cockpit.kpi import compute_kpis
+from cockpit.kpi import KPIS, compute_kpis
 from cockpit.twin import TwinState
-from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
+from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 from widgets import i18n
 from widgets.plumbing import Connections, InkLabel, Throttle
 from widgets.theme import (
     BAD_COLOR,
     COMPARISON_COLOR,
+    DENSE_VALUE_SCALE,
     OK_COLOR,
     PLOT_COLORS,
     RISK_COLORS,
@@ -47,45 +57,15 @@ RESPONSE_BINS = 13
 OVERDUE_TOP = 8
 """The overdue plot ranks the communities with the most overdue open cases, at most this many."""
 OVERDUE_MIN_ROWS = 4
+"""Rows the overdue plot keeps even for fewer communities, so one bar does not fill the plot."""
 STRIP_VALUE_SCALE = 1.6
 """The value's type in a strip tile, times the body text: read across a desk, beside its title."""
-"""Rows the overdue plot keeps even for fewer communities, so one bar does not fill the plot."""
 
 
-@dataclass(frozen=True)
-class TileSpec:
-    """One KPI tile: the compute_kpis key, its title, how to show it and its target (None: no target)."""
-
-    key: str
-    title: str
-    fmt: Callable[[float], str]
-    target: str | None
-    ok: Callable[[float], bool] | None
-
-
-def _pct(value: float) -> str:
-    return f"{value * 100:.0f} %"
-
-
-def _minutes(value: float) -> str:
-    return QCoreApplication.translate("KpiPanel", "{m:.0f} min").format(m=value)
-
-
-TILES = (
-    TileSpec("response_minutes_mean", QT_TRANSLATE_NOOP("KpiPanel", "Response time"), _minutes,
-             QT_TRANSLATE_NOOP("KpiPanel", "target ≤ 2 h"), lambda v: v <= 120),
-    TileSpec("closure_rate", QT_TRANSLATE_NOOP("KpiPanel", "Closure rate"), _pct, None, None),
-    TileSpec("overdue_rate", QT_TRANSLATE_NOOP("KpiPanel", "Overdue rate"), _pct,
-             QT_TRANSLATE_NOOP("KpiPanel", "alarm above 10 %"), lambda v: v <= 0.10),
-    TileSpec("satisfaction_rate", QT_TRANSLATE_NOOP("KpiPanel", "Satisfaction"), _pct,
-             QT_TRANSLATE_NOOP("KpiPanel", "target ≥ 90 %"), lambda v: v >= 0.90),
-    TileSpec("proactive_discovery_rate", QT_TRANSLATE_NOOP("KpiPanel", "Proactive discovery"), _pct,
-             QT_TRANSLATE_NOOP("KpiPanel", "target ≥ 85 %"), lambda v: v >= 0.85),
-    TileSpec("source_resolution_rate", QT_TRANSLATE_NOOP("KpiPanel", "Source resolution"), _pct,
-             QT_TRANSLATE_NOOP("KpiPanel", "target ≥ 90 %"), lambda v: v >= 0.90),
-)
 STRIP_KEYS = ("response_minutes_mean", "closure_rate", "overdue_rate", "satisfaction_rate")
 """The tiles of the compact strip under the wall map (journey step 1)."""
+COLUMNS = 6
+"""Tiles per row of the full panel."""
 
 
 def today_frame(frame: pd.DataFrame, now: datetime) -> pd.DataFrame:
@@ -176,20 +156,24 @@ class KpiTile(QFrame):
     """A value with its title and target, coloured ok / not ok (QSS property ``state``).
 
     A ``wide`` tile holds several figures in one line, in smaller type (QSS property ``wide``) so that
-    they fit its span on every screen. A ``strip`` tile (the KPI strip over the map) puts its title
-    and target on the left and the value beside them, half the height of a stacked tile, so the map
-    keeps its room on a 1366x768 desk.
+    they fit its span on every screen; a ``dense`` one (QSS property ``dense``) shares the screen with
+    many others and plots. A ``strip`` tile (the KPI strip over the map) puts its title and target on
+    the left and the value beside them, half the height of a stacked tile, so the map keeps its room
+    on a 1366x768 desk.
     """
 
-    def __init__(self, parent: QWidget | None = None, wide: bool = False, strip: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, wide: bool = False, dense: bool = False,
+                 strip: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
         self.wide = wide
+        self.dense = dense
         self.strip = strip
         self.title = InkLabel()
         self.value = InkLabel("—")
         self.value.setObjectName("tileValue")
         self.value.setProperty("wide", wide)
+        self.value.setProperty("dense", dense and not wide)
         self.target = InkLabel()
         self.target.setObjectName("tileTarget")
         if strip:
@@ -206,17 +190,22 @@ class KpiTile(QFrame):
             for label in (self.title, self.value, self.target):
                 label.setAlignment(Qt.AlignmentFlag.AlignCenter)
                 stacked.addWidget(label)
+        # Figures are never cut: the plots below give way instead.
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._fit_fonts()
 
     def set_state(self, state: str) -> None:
-        """"ok", "bad" or "" (no target)."""
+        """"ok", "bad" or "" (no target); restyled only when it changes (a style sheet pass is not free)."""
+        if self.property("state") == state:
+            return
         for widget in (self, self.value):
             widget.setProperty("state", state)
             widget.style().unpolish(widget)
             widget.style().polish(widget)
 
     def _fit_fonts(self) -> None:
-        scale = WIDE_VALUE_SCALE if self.wide else STRIP_VALUE_SCALE if self.strip else 2.0
+        scale = (WIDE_VALUE_SCALE if self.wide else STRIP_VALUE_SCALE if self.strip
+                 else DENSE_VALUE_SCALE if self.dense else 2.0)
         self.value.setFont(scaled_font(self.font(), scale, bold=True))
         self.target.setFont(scaled_font(self.font(), 0.8))
 
@@ -243,19 +232,23 @@ class KpiPanel(QWidget):
         self.source = source if source is not None else TodayKpis(model, refresh_ms, self)
         self.compact = compact
         self._usual = np.asarray(usual_hourly, dtype=float) if usual_hourly is not None else None
-        specs = [t for t in TILES if t.key in STRIP_KEYS] if compact else list(TILES)
+        kpis = [KPIS[key] for key in STRIP_KEYS] if compact else list(KPIS.values())
+        self._kpis = {kpi.key: kpi for kpi in kpis}
         self.tiles: dict[str, KpiTile] = {}
         tiles = QGridLayout()
-        columns = len(specs) if compact else 4
-        for index, spec in enumerate(specs):
-            tile = KpiTile(strip=compact)
-            self.tiles[spec.key] = tile
-            tiles.addWidget(tile, index // columns, index % columns)
-        self._specs = {spec.key: spec for spec in specs}
-        self.level_tile: KpiTile | None = None
-        if not compact:
-            self.level_tile = KpiTile(wide=True)
-            tiles.addWidget(self.level_tile, len(specs) // columns, len(specs) % columns, 1, columns - len(specs) % columns)
+        narrow = [kpi for kpi in kpis if not kpi.parts]
+        columns = len(narrow) if compact else COLUMNS
+        for index, kpi in enumerate(narrow):
+            self.tiles[kpi.key] = KpiTile(dense=not compact, strip=compact)
+            tiles.addWidget(self.tiles[kpi.key], index // columns, index % columns)
+        # Wide tiles fill the last row's free cells when there are at least two, then rows of their own.
+        row, column = divmod(len(narrow), columns)
+        for kpi in (k for k in kpis if k.parts):
+            if columns - column < 2:
+                row, column = row + 1, 0
+            self.tiles[kpi.key] = KpiTile(wide=True)
+            tiles.addWidget(self.tiles[kpi.key], row, column, 1, columns - column)
+            row, column = row + 1, 0
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -298,7 +291,7 @@ class KpiPanel(QWidget):
         self.response_bars = pg.BarGraphItem(x=centres, height=np.zeros(RESPONSE_BINS),
                                              width=RESPONSE_BIN_MINUTES * 0.85, brush=OK_COLOR)
         self.plots["response"].addItem(self.response_bars)
-        self.response_target = pg.InfiniteLine(120, angle=90, pen=pg.mkPen(BAD_COLOR, width=2,
+        self.response_target = pg.InfiniteLine(RESPONSE_TARGET.total_seconds() / 60, angle=90, pen=pg.mkPen(BAD_COLOR, width=2,
                                                                            style=Qt.PenStyle.DashLine))
         self.plots["response"].addItem(self.response_target)
         # Ranked horizontal bars named by community: a wall reader needs the names, not 23 ids.
@@ -339,20 +332,19 @@ class KpiPanel(QWidget):
         if now is None or frame is None or today is None:
             return
         for key, tile in self.tiles.items():
-            spec = self._specs[key]
+            kpi = self._kpis[key]
             value = kpis.get(key)
+            if kpi.parts:
+                shares = {part: share for part, share in (value or {}).items() if share is not None}
+                tile.value.setText(" · ".join(f"{i18n.kpi_part_name(kpi, part)} {i18n.kpi_value(kpi, shares.get(part, 0.0))}"
+                                              for part in kpi.parts) if shares else "—")
+                continue
             if value is None:
                 tile.value.setText("—")
                 tile.set_state("")
                 continue
-            tile.value.setText(spec.fmt(float(value)))
-            tile.set_state("" if spec.ok is None else ("ok" if spec.ok(float(value)) else "bad"))
-        if self.level_tile is not None:
-            shares = {level: share for level, share in (kpis.get("resolved_at_level") or {}).items()
-                      if share is not None}
-            self.level_tile.value.setText(" · ".join(
-                f"{i18n.owner_name(OwnerLevel(level))} {_pct(float(shares.get(level, 0.0)))}"
-                for level in ("grid", "community", "street")) if shares else "—")
+            tile.value.setText(i18n.kpi_value(kpi, float(value)))
+            tile.set_state("" if kpi.target is None else ("ok" if kpi.target.met(float(value)) else "bad"))
         if self.plots:
             self._refresh_plots(frame, today, now)
 
@@ -402,12 +394,9 @@ class KpiPanel(QWidget):
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
         for key, tile in self.tiles.items():
-            spec = self._specs[key]
-            tile.title.setText(QCoreApplication.translate("KpiPanel", spec.title))
-            tile.target.setText(QCoreApplication.translate("KpiPanel", spec.target) if spec.target else " ")
-        if self.level_tile is not None:
-            self.level_tile.title.setText(self.tr("Resolved at level"))
-            self.level_tile.target.setText(self.tr("small matters stay in the grid"))
+            kpi = self._kpis[key]
+            tile.title.setText(i18n.kpi_name(kpi))
+            tile.target.setText(i18n.kpi_target(kpi) or " ")
         if self.plots:
             self.plot_titles["hourly"].setText(self.tr("Cases per hour: today (bars) and a usual day (line)"))
             self.plot_titles["response"].setText(self.tr("Response time today (minutes)"))
@@ -455,9 +444,3 @@ def _count_ticks(axis: pg.AxisItem, top: float) -> None:
     magnitude = 10 ** math.floor(math.log10(rough))
     step = next(m * magnitude for m in (1, 2, 5, 10) if m * magnitude >= rough)
     axis.setTickSpacing(major=step, minor=step)
-
-
-def expected_hourly(cases_per_day: float, profile: Sequence[float]) -> np.ndarray:
-    """Expected reports per hour of a usual day from a daily total and a relative hourly profile (mean 1)."""
-    return np.asarray(profile, dtype=float) * cases_per_day / 24.0
-

@@ -21,9 +21,11 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from cockpit import heap
 from cockpit.clock import Clock, WallClock
+from cockpit.ingest.broker_config import BrokerLogin
+from cockpit.ingest.cli import broker_login
+from cockpit.onboard.catalog import UnknownStreet, street_from
 from cockpit.security.authorizer import Authorizer
 from cockpit.security.permissions import User
-from cockpit.onboard.catalog import UnknownStreet, street_from
 from cockpit.security.resident_stores import street_residents
 from cockpit.security.users import UserStore
 from cockpit.storage import AuditLog, CaseStore, Database, StorageError, open_database
@@ -32,10 +34,10 @@ from cockpit.vocabulary.events import ClockTick
 from cockpit.vocabulary.masking import install_log_masking
 from widgets.app import build_desk, build_twin, build_wall, restore
 from widgets.application import application, set_up_language
-from widgets.i18n import LanguageSwitcher
 from widgets.desk import DESK_SIZE, fit_to_screen
+from widgets.i18n import LanguageSwitcher
 from widgets.login_dialog import LoginDialog
-from widgets.mqtt_source import BrokerLogin, MqttSource
+from widgets.mqtt_source import MqttSource
 from widgets.persistence import DatabaseWriter
 from widgets.residents_panel import ResidentsPanel
 from widgets.session import Session
@@ -142,6 +144,12 @@ def run_open(options: Any) -> int:
         db.close()
         print(f"cockpit open: {exc}", file=sys.stderr)
         return 1
+    try:
+        login = broker_login(options)
+    except ValueError as exc:
+        db.close()
+        print(f"cockpit open: {exc}", file=sys.stderr)
+        return 2
     app = application()
     languages, warning = set_up_language(app, getattr(options, "lang", "zh"))
     user = log_in(UserStore(db), street, getattr(options, "user", None))
@@ -149,8 +157,6 @@ def run_open(options: Any) -> int:
         db.close()
         print("cockpit open: login cancelled", file=sys.stderr)
         return 1
-    login = BrokerLogin(getattr(options, "username", None), getattr(options, "password", None),
-                        getattr(options, "tls_ca", None))
     try:
         session = open_session(app, languages, street, db, options.broker, user, login=login,
                                screen=getattr(options, "screen", 0))

@@ -3,27 +3,43 @@
 One document: the KPIs against their targets beside the period before, cases per hour (day) or per
 day (week) with the overdue ones, the communities with the most overdue cases, the top categories
 and every red case with where it stands. The figures are :func:`cockpit.reports.report_data`'s; the
-KPI titles, formats and targets are the KPI tiles' (widgets/kpi_panel.py), so the report and the desk
-say the same thing the same way.
+KPIs are the registry's (:data:`cockpit.kpi.KPIS`), named, shown and judged against their targets
+as the KPI tiles show them (widgets/i18n.py), so the report and the desk say the same thing the same way.
 """
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QEvent, QPointF, QRectF, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QDate,
+    QEvent,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPen
-from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QWidget,
+)
 
+from cockpit.kpi import KPIS, Kpi
 from cockpit.reports import DAILY, ReportData
 from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable
 from cockpit.vocabulary.domain import CaseStatus
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets import i18n
-from widgets.kpi_panel import TILES
 from widgets.pdf import page, picture, section, table, write_pdf
 from widgets.theme import ALARM_COLOR, DENSITY_COLOR, TEXT_ON_COLOR
 
@@ -68,18 +84,26 @@ def report_title(street: Street, data: ReportData) -> str:
 
 
 def kpi_rows(data: ReportData) -> list[list[str]]:
-    """Each KPI: its title, this period, the period before, its target, and whether it is met."""
-    rows = [[QCoreApplication.translate("Report", "Cases reported"), str(data.kpis.get("cases", 0)),
-             str(data.previous_kpis.get("cases", 0)), "", ""]]
-    for spec in TILES:
-        value, before = data.kpis.get(spec.key), data.previous_kpis.get(spec.key)
-        met = "" if spec.ok is None or value is None else (
-            QCoreApplication.translate("Report", "met") if spec.ok(value)
+    """Each KPI of the registry: its name, this period, the period before, its target, and whether it is met."""
+    rows = []
+    for kpi in KPIS.values():
+        value, before = data.kpis.get(kpi.key), data.previous_kpis.get(kpi.key)
+        target = kpi.target
+        met = "" if target is None or value is None else (
+            QCoreApplication.translate("Report", "met") if target.met(float(value))
             else QCoreApplication.translate("Report", "missed"))
-        rows.append([QCoreApplication.translate("KpiPanel", spec.title),
-                     "—" if value is None else spec.fmt(value), "—" if before is None else spec.fmt(before),
-                     QCoreApplication.translate("KpiPanel", spec.target) if spec.target else "", met])
+        rows.append([i18n.kpi_name(kpi), _kpi_text(kpi, value), _kpi_text(kpi, before), i18n.kpi_target(kpi) or "", met])
     return rows
+
+
+def _kpi_text(kpi: Kpi, value: Any) -> str:
+    """A KPI's value as the tiles show it; a KPI with parts as its parts in one line."""
+    if value is None:
+        return "—"
+    if kpi.parts:
+        return " · ".join(f"{i18n.kpi_part_name(kpi, part)} {i18n.kpi_value(kpi, float(value[part]))}"
+                          for part in kpi.parts if value.get(part) is not None) or "—"
+    return i18n.kpi_value(kpi, float(value))
 
 
 def trend_chart(data: ReportData) -> QImage:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from cockpit.security.permissions import Action, PermissionDenied, User
+from cockpit.security.permissions import Action, User
 from cockpit.security.personal_data import MaskedResident, Resident, ResidentStore
 from cockpit.security.users import SecurityError
 from cockpit.storage.db import StorageError
@@ -149,11 +149,8 @@ class ResidentsPanel(QWidget):
             self.note.setText(translated(self.unavailable) if self.unavailable else self.tr("Log in to see residents."))
             self._update_button()
             return
-        denied = refusal(self.user, Action.VIEW)
         try:
-            if denied is not None:
-                raise PermissionDenied(denied)
-            rows = self.store.masked(community_id=self.community, limit=ROW_LIMIT)
+            rows = self.store.masked(self.user, community_id=self.community, limit=ROW_LIMIT)
         except (SecurityError, StorageError) as exc:
             self.note.setObjectName("errorText")
             self.note.setText(translated(str(exc)))

@@ -36,9 +36,12 @@ from PySide6.QtWidgets import (
 
 from cockpit.dispatch import POLICIES
 from cockpit.street.model import Street
-from cockpit.vocabulary.domain import RESPONSE_TARGET, StaffKind
-from simulation.scenario import Scenario, ScenarioError, parse_scenario
-from simulation.street import load_street, staffing_table, street_roster
+from cockpit.vocabulary.domain import StaffKind
+from cockpit.vocabulary.targets import RESPONSE_TARGET
+from simulation.model import ScenarioError
+from simulation.scenario import Scenario, parse_scenario
+from simulation.staffing import staffing_table
+from simulation.street import load_street, street_roster
 from widgets import i18n
 
 DEFAULT_ROLES = ("grid_worker", "department")

@@ -49,13 +49,17 @@ TEXT_ON_COLOR = QColor("#ffffff")
 COMPARISON_COLOR = QColor(_AMBER)
 """A line drawn to compare with (a usual day beside today's bars)."""
 REPLAY_COLOR = QColor("#7b1fa2")
+"""Replay mode's banner and badge: a purple no live state uses."""
 DENSITY_COLOR = QColor("#868e96")
 """Bars of the replay's reports-per-hour strip (red where red cases went overdue)."""
-"""Replay mode's banner and badge: a purple no live state uses."""
 NO_DATA_COLOR = QColor("#dee2e6")
 """An area or cell without a figure."""
 MARKER_OUTLINE = QColor("#495057")
 """Outline of markers on a chart."""
+DIVERGING_RAMP = tuple(QColor(c) for c in (
+    "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
+    "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"))
+"""A change on a map (ColorBrewer RdBu, 11 classes): five blues (better), a neutral middle, five reds (worse)."""
 
 STAFF_STATUS_COLORS = {
     StaffStatus.OFF_DUTY: QColor(_GREY),
@@ -79,9 +83,9 @@ SENSOR_KIND_COLORS = {
 }
 """Okabe-Ito colours (colour-blind safe) by sensor kind, the same in both themes."""
 SILENT_SENSOR = QColor("#adb5bd")
+"""A sensor that has gone silent: grey, outlined in its kind's colour."""
 SENSOR_GROUP_COLOR = QColor("#495057")
 """A grid's sensors drawn as one marker at street level (mixed kinds: a neutral dark grey)."""
-"""A sensor that has gone silent: grey, outlined in its kind's colour."""
 
 
 @dataclass(frozen=True)
@@ -184,6 +188,9 @@ def theme_of(dark: bool) -> str:
 WIDE_VALUE_SCALE = 1.3
 """Type of a wide KPI tile's value (several figures in one line) against the body text; one figure gets 2."""
 
+DENSE_VALUE_SCALE = 1.6
+"""Type of a tile's value on the full KPI page, whose rows of tiles share the screen with the plots."""
+
 WALL_LINES_PER_SCREEN = 40
 """Wall body text is 1/40 of the screen height: 27 px on 1080p, 54 px on 4K (legible at 5 m)."""
 
@@ -204,6 +211,7 @@ def wall_stylesheet(screen_height: int) -> str:
         f"\nQWidget {{ font-size: {px}px; }}"
         f"\nQLabel#pageTitle {{ font-size: {round(px * 1.4)}px; font-weight: bold; }}"
         f"\nQLabel#tileValue {{ font-size: {round(px * 2.0)}px; font-weight: bold; }}"
+        f"\nQLabel#tileValue[dense=\"true\"] {{ font-size: {round(px * DENSE_VALUE_SCALE)}px; }}"
         f"\nQLabel#tileValue[wide=\"true\"] {{ font-size: {round(px * WIDE_VALUE_SCALE)}px; }}"
         f"\nQLabel#tileTarget {{ font-size: {round(px * 0.75)}px; }}"
         f"\nQLabel#allClear {{ font-size: {round(px * 1.4)}px; }}"

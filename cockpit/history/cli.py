@@ -17,7 +17,7 @@ import pandas as pd
 from cockpit.command_output import print_json
 from cockpit.history.format import LogFormatError, read_log, write_log
 from cockpit.history.generator import generate_history
-from cockpit.kpi import compute_kpis, kpi_rows, kpis_by
+from cockpit.kpi import KPIS, compute_kpis, kpi_rows, kpis_by
 from cockpit.street.model import Street
 
 EXIT_ERROR = 2
@@ -82,62 +82,31 @@ def _error(message: str) -> int:
     return EXIT_ERROR
 
 
-_LABELS = {
-    "cases": ("cases", "{:,}"),
-    "open_cases": ("open at the end", "{:,}"),
-    "response_minutes_mean": ("response, mean", "{:.1f} min"),
-    "response_minutes_p90": ("response, 90th percentile", "{:.1f} min"),
-    "response_within_target_rate": ("accepted within 2 h", "{:.1%}"),
-    "resolution_hours_mean": ("resolution, mean", "{:.1f} h"),
-    "closure_rate": ("closure rate", "{:.1%}"),
-    "overdue_cases": ("overdue cases", "{:,}"),
-    "overdue_rate": ("overdue rate", "{:.1%}"),
-    "satisfaction_mean": ("satisfaction, mean rating", "{:.2f} / 5"),
-    "satisfaction_rate": ("satisfied (rating 4-5)", "{:.1%}"),
-    "proactive_discovery_rate": ("proactive discovery", "{:.1%}"),
-    "source_resolution_rate": ("source resolution (grid)", "{:.1%}"),
-    "staff_utilisation": ("staff utilisation", "{:.1%}"),
-}
-
-
-def _fmt(value: Any, pattern: str) -> str:
-    return "—" if value is None else pattern.format(value)
-
-
 def _overall_text(kpis: dict[str, Any], path: Path) -> str:
     lines = [f"KPIs of {path}"]
-    for key, (label, pattern) in _LABELS.items():
-        lines.append(f"  {label:<28} {_fmt(kpis[key], pattern):>14}")
-        if key == "source_resolution_rate":
-            levels = kpis["resolved_at_level"]
-            shares = ", ".join(f"{lv} {_fmt(share, '{:.1%}')}" for lv, share in levels.items())
-            lines.append(f"  {'resolved at level':<28} {shares}")
+    for kpi in KPIS.values():
+        if kpi.parts:
+            shares = ", ".join(f"{part} {kpi.text(share)}" for part, share in kpis[kpi.key].items())
+            lines.append(f"  {kpi.title:<32} {shares}")
+        else:
+            lines.append(f"  {kpi.title:<32} {kpi.text(kpis[kpi.key]):>14}")
     return "\n".join(lines)
-
-
-_TABLE_COLUMNS = {
-    "cases": ("cases", "{:,.0f}"),
-    "response_minutes_p90": ("resp p90 min", "{:.1f}"),
-    "response_within_target_rate": ("in 2 h", "{:.1%}"),
-    "closure_rate": ("closed", "{:.1%}"),
-    "overdue_rate": ("overdue", "{:.1%}"),
-    "satisfaction_rate": ("satisfied", "{:.1%}"),
-    "proactive_discovery_rate": ("proactive", "{:.1%}"),
-    "source_resolution_rate": ("at grid", "{:.1%}"),
-}
 
 
 def _table_text(table: pd.DataFrame) -> str:
     name = str(table.index.name)
-    width = max([len(name)] + [len(str(v)) for v in table.index])
-    header = f"{name:<{width}}" + "".join(f" {label:>12}" for label, _ in _TABLE_COLUMNS.values())
-    lines = [header]
-    for index, row in table.iterrows():
-        cells = "".join(
-            f" {_fmt(None if pd.isna(row[key]) else float(row[key]), pattern):>12}"
-            for key, (_, pattern) in _TABLE_COLUMNS.items()
-        )
-        lines.append(f"{str(index):<{width}}{cells}")
+    labels = [str(v) for v in table.index]
+    columns = [name]
+    cells = [labels]
+    for kpi in KPIS.values():
+        for column in kpi.columns:
+            columns.append(column)
+            cells.append([kpi.text(None if pd.isna(v) else float(v)) for v in table[column]])
+    widths = [max([len(c)] + [len(v) for v in values]) for c, values in zip(columns, cells)]
+    lines = ["  ".join(f"{c:>{w}}" if k else f"{c:<{w}}" for k, (c, w) in enumerate(zip(columns, widths)))]
+    for r in range(len(labels)):
+        lines.append("  ".join(f"{values[r]:>{w}}" if k else f"{values[r]:<{w}}"
+                               for k, (values, w) in enumerate(zip(cells, widths))))
     return "\n".join(lines)
 
 

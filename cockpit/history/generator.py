@@ -1,14 +1,16 @@
 """A seeded generator of a realistic incident history for a street, in the incident log format.
 
-Cases arrive by day (60-150 a day, fewer at weekends, a little more in summer) and by hour of day
-(quiet nights, morning and late-afternoon peaks, later mornings at weekends). Each case gets a
-category from the category table's shares (drainage peaks in the rainy season), a source typical of
-its category (smoke → sensors, disputes → residents, parking → patrols and cameras), a risk level
-near the category default, a point inside a micro-grid weighted by households (elderly emergencies
-by elderly people living alone), and the times of its closed loop drawn from lognormal delays and
-the category's service time. Past-deadline cases escalate once; some are reopened; times after the
-end of the period are left empty, so the last cases are still open, as in a real export.
-Everything is drawn with numpy in whole arrays: a year of ~36,000 cases takes well under a second.
+Cases come from the demand model (:mod:`cockpit.demand`, resources/demand.toml), the one the demo
+feed and the simulator use: Poisson counts per day and category around its rate times a day-level
+multiplier, an hour by that weekday's profile (quiet nights, morning and late-afternoon peaks,
+later mornings at weekends), seasons (drainage peaks in the rainy season), a source typical of the
+category (smoke → sensors, disputes → residents, parking → patrols and cameras) and a micro-grid
+where such cases happen (households, or elderly people living alone). Each case also gets a risk
+level near the category default, a point inside its micro-grid, and the times of its closed loop
+drawn from lognormal delays and the category's service time. Past-deadline cases escalate by the
+one rule of :mod:`cockpit.escalation`; some are reopened; times after the end of the period are
+left empty, so the last cases are still open, as in a real export. Everything is drawn with numpy
+in whole arrays: a year of ~36,000 cases takes well under a second.
 """
 
 from __future__ import annotations
@@ -19,43 +21,17 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from cockpit.demand import SOURCES, DemandModel, default_demand
+from cockpit.escalation import escalations_before
 from cockpit.history.format import normalise_log
 from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable, default_categories
-from cockpit.vocabulary.domain import RESPONSE_TARGET, OwnerLevel, RiskLevel, Source, StaffKind
-from cockpit.vocabulary.local_time import LOCAL_TZ, LOCAL_UTC_OFFSET
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
+from cockpit.vocabulary.local_time import LOCAL_TZ
+from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 DEFAULT_START = pd.Timestamp("2025-01-01", tz=LOCAL_TZ)
 """First local midnight of a generated history when no start is given."""
-
-_WEEKDAY_HOURS = np.array([0.8, 0.5, 0.4, 0.35, 0.4, 0.7, 1.6, 3.2, 5.5, 6.8, 6.9, 6.2,
-                           4.6, 4.8, 5.8, 6.2, 6.4, 6.9, 6.6, 5.6, 4.6, 3.6, 2.4, 1.5])
-_WEEKEND_HOURS = np.array([1.2, 0.8, 0.5, 0.4, 0.4, 0.5, 0.9, 1.8, 3.2, 5.2, 6.6, 6.8,
-                           5.6, 5.0, 5.6, 6.0, 6.2, 6.6, 6.8, 6.4, 5.6, 4.4, 3.2, 2.0])
-"""Relative case arrivals by local hour; weekend mornings start later and evenings run longer."""
-
-_DAILY_MEAN = np.array([104, 102, 103, 101, 106, 92, 86], dtype=float)
-"""Mean cases a day, Monday first (fewer patrols and more disputes at weekends, fewer overall)."""
-
-_SOURCES = (Source.PATROL, Source.RESIDENT, Source.SENSOR, Source.DEPARTMENT)
-_SOURCE_MIX = {
-    # category: shares of patrol, resident, sensor, department
-    "neighbour_dispute": (0.56, 0.39, 0.00, 0.05),
-    "property_maintenance": (0.80, 0.15, 0.00, 0.05),
-    "waste_sanitation": (0.70, 0.07, 0.22, 0.01),
-    "parking_traffic": (0.55, 0.05, 0.40, 0.00),
-    "fire_hazard": (0.45, 0.08, 0.45, 0.02),
-    "elderly_emergency": (0.12, 0.20, 0.63, 0.05),
-    "public_facility": (0.75, 0.08, 0.15, 0.02),
-    "environment_noise": (0.38, 0.22, 0.38, 0.02),
-    "street_vending": (0.60, 0.05, 0.35, 0.00),
-    "group_rental": (0.75, 0.15, 0.00, 0.10),
-    "drainage_flooding": (0.55, 0.15, 0.25, 0.05),
-    "market_food_safety": (0.70, 0.15, 0.00, 0.15),
-    "welfare_check": (0.25, 0.05, 0.65, 0.05),
-}
-_DEFAULT_SOURCE_MIX = (0.70, 0.20, 0.05, 0.05)
-"""Sources by category; proactive discovery (patrol + sensor) comes to about 84 % overall."""
 
 _RISK_CHANGE = {
     # default risk: probabilities of triaged blue, yellow, red
@@ -70,14 +46,6 @@ _OWNER_AT_TRIAGE = {
     RiskLevel.RED: (0.60, 0.12, 0.28),
 }
 """Most cases stay with the grid ("小事不出网格"); red ones often go to the street's departments."""
-
-_SEASON = {
-    # category: multipliers of its share by month, January first
-    "drainage_flooding": (0.4, 0.4, 0.6, 0.9, 1.5, 3.0, 3.2, 3.0, 1.5, 0.8, 0.5, 0.4),
-    "environment_noise": (0.9, 0.8, 0.9, 1.0, 1.1, 1.3, 1.3, 1.3, 1.1, 1.0, 0.9, 0.9),
-    "elderly_emergency": (1.3, 1.3, 1.1, 1.0, 0.9, 1.0, 1.1, 1.1, 0.9, 0.9, 1.1, 1.3),
-}
-_ELDERLY_CATEGORIES = ("elderly_emergency", "welfare_check")
 
 _RATINGS = np.arange(1, 6)
 _RATING_P = np.array([0.02, 0.03, 0.06, 0.27, 0.62])
@@ -102,6 +70,7 @@ def generate_history(
     seed: int,
     start: pd.Timestamp | str | None = None,
     categories: CategoryTable | None = None,
+    demand: DemandModel | None = None,
 ) -> pd.DataFrame:
     """A seeded incident history of ``days`` days for ``street``, as :func:`~cockpit.history.format.read_log` returns it.
 
@@ -118,6 +87,9 @@ def generate_history(
         First local midnight (any timezone-aware time or ISO string; default :data:`DEFAULT_START`).
     categories
         Category table (default: the shipped one).
+    demand
+        The demand model (default: the shipped one, :func:`cockpit.demand.default_demand`); its
+        categories must be those of ``categories``.
 
     Returns
     -------
@@ -127,26 +99,27 @@ def generate_history(
     if days <= 0:
         raise ValueError(f"days must be positive, not {days}")
     table = categories or default_categories()
+    demand = demand or default_demand()
+    if tuple(table.codes) != demand.codes:
+        raise ValueError("the demand model's categories are not those of the category table")
     start_ts = _start(start)
     rng = np.random.default_rng(seed)
     start_us = start_ts.value // 1000
     end_us = start_us + days * 86_400 * _SEC
 
-    reported = _arrival_times(rng, days, start_ts, start_us)
+    reported, cat = _arrivals(rng, demand, days, start_ts, start_us)
     n = reported.size
     local_day = (reported - start_us) // (86_400 * _SEC)
-    month = (pd.DatetimeIndex(reported * 1000, tz="UTC") + LOCAL_UTC_OFFSET).month.to_numpy() - 1
     local_hour = ((reported - start_us) % (86_400 * _SEC)) // (3600 * _SEC)
     night = (local_hour < 7) | (local_hour >= 22)
 
     codes = table.codes
-    cat = _categories(rng, table, month)
-    source = _choose_rows(rng, np.array([_SOURCE_MIX.get(c, _DEFAULT_SOURCE_MIX) for c in codes])[cat])
+    source = _choose_rows(rng, demand.sources[cat])
     default_risk = np.array([list(RiskLevel).index(table[c].default_risk) for c in codes])[cat]
     risk = _choose_rows(rng, np.array([_RISK_CHANGE[r] for r in RiskLevel])[default_risk])
     owner = _choose_rows(rng, np.array([_OWNER_AT_TRIAGE[r] for r in RiskLevel])[risk])
 
-    micro = _micro_grids(rng, street, np.isin(np.array(codes)[cat], _ELDERLY_CATEGORIES))
+    micro = _micro_grids(rng, street, demand, cat)
     lon, lat = _points(rng, street, micro)
 
     times = _timeline(rng, table, cat, source, risk, night, reported)
@@ -162,9 +135,10 @@ def generate_history(
     rating = np.where(rated, rating, 0)
 
     frame_times, reopened, rating = _truncate(times, reopened, rating, end_us)
-    deadline = reported + np.array([r.resolve_within for r in RiskLevel])[risk].astype("timedelta64[us]").astype(np.int64)
-    resolved_eff = np.where(np.isnan(frame_times["resolved_at"]), np.inf, frame_times["resolved_at"])
-    escalated = (deadline < resolved_eff) & (deadline <= end_us) & (owner < len(OwnerLevel) - 1)
+    within = np.array([r.resolve_within for r in RiskLevel])[risk].astype("timedelta64[us]").astype(np.int64)
+    # Open until the resolution, or past the end of the log (an escalation due at its last moment counts).
+    open_until = np.fmin(frame_times["resolved_at"], end_us + 1)
+    escalated = escalations_before(reported, within, open_until, len(OwnerLevel) - 1 - owner)
     owner = owner + escalated
 
     assignee = _assignees(rng, street, table, cat, risk, micro)
@@ -178,7 +152,7 @@ def generate_history(
         "reported_at": _to_ts(reported.astype(float)),
         "category": np.array(codes, dtype=object)[cat],
         "risk_level": np.array([r.value for r in RiskLevel], dtype=object)[risk],
-        "source": np.array([s.value for s in _SOURCES], dtype=object)[source],
+        "source": np.array([s.value for s in SOURCES], dtype=object)[source],
         "community": community_ids[micro],
         "general_grid": general_ids[micro],
         "micro_grid": micro_ids[micro],
@@ -210,24 +184,29 @@ def _start(start: pd.Timestamp | str | None) -> pd.Timestamp:
     return ts.floor("s")
 
 
-def _arrival_times(rng: np.random.Generator, days: int, start: pd.Timestamp, start_us: int) -> np.ndarray:
-    """Report times (µs since the epoch, sorted) from daily counts and hour-of-day profiles."""
+def _arrivals(rng: np.random.Generator, demand: DemandModel, days: int, start: pd.Timestamp,
+              start_us: int) -> tuple[np.ndarray, np.ndarray]:
+    """Report times (µs since the epoch, sorted) and categories of the demand model's cases.
+
+    Each day's count per category is Poisson around its rate times the day's multiplier; each
+    case then falls in an hour by that weekday's profile, at a uniform second within it.
+    """
     local = start.tz_convert(LOCAL_TZ)
-    day_index = np.arange(days)
-    weekday = (local.weekday() + day_index) % 7
-    day_of_year = (local.day_of_year + day_index) % 365
-    season = 1.0 + 0.08 * np.sin(2 * np.pi * (day_of_year - 105) / 365)
-    mean = _DAILY_MEAN[weekday] * season * rng.gamma(40.0, 1 / 40.0, size=days)
-    counts = np.clip(rng.poisson(mean), 60, 150)
-    case_day = np.repeat(day_index, counts)
-    weekend = np.repeat(weekday >= 5, counts)
-    hour = np.where(
-        weekend,
-        rng.choice(24, size=case_day.size, p=_WEEKEND_HOURS / _WEEKEND_HOURS.sum()),
-        rng.choice(24, size=case_day.size, p=_WEEKDAY_HOURS / _WEEKDAY_HOURS.sum()),
-    )
+    rates = demand.daily_rates(local.date(), days) * demand.day_factors(rng, days)[:, None]
+    counts = rng.poisson(rates)
+    cases = counts.ravel()
+    case_day = np.repeat(np.repeat(np.arange(days), len(demand.codes)), cases)
+    cat = np.repeat(np.tile(np.arange(len(demand.codes)), days), cases)
+    weekday = (local.weekday() + case_day) % 7
+    hour = np.empty(case_day.size, dtype=np.int64)
+    for day in range(7):
+        rows = np.flatnonzero(weekday == day)
+        profile = demand.hours[day]
+        hour[rows] = rng.choice(24, size=rows.size, p=profile / profile.sum())
     second = rng.integers(0, 3600, size=case_day.size)
-    return np.sort(start_us + (case_day * 86_400 + hour * 3600 + second) * _SEC)
+    reported = start_us + (case_day * 86_400 + hour * 3600 + second) * _SEC
+    order = np.argsort(reported, kind="stable")
+    return reported[order], cat[order]
 
 
 def _choose_rows(rng: np.random.Generator, probs: np.ndarray) -> np.ndarray:
@@ -237,22 +216,16 @@ def _choose_rows(rng: np.random.Generator, probs: np.ndarray) -> np.ndarray:
     return np.minimum((u > cumulative).sum(axis=1), probs.shape[1] - 1)
 
 
-def _categories(rng: np.random.Generator, table: CategoryTable, month: np.ndarray) -> np.ndarray:
-    shares = np.array([c.share for c in table])
-    by_month = np.array([
-        shares * np.array([_SEASON.get(code, (1.0,) * 12)[m] for code in table.codes]) for m in range(12)
-    ])
-    return _choose_rows(rng, by_month[month])
-
-
 # ---------------------------------------------------------------- places
 
 
-def _micro_grids(rng: np.random.Generator, street: Street, elderly: np.ndarray) -> np.ndarray:
-    households = np.array([m.households for m in street.micro_grids], dtype=float)
-    alone = np.array([m.elderly_alone for m in street.micro_grids], dtype=float) + 0.5
-    micro = rng.choice(households.size, size=elderly.size, p=households / households.sum())
-    micro[elderly] = rng.choice(alone.size, size=int(elderly.sum()), p=alone / alone.sum())
+def _micro_grids(rng: np.random.Generator, street: Street, demand: DemandModel, cat: np.ndarray) -> np.ndarray:
+    """A micro-grid per case, by where its category's cases happen (:meth:`DemandModel.place_weights`)."""
+    micro = np.empty(cat.size, dtype=np.int64)
+    for index, code in enumerate(demand.codes):
+        rows = np.flatnonzero(cat == index)
+        weights = demand.place_weights(code, street.micro_grids)
+        micro[rows] = rng.choice(weights.size, size=rows.size, p=weights)
     return micro
 
 
@@ -302,7 +275,7 @@ def _timeline(rng: np.random.Generator, table: CategoryTable, cat: np.ndarray, s
     """Times (µs) of triage, dispatch, acceptance, arrival and resolution of every case."""
     n = cat.size
     red = risk == list(RiskLevel).index(RiskLevel.RED)
-    sensor = source == _SOURCES.index(Source.SENSOR)
+    sensor = source == SOURCES.index(Source.SENSOR)
     slow_night = np.where(night, 2.0, 1.0)
     triaged = reported + _lognormal_us(rng, np.where(sensor, 90.0, 180.0) * slow_night, 0.7, n)
     dispatched = triaged + _lognormal_us(rng, np.where(red, 180.0, 360.0), 0.8, n)

@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 import numpy as np
 import pandas as pd
 
+from cockpit.escalation import escalation_due
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from cockpit.vocabulary.events import (
     CaseAccepted,
@@ -194,7 +195,7 @@ def _case_events(c: dict[str, list], i: int, log_now: int) -> list[tuple[int, Ev
 def _escalations(steps: list[tuple[int, str, dict]], t: dict[str, int | None], risk: RiskLevel,
                  count: int, reopen_index: int | None, final_resolved: int | None,
                  log_now: int) -> list[tuple[int, float, str, dict]]:
-    """Escalation k at report + k × the risk's deadline, moved into a moment the case was open."""
+    """Escalation k when :func:`cockpit.escalation.escalation_due` says, moved into a moment the case was open."""
     if count == 0:
         return []
     deadline_us = int(risk.resolve_within.total_seconds()) * _US
@@ -202,7 +203,7 @@ def _escalations(steps: list[tuple[int, str, dict]], t: dict[str, int | None], r
     first_end = next((at for at, kind, _ in steps if kind == "resolved"), None)
     out = []
     for k in range(1, count + 1):
-        at = t["reported_at"] + k * deadline_us
+        at = escalation_due(t["reported_at"], deadline_us, k)
         automatic = True
         if first_end is not None and at >= first_end and reopen_index is not None and at < steps[reopen_index][0]:
             # Passed while the case sat resolved; the reopened case is overdue at once.

@@ -1,8 +1,9 @@
 """The sensor simulator: realistic MQTT traffic for every demo sensor, with seeded incidents.
 
-It plays the street's ~1,700 devices as they would publish: periodic readings per kind (smoke
-detectors, bracelets with heart rate, water meters, manhole tilt, camera AI flags, parking
-occupancy, noise and PM2.5), plus incidents every demo needs — a smoke alarm spreading through one
+It plays the street's ~1,700 devices as they would publish: periodic readings per kind from the one
+reading generator (:mod:`cockpit.readings`, resources/sensors.toml: smoke detectors, bracelets with
+heart rate, water meters, manhole tilt, camera AI flags, parking occupancy, noise and PM2.5), plus
+incidents every demo needs — a smoke alarm spreading through one
 building, a bracelet SOS, a water meter of an elderly person living alone gone silent, and a
 flapping smoke detector. With ``bad_fraction`` it mixes in malformed messages of every kind the
 ingest must refuse. :meth:`SensorSimulator.messages` yields (topic, payload) records, so the in-app
@@ -11,7 +12,6 @@ demo can publish them over the embedded broker and ``cockpit sensors`` over any 
 
 from __future__ import annotations
 
-import math
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,8 +22,10 @@ import numpy as np
 
 from cockpit.ingest.payloads import SCHEMA_VERSION
 from cockpit.ingest.topics import alarm_topic, reading_topic
+from cockpit.readings import default_readings
 from cockpit.street.model import Sensor, Street
 from cockpit.vocabulary.domain import SensorKind
+from cockpit.vocabulary.local_time import LOCAL_UTC_OFFSET
 
 BAD_KINDS = (
     "bad_json", "bad_utf8", "wrong_type", "nan", "out_of_range", "missing_field", "huge",
@@ -88,6 +90,7 @@ class SensorSimulator:
         self._emitted: dict[str, int] = {}
         self.incidents = self._pick_incidents()
         self._silent = {self.incidents["silent_water_meter"]}
+        self.readings = default_readings()
 
     # ------------------------------------------------------------ incidents
 
@@ -146,32 +149,15 @@ class SensorSimulator:
         return SimMessage(reading_topic(self.street.id, sensor.id), _json(body))
 
     def _values(self, sensor: Sensor, count: int) -> dict[str, float]:
-        rng = self.rng
-        kind = sensor.kind
-        if kind is SensorKind.SMOKE:
-            smoke = 0.0
-            if sensor.id == self.incidents["smoke_fire"] and count >= 1:
-                smoke = 1.0
-            elif sensor.id == self.incidents["flapping_smoke"]:
-                smoke = 1.0 if count % 3 == 0 else 0.0
-            return {"smoke": smoke, "battery": round(float(rng.uniform(0.5, 1.0)), 3)}
-        if kind is SensorKind.BRACELET:
-            return {"heart_rate": round(float(rng.normal(76, 8)), 1), "sos": 0.0, "fall": 0.0,
-                    "battery": round(float(rng.uniform(0.2, 1.0)), 3)}
-        if kind is SensorKind.WATER_METER:
-            used = rng.random() < 0.7
-            return {"flow_l": round(float(rng.lognormal(2.5, 0.8)), 2) if used else 0.0}
-        if kind is SensorKind.MANHOLE:
-            return {"tilt_deg": round(abs(float(rng.normal(1.0, 0.6))), 2)}
-        if kind is SensorKind.CAMERA:
-            return {"fire_lane_blocked": float(rng.random() < 0.002),
-                    "garbage_overflow": float(rng.random() < 0.01),
-                    "street_vending": float(rng.random() < 0.01)}
-        if kind is SensorKind.PARKING:
-            hour = self.clock().hour
-            base = 0.55 + 0.35 * math.sin((hour - 3) / 24 * 2 * math.pi)
-            return {"occupancy": round(min(1.0, max(0.0, base + float(rng.normal(0, 0.05)))), 3)}
-        return {"noise_db": round(float(rng.normal(55, 6)), 1), "pm25": round(max(0.0, float(rng.normal(45, 15))), 1)}
+        """The one reading generator's healthy values, except where an incident says otherwise."""
+        # Thousands of messages a second: the constant offset, not a zone conversion per message.
+        local = self.clock() + LOCAL_UTC_OFFSET
+        values = self.readings.healthy(sensor.kind, self.rng, local.hour + local.minute / 60)
+        if sensor.id == self.incidents["smoke_fire"] and count >= 1:
+            values["smoke"] = 1.0
+        elif sensor.id == self.incidents["flapping_smoke"]:
+            values["smoke"] = 1.0 if count % 3 == 0 else 0.0
+        return values
 
     # ------------------------------------------------------------ malformed
 

@@ -1,8 +1,9 @@
 """A fast, seeded synthetic incident log for replay tests and benchmarks.
 
 The demo history generator aims at realism; this one aims at volume: a million rows in about a
-second, fully vectorised, with every path the replay must handle (untriaged, never dispatched,
-late responses, overdue cases, escalations, feedback, open cases at the end of the log).
+second, fully vectorised, with the demand model's hours of the day, category mix and sources, and
+every path the replay must handle (untriaged, never dispatched, late responses, overdue cases,
+escalations, feedback, open cases at the end of the log).
 """
 
 from __future__ import annotations
@@ -12,20 +13,20 @@ from datetime import datetime
 import numpy as np
 import pandas as pd
 
+from cockpit.demand import SOURCES, DemandModel, default_demand
 from cockpit.street.model import Street
-from cockpit.vocabulary.categories import CategoryTable, default_categories
-from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, StaffKind
 
 
 def synthetic_log(street: Street, rows: int, seed: int, start: datetime,
-                  per_day: float = 1000.0, categories: CategoryTable | None = None) -> pd.DataFrame:
+                  per_day: float = 1000.0, demand: DemandModel | None = None) -> pd.DataFrame:
     """``rows`` cases reported from ``start`` at about ``per_day`` a day, in the incident log layout.
 
-    Times are timezone-aware (UTC) whole seconds; locations are those of the street's micro-grids.
+    The hours of the day, categories and sources follow the demand model (default: the shipped
+    one); the volume is ``per_day``'s. Times are timezone-aware (UTC) whole seconds; locations are
+    those of the street's micro-grids.
     """
     rng = np.random.default_rng(seed)
-    categories = categories or default_categories()
-    codes = np.array(categories.codes)
     micro = street.micro_grids
     micro_ids = np.array([m.id for m in micro])
     general_ids = np.array([m.general_grid_id for m in micro])
@@ -34,9 +35,18 @@ def synthetic_log(street: Street, rows: int, seed: int, start: datetime,
     people = np.array([s.id for s in street.staff if s.kind is not StaffKind.DEPARTMENT]
                       or [s.id for s in street.staff])
 
+    demand = demand or default_demand()
     t0 = int(pd.Timestamp(start).timestamp())
-    reported = t0 + np.sort(rng.uniform(0, rows / per_day * 86_400, rows)).astype(np.int64)
-    risk = rng.choice(np.array([r.value for r in RiskLevel]), rows, p=[0.7, 0.22, 0.08])
+    # Days uniform over the span, hours by the demand model's usual day, seconds uniform.
+    day = rng.integers(0, max(1, int(np.ceil(rows / per_day))), rows)
+    usual = demand.usual_day()
+    hour = rng.choice(24, rows, p=usual / usual.sum())
+    reported = t0 + np.sort(day * 86_400 + hour * 3600 + rng.integers(0, 3600, rows)).astype(np.int64)
+    category = rng.choice(len(demand.codes), rows, p=demand.shares)
+    cumulative = np.cumsum(demand.sources, axis=1)[category]
+    source = np.minimum((rng.uniform(0, 1, rows)[:, None] > cumulative).sum(axis=1), len(SOURCES) - 1)
+    risk_rank = rng.choice(len(RiskLevel), rows, p=[0.7, 0.22, 0.08])
+    risk = np.array([r.value for r in RiskLevel])[risk_rank]
     minutes = lambda mean: (rng.exponential(mean, rows) * 60).astype(np.int64) + 1  # noqa: E731
     triaged = reported + minutes(15)
     dispatched = triaged + minutes(20)
@@ -54,9 +64,8 @@ def synthetic_log(street: Street, rows: int, seed: int, start: datetime,
     resolved = np.where(stop < 0.05, null, resolved)
     closed = np.where(stop < 0.08, null, closed)
     assignee = np.where(dispatched == null, None, people[rng.integers(0, len(people), rows)])
-    owner_rank = np.array([list(RiskLevel).index(RiskLevel(r)) for r in risk])
     escalations = np.where(rng.uniform(0, 1, rows) < 0.1, rng.integers(1, 3, rows), 0)
-    owner_rank = np.minimum(owner_rank + escalations, 2)
+    owner_rank = np.minimum(risk_rank + escalations, 2)
     owner = np.array([o.value for o in OwnerLevel])[owner_rank]
     satisfaction = np.where((closed != null) & (rng.uniform(0, 1, rows) < 0.8),
                             rng.integers(1, 6, rows).astype(float), np.nan)
@@ -70,9 +79,9 @@ def synthetic_log(street: Street, rows: int, seed: int, start: datetime,
     return pd.DataFrame({
         "case_id": np.char.add("R", np.arange(rows).astype(str)),
         "reported_at": stamp(reported),
-        "category": codes[rng.integers(0, len(codes), rows)],
+        "category": np.array(demand.codes)[category],
         "risk_level": risk,
-        "source": rng.choice(np.array([s.value for s in Source]), rows),
+        "source": np.array([s.value for s in SOURCES])[source],
         "community": community_ids[cell],
         "general_grid": general_ids[cell],
         "micro_grid": micro_ids[cell],

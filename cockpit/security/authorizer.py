@@ -12,7 +12,14 @@ import logging
 from collections.abc import Callable
 
 from cockpit.records import Alarm
-from cockpit.security.permissions import EVENT_ACTIONS, Action, PermissionDenied, User, check
+from cockpit.security.permissions import (
+    EVENT_ACTIONS,
+    Action,
+    PermissionDenied,
+    UserLookup,
+    audited_check,
+    check,
+)
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
@@ -25,7 +32,6 @@ __all__ = ["Authorizer", "PermissionDenied", "alarm_community", "check", "commun
 
 log = logging.getLogger(__name__)
 
-UserLookup = Callable[[str], User | None]
 ExportCheck = Callable[[str, str], None]
 """Called with (what, where to) before an export; raises PermissionDenied to refuse it. A session's
 is ``functools.partial(authorizer.exporting, username)``."""
@@ -79,33 +85,23 @@ class Authorizer:
         if action is None:
             raise PermissionDenied(f"{type(event).__name__} is not an operator command")
         actor = getattr(event, "actor", "")
-        user = self.users(actor) if actor else None
         for target, area in self._targets(twin, event):
             try:
-                check(user, action, area, target, actor)
+                audited_check(self.audit, self.users, actor, action, area, target, at=event.at)
             except PermissionDenied as denied:
                 log.warning("refused: %s", denied)
-                if self.audit is not None:
-                    self.audit.append(actor or "(none)", f"denied.{action.value}", target,
-                                      reason=str(denied), at=event.at)
                 raise
 
     def exporting(self, username: str, what: str, destination: str) -> None:
-        """Let ``username`` export ``what`` (cases, a report, a debrief) to ``destination`` if the account
-        may export now, and record it in the audit log; else refuse (audited).
+        """Let ``username`` export ``what`` (cases, a report, a debrief, scenario results) to
+        ``destination`` if the account may export now, and record it in the audit log; else refuse (audited).
 
         Raises
         ------
         PermissionDenied
             The account is unknown, disabled or its role may not export.
         """
-        user = self.users(username)
-        try:
-            check(user, Action.EXPORT, target=what, actor=username)
-        except PermissionDenied as denied:
-            if self.audit is not None:
-                self.audit.append(username or "(none)", "denied.export", what, reason=str(denied))
-            raise
+        audited_check(self.audit, self.users, username, Action.EXPORT, target=what)
         if self.audit is not None:
             self.audit.append(username, "export", what, after={"to": destination})
 

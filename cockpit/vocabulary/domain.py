@@ -161,12 +161,6 @@ class AlarmState(StrEnum):
     CLEARED = "cleared"
 
 
-RESPONSE_TARGET = timedelta(hours=2)
-"""First response (accepted) is due within 2 h of the report for every case."""
-
-AREA_OVERDUE_ALARM_RATE = 0.10
-"""An area whose overdue rate exceeds this raises an area alarm."""
-
 _RISK_RANK = {RiskLevel.BLUE: 0, RiskLevel.YELLOW: 1, RiskLevel.RED: 2}
 _RESOLVE_WITHIN = {
     RiskLevel.BLUE: timedelta(hours=24),

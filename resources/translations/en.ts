@@ -4,17 +4,17 @@
 <context>
     <name>Actor</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="314"/>
+        <location filename="../../widgets/i18n.py" line="334"/>
         <source>autopilot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="315"/>
+        <location filename="../../widgets/i18n.py" line="335"/>
         <source>system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="316"/>
+        <location filename="../../widgets/i18n.py" line="336"/>
         <source>resident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -22,43 +22,48 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="219"/>
+        <location filename="../../widgets/alarm_banner.py" line="234"/>
         <source>{n} more waiting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="238"/>
+        <location filename="../../widgets/alarm_banner.py" line="253"/>
         <source>{n} alarms within a minute</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="248"/>
+        <location filename="../../widgets/alarm_banner.py" line="265"/>
         <source>(repeated {n}×)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="279"/>
+        <location filename="../../widgets/alarm_banner.py" line="296"/>
         <source>Show case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="280"/>
+        <location filename="../../widgets/alarm_banner.py" line="297"/>
         <source>comment (optional)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="282"/>
+        <location filename="../../widgets/alarm_banner.py" line="299"/>
         <source>Shelve…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="283"/>
+        <location filename="../../widgets/alarm_banner.py" line="300"/>
         <source>Take the alarm off the banner for a while, with a reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="284"/>
+        <location filename="../../widgets/alarm_banner.py" line="301"/>
         <source>Acknowledge</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="261"/>
+        <source>{n} messages missing</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -390,82 +395,82 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="385"/>
+        <location filename="../../widgets/case_queue.py" line="388"/>
         <source>Your account works in community {area}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="514"/>
+        <location filename="../../widgets/case_queue.py" line="517"/>
         <source>Export cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="514"/>
+        <location filename="../../widgets/case_queue.py" line="517"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="521"/>
+        <location filename="../../widgets/case_queue.py" line="524"/>
         <source>Not exported: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="525"/>
+        <location filename="../../widgets/case_queue.py" line="528"/>
         <source>{n} cases exported to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="529"/>
+        <location filename="../../widgets/case_queue.py" line="532"/>
         <source>{shown} of {total} cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="536"/>
+        <location filename="../../widgets/case_queue.py" line="539"/>
         <source>Open only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="537"/>
+        <location filename="../../widgets/case_queue.py" line="540"/>
         <source>Overdue only</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="538"/>
+        <location filename="../../widgets/case_queue.py" line="541"/>
         <source>Export CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="539"/>
+        <location filename="../../widgets/case_queue.py" line="542"/>
         <source>For programs (ISO 8601 times, codes, minutes)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="540"/>
+        <location filename="../../widgets/case_queue.py" line="543"/>
         <source>As shown (for reading)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="542"/>
+        <location filename="../../widgets/case_queue.py" line="545"/>
         <source>All risks</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="543"/>
+        <location filename="../../widgets/case_queue.py" line="546"/>
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="545"/>
+        <location filename="../../widgets/case_queue.py" line="548"/>
         <source>All statuses</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="546"/>
+        <location filename="../../widgets/case_queue.py" line="549"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="548"/>
+        <location filename="../../widgets/case_queue.py" line="551"/>
         <source>All sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -473,87 +478,87 @@
 <context>
     <name>Debrief</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="39"/>
+        <location filename="../../widgets/debrief.py" line="41"/>
         <source>triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="40"/>
+        <location filename="../../widgets/debrief.py" line="42"/>
         <source>dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="41"/>
+        <location filename="../../widgets/debrief.py" line="43"/>
         <source>escalate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="44"/>
+        <location filename="../../widgets/debrief.py" line="46"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="45"/>
+        <location filename="../../widgets/debrief.py" line="47"/>
         <source>Decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="46"/>
+        <location filename="../../widgets/debrief.py" line="48"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="47"/>
+        <location filename="../../widgets/debrief.py" line="49"/>
         <source>Trainee did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="48"/>
+        <location filename="../../widgets/debrief.py" line="50"/>
         <source>Record did</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="49"/>
+        <location filename="../../widgets/debrief.py" line="51"/>
         <source>Best available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="50"/>
+        <location filename="../../widgets/debrief.py" line="52"/>
         <source>SLA</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="51"/>
+        <location filename="../../widgets/debrief.py" line="53"/>
         <source>Choice</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="52"/>
+        <location filename="../../widgets/debrief.py" line="54"/>
         <source>Score</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="75"/>
+        <location filename="../../widgets/debrief.py" line="77"/>
         <source>let pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="91"/>
+        <location filename="../../widgets/debrief.py" line="93"/>
         <source>{m:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="94"/>
+        <location filename="../../widgets/debrief.py" line="96"/>
         <source>to {level}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="96"/>
+        <location filename="../../widgets/debrief.py" line="98"/>
         <source>escalated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="98"/>
+        <location filename="../../widgets/debrief.py" line="100"/>
         <source>at {time}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -561,87 +566,87 @@
 <context>
     <name>DebriefView</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="214"/>
+        <location filename="../../widgets/debrief.py" line="220"/>
         <source>trainer: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="215"/>
+        <location filename="../../widgets/debrief.py" line="221"/>
         <source>log: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="225"/>
+        <location filename="../../widgets/debrief.py" line="233"/>
         <source>Decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="246"/>
+        <location filename="../../widgets/debrief.py" line="262"/>
         <source>Could not save {name}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="248"/>
+        <location filename="../../widgets/debrief.py" line="265"/>
         <source>Saved {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="252"/>
+        <location filename="../../widgets/debrief.py" line="269"/>
         <source>Save debrief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="252"/>
+        <location filename="../../widgets/debrief.py" line="269"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="257"/>
+        <location filename="../../widgets/debrief.py" line="274"/>
         <source>Save debrief as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="257"/>
+        <location filename="../../widgets/debrief.py" line="274"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="262"/>
+        <location filename="../../widgets/debrief.py" line="279"/>
         <source>Save debrief as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="262"/>
+        <location filename="../../widgets/debrief.py" line="279"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="274"/>
+        <location filename="../../widgets/debrief.py" line="291"/>
         <source>Training debrief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="279"/>
+        <location filename="../../widgets/debrief.py" line="296"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="280"/>
+        <location filename="../../widgets/debrief.py" line="297"/>
         <source>Export PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="281"/>
+        <location filename="../../widgets/debrief.py" line="298"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="283"/>
+        <location filename="../../widgets/debrief.py" line="300"/>
         <source>Saved under the trainee&apos;s name: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="205"/>
+        <location filename="../../widgets/debrief.py" line="211"/>
         <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -707,470 +712,525 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="229"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="230"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="231"/>
-        <location filename="../../widgets/i18n.py" line="299"/>
+        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="319"/>
         <source>reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="232"/>
-        <location filename="../../widgets/i18n.py" line="300"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="320"/>
         <source>triaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
-        <location filename="../../widgets/i18n.py" line="301"/>
+        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="321"/>
         <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
-        <location filename="../../widgets/i18n.py" line="302"/>
+        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="322"/>
         <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
-        <location filename="../../widgets/i18n.py" line="264"/>
-        <location filename="../../widgets/i18n.py" line="303"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="323"/>
         <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
-        <location filename="../../widgets/i18n.py" line="304"/>
+        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="324"/>
         <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
-        <location filename="../../widgets/i18n.py" line="305"/>
+        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="325"/>
         <source>feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238"/>
-        <location filename="../../widgets/i18n.py" line="306"/>
+        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="326"/>
         <source>closed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="239"/>
-        <location filename="../../widgets/i18n.py" line="308"/>
+        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="328"/>
         <source>merged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
-        <location filename="../../widgets/i18n.py" line="310"/>
+        <location filename="../../widgets/i18n.py" line="242"/>
+        <location filename="../../widgets/i18n.py" line="330"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="243"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>patrol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="247"/>
         <source>sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="248"/>
         <source>department referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="249"/>
+        <location filename="../../widgets/i18n.py" line="251"/>
         <source>grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="250"/>
+        <location filename="../../widgets/i18n.py" line="252"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254"/>
+        <location filename="../../widgets/i18n.py" line="256"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="255"/>
+        <location filename="../../widgets/i18n.py" line="257"/>
         <source>micro-grid head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="256"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="257"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>party member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="258"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>department team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="261"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>off duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>en route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="268"/>
+        <location filename="../../widgets/i18n.py" line="270"/>
         <source>city management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269"/>
+        <location filename="../../widgets/i18n.py" line="271"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="270"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="271"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>civil affairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>emergency management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="276"/>
         <source>market regulation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275"/>
+        <location filename="../../widgets/i18n.py" line="277"/>
         <source>housing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="276"/>
+        <location filename="../../widgets/i18n.py" line="278"/>
         <source>property management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="279"/>
+        <location filename="../../widgets/i18n.py" line="281"/>
         <source>own grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="280"/>
+        <location filename="../../widgets/i18n.py" line="282"/>
         <source>own community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="281"/>
+        <location filename="../../widgets/i18n.py" line="283"/>
         <source>nearest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="282"/>
+        <location filename="../../widgets/i18n.py" line="284"/>
         <source>least loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="283"/>
+        <location filename="../../widgets/i18n.py" line="285"/>
         <source>whistle (department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="286"/>
+        <location filename="../../widgets/i18n.py" line="288"/>
         <source>mediation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="287"/>
+        <location filename="../../widgets/i18n.py" line="289"/>
         <source>fire safety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="288"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>first aid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="289"/>
+        <location filename="../../widgets/i18n.py" line="291"/>
         <source>inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="290"/>
+        <location filename="../../widgets/i18n.py" line="292"/>
         <source>general</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="293"/>
+        <location filename="../../widgets/i18n.py" line="295"/>
         <source>nearest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="294"/>
+        <location filename="../../widgets/i18n.py" line="296"/>
         <source>home grid first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="295"/>
+        <location filename="../../widgets/i18n.py" line="297"/>
         <source>priority, first come first served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="296"/>
+        <location filename="../../widgets/i18n.py" line="298"/>
         <source>least loaded first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="307"/>
+        <location filename="../../widgets/i18n.py" line="327"/>
         <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="309"/>
+        <location filename="../../widgets/i18n.py" line="329"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="311"/>
+        <location filename="../../widgets/i18n.py" line="331"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="320"/>
+        <location filename="../../widgets/i18n.py" line="340"/>
         <source>smoke detector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="321"/>
+        <location filename="../../widgets/i18n.py" line="341"/>
         <source>elderly bracelet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="322"/>
+        <location filename="../../widgets/i18n.py" line="342"/>
         <source>smart water meter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="323"/>
+        <location filename="../../widgets/i18n.py" line="343"/>
         <source>manhole cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="324"/>
+        <location filename="../../widgets/i18n.py" line="344"/>
         <source>camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="325"/>
+        <location filename="../../widgets/i18n.py" line="345"/>
         <source>parking sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="326"/>
+        <location filename="../../widgets/i18n.py" line="346"/>
         <source>environment sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="329"/>
+        <location filename="../../widgets/i18n.py" line="349"/>
         <source>sensor alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="330"/>
+        <location filename="../../widgets/i18n.py" line="350"/>
         <source>red case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="331"/>
+        <location filename="../../widgets/i18n.py" line="351"/>
         <source>overdue case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="332"/>
+        <location filename="../../widgets/i18n.py" line="353"/>
         <source>area overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="333"/>
+        <location filename="../../widgets/i18n.py" line="354"/>
         <source>alarm flood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="402"/>
+        <location filename="../../widgets/i18n.py" line="424"/>
         <source>{eta} min ({mode})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="411"/>
+        <location filename="../../widgets/i18n.py" line="433"/>
         <source>has {skill}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="412"/>
+        <location filename="../../widgets/i18n.py" line="434"/>
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="413"/>
+        <location filename="../../widgets/i18n.py" line="435"/>
         <source>{n} open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="352"/>
+        <source>not on scene in time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="355"/>
+        <source>possible data loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportGate</name>
+    <message>
+        <location filename="../../widgets/export_gate.py" line="25"/>
+        <source>Export refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="511"/>
+        <location filename="../../widgets/i18n.py" line="569"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="513"/>
+        <location filename="../../widgets/i18n.py" line="571"/>
         <source>{m} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>Kpi</name>
+    <message>
+        <location filename="../../widgets/i18n.py" line="301"/>
+        <source>Cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="302"/>
+        <source>Open cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="303"/>
+        <source>Response time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="304"/>
+        <source>Response time, 90th percentile</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="305"/>
+        <source>Accepted within target</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="306"/>
+        <source>Resolution time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="307"/>
+        <source>Closure rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="308"/>
+        <source>Overdue cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="309"/>
+        <source>Overdue rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="310"/>
+        <source>Mean rating</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="311"/>
+        <source>Satisfaction</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="312"/>
+        <source>Proactive discovery</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="313"/>
+        <source>Source resolution</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="314"/>
+        <source>Resolved at level</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="315"/>
+        <source>Staff utilisation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="446"/>
+        <source>{m:.0f} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="448"/>
+        <source>{h:.1f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="461"/>
+        <source>{h:.0f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="464"/>
+        <source>target ≤ {bound}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="464"/>
+        <source>target ≥ {bound}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>KpiPanel</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="71"/>
-        <source>{m:.0f} min</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="75"/>
-        <source>Response time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="76"/>
-        <source>target ≤ 2 h</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="77"/>
-        <source>Closure rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="78"/>
-        <source>Overdue rate</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="79"/>
-        <source>alarm above 10 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="80"/>
-        <source>Satisfaction</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="81"/>
-        <location filename="../../widgets/kpi_panel.py" line="85"/>
-        <source>target ≥ 90 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="82"/>
-        <source>Proactive discovery</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="83"/>
-        <source>target ≥ 85 %</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="84"/>
-        <source>Source resolution</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="409"/>
-        <source>Resolved at level</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="410"/>
-        <source>small matters stay in the grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="412"/>
+        <location filename="../../widgets/kpi_panel.py" line="401"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="413"/>
+        <location filename="../../widgets/kpi_panel.py" line="402"/>
         <source>Response time today (minutes)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="414"/>
+        <location filename="../../widgets/kpi_panel.py" line="403"/>
         <source>Overdue open cases by community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="415"/>
+        <location filename="../../widgets/kpi_panel.py" line="404"/>
         <source>No overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1211,12 +1271,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>demo feed ×{speed:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="276"/>
         <source>demo account {user}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1231,157 +1291,157 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="277"/>
         <source>signed in as {user}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>community {area}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="278"/>
+        <location filename="../../widgets/main_window.py" line="280"/>
         <source>whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279"/>
+        <location filename="../../widgets/main_window.py" line="281"/>
         <source>{account} ({role} · {scope})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="286"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>saved to {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>demo data, not saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>MQTT connected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>MQTT degraded, reconnecting</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>MQTT disconnected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="300"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>embedded broker (not durable)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>Refused: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>Daily report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
         <source>Weekly report (PDF)…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="95"/>
+        <location filename="../../widgets/app.py" line="113"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="96"/>
+        <location filename="../../widgets/app.py" line="114"/>
         <source>Case queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="97"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>KPIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="98"/>
+        <location filename="../../widgets/app.py" line="116"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="100"/>
+        <location filename="../../widgets/app.py" line="118"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="339"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="339"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Language</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Theme</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="341"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Light (desk)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="342"/>
+        <location filename="../../widgets/main_window.py" line="343"/>
         <source>Dark (night, wall)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="343"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>Wall display</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Sound on red alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="346"/>
         <source>&amp;Tools</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="346"/>
+        <location filename="../../widgets/main_window.py" line="347"/>
         <source>What-if simulation…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="347"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>Training session from this moment…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
         <source>Open a replay (cockpit replay LOG --window) to train on history</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1547,17 +1607,17 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="215"/>
+        <location filename="../../widgets/i18n.py" line="217"/>
         <source>&amp;Look in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216"/>
+        <location filename="../../widgets/i18n.py" line="218"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="217"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
         <source>File &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1565,7 +1625,7 @@
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="218"/>
+        <location filename="../../widgets/i18n.py" line="220"/>
         <source>Drive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1922,7 +1982,7 @@
     </message>
     <message>
         <location filename="../../widgets/replay_bar.py" line="364"/>
-        <location filename="../../widgets/replay_bar.py" line="425"/>
+        <location filename="../../widgets/replay_bar.py" line="426"/>
         <source>as fast as possible</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1972,12 +2032,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="427"/>
+        <location filename="../../widgets/replay_bar.py" line="428"/>
         <source>playing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="428"/>
+        <location filename="../../widgets/replay_bar.py" line="429"/>
         <source>paused</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1985,127 +2045,122 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../widgets/reports.py" line="34"/>
+        <location filename="../../widgets/reports.py" line="50"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="35"/>
+        <location filename="../../widgets/reports.py" line="51"/>
         <source>None.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="36"/>
+        <location filename="../../widgets/reports.py" line="52"/>
         <source>The cases reported in the period, judged at {end}.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="37"/>
+        <location filename="../../widgets/reports.py" line="53"/>
         <source>KPIs against target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="38"/>
+        <location filename="../../widgets/reports.py" line="54"/>
         <source>KPI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="39"/>
+        <location filename="../../widgets/reports.py" line="55"/>
         <source>This period</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="40"/>
+        <location filename="../../widgets/reports.py" line="56"/>
         <source>Period before</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="41"/>
+        <location filename="../../widgets/reports.py" line="57"/>
         <source>Target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="42"/>
+        <location filename="../../widgets/reports.py" line="58"/>
         <source>Cases per hour, overdue in red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="43"/>
+        <location filename="../../widgets/reports.py" line="59"/>
         <source>Cases per day, overdue in red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="44"/>
+        <location filename="../../widgets/reports.py" line="60"/>
         <source>Overdue by community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="45"/>
+        <location filename="../../widgets/reports.py" line="61"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="46"/>
+        <location filename="../../widgets/reports.py" line="62"/>
         <source>Overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="47"/>
+        <location filename="../../widgets/reports.py" line="63"/>
         <source>Top categories</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="48"/>
+        <location filename="../../widgets/reports.py" line="64"/>
         <source>Category</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="49"/>
+        <location filename="../../widgets/reports.py" line="65"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="50"/>
+        <location filename="../../widgets/reports.py" line="66"/>
         <source>Red cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="51"/>
+        <location filename="../../widgets/reports.py" line="67"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="52"/>
+        <location filename="../../widgets/reports.py" line="68"/>
         <source>Reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="53"/>
+        <location filename="../../widgets/reports.py" line="69"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="64"/>
+        <location filename="../../widgets/reports.py" line="80"/>
         <source>{street} daily report {day}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="66"/>
+        <location filename="../../widgets/reports.py" line="82"/>
         <source>{street} weekly report {start} – {end}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="72"/>
-        <source>Cases reported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/reports.py" line="77"/>
+        <location filename="../../widgets/reports.py" line="93"/>
         <source>met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="78"/>
+        <location filename="../../widgets/reports.py" line="94"/>
         <source>missed</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2113,22 +2168,22 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../widgets/reports.py" line="161"/>
+        <location filename="../../widgets/reports.py" line="189"/>
         <source>Daily report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="161"/>
+        <location filename="../../widgets/reports.py" line="189"/>
         <source>Weekly report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="162"/>
+        <location filename="../../widgets/reports.py" line="190"/>
         <source>Day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="162"/>
+        <location filename="../../widgets/reports.py" line="190"/>
         <source>Week ending on</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2249,107 +2304,107 @@
 <context>
     <name>ScenarioEditorPanel</name>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="48"/>
+        <location filename="../../widgets/scenario_editor.py" line="51"/>
         <source>Grid workers and department teams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="49"/>
+        <location filename="../../widgets/scenario_editor.py" line="52"/>
         <source>Everyone on duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="142"/>
+        <location filename="../../widgets/scenario_editor.py" line="145"/>
         <source>Today: {base}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="172"/>
+        <location filename="../../widgets/scenario_editor.py" line="175"/>
         <source>Street (departments)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="341"/>
+        <location filename="../../widgets/scenario_editor.py" line="344"/>
         <source>Incident log to fit demand from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="341"/>
+        <location filename="../../widgets/scenario_editor.py" line="344"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="385"/>
+        <location filename="../../widgets/scenario_editor.py" line="388"/>
         <source>Not valid: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="400"/>
+        <location filename="../../widgets/scenario_editor.py" line="403"/>
         <source>Fitted from {file}: {per_day:.1f} cases a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="403"/>
+        <location filename="../../widgets/scenario_editor.py" line="406"/>
         <source>Category table shares, demo hour-of-day profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="408"/>
+        <location filename="../../widgets/scenario_editor.py" line="411"/>
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="416"/>
+        <location filename="../../widgets/scenario_editor.py" line="419"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="417"/>
+        <location filename="../../widgets/scenario_editor.py" line="420"/>
         <source>Length (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="418"/>
+        <location filename="../../widgets/scenario_editor.py" line="421"/>
         <source>Warm-up (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="419"/>
+        <location filename="../../widgets/scenario_editor.py" line="422"/>
         <source>Dispatch policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="420"/>
+        <location filename="../../widgets/scenario_editor.py" line="423"/>
         <source>Cases a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="421"/>
+        <location filename="../../widgets/scenario_editor.py" line="424"/>
         <source>Who takes cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="422"/>
+        <location filename="../../widgets/scenario_editor.py" line="425"/>
         <source>Staffing of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="428"/>
+        <location filename="../../widgets/scenario_editor.py" line="431"/>
         <source>Copy current staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="429"/>
+        <location filename="../../widgets/scenario_editor.py" line="432"/>
         <source>Fit from log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="430"/>
+        <location filename="../../widgets/scenario_editor.py" line="433"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="431"/>
+        <location filename="../../widgets/scenario_editor.py" line="434"/>
         <source>Start again from the street&apos;s staffing as it is today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2357,228 +2412,228 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="42"/>
+        <location filename="../../widgets/scenario_results.py" line="45"/>
         <source>Responded within target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="43"/>
+        <location filename="../../widgets/scenario_results.py" line="46"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="44"/>
+        <location filename="../../widgets/scenario_results.py" line="47"/>
         <source>Wait (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="45"/>
+        <location filename="../../widgets/scenario_results.py" line="48"/>
         <source>Response (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="46"/>
+        <location filename="../../widgets/scenario_results.py" line="49"/>
         <source>Resolution (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47"/>
+        <location filename="../../widgets/scenario_results.py" line="50"/>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48"/>
+        <location filename="../../widgets/scenario_results.py" line="51"/>
         <source>Handled by departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="52"/>
         <source>Utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Cases per replication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="194"/>
+        <location filename="../../widgets/scenario_results.py" line="201"/>
         <source>KPI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="194"/>
+        <location filename="../../widgets/scenario_results.py" line="201"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="330"/>
+        <location filename="../../widgets/scenario_results.py" line="337"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="333"/>
+        <location filename="../../widgets/scenario_results.py" line="340"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="335"/>
+        <location filename="../../widgets/scenario_results.py" line="342"/>
         <source>No overdue or late cases in any grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <location filename="../../widgets/scenario_results.py" line="348"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <location filename="../../widgets/scenario_results.py" line="348"/>
         <source>Within target [95 % interval]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <location filename="../../widgets/scenario_results.py" line="348"/>
         <source>Meets target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="350"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="350"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="420"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="415"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="415"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="415"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="416"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="416"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="416"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>Staffing search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="419"/>
+        <location filename="../../widgets/scenario_results.py" line="433"/>
         <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="420"/>
+        <location filename="../../widgets/scenario_results.py" line="434"/>
         <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <location filename="../../widgets/scenario_results.py" line="435"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="195"/>
-        <location filename="../../widgets/scenario_results.py" line="424"/>
+        <location filename="../../widgets/scenario_results.py" line="202"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="426"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="427"/>
+        <location filename="../../widgets/scenario_results.py" line="441"/>
         <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="428"/>
+        <location filename="../../widgets/scenario_results.py" line="442"/>
         <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="443"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="444"/>
         <source>General grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="431"/>
+        <location filename="../../widgets/scenario_results.py" line="445"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="434"/>
+        <location filename="../../widgets/scenario_results.py" line="448"/>
         <source>No staffing search yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <location filename="../../widgets/scenario_results.py" line="450"/>
         <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="440"/>
+        <location filename="../../widgets/scenario_results.py" line="454"/>
         <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="461"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="451"/>
+        <location filename="../../widgets/scenario_results.py" line="465"/>
         <source>No results yet: run the scenarios.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2586,27 +2641,27 @@
 <context>
     <name>ShelveDialog</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="74"/>
+        <location filename="../../widgets/alarm_banner.py" line="91"/>
         <source>Shelve alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="76"/>
+        <location filename="../../widgets/alarm_banner.py" line="92"/>
         <source>why (required)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="80"/>
+        <location filename="../../widgets/alarm_banner.py" line="98"/>
         <source>{m} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="86"/>
+        <location filename="../../widgets/alarm_banner.py" line="93"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="87"/>
+        <location filename="../../widgets/alarm_banner.py" line="94"/>
         <source>For</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2614,112 +2669,112 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="184"/>
+        <location filename="../../widgets/simulation_view.py" line="188"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="262"/>
+        <location filename="../../widgets/simulation_view.py" line="266"/>
         <source>{name} (copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="311"/>
+        <location filename="../../widgets/simulation_view.py" line="315"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="325"/>
+        <location filename="../../widgets/simulation_view.py" line="329"/>
         <source>The staffing search needs a street scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="329"/>
+        <location filename="../../widgets/simulation_view.py" line="333"/>
         <source>Searching the fewest night-shift grid workers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="346"/>
+        <location filename="../../widgets/simulation_view.py" line="350"/>
         <source>No level tried met the target ({n} levels tried).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="348"/>
+        <location filename="../../widgets/simulation_view.py" line="352"/>
         <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="362"/>
+        <location filename="../../widgets/simulation_view.py" line="366"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="365"/>
+        <location filename="../../widgets/simulation_view.py" line="369"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="370"/>
+        <location filename="../../widgets/simulation_view.py" line="374"/>
         <source>The run failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="377"/>
+        <location filename="../../widgets/simulation_view.py" line="381"/>
         <source>Copy scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="378"/>
+        <location filename="../../widgets/simulation_view.py" line="382"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="379"/>
+        <location filename="../../widgets/simulation_view.py" line="383"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="380"/>
+        <location filename="../../widgets/simulation_view.py" line="384"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="381"/>
+        <location filename="../../widgets/simulation_view.py" line="385"/>
         <source>Processes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="382"/>
+        <location filename="../../widgets/simulation_view.py" line="386"/>
         <source>Start from now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="383"/>
+        <location filename="../../widgets/simulation_view.py" line="387"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="384"/>
+        <location filename="../../widgets/simulation_view.py" line="388"/>
         <source>Fewest night workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="385"/>
+        <location filename="../../widgets/simulation_view.py" line="389"/>
         <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="387"/>
+        <location filename="../../widgets/simulation_view.py" line="391"/>
         <source>Required share of red cases within the response target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="388"/>
+        <location filename="../../widgets/simulation_view.py" line="392"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="389"/>
+        <location filename="../../widgets/simulation_view.py" line="393"/>
         <source>What-if simulation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2863,82 +2918,82 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../widgets/training_panel.py" line="170"/>
+        <location filename="../../widgets/training_panel.py" line="189"/>
         <source>{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · record: {recorded} · best: {best}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="190"/>
+        <location filename="../../widgets/training_panel.py" line="200"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="190"/>
+        <location filename="../../widgets/training_panel.py" line="200"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="193"/>
+        <location filename="../../widgets/training_panel.py" line="203"/>
         <source>{n} decisions · {cases} cases in the window · mean score {mean}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="197"/>
+        <location filename="../../widgets/training_panel.py" line="207"/>
         <source>Training finished: the debrief is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="201"/>
+        <location filename="../../widgets/training_panel.py" line="211"/>
         <source>Playing the record ×{speed:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="202"/>
+        <location filename="../../widgets/training_panel.py" line="212"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="204"/>
+        <location filename="../../widgets/training_panel.py" line="214"/>
         <source>The record plays until the next case needs your decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="211"/>
+        <location filename="../../widgets/training_panel.py" line="221"/>
         <source>{time} · your decision: {kind} {case} · {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="215"/>
+        <location filename="../../widgets/training_panel.py" line="225"/>
         <source>Triage in the case panel: category, risk level and owner level, then Triage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="216"/>
+        <location filename="../../widgets/training_panel.py" line="226"/>
         <source>Dispatch in the case panel: pick a person (ranked by arrival by road) or a department, then Dispatch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="218"/>
+        <location filename="../../widgets/training_panel.py" line="228"/>
         <source>The case passed its deadline: escalate it in the case panel (Escalate…) or let it pass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="226"/>
+        <location filename="../../widgets/training_panel.py" line="236"/>
         <source>Next decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="227"/>
+        <location filename="../../widgets/training_panel.py" line="237"/>
         <source>Let it pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="228"/>
+        <location filename="../../widgets/training_panel.py" line="238"/>
         <source>End training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="229"/>
+        <location filename="../../widgets/training_panel.py" line="239"/>
         <source>Playback speed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -4,17 +4,17 @@
 <context>
     <name>Actor</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="314"/>
+        <location filename="../../widgets/i18n.py" line="334"/>
         <source>autopilot</source>
         <translation>自动值守</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="315"/>
+        <location filename="../../widgets/i18n.py" line="335"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="316"/>
+        <location filename="../../widgets/i18n.py" line="336"/>
         <source>resident</source>
         <translation>居民</translation>
     </message>
@@ -22,44 +22,49 @@
 <context>
     <name>AlarmBanner</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="219"/>
+        <location filename="../../widgets/alarm_banner.py" line="234"/>
         <source>{n} more waiting</source>
         <translation>另有 {n} 条待确认</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="238"/>
+        <location filename="../../widgets/alarm_banner.py" line="253"/>
         <source>{n} alarms within a minute</source>
         <translation>一分钟内 {n} 条报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="248"/>
+        <location filename="../../widgets/alarm_banner.py" line="265"/>
         <source>(repeated {n}×)</source>
         <translation>（重复 {n} 次）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="279"/>
+        <location filename="../../widgets/alarm_banner.py" line="296"/>
         <source>Show case</source>
         <translation>查看事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="280"/>
+        <location filename="../../widgets/alarm_banner.py" line="297"/>
         <source>comment (optional)</source>
         <translation>备注（可选）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="282"/>
+        <location filename="../../widgets/alarm_banner.py" line="299"/>
         <source>Shelve…</source>
         <translation>搁置…</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="283"/>
+        <location filename="../../widgets/alarm_banner.py" line="300"/>
         <source>Take the alarm off the banner for a while, with a reason</source>
         <translation>暂时将此报警移出横幅（须填写原因）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="284"/>
+        <location filename="../../widgets/alarm_banner.py" line="301"/>
         <source>Acknowledge</source>
         <translation>确认</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/alarm_banner.py" line="261"/>
+        <source>{n} messages missing</source>
+        <translation>缺失 {n} 条消息</translation>
     </message>
 </context>
 <context>
@@ -390,82 +395,82 @@
         <translation>须在 {due} 前响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="385"/>
+        <location filename="../../widgets/case_queue.py" line="388"/>
         <source>Your account works in community {area}</source>
         <translation>您的账号只负责社区 {area}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="514"/>
+        <location filename="../../widgets/case_queue.py" line="517"/>
         <source>Export cases</source>
         <translation>导出事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="514"/>
+        <location filename="../../widgets/case_queue.py" line="517"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="521"/>
+        <location filename="../../widgets/case_queue.py" line="524"/>
         <source>Not exported: {reason}</source>
         <translation>未导出：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="525"/>
+        <location filename="../../widgets/case_queue.py" line="528"/>
         <source>{n} cases exported to {name}</source>
         <translation>已导出 {n} 件事件到 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="529"/>
+        <location filename="../../widgets/case_queue.py" line="532"/>
         <source>{shown} of {total} cases</source>
         <translation>显示 {shown} / 共 {total} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="536"/>
+        <location filename="../../widgets/case_queue.py" line="539"/>
         <source>Open only</source>
         <translation>仅在办</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="537"/>
+        <location filename="../../widgets/case_queue.py" line="540"/>
         <source>Overdue only</source>
         <translation>仅超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="538"/>
+        <location filename="../../widgets/case_queue.py" line="541"/>
         <source>Export CSV</source>
         <translation>导出 CSV</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="539"/>
+        <location filename="../../widgets/case_queue.py" line="542"/>
         <source>For programs (ISO 8601 times, codes, minutes)…</source>
         <translation>供程序读取（ISO 8601 时间、代码、分钟数）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="540"/>
+        <location filename="../../widgets/case_queue.py" line="543"/>
         <source>As shown (for reading)…</source>
         <translation>按界面显示（供阅读）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="542"/>
+        <location filename="../../widgets/case_queue.py" line="545"/>
         <source>All risks</source>
         <translation>全部风险等级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="543"/>
+        <location filename="../../widgets/case_queue.py" line="546"/>
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="545"/>
+        <location filename="../../widgets/case_queue.py" line="548"/>
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="546"/>
+        <location filename="../../widgets/case_queue.py" line="549"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_queue.py" line="548"/>
+        <location filename="../../widgets/case_queue.py" line="551"/>
         <source>All sources</source>
         <translation>全部来源</translation>
     </message>
@@ -473,87 +478,87 @@
 <context>
     <name>Debrief</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="39"/>
+        <location filename="../../widgets/debrief.py" line="41"/>
         <source>triage</source>
         <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="40"/>
+        <location filename="../../widgets/debrief.py" line="42"/>
         <source>dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="41"/>
+        <location filename="../../widgets/debrief.py" line="43"/>
         <source>escalate</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="44"/>
+        <location filename="../../widgets/debrief.py" line="46"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="45"/>
+        <location filename="../../widgets/debrief.py" line="47"/>
         <source>Decision</source>
         <translation>决策</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="46"/>
+        <location filename="../../widgets/debrief.py" line="48"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="47"/>
+        <location filename="../../widgets/debrief.py" line="49"/>
         <source>Trainee did</source>
         <translation>学员处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="48"/>
+        <location filename="../../widgets/debrief.py" line="50"/>
         <source>Record did</source>
         <translation>实际记录</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="49"/>
+        <location filename="../../widgets/debrief.py" line="51"/>
         <source>Best available</source>
         <translation>当时最佳</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="50"/>
+        <location filename="../../widgets/debrief.py" line="52"/>
         <source>SLA</source>
         <translation>时限</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="51"/>
+        <location filename="../../widgets/debrief.py" line="53"/>
         <source>Choice</source>
         <translation>选择</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="52"/>
+        <location filename="../../widgets/debrief.py" line="54"/>
         <source>Score</source>
         <translation>得分</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="75"/>
+        <location filename="../../widgets/debrief.py" line="77"/>
         <source>let pass</source>
         <translation>未处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="91"/>
+        <location filename="../../widgets/debrief.py" line="93"/>
         <source>{m:.0f} min</source>
         <translation>{m:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="94"/>
+        <location filename="../../widgets/debrief.py" line="96"/>
         <source>to {level}</source>
         <translation>升至{level}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="96"/>
+        <location filename="../../widgets/debrief.py" line="98"/>
         <source>escalated {n}×</source>
         <translation>升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="98"/>
+        <location filename="../../widgets/debrief.py" line="100"/>
         <source>at {time}</source>
         <translation>于 {time}</translation>
     </message>
@@ -561,87 +566,87 @@
 <context>
     <name>DebriefView</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="214"/>
+        <location filename="../../widgets/debrief.py" line="220"/>
         <source>trainer: {name}</source>
         <translation>带教：{name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="215"/>
+        <location filename="../../widgets/debrief.py" line="221"/>
         <source>log: {name}</source>
         <translation>记录文件：{name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="225"/>
+        <location filename="../../widgets/debrief.py" line="233"/>
         <source>Decisions</source>
         <translation>各项决策</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="246"/>
+        <location filename="../../widgets/debrief.py" line="262"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="248"/>
+        <location filename="../../widgets/debrief.py" line="265"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="252"/>
+        <location filename="../../widgets/debrief.py" line="269"/>
         <source>Save debrief as PDF</source>
         <translation>将复盘保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="252"/>
+        <location filename="../../widgets/debrief.py" line="269"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="257"/>
+        <location filename="../../widgets/debrief.py" line="274"/>
         <source>Save debrief as PNG</source>
         <translation>将复盘保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="257"/>
+        <location filename="../../widgets/debrief.py" line="274"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="262"/>
+        <location filename="../../widgets/debrief.py" line="279"/>
         <source>Save debrief as CSV</source>
         <translation>将复盘保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="262"/>
+        <location filename="../../widgets/debrief.py" line="279"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="274"/>
+        <location filename="../../widgets/debrief.py" line="291"/>
         <source>Training debrief</source>
         <translation>培训复盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="279"/>
+        <location filename="../../widgets/debrief.py" line="296"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="280"/>
+        <location filename="../../widgets/debrief.py" line="297"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="281"/>
+        <location filename="../../widgets/debrief.py" line="298"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="283"/>
+        <location filename="../../widgets/debrief.py" line="300"/>
         <source>Saved under the trainee&apos;s name: {path}</source>
         <translation>已按学员姓名保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="205"/>
+        <location filename="../../widgets/debrief.py" line="211"/>
         <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
         <translation>{trainee} 的复盘：{start} – {end}，{n} 项决策，得分 {total}</translation>
     </message>
@@ -707,470 +712,525 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="226"/>
+        <location filename="../../widgets/i18n.py" line="228"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="227"/>
+        <location filename="../../widgets/i18n.py" line="229"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="230"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="231"/>
-        <location filename="../../widgets/i18n.py" line="299"/>
+        <location filename="../../widgets/i18n.py" line="233"/>
+        <location filename="../../widgets/i18n.py" line="319"/>
         <source>reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="232"/>
-        <location filename="../../widgets/i18n.py" line="300"/>
+        <location filename="../../widgets/i18n.py" line="234"/>
+        <location filename="../../widgets/i18n.py" line="320"/>
         <source>triaged</source>
         <translation>已研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
-        <location filename="../../widgets/i18n.py" line="301"/>
+        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="321"/>
         <source>dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
-        <location filename="../../widgets/i18n.py" line="302"/>
+        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="322"/>
         <source>accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
-        <location filename="../../widgets/i18n.py" line="264"/>
-        <location filename="../../widgets/i18n.py" line="303"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="323"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
-        <location filename="../../widgets/i18n.py" line="304"/>
+        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="324"/>
         <source>resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
-        <location filename="../../widgets/i18n.py" line="305"/>
+        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="325"/>
         <source>feedback</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238"/>
-        <location filename="../../widgets/i18n.py" line="306"/>
+        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="326"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="239"/>
-        <location filename="../../widgets/i18n.py" line="308"/>
+        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="328"/>
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
-        <location filename="../../widgets/i18n.py" line="310"/>
+        <location filename="../../widgets/i18n.py" line="242"/>
+        <location filename="../../widgets/i18n.py" line="330"/>
         <source>rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="243"/>
+        <location filename="../../widgets/i18n.py" line="245"/>
         <source>patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="246"/>
         <source>resident</source>
         <translation>群众上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="247"/>
         <source>sensor</source>
         <translation>智能感知</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="248"/>
         <source>department referral</source>
         <translation>部门转办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="249"/>
+        <location filename="../../widgets/i18n.py" line="251"/>
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="250"/>
+        <location filename="../../widgets/i18n.py" line="252"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="254"/>
+        <location filename="../../widgets/i18n.py" line="256"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="255"/>
+        <location filename="../../widgets/i18n.py" line="257"/>
         <source>micro-grid head</source>
         <translation>微网格长</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="256"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="257"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>party member</source>
         <translation>下沉党员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="258"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>department team</source>
         <translation>部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="261"/>
+        <location filename="../../widgets/i18n.py" line="263"/>
         <source>off duty</source>
         <translation>下班</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="262"/>
+        <location filename="../../widgets/i18n.py" line="264"/>
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>en route</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="268"/>
+        <location filename="../../widgets/i18n.py" line="270"/>
         <source>city management</source>
         <translation>城管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="269"/>
+        <location filename="../../widgets/i18n.py" line="271"/>
         <source>police</source>
         <translation>公安</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="270"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="271"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>civil affairs</source>
         <translation>民政</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>health</source>
         <translation>卫健</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>emergency management</source>
         <translation>应急</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="276"/>
         <source>market regulation</source>
         <translation>市场监管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275"/>
+        <location filename="../../widgets/i18n.py" line="277"/>
         <source>housing</source>
         <translation>住建</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="276"/>
+        <location filename="../../widgets/i18n.py" line="278"/>
         <source>property management</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="279"/>
+        <location filename="../../widgets/i18n.py" line="281"/>
         <source>own grid</source>
         <translation>本网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="280"/>
+        <location filename="../../widgets/i18n.py" line="282"/>
         <source>own community</source>
         <translation>本社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="281"/>
+        <location filename="../../widgets/i18n.py" line="283"/>
         <source>nearest</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="282"/>
+        <location filename="../../widgets/i18n.py" line="284"/>
         <source>least loaded</source>
         <translation>任务最少</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="283"/>
+        <location filename="../../widgets/i18n.py" line="285"/>
         <source>whistle (department)</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="286"/>
+        <location filename="../../widgets/i18n.py" line="288"/>
         <source>mediation</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="287"/>
+        <location filename="../../widgets/i18n.py" line="289"/>
         <source>fire safety</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="288"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>first aid</source>
         <translation>急救</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="289"/>
+        <location filename="../../widgets/i18n.py" line="291"/>
         <source>inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="290"/>
+        <location filename="../../widgets/i18n.py" line="292"/>
         <source>general</source>
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="293"/>
+        <location filename="../../widgets/i18n.py" line="295"/>
         <source>nearest first</source>
         <translation>最近优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="294"/>
+        <location filename="../../widgets/i18n.py" line="296"/>
         <source>home grid first</source>
         <translation>本网格优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="295"/>
+        <location filename="../../widgets/i18n.py" line="297"/>
         <source>priority, first come first served</source>
         <translation>按风险优先、先到先办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="296"/>
+        <location filename="../../widgets/i18n.py" line="298"/>
         <source>least loaded first</source>
         <translation>任务最少优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="307"/>
+        <location filename="../../widgets/i18n.py" line="327"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="309"/>
+        <location filename="../../widgets/i18n.py" line="329"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="311"/>
+        <location filename="../../widgets/i18n.py" line="331"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="329"/>
+        <location filename="../../widgets/i18n.py" line="349"/>
         <source>sensor alarm</source>
         <translation>感知告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="330"/>
+        <location filename="../../widgets/i18n.py" line="350"/>
         <source>red case</source>
         <translation>红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="331"/>
+        <location filename="../../widgets/i18n.py" line="351"/>
         <source>overdue case</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="332"/>
+        <location filename="../../widgets/i18n.py" line="353"/>
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="333"/>
+        <location filename="../../widgets/i18n.py" line="354"/>
         <source>alarm flood</source>
         <translation>报警泛滥</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="402"/>
+        <location filename="../../widgets/i18n.py" line="424"/>
         <source>{eta} min ({mode})</source>
         <translation>{eta} 分钟（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="411"/>
+        <location filename="../../widgets/i18n.py" line="433"/>
         <source>has {skill}</source>
         <translation>有{skill}技能</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="412"/>
+        <location filename="../../widgets/i18n.py" line="434"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="413"/>
+        <location filename="../../widgets/i18n.py" line="435"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="320"/>
+        <location filename="../../widgets/i18n.py" line="340"/>
         <source>smoke detector</source>
         <translation>烟感</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="321"/>
+        <location filename="../../widgets/i18n.py" line="341"/>
         <source>elderly bracelet</source>
         <translation>老人手环</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="322"/>
+        <location filename="../../widgets/i18n.py" line="342"/>
         <source>smart water meter</source>
         <translation>智能水表</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="323"/>
+        <location filename="../../widgets/i18n.py" line="343"/>
         <source>manhole cover</source>
         <translation>井盖</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="324"/>
+        <location filename="../../widgets/i18n.py" line="344"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="325"/>
+        <location filename="../../widgets/i18n.py" line="345"/>
         <source>parking sensor</source>
         <translation>车位传感器</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="326"/>
+        <location filename="../../widgets/i18n.py" line="346"/>
         <source>environment sensor</source>
         <translation>环境监测</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="352"/>
+        <source>not on scene in time</source>
+        <translation>未按时到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="355"/>
+        <source>possible data loss</source>
+        <translation>可能丢失数据</translation>
+    </message>
+</context>
+<context>
+    <name>ExportGate</name>
+    <message>
+        <location filename="../../widgets/export_gate.py" line="25"/>
+        <source>Export refused</source>
+        <translation>拒绝导出</translation>
     </message>
 </context>
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="511"/>
+        <location filename="../../widgets/i18n.py" line="569"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="513"/>
+        <location filename="../../widgets/i18n.py" line="571"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
 </context>
 <context>
-    <name>KpiPanel</name>
+    <name>Kpi</name>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="71"/>
-        <source>{m:.0f} min</source>
-        <translation>{m:.0f} 分钟</translation>
+        <location filename="../../widgets/i18n.py" line="301"/>
+        <source>Cases</source>
+        <translation>事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="75"/>
+        <location filename="../../widgets/i18n.py" line="302"/>
+        <source>Open cases</source>
+        <translation>在办事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="303"/>
         <source>Response time</source>
         <translation>响应时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="76"/>
-        <source>target ≤ 2 h</source>
-        <translation>目标 ≤ 2 小时</translation>
+        <location filename="../../widgets/i18n.py" line="304"/>
+        <source>Response time, 90th percentile</source>
+        <translation>响应时间（90分位）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="77"/>
+        <location filename="../../widgets/i18n.py" line="305"/>
+        <source>Accepted within target</source>
+        <translation>按时响应率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="306"/>
+        <source>Resolution time</source>
+        <translation>办结时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="307"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="78"/>
+        <location filename="../../widgets/i18n.py" line="308"/>
+        <source>Overdue cases</source>
+        <translation>超时事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="309"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="79"/>
-        <source>alarm above 10 %</source>
-        <translation>超过 10 % 告警</translation>
+        <location filename="../../widgets/i18n.py" line="310"/>
+        <source>Mean rating</source>
+        <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="80"/>
+        <location filename="../../widgets/i18n.py" line="311"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="81"/>
-        <location filename="../../widgets/kpi_panel.py" line="85"/>
-        <source>target ≥ 90 %</source>
-        <translation>目标 ≥ 90 %</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="82"/>
+        <location filename="../../widgets/i18n.py" line="312"/>
         <source>Proactive discovery</source>
         <translation>主动发现率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="83"/>
-        <source>target ≥ 85 %</source>
-        <translation>目标 ≥ 85 %</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/kpi_panel.py" line="84"/>
+        <location filename="../../widgets/i18n.py" line="313"/>
         <source>Source resolution</source>
         <translation>源头化解率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="409"/>
+        <location filename="../../widgets/i18n.py" line="314"/>
         <source>Resolved at level</source>
         <translation>分级化解</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="410"/>
-        <source>small matters stay in the grid</source>
-        <translation>小事不出网格、难事不出社区</translation>
+        <location filename="../../widgets/i18n.py" line="315"/>
+        <source>Staff utilisation</source>
+        <translation>人员负荷率</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="412"/>
+        <location filename="../../widgets/i18n.py" line="446"/>
+        <source>{m:.0f} min</source>
+        <translation>{m:.0f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="448"/>
+        <source>{h:.1f} h</source>
+        <translation>{h:.1f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="461"/>
+        <source>{h:.0f} h</source>
+        <translation>{h:.0f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="464"/>
+        <source>target ≤ {bound}</source>
+        <translation>目标 ≤ {bound}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="464"/>
+        <source>target ≥ {bound}</source>
+        <translation>目标 ≥ {bound}</translation>
+    </message>
+</context>
+<context>
+    <name>KpiPanel</name>
+    <message>
+        <location filename="../../widgets/kpi_panel.py" line="401"/>
         <source>Cases per hour: today (bars) and a usual day (line)</source>
         <translation>每小时事件数：今日（柱）与平常日（线）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="413"/>
+        <location filename="../../widgets/kpi_panel.py" line="402"/>
         <source>Response time today (minutes)</source>
         <translation>今日响应时间（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="414"/>
+        <location filename="../../widgets/kpi_panel.py" line="403"/>
         <source>Overdue open cases by community</source>
         <translation>各社区超时在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/kpi_panel.py" line="415"/>
+        <location filename="../../widgets/kpi_panel.py" line="404"/>
         <source>No overdue cases</source>
         <translation>当前无超时事件</translation>
     </message>
@@ -1211,12 +1271,12 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../widgets/main_window.py" line="306"/>
+        <location filename="../../widgets/main_window.py" line="308"/>
         <source>demo feed ×{speed:g}</source>
         <translation>演示数据流 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="274"/>
+        <location filename="../../widgets/main_window.py" line="276"/>
         <source>demo account {user}</source>
         <translation>演示账号 {user}</translation>
     </message>
@@ -1231,157 +1291,157 @@
         <translation>培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="275"/>
+        <location filename="../../widgets/main_window.py" line="277"/>
         <source>signed in as {user}</source>
         <translation>当前用户 {user}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="277"/>
+        <location filename="../../widgets/main_window.py" line="279"/>
         <source>community {area}</source>
         <translation>社区 {area}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="278"/>
+        <location filename="../../widgets/main_window.py" line="280"/>
         <source>whole street</source>
         <translation>全街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="279"/>
+        <location filename="../../widgets/main_window.py" line="281"/>
         <source>{account} ({role} · {scope})</source>
         <translation>{account}（{role} · {scope}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="284"/>
+        <location filename="../../widgets/main_window.py" line="286"/>
         <source>database unavailable, nothing lost, retrying</source>
         <translation>数据库暂不可用，数据未丢失，正在重试</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="288"/>
+        <location filename="../../widgets/main_window.py" line="290"/>
         <source>saved to {name}</source>
         <translation>已保存至 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="292"/>
+        <location filename="../../widgets/main_window.py" line="294"/>
         <source>demo data, not saved</source>
         <translation>演示数据，不保存</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>MQTT connected</source>
         <translation>MQTT 已连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="296"/>
+        <location filename="../../widgets/main_window.py" line="298"/>
         <source>MQTT degraded, reconnecting</source>
         <translation>MQTT 连接降级，正在重连</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="297"/>
+        <location filename="../../widgets/main_window.py" line="299"/>
         <source>MQTT disconnected</source>
         <translation>MQTT 未连接</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="300"/>
+        <location filename="../../widgets/main_window.py" line="302"/>
         <source>embedded broker (not durable)</source>
         <translation>内置代理（不持久保存）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="320"/>
+        <location filename="../../widgets/main_window.py" line="322"/>
         <source>Refused: {reason}</source>
         <translation>被拒绝：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="328"/>
+        <location filename="../../widgets/main_window.py" line="330"/>
         <source>Street Cockpit — {street} — {actor}</source>
         <translation>街道数字孪生驾驶舱 — {street} — {actor}</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="349"/>
+        <location filename="../../widgets/main_window.py" line="350"/>
         <source>Daily report (PDF)…</source>
         <translation>日报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="350"/>
+        <location filename="../../widgets/main_window.py" line="351"/>
         <source>Weekly report (PDF)…</source>
         <translation>周报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="95"/>
+        <location filename="../../widgets/app.py" line="113"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="96"/>
+        <location filename="../../widgets/app.py" line="114"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="97"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="98"/>
+        <location filename="../../widgets/app.py" line="116"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="100"/>
+        <location filename="../../widgets/app.py" line="118"/>
         <source>Devices</source>
         <translation>设备状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="338"/>
+        <location filename="../../widgets/main_window.py" line="339"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="339"/>
+        <location filename="../../widgets/main_window.py" line="340"/>
         <source>Language</source>
         <translation>语言</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="340"/>
+        <location filename="../../widgets/main_window.py" line="341"/>
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="341"/>
+        <location filename="../../widgets/main_window.py" line="342"/>
         <source>Light (desk)</source>
         <translation>浅色（坐席）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="342"/>
+        <location filename="../../widgets/main_window.py" line="343"/>
         <source>Dark (night, wall)</source>
         <translation>深色（夜班、大屏）</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="343"/>
+        <location filename="../../widgets/main_window.py" line="344"/>
         <source>Wall display</source>
         <translation>大屏模式</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="344"/>
+        <location filename="../../widgets/main_window.py" line="345"/>
         <source>Sound on red alarms</source>
         <translation>红色报警声音提示</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="345"/>
+        <location filename="../../widgets/main_window.py" line="346"/>
         <source>&amp;Tools</source>
         <translation>工具(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="346"/>
+        <location filename="../../widgets/main_window.py" line="347"/>
         <source>What-if simulation…</source>
         <translation>推演模拟…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="347"/>
+        <location filename="../../widgets/main_window.py" line="348"/>
         <source>Training session from this moment…</source>
         <translation>从此刻开始培训…</translation>
     </message>
     <message>
-        <location filename="../../widgets/main_window.py" line="348"/>
+        <location filename="../../widgets/main_window.py" line="349"/>
         <source>Open a replay (cockpit replay LOG --window) to train on history</source>
         <translation>请先打开回放（cockpit replay LOG --window）再进行历史培训</translation>
     </message>
@@ -1547,17 +1607,17 @@
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="215"/>
+        <location filename="../../widgets/i18n.py" line="217"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="216"/>
+        <location filename="../../widgets/i18n.py" line="218"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="217"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
         <source>File &amp;name:</source>
         <translation>文件名称(&amp;N)：</translation>
     </message>
@@ -1565,7 +1625,7 @@
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="218"/>
+        <location filename="../../widgets/i18n.py" line="220"/>
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -1922,7 +1982,7 @@
     </message>
     <message>
         <location filename="../../widgets/replay_bar.py" line="364"/>
-        <location filename="../../widgets/replay_bar.py" line="425"/>
+        <location filename="../../widgets/replay_bar.py" line="426"/>
         <source>as fast as possible</source>
         <translation>最快</translation>
     </message>
@@ -1972,12 +2032,12 @@
         <translation>每小时上报量；红色：超时的红色事件。点击跳转到该时刻。</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="427"/>
+        <location filename="../../widgets/replay_bar.py" line="428"/>
         <source>playing</source>
         <translation>播放中</translation>
     </message>
     <message>
-        <location filename="../../widgets/replay_bar.py" line="428"/>
+        <location filename="../../widgets/replay_bar.py" line="429"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
@@ -1985,127 +2045,122 @@
 <context>
     <name>Report</name>
     <message>
-        <location filename="../../widgets/reports.py" line="34"/>
+        <location filename="../../widgets/reports.py" line="50"/>
         <source>overdue</source>
         <translation>已超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="35"/>
+        <location filename="../../widgets/reports.py" line="51"/>
         <source>None.</source>
         <translation>无。</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="36"/>
+        <location filename="../../widgets/reports.py" line="52"/>
         <source>The cases reported in the period, judged at {end}.</source>
         <translation>统计本期内上报的事件，截至 {end}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="37"/>
+        <location filename="../../widgets/reports.py" line="53"/>
         <source>KPIs against target</source>
         <translation>指标与目标对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="38"/>
+        <location filename="../../widgets/reports.py" line="54"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="39"/>
+        <location filename="../../widgets/reports.py" line="55"/>
         <source>This period</source>
         <translation>本期</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="40"/>
+        <location filename="../../widgets/reports.py" line="56"/>
         <source>Period before</source>
         <translation>上期</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="41"/>
+        <location filename="../../widgets/reports.py" line="57"/>
         <source>Target</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="42"/>
+        <location filename="../../widgets/reports.py" line="58"/>
         <source>Cases per hour, overdue in red</source>
         <translation>每小时事件数（红色为超时）</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="43"/>
+        <location filename="../../widgets/reports.py" line="59"/>
         <source>Cases per day, overdue in red</source>
         <translation>每日事件数（红色为超时）</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="44"/>
+        <location filename="../../widgets/reports.py" line="60"/>
         <source>Overdue by community</source>
         <translation>各社区超时情况</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="45"/>
+        <location filename="../../widgets/reports.py" line="61"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="46"/>
+        <location filename="../../widgets/reports.py" line="62"/>
         <source>Overdue cases</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="47"/>
+        <location filename="../../widgets/reports.py" line="63"/>
         <source>Top categories</source>
         <translation>高发类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="48"/>
+        <location filename="../../widgets/reports.py" line="64"/>
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="49"/>
+        <location filename="../../widgets/reports.py" line="65"/>
         <source>Cases</source>
         <translation>事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="50"/>
+        <location filename="../../widgets/reports.py" line="66"/>
         <source>Red cases</source>
         <translation>红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="51"/>
+        <location filename="../../widgets/reports.py" line="67"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="52"/>
+        <location filename="../../widgets/reports.py" line="68"/>
         <source>Reported</source>
         <translation>上报时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="53"/>
+        <location filename="../../widgets/reports.py" line="69"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="64"/>
+        <location filename="../../widgets/reports.py" line="80"/>
         <source>{street} daily report {day}</source>
         <translation>{street}日报 {day}</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="66"/>
+        <location filename="../../widgets/reports.py" line="82"/>
         <source>{street} weekly report {start} – {end}</source>
         <translation>{street}周报 {start} – {end}</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="72"/>
-        <source>Cases reported</source>
-        <translation>上报事件</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/reports.py" line="77"/>
+        <location filename="../../widgets/reports.py" line="93"/>
         <source>met</source>
         <translation>达标</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="78"/>
+        <location filename="../../widgets/reports.py" line="94"/>
         <source>missed</source>
         <translation>未达标</translation>
     </message>
@@ -2113,22 +2168,22 @@
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../widgets/reports.py" line="161"/>
+        <location filename="../../widgets/reports.py" line="189"/>
         <source>Daily report</source>
         <translation>日报</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="161"/>
+        <location filename="../../widgets/reports.py" line="189"/>
         <source>Weekly report</source>
         <translation>周报</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="162"/>
+        <location filename="../../widgets/reports.py" line="190"/>
         <source>Day</source>
         <translation>日期</translation>
     </message>
     <message>
-        <location filename="../../widgets/reports.py" line="162"/>
+        <location filename="../../widgets/reports.py" line="190"/>
         <source>Week ending on</source>
         <translation>截止日期</translation>
     </message>
@@ -2249,107 +2304,107 @@
 <context>
     <name>ScenarioEditorPanel</name>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="48"/>
+        <location filename="../../widgets/scenario_editor.py" line="51"/>
         <source>Grid workers and department teams</source>
         <translation>网格员与部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="49"/>
+        <location filename="../../widgets/scenario_editor.py" line="52"/>
         <source>Everyone on duty</source>
         <translation>全部在岗人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="142"/>
+        <location filename="../../widgets/scenario_editor.py" line="145"/>
         <source>Today: {base}</source>
         <translation>当前：{base}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="172"/>
+        <location filename="../../widgets/scenario_editor.py" line="175"/>
         <source>Street (departments)</source>
         <translation>街道（部门）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="341"/>
+        <location filename="../../widgets/scenario_editor.py" line="344"/>
         <source>Incident log to fit demand from</source>
         <translation>用于拟合需求的事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="341"/>
+        <location filename="../../widgets/scenario_editor.py" line="344"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="385"/>
+        <location filename="../../widgets/scenario_editor.py" line="388"/>
         <source>Not valid: {error}</source>
         <translation>无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="400"/>
+        <location filename="../../widgets/scenario_editor.py" line="403"/>
         <source>Fitted from {file}: {per_day:.1f} cases a day</source>
         <translation>已由 {file} 拟合：每天 {per_day:.1f} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="403"/>
+        <location filename="../../widgets/scenario_editor.py" line="406"/>
         <source>Category table shares, demo hour-of-day profile</source>
         <translation>按类别表比例与演示日内分布</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="408"/>
+        <location filename="../../widgets/scenario_editor.py" line="411"/>
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
         <translation>{people} 人接办事件；较当前增加 {added} 人，减少 {removed} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="416"/>
+        <location filename="../../widgets/scenario_editor.py" line="419"/>
         <source>Name</source>
         <translation>姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="417"/>
+        <location filename="../../widgets/scenario_editor.py" line="420"/>
         <source>Length (days)</source>
         <translation>时长（天）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="418"/>
+        <location filename="../../widgets/scenario_editor.py" line="421"/>
         <source>Warm-up (hours)</source>
         <translation>预热（小时）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="419"/>
+        <location filename="../../widgets/scenario_editor.py" line="422"/>
         <source>Dispatch policy</source>
         <translation>派遣策略</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="420"/>
+        <location filename="../../widgets/scenario_editor.py" line="423"/>
         <source>Cases a day</source>
         <translation>每日事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="421"/>
+        <location filename="../../widgets/scenario_editor.py" line="424"/>
         <source>Who takes cases</source>
         <translation>接办人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="422"/>
+        <location filename="../../widgets/scenario_editor.py" line="425"/>
         <source>Staffing of</source>
         <translation>人员配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="428"/>
+        <location filename="../../widgets/scenario_editor.py" line="431"/>
         <source>Copy current staffing</source>
         <translation>复制当前人员配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="429"/>
+        <location filename="../../widgets/scenario_editor.py" line="432"/>
         <source>Fit from log…</source>
         <translation>从日志拟合…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="430"/>
+        <location filename="../../widgets/scenario_editor.py" line="433"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="431"/>
+        <location filename="../../widgets/scenario_editor.py" line="434"/>
         <source>Start again from the street&apos;s staffing as it is today</source>
         <translation>从街道当前人员配置重新开始</translation>
     </message>
@@ -2357,228 +2412,228 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="42"/>
+        <location filename="../../widgets/scenario_results.py" line="45"/>
         <source>Responded within target</source>
         <translation>按时响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="43"/>
+        <location filename="../../widgets/scenario_results.py" line="46"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="44"/>
+        <location filename="../../widgets/scenario_results.py" line="47"/>
         <source>Wait (min)</source>
         <translation>等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="45"/>
+        <location filename="../../widgets/scenario_results.py" line="48"/>
         <source>Response (min)</source>
         <translation>响应（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="46"/>
+        <location filename="../../widgets/scenario_results.py" line="49"/>
         <source>Resolution (min)</source>
         <translation>办结（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47"/>
+        <location filename="../../widgets/scenario_results.py" line="50"/>
         <source>Escalated</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48"/>
+        <location filename="../../widgets/scenario_results.py" line="51"/>
         <source>Handled by departments</source>
         <translation>部门处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="52"/>
         <source>Utilisation</source>
         <translation>人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Cases per replication</source>
         <translation>每次重复的事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="194"/>
+        <location filename="../../widgets/scenario_results.py" line="201"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="194"/>
+        <location filename="../../widgets/scenario_results.py" line="201"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="330"/>
+        <location filename="../../widgets/scenario_results.py" line="337"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation>增幅最大：{grid}（{value:+.1f} 个百分点）；红色更差，蓝色更好</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="333"/>
+        <location filename="../../widgets/scenario_results.py" line="340"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation>最高：{grid}（{value:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="335"/>
+        <location filename="../../widgets/scenario_results.py" line="342"/>
         <source>No overdue or late cases in any grid</source>
         <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <location filename="../../widgets/scenario_results.py" line="348"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <location filename="../../widgets/scenario_results.py" line="348"/>
         <source>Within target [95 % interval]</source>
         <translation>达标率 [95 % 区间]</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <location filename="../../widgets/scenario_results.py" line="348"/>
         <source>Meets target</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="350"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="350"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="420"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="415"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="415"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="415"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="416"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="416"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="416"/>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
         <source>Staffing search</source>
         <translation>人员配置搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="419"/>
+        <location filename="../../widgets/scenario_results.py" line="433"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="420"/>
+        <location filename="../../widgets/scenario_results.py" line="434"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <location filename="../../widgets/scenario_results.py" line="435"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="195"/>
-        <location filename="../../widgets/scenario_results.py" line="424"/>
+        <location filename="../../widgets/scenario_results.py" line="202"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="426"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="427"/>
+        <location filename="../../widgets/scenario_results.py" line="441"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="428"/>
+        <location filename="../../widgets/scenario_results.py" line="442"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="443"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="444"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="431"/>
+        <location filename="../../widgets/scenario_results.py" line="445"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="434"/>
+        <location filename="../../widgets/scenario_results.py" line="448"/>
         <source>No staffing search yet.</source>
         <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <location filename="../../widgets/scenario_results.py" line="450"/>
         <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
         <translation>所试配置均未能使 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="440"/>
+        <location filename="../../widgets/scenario_results.py" line="454"/>
         <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
         <translation>{shift}班最少需要{role} {best} 人，可使至少 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应（{n} 次重复的 95 % 区间下限）。粗体为所选配置。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="461"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="451"/>
+        <location filename="../../widgets/scenario_results.py" line="465"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
     </message>
@@ -2586,27 +2641,27 @@
 <context>
     <name>ShelveDialog</name>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="74"/>
+        <location filename="../../widgets/alarm_banner.py" line="91"/>
         <source>Shelve alarm</source>
         <translation>搁置报警</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="76"/>
+        <location filename="../../widgets/alarm_banner.py" line="92"/>
         <source>why (required)</source>
         <translation>原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="80"/>
+        <location filename="../../widgets/alarm_banner.py" line="98"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="86"/>
+        <location filename="../../widgets/alarm_banner.py" line="93"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/alarm_banner.py" line="87"/>
+        <location filename="../../widgets/alarm_banner.py" line="94"/>
         <source>For</source>
         <translation>时长</translation>
     </message>
@@ -2614,112 +2669,112 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="184"/>
+        <location filename="../../widgets/simulation_view.py" line="188"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="262"/>
+        <location filename="../../widgets/simulation_view.py" line="266"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="311"/>
+        <location filename="../../widgets/simulation_view.py" line="315"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="325"/>
+        <location filename="../../widgets/simulation_view.py" line="329"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="329"/>
+        <location filename="../../widgets/simulation_view.py" line="333"/>
         <source>Searching the fewest night-shift grid workers…</source>
         <translation>正在搜索夜班最少网格员人数…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="346"/>
+        <location filename="../../widgets/simulation_view.py" line="350"/>
         <source>No level tried met the target ({n} levels tried).</source>
         <translation>所试配置均未达标（共试 {n} 种）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="348"/>
+        <location filename="../../widgets/simulation_view.py" line="352"/>
         <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
         <translation>夜班最少网格员：{best} 人（共试 {n} 种）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="362"/>
+        <location filename="../../widgets/simulation_view.py" line="366"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="365"/>
+        <location filename="../../widgets/simulation_view.py" line="369"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="370"/>
+        <location filename="../../widgets/simulation_view.py" line="374"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="377"/>
+        <location filename="../../widgets/simulation_view.py" line="381"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="378"/>
+        <location filename="../../widgets/simulation_view.py" line="382"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="379"/>
+        <location filename="../../widgets/simulation_view.py" line="383"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="380"/>
+        <location filename="../../widgets/simulation_view.py" line="384"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="381"/>
+        <location filename="../../widgets/simulation_view.py" line="385"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="382"/>
+        <location filename="../../widgets/simulation_view.py" line="386"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="383"/>
+        <location filename="../../widgets/simulation_view.py" line="387"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="384"/>
+        <location filename="../../widgets/simulation_view.py" line="388"/>
         <source>Fewest night workers</source>
         <translation>夜班最少人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="385"/>
+        <location filename="../../widgets/simulation_view.py" line="389"/>
         <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
         <translation>在 95 % 置信度下，使红色事件按时响应比例达到此值所需的各社区夜班最少网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="387"/>
+        <location filename="../../widgets/simulation_view.py" line="391"/>
         <source>Required share of red cases within the response target</source>
         <translation>红色事件按时响应的要求比例</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="388"/>
+        <location filename="../../widgets/simulation_view.py" line="392"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="389"/>
+        <location filename="../../widgets/simulation_view.py" line="393"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>
@@ -2863,82 +2918,82 @@
 <context>
     <name>TrainingPanel</name>
     <message>
-        <location filename="../../widgets/training_panel.py" line="170"/>
+        <location filename="../../widgets/training_panel.py" line="189"/>
         <source>{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · record: {recorded} · best: {best}</source>
         <translation>{kind} {case}：得分 {score:.0f}（时限 {sla:.0f}，选择 {choice:.0f}）· 实际记录：{recorded} · 当时最佳：{best}</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="190"/>
+        <location filename="../../widgets/training_panel.py" line="200"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="190"/>
+        <location filename="../../widgets/training_panel.py" line="200"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="193"/>
+        <location filename="../../widgets/training_panel.py" line="203"/>
         <source>{n} decisions · {cases} cases in the window · mean score {mean}</source>
         <translation>已决策 {n} 项 · 时段内 {cases} 件事件 · 平均得分 {mean}</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="197"/>
+        <location filename="../../widgets/training_panel.py" line="207"/>
         <source>Training finished: the debrief is open.</source>
         <translation>培训结束，复盘已打开。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="201"/>
+        <location filename="../../widgets/training_panel.py" line="211"/>
         <source>Playing the record ×{speed:g}</source>
         <translation>按记录播放 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="202"/>
+        <location filename="../../widgets/training_panel.py" line="212"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="204"/>
+        <location filename="../../widgets/training_panel.py" line="214"/>
         <source>The record plays until the next case needs your decision.</source>
         <translation>记录将播放到下一件需要您决策的事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="211"/>
+        <location filename="../../widgets/training_panel.py" line="221"/>
         <source>{time} · your decision: {kind} {case} · {what}</source>
         <translation>{time} · 请决策：{kind} {case} · {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="215"/>
+        <location filename="../../widgets/training_panel.py" line="225"/>
         <source>Triage in the case panel: category, risk level and owner level, then Triage.</source>
         <translation>请在事件面板研判：选择类别、风险等级和责任层级，然后点击“研判”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="216"/>
+        <location filename="../../widgets/training_panel.py" line="226"/>
         <source>Dispatch in the case panel: pick a person (ranked by arrival by road) or a department, then Dispatch.</source>
         <translation>请在事件面板派遣：选择人员（按路网到达时间排序）或部门，然后点击“派遣”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="218"/>
+        <location filename="../../widgets/training_panel.py" line="228"/>
         <source>The case passed its deadline: escalate it in the case panel (Escalate…) or let it pass.</source>
         <translation>该事件已超过办结时限：请在事件面板点击“升级…”，或选择不处理。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="226"/>
+        <location filename="../../widgets/training_panel.py" line="236"/>
         <source>Next decision</source>
         <translation>下一项决策</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="227"/>
+        <location filename="../../widgets/training_panel.py" line="237"/>
         <source>Let it pass</source>
         <translation>不处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="228"/>
+        <location filename="../../widgets/training_panel.py" line="238"/>
         <source>End training</source>
         <translation>结束培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="229"/>
+        <location filename="../../widgets/training_panel.py" line="239"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>

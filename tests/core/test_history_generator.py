@@ -37,11 +37,13 @@ def test_output_is_already_a_valid_log(year):
     assert year["case_id"].iloc[0] == f"K{DEFAULT_START.strftime('%Y%m%d')}-0001"
 
 
-def test_60_to_150_cases_every_day_and_fewer_at_weekends(year):
+def test_about_100_cases_a_day_busier_and_quieter_days_than_poisson_and_fewer_at_weekends(year):
     local = _local(year["reported_at"])
     per_day = local.dt.date.value_counts()
     assert len(per_day) == 364
-    assert per_day.min() >= 60 and per_day.max() <= 150
+    assert per_day.mean() == pytest.approx(100, rel=0.05)
+    # The demand model's day multiplier (gamma, shape 40) spreads days beyond Poisson's variance.
+    assert per_day.var() > 2 * per_day.mean()
     weekday = local.dt.day_of_week
     days_of = local.dt.normalize()
     mean_by = year.groupby(weekday)["case_id"].count() / days_of.groupby(weekday).nunique()

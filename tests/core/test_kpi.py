@@ -125,3 +125,28 @@ def test_a_time_window_and_an_empty_frame(cases):
     assert empty["cases"] == 0 and empty["overdue_rate"] is None
     assert empty["resolved_at_level"] == {"grid": None, "community": None, "street": None}
     json.dumps(empty, allow_nan=False)
+
+
+def test_the_registry_names_every_kpi_once_with_a_unit_and_takes_targets_from_the_table():
+    from cockpit.kpi import KPIS, UNITS
+    from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE, RESPONSE_TARGET, kpi_targets
+
+    assert KPI_KEYS == tuple(KPIS) and len(set(KPI_KEYS)) == len(KPI_KEYS)
+    assert all(kpi.unit in UNITS and kpi.denominator and kpi.title for kpi in KPIS.values())
+    assert set(kpi_targets()) <= set(KPIS)
+    assert KPIS["response_minutes_mean"].target.bound == RESPONSE_TARGET.total_seconds() / 60 == 120
+    assert KPIS["overdue_rate"].target.bound == AREA_OVERDUE_ALARM_RATE == 0.10
+    assert KPIS["satisfaction_rate"].target.met(0.9) and not KPIS["satisfaction_rate"].target.met(0.89)
+    assert KPIS["cases"].target is None
+
+
+def test_a_targets_table_with_a_bad_entry_names_it(tmp_path):
+    from cockpit.vocabulary.targets import load_targets
+
+    path = tmp_path / "targets.toml"
+    path.write_text("version = 1\n[overdue_rate]\nat_most = 0.1\nat_least = 0.2\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="overdue_rate: give exactly one"):
+        load_targets(path)
+    path.write_text('[overdue_rate]\nat_most = "low"\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="overdue_rate.at_most: must be a finite number"):
+        load_targets(path)

@@ -162,6 +162,56 @@ def test_overdue_yellow_case_escalates_to_street_and_alarms_once():
     assert case.escalations == 1 and len([a for a in twin.alarms if a.startswith("ALM-OVD")]) == 1
 
 
+def test_a_blue_case_left_open_escalates_once_per_deadline_to_the_street_and_no_further():
+    twin = on_duty_twin(live_derivers())
+    report(twin, "K1", "property_maintenance", "C01-G01-M01", T0)  # blue, owned by the grid
+    twin.tick(T0 + timedelta(hours=24))
+    case = twin.cases["K1"]
+    assert case.owner_level is OwnerLevel.GRID  # due at 24 h exactly: not yet past
+    twin.tick(T0 + timedelta(hours=49))  # both deadlines passed in one tick
+    escalated = [t for t in case.history if t.event_type == "CaseEscalated"]
+    assert [t.at - T0 for t in escalated] == [timedelta(hours=24), timedelta(hours=48)]
+    assert case.owner_level is OwnerLevel.STREET and case.escalations == 2
+    twin.tick(T0 + timedelta(hours=100))
+    assert case.escalations == 2
+
+
+def test_a_hand_escalation_counts_towards_the_rule():
+    twin = on_duty_twin(live_derivers())
+    report(twin, "K1", "property_maintenance", "C01-G01-M01", T0)
+    twin.escalate("K1", "op", "resident called twice", T0 + timedelta(hours=2))
+    twin.tick(T0 + timedelta(hours=30))
+    assert twin.cases["K1"].escalations == 1  # the next automatic one is due at 48 h
+    twin.tick(T0 + timedelta(hours=48, minutes=1))
+    assert twin.cases["K1"].owner_level is OwnerLevel.STREET
+
+
+def test_nobody_on_scene_within_the_category_limit_of_the_dispatch_raises_one_alarm():
+    twin = on_duty_twin(live_derivers())
+    report(twin, "K1", "parking_traffic", "C01-G01-M01", T0)  # on scene within 60 min of dispatch
+    report(twin, "K2", "parking_traffic", "C01-G01-M01", T0)
+    for case_id in ("K1", "K2"):
+        twin.triage(case_id, "parking_traffic", RiskLevel.BLUE, OwnerLevel.GRID, "op", T0)
+        twin.dispatch(case_id, "GW-C01-G01", "op", at=T0 + timedelta(minutes=5))
+    twin.accept("K2", "GW-C01-G01", T0 + timedelta(minutes=10))
+    twin.arrive("K2", "GW-C01-G01", T0 + timedelta(minutes=30))
+    twin.tick(T0 + timedelta(minutes=65))
+    assert "ALM-OSL-K1" not in twin.alarms  # the limit passes at 65 min exactly
+    twin.tick(T0 + timedelta(minutes=66))
+    alarm = twin.alarms["ALM-OSL-K1"]
+    assert (alarm.alarm_kind, alarm.raised_at, alarm.detail) == ("on_scene_late", T0 + timedelta(minutes=65), "police")
+    twin.tick(T0 + timedelta(minutes=90))
+    assert [a for a in twin.alarms if a.startswith("ALM-OSL")] == ["ALM-OSL-K1"]
+
+
+def test_escalations_before_counts_deadlines_passed_strictly_before_the_end():
+    from cockpit.escalation import escalations_before
+
+    ends = [24.0, 24.5, 48.0, 49.0, 500.0, 10.0]
+    assert escalations_before(0.0, 24.0, ends, 2).tolist() == [0, 1, 1, 2, 2, 0]
+    assert escalations_before(0.0, 24.0, 500.0, 1).tolist() == 1
+
+
 def test_area_alarm_when_more_than_ten_percent_of_open_cases_are_overdue():
     monitor = SlaMonitor(escalate=False)
     twin = on_duty_twin([monitor])
@@ -220,4 +270,4 @@ def test_replaying_the_recorded_stream_rebuilds_the_same_state():
         other = replay.cases[case_id]
         assert (other.status, other.owner_level, other.escalations, other.history) == (
             case.status, case.owner_level, case.escalations, case.history)
-    assert set(replay.alarms) == set(live.alarms) == {"ALM-RED-K1", "ALM-OVD-K1-0"}
+    assert set(replay.alarms) == set(live.alarms) == {"ALM-RED-K1", "ALM-OVD-K1-0", "ALM-OSL-K1"}

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 SCENARIO = ROOT / "resources" / "scenarios" / "two_class_priority.toml"
 
@@ -34,6 +36,29 @@ def test_json_to_stdout_is_one_object_with_the_contract_keys():
         for kpi in ("utilisation", "overdue_rate", "cases"):
             assert "mean" in block[kpi]
     assert summary["by_class"]["red"]["wait_minutes"]["mean"] < summary["by_class"]["blue"]["wait_minutes"]["mean"]
+
+
+def test_every_key_of_cockpit_kpi_is_reported_with_its_intervals_for_the_street_too():
+    from cockpit.kpi import KPIS
+
+    street = ROOT / "resources" / "scenarios" / "demo_street.toml"
+    done = subprocess.run(
+        [sys.executable, "-c", "import sys; from simulation.cli import main; sys.exit(main())", "run", str(street),
+         "--replications", "2", "--json", "-"],
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
+    )
+    assert done.returncode == 0, done.stderr
+    summary = json.loads(done.stdout)
+    for block in (summary["kpis"], *summary["by_class"].values()):
+        for key, kpi in KPIS.items():
+            estimates = block[key].values() if kpi.parts else [block[key]]
+            for estimate in estimates:
+                assert set(estimate) >= {"mean", "ci95", "ci99"}
+    kpis = summary["kpis"]
+    # The registry scores the replication's log frame: a person accepts when sent, so response is the wait.
+    assert kpis["response_minutes_mean"]["mean"] == pytest.approx(kpis["wait_minutes"]["mean"], rel=1e-6)
+    assert 0.7 < kpis["proactive_discovery_rate"]["mean"] < 0.9  # the demand model's sources
+    assert kpis["cases"]["mean"] == pytest.approx(summary["cases"] / 2)
 
 
 def test_json_file_and_human_summary(tmp_path):

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from cockpit.dispatch import POLICIES
-from simulation.engine import Engine, simulate
+from simulation.engine import Engine
+from simulation.replication import simulate
 from simulation.scenario import parse_scenario
 
 from .conftest import queue_scenario
@@ -38,17 +39,17 @@ def test_memoised_ranking_equals_calling_the_policy_every_time(policy):
         assert np.array_equal(a, b)
 
 
-def test_general_loop_equals_fast_loop_on_a_plain_queue():
-    scenario = queue_scenario([1.0, 1.5], 3, horizon_hours=300, warmup_hours=0)
+@pytest.mark.parametrize("policy", sorted(POLICIES))
+def test_the_fast_loop_equals_the_core_loop_on_a_plain_queue(policy):
+    scenario = queue_scenario([1.0, 1.5], 3, horizon_hours=300, warmup_hours=0, policy=policy)
     fast = Engine(scenario, seed=4)
+    assert fast.fast
     fast_record = fast.run()
-    general = Engine(scenario, seed=4)
-    n = len(general.arrival)
-    general._cls = general.cls.tolist()
-    general._start, general._end, general._who = [np.nan] * n, [np.nan] * n, [-1] * n
-    general._run_general()
-    assert np.array_equal(fast_record.start, np.array(general._start))
-    assert np.array_equal(fast_record.end, np.array(general._end))
+    general = Engine(scenario, seed=4, fast=False)
+    assert not general.fast
+    general_record = general.run()
+    for a, b in zip(arrays(fast_record), arrays(general_record)):
+        assert np.array_equal(a, b)
 
 
 def test_priority_fcfs_serves_red_first_and_fcfs_within_a_class():
@@ -101,8 +102,7 @@ def test_off_duty_staff_start_nothing_and_night_cases_wait_for_the_day_shift():
     night = ((record.arrival / 60) % 24 < 8)
     assert np.all(record.start[night] >= np.floor(record.arrival[night] / 1440) * 1440 + 8 * 60)
     assert not np.isnan(record.end).any()
-    duty = Engine(shift_scenario(), seed=3).duty_by_hour()
-    assert duty[:8].sum() == 0 and duty[8:20].tolist() == [2] * 12
+    assert record.duty[:8].sum() == 0 and record.duty[8:20].tolist() == [2] * 12
 
 
 def test_a_case_nobody_is_qualified_for_raises_no_error_and_waits_for_a_qualified_group():

@@ -8,7 +8,8 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from simulation.experiment import optimise_staffing, replicate_until, run_experiment, sweep
+from simulation.experiment import replicate_until, run_experiment, sweep
+from simulation.optimise import optimise_staffing
 from simulation.kpi import estimate, interval
 
 from .conftest import queue_scenario

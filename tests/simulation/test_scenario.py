@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from simulation.scenario import ScenarioError, load_scenario, parse_scenario_text
+from simulation.model import ScenarioError
+from simulation.scenario import load_scenario, parse_scenario_text
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "resources" / "scenarios"
 
@@ -48,7 +49,7 @@ def test_good_file_gives_the_values_it_states():
     scenario = parse_scenario_text(GOOD)
     assert scenario.name == "ok"
     assert scenario.arrivals[0].rate_per_hour == 1.5
-    assert scenario.arrivals[0].deadline_hours == 72  # red: resolve within 72 h
+    assert scenario.arrivals[0].risk == "red"  # so its deadline is red's: resolve within 72 h
     assert scenario.staff_count == 2
     assert scenario.response_target_minutes == 120
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from simulation.engine import simulate
+from simulation.replication import simulate
 from simulation.experiment import run_experiment
 from simulation.kpi import replication_kpis
 from simulation.theory import cobham_mean_waits, erlang_c, mmc_mean_wait

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-import numpy as np
 import pandas as pd
 import pytest
 from PySide6.QtWidgets import QComboBox
 
-from cockpit.demo_feed import CASES_PER_DAY, HOURLY_PROFILE
+from cockpit.demand import default_demand
 from cockpit.vocabulary.domain import RiskLevel
 from tests.widgets.conftest import T0, report
 from widgets.alarm_banner import AlarmBanner
@@ -82,9 +81,10 @@ def test_fill_combo_keeps_the_selection_across_a_refill(qtbot):
 
 
 def test_the_usual_day_is_the_feeds_full_day_expectation(qtbot, model, languages):
-    expected = np.asarray(HOURLY_PROFILE) * CASES_PER_DAY / 24
+    demand = default_demand()
+    expected = (demand.weekday[:, None] * demand.hours).mean(axis=0) * demand.cases_per_day / 24
     assert usual_day() == pytest.approx(list(expected))
-    assert sum(usual_day()) == pytest.approx(CASES_PER_DAY)
+    assert sum(usual_day()) == pytest.approx(demand.cases_per_day)
     panel = KpiPanel(model, usual_hourly=usual_day(), refresh_ms=0)
     qtbot.addWidget(panel)
     model.submit([report("K1", at=T0 - timedelta(minutes=30))])

@@ -38,3 +38,20 @@ def test_overdue_plot_ranks_communities_by_name_most_first(qtbot, model, languag
     assert [label for _, label in axis._tickLevels[0]] == ["Community 2", "Community 1"]
     languages.set_language("zh")
     assert [label for _, label in axis._tickLevels[0]] == ["社区2", "社区1"]
+
+
+def test_every_kpi_of_the_registry_has_a_tile_a_chinese_name_and_its_target(qtbot, model, languages):
+    from cockpit.kpi import KPIS
+    from widgets import i18n
+
+    panel = KpiPanel(model, refresh_ms=0)
+    qtbot.addWidget(panel)
+    assert set(panel.tiles) == set(KPIS)
+    assert set(i18n._KPI) == set(KPIS)
+    assert panel.tiles["response_minutes_mean"].target.text() == "target ≤ 2 h"
+    assert panel.tiles["proactive_discovery_rate"].target.text() == "target ≥ 85 %"
+    english = {key: tile.title.text() for key, tile in panel.tiles.items()}
+    languages.set_language("zh")
+    assert panel.tiles["response_minutes_mean"].target.text() == "目标 ≤ 2 小时"
+    for key, tile in panel.tiles.items():
+        assert tile.title.text() != english[key], key

@@ -108,7 +108,7 @@ def test_an_auditor_reads_but_neither_acts_nor_exports(qtbot, db, opened):
 
 def test_residents_are_masked_and_unmasking_asks_a_reason_and_is_recorded(qtbot, db, opened, monkeypatch):
     key = base64.b64decode(os.environ["STREET_COCKPIT_KEY"])
-    store = ResidentStore(db, "tiny", FieldCipher(key))
+    store = ResidentStore(db, "tiny", FieldCipher(key), users={ADMIN.username: ADMIN}.get)
     store.add_many(generate_demo_residents(tiny_street()), ADMIN)
     session = opened("op01")
     panel = session.desk.residents

@@ -10,11 +10,13 @@ from pathlib import Path
 from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QImage, QPainter, QTextDocument
 
+from cockpit.kpi import KPIS
 from cockpit.reports import DAILY, WEEKLY, report_data
 from cockpit.security.permissions import PermissionDenied
 from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.events import ClockTick
 from tests.widgets.conftest import T0, report
+from widgets import i18n
 from widgets.app import build_desk
 from widgets.reports import kpi_rows, report_title, trend_chart
 
@@ -35,8 +37,11 @@ def test_the_daily_and_weekly_reports_are_written_as_pdf(qtbot, model, twin, lan
     data = report_data(twin.cases_frame(), DAILY, day)
     assert report_title(twin.street, data) == "Tiny street daily report 2026-11-24"
     rows = kpi_rows(data)
-    assert rows[0] == ["Cases reported", "2", "1", "", ""]  # K2 and K3 that day, K1 the day before
-    assert [r[0] for r in rows[1:4]] == ["Response time", "Closure rate", "Overdue rate"]
+    # Every KPI of the registry, in its order, named as the tiles name it.
+    assert [r[0] for r in rows] == [i18n.kpi_name(kpi) for kpi in KPIS.values()]
+    assert rows[0][:3] == ["Cases", "2", "1"]  # K2 and K3 that day, K1 the day before
+    response = rows[list(KPIS).index("response_minutes_mean")]
+    assert response[0] == "Response time" and response[3] == "target ≤ 2 h"
     chart = trend_chart(data)
     assert not chart.isNull() and chart.width() > 1000
     for kind in (DAILY, WEEKLY):

@@ -1,0 +1,330 @@
+"""The engine core under both models: one event loop, the staff on duty, and the waiting cases.
+
+The loop is SimPy's ``Environment.step`` spelled out: take the next event (a case becoming ready
+for dispatch from the pre-drawn calendar, or a timed event from the heap, a resolution first on a
+tie), hand it to its handler method, repeat. All random draws happen before the loop, from named
+streams, so the loop is deterministic and the same seed gives identical records.
+
+The core owns the roster's state (on duty, busy, leaving at the end of a shift, free), the daily
+shifts that switch people on and off duty, the queue of waiting cases in the policy's
+``queue_key`` order, and the choice of a person by the policy's ``rank`` over its own
+``shortlist`` of the free qualified people. A model (:mod:`simulation.engine` for the abstract
+queue, :mod:`simulation.street_engine` for the street) draws the cases and says what a case needs,
+where people travel and what happens when nobody can take a case.
+"""
+
+from __future__ import annotations
+
+import math
+from bisect import bisect_left, insort
+from dataclasses import fields
+from heapq import heappop, heappush
+from typing import Callable, Sequence
+
+import numpy as np
+
+from cockpit.dispatch import Candidate, CaseNeed, DispatchPolicy, Pool, eta_minutes_many, home_tiers
+from simulation.model import Person
+from simulation.shifts import Shift, duty_by_hour
+
+DONE, SHIFT_START, SHIFT_END, ESCALATE = 1, 2, 3, 4
+"""Kinds of timed event; an event's code is ``(index << 3) | kind``."""
+
+
+def fast_constructor(cls: type) -> Callable:
+    """A function equal to ``cls(*values)`` (every field given, in order) for a frozen slots dataclass.
+
+    A frozen dataclass's ``__init__`` assigns each field through ``object.__setattr__``, which is
+    most of the cost of the policy's views the loop builds for every case, so the slots are filled
+    directly; a class without slots gets ``cls`` itself.
+    """
+    setters = tuple(getattr(getattr(cls, f.name, None), "__set__", None) for f in fields(cls))
+    if None in setters:
+        return cls
+    new = object.__new__
+
+    def make(*values):
+        value = new(cls)
+        for setter, field_value in zip(setters, values):
+            setter(value, field_value)
+        return value
+
+    return make
+
+
+new_need = fast_constructor(CaseNeed)
+new_candidate = fast_constructor(Candidate)
+
+
+class Core:
+    """One replication's event loop, staff and waiting cases; a model subclasses it.
+
+    Owns the event heap, the per-person state, the per-case times (``start``, ``scene``, ``end``,
+    ``who``) and the waiting queue. Emits nothing; :meth:`loop` returns the events processed.
+
+    A model sets, before :meth:`loop`: ``arrival``, ``ready``, ``service`` (per case),
+    ``kind_of`` (per case, an index into ``people_mask``), ``people_mask`` (per kind, who may take
+    such a case), and overrides :meth:`need`, and where it has travel or escalation, the hooks.
+    """
+
+    def __init__(self, roster: Sequence[Person], shifts: dict[str, Shift], policy: DispatchPolicy,
+                 travel: bool, shortlist: bool = True) -> None:
+        self.roster = tuple(roster)
+        self.shifts = shifts
+        self.policy = policy
+        self.travel = travel
+        self.use_shortlist = shortlist and policy.shortlist is not None
+        n = len(self.roster)
+        self.staff_ids = tuple(p.staff_id for p in self.roster)
+        self.index_of = {p.staff_id: s for s, p in enumerate(self.roster)}
+        self.is_department = np.array([p.kind.value == "department" for p in self.roster], dtype=bool)
+        self.base_x = np.array([np.nan if p.x is None else p.x for p in self.roster], dtype=float)
+        self.base_y = np.array([np.nan if p.y is None else p.y for p in self.roster], dtype=float)
+        self.speed = np.array([p.speed_m_per_min for p in self.roster], dtype=float)
+        # Areas as integer codes (one per id seen), so home tiers compare integers.
+        self.area_code: dict[str, int] = {}
+        self.home_grid = np.array([self.code(p.general_grid) for p in self.roster], dtype=np.int64)
+        self.home_community = np.array([self.code(p.community) for p in self.roster], dtype=np.int64)
+        self._tiers: dict[tuple, np.ndarray] = {}
+        self.shift_ids = tuple(shifts)
+        self.members = {h: [s for s, p in enumerate(self.roster) if p.shift_id == h] for h in self.shift_ids}
+        self.free = np.zeros(n, dtype=bool)
+        self.busy = [False] * n
+        self.leaving = [False] * n
+        self.on_duty = [False] * n
+        self.x = self.base_x.copy()
+        self.y = self.base_y.copy()
+        self.heap: list[tuple[float, int]] = []
+        self.waiting: list[tuple[tuple, int]] = []
+        self.keys: dict[int, tuple] = {}
+        self.memo: dict | None = None
+
+    # ------------------------------------------------------------ the roster's day
+
+    def duty_by_hour(self, horizon_minutes: float) -> np.ndarray:
+        """People on duty in each hour from local midnight of the first day to ``horizon_minutes``."""
+        return duty_by_hour((self.shifts.get(p.shift_id) for p in self.roster), horizon_minutes)
+
+    def daily_hours(self) -> tuple[float, ...]:
+        """Each person's hours on duty a day (24 round the clock)."""
+        return tuple(24.0 if p.shift_id is None else float(self.shifts[p.shift_id].hourly_share().sum())
+                     for p in self.roster)
+
+    def start_shifts(self, t0: float) -> None:
+        """Put on duty whoever works at ``t0`` and schedule every shift's next start and end."""
+        for s, person in enumerate(self.roster):
+            on = person.shift_id is None or self.shifts[person.shift_id].covers(t0)
+            self.on_duty[s] = self.free[s] = on
+        for h, shift in enumerate(self.shifts.values()):
+            heappush(self.heap, (shift.next_start(t0), (h << 3) | SHIFT_START))
+            heappush(self.heap, (shift.next_end(t0), (h << 3) | SHIFT_END))
+
+    # ------------------------------------------------------------ the loop
+
+    def open_books(self) -> None:
+        """Empty per-case times for the cases drawn (before the loop, or before a start state's cases begin)."""
+        n = len(self.arrival)
+        self.start = [math.nan] * n
+        self.scene = [math.nan] * n
+        self.end = [math.nan] * n
+        self.who = [-1] * n
+        self.pending = n
+        self.service_of = self.service.tolist()
+
+    def loop(self, cutoff: float = math.inf) -> int:
+        """Run until every case is resolved (or the next event is after ``cutoff``); the events processed."""
+        ready = self.ready.tolist()
+        calendar = self.calendar()
+        calendar.append(-1)
+        position, events = 0, 0
+        handlers = (None, self.on_done, self.on_shift_start, self.on_shift_end, self.on_escalate)
+        heap = self.heap
+        next_i = calendar[0]
+        next_ready = ready[next_i] if next_i >= 0 else math.inf
+        while self.pending and (heap or next_i >= 0):
+            if not heap or heap[0][0] > next_ready:
+                events += 1
+                self.on_ready(next_i, next_ready)
+                position += 1
+                next_i = calendar[position]
+                next_ready = ready[next_i] if next_i >= 0 else math.inf
+                continue
+            t, code = heappop(heap)
+            if t > cutoff:
+                break
+            events += 1
+            handlers[code & 7](code >> 3, t)
+        return events
+
+    def calendar(self) -> list[int]:
+        """The cases in the order they become ready for dispatch (a model may leave some out)."""
+        return np.argsort(self.ready, kind="stable").tolist()
+
+    # ------------------------------------------------------------ handlers
+
+    def on_ready(self, i: int, t: float) -> None:
+        """Case ``i`` can be dispatched: to the policy's choice, or it waits."""
+        s = self.choose(i)
+        if s < 0:
+            s = self.nobody(i, t)
+        if s >= 0:
+            self.begin(i, s, t)
+        else:
+            self.wait(i, t)
+
+    def on_done(self, i: int, t: float) -> None:
+        """Case ``i`` is resolved: its person takes the next waiting case they may, or frees up."""
+        self.end[i] = t
+        self.pending -= 1
+        s = self.who[i]
+        self.busy[s] = False
+        self.finished(i, s)
+        if self.leaving[s]:
+            self.leaving[s] = False
+        elif not self.take_waiting(s, t):
+            self.free[s] = True
+
+    def on_shift_start(self, h: int, t: float) -> None:
+        """People of the shift come on duty; the busy ones stay on; the others take waiting cases."""
+        shift = self.shifts[self.shift_ids[h]]
+        for s in self.members[self.shift_ids[h]]:
+            self.on_duty[s] = True
+            if self.busy[s]:
+                self.leaving[s] = False
+                continue
+            self.came_on_duty(s)
+            if not self.take_waiting(s, t):
+                self.free[s] = True
+        heappush(self.heap, (shift.next_start(t), (h << 3) | SHIFT_START))
+
+    def on_shift_end(self, h: int, t: float) -> None:
+        """People of the shift go off duty; whoever is busy finishes the case first (non-preemptive)."""
+        shift = self.shifts[self.shift_ids[h]]
+        for s in self.members[self.shift_ids[h]]:
+            self.on_duty[s] = False
+            if self.busy[s]:
+                self.leaving[s] = True
+            else:
+                self.free[s] = False
+        heappush(self.heap, (shift.next_end(t), (h << 3) | SHIFT_END))
+
+    def on_escalate(self, i: int, t: float) -> None:
+        """A model with escalation overrides this."""
+        raise NotImplementedError
+
+    # ------------------------------------------------------------ dispatch
+
+    def begin(self, i: int, s: int, t: float, on_scene_at: float | None = None) -> None:
+        """Send ``s`` to case ``i`` at ``t``; ``on_scene_at`` if they are already there."""
+        self.start[i] = t
+        self.who[i] = s
+        self.busy[s] = True
+        self.free[s] = False
+        scene = self.trip_end(i, s, t) if on_scene_at is None else on_scene_at
+        self.scene[i] = scene
+        heappush(self.heap, (max(t, scene) + self.service_of[i], (i << 3) | DONE))
+
+    def choose(self, i: int) -> int:
+        """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
+        idx = (self.free & self.people_mask[self.kind_of[i]]).nonzero()[0]
+        return self.rank_among(i, idx, self.policy.rank, self.policy.shortlist if self.use_shortlist else None)
+
+    def rank_among(self, i: int, idx: np.ndarray, rank, shortlist=None) -> int:
+        """``rank``'s first choice for case ``i`` among the people ``idx``, or among ``shortlist``'s pick of them."""
+        if not idx.size:
+            return -1
+        need = self.need(i)
+        if shortlist is not None and idx.size > 1:
+            idx = idx[shortlist(self.pool(need, idx))]
+        if self.memo is not None:
+            key = (self.kind_of[i], *idx.tolist())
+            chosen = self.memo.get(key)
+            if chosen is None:
+                chosen = self.memo[key] = self._ranked(need, idx, rank)
+            return chosen
+        return self._ranked(need, idx, rank)
+
+    def _ranked(self, need: CaseNeed, idx: np.ndarray, rank) -> int:
+        recs = rank(need, [self.candidate(s) for s in idx.tolist()])
+        return self.index_of[recs[0].staff_id] if recs else -1
+
+    def tiers(self, grid: str | None, community: str | None) -> np.ndarray:
+        """Everybody's home tier for a case in ``grid`` and ``community`` (computed once per place)."""
+        key = (grid, community)
+        tiers = self._tiers.get(key)
+        if tiers is None:
+            tiers = self._tiers[key] = home_tiers(self.home_grid, self.home_community,
+                                                  self.area_code.get(grid, -2), self.area_code.get(community, -2))
+        return tiers
+
+    def code(self, area: str | None) -> int:
+        """The integer code of an area id (-1 for none)."""
+        if area is None:
+            return -1
+        return self.area_code.setdefault(area, len(self.area_code))
+
+    def pool(self, need: CaseNeed, idx: np.ndarray) -> Pool:
+        """The policy's view of the people ``idx`` for ``need`` (free people have no workload)."""
+
+        def eta() -> np.ndarray:
+            if self.travel and need.x is not None:
+                return eta_minutes_many(self.x[idx], self.y[idx], self.speed[idx], need.x, need.y)
+            return np.zeros(idx.size)
+
+        def tier() -> np.ndarray:
+            return self.tiers(need.general_grid, need.community)[idx]
+
+        return Pool(eta, lambda: np.zeros(idx.size, dtype=np.int64), tier)
+
+    def candidate(self, s: int) -> Candidate:
+        p = self.roster[s]
+        located = self.travel and not math.isnan(self.x[s])
+        return new_candidate(p.staff_id, p.kind, p.skills, p.department,
+                             float(self.x[s]) if located else None, float(self.y[s]) if located else None,
+                             p.general_grid, p.community, True, 0, p.speed_m_per_min, None)
+
+    # ------------------------------------------------------------ the waiting queue
+
+    def wait(self, i: int, t: float) -> None:
+        """Case ``i`` joins the queue in the policy's order."""
+        key = self.policy.queue_key(self.need(i))
+        self.keys[i] = key
+        insort(self.waiting, (key, i))
+
+    def unwait(self, i: int) -> None:
+        """Take case ``i`` out of the queue (someone came for it outside the queue's order)."""
+        self.waiting.pop(bisect_left(self.waiting, (self.keys.pop(i), i)))
+
+    def take_waiting(self, s: int, t: float) -> bool:
+        """``s`` takes the first waiting case they may take; False if there is none."""
+        for pos, (_, j) in enumerate(self.waiting):
+            if self.can_take(s, j):
+                del self.waiting[pos]
+                del self.keys[j]
+                self.begin(j, s, t)
+                return True
+        return False
+
+    # ------------------------------------------------------------ what a model says
+
+    def need(self, i: int) -> CaseNeed:
+        """The policy's view of case ``i``."""
+        raise NotImplementedError
+
+    def can_take(self, s: int, j: int) -> bool:
+        """Whether ``s`` may take waiting case ``j``."""
+        return bool(self.people_mask[self.kind_of[j]][s])
+
+    def nobody(self, i: int, t: float) -> int:
+        """Who takes case ``i`` when no qualified person is free (-1: it waits)."""
+        return -1
+
+    def trip_end(self, i: int, s: int, t: float) -> float:
+        """When ``s``, sent at ``t``, reaches case ``i`` (at once without travel)."""
+        return t
+
+    def finished(self, i: int, s: int) -> None:
+        """``s`` has resolved case ``i`` (a model with places moves them there)."""
+
+    def came_on_duty(self, s: int) -> None:
+        """``s`` starts a shift (a model with places puts them at their base)."""

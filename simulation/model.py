@@ -1,0 +1,157 @@
+"""The parts a what-if scenario is made of: arrival classes, service times, staff and staffing changes.
+
+These are plain frozen values; :mod:`simulation.scenario` reads them from a TOML file and checks them,
+and the engines run them. A :class:`ScenarioError` names the key at fault, so an operator's typo never
+silently changes an answer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from cockpit.demand import DemandModel
+from cockpit.dispatch import GENERAL_SKILL
+from cockpit.vocabulary.domain import StaffKind
+
+
+class ScenarioError(ValueError):
+    """A scenario file is unusable: ``key`` is the dotted key at fault, ``reason`` says why.
+
+    ``str(error)`` is the one line the command line prints: ``"<key>: <reason>"``.
+    """
+
+    def __init__(self, key: str, reason: str) -> None:
+        super().__init__(f"{key}: {reason}")
+        self.key = key
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class ServiceSpec:
+    """On-scene service time in minutes: exponential(mean), lognormal(median, sigma) or empirical(values)."""
+
+    dist: str
+    mean_minutes: float | None = None
+    median_minutes: float | None = None
+    sigma: float | None = None
+    values: tuple[float, ...] = ()
+
+    @property
+    def mean(self) -> float:
+        """Mean service time in minutes."""
+        if self.dist == "exponential":
+            return float(self.mean_minutes)
+        if self.dist == "lognormal":
+            return float(self.median_minutes) * math.exp(float(self.sigma) ** 2 / 2)
+        return float(np.mean(self.values))
+
+    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
+        """``n`` service times (minutes) drawn from ``rng``; draw k depends only on k and the stream."""
+        if self.dist == "exponential":
+            return rng.standard_exponential(n) * self.mean_minutes
+        if self.dist == "lognormal":
+            return self.median_minutes * np.exp(self.sigma * rng.standard_normal(n))
+        values = np.asarray(self.values, dtype=float)
+        return values[rng.integers(0, len(values), n)]
+
+
+@dataclass(frozen=True, eq=False)
+class DemandShape:
+    """The time shape of one category's cases in the demand model (:mod:`cockpit.demand`)."""
+
+    demand: DemandModel
+    category: str
+
+    def multipliers(self, start: dt.date, hours: int) -> np.ndarray:
+        """Rate of each hour from local midnight of ``start`` over the category's mean rate (mean 1 over a year)."""
+        index = self.demand.index(self.category)
+        mean = self.demand.cases_per_day * self.demand.shares[index] / 24
+        return self.demand.hourly_rates(start, hours)[:, index] / mean
+
+
+@dataclass(frozen=True, slots=True)
+class ArrivalClass:
+    """One class of cases: Poisson arrivals at ``rate_per_hour`` on average, shaped in time.
+
+    The shape is the demand model's (``shape``: weekday-specific hours, seasons, trends) or plain
+    hour-of-day and weekday multipliers (``profile``, ``weekday``), or none (a constant rate).
+    The deadline of the overdue rate is the risk level's (``risk``; a class with none has none).
+    """
+
+    name: str
+    priority: int
+    rate_per_hour: float
+    service: ServiceSpec
+    profile: tuple[float, ...] | None = None
+    weekday: tuple[float, ...] | None = None
+    skill: str = GENERAL_SKILL
+    department: str | None = None
+    risk: str | None = None
+    category: str | None = None
+    shape: DemandShape | None = None
+
+    def rate_by_hour(self, hours: int, start: dt.date) -> np.ndarray:
+        """Arrival rate per hour for each of ``hours`` hours from local midnight of ``start``."""
+        if self.shape is not None:
+            return self.rate_per_hour * self.shape.multipliers(start, hours)
+        h = np.arange(hours)
+        rate = np.full(hours, self.rate_per_hour, dtype=float)
+        if self.profile is not None:
+            rate *= np.asarray(self.profile)[h % 24]
+        if self.weekday is not None:
+            rate *= np.asarray(self.weekday)[(start.weekday() + h // 24) % 7]
+        return rate
+
+    @property
+    def constant_rate(self) -> bool:
+        return self.profile is None and self.weekday is None and self.shape is None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffChange:
+    """Add (``delta`` > 0) or remove people of ``role`` in ``community`` (all if None) on ``shift``."""
+
+    role: StaffKind
+    shift: str
+    delta: int
+    community: str | None = None
+    grid: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class StaffGroup:
+    """``count`` interchangeable people of one role, home grid, skill set and shift."""
+
+    role: StaffKind
+    count: int
+    shift: str | None = None
+    grid: str | None = None
+    community: str | None = None
+    skills: frozenset[str] = frozenset()
+    department: str | None = None
+    speed_m_per_min: float | None = None
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    """One dispatchable person or department team of a run's roster (metres, minutes).
+
+    ``shift_id`` names one of the run's shifts, None for somebody on duty round the clock;
+    ``x``/``y`` are None without geography.
+    """
+
+    staff_id: str
+    kind: StaffKind
+    skills: frozenset[str]
+    department: str | None
+    shift_id: str | None
+    x: float | None
+    y: float | None
+    general_grid: str | None
+    community: str | None
+    speed_m_per_min: float
