@@ -2266,37 +2266,37 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="163"/>
+        <location filename="../../widgets/residents_panel.py" line="160"/>
         <source>Shown masked. Seeing a record in clear asks for a reason and is recorded.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="176"/>
+        <location filename="../../widgets/residents_panel.py" line="173"/>
         <source>{n} residents</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="191"/>
+        <location filename="../../widgets/residents_panel.py" line="188"/>
         <source>Why do you need this resident&apos;s personal data?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="205"/>
+        <location filename="../../widgets/residents_panel.py" line="202"/>
         <source>Reason required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="210"/>
+        <location filename="../../widgets/residents_panel.py" line="207"/>
         <source>Resident (recorded in the audit log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="228"/>
+        <location filename="../../widgets/residents_panel.py" line="225"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="234"/>
+        <location filename="../../widgets/residents_panel.py" line="231"/>
         <source>Show in clear…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2412,67 +2412,67 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="45"/>
+        <location filename="../../widgets/scenario_results.py" line="47"/>
         <source>Responded within target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="46"/>
+        <location filename="../../widgets/scenario_results.py" line="48"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47"/>
+        <location filename="../../widgets/scenario_results.py" line="49"/>
         <source>Wait (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48"/>
+        <location filename="../../widgets/scenario_results.py" line="50"/>
         <source>Response (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="51"/>
         <source>Resolution (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="52"/>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Handled by departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>Utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Cases per replication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="60"/>
+        <location filename="../../widgets/scenario_results.py" line="62"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2487,153 +2487,158 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="337"/>
+        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <source>no cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="346"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="340"/>
+        <location filename="../../widgets/scenario_results.py" line="349"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="342"/>
+        <location filename="../../widgets/scenario_results.py" line="351"/>
         <source>No overdue or late cases in any grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="348"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>People</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="348"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>Within target [95 % interval]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="348"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>Meets target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
+        <location filename="../../widgets/scenario_results.py" line="366"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
+        <location filename="../../widgets/scenario_results.py" line="366"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="420"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="439"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="439"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="439"/>
         <source>Staffing search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="433"/>
+        <location filename="../../widgets/scenario_results.py" line="442"/>
         <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="434"/>
+        <location filename="../../widgets/scenario_results.py" line="443"/>
         <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="435"/>
+        <location filename="../../widgets/scenario_results.py" line="444"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="202"/>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="447"/>
         <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="440"/>
+        <location filename="../../widgets/scenario_results.py" line="449"/>
         <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="441"/>
+        <location filename="../../widgets/scenario_results.py" line="450"/>
         <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="442"/>
+        <location filename="../../widgets/scenario_results.py" line="451"/>
         <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="443"/>
+        <location filename="../../widgets/scenario_results.py" line="452"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="444"/>
+        <location filename="../../widgets/scenario_results.py" line="453"/>
         <source>General grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="445"/>
+        <location filename="../../widgets/scenario_results.py" line="454"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="448"/>
+        <location filename="../../widgets/scenario_results.py" line="457"/>
         <source>No staffing search yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="450"/>
+        <location filename="../../widgets/scenario_results.py" line="459"/>
         <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="454"/>
+        <location filename="../../widgets/scenario_results.py" line="463"/>
         <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="461"/>
+        <location filename="../../widgets/scenario_results.py" line="470"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="465"/>
+        <location filename="../../widgets/scenario_results.py" line="474"/>
         <source>No results yet: run the scenarios.</source>
         <translation type="unfinished"></translation>
     </message>

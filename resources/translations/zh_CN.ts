@@ -2266,37 +2266,37 @@
         <translation>登录后才能查看居民信息。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="163"/>
+        <location filename="../../widgets/residents_panel.py" line="160"/>
         <source>Shown masked. Seeing a record in clear asks for a reason and is recorded.</source>
         <translation>以脱敏形式显示。查看明文须填写原因，并记入审计日志。</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="176"/>
+        <location filename="../../widgets/residents_panel.py" line="173"/>
         <source>{n} residents</source>
         <translation>{n} 名居民</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="191"/>
+        <location filename="../../widgets/residents_panel.py" line="188"/>
         <source>Why do you need this resident&apos;s personal data?</source>
         <translation>为什么需要查看该居民的个人信息？</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="205"/>
+        <location filename="../../widgets/residents_panel.py" line="202"/>
         <source>Reason required</source>
         <translation>需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="210"/>
+        <location filename="../../widgets/residents_panel.py" line="207"/>
         <source>Resident (recorded in the audit log)</source>
         <translation>居民信息（已记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="228"/>
+        <location filename="../../widgets/residents_panel.py" line="225"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="234"/>
+        <location filename="../../widgets/residents_panel.py" line="231"/>
         <source>Show in clear…</source>
         <translation>查看明文…</translation>
     </message>
@@ -2412,67 +2412,67 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="45"/>
+        <location filename="../../widgets/scenario_results.py" line="47"/>
         <source>Responded within target</source>
         <translation>按时响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="46"/>
+        <location filename="../../widgets/scenario_results.py" line="48"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47"/>
+        <location filename="../../widgets/scenario_results.py" line="49"/>
         <source>Wait (min)</source>
         <translation>等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48"/>
+        <location filename="../../widgets/scenario_results.py" line="50"/>
         <source>Response (min)</source>
         <translation>响应（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="51"/>
         <source>Resolution (min)</source>
         <translation>办结（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="52"/>
         <source>Escalated</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Handled by departments</source>
         <translation>部门处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>Utilisation</source>
         <translation>人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Cases per replication</source>
         <translation>每次重复的事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="60"/>
+        <location filename="../../widgets/scenario_results.py" line="62"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
@@ -2487,153 +2487,158 @@
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="337"/>
+        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <source>no cases</source>
+        <translation>无事件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="346"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation>增幅最大：{grid}（{value:+.1f} 个百分点）；红色更差，蓝色更好</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="340"/>
+        <location filename="../../widgets/scenario_results.py" line="349"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation>最高：{grid}（{value:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="342"/>
+        <location filename="../../widgets/scenario_results.py" line="351"/>
         <source>No overdue or late cases in any grid</source>
         <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="348"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="348"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>Within target [95 % interval]</source>
         <translation>达标率 [95 % 区间]</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="348"/>
+        <location filename="../../widgets/scenario_results.py" line="357"/>
         <source>Meets target</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
+        <location filename="../../widgets/scenario_results.py" line="366"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
+        <location filename="../../widgets/scenario_results.py" line="366"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="420"/>
+        <location filename="../../widgets/scenario_results.py" line="429"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="439"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="439"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="439"/>
         <source>Staffing search</source>
         <translation>人员配置搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="433"/>
+        <location filename="../../widgets/scenario_results.py" line="442"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="434"/>
+        <location filename="../../widgets/scenario_results.py" line="443"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="435"/>
+        <location filename="../../widgets/scenario_results.py" line="444"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="202"/>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="447"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="440"/>
+        <location filename="../../widgets/scenario_results.py" line="449"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="441"/>
+        <location filename="../../widgets/scenario_results.py" line="450"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="442"/>
+        <location filename="../../widgets/scenario_results.py" line="451"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="443"/>
+        <location filename="../../widgets/scenario_results.py" line="452"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="444"/>
+        <location filename="../../widgets/scenario_results.py" line="453"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="445"/>
+        <location filename="../../widgets/scenario_results.py" line="454"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="448"/>
+        <location filename="../../widgets/scenario_results.py" line="457"/>
         <source>No staffing search yet.</source>
         <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="450"/>
+        <location filename="../../widgets/scenario_results.py" line="459"/>
         <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
         <translation>所试配置均未能使 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="454"/>
+        <location filename="../../widgets/scenario_results.py" line="463"/>
         <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
         <translation>{shift}班最少需要{role} {best} 人，可使至少 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应（{n} 次重复的 95 % 区间下限）。粗体为所选配置。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="461"/>
+        <location filename="../../widgets/scenario_results.py" line="470"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="465"/>
+        <location filename="../../widgets/scenario_results.py" line="474"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
     </message>

@@ -172,7 +172,9 @@ def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path, langua
 def test_the_density_strip_shows_reports_per_hour_and_a_click_seeks_there(qtbot, parts) -> None:
     player, _, bar, _ = parts
     strip = bar.density
-    assert len(strip.starts) >= 48 and strip.counts.sum() == 200  # the synthetic log's 200 reports
+    # One bin an hour from the first report's hour to the last's, holding the synthetic log's 200 reports.
+    assert len(strip.starts) >= 24 and strip.counts.sum() == 200 and strip.counts[0] > 0 < strip.counts[-1]
+    assert all((b - a).total_seconds() == 3600 for a, b in zip(strip.starts, strip.starts[1:]))
     strip.resize(960, 28)
     busiest = int(strip.counts.argmax())
     x = (busiest + 0.5) * strip.width() / len(strip.starts)
