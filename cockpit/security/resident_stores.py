@@ -11,6 +11,7 @@ protects nothing, so it serves only the demo street and only when no key is conf
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Mapping
 
 from cockpit.security.permissions import Role, User
 from cockpit.security.personal_data import FieldCipher, KeyMissing, ResidentStore, generate_demo_residents, load_key
@@ -39,13 +40,27 @@ def street_residents(db: Database, street: Street) -> tuple[ResidentStore | None
         return None, str(exc)
 
 
+def residents_key(street: Street, environ: Mapping[str, str] | None = None) -> bytes:
+    """The key ``street``'s residents are stored under: the configured one, else :data:`DEMO_KEY` for
+    the demo street.
+
+    Raises
+    ------
+    KeyMissing
+        Another street and no key configured.
+    """
+    try:
+        return load_key(environ)
+    except KeyMissing:
+        if street.id == DEMO_STREET_ID:
+            return DEMO_KEY
+        raise
+
+
 def demo_resident_store(db: Database, street: Street) -> ResidentStore:
     """The demo street's resident store in ``db``: the street stored and its fictitious residents seeded
-    on first use, under the configured key, else under :data:`DEMO_KEY`."""
-    try:
-        key = load_key()
-    except KeyMissing:
-        key = DEMO_KEY
+    on first use, under :func:`residents_key`."""
+    key = residents_key(street)
     if street.id not in street_ids(db):
         save_street(db, street)
     store = ResidentStore(db, street.id, FieldCipher(key))
