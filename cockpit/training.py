@@ -62,6 +62,10 @@ ESCALATE_WITHIN = timedelta(minutes=30)
 """An overdue case escalated within this of its deadline meets the SLA."""
 
 TRIAGE, DISPATCH, ESCALATE = "triage", "dispatch", "escalate"
+SLA_PART, CHOICE_PART = "sla", "choice"
+SCORED = {TRIAGE: (CHOICE_PART,), DISPATCH: (SLA_PART, CHOICE_PART), ESCALATE: (SLA_PART,)}
+"""What each kind of decision is scored on: a triage on its choice alone, an escalation on its timing
+alone, a dispatch on both (the other part of the 100 is not part of the decision, not a zero)."""
 _HELD_BACK = (Stage.TRIAGED, Stage.ESCALATED_1, Stage.ESCALATED_2, Stage.DISPATCHED)
 """The record's own decisions, replaced by the trainee's for cases reported in the window."""
 

@@ -173,8 +173,10 @@ class CaseDetailPanel(QWidget):
             view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
             view.setTextElideMode(Qt.TextElideMode.ElideRight)
             view.itemDoubleClicked.connect(self._on_recommendation_double_clicked)
-        self.recommendations.currentRowChanged.connect(lambda row: self._on_pick(self.recommendations, row))
-        self.departments.currentRowChanged.connect(lambda row: self._on_pick(self.departments, row))
+        # The selection, not the current row: a click on the row already current (the first, the best)
+        # changes no current row but must still allow dispatching.
+        self.recommendations.itemSelectionChanged.connect(lambda: self._on_pick(self.recommendations))
+        self.departments.itemSelectionChanged.connect(lambda: self._on_pick(self.departments))
         self.people_label, self.departments_label = QLabel(), QLabel()
         self.dispatch_button = QPushButton()
         # People over departments, each list the panel's whole width: a ranked line says who, how soon by
@@ -338,9 +340,9 @@ class CaseDetailPanel(QWidget):
     def _on_recommendation_double_clicked(self, item: QListWidgetItem) -> None:
         self.dispatch_to(item.data(STAFF_ID_ROLE))
 
-    def _on_pick(self, view: QListWidget, row: int) -> None:
+    def _on_pick(self, view: QListWidget) -> None:
         # One choice at a time across the two lists: picking a person drops a picked department.
-        if row >= 0:
+        if view.selectedItems():
             other = self.departments if view is self.recommendations else self.recommendations
             other.clearSelection()
         self._update_buttons()

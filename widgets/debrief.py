@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from cockpit.security.authorizer import ExportCheck
 from cockpit.street.model import Street
-from cockpit.training import DISPATCH, ESCALATE, TRIAGE, Debrief, Decision
+from cockpit.training import CHOICE_PART, DISPATCH, ESCALATE, SCORED, SLA_PART, TRIAGE, Debrief, Decision
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets import i18n
@@ -107,7 +107,9 @@ def decision_row(street: Street, decision: Decision) -> list[str]:
             decision_words(street, decision.kind, decision.action),
             decision_words(street, decision.kind, decision.recorded),
             decision_words(street, decision.kind, decision.best),
-            f"{decision.sla_score:.0f}", f"{decision.choice_score:.0f}", f"{decision.score:.0f}"]
+            *(f"{value:.0f}" if part in SCORED[decision.kind] else "—"
+              for part, value in ((SLA_PART, decision.sla_score), (CHOICE_PART, decision.choice_score))),
+            f"{decision.score:.0f}"]
 
 
 def score_colour(score: float) -> QColor:

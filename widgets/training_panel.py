@@ -15,7 +15,7 @@ from PySide6.QtCore import QElapsedTimer, QEvent, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QComboBox, QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
-from cockpit.training import DISPATCH, ESCALATE, TRIAGE, Decision, TrainingSession
+from cockpit.training import CHOICE_PART, DISPATCH, ESCALATE, SCORED, SLA_PART, TRIAGE, Decision, TrainingSession
 from cockpit.twin import TwinError
 from widgets import i18n
 from widgets.debrief import decision_words, kind_name
@@ -186,10 +186,11 @@ class TrainingPanel(QFrame):
             return
         words = decision_words(self.session.twin.street, decision.kind, decision.recorded)
         best = decision_words(self.session.twin.street, decision.kind, decision.best)
-        self.result.setText(self.tr("{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · "
-                                    "record: {recorded} · best: {best}").format(
-            kind=kind_name(decision.kind), case=decision.case_id, score=decision.score, sla=decision.sla_score,
-            choice=decision.choice_score, recorded=words, best=best))
+        parts = {SLA_PART: self.tr("SLA {sla:.0f}").format(sla=decision.sla_score),
+                 CHOICE_PART: self.tr("choice {choice:.0f}").format(choice=decision.choice_score)}
+        self.result.setText(self.tr("{kind} {case}: score {score:.0f} ({parts}) · record: {recorded} · best: {best}").format(
+            kind=kind_name(decision.kind), case=decision.case_id, score=decision.score,
+            parts=self.tr(", ").join(parts[p] for p in SCORED[decision.kind]), recorded=words, best=best))
 
     def _show(self) -> None:
         session = self.session

@@ -70,244 +70,244 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="257"/>
+        <location filename="../../widgets/case_detail.py" line="259"/>
         <source>Why reopen this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="259"/>
+        <location filename="../../widgets/case_detail.py" line="261"/>
         <source>Why is this not a case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="305"/>
+        <location filename="../../widgets/case_detail.py" line="307"/>
         <source>Why re-dispatch this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="336"/>
+        <location filename="../../widgets/case_detail.py" line="338"/>
         <source>Pick a person or a department first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="357"/>
+        <location filename="../../widgets/case_detail.py" line="359"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="363"/>
+        <location filename="../../widgets/case_detail.py" line="365"/>
         <source>Why escalate this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="372"/>
+        <location filename="../../widgets/case_detail.py" line="374"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="387"/>
+        <location filename="../../widgets/case_detail.py" line="389"/>
         <source>Reason required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="392"/>
+        <location filename="../../widgets/case_detail.py" line="394"/>
         <source>There is no other open case to merge into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="395"/>
+        <location filename="../../widgets/case_detail.py" line="397"/>
         <source>Merge duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="395"/>
+        <location filename="../../widgets/case_detail.py" line="397"/>
         <source>Duplicate of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="446"/>
+        <location filename="../../widgets/case_detail.py" line="448"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="448"/>
+        <location filename="../../widgets/case_detail.py" line="450"/>
         <source>ETA {eta} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="452"/>
+        <location filename="../../widgets/case_detail.py" line="454"/>
         <source>escalated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="456"/>
+        <location filename="../../widgets/case_detail.py" line="458"/>
         <source>repeated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="458"/>
+        <location filename="../../widgets/case_detail.py" line="460"/>
         <source>merged into {case}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="474"/>
+        <location filename="../../widgets/case_detail.py" line="476"/>
         <source>{left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="476"/>
+        <location filename="../../widgets/case_detail.py" line="478"/>
         <source>overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="515"/>
+        <location filename="../../widgets/case_detail.py" line="517"/>
         <source>no department team free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="562"/>
+        <location filename="../../widgets/case_detail.py" line="564"/>
         <source>People by arrival (road)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="552"/>
+        <location filename="../../widgets/case_detail.py" line="554"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="552"/>
+        <location filename="../../widgets/case_detail.py" line="554"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="552"/>
+        <location filename="../../widgets/case_detail.py" line="554"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="553"/>
+        <location filename="../../widgets/case_detail.py" line="555"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="553"/>
+        <location filename="../../widgets/case_detail.py" line="555"/>
         <source>Owner level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="553"/>
+        <location filename="../../widgets/case_detail.py" line="555"/>
         <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="558"/>
+        <location filename="../../widgets/case_detail.py" line="560"/>
         <source>Show on map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
-        <location filename="../../widgets/case_detail.py" line="560"/>
+        <location filename="../../widgets/case_detail.py" line="561"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>Triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="561"/>
-        <location filename="../../widgets/case_detail.py" line="564"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
+        <location filename="../../widgets/case_detail.py" line="566"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="563"/>
+        <location filename="../../widgets/case_detail.py" line="565"/>
         <source>Departments (whistle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="565"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Handling and feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="566"/>
+        <location filename="../../widgets/case_detail.py" line="568"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="567"/>
+        <location filename="../../widgets/case_detail.py" line="569"/>
         <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="568"/>
+        <location filename="../../widgets/case_detail.py" line="570"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="569"/>
+        <location filename="../../widgets/case_detail.py" line="571"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="570"/>
+        <location filename="../../widgets/case_detail.py" line="572"/>
         <source>Fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="571"/>
+        <location filename="../../widgets/case_detail.py" line="573"/>
         <source>Record feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="572"/>
+        <location filename="../../widgets/case_detail.py" line="574"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="573"/>
+        <location filename="../../widgets/case_detail.py" line="575"/>
         <source>Escalate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="574"/>
+        <location filename="../../widgets/case_detail.py" line="576"/>
         <source>Merge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="575"/>
+        <location filename="../../widgets/case_detail.py" line="577"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="576"/>
+        <location filename="../../widgets/case_detail.py" line="578"/>
         <source>Reject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="577"/>
+        <location filename="../../widgets/case_detail.py" line="579"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -566,87 +566,87 @@
 <context>
     <name>DebriefView</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="220"/>
+        <location filename="../../widgets/debrief.py" line="222"/>
         <source>trainer: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="221"/>
+        <location filename="../../widgets/debrief.py" line="223"/>
         <source>log: {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="233"/>
+        <location filename="../../widgets/debrief.py" line="235"/>
         <source>Decisions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="262"/>
+        <location filename="../../widgets/debrief.py" line="264"/>
         <source>Could not save {name}: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="265"/>
+        <location filename="../../widgets/debrief.py" line="267"/>
         <source>Saved {name}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="269"/>
+        <location filename="../../widgets/debrief.py" line="271"/>
         <source>Save debrief as PDF</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="269"/>
+        <location filename="../../widgets/debrief.py" line="271"/>
         <source>PDF documents (*.pdf)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="274"/>
+        <location filename="../../widgets/debrief.py" line="276"/>
         <source>Save debrief as PNG</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="274"/>
+        <location filename="../../widgets/debrief.py" line="276"/>
         <source>PNG images (*.png)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="279"/>
+        <location filename="../../widgets/debrief.py" line="281"/>
         <source>Save debrief as CSV</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="279"/>
+        <location filename="../../widgets/debrief.py" line="281"/>
         <source>CSV files (*.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="291"/>
+        <location filename="../../widgets/debrief.py" line="293"/>
         <source>Training debrief</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="296"/>
+        <location filename="../../widgets/debrief.py" line="298"/>
         <source>Export PDF…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="297"/>
+        <location filename="../../widgets/debrief.py" line="299"/>
         <source>Export PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="298"/>
+        <location filename="../../widgets/debrief.py" line="300"/>
         <source>Export CSV…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="300"/>
+        <location filename="../../widgets/debrief.py" line="302"/>
         <source>Saved under the trainee&apos;s name: {path}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="211"/>
+        <location filename="../../widgets/debrief.py" line="213"/>
         <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2924,81 +2924,96 @@
     <name>TrainingPanel</name>
     <message>
         <location filename="../../widgets/training_panel.py" line="189"/>
-        <source>{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · record: {recorded} · best: {best}</source>
+        <source>SLA {sla:.0f}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="200"/>
+        <location filename="../../widgets/training_panel.py" line="190"/>
+        <source>choice {choice:.0f}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="191"/>
+        <source>{kind} {case}: score {score:.0f} ({parts}) · record: {recorded} · best: {best}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="193"/>
+        <source>, </source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="201"/>
         <source>Pause</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="200"/>
+        <location filename="../../widgets/training_panel.py" line="201"/>
         <source>Play</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="203"/>
+        <location filename="../../widgets/training_panel.py" line="204"/>
         <source>{n} decisions · {cases} cases in the window · mean score {mean}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="207"/>
+        <location filename="../../widgets/training_panel.py" line="208"/>
         <source>Training finished: the debrief is open.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="211"/>
+        <location filename="../../widgets/training_panel.py" line="212"/>
         <source>Playing the record ×{speed:g}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="212"/>
+        <location filename="../../widgets/training_panel.py" line="213"/>
         <source>Paused</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="214"/>
+        <location filename="../../widgets/training_panel.py" line="215"/>
         <source>The record plays until the next case needs your decision.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="221"/>
+        <location filename="../../widgets/training_panel.py" line="222"/>
         <source>{time} · your decision: {kind} {case} · {what}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="225"/>
+        <location filename="../../widgets/training_panel.py" line="226"/>
         <source>Triage in the case panel: category, risk level and owner level, then Triage.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="226"/>
+        <location filename="../../widgets/training_panel.py" line="227"/>
         <source>Dispatch in the case panel: pick a person (ranked by arrival by road) or a department, then Dispatch.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="228"/>
+        <location filename="../../widgets/training_panel.py" line="229"/>
         <source>The case passed its deadline: escalate it in the case panel (Escalate…) or let it pass.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="236"/>
+        <location filename="../../widgets/training_panel.py" line="237"/>
         <source>Next decision</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="237"/>
+        <location filename="../../widgets/training_panel.py" line="238"/>
         <source>Let it pass</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="238"/>
+        <location filename="../../widgets/training_panel.py" line="239"/>
         <source>End training</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="239"/>
+        <location filename="../../widgets/training_panel.py" line="240"/>
         <source>Playback speed</source>
         <translation type="unfinished"></translation>
     </message>

@@ -70,244 +70,244 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="257"/>
+        <location filename="../../widgets/case_detail.py" line="259"/>
         <source>Why reopen this case?</source>
         <translation>重新打开的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="259"/>
+        <location filename="../../widgets/case_detail.py" line="261"/>
         <source>Why is this not a case?</source>
         <translation>不予受理的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="305"/>
+        <location filename="../../widgets/case_detail.py" line="307"/>
         <source>Why re-dispatch this case?</source>
         <translation>改派的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="336"/>
+        <location filename="../../widgets/case_detail.py" line="338"/>
         <source>Pick a person or a department first.</source>
         <translation>请先选择人员或部门。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="357"/>
+        <location filename="../../widgets/case_detail.py" line="359"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation>未经居民评价即结案，原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="363"/>
+        <location filename="../../widgets/case_detail.py" line="365"/>
         <source>Why escalate this case?</source>
         <translation>上报升级的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="372"/>
+        <location filename="../../widgets/case_detail.py" line="374"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation>为何与 {case} 重复？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="387"/>
+        <location filename="../../widgets/case_detail.py" line="389"/>
         <source>Reason required</source>
         <translation>需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="392"/>
+        <location filename="../../widgets/case_detail.py" line="394"/>
         <source>There is no other open case to merge into.</source>
         <translation>没有可合并的其他在办事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="395"/>
+        <location filename="../../widgets/case_detail.py" line="397"/>
         <source>Merge duplicate</source>
         <translation>合并重复事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="395"/>
+        <location filename="../../widgets/case_detail.py" line="397"/>
         <source>Duplicate of:</source>
         <translation>重复于：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="446"/>
+        <location filename="../../widgets/case_detail.py" line="448"/>
         <source>nobody yet</source>
         <translation>尚未派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="448"/>
+        <location filename="../../widgets/case_detail.py" line="450"/>
         <source>ETA {eta} min</source>
         <translation>预计 {eta} 分钟到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="452"/>
+        <location filename="../../widgets/case_detail.py" line="454"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="456"/>
+        <location filename="../../widgets/case_detail.py" line="458"/>
         <source>repeated {n}×</source>
         <translation>重复 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="458"/>
+        <location filename="../../widgets/case_detail.py" line="460"/>
         <source>merged into {case}</source>
         <translation>已并入 {case}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="474"/>
+        <location filename="../../widgets/case_detail.py" line="476"/>
         <source>{left} left</source>
         <translation>剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="476"/>
+        <location filename="../../widgets/case_detail.py" line="478"/>
         <source>overdue by {late}</source>
         <translation>已超时 {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="515"/>
+        <location filename="../../widgets/case_detail.py" line="517"/>
         <source>no department team free</source>
         <translation>暂无空闲部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="562"/>
+        <location filename="../../widgets/case_detail.py" line="564"/>
         <source>People by arrival (road)</source>
         <translation>按到达时间排序的人员（按路网）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="552"/>
+        <location filename="../../widgets/case_detail.py" line="554"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="552"/>
+        <location filename="../../widgets/case_detail.py" line="554"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="552"/>
+        <location filename="../../widgets/case_detail.py" line="554"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="553"/>
+        <location filename="../../widgets/case_detail.py" line="555"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="553"/>
+        <location filename="../../widgets/case_detail.py" line="555"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="553"/>
+        <location filename="../../widgets/case_detail.py" line="555"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="557"/>
+        <location filename="../../widgets/case_detail.py" line="559"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="558"/>
+        <location filename="../../widgets/case_detail.py" line="560"/>
         <source>Show on map</source>
         <translation>地图定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
-        <location filename="../../widgets/case_detail.py" line="560"/>
+        <location filename="../../widgets/case_detail.py" line="561"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>Triage</source>
         <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="561"/>
-        <location filename="../../widgets/case_detail.py" line="564"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
+        <location filename="../../widgets/case_detail.py" line="566"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="563"/>
+        <location filename="../../widgets/case_detail.py" line="565"/>
         <source>Departments (whistle)</source>
         <translation>部门（吹哨报到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="565"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Handling and feedback</source>
         <translation>处置与评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="566"/>
+        <location filename="../../widgets/case_detail.py" line="568"/>
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="567"/>
+        <location filename="../../widgets/case_detail.py" line="569"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="568"/>
+        <location filename="../../widgets/case_detail.py" line="570"/>
         <source>Resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="569"/>
+        <location filename="../../widgets/case_detail.py" line="571"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="570"/>
+        <location filename="../../widgets/case_detail.py" line="572"/>
         <source>Fixed</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="571"/>
+        <location filename="../../widgets/case_detail.py" line="573"/>
         <source>Record feedback</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="572"/>
+        <location filename="../../widgets/case_detail.py" line="574"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="573"/>
+        <location filename="../../widgets/case_detail.py" line="575"/>
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="574"/>
+        <location filename="../../widgets/case_detail.py" line="576"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="575"/>
+        <location filename="../../widgets/case_detail.py" line="577"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="576"/>
+        <location filename="../../widgets/case_detail.py" line="578"/>
         <source>Reject…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="577"/>
+        <location filename="../../widgets/case_detail.py" line="579"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation>在事件队列中选择事件（回车打开）。</translation>
     </message>
@@ -566,87 +566,87 @@
 <context>
     <name>DebriefView</name>
     <message>
-        <location filename="../../widgets/debrief.py" line="220"/>
+        <location filename="../../widgets/debrief.py" line="222"/>
         <source>trainer: {name}</source>
         <translation>带教：{name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="221"/>
+        <location filename="../../widgets/debrief.py" line="223"/>
         <source>log: {name}</source>
         <translation>记录文件：{name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="233"/>
+        <location filename="../../widgets/debrief.py" line="235"/>
         <source>Decisions</source>
         <translation>各项决策</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="262"/>
+        <location filename="../../widgets/debrief.py" line="264"/>
         <source>Could not save {name}: {reason}</source>
         <translation>无法保存 {name}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="265"/>
+        <location filename="../../widgets/debrief.py" line="267"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="269"/>
+        <location filename="../../widgets/debrief.py" line="271"/>
         <source>Save debrief as PDF</source>
         <translation>将复盘保存为 PDF</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="269"/>
+        <location filename="../../widgets/debrief.py" line="271"/>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="274"/>
+        <location filename="../../widgets/debrief.py" line="276"/>
         <source>Save debrief as PNG</source>
         <translation>将复盘保存为 PNG</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="274"/>
+        <location filename="../../widgets/debrief.py" line="276"/>
         <source>PNG images (*.png)</source>
         <translation>PNG 图片 (*.png)</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="279"/>
+        <location filename="../../widgets/debrief.py" line="281"/>
         <source>Save debrief as CSV</source>
         <translation>将复盘保存为 CSV</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="279"/>
+        <location filename="../../widgets/debrief.py" line="281"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="291"/>
+        <location filename="../../widgets/debrief.py" line="293"/>
         <source>Training debrief</source>
         <translation>培训复盘</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="296"/>
+        <location filename="../../widgets/debrief.py" line="298"/>
         <source>Export PDF…</source>
         <translation>导出 PDF…</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="297"/>
+        <location filename="../../widgets/debrief.py" line="299"/>
         <source>Export PNG…</source>
         <translation>导出 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="298"/>
+        <location filename="../../widgets/debrief.py" line="300"/>
         <source>Export CSV…</source>
         <translation>导出 CSV…</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="300"/>
+        <location filename="../../widgets/debrief.py" line="302"/>
         <source>Saved under the trainee&apos;s name: {path}</source>
         <translation>已按学员姓名保存：{path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/debrief.py" line="211"/>
+        <location filename="../../widgets/debrief.py" line="213"/>
         <source>Debrief of {trainee}: {start} – {end}, {n} decisions, score {total}</source>
         <translation>{trainee} 的复盘：{start} – {end}，{n} 项决策，得分 {total}</translation>
     </message>
@@ -2924,81 +2924,96 @@
     <name>TrainingPanel</name>
     <message>
         <location filename="../../widgets/training_panel.py" line="189"/>
-        <source>{kind} {case}: score {score:.0f} (SLA {sla:.0f}, choice {choice:.0f}) · record: {recorded} · best: {best}</source>
-        <translation>{kind} {case}：得分 {score:.0f}（时限 {sla:.0f}，选择 {choice:.0f}）· 实际记录：{recorded} · 当时最佳：{best}</translation>
+        <source>SLA {sla:.0f}</source>
+        <translation>时限 {sla:.0f}</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="200"/>
+        <location filename="../../widgets/training_panel.py" line="190"/>
+        <source>choice {choice:.0f}</source>
+        <translation>选择 {choice:.0f}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="191"/>
+        <source>{kind} {case}: score {score:.0f} ({parts}) · record: {recorded} · best: {best}</source>
+        <translation>{kind} {case}：得分 {score:.0f}（{parts}）· 实际记录：{recorded} · 当时最佳：{best}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="193"/>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/training_panel.py" line="201"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="200"/>
+        <location filename="../../widgets/training_panel.py" line="201"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="203"/>
+        <location filename="../../widgets/training_panel.py" line="204"/>
         <source>{n} decisions · {cases} cases in the window · mean score {mean}</source>
         <translation>已决策 {n} 项 · 时段内 {cases} 件事件 · 平均得分 {mean}</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="207"/>
+        <location filename="../../widgets/training_panel.py" line="208"/>
         <source>Training finished: the debrief is open.</source>
         <translation>培训结束，复盘已打开。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="211"/>
+        <location filename="../../widgets/training_panel.py" line="212"/>
         <source>Playing the record ×{speed:g}</source>
         <translation>按记录播放 ×{speed:g}</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="212"/>
+        <location filename="../../widgets/training_panel.py" line="213"/>
         <source>Paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="214"/>
+        <location filename="../../widgets/training_panel.py" line="215"/>
         <source>The record plays until the next case needs your decision.</source>
         <translation>记录将播放到下一件需要您决策的事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="221"/>
+        <location filename="../../widgets/training_panel.py" line="222"/>
         <source>{time} · your decision: {kind} {case} · {what}</source>
         <translation>{time} · 请决策：{kind} {case} · {what}</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="225"/>
+        <location filename="../../widgets/training_panel.py" line="226"/>
         <source>Triage in the case panel: category, risk level and owner level, then Triage.</source>
         <translation>请在事件面板研判：选择类别、风险等级和责任层级，然后点击“研判”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="226"/>
+        <location filename="../../widgets/training_panel.py" line="227"/>
         <source>Dispatch in the case panel: pick a person (ranked by arrival by road) or a department, then Dispatch.</source>
         <translation>请在事件面板派遣：选择人员（按路网到达时间排序）或部门，然后点击“派遣”。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="228"/>
+        <location filename="../../widgets/training_panel.py" line="229"/>
         <source>The case passed its deadline: escalate it in the case panel (Escalate…) or let it pass.</source>
         <translation>该事件已超过办结时限：请在事件面板点击“升级…”，或选择不处理。</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="236"/>
+        <location filename="../../widgets/training_panel.py" line="237"/>
         <source>Next decision</source>
         <translation>下一项决策</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="237"/>
+        <location filename="../../widgets/training_panel.py" line="238"/>
         <source>Let it pass</source>
         <translation>不处理</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="238"/>
+        <location filename="../../widgets/training_panel.py" line="239"/>
         <source>End training</source>
         <translation>结束培训</translation>
     </message>
     <message>
-        <location filename="../../widgets/training_panel.py" line="239"/>
+        <location filename="../../widgets/training_panel.py" line="240"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
 
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
@@ -50,6 +50,22 @@ def test_dispatch_through_the_ui_changes_twin_and_queue(qtbot, model, twin, pane
     assert queue.table_model.index(row, COLUMNS.index("status")).data() == "dispatched"
     assert queue.table_model.index(row, COLUMNS.index("assignee")).data() == "网格员C01-G01"
     assert panel.accept_button.isEnabled() and not panel.feedback_button.isEnabled()
+
+
+def test_a_click_on_the_first_ranked_person_allows_dispatch(qtbot, model, twin, panel):
+    """The walk found the trainee's dispatch dead: the list's first row was already current (focus
+    makes it so) but unselected, a click on it changed no current row, and Dispatch stayed disabled."""
+    _triaged(model, twin, col=0.2, row=0.2)
+    panel.set_case("K1")
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.recommendations
+    view.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+    assert view.currentRow() == 0 and not panel.dispatch_button.isEnabled()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(view.item(0)).center())
+    assert panel.dispatch_button.isEnabled()
+    view.clearSelection()
+    assert not panel.dispatch_button.isEnabled()
 
 
 def test_departments_are_offered_for_the_whistle(qtbot, model, twin, panel):

@@ -76,6 +76,8 @@ def test_a_trainee_walks_five_decisions_to_the_debrief(qtbot, tmp_path, monkeypa
     with qtbot.waitSignal(panel.decision_made) as made:
         qtbot.mouseClick(detail.triage_button, Qt.MouseButton.LeftButton)
     assert made.args[0].score == 100.0
+    # A triage is scored on its choice alone: no "SLA 0" beside a full score.
+    assert "score 100 (choice 100)" in panel.result.text()
 
     # 2. Dispatch: the ranked list offers the people on duty then, by road; the nearest is the best.
     assert session.pending.kind == DISPATCH
@@ -118,6 +120,9 @@ def test_a_trainee_walks_five_decisions_to_the_debrief(qtbot, tmp_path, monkeypa
     assert view.table.rowCount() == 5
     assert [view.table.item(r, 1).text() for r in range(5)] == ["triage", "dispatch", "triage", "dispatch", "escalate"]
     assert view.table.item(3, 4).text().startswith("grid worker")  # the record's choice, in words
+    # Parts a kind is not scored on show as "—": a triage has no SLA part, an escalation no choice part.
+    assert [view.table.item(r, 6).text() for r in (0, 4)] == ["—", "100"]
+    assert [view.table.item(r, 7).text() for r in (0, 4)] == ["100", "—"]
     assert len(saved_debriefs("张三")) == 1
     pdf = view.save_pdf(tmp_path / "debrief.pdf").read_bytes()
     assert pdf.startswith(b"%PDF")
