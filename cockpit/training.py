@@ -386,7 +386,20 @@ class TrainingSession:
             raise TwinError("training: no decision is pending")
         self.pending = None
         return self._record(Decision(point.kind, point.case_id, point.at, point.at, {"declined": True},
-                                     self._recorded(point), {}, 0.0, 0.0, note))
+                                     self._recorded(point), self._best(point), 0.0, 0.0, note))
+
+    def _best(self, point: DecisionPoint) -> dict[str, Any]:
+        """The best choice at a decision the trainee let pass, as a decision taken would show it."""
+        case = self.twin.cases[point.case_id]
+        if point.kind == TRIAGE:
+            risk = RiskLevel(self._recorded(point)["risk"])
+            return {"risk": risk.value, "owner_level": risk.default_owner.value}
+        if point.kind == DISPATCH:
+            need = case_need(self.twin, case)
+            best = best_choice(self.policy, need, free_candidates(self.twin, need))
+            return {"assignee": best.staff_id, "eta_minutes": round(best.eta_minutes, 1)} if best else {}
+        above = case.owner_level.above()
+        return {"to_level": above.value} if above is not None else {}
 
     def finish(self) -> Debrief:
         """End the session now: a pending decision and the cases still to come count as let pass."""

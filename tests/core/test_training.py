@@ -204,6 +204,8 @@ def test_finishing_early_lets_the_pending_decision_pass(replay) -> None:
     debrief = session.finish()
     assert session.finished and [d.action for d in debrief.decisions] == [{"declined": True}]
     assert debrief.decisions[0].recorded["risk"] == "blue"
+    # A decision let pass still shows what was best then (the debrief read "—" there).
+    assert debrief.decisions[0].best == {"risk": "blue", "owner_level": "grid"}
 
 
 def test_a_window_that_starts_on_a_report_gives_that_report_to_the_trainee(replay) -> None:
