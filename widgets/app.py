@@ -294,8 +294,14 @@ def run_demo(options: Any) -> int:
         db.close()
         print(f"cockpit demo: {exc}", file=sys.stderr)
         return 1
+    return run_until_closed(app, session, db, getattr(options, "wall", False))
+
+
+def run_until_closed(app: QApplication, session: Session, db: Database, wall: bool) -> int:
+    """Show ``session``'s desk (and its wall, dark, with ``wall``) and run until it closes; then close
+    the session and ``db``. Returns the application's exit code."""
     heap.settle()
-    if getattr(options, "wall", False):
+    if wall:
         session.set_theme("dark")
         session.set_wall(True)
     fit_to_screen(session.desk.window, DESK_SIZE)

@@ -12,14 +12,12 @@ from __future__ import annotations
 
 import functools
 import logging
-import signal
 import sys
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QDialog
 
-from cockpit import heap
 from cockpit.clock import Clock, WallClock
 from cockpit.ingest.broker_config import BrokerLogin
 from cockpit.ingest.cli import broker_login
@@ -32,9 +30,8 @@ from cockpit.storage import AuditLog, CaseStore, Database, StorageError, open_da
 from cockpit.street.model import Street
 from cockpit.vocabulary.events import ClockTick
 from cockpit.vocabulary.masking import install_log_masking
-from widgets.app import build_desk, build_twin, build_wall, restore
+from widgets.app import build_desk, build_twin, build_wall, restore, run_until_closed
 from widgets.application import application, set_up_language
-from widgets.desk import DESK_SIZE, fit_to_screen
 from widgets.i18n import LanguageSwitcher
 from widgets.login_dialog import LoginDialog
 from widgets.mqtt_source import MqttSource
@@ -167,16 +164,4 @@ def run_open(options: Any) -> int:
     if warning:
         print(warning, file=sys.stderr)
         session.desk.window.warn(warning)
-    heap.settle()
-    if getattr(options, "wall", False):
-        session.set_wall(True)
-    fit_to_screen(session.desk.window, DESK_SIZE)
-    session.desk.window.show()
-    previous = {sig: signal.signal(sig, lambda *_: app.quit()) for sig in (signal.SIGINT, signal.SIGTERM)}
-    try:
-        return app.exec()
-    finally:
-        for sig, handler in previous.items():
-            signal.signal(sig, handler)
-        session.close()
-        db.close()
+    return run_until_closed(app, session, db, getattr(options, "wall", False))
