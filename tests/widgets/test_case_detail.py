@@ -88,8 +88,13 @@ def test_full_loop_with_reasons_where_the_process_needs_them(qtbot, model, twin,
     case = twin.cases["K1"]
     assert (case.status, case.risk, case.owner_level) == (CaseStatus.TRIAGED, RiskLevel.YELLOW, OwnerLevel.COMMUNITY)
     assert panel.dispatch_to("VOL-1")
-    for button in (panel.accept_button, panel.on_scene_button, panel.resolve_button):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assignee = panel._fact_values["assignee"]
+    assert "ETA" in assignee.full_text()  # an arrival estimate while on the way...
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert "ETA" in assignee.full_text()
+    qtbot.mouseClick(panel.on_scene_button, Qt.MouseButton.LeftButton)
+    assert "ETA" not in assignee.full_text()  # ...and none once on scene
+    qtbot.mouseClick(panel.resolve_button, Qt.MouseButton.LeftButton)
     assert case.status is CaseStatus.RESOLVED
     panel.rating.setValue(2)
     panel.fixed.setChecked(False)
