@@ -203,11 +203,15 @@ class ResidentsPanel(QWidget):
         return text if ok else None
 
     def _show_record_dialog(self, record: Resident) -> None:
-        flags = _flags(record.health_flags)
-        QMessageBox.information(self, self.tr("Resident (recorded in the audit log)"), "\n".join((
+        QMessageBox.information(self, self.tr("Resident (recorded in the audit log)"), self.record_text(record))
+
+    def record_text(self, record: Resident) -> str:
+        """An unmasked record in the current language, one field a line."""
+        health = self.tr("Health")
+        return "\n".join((
             f"{_tr(HEADERS[1])}: {record.name}", f"{_tr(HEADERS[2])}: {record.id_number}",
             f"{_tr(HEADERS[3])}: {record.phone}", f"{_tr(HEADERS[4])}: {record.address}",
-            f"{self.tr('Health')}: {flags or '—'}")))
+            f"{health}: {_flags(record.health_flags) or '—'}"))
 
     def _update_button(self) -> None:
         denied = refusal(self.user, Action.UNMASK, self.community) if self.user is not None else ""

@@ -2286,17 +2286,22 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="207"/>
+        <location filename="../../widgets/residents_panel.py" line="206"/>
         <source>Resident (recorded in the audit log)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="225"/>
+        <location filename="../../widgets/residents_panel.py" line="210"/>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="229"/>
         <source>All communities</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="231"/>
+        <location filename="../../widgets/residents_panel.py" line="235"/>
         <source>Show in clear…</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2286,17 +2286,22 @@
         <translation>需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="207"/>
+        <location filename="../../widgets/residents_panel.py" line="206"/>
         <source>Resident (recorded in the audit log)</source>
         <translation>居民信息（已记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="225"/>
+        <location filename="../../widgets/residents_panel.py" line="210"/>
+        <source>Health</source>
+        <translation>健康状况</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/residents_panel.py" line="229"/>
         <source>All communities</source>
         <translation>全部社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/residents_panel.py" line="231"/>
+        <location filename="../../widgets/residents_panel.py" line="235"/>
         <source>Show in clear…</source>
         <translation>查看明文…</translation>
     </message>

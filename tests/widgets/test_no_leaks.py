@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 
 from cockpit.replay.cli import open_replay
 from cockpit.replay.synthetic import synthetic_log
+from cockpit.security.personal_data import Resident
 from cockpit.security.users import UserStore
 from cockpit.storage import open_database
 from cockpit.street.demo import load_demo_street
@@ -208,6 +209,9 @@ def test_the_chinese_ui_shows_no_english(qtbot, walk):
     session.set_language("zh")
     names = data_names(session.twin)
     texts = _walk_texts(qtbot, windows, desk)
+    # The record an unmask shows (a message box, opened only on a reason): "Health" leaked there.
+    record = Resident("C01-G01-M01", "赵立新", "11010519491231002X", "13800000001", "1栋", ("elderly_alone",))
+    texts.append(("residents", "unmasked record", desk.residents.record_text(record)))
     leaks = sorted(set(latin_leaks(texts, names)))
     assert not leaks, "\n".join(map(str, leaks))
 
