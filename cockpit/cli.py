@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from cockpit.command_output import EXIT_USAGE, CommandError, print_json
+from cockpit.command_output import EXIT_USAGE, CommandError, OneLineParser, print_json
 from cockpit.onboard.cli import add_street_options
 
 log = logging.getLogger("cockpit")
@@ -112,23 +112,40 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return _windows(args).run_demo(args)
 
 
+SNAPSHOT_MIN = (320, 240)
+SNAPSHOT_MAX = (7680, 4320)
+"""Sizes a snapshot may have: from a small preview up to an 8K wall."""
+
+
 def _cmd_snapshot(args: argparse.Namespace) -> int:
     from cockpit.demo_feed import latest_busy_moment
     from cockpit.vocabulary.local_time import LOCAL_TZ
 
-    try:
-        width, height = (int(v) for v in args.size.lower().split("x"))
-    except ValueError:
-        raise CommandError(f"--size must look like 1920x1080, not {args.size!r}") from None
+    width, height = _snapshot_size(args.size)
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        raise CommandError(f"folder does not exist: {out.parent}")
     if args.minutes < 0:
         raise CommandError(f"--minutes must be 0 or more, not {args.minutes}")
     at = _snapshot_moment(args.at) if args.at else latest_busy_moment(datetime.now(timezone.utc))
-    out = _windows(args).render_snapshot(Path(args.out), size=(width, height), lang=args.lang, page=args.page,
+    out = _windows(args).render_snapshot(out, size=(width, height), lang=args.lang, page=args.page,
                                          minutes=args.minutes, at=at, street=_street(args))
     if args.json:
         print_json({"out": str(out), "size": [width, height], "page": args.page, "lang": args.lang,
                     "at": at.astimezone(LOCAL_TZ).isoformat()})
     return 0
+
+
+def _snapshot_size(text: str) -> tuple[int, int]:
+    """``--size``: WIDTHxHEIGHT within :data:`SNAPSHOT_MIN` and :data:`SNAPSHOT_MAX`."""
+    try:
+        width, height = (int(v) for v in text.lower().split("x"))
+    except ValueError:
+        raise CommandError(f"--size must look like 1920x1080, not {text!r}") from None
+    (low_w, low_h), (high_w, high_h) = SNAPSHOT_MIN, SNAPSHOT_MAX
+    if not (low_w <= width <= high_w and low_h <= height <= high_h):
+        raise CommandError(f"--size {text}: the wall is drawn from {low_w}x{low_h} to {high_w}x{high_h}")
+    return width, height
 
 
 def _snapshot_moment(text: str) -> datetime:
@@ -230,7 +247,7 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
 
     Without ``windows`` the window commands are listed but refuse to run with a clear message.
     """
-    parser = argparse.ArgumentParser(prog="cockpit", description="Street Cockpit 街道数字孪生驾驶舱")
+    parser = OneLineParser(prog="cockpit", description="Street Cockpit 街道数字孪生驾驶舱")
     parser.add_argument("-v", "--verbose", action="store_true", help="debug logging on stderr")
     parser.set_defaults(windows=windows)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -311,9 +328,9 @@ def _add_window_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--speed", type=float, default=1.0, help="demo clock speed (1 = real time)")
     parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
     parser.add_argument("--broker", default=None, help="MQTT broker URL (default: an embedded broker)")
-    parser.add_argument("--username", default=None, help="MQTT user name at --broker")
-    parser.add_argument("--password", default=None, help="MQTT password at --broker")
-    parser.add_argument("--tls-ca", default=None, help="CA certificate file of --broker (implies TLS)")
+    from cockpit.ingest.cli import add_login_arguments
+
+    add_login_arguments(parser)
     parser.add_argument("--seed", type=int, default=None, help="demo feed seed (default: the demo's own day)")
     parser.add_argument("--street", default=None, help="id of a street stored in --db (default: the demo street)")
 
@@ -334,6 +351,12 @@ def _add_ingest(sub: argparse._SubParsersAction) -> None:
     sensors.set_defaults(handler=sensors_command)
 
 
+def _add_broker(sub: argparse._SubParsersAction) -> None:
+    from cockpit.ingest.broker_cli import register
+
+    register(sub)
+
+
 def _add_security(sub: argparse._SubParsersAction) -> None:
     from cockpit.security.cli import register
 
@@ -346,7 +369,8 @@ def _add_replay(sub: argparse._SubParsersAction, windows: WindowCommands | None)
     register(sub, open_window=windows.run_replay if windows is not None else None)
 
 
-_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_security, _add_resources]
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = [_add_ingest, _add_broker, _add_security,
+                                                                      _add_resources]
 """Registrars of further subcommands, in the order they appear in --help."""
 
 

@@ -3,15 +3,17 @@
 A command that computes something prints exactly one JSON object on stdout with ``--json``, never NaN
 (JSON has none): undefined figures (a mean over no cases, a KPI without data) are null, numpy scalars
 plain numbers. A command that fails raises :class:`CommandError`; the entry point prints its message
-as one line on stderr and leaves with its exit code. Every command module, whichever package it
-sits in, imports these from here, never from the entry point above it.
+as one line on stderr and leaves with its exit code; a bad command line is refused in one line too
+(:class:`OneLineParser`). Every command module, whichever package it sits in, imports these from
+here, never from the entry point above it.
 """
 
 from __future__ import annotations
 
+import argparse
 import json
 import math
-from typing import Any
+from typing import Any, NoReturn
 
 import numpy as np
 
@@ -48,3 +50,11 @@ def dumps(data: Any) -> str:
 def print_json(data: dict[str, Any]) -> None:
     """Print one JSON object on one line of stdout."""
     print(dumps(data), flush=True)
+
+
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser that refuses a bad command line in one line on stderr, pointing at
+    ``--help``, instead of argparse's usage block. Its subcommand parsers are of the same class."""
+
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
 
+from cockpit.ingest.service import DATA_LOSS, data_loss_missing
 from cockpit.records import Alarm
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import RiskLevel
@@ -139,6 +140,8 @@ class AlarmBanner(QFrame):
             if twin.street.has("sensors", alarm.sensor_id):
                 parts.append(i18n.sensor_kind_name(twin.street.sensor(alarm.sensor_id).kind))
             parts.append(alarm.sensor_id)
+        elif alarm.alarm_kind == DATA_LOSS:
+            parts.append(self.tr("{n} messages missing").format(n=data_loss_missing(alarm.detail) or 0))
         parts.append(i18n.local_time(alarm.raised_at))
         text = " · ".join(parts)
         if alarm.repeats:

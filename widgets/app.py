@@ -15,6 +15,7 @@ import logging
 import signal
 import sys
 from datetime import datetime
+from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
@@ -23,7 +24,9 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 from cockpit import heap
 from cockpit.clock import ScaledClock, WallClock
 from cockpit.demo_feed import DEMO_SEED, DemoFeed
-from cockpit.security.authorizer import Authorizer, community_of_area
+from cockpit.ingest.broker_config import BrokerLogin
+from cockpit.ingest.cli import broker_login
+from cockpit.security.authorizer import Authorizer, ExportCheck, community_of_area
 from cockpit.security.permissions import User
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
@@ -42,7 +45,7 @@ from widgets.desk import DESK_SIZE, Desk
 from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
-from widgets.mqtt_source import EMBEDDED, BrokerLogin, MqttSource
+from widgets.mqtt_source import EMBEDDED, MqttSource
 from widgets.persistence import DatabaseWriter
 from widgets.session import Session
 from widgets.simulation_view import open_simulation_view
@@ -73,10 +76,18 @@ def restore(twin: TwinState, db: Database) -> int:
     return len(events)
 
 
+def export_check(twin: TwinState, actor: str) -> ExportCheck | None:
+    """The session's export gate: ``actor`` may export now, and each export is audited (None when
+    the twin checks no accounts: tests, replays)."""
+    authorizer = twin.authorizer
+    return partial(authorizer.exporting, actor) if isinstance(authorizer, Authorizer) else None
+
+
 def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = False) -> Desk:
     """The desk window on ``model`` with its panels wired to one another."""
     map_panel = MapPanel(model)
-    queue = CaseQueuePanel(model)
+    may_export = export_check(model.twin, actor)
+    queue = CaseQueuePanel(model, may_export=may_export)
     detail = CaseDetailPanel(model, actor)
     kpis = TodayKpis(model)
     kpi = KpiPanel(model, usual_hourly=usual_day(), source=kpis)
@@ -125,7 +136,8 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     banner.sig_show_case_requested.connect(show_case)
     detail.sig_locate_case_requested.connect(fly_to_case)
     desk.set_dark(dark)
-    window.sig_simulation_requested.connect(lambda: desk.open_tool(open_simulation_view(model.twin)))
+    window.sig_simulation_requested.connect(
+        lambda: desk.open_tool(open_simulation_view(model.twin, may_export=may_export)))
     return desk
 
 
@@ -281,8 +293,12 @@ def run_demo(options: Any) -> int:
     app = application()
     speed = getattr(options, "speed", 1.0)
     seed = getattr(options, "seed", None)
-    login = BrokerLogin(getattr(options, "username", None), getattr(options, "password", None),
-                        getattr(options, "tls_ca", None))
+    try:
+        login = broker_login(options)
+    except ValueError as exc:
+        db.close()
+        print(f"cockpit demo: {exc}", file=sys.stderr)
+        return 2
     try:
         session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
                                 seed=DEMO_SEED if seed is None else seed, screen=getattr(options, "screen", 0),

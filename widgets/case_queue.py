@@ -41,8 +41,10 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.records import Case
+from cockpit.security.authorizer import ExportCheck
 from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source
 from widgets import i18n
+from widgets.export_gate import export_or_explain
 from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, Throttle, fill_combo, fit_columns
 from widgets.theme import RISK_COLORS, TEXT_ON_COLOR, sla_color
 from widgets.twin_model import TwinModel
@@ -250,7 +252,9 @@ class CaseFilter(QSortFilterProxyModel):
 class CaseQueuePanel(QWidget):
     """The queue of cases with filters, live SLA countdown, keyboard navigation and CSV export.
 
-    Owns a :class:`CaseTableModel` over the twin's cases and a :class:`CaseFilter`.
+    Owns a :class:`CaseTableModel` over the twin's cases and a :class:`CaseFilter`. ``may_export``
+    is the session's export gate (:data:`~cockpit.security.authorizer.ExportCheck`; None: a session
+    without accounts).
 
     Signals
     -------
@@ -263,10 +267,12 @@ class CaseQueuePanel(QWidget):
     current_case_changed = Signal(str)
     sig_open_case_requested = Signal(str)
 
-    def __init__(self, model: TwinModel, parent: QWidget | None = None) -> None:
+    def __init__(self, model: TwinModel, parent: QWidget | None = None,
+                 may_export: ExportCheck | None = None) -> None:
         super().__init__(parent)
         self._model = model
         self._twin = model.twin
+        self._may_export = may_export
         self.table_model = CaseTableModel(model, self)
         self.proxy = CaseFilter(self.table_model, self)
 
@@ -393,7 +399,14 @@ class CaseQueuePanel(QWidget):
         """Write the filtered, sorted view to ``path`` (UTF-8 with BOM so spreadsheets read Chinese).
 
         Returns the number of case rows written.
+
+        Raises
+        ------
+        PermissionDenied
+            The session's account may not export (nothing is written).
         """
+        if self._may_export is not None:
+            self._may_export("cases", str(path))
         ids = self.visible_case_ids()
         now = self._twin.now
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
@@ -446,7 +459,7 @@ class CaseQueuePanel(QWidget):
     def _on_export_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export cases"), "cases.csv", self.tr("CSV files (*.csv)"))
         if path:
-            self.export_csv(Path(path))
+            export_or_explain(self, lambda: self.export_csv(Path(path)))
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{shown} of {total} cases").format(

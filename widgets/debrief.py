@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from cockpit.dispatch import rank_departments
 from cockpit.recommender import case_need
+from cockpit.security.authorizer import ExportCheck
 from cockpit.training import (
     DISPATCH,
     ESCALATE,
@@ -40,6 +41,7 @@ from cockpit.twin import TwinError
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from widgets import i18n
+from widgets.export_gate import export_or_explain
 from widgets.theme import BAD_COLOR, OK_COLOR, SLA_AMBER
 
 COLUMNS = ("decided_at", "kind", "case_id", "action", "recorded", "best", "sla_score", "choice_score",
@@ -78,6 +80,9 @@ class ScoreStrip(QWidget):
 class DebriefView(QWidget):
     """Shows a :class:`~cockpit.training.Debrief`; exports it as PNG and CSV.
 
+    ``may_export`` is the session's export gate (:data:`~cockpit.security.authorizer.ExportCheck`;
+    None: a session without accounts, as the replay and training desks are).
+
     Signals
     -------
     sig_show_case_requested(str)
@@ -86,9 +91,11 @@ class DebriefView(QWidget):
 
     sig_show_case_requested = Signal(str)
 
-    def __init__(self, debrief: Debrief, parent: QWidget | None = None) -> None:
+    def __init__(self, debrief: Debrief, parent: QWidget | None = None,
+                 may_export: ExportCheck | None = None) -> None:
         super().__init__(parent)
         self.debrief = debrief
+        self._may_export = may_export
         self.title = QLabel()
         self.title.setObjectName("debriefTitle")
         self.strip = ScoreStrip([d.score for d in debrief.decisions])
@@ -124,25 +131,32 @@ class DebriefView(QWidget):
                 self.table.setItem(r, c, item)
 
     def save_png(self, path: Path) -> Path:
-        """The whole view as a PNG image."""
+        """The whole view as a PNG image (PermissionDenied if the account may not export)."""
+        self._check_export(path)
         self.grab().save(str(path))
         return path
 
     def save_csv(self, path: Path) -> Path:
+        """The decisions as CSV (PermissionDenied if the account may not export)."""
+        self._check_export(path)
         self.debrief.export_csv(path)
         return path
+
+    def _check_export(self, path: Path) -> None:
+        if self._may_export is not None:
+            self._may_export(f"debrief of {self.debrief.trainee}", str(path))
 
     @Slot()
     def _ask_png(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save debrief as PNG"), "debrief.png", "PNG (*.png)")
         if name:
-            self.save_png(Path(name))
+            export_or_explain(self, lambda: self.save_png(Path(name)))
 
     @Slot()
     def _ask_csv(self) -> None:
         name, _ = QFileDialog.getSaveFileName(self, self.tr("Save debrief as CSV"), "debrief.csv", "CSV (*.csv)")
         if name:
-            self.save_csv(Path(name))
+            export_or_explain(self, lambda: self.save_csv(Path(name)))
 
     @Slot(int, int)
     def _on_double_clicked(self, row: int, column: int) -> None:

@@ -27,6 +27,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFontDatabase
 
+from cockpit.ingest.service import DATA_LOSS
 from cockpit.kpi import COUNT, HOURS, MINUTES, RATING, SHARE, Kpi
 from cockpit.resources import RESOURCES
 from cockpit.street.model import Street
@@ -324,6 +325,7 @@ _ALARM_KIND = {
     "overdue": QT_TRANSLATE_NOOP("Domain", "overdue case"),
     "on_scene_late": QT_TRANSLATE_NOOP("Domain", "not on scene in time"),
     "area": QT_TRANSLATE_NOOP("Domain", "area overdue rate"),
+    DATA_LOSS: QT_TRANSLATE_NOOP("Domain", "possible data loss"),
 }
 
 

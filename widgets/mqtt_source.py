@@ -14,21 +14,22 @@ import logging
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
 from cockpit.demo_feed import DEMO_SEED
 from cockpit.ingest.broker import EmbeddedBroker
-from cockpit.ingest.broker_config import BrokerConfig
+from cockpit.ingest.broker_config import BrokerConfig, BrokerLogin
 from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.link import LinkStatus
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
 from cockpit.ingest.simulated_sensors import SensorSimulator
 from cockpit.ingest.store import BatchStore
+from cockpit.ingest.translate import Translator
 from cockpit.rules.model import load_rules
+from cockpit.security.free_text import guard_for
 from cockpit.storage import Database
 from cockpit.twin import TwinState
 from cockpit.vocabulary.events import Event
@@ -42,15 +43,6 @@ EMBEDDED = "embedded"
 DEMO_SENSOR_RATE = 10.0
 """Simulated sensor messages a second over the embedded broker (each sensor about every 3 minutes)."""
 STOP_TIMEOUT_S = 10.0
-
-
-@dataclass(frozen=True)
-class BrokerLogin:
-    """Credentials and TLS for an external broker (``--username``, ``--password``, ``--tls-ca``)."""
-
-    username: str | None = None
-    password: str | None = None
-    tls_ca: str | None = None
 
 
 class MqttSource(QObject):
@@ -77,6 +69,11 @@ class MqttSource(QObject):
     seed
         Seed of the sensor simulator.
 
+    Raises
+    ------
+    KeyMissing
+        Residents are stored but there is no personal-data key to mask their names in reports.
+
     Signals
     -------
     link_changed(str, str)
@@ -101,7 +98,8 @@ class MqttSource(QObject):
         self._stop = threading.Event()
         self._publisher: threading.Thread | None = None
         self.url = ""
-        self.service = IngestService(twin.street, db, sink=self._sink, rules=load_rules(None, twin.categories))
+        self.service = IngestService(twin.street, db, sink=self._sink, rules=load_rules(None, twin.categories),
+                                     translator=Translator(twin.street, guard=guard_for(db, twin.street)))
         assert self.service.engine is not None
         self.service.engine.adopt(twin.alarms.values())
         self._seq_start = max((last for _first, last, _n in BatchStore(db).sequences().values()), default=0) + 1
@@ -128,10 +126,9 @@ class MqttSource(QObject):
             config = BrokerConfig(self.url, mqtt5=False)
         else:
             self.url = self._broker
-            config = BrokerConfig(self._broker, username=self._login.username, password=self._login.password,
-                                  tls_ca=self._login.tls_ca)
+            config = self._login.config(self._broker)
             config.host  # noqa: B018 - validates the URL before a thread starts
-        self.ingest = MqttIngest(self.service, config)
+        self.ingest = MqttIngest(self.service, config, durable_broker=self.embedded is None)
         self._unsubscribe_link = self.ingest.link.subscribe(self._on_link)
         self.ingest.start()
         if self._sensor_rate > 0:

@@ -32,9 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
 from simulation.optimise import StreetStaffingSearch
 from simulation.kpi import ALL
+from widgets.export_gate import export_or_explain
 from widgets.theme import MARKER_OUTLINE, NO_DATA_COLOR, SERIES_COLORS
 
 MAX_SCENARIOS = 4
@@ -88,6 +90,9 @@ def format_difference(kpi: str, value: float, lo: float, hi: float) -> str:
 class ScenarioResultsPanel(QWidget):
     """Shows compared experiment results; owns the comparison table, the plots and the export.
 
+    ``may_export`` is the session's export gate (:data:`~cockpit.security.authorizer.ExportCheck`;
+    None: a session without accounts).
+
     Signals
     -------
     sig_export_requested(str)
@@ -97,8 +102,9 @@ class ScenarioResultsPanel(QWidget):
 
     sig_export_requested = Signal(str)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, may_export: ExportCheck | None = None) -> None:
         super().__init__(parent)
+        self._may_export = may_export
         self.results: list[ExperimentResult] = []
         self.comparison = pd.DataFrame()
         self.table = QTableWidget()
@@ -362,8 +368,16 @@ class ScenarioResultsPanel(QWidget):
     # -- export ----------------------------------------------------------------------------------
 
     def export(self, folder: str | Path) -> list[Path]:
-        """Write the comparison and the per-grid map as CSV and every plot as PNG into ``folder``."""
+        """Write the comparison and the per-grid map as CSV and every plot as PNG into ``folder``.
+
+        Raises
+        ------
+        PermissionDenied
+            The session's account may not export (nothing is written).
+        """
         folder = Path(folder)
+        if self._may_export is not None:
+            self._may_export("scenario results", str(folder))
         folder.mkdir(parents=True, exist_ok=True)
         written = []
         path = folder / "comparison.csv"
@@ -404,8 +418,7 @@ class ScenarioResultsPanel(QWidget):
 
     def _on_export_clicked(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Export comparison to folder"))
-        if folder:
-            self.export(folder)
+        if folder and export_or_explain(self, lambda: self.export(folder)):
             self.sig_export_requested.emit(folder)
 
     # -- language --------------------------------------------------------------------------------

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import ExperimentResult, run_experiment
 from simulation.optimise import StreetStaffingSearch, optimise_street_staffing
 from simulation.scenario import Scenario
@@ -169,7 +170,8 @@ class SimulationView(QWidget):
     """Scenarios on the left, the editor of the selected one in the middle, results on the right.
 
     Owns the list of scenarios (1-4) and the :class:`ExperimentRunner`. With a ``twin``, runs can
-    start from its current state (open cases and staff positions).
+    start from its current state (open cases and staff positions). ``may_export`` is the session's
+    export gate for the results (:class:`ScenarioResultsPanel`).
 
     Signals
     -------
@@ -179,7 +181,8 @@ class SimulationView(QWidget):
 
     run_finished = Signal(bool)
 
-    def __init__(self, twin=None, scenarios: list[Scenario] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(self, twin=None, scenarios: list[Scenario] | None = None, parent: QWidget | None = None,
+                 may_export: ExportCheck | None = None) -> None:
         super().__init__(parent)
         self.twin = twin
         self.scenarios: list[Scenario] = list(scenarios) if scenarios else [new_street_scenario(self.tr("Today"))]
@@ -188,7 +191,7 @@ class SimulationView(QWidget):
         self.add_button = QPushButton()
         self.remove_button = QPushButton()
         self.editor = ScenarioEditorPanel(self.scenarios[0])
-        self.results = ScenarioResultsPanel()
+        self.results = ScenarioResultsPanel(may_export=may_export)
         self.replications = QSpinBox()
         self.replications.setRange(2, 1000)
         self.replications.setValue(30)
@@ -399,10 +402,10 @@ class SimulationView(QWidget):
         super().closeEvent(event)
 
 
-def open_simulation_view(twin=None, parent: QWidget | None = None) -> QWidget:
+def open_simulation_view(twin=None, parent: QWidget | None = None, may_export: ExportCheck | None = None) -> QWidget:
     """The simulation view for the main window's menu: the street's current staffing as scenario A.
 
     ``twin`` (a :class:`cockpit.twin.TwinState`) lets runs start from its current state; the view
-    only reads it, on the GUI thread, when a run starts.
+    only reads it, on the GUI thread, when a run starts. ``may_export`` gates its exports.
     """
-    return SimulationView(twin, parent=parent)
+    return SimulationView(twin, parent=parent, may_export=may_export)

@@ -81,7 +81,6 @@ def _grab(app: QApplication, twin: TwinState, actor: str, out: Path, width: int,
         # Widgets replaced during layout are deleted later; they must be gone before the grab.
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
         app.processEvents()
-        out.parent.mkdir(parents=True, exist_ok=True)
         if not wall.grab().save(str(out), "PNG"):
             raise OSError(f"could not write {out}")
     finally:

@@ -18,13 +18,17 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from cockpit import heap
+from cockpit.command_output import OneLineParser
 from cockpit.ingest.broker import EmbeddedBroker
-from cockpit.ingest.broker_config import BrokerConfig
+from cockpit.ingest.broker_config import PASSWORD_ENV, BrokerLogin
 from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.service import IngestService
 from cockpit.ingest.simulated_sensors import SensorSimulator, paced
+from cockpit.ingest.translate import Translator
 from cockpit.rules.model import load_rules
+from cockpit.security.free_text import guard_for
+from cockpit.security.personal_data import KeyMissing
 from cockpit.storage.db import StorageError, open_database
 from cockpit.storage.eventlog import EventStore
 from cockpit.twin import TwinError, TwinState
@@ -33,17 +37,42 @@ from cockpit.vocabulary.events import Event
 log = logging.getLogger(__name__)
 
 EXIT_FAILURE = 1
+EXIT_USAGE = 2
 DRAIN_TIMEOUT_S = 60.0
 """How long ``cockpit sensors`` waits at the end for the broker to confirm what it sent."""
+
+
+def add_login_arguments(parser: argparse.ArgumentParser) -> None:
+    """Options naming the account and TLS files at a broker (``--password`` only to refuse it)."""
+    parser.add_argument("--username", default=None, help="MQTT user name at --broker")
+    parser.add_argument("--password-file", default=None,
+                        help=f"file whose first line is the MQTT password (or set {PASSWORD_ENV})")
+    parser.add_argument("--password", default=None, help=argparse.SUPPRESS)
+    parser.add_argument("--tls-ca", default=None, help="CA certificate file of the broker (implies TLS)")
+    parser.add_argument("--tls-cert", default=None, help="client certificate file, for a broker that requires one")
+    parser.add_argument("--tls-key", default=None, help="the client certificate's private key file")
+
+
+def broker_login(args: argparse.Namespace) -> BrokerLogin:
+    """The login the options of :func:`add_login_arguments` give.
+
+    Raises
+    ------
+    ValueError
+        A password on the command line (``ps`` would show it to every user), an unreadable password
+        file, or a certificate without its key; the message is one line and never holds the password.
+    """
+    if getattr(args, "password", None) is not None:
+        raise ValueError(f"--password would show the password to every user of this machine (ps): "
+                         f"use --password-file FILE or set {PASSWORD_ENV}")
+    return BrokerLogin.of(args.username, args.password_file, args.tls_ca, args.tls_cert, args.tls_key)
 
 
 def add_ingest_arguments(parser: argparse.ArgumentParser) -> None:
     """Options of ``cockpit ingest``."""
     parser.add_argument("--broker", required=True, help="broker URL, mqtt://HOST:PORT or mqtts://HOST:PORT")
     parser.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
-    parser.add_argument("--username", default=None)
-    parser.add_argument("--password", default=None)
-    parser.add_argument("--tls-ca", default=None, help="CA certificate file of the broker (implies TLS)")
+    add_login_arguments(parser)
     parser.add_argument("--client-id", default="street-cockpit-ingest", help="MQTT client id (the persistent session)")
     parser.add_argument("--qos", type=int, choices=[0, 1], default=1)
     parser.add_argument("--mqtt311", action="store_true", help="speak MQTT 3.1.1 (e.g. to the embedded amqtt broker)")
@@ -60,9 +89,7 @@ def add_sensors_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--bad-fraction", type=float, default=0.0, help="share of malformed messages")
     parser.add_argument("--seq-start", type=int, default=1, help="first sequence number of every device")
     parser.add_argument("--qos", type=int, choices=[0, 1], default=1)
-    parser.add_argument("--username", default=None)
-    parser.add_argument("--password", default=None)
-    parser.add_argument("--tls-ca", default=None)
+    add_login_arguments(parser)
     parser.add_argument("--client-id", default="street-cockpit-sensors")
     parser.add_argument("--json", action="store_true", help="the summary is JSON (it always is)")
 
@@ -89,15 +116,19 @@ def _demo_street():
 
 def ingest_command(args: argparse.Namespace) -> int:
     """Run the headless ingest until SIGINT/SIGTERM; prints the JSON summary. Returns the exit code."""
-    street = _demo_street()
     try:
-        config = BrokerConfig(
-            url=args.broker, client_id=args.client_id, username=args.username, password=args.password,
-            tls_ca=args.tls_ca, qos=args.qos, mqtt5=not args.mqtt311,
-        )
+        config = broker_login(args).config(args.broker, client_id=args.client_id, qos=args.qos,
+                                           mqtt5=not args.mqtt311)
         config.host  # noqa: B018 - validates the URL before anything starts
         db = open_database(args.db)
     except (ValueError, StorageError) as exc:
+        print(f"cockpit ingest: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    street = _demo_street()
+    try:
+        guard = guard_for(db, street)
+    except KeyMissing as exc:
+        db.close()
         print(f"cockpit ingest: {exc}", file=sys.stderr)
         return EXIT_FAILURE
     twin = TwinState(street)
@@ -111,7 +142,7 @@ def ingest_command(args: argparse.Namespace) -> int:
     twin.apply_many(EventStore(db).read(), on_error=lambda event, error: None)
     service = IngestService(
         street, db, sink=lambda events: twin.apply_many(events, on_error=on_refused),
-        rules=load_rules(args.rules, twin.categories),
+        rules=load_rules(args.rules, twin.categories), translator=Translator(street, guard=guard),
     )
     assert service.engine is not None
     service.engine.adopt(twin.alarms.values())
@@ -130,6 +161,10 @@ def ingest_command(args: argparse.Namespace) -> int:
     if ingest.error is not None:
         print(f"cockpit ingest: {ingest.error}", file=sys.stderr)
         return EXIT_FAILURE
+    if not ingest.ever_connected:
+        print(f"cockpit ingest: never connected to {args.broker} ({ingest.last_failure or 'stopped first'})",
+              file=sys.stderr)
+        return EXIT_FAILURE
     return 0
 
 
@@ -144,11 +179,15 @@ def sensors_command(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"cockpit sensors: {exc}", file=sys.stderr)
         return EXIT_FAILURE
+    try:
+        login = broker_login(args)
+    except ValueError as exc:
+        print(f"cockpit sensors: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     embedded = EmbeddedBroker() if args.broker is None else None
     url = embedded.start() if embedded is not None else args.broker
     try:
-        client = Publisher(BrokerConfig(url=url, client_id=args.client_id, username=args.username,
-                                        password=args.password, tls_ca=args.tls_ca))
+        client = Publisher(login.config(url, client_id=args.client_id))
     except (ValueError, OSError) as exc:
         print(f"cockpit sensors: cannot connect to {url}: {exc}", file=sys.stderr)
         if embedded is not None:
@@ -170,7 +209,7 @@ def sensors_command(args: argparse.Namespace) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """``python -m cockpit.ingest``: the ingest command on its own (for supervisors and tests)."""
-    parser = argparse.ArgumentParser(prog="python -m cockpit.ingest", description=__doc__)
+    parser = OneLineParser(prog="python -m cockpit.ingest", description=__doc__)
     parser.add_argument("-v", "--verbose", action="store_true")
     add_ingest_arguments(parser)
     args = parser.parse_args(argv)

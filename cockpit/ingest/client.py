@@ -67,14 +67,23 @@ class MqttIngest:
         The broker and the connection options.
     tick_s
         How often the no-signal rules are run.
+    durable_broker
+        Whether the broker keeps sessions across its restarts (Mosquitto with persistence; not the
+        embedded broker). Then a connection that finds the cockpit's session gone, after the
+        cockpit was connected or once the database holds what it ingested before, raises the
+        "possible data loss" alarm (:meth:`IngestService.session_lost`).
     """
 
-    def __init__(self, service: IngestService, config: BrokerConfig, tick_s: float = 1.0) -> None:
+    def __init__(self, service: IngestService, config: BrokerConfig, tick_s: float = 1.0,
+                 durable_broker: bool = True) -> None:
         self.service = service
         self.config = config
+        self.durable_broker = durable_broker
         self.link = Link()
         self.tick_s = tick_s
         self.error: str | None = None
+        self.last_failure = ""
+        """Why the latest attempt to connect failed, or the connection was lost ("" if none has)."""
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
         self._process: subprocess.Popen | None = None
@@ -114,6 +123,11 @@ class MqttIngest:
         return self._thread is not None and self._thread.is_alive()
 
     @property
+    def ever_connected(self) -> bool:
+        """Whether the broker accepted the cockpit at least once since :meth:`start`."""
+        return self._ever_connected
+
+    @property
     def network_pid(self) -> int | None:
         """The network process's id while one runs (for monitoring)."""
         return self._process.pid if self._process is not None else None
@@ -140,8 +154,9 @@ class MqttIngest:
         self._reader = threading.Thread(target=_read_frames, args=(self._conn, self._frames),
                                         name="cockpit-mqtt-frames", daemon=True)
         self._reader.start()
+        expect_session = (self._ever_connected or self.service.has_history) if self.durable_broker else None
         self._conn.send(("start", self.config, subscriptions(self.service.street.id), RECEIVE_MAXIMUM,
-                         self._incarnation * _GENERATIONS, self._ever_connected))
+                         self._incarnation * _GENERATIONS, self._ever_connected, expect_session))
 
     def _network_gone(self) -> str:
         """Wait for the network process to end (kill it after :data:`STOP_WAIT_S`), close our end
@@ -180,6 +195,12 @@ class MqttIngest:
             self.link.set(state, frame[2])
         elif kind == "error":
             self.error = frame[1]
+        elif kind == "retry":
+            _, attempt, delay, reason = frame
+            self.last_failure = reason
+            log.warning("%s; retry %d in %.1f s", reason, attempt, delay)
+        elif kind == "session_lost":
+            self.service.session_lost(datetime.now(timezone.utc), frame[1])
         elif kind == "stopped":
             return False
         return True

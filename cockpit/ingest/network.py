@@ -9,15 +9,20 @@ carrying pickled frames (:class:`multiprocessing.connection.Connection`):
 ======================================  ==========================================================
 cockpit → network                       network → cockpit
 ======================================  ==========================================================
-``("start", config, topics, rm, g, c)`` ``("messages", [(topic, payload, token), ...])``
+``("start", config, topics, rm, g, c, e)`` ``("messages", [(topic, payload, token), ...])``
 ``("ack", [token, ...], consumed)``     ``("link", state, reason)``
 ``("stop",)``                           ``("error", text)`` (the broker refused the connection)
+—                                       ``("retry", attempt, seconds, reason)`` (each failed attempt)
+—                                       ``("session_lost", text)`` (a new session where one was due)
 —                                       ``("stopped",)`` (the answer to ``stop``)
 ======================================  ==========================================================
 
 ``start`` carries the :class:`~cockpit.ingest.broker_config.BrokerConfig`, the topic filters, the
-Receive Maximum to ask for, the first token generation and whether the cockpit was connected
-before (so that a new network process reports an outage as degraded, not as never connected). A
+Receive Maximum to ask for, the first token generation, whether the cockpit was connected before
+(so that a new network process reports an outage as degraded, not as never connected) and whether
+the broker should still hold the cockpit's session from earlier (None: a broker that keeps none,
+the embedded one): a connection that finds no session then, or any later one that finds none,
+means the broker forgot what it had queued and acknowledged meanwhile. A
 token is (connection generation, packet id) of a QoS 1 message, None for QoS 0. The network
 process acknowledges a message only when the cockpit hands its token back after the commit, and
 only on the connection it came by. It reads no more than :data:`MAX_OUTSTANDING` messages ahead of
@@ -83,7 +88,7 @@ class NetworkLoop:
     """
 
     def __init__(self, conn: Connection, config: BrokerConfig, topics: list[str], receive_maximum: int,
-                 generation_base: int = 0, ever_connected: bool = False) -> None:
+                 generation_base: int = 0, ever_connected: bool = False, expect_session: bool | None = None) -> None:
         self.conn = conn
         self.config = config
         self.topics = topics
@@ -93,6 +98,7 @@ class NetworkLoop:
         self._generation = generation_base
         self._connected = False
         self._ever_connected = ever_connected
+        self._expect_session = expect_session
         self._link: tuple[str, str] | None = None
         self._stopping = False
         self._orphaned = False
@@ -115,7 +121,7 @@ class NetworkLoop:
         if self.config.username is not None:
             client.username_pw_set(self.config.username, self.config.password)
         if self.config.tls:
-            client.tls_set(ca_certs=self.config.tls_ca, cert_reqs=ssl.CERT_REQUIRED)
+            client.tls_set(cert_reqs=ssl.CERT_REQUIRED, **self.config.tls_arguments())
         client.max_queued_messages_set(0)
         client.on_connect = self._on_connect
         client.on_disconnect = self._on_disconnect
@@ -130,6 +136,12 @@ class NetworkLoop:
         client.subscribe([(topic, self.config.qos) for topic in self.topics])
         self._connected = self._ever_connected = True
         session = "resumed" if flags.session_present else "new"
+        if self._expect_session and not flags.session_present:
+            self._send(("session_lost", f"{self.config.host}:{self.config.port} had no session for "
+                                        f"{self.config.client_id!r}"))
+        if self._expect_session is not None:
+            # A durable broker owes the session from this connection on (MQTT 5 and 3.1.1 keep one).
+            self._expect_session = True
         self._set_link("connected", f"connected to {self.config.host}:{self.config.port} ({session} session)")
 
     def _on_disconnect(self, client: mqtt.Client, userdata: object, flags, reason_code, properties) -> None:
@@ -138,7 +150,15 @@ class NetworkLoop:
     def _on_message(self, client: mqtt.Client, userdata: object, message: mqtt.MQTTMessage) -> None:
         self._inbox.append((message.topic, message.payload, (self._generation, message.mid) if message.qos else None))
 
-    def _connect(self) -> bool:
+    def _retry(self, attempt: int, reason: str) -> None:
+        """Say why the connection failed and when the next attempt is, and wait for it (backing off)."""
+        self._lost(reason)
+        delay = self.config.backoff_s(attempt, self._rng)
+        self._send(("retry", attempt + 1, delay, reason))
+        self._listen(delay)
+
+    def _connect(self) -> str:
+        """Connect; "" on success, else why not."""
         try:
             if self.config.mqtt5:
                 properties = Properties(PacketTypes.CONNECT)
@@ -151,10 +171,9 @@ class NetworkLoop:
             else:
                 self._client.connect(self.config.host, self.config.port, self.config.keepalive_s)
         except (OSError, ssl.SSLError) as exc:
-            self._lost(f"cannot connect to {self.config.host}:{self.config.port}: {exc}")
-            return False
+            return f"cannot connect to {self.config.host}:{self.config.port}: {exc}"
         self._generation += 1
-        return True
+        return ""
 
     def _lost(self, reason: str) -> None:
         # Degraded once it has been connected: the broker's session holds the messages meanwhile.
@@ -173,16 +192,17 @@ class NetworkLoop:
         try:
             while not self._stopping:
                 if not self._connected and self._client.socket() is None:
-                    if not self._connect():
-                        self._listen(self.config.backoff_s(attempt, self._rng))
+                    failure = self._connect()
+                    if failure:
+                        self._retry(attempt, failure)
                         attempt += 1
                         continue
                 rc = self._turn(timeout=0.05)
                 if rc != MQTTErrorCode.MQTT_ERR_SUCCESS:
                     self._connected = False
                     self._hand_over()
-                    self._lost(f"connection lost: {mqtt.error_string(rc)}")
-                    self._listen(self.config.backoff_s(attempt, self._rng))
+                    self._retry(attempt, f"connection to {self.config.host}:{self.config.port} lost: "
+                                         f"{mqtt.error_string(rc)}")
                     attempt += 1
                     if self._client.socket() is not None:
                         self._client.disconnect()

@@ -37,7 +37,7 @@ class Publisher:
         if config.username is not None:
             self._client.username_pw_set(config.username, config.password)
         if config.tls:
-            self._client.tls_set(ca_certs=config.tls_ca, cert_reqs=ssl.CERT_REQUIRED)
+            self._client.tls_set(cert_reqs=ssl.CERT_REQUIRED, **config.tls_arguments())
         self._client.max_inflight_messages_set(max_inflight)
         self._client.max_queued_messages_set(0)
         self._client.on_publish = self._on_publish

@@ -40,6 +40,9 @@ class Reason(StrEnum):
     """The topic names another street."""
     DEVICE_MISMATCH = "device_mismatch"
     """The payload's device id differs from the id in the topic."""
+    WRONG_SENDER = "wrong_sender"
+    """A report or case action does not come from who it says: an app account named like a sensor
+    or a staff member, or a case action whose actor is not the phone that sent it."""
     UNKNOWN_DEVICE = "unknown_device"
     """No sensor or staff member of the street has this id."""
     UNKNOWN_CATEGORY = "unknown_category"

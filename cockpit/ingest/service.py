@@ -20,14 +20,15 @@ from typing import Generic, TypeVar
 from cockpit.ingest.payloads import PayloadError
 from cockpit.ingest.reasons import Reason
 from cockpit.ingest.store import BatchStore
-from cockpit.ingest.topics import TopicKind
+from cockpit.ingest.topics import Space, TopicKind
 from cockpit.ingest.translate import Message, Translator
 from cockpit.rules.engine import RuleEngine
 from cockpit.rules.model import AlarmRule
 from cockpit.storage.db import Database
 from cockpit.storage.telemetry import DeadLetter
 from cockpit.street.model import Street
-from cockpit.vocabulary.events import Event
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.vocabulary.events import AlarmRaised, Event
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +49,14 @@ index page per device (1,700 on the demo street), every one written to the log a
 batch of 2,000 receipts cost 25 us each against a table of 240,000, a batch of 10,000 9.7 us
 (docs/mqtt.md)."""
 
+DATA_LOSS_SETTLE_S = 5.0
+"""How long after the broker lost the cockpit's session the "possible data loss" alarm is raised:
+the devices' next messages show the sequence numbers missing since, and the alarm counts them."""
+DATA_LOSS = "data_loss"
+"""The alarm kind of a lost broker session."""
+
 _READING_KINDS = frozenset((TopicKind.READING, TopicKind.ALARM))
+_SENSOR = Space.SENSOR
 """Message kinds whose first event is a SensorReading for the rules."""
 
 
@@ -84,7 +92,8 @@ class IngestService(Generic[Token]):
     """Validates, batches, stores and forwards messages of one street; owns the sequence counters.
 
     Emits the events of every committed batch (new messages' events and the alarms and cases the
-    rules derive) to ``sink``, after the commit, from the thread that calls :meth:`flush`.
+    rules derive) to ``sink``, after the commit, from the thread that calls :meth:`flush`; and a red
+    ``data_loss`` alarm when the broker lost the cockpit's session (:meth:`session_lost`).
 
     Parameters
     ----------
@@ -101,6 +110,8 @@ class IngestService(Generic[Token]):
         Validation and translation (built from the street when omitted).
     batch_size, batch_age_s, batch_max_age_s
         When a batch is due for commit (see :data:`BATCH_SIZE`).
+    loss_settle_s
+        How long after a lost session its alarm waits for the gaps to show (:data:`DATA_LOSS_SETTLE_S`).
     """
 
     def __init__(
@@ -113,6 +124,7 @@ class IngestService(Generic[Token]):
         batch_size: int = BATCH_SIZE,
         batch_age_s: float = BATCH_AGE_S,
         batch_max_age_s: float = BATCH_MAX_AGE_S,
+        loss_settle_s: float = DATA_LOSS_SETTLE_S,
     ) -> None:
         self.street = street
         self.store = BatchStore(db)
@@ -122,15 +134,17 @@ class IngestService(Generic[Token]):
         self.batch_size = batch_size
         self.batch_age_s = batch_age_s
         self.batch_max_age_s = batch_max_age_s
+        self.loss_settle_s = loss_settle_s
         self.stats = IngestStats()
+        self._loss: tuple[datetime, int, float] | None = None
         self._messages: list[Message] = []
         self._dead: list[DeadLetter] = []
         self._tokens: list[Token] = []
         self._tick_events: list[Event] = []
         self._oldest: float | None = None
         self._sequences: dict[str, list[int]] = {}
-        for device, (first, last, count) in self.store.sequences().items():
-            self._sequences[device] = [first, last, count]
+        for sender, (first, last, count) in self.store.sequences().items():
+            self._sequences[sender] = [first, last, count]
             self.stats.gaps += last - first + 1 - count
 
     # ------------------------------------------------------------ arrival (ingest thread)
@@ -168,16 +182,47 @@ class IngestService(Generic[Token]):
             self._oldest = time.monotonic()
 
     def _reject(self, topic: str, reason: Reason, detail: str, payload: bytes) -> None:
-        self._dead.append(DeadLetter.of(topic[:1000], reason.value, detail[:500], bytes(payload)))
+        self._dead.append(DeadLetter.of(topic[:1000], reason.value, detail[:500], bytes(payload),
+                                        scrub=self.translator.guard.scrubber.scrub))
         self.stats.rejected += 1
         self.stats.rejected_by_reason[reason.value] += 1
 
     def tick(self, at: datetime | None = None) -> None:
-        """Let the clock run the no-signal rules; their events go out with the next flush."""
+        """Let the clock run the no-signal rules and raise a due data-loss alarm; their events go
+        out with the next flush."""
+        at = at or datetime.now(timezone.utc)
         if self.engine is not None:
-            self._tick_events += self.engine.tick(at or datetime.now(timezone.utc))
-            if self._tick_events and self._oldest is None:
-                self._oldest = time.monotonic()
+            self._tick_events += self.engine.tick(at)
+        if self._loss is not None and time.monotonic() - self._loss[2] >= self.loss_settle_s:
+            self._tick_events.append(self._data_loss_alarm(at))
+            self._loss = None
+        if self._tick_events and self._oldest is None:
+            self._oldest = time.monotonic()
+
+    @property
+    def has_history(self) -> bool:
+        """Whether this database already holds messages ingested before (a broker session is due)."""
+        return bool(self._sequences)
+
+    def session_lost(self, at: datetime, detail: str = "") -> None:
+        """The broker had no session for the cockpit where it should have kept one.
+
+        What it queued and acknowledged to the devices meanwhile may be gone; the devices' next
+        messages show how many sequence numbers are missing. After ``loss_settle_s`` a tick raises a
+        red :data:`DATA_LOSS` alarm with that count (:func:`data_loss_detail`).
+        """
+        log.warning("possible data loss: the broker lost the cockpit's session (%s); "
+                    "counting the messages missing since", detail or "no detail")
+        if self._loss is None:
+            self._loss = (at, self.stats.gaps, time.monotonic())
+
+    def _data_loss_alarm(self, at: datetime) -> AlarmRaised:
+        assert self._loss is not None
+        since, gaps_before, _ = self._loss
+        missing = max(self.stats.gaps - gaps_before, 0)
+        log.warning("possible data loss: %d sequence numbers missing since the broker lost the cockpit's session", missing)
+        return AlarmRaised(at, f"ALM-LOSS-{since:%Y%m%dT%H%M%S}", DATA_LOSS, RiskLevel.RED,
+                           detail=data_loss_detail(missing, since))
 
     @property
     def pending(self) -> int:
@@ -213,8 +258,9 @@ class IngestService(Generic[Token]):
         self.stats.duplicates += committed.duplicates
         self.stats.batches += 1
         self.stats.events += len(committed.events)
+        count = self._count_sequence
         for message in committed.new:
-            self._count_sequence(message.device, message.seq)
+            count(message.device if message.space is _SENSOR else message.sender, message.seq)
         self._messages, self._dead, self._tokens, self._tick_events = [], [], [], []
         self._oldest = None
         if committed.events and self.sink is not None:
@@ -242,10 +288,10 @@ class IngestService(Generic[Token]):
                 events.extend(feed(message.events[0]))
         return events
 
-    def _count_sequence(self, device: str, seq: int) -> None:
-        counter = self._sequences.get(device)
+    def _count_sequence(self, sender: str, seq: int) -> None:
+        counter = self._sequences.get(sender)
         if counter is None:
-            self._sequences[device] = [seq, seq, 1]
+            self._sequences[sender] = [seq, seq, 1]
             return
         first, last, count = counter
         before = last - first + 1 - count
@@ -253,9 +299,24 @@ class IngestService(Generic[Token]):
         self.stats.gaps += counter[1] - counter[0] + 1 - counter[2] - before
 
     def gaps_by_device(self) -> dict[str, int]:
-        """Sequence numbers never received, per device that has any."""
+        """Sequence numbers never received, per sender that has any: a sensor by its id, a phone or an
+        app account as ``staff/ID`` or ``app/ID``."""
         return {
-            device: last - first + 1 - count
-            for device, (first, last, count) in self._sequences.items()
+            sender: last - first + 1 - count
+            for sender, (first, last, count) in self._sequences.items()
             if last - first + 1 - count
         }
+
+
+_DETAIL = "{missing} sequence numbers missing since the broker lost the cockpit's session at {since}"
+
+
+def data_loss_detail(missing: int, since: datetime) -> str:
+    """The detail of a data-loss alarm: how many messages are known missing, and since when."""
+    return _DETAIL.format(missing=missing, since=since.astimezone(timezone.utc).isoformat(timespec="seconds"))
+
+
+def data_loss_missing(detail: str) -> int | None:
+    """The count of missing messages in a :func:`data_loss_detail` text (None if it is not one)."""
+    head = detail.split(" ", 1)[0]
+    return int(head) if head.isdigit() else None

@@ -1,8 +1,10 @@
 """One transaction per batch: message receipts, the events they caused and the dead letters.
 
-Every valid message leaves a receipt in the ``telemetry`` table under its (device, seq) key — a
-sensor's values, a phone's position, an empty map for reports and case actions — inserted with
-``ON CONFLICT DO NOTHING``. The rows the database reports back as inserted are the new messages;
+Every valid message leaves a receipt under its key, inserted with ``ON CONFLICT DO NOTHING``: a
+sensor's in the ``telemetry`` table under (sensor, seq) with its values, a staff phone's or an app
+account's in ``sender_receipts`` under (space, sender, seq). Two tables, so that no report or
+action can take a sensor's key. The sealed originals of a new message's scrubbed free text go to
+``sealed_texts`` in the same transaction. The rows the database reports back as inserted are the new messages;
 the rest are redeliveries and change nothing. The events of new messages (and those the rules
 derive from them) go to ``event_log`` in the same transaction, except sensor readings, which the
 telemetry table already holds. When :meth:`BatchStore.commit` returns, the batch is durable and
@@ -28,9 +30,10 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
+from cockpit.ingest.topics import Space
 from cockpit.ingest.translate import Message
 from cockpit.storage.db import Database
-from cockpit.storage.models import DeadLetterRow, EventLogRow, TelemetryRow
+from cockpit.storage.models import DeadLetterRow, EventLogRow, SealedTextRow, SenderReceiptRow, TelemetryRow
 from cockpit.storage.telemetry import DeadLetter
 from cockpit.vocabulary.events import Event, SensorReading, to_dict
 
@@ -56,14 +59,16 @@ class BatchStore:
 
     def __init__(self, db: Database) -> None:
         self.db = db
-        table = TelemetryRow.__table__
-        if db.dialect == "postgresql":
-            statement = postgresql.insert(table).on_conflict_do_nothing(index_elements=["sensor_id", "seq"])
-        elif db.dialect == "sqlite":
-            statement = sqlite.insert(table).on_conflict_do_nothing(index_elements=["sensor_id", "seq"])
-        else:
+        if db.dialect not in ("postgresql", "sqlite"):
             raise ValueError(f"ingest needs SQLite or PostgreSQL, not {db.dialect}")
-        self._receipts = statement.returning(table.c.sensor_id, table.c.seq)
+        dialect = postgresql if db.dialect == "postgresql" else sqlite
+        table = TelemetryRow.__table__
+        self._receipts = (dialect.insert(table).on_conflict_do_nothing(index_elements=["sensor_id", "seq"])
+                          .returning(table.c.sensor_id, table.c.seq))
+        senders = SenderReceiptRow.__table__
+        self._sender_receipts = (dialect.insert(senders)
+                                 .on_conflict_do_nothing(index_elements=["space", "sender", "seq"])
+                                 .returning(senders.c.space, senders.c.sender, senders.c.seq))
         self._fast = db.dialect == "sqlite"
 
     def commit(
@@ -90,13 +95,23 @@ class BatchStore:
         unique: dict[tuple[str, int], Message] = {}
         for message in messages:
             unique.setdefault(message.key, message)
+        now = datetime.now(timezone.utc)
+        readings = [m for m in unique.values() if m.space is Space.SENSOR]
+        others = [m for m in unique.values() if m.space is not Space.SENSOR] if len(readings) < len(unique) else []
         with self.db.transaction() as session:
             inserted: set[tuple[str, int]] | None = set()
-            if unique and self._fast:
-                inserted = _insert_sqlite(session, list(unique.values()))
-            elif unique:
-                rows = [{"sensor_id": m.device, "seq": m.seq, "at": m.at, "values": m.values} for m in unique.values()]
+            if readings and self._fast:
+                inserted = _insert_sqlite(session, readings)
+            elif readings:
+                rows = [{"sensor_id": m.device, "seq": m.seq, "at": m.at, "values": m.values} for m in readings]
                 inserted = {(device, seq) for device, seq in session.execute(self._receipts, rows)}
+            if others:
+                rows = [{"space": m.space.value, "sender": m.device, "seq": m.seq, "at": m.at} for m in others]
+                fresh_others = {(f"{space}/{sender}", seq)
+                                for space, sender, seq in session.execute(self._sender_receipts, rows)}
+                if inserted is None:
+                    inserted = {m.key for m in readings}
+                inserted |= fresh_others
             new = list(unique.values()) if inserted is None else [m for key, m in unique.items() if key in inserted]
             events = list(extra_events)
             if derive is not None:
@@ -106,17 +121,26 @@ class BatchStore:
             logged = [_log_row(e) for e in events if not isinstance(e, SensorReading)]
             if logged:
                 session.execute(insert(EventLogRow), logged)
+            sealed = [s.row(now) for m in others for s in m.sealed if inserted is None or m.key in inserted]
+            if sealed:
+                session.execute(insert(SealedTextRow), sealed)
             if dead_letters:
                 session.execute(insert(DeadLetterRow), [d.row() for d in dead_letters])
         return Committed(new, len(messages) - len(new), events)
 
     def sequences(self) -> dict[str, tuple[int, int, int]]:
-        """Per device already stored: (first seq, last seq, count) — the gap counters' start."""
-        query = select(
+        """Per sender already stored (:attr:`Message.sender`): (first seq, last seq, count) — the gap
+        counters' start."""
+        readings = select(
             TelemetryRow.sensor_id, func.min(TelemetryRow.seq), func.max(TelemetryRow.seq), func.count()
         ).group_by(TelemetryRow.sensor_id)
+        r = SenderReceiptRow
+        others = select(r.space, r.sender, func.min(r.seq), func.max(r.seq), func.count()).group_by(r.space, r.sender)
         with self.db.session() as session:
-            return {device: (first, last, n) for device, first, last, n in session.execute(query)}
+            out = {device: (first, last, n) for device, first, last, n in session.execute(readings)}
+            out.update({f"{space}/{sender}": (first, last, n)
+                        for space, sender, first, last, n in session.execute(others)})
+        return out
 
 
 def _insert_sqlite(session: Session, messages: list[Message]) -> set[tuple[str, int]] | None:

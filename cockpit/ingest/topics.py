@@ -1,17 +1,22 @@
-"""The MQTT topic tree (DESIGN.md 2.4): the street id first, so one broker can serve many streets.
+"""The MQTT topic tree (DESIGN.md 2.4): the street id first, then who sends, so that the broker's ACL
+can confine every account to its own topics in its own street.
 
-========================================================  =========================================
-topic                                                     what travels on it
-========================================================  =========================================
-``street/{street}/sensor/{sensor_id}/reading``            a sensor's periodic reading
-``street/{street}/sensor/{sensor_id}/alarm``              a sensor's own alarm (smoke, SOS, fall...)
-``street/{street}/staff/{staff_id}/position``             a staff member's phone position
-``street/{street}/case/report``                           a resident or patrol report
-``street/{street}/case/{case_id}/{action}``               a field worker's case action from the app
-========================================================  =========================================
+===============================================================  ====================================
+topic                                                            what travels on it
+===============================================================  ====================================
+``street/{street}/sensor/{sensor_id}/reading``                   a sensor's periodic reading
+``street/{street}/sensor/{sensor_id}/alarm``                     a sensor's own alarm (smoke, SOS...)
+``street/{street}/staff/{staff_id}/position``                    a staff member's phone position
+``street/{street}/staff/{staff_id}/report``                      a patrol report from a staff phone
+``street/{street}/staff/{staff_id}/case/{case_id}/{action}``     a field worker's case action
+``street/{street}/app/{app_id}/report``                          a resident report from an app account
+===============================================================  ====================================
 
-``action`` is one of ``accept``, ``on_scene``, ``resolve``, ``feedback``. A topic level may not be
-empty or hold the MQTT wildcards, so a parsed id is always a plain identifier.
+The third level is the sender's key space (:class:`Space`) and the fourth its id, so a message's
+identity is (space, sender, seq): a phone or an app can never make a sensor's reading look like a
+redelivery, whatever its payload says. ``action`` is one of ``accept``, ``on_scene``, ``resolve``,
+``feedback``. A topic level may not be empty or hold the MQTT wildcards, so a parsed id is always a
+plain identifier.
 """
 
 from __future__ import annotations
@@ -19,6 +24,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from enum import StrEnum
+
+
+class Space(StrEnum):
+    """Who sends: the topic level after the street. Sequence numbers count per sender of a space."""
+
+    SENSOR = "sensor"
+    STAFF = "staff"
+    APP = "app"
 
 
 class TopicKind(StrEnum):
@@ -36,24 +49,26 @@ CASE_ACTIONS = ("accept", "on_scene", "resolve", "feedback")
 
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}"
 _PATTERNS: tuple[tuple[TopicKind, re.Pattern[str]], ...] = (
-    (TopicKind.READING, re.compile(rf"street/(?P<street>{_ID})/sensor/(?P<id>{_ID})/reading")),
-    (TopicKind.ALARM, re.compile(rf"street/(?P<street>{_ID})/sensor/(?P<id>{_ID})/alarm")),
-    (TopicKind.POSITION, re.compile(rf"street/(?P<street>{_ID})/staff/(?P<id>{_ID})/position")),
-    (TopicKind.REPORT, re.compile(rf"street/(?P<street>{_ID})/case/report")),
+    (TopicKind.POSITION, re.compile(rf"street/(?P<street>{_ID})/(?P<space>staff)/(?P<id>{_ID})/position")),
+    (TopicKind.REPORT, re.compile(rf"street/(?P<street>{_ID})/(?P<space>staff|app)/(?P<id>{_ID})/report")),
     (
         TopicKind.CASE_ACTION,
-        re.compile(rf"street/(?P<street>{_ID})/case/(?P<id>{_ID})/(?P<action>{'|'.join(CASE_ACTIONS)})"),
+        re.compile(rf"street/(?P<street>{_ID})/(?P<space>staff)/(?P<id>{_ID})/case/(?P<case_id>{_ID})"
+                   rf"/(?P<action>{'|'.join(CASE_ACTIONS)})"),
     ),
 )
 
 
 @dataclass(frozen=True, slots=True)
 class Topic:
-    """A parsed topic: its kind, street, the id it names (sensor, staff or case) and the case action."""
+    """A parsed topic: its kind, street, the sender's space and id, and for a case action the case and
+    the action."""
 
     kind: TopicKind
     street: str
-    id: str | None = None
+    space: Space
+    id: str
+    case_id: str | None = None
     action: str | None = None
 
 
@@ -67,13 +82,14 @@ def parse_topic(topic: str) -> Topic | None:
     # The common case first: a sensor message, checked without trying every pattern.
     if len(parts) == 5 and parts[0] == "street" and parts[2] == "sensor" and parts[4] in _SENSOR_KINDS:
         if _ID_RE.fullmatch(parts[1]) and _ID_RE.fullmatch(parts[3]):
-            return Topic(_SENSOR_KINDS[parts[4]], parts[1], parts[3])
+            return Topic(_SENSOR_KINDS[parts[4]], parts[1], Space.SENSOR, parts[3])
         return None
     for kind, pattern in _PATTERNS:
         match = pattern.fullmatch(topic)
         if match is not None:
             groups = match.groupdict()
-            return Topic(kind, groups["street"], groups.get("id"), groups.get("action"))
+            return Topic(kind, groups["street"], Space(groups["space"]), groups["id"], groups.get("case_id"),
+                         groups.get("action"))
     return None
 
 
@@ -82,8 +98,8 @@ def subscriptions(street: str) -> list[str]:
     return [
         f"street/{street}/sensor/+/reading",
         f"street/{street}/sensor/+/alarm",
-        f"street/{street}/staff/+/position",
-        f"street/{street}/case/#",
+        f"street/{street}/staff/#",
+        f"street/{street}/app/+/report",
     ]
 
 
@@ -95,7 +111,18 @@ def alarm_topic(street: str, sensor_id: str) -> str:
     return f"street/{street}/sensor/{sensor_id}/alarm"
 
 
-def case_action_topic(street: str, case_id: str, action: str) -> str:
+def position_topic(street: str, staff_id: str) -> str:
+    return f"street/{street}/staff/{staff_id}/position"
+
+
+def report_topic(street: str, sender: str, space: Space = Space.APP) -> str:
+    """Where ``sender`` posts a report: an app account under ``app/``, a staff phone under ``staff/``."""
+    if space is Space.SENSOR:
+        raise ValueError("a sensor does not post reports; its alarms open cases through the rules")
+    return f"street/{street}/{space.value}/{sender}/report"
+
+
+def case_action_topic(street: str, staff_id: str, case_id: str, action: str) -> str:
     if action not in CASE_ACTIONS:
         raise ValueError(f"unknown case action {action!r} (one of {', '.join(CASE_ACTIONS)})")
-    return f"street/{street}/case/{case_id}/{action}"
+    return f"street/{street}/staff/{staff_id}/case/{case_id}/{action}"

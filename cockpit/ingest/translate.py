@@ -23,7 +23,8 @@ from cockpit.ingest.payloads import (
     parse_payload,
 )
 from cockpit.ingest.reasons import Reason
-from cockpit.ingest.topics import Topic, TopicKind, parse_topic
+from cockpit.ingest.topics import Space, Topic, TopicKind, parse_topic
+from cockpit.security.free_text import FreeTextGuard, SealedText, TextScrubber, street_names
 from cockpit.street.geo import Locator
 from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable, default_categories
@@ -44,10 +45,12 @@ TOPIC_CACHE_LIMIT = 100_000
 
 
 class Message(NamedTuple):
-    """A valid message: the device and sequence that identify it, its receipt and its events.
+    """A valid message: the sender's space, the device and sequence that identify it, its receipt
+    and its events.
 
-    ``values`` is what is stored in the telemetry table under (device, seq): the reading's values,
-    a position's lon/lat, nothing for reports and case actions (their content is in the events).
+    ``values`` is what a sensor's receipt in the telemetry table holds under (device, seq): the
+    reading's values (empty for the other spaces, whose receipts hold only the key and the time;
+    their content is in the events).
     A named tuple rather than a frozen dataclass: it is built once per message on the hot path,
     and a tuple is built in one step where a frozen dataclass sets each field through ``object``.
     """
@@ -58,10 +61,18 @@ class Message(NamedTuple):
     kind: TopicKind
     values: dict[str, float]
     events: tuple[Event, ...]
+    space: Space = Space.SENSOR
+    sealed: tuple[SealedText, ...] = ()
+
+    @property
+    def sender(self) -> str:
+        """Who sent it, unique across the key spaces: a sensor's id, else ``space/id``."""
+        return self.device if self.space is Space.SENSOR else f"{self.space.value}/{self.device}"
 
     @property
     def key(self) -> tuple[str, int]:
-        return (self.device, self.seq)
+        """The message's identity: (sender, seq). Strings only: this is hashed once per message."""
+        return (self.device if self.space is Space.SENSOR else f"{self.space.value}/{self.device}", self.seq)
 
     @property
     def reading(self) -> SensorReading | None:
@@ -81,13 +92,17 @@ class Translator:
         Locates reports and positions; built from the street when omitted.
     categories
         Case categories a report may name.
+    guard
+        Scrubs free text and seals its originals (default: masks ID and phone numbers and the
+        street's staff names, keeps no original).
     """
 
     def __init__(self, street: Street, locator: Locator | None = None,
-                 categories: CategoryTable | None = None) -> None:
+                 categories: CategoryTable | None = None, guard: FreeTextGuard | None = None) -> None:
         self.street = street
         self.locator = locator or Locator(street)
         self.categories = categories or default_categories()
+        self.guard = guard or FreeTextGuard(TextScrubber(street_names(street)), None)
         self._topics: dict[str, Topic] = {}
 
     def translate(self, topic: str, raw: bytes, now: datetime | None = None) -> Message:
@@ -108,7 +123,7 @@ class Translator:
         if isinstance(payload, PositionPayload):
             return self._position(parsed, payload, at)
         if isinstance(payload, ReportPayload):
-            return self._report(payload, at)
+            return self._report(parsed, payload, at)
         assert isinstance(payload, CaseActionPayload)
         return self._case_action(parsed, payload, at)
 
@@ -134,22 +149,37 @@ class Translator:
         return Message(payload.device, payload.seq, at, topic.kind, values, (reading,))
 
     def _position(self, topic: Topic, payload: PositionPayload, at: datetime) -> Message:
-        if payload.device != topic.id:
-            raise PayloadError(Reason.DEVICE_MISMATCH, f"payload device {payload.device!r} on topic of {topic.id!r}")
-        if not self.street.has("staff", payload.device):
-            raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {payload.device!r} in street {self.street.id}")
+        self._sender(topic, payload.device)
         self._locate(payload.lon, payload.lat)
-        values = {"lon": payload.lon, "lat": payload.lat}
         moved = StaffMoved(at, payload.device, payload.lon, payload.lat)
-        return Message(payload.device, payload.seq, at, TopicKind.POSITION, values, (moved,))
+        return Message(payload.device, payload.seq, at, TopicKind.POSITION, {}, (moved,), Space.STAFF)
 
-    def _report(self, payload: ReportPayload, at: datetime) -> Message:
+    def _sender(self, topic: Topic, device: str) -> None:
+        """Refuse a report or action whose payload is not from the sender its topic names."""
+        if device != topic.id:
+            raise PayloadError(Reason.DEVICE_MISMATCH, f"payload device {device!r} on topic of {topic.id!r}")
+        if topic.space is Space.STAFF:
+            if not self.street.has("staff", device):
+                raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {device!r} in street {self.street.id}")
+        elif self.street.has("sensors", device) or self.street.has("staff", device):
+            what = "a sensor" if self.street.has("sensors", device) else "a staff member (who reports under staff/)"
+            raise PayloadError(Reason.WRONG_SENDER, f"app account {device!r} is named like {what}")
+
+    def _report(self, topic: Topic, payload: ReportPayload, at: datetime) -> Message:
+        self._sender(topic, payload.device)
         if payload.category not in self.categories:
             raise PayloadError(Reason.UNKNOWN_CATEGORY, f"unknown category {payload.category!r}")
         where = self._locate(payload.lon, payload.lat)
+        case_id = f"KR-{payload.device}-{payload.seq}"
+        message = _message_id(topic.space, payload.device, payload.seq)
+        protect = self.guard.protect
+        description, sealed_description = protect(payload.description, case_id, message, "description",
+                                                  where.community_id)
+        reporter, sealed_reporter = protect(payload.reporter or payload.device, case_id, message, "reporter",
+                                            where.community_id, name_field=True)
         reported = CaseReported(
             at=at,
-            case_id=f"KR-{payload.device}-{payload.seq}",
+            case_id=case_id,
             category=payload.category,
             source=Source(payload.source),
             lon=payload.lon,
@@ -157,32 +187,43 @@ class Translator:
             micro_grid_id=where.micro_grid_id,
             general_grid_id=where.general_grid_id,
             community_id=where.community_id,
-            description=payload.description,
-            reporter=payload.reporter or payload.device,
+            description=description,
+            reporter=reporter,
         )
-        return Message(payload.device, payload.seq, at, TopicKind.REPORT, {}, (reported,))
+        sealed = tuple(s for s in (sealed_description, sealed_reporter) if s is not None)
+        return Message(payload.device, payload.seq, at, TopicKind.REPORT, {}, (reported,), topic.space, sealed)
 
     def _case_action(self, topic: Topic, payload: CaseActionPayload, at: datetime) -> Message:
-        if not self.street.has("staff", payload.actor):
-            raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {payload.actor!r} in street {self.street.id}")
-        case_id = topic.id
+        self._sender(topic, payload.device)
+        if payload.actor != payload.device:
+            raise PayloadError(Reason.WRONG_SENDER, f"actor {payload.actor!r} did not send this; {payload.device!r} did")
+        case_id = topic.case_id
         assert case_id is not None
         event: Event
+        sealed: tuple[SealedText, ...] = ()
         if topic.action == "accept":
             event = CaseAccepted(at, case_id, payload.actor)
         elif topic.action == "on_scene":
             event = CaseOnScene(at, case_id, payload.actor)
         elif topic.action == "resolve":
-            event = CaseResolved(at, case_id, payload.actor, payload.note)
+            message = _message_id(Space.STAFF, payload.device, payload.seq)
+            note, sealed_note = self.guard.protect(payload.note, case_id, message, "note")
+            sealed = (sealed_note,) if sealed_note is not None else ()
+            event = CaseResolved(at, case_id, payload.actor, note)
         else:
             if payload.rating is None:
                 raise PayloadError(Reason.MISSING_FIELD, "feedback needs a rating 1-5")
             fixed = True if payload.fixed is None else payload.fixed
             event = CaseFeedback(at, case_id, payload.rating, fixed, payload.actor)
-        return Message(payload.device, payload.seq, at, TopicKind.CASE_ACTION, {}, (event,))
+        return Message(payload.device, payload.seq, at, TopicKind.CASE_ACTION, {}, (event,), Space.STAFF, sealed)
 
     def _locate(self, lon: float, lat: float):
         where = self.locator.locate(lon, lat)
         if where is None:
             raise PayloadError(Reason.OUTSIDE_STREET, f"point {lon:.6f}, {lat:.6f} is in no micro-grid of {self.street.id}")
         return where
+
+
+def _message_id(space: Space, sender: str, seq: int) -> str:
+    """How a sealed text names the message it came in."""
+    return f"{space.value}/{sender}/{seq}"

@@ -11,7 +11,7 @@ import argparse
 import logging
 import sys
 from collections.abc import Callable
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,9 @@ from cockpit.street.model import Street
 from cockpit.vocabulary.local_time import LOCAL_TZ
 
 EXIT_ERROR = 2
+AFTER_END = timedelta(hours=24)
+"""How far past a log's last event ``--at`` may go: the state then is the log's last state, aged
+(cases still open become overdue as their deadlines pass). Further out the log knows nothing."""
 
 log = logging.getLogger("cockpit.replay")
 
@@ -80,7 +83,13 @@ def replay_command(args: argparse.Namespace, street: Street | None = None) -> in
         replay = open_replay(Path(args.log), street)
     except (LogReadError, ValueError, UnknownStreet, StorageError) as exc:
         return _error(str(exc))
-    summary = {"log": str(args.log), **log_summary(replay, at)}
+    end = replay.index.recorded_end
+    past = at - end
+    if past > AFTER_END:
+        return _error(f"--at {args.at} is {_span(past)} after the log's last event ({_local(end)}): the log "
+                      f"says nothing about then (--at may be at most {_span(AFTER_END)} after it)")
+    summary = {"log": str(args.log), **log_summary(replay, at), "log_end": end.isoformat(),
+               "after_log_end_s": max(int(past.total_seconds()), 0)}
     if args.json:
         print_json(summary)
     else:
@@ -88,8 +97,24 @@ def replay_command(args: argparse.Namespace, street: Street | None = None) -> in
     return 0
 
 
+def _local(at: datetime) -> str:
+    return at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S %z")
+
+
+def _span(delta: timedelta) -> str:
+    """``4 years 90 days``, ``2 days 3 h``, ``1 h 5 min``: a time span in its two largest units."""
+    years, days = divmod(delta.days, 365)
+    hours, minutes = divmod(delta.seconds // 60, 60)
+    units = [(years, " year", True), (days, " day", True), (hours, " h", False), (minutes, " min", False)]
+    first = next((i for i, (n, _, _) in enumerate(units) if n), None)
+    if first is None:
+        return f"{delta.seconds} s"
+    return " ".join(f"{n}{unit}{'s' if plural and n > 1 else ''}"
+                    for n, unit, plural in units[first:first + 2] if n)
+
+
 def _text(summary: dict[str, Any], at: datetime) -> str:
-    local = at.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S %z")
+    local = _local(at)
     by_status = ", ".join(f"{k} {v}" for k, v in summary["open_cases"].items())
     risk = summary["open_by_risk"]
     lines = [
@@ -101,8 +126,13 @@ def _text(summary: dict[str, Any], at: datetime) -> str:
     ]
     kpis = summary.get("kpis") or {}
     if kpis:
+        satisfaction = kpis.get("satisfaction_mean")
         lines.append(f"closed before   {kpis.get('cases', 0)} cases; overdue rate "
-                     f"{_pct(kpis.get('overdue_rate'))}, satisfaction {kpis.get('satisfaction_mean') or '—'}")
+                     f"{_pct(kpis.get('overdue_rate'))}, satisfaction "
+                     f"{'—' if satisfaction is None else f'{satisfaction:.2f}'}")
+    if summary["after_log_end_s"]:
+        lines.append(f"note            {_span(timedelta(seconds=summary['after_log_end_s']))} after the log's "
+                     f"last event ({_local(datetime.fromisoformat(summary['log_end']))})")
     return "\n".join(lines)
 
 

@@ -36,8 +36,13 @@ STRING_COLUMNS = (
     "case_id", "category", "risk_level", "source", "community", "general_grid", "micro_grid",
     "assignee", "owner_level",
 )
+REOPEN_COLUMNS = ("first_resolved_at", "reopened_at")
+"""Optional: when a reopened case was first resolved and when it was (last) reopened."""
 NUMBER_COLUMNS = ("lon", "lat")
 COUNT_COLUMNS = ("escalations", "reopened")
+MAX_REOPENS = 7
+"""Reopens of one case a replay follows; a log with more is refused (its rounds beyond the first
+have no times of their own, and the index keeps three bits for them)."""
 REQUIRED_COLUMNS = (
     STRING_COLUMNS + NUMBER_COLUMNS + TIME_COLUMNS + COUNT_COLUMNS + ("satisfaction",)
 )
@@ -127,7 +132,7 @@ class IncidentColumns:
         for column in STRING_COLUMNS[1:]:
             codes, labels = self.encoded(column)
             data[column] = np.array(labels + [None], dtype=object)[codes[rows]]
-        for column in TIME_COLUMNS:
+        for column in TIME_COLUMNS + REOPEN_COLUMNS:
             micros = self.times[column][rows]
             stamp = pd.to_datetime(np.where(micros == NULL_TIME, 0, micros), unit="us", utc=True)
             data[column] = stamp.where(micros != NULL_TIME)
@@ -135,7 +140,7 @@ class IncidentColumns:
         data["escalations"], data["reopened"] = self.escalations[rows], self.reopened[rows]
         sat = self.satisfaction[rows].astype(float)
         data["satisfaction"] = np.where(sat > 0, sat, np.nan)
-        return pd.DataFrame(data, columns=list(REQUIRED_COLUMNS))
+        return pd.DataFrame(data, columns=list(REQUIRED_COLUMNS + REOPEN_COLUMNS))
 
 
 def read_incident_log(
@@ -217,7 +222,9 @@ def start_reading(
         pool.submit(_check_listed, path, column, table[column], known) for column, known in lists.items()])
 
     times = {c: _micros(path, c, table[c]) for c in TIME_COLUMNS}
-    pending.add(pool.submit(_check_steps, path, times, table["assignee"]))
+    for column in REOPEN_COLUMNS:
+        times[column] = (_micros(path, column, table[column]) if column in table.column_names
+                         else np.full(n, NULL_TIME, dtype=np.int64))
     report(0.6, "encoding")
 
     codes: dict[str, np.ndarray] = {}
@@ -228,7 +235,8 @@ def start_reading(
     lon = _floats(path, "lon", table["lon"])
     lat = _floats(path, "lat", table["lat"])
     escalations = _counts(path, "escalations", table["escalations"], 0, None)
-    reopened = _counts(path, "reopened", table["reopened"], 0, None)
+    reopened = _counts(path, "reopened", table["reopened"], 0, MAX_REOPENS)
+    pending.add(pool.submit(_check_steps, path, times, table["assignee"], reopened))
     satisfaction = _counts(path, "satisfaction", table["satisfaction"], 1, 5)
     report(1.0, "done")
     strings = table.select([c for c in STRING_COLUMNS[1:] if c not in codes])
@@ -237,13 +245,35 @@ def start_reading(
     return columns, pending
 
 
-def _check_steps(path: Path, times: dict[str, np.ndarray], assignee: pa.ChunkedArray) -> None:
+def _check_steps(path: Path, times: dict[str, np.ndarray], assignee: pa.ChunkedArray, reopened: np.ndarray) -> None:
     for later, earlier in _STEP_NEEDS.items():
         has_later = times[later] != NULL_TIME
         _first_bad(path, later, has_later & (times[earlier] == NULL_TIME), f"set but {earlier} is empty")
         _first_bad(path, later, has_later & (times[later] < times[earlier]), f"earlier than {earlier}")
+    first, reopen = times["first_resolved_at"], times["reopened_at"]
+    if (first != NULL_TIME).any() or (reopen != NULL_TIME).any():
+        _check_reopens(path, times, first, reopen, reopened)
     _first_bad(path, "assignee", (times["dispatched_at"] != NULL_TIME) & assignee.is_null(),
                "empty although the case was dispatched")
+
+
+def _check_reopens(path: Path, times: dict[str, np.ndarray], first: np.ndarray, reopen: np.ndarray,
+                   reopened: np.ndarray) -> None:
+    """A reopened case's first resolution and reopen come together, after its acceptance, in order,
+    before its final resolution, and only with ``reopened`` at least 1."""
+    has_first, has_reopen = first != NULL_TIME, reopen != NULL_TIME
+    _first_bad(path, "first_resolved_at", has_first & ~has_reopen, "set but reopened_at is empty")
+    _first_bad(path, "reopened_at", has_reopen & ~has_first, "set but first_resolved_at is empty")
+    _first_bad(path, "reopened", has_reopen & (reopened == 0), "is 0 but reopened_at is set")
+    accepted, resolved = times["accepted_at"], times["resolved_at"]
+    _first_bad(path, "first_resolved_at", has_first & (accepted == NULL_TIME), "set but accepted_at is empty")
+    _first_bad(path, "first_resolved_at", has_first & (first < accepted), "earlier than accepted_at")
+    on_scene = times["on_scene_at"]
+    _first_bad(path, "first_resolved_at", has_first & (on_scene != NULL_TIME) & (first < on_scene),
+               "earlier than on_scene_at")
+    _first_bad(path, "reopened_at", has_reopen & (reopen < first), "earlier than first_resolved_at")
+    _first_bad(path, "resolved_at", has_reopen & (resolved != NULL_TIME) & (resolved < reopen),
+               "earlier than reopened_at")
 
 
 def _check_unique(path: Path, case_ids: pa.ChunkedArray, n: int) -> None:
@@ -267,13 +297,13 @@ def _read_table(path: Path) -> pa.Table:
             present = set(pq.ParquetFile(path).schema_arrow.names)
             # Area ids, enums and staff ids repeat: reading them as dictionaries skips decoding
             # a million strings each and gives their codes directly.
-            return pq.read_table(path, columns=[c for c in REQUIRED_COLUMNS if c in present],
+            return pq.read_table(path, columns=[c for c in REQUIRED_COLUMNS + REOPEN_COLUMNS if c in present],
                                  read_dictionary=[c for c in STRING_COLUMNS[1:] if c in present])
         if suffix == ".csv":
             with open(path, "rb") as handle:
                 versioned = handle.readline().startswith(CSV_MAGIC.encode())
             # Every cell as text, so that a bad cell is found and named here, not by the parser.
-            types = {c: pa.string() for c in REQUIRED_COLUMNS}
+            types = {c: pa.string() for c in REQUIRED_COLUMNS + REOPEN_COLUMNS}
             return pacsv.read_csv(path, read_options=pacsv.ReadOptions(skip_rows=int(versioned)),
                                   convert_options=pacsv.ConvertOptions(column_types=types,
                                                                        strings_can_be_null=True))

@@ -11,7 +11,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from cockpit.security.permissions import EVENT_ACTIONS, PermissionDenied, User, check
+from cockpit.security.permissions import (
+    EVENT_ACTIONS,
+    Action,
+    PermissionDenied,
+    UserLookup,
+    audited_check,
+    check,
+)
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
@@ -21,7 +28,9 @@ __all__ = ["Authorizer", "PermissionDenied", "check", "community_of_area"]
 
 log = logging.getLogger(__name__)
 
-UserLookup = Callable[[str], User | None]
+ExportCheck = Callable[[str, str], None]
+"""Called with (what, where to) before an export; raises PermissionDenied to refuse it. A session's
+is ``functools.partial(authorizer.exporting, username)``."""
 
 
 def community_of_area(street: Street, area_id: str | None) -> str | None:
@@ -63,16 +72,25 @@ class Authorizer:
         if action is None:
             raise PermissionDenied(f"{type(event).__name__} is not an operator command")
         actor = getattr(event, "actor", "")
-        user = self.users(actor) if actor else None
         for target, area in self._targets(twin, event):
             try:
-                check(user, action, area, target, actor)
+                audited_check(self.audit, self.users, actor, action, area, target, at=event.at)
             except PermissionDenied as denied:
                 log.warning("refused: %s", denied)
-                if self.audit is not None:
-                    self.audit.append(actor or "(none)", f"denied.{action.value}", target,
-                                      reason=str(denied), at=event.at)
                 raise
+
+    def exporting(self, username: str, what: str, destination: str) -> None:
+        """Let ``username`` export ``what`` (cases, a debrief, scenario results) to ``destination``
+        if the account may export now, and record it in the audit log; else refuse (audited).
+
+        Raises
+        ------
+        PermissionDenied
+            The account is unknown, disabled or its role may not export.
+        """
+        audited_check(self.audit, self.users, username, Action.EXPORT, target=what)
+        if self.audit is not None:
+            self.audit.append(username, "export", what, after={"to": destination})
 
     @staticmethod
     def _targets(twin: TwinState, event: Event) -> list[tuple[str, str | None]]:

@@ -130,15 +130,16 @@ class _Passwords:
 
 def _acting(store: UserStore, args: argparse.Namespace, passwords: _Passwords, action: Action,
             target: str | None = None) -> User:
-    """The authenticated administrator (or the account itself, for its own password)."""
-    from cockpit.security.permissions import PermissionDenied, check
+    """The authenticated administrator (or the account itself, for its own password); a failed
+    login and a refusal are audited before the one-line error."""
+    from cockpit.security.permissions import PermissionDenied, audited_check
 
     if args.acting is None:
         raise CommandError("say who acts: --as ADMINISTRATOR")
     try:
         user = store.authenticate(args.acting, passwords.read(f"password of {args.acting}: "))
         if not (action is Action.MANAGE_USERS and target == user.username):
-            check(user, action, target="user accounts")
+            audited_check(store.audit, store.get, user.username, action, target="user accounts")
     except (AuthenticationError, PermissionDenied) as exc:
         raise CommandError(str(exc)) from None
     return user

@@ -6,8 +6,11 @@ alarms and residents of that community. The table is data, documented in docs/se
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import datetime
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from cockpit.twin import TwinError
 from cockpit.vocabulary.events import (
@@ -28,6 +31,10 @@ from cockpit.vocabulary.events import (
     ResourceDispatched,
     ResourceReturned,
 )
+from cockpit.vocabulary.masking import mask_text
+
+if TYPE_CHECKING:
+    from cockpit.storage.audit import AuditLog
 
 DEMO_USERNAME = "demo-operator"
 """The account the demo logs in with automatically: an operator at street level, shown as demo."""
@@ -184,3 +191,33 @@ def check(user: User | None, action: Action, area: str | None = None, target: st
             f"{user.role.value} {user.username} may act only in community {user.scope_area}; "
             f"{target or 'the target'} {where}"
         )
+
+
+UserLookup = Callable[[str], "User | None"]
+"""``username -> User | None``: the account as the database knows it now (e.g. ``UserStore.get``)."""
+
+
+def audited_check(audit: AuditLog | None, users: UserLookup, username: str | None, action: Action,
+                  area: str | None = None, target: str = "", at: datetime | None = None) -> User:
+    """The account ``username`` as it is now, if it may take ``action`` on ``target`` in ``area``.
+
+    Every sensitive call looks the account up again (a disabled or deleted account stops at once,
+    whatever :class:`User` object the caller holds) and every refusal is written to ``audit`` as
+    ``denied.<action>`` (dated ``at``, default now) before it is raised, so that an auditor sees
+    attempts, not only deeds.
+
+    Raises
+    ------
+    PermissionDenied
+        As :func:`check`.
+    """
+    user = users(username) if username else None
+    try:
+        check(user, action, area, target, username or "")
+    except PermissionDenied as denied:
+        if audit is not None:
+            audit.append(username or "(none)", f"denied.{action.value}", target, reason=mask_text(str(denied)),
+                         at=at)
+        raise
+    assert user is not None
+    return user

@@ -27,8 +27,8 @@ from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 from sqlalchemy import delete, func, select
 
-from cockpit.security.permissions import Action, PermissionDenied, User, check
-from cockpit.security.users import SecurityError
+from cockpit.security.permissions import Action, PermissionDenied, User, UserLookup, audited_check
+from cockpit.security.users import SecurityError, UserStore
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
 from cockpit.storage.models import MicroGridRow, ResidentRow
@@ -113,17 +113,20 @@ def load_key(environ: Mapping[str, str] | None = None, use_keyring: bool = True)
 
 
 class FieldCipher:
-    """Encrypts and decrypts single personal fields with AES-256-GCM; the field name is authenticated."""
+    """Encrypts and decrypts single personal fields with AES-256-GCM; what the value is (its
+    ``context``, e.g. ``residents``, and its field name) is authenticated with it, so that a value
+    cannot be moved to another column or record unnoticed."""
 
-    def __init__(self, key: bytes) -> None:
+    def __init__(self, key: bytes, context: str = "residents") -> None:
         if len(key) != KEY_BYTES:
             raise SecurityError(f"the personal-data key must be {KEY_BYTES} bytes, not {len(key)}")
         self._aead = AESGCM(key)
+        self.context = context
 
     def encrypt(self, field_name: str, value: str) -> bytes:
         """Format byte, random nonce and ciphertext of ``value``."""
         nonce = os.urandom(_NONCE_BYTES)
-        return _FORMAT + nonce + self._aead.encrypt(nonce, value.encode("utf-8"), _aad(field_name))
+        return _FORMAT + nonce + self._aead.encrypt(nonce, value.encode("utf-8"), self._aad(field_name))
 
     def decrypt(self, field_name: str, blob: bytes) -> str:
         """The clear text of a field encrypted by :meth:`encrypt` for the same ``field_name``."""
@@ -131,15 +134,14 @@ class FieldCipher:
             raise DecryptionFailed(f"stored {field_name} is not in the expected format")
         nonce, body = blob[1:1 + _NONCE_BYTES], blob[1 + _NONCE_BYTES:]
         try:
-            return self._aead.decrypt(nonce, body, _aad(field_name)).decode("utf-8")
+            return self._aead.decrypt(nonce, body, self._aad(field_name)).decode("utf-8")
         except InvalidTag:
             raise DecryptionFailed(
                 f"cannot decrypt {field_name}: wrong key ({KEY_ENV}) or altered data"
             ) from None
 
-
-def _aad(field_name: str) -> bytes:
-    return b"street-cockpit/residents/" + field_name.encode("ascii")
+    def _aad(self, field_name: str) -> bytes:
+        return f"street-cockpit/{self.context}/{field_name}".encode("utf-8")
 
 
 # ---------------------------------------------------------------- ID numbers and phones
@@ -240,10 +242,36 @@ def _require(ok: bool, field_name: str, message: str) -> None:
 _ENCRYPTED = ("name", "id_number", "phone", "address", "health_flags")
 
 
+def authorise_unmask(audit: AuditLog, users: UserLookup, user: User | None, community: str | None, target: str,
+                     reason: str, action: str, details: dict[str, Any]) -> User:
+    """Let ``user`` see ``target`` (which lies in ``community``) in clear, for ``reason``.
+
+    The account is looked up afresh and needs the UNMASK permission in the community, and the reason
+    at least :data:`MIN_REASON` characters; a refusal is audited as ``denied.unmask``, a grant as
+    ``action`` (with ``details`` and the reason, ID and phone numbers in it masked) before the caller
+    decrypts anything.
+
+    Raises
+    ------
+    PermissionDenied
+        Role, area or account do not allow it, or the reason is missing.
+    """
+    acting = audited_check(audit, users, user.username if user is not None else None, Action.UNMASK, community,
+                           target)
+    if not isinstance(reason, str) or len(reason.strip()) < MIN_REASON:
+        denied = PermissionDenied(f"unmasking {target} needs a reason of at least {MIN_REASON} characters")
+        audit.append(acting.username, "denied.unmask", target, reason=str(denied))
+        raise denied
+    audit.append(acting.username, action, target, None, details, mask_text(reason.strip()))
+    return acting
+
+
 class ResidentStore:
     """Owns the ``residents`` table of one street: encrypted records, masked reads, audited unmasking.
 
-    Emits nothing; writes audit entries for imports, unmasking (and refusals) and purges.
+    Emits nothing; writes audit entries for imports, unmasking and purges, and for every refusal.
+    Every call that reads or changes records takes the acting :class:`User` and looks the account up
+    again (a disabled account stops at once, whatever object the caller holds).
 
     Parameters
     ----------
@@ -252,14 +280,24 @@ class ResidentStore:
     street_id
         The street the residents live in.
     cipher
-        The field cipher (from :func:`load_key`).
+        The field cipher (from :func:`load_key`); None where there is no key: records can then be
+        counted and purged, not stored or read.
+    users
+        ``username -> User | None`` as the database knows it now (default: the ``users`` table).
     """
 
-    def __init__(self, db: Database, street_id: str, cipher: FieldCipher) -> None:
+    def __init__(self, db: Database, street_id: str, cipher: FieldCipher | None,
+                 users: UserLookup | None = None) -> None:
         self.db = db
         self.street_id = street_id
         self.cipher = cipher
         self.audit = AuditLog(db)
+        self.users = users or UserStore(db).get
+
+    def _acting(self, user: User | None, action: Action, area: str | None = None, target: str = "") -> User:
+        """``user`` afresh, if it may take ``action`` (refusals audited)."""
+        return audited_check(self.audit, self.users, user.username if user is not None else None, action, area,
+                             target or f"residents of {self.street_id}")
 
     def _communities(self) -> dict[str, str]:
         query = select(MicroGridRow.id, MicroGridRow.community_id).where(MicroGridRow.street_id == self.street_id)
@@ -277,7 +315,7 @@ class ResidentStore:
         ResidentError
             A record is invalid or names a micro-grid not in the street ("record 12: phone ...").
         """
-        check(actor, Action.IMPORT_RESIDENTS, target=f"residents of {self.street_id}")
+        actor = self._acting(actor, Action.IMPORT_RESIDENTS)
         communities = self._communities()
         stamp = utc(now) if now is not None else datetime.now(timezone.utc)
         rows = []
@@ -315,15 +353,30 @@ class ResidentStore:
         return Resident(row.micro_grid_id, field_value("name"), field_value("id_number"), field_value("phone"),
                         field_value("address"), tuple(f for f in flags.split(",") if f), row.id, row.stored_at)
 
+    def known_names(self) -> set[str]:
+        """Every stored resident's name in clear, for the free-text scrubber only (it masks them where
+        a report quotes them): never shown, never logged, never written."""
+        query = select(ResidentRow.name_enc).where(ResidentRow.street_id == self.street_id)
+        with self.db.session() as session:
+            return {self.cipher.decrypt("name", blob) for blob in session.scalars(query) if blob is not None}
+
     def count(self) -> int:
         """Residents stored for this street."""
         query = select(func.count()).select_from(ResidentRow).where(ResidentRow.street_id == self.street_id)
         with self.db.session() as session:
             return session.scalar(query) or 0
 
-    def masked(self, micro_grid_id: str | None = None, community_id: str | None = None,
+    def masked(self, user: User, micro_grid_id: str | None = None, community_id: str | None = None,
                limit: int | None = None) -> list[MaskedResident]:
-        """Masked records, optionally of one micro-grid or community (what every screen shows)."""
+        """Masked records, optionally of one micro-grid or community (what every screen shows), for
+        ``user`` with the VIEW permission (a refusal is audited).
+
+        Raises
+        ------
+        PermissionDenied
+            No user, or an unknown or disabled account.
+        """
+        self._acting(user, Action.VIEW)
         query = select(ResidentRow).where(ResidentRow.street_id == self.street_id).order_by(ResidentRow.id)
         if micro_grid_id is not None:
             query = query.where(ResidentRow.micro_grid_id == micro_grid_id)
@@ -355,21 +408,13 @@ class ResidentStore:
             if row is None or row.street_id != self.street_id:
                 raise ResidentError(f"no resident {resident_id} in street {self.street_id}")
             community = self._communities().get(row.micro_grid_id)
-            resident = self._decrypt(row)
-        try:
-            if not isinstance(reason, str) or len(reason.strip()) < MIN_REASON:
-                raise PermissionDenied(f"unmasking {target} needs a reason of at least {MIN_REASON} characters")
-            check(user, Action.UNMASK, community, target)
-        except PermissionDenied as denied:
-            self.audit.append(user.username, "denied.unmask", target, reason=mask_text(str(denied)))
-            raise
-        self.audit.append(user.username, "resident.unmask", target, None,
-                          {"fields": list(_ENCRYPTED), "community": community}, mask_text(reason.strip()))
-        return resident
+        authorise_unmask(self.audit, self.users, user, community, target, reason, "resident.unmask",
+                         {"fields": list(_ENCRYPTED), "community": community})
+        return self._decrypt(row)
 
     def purge_older_than(self, cutoff: datetime, actor: User, reason: str = "retention") -> int:
         """Delete every record stored before ``cutoff``; one audit entry says how many and why."""
-        check(actor, Action.PURGE_PERSONAL_DATA, target=f"residents of {self.street_id}")
+        actor = self._acting(actor, Action.PURGE_PERSONAL_DATA)
         cutoff = utc(cutoff)
         with self.db.transaction() as session:
             result = session.execute(

@@ -6,15 +6,13 @@ caller). Records are purged by the time they were stored; the purge itself is au
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
-from cockpit.resources import resource_path
 from cockpit.security.permissions import User
 from cockpit.security.personal_data import ResidentStore
-from cockpit.security.users import SecurityError
+from cockpit.security.users import SecurityError, read_security_settings
 from cockpit.vocabulary.events import utc
 
 
@@ -41,14 +39,9 @@ def load_retention(path: Path | None = None) -> RetentionPolicy:
     SecurityError
         The file lacks ``[retention] personal_data_days`` or it is not a positive whole number.
     """
-    path = path if path is not None else resource_path("security.toml")
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as exc:
-        raise SecurityError(f"{path.name}: {exc}") from None
-    days = data.get("retention", {}).get("personal_data_days")
+    days = read_security_settings(path).get("retention", {}).get("personal_data_days")
     if not isinstance(days, int) or isinstance(days, bool) or days <= 0:
-        raise SecurityError(f"{path.name}: [retention] personal_data_days must be a positive whole number of days")
+        raise SecurityError("security settings: [retention] personal_data_days must be a positive whole number of days")
     return RetentionPolicy(days)
 
 

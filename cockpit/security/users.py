@@ -1,23 +1,30 @@
 """Local user accounts: argon2 password hashes, a role and the area the role is scoped to.
 
 Accounts live in the ``users`` table; every change to one (created, disabled, password changed) is
-written to the audit log in the same transaction. :func:`authenticate` is the login: it answers the
-same way, and takes about as long, for an unknown user and a wrong password, so that a login form
-cannot be used to discover user names.
+written to the audit log in the same transaction, and so is every refusal. :func:`authenticate` is
+the login: it answers the same way, and takes about as long, for an unknown user and a wrong
+password, so that a login form cannot be used to discover user names; every failed login is
+audited, and an account that failed ``[login] max_failures`` times in a row is locked for
+``lockout_minutes`` (resources/security.toml).
 """
 
 from __future__ import annotations
 
 import re
 import secrets
-from datetime import datetime, timezone
+import tomllib
+from dataclasses import dataclass
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+from typing import Any
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from cockpit.security.permissions import DEMO_USERNAME, STREET_ONLY_ROLES, Action, Role, User, check
+from cockpit.resources import resource_path
+from cockpit.security.permissions import DEMO_USERNAME, STREET_ONLY_ROLES, Action, Role, User, audited_check
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
 from cockpit.storage.models import UserRow
@@ -36,7 +43,46 @@ class SecurityError(ValueError):
 
 
 class AuthenticationError(SecurityError):
-    """The login failed (wrong user name or password, or a disabled account)."""
+    """The login failed (wrong user name or password, a disabled or a locked account)."""
+
+
+def read_security_settings(path: Path | None = None) -> dict[str, Any]:
+    """The security settings file (default: the shipped resources/security.toml) as a dict.
+
+    Raises
+    ------
+    SecurityError
+        The file cannot be read or is not TOML.
+    """
+    path = path if path is not None else resource_path("security.toml")
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise SecurityError(f"{path.name}: {exc}") from None
+
+
+@dataclass(frozen=True, slots=True)
+class LoginPolicy:
+    """After ``max_failures`` wrong passwords in a row an account is locked for ``lockout``."""
+
+    max_failures: int = 5
+    lockout: timedelta = timedelta(minutes=15)
+
+
+def load_login_policy(path: Path | None = None) -> LoginPolicy:
+    """``[login] max_failures`` and ``lockout_minutes`` of the security settings.
+
+    Raises
+    ------
+    SecurityError
+        A value is missing or not a positive whole number.
+    """
+    section = read_security_settings(path).get("login", {})
+    values = {key: section.get(key) for key in ("max_failures", "lockout_minutes")}
+    for key, value in values.items():
+        if not isinstance(value, int) or isinstance(value, bool) or value <= 0:
+            raise SecurityError(f"security settings: [login] {key} must be a positive whole number")
+    return LoginPolicy(values["max_failures"], timedelta(minutes=values["lockout_minutes"]))
 
 
 def validate_username(username: str) -> str:
@@ -71,15 +117,24 @@ def _user(row: UserRow) -> User:
 class UserStore:
     """Owns the ``users`` table: adds, lists, disables accounts and changes passwords. Emits nothing.
 
-    Every change is audited (actor, action, target, before, after) in the same transaction. The
-    ``actor`` of a change is the acting :class:`User`, who needs the MANAGE_USERS permission (anyone
-    may change their own password), or None for the system itself: the first administrator made at
-    installation and the demo account.
+    Every change is audited (actor, action, target, before, after) in the same transaction, every
+    refusal and every failed login too. The ``actor`` of a change is the acting :class:`User`,
+    looked up again (a disabled account stops at once), who needs the MANAGE_USERS permission (an
+    enabled account may change its own password), or None for the system itself: the first
+    administrator made at installation and the demo account.
+
+    Parameters
+    ----------
+    db
+        The cockpit database.
+    policy
+        When repeated failed logins lock an account (default: resources/security.toml).
     """
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, policy: LoginPolicy | None = None) -> None:
         self.db = db
         self.audit = AuditLog(db)
+        self.policy = policy or load_login_policy()
 
     def get(self, username: str) -> User | None:
         """The account named ``username``, or None."""
@@ -104,7 +159,7 @@ class UserStore:
             Invalid name, password, role or area; an administrator or auditor given an area; or the
             name is taken.
         """
-        actor_name = _may_manage(actor)
+        actor_name = self._may_manage(actor)
         validate_username(username)
         validate_password(password)
         parsed = _parse_role(role)
@@ -126,7 +181,7 @@ class UserStore:
 
     def disable(self, username: str, actor: User | None = None, reason: str = "") -> User:
         """Disable an account (it can no longer log in or act); SecurityError if there is none."""
-        actor_name = _may_manage(actor)
+        actor_name = self._may_manage(actor)
         with self.db.transaction() as session:
             row = self._row(session, username)
             before = {"disabled": bool(row.disabled)}
@@ -137,7 +192,7 @@ class UserStore:
 
     def set_password(self, username: str, password: str, actor: User | None = None, reason: str = "") -> None:
         """Replace an account's password (the audit entry records that it changed, not the hash)."""
-        actor_name = _may_manage(actor, username)
+        actor_name = self._may_manage(actor, username)
         validate_password(password)
         password_hash = _HASHER.hash(password)
         with self.db.transaction() as session:
@@ -145,31 +200,56 @@ class UserStore:
             row.password_hash = password_hash
             self.audit.append_in(session, actor_name, "user.passwd", f"user:{username}", None, None, reason)
 
-    def authenticate(self, username: str, password: str) -> User:
-        """The account if ``password`` is right and it is enabled.
+    def authenticate(self, username: str, password: str, now: datetime | None = None) -> User:
+        """The account if ``password`` is right, it is enabled and not locked.
+
+        A failed login is audited (``login.failed``, with why: no such account, wrong password,
+        disabled) and counted; the :attr:`policy`'s ``max_failures``-th in a row locks the account for
+        its ``lockout`` (``login.locked``); a login while locked is refused without looking at the
+        password, and audited too. A successful login clears the count.
 
         Raises
         ------
         AuthenticationError
             "wrong user name or password" for an unknown user or a wrong password alike; "account
-            NAME is disabled" only once the password was right.
+            NAME is disabled" only once the password was right; "account NAME is locked ..." while
+            it is locked.
         """
+        now = now or datetime.now(timezone.utc)
         if not isinstance(username, str) or not isinstance(password, str) or not USERNAME_RE.fullmatch(username):
             _verify(_DUMMY_HASH, password if isinstance(password, str) else "")
+            self.audit.append("(none)", "login.failed", "user:(invalid name)", reason="not a user name", at=now)
             raise AuthenticationError("wrong user name or password")
         with self.db.session() as session:
             row = session.get(UserRow, username)
             stored = row.password_hash if row is not None else _DUMMY_HASH
-            ok = _verify(stored, password) and row is not None
-            if not ok:
-                raise AuthenticationError("wrong user name or password")
-            if row.disabled:
-                raise AuthenticationError(f"account {username} is disabled")
-            user = _user(row)
-        if _HASHER.check_needs_rehash(stored):
-            with self.db.transaction() as session:
-                self._row(session, username).password_hash = _HASHER.hash(password)
-        return user
+            locked_until = row.locked_until if row is not None else None
+        if locked_until is not None and locked_until > now:
+            _verify(_DUMMY_HASH, password)
+            self.audit.append(username, "login.locked", f"user:{username}", reason="login while locked", at=now)
+            raise AuthenticationError(f"account {username} is locked after {self.policy.max_failures} failed "
+                                      f"logins until {locked_until.isoformat(timespec='minutes')}")
+        ok = _verify(stored, password)
+        with self.db.transaction() as session:
+            row = session.get(UserRow, username)
+            failure = ("no such account" if row is None else "wrong password" if not ok
+                       else "account disabled" if row.disabled else "")
+            if not failure:
+                row.failed_logins, row.locked_until = 0, None
+                if _HASHER.check_needs_rehash(stored):
+                    row.password_hash = _HASHER.hash(password)
+                return _user(row)
+            self.audit.append_in(session, username, "login.failed", f"user:{username}", reason=failure, at=now)
+            if row is not None and failure == "wrong password":
+                row.failed_logins += 1
+                if row.failed_logins >= self.policy.max_failures:
+                    row.failed_logins, row.locked_until = 0, now + self.policy.lockout
+                    self.audit.append_in(session, "system", "login.locked", f"user:{username}",
+                                         after={"until": row.locked_until.isoformat()},
+                                         reason=f"{self.policy.max_failures} failed logins in a row", at=now)
+        if failure == "account disabled":
+            raise AuthenticationError(f"account {username} is disabled")
+        raise AuthenticationError("wrong user name or password")
 
     def ensure_demo_user(self) -> User:
         """The demo auto-login account (street-level operator), created on first use.
@@ -182,21 +262,20 @@ class UserStore:
         return self.add(DEMO_USERNAME, secrets.token_urlsafe(24), Role.OPERATOR, None,
                         reason="demo auto-login account")
 
+    def _may_manage(self, actor: User | None, own_account: str | None = None) -> str:
+        """The audit name of ``actor`` once it may manage users (refusals audited). Any enabled
+        account may change its own password: every role may view, so VIEW is what that needs."""
+        if actor is None:
+            return "system"
+        action = Action.VIEW if actor.username == own_account else Action.MANAGE_USERS
+        return audited_check(self.audit, self.get, actor.username, action, target="user accounts").username
+
     @staticmethod
     def _row(session: Session, username: str) -> UserRow:
         row = session.get(UserRow, username)
         if row is None:
             raise SecurityError(f"no such user {username!r}")
         return row
-
-
-def _may_manage(actor: User | None, own_account: str | None = None) -> str:
-    """The audit name of ``actor`` once it may manage users (its own password is always its own)."""
-    if actor is None:
-        return "system"
-    if actor.username != own_account:
-        check(actor, Action.MANAGE_USERS, target="user accounts")
-    return actor.username
 
 
 def _verify(stored_hash: str, password: str) -> bool:
@@ -206,6 +285,6 @@ def _verify(stored_hash: str, password: str) -> bool:
         return False
 
 
-def authenticate(db: Database, username: str, password: str) -> User:
+def authenticate(db: Database, username: str, password: str, now: datetime | None = None) -> User:
     """Log in: the enabled account whose password is ``password``; see :meth:`UserStore.authenticate`."""
-    return UserStore(db).authenticate(username, password)
+    return UserStore(db).authenticate(username, password, now)

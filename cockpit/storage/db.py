@@ -19,7 +19,7 @@ from alembic import command
 from alembic.config import Config
 from sqlalchemy import Connection, Engine, create_engine, event, func, select
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError, SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, DBAPIError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 APP_NAME = "street-cockpit"
@@ -131,7 +131,10 @@ def open_database(url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY
         path = default_database_path()
         path.parent.mkdir(parents=True, exist_ok=True)
         url = f"sqlite:///{path}"
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        raise StorageError(f"not a database URL: {url!r} (use sqlite:///PATH or postgresql+psycopg://USER@HOST/DB)") from None
     path = None
     if parsed.get_backend_name() == "sqlite":
         if not parsed.database or parsed.database == ":memory:":
@@ -144,7 +147,8 @@ def open_database(url: str | None = None, *, busy_timeout_ms: int = DEFAULT_BUSY
     elif parsed.get_backend_name() == "postgresql":
         engine = create_engine(parsed, pool_pre_ping=True)
     else:
-        raise StorageError(f"unsupported database URL (use sqlite:/// or postgresql+psycopg://): {url}")
+        shown = parsed.render_as_string(hide_password=True)
+        raise StorageError(f"unsupported database URL (use sqlite:/// or postgresql+psycopg://): {shown}")
     shown = parsed.render_as_string(hide_password=True)
     try:
         _migrate(engine)

@@ -28,6 +28,7 @@ from sqlalchemy import (
     String,
     Text,
     Time,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
@@ -377,6 +378,37 @@ class TelemetryRow(Base):
     values: Mapped[dict[str, Any]]
 
 
+class SenderReceiptRow(Base):
+    """The receipt of a message from a staff phone or an app account (position, report, case action).
+
+    Keyed by (space, sender, seq) apart from the sensors' telemetry, so that no report can make a
+    sensor's reading look like a redelivery; the message's content is in the event log.
+    """
+
+    __tablename__ = "sender_receipts"
+
+    space: Mapped[str] = mapped_column(String(16), primary_key=True)
+    sender: Mapped[str] = mapped_column(String(64), primary_key=True)
+    seq: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    at: Mapped[datetime]
+
+
+class SealedTextRow(Base):
+    """The original of free text that quoted personal data, encrypted; the stored events hold it
+    scrubbed. ``message`` is the message it came in (space/sender/seq), ``field`` which text it was."""
+
+    __tablename__ = "sealed_texts"
+    __table_args__ = (UniqueConstraint("message", "field"),)
+
+    id: Mapped[int] = mapped_column(BigId, primary_key=True, autoincrement=True)
+    case_id: Mapped[str] = mapped_column(String(100), index=True)
+    message: Mapped[str] = mapped_column(String(200))
+    field: Mapped[str] = mapped_column(String(32))
+    community_id: Mapped[str | None] = mapped_column(String(64))
+    stored_at: Mapped[datetime]
+    text_enc: Mapped[bytes] = mapped_column(LargeBinary)
+
+
 class DeadLetterRow(Base):
     """An invalid message kept for inspection: why it was refused, its hash and a short excerpt."""
 
@@ -417,7 +449,8 @@ class AuditRow(Base):
 
 
 class UserRow(Base):
-    """A local account: password hash, role and the area its permissions are scoped to."""
+    """A local account: password hash, role, the area its permissions are scoped to, and the failed
+    logins that lock it for a while."""
 
     __tablename__ = "users"
 
@@ -427,3 +460,6 @@ class UserRow(Base):
     scope_area: Mapped[str | None] = mapped_column(String(64))
     disabled: Mapped[bool] = mapped_column(Boolean)
     created_at: Mapped[datetime]
+    failed_logins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    """Wrong passwords in a row since the last good login (the lockout counts them)."""
+    locked_until: Mapped[datetime | None]

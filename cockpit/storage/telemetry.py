@@ -9,7 +9,7 @@ as dead letters with a reason code, a SHA-256 of the payload and a short excerpt
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import Any, NamedTuple
@@ -61,18 +61,21 @@ class DeadLetter:
 
     @classmethod
     def of(
-        cls, topic: str, reason_code: str, detail: str, payload: bytes, received_at: datetime | None = None
+        cls, topic: str, reason_code: str, detail: str, payload: bytes, received_at: datetime | None = None,
+        scrub: Callable[[str], str] = mask_text,
     ) -> DeadLetter:
         """A dead letter for ``payload``: hashed whole, kept only as an excerpt.
 
-        ID and phone numbers in the excerpt and the detail are masked (residents' reports carry them).
+        The excerpt and the detail go through ``scrub`` (residents' reports carry personal data): by
+        default ID and phone numbers are masked; the ingest passes its scrubber, which masks the
+        names of the street's known people too.
         """
-        excerpt = mask_text(payload[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS])
+        excerpt = scrub(payload[: EXCERPT_CHARS * 4].decode("utf-8", errors="replace")[:EXCERPT_CHARS])
         return cls(
             received_at=utc(received_at) if received_at is not None else datetime.now(timezone.utc),
             topic=topic,
             reason_code=reason_code,
-            detail=mask_text(detail),
+            detail=scrub(detail),
             payload_sha256=hashlib.sha256(payload).hexdigest(),
             payload_size=len(payload),
             payload_excerpt=excerpt,

@@ -223,7 +223,8 @@ class Street:
     shifts: tuple[Shift, ...]
     seed: int | None = None
     resources: tuple[Resource, ...] = ()
-    _index: dict[str, dict[str, object]] = field(default_factory=dict, repr=False)
+    # Not an argument: dataclasses.replace() would hand the copy this very dict to fill in.
+    _index: dict[str, dict[str, object]] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in (

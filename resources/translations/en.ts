@@ -9,6 +9,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../widgets/alarm_banner.py" line="134"/>
+        <source>{n} messages missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/alarm_banner.py" line="145"/>
         <source>(repeated {n}×)</source>
         <translation type="unfinished"></translation>
@@ -786,6 +791,11 @@
     <message>
         <location filename="../../widgets/i18n.py" line="326"/>
         <source>area overdue rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="276"/>
+        <source>possible data loss</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1833,6 +1843,14 @@
     <message>
         <location filename="../../widgets/wall.py" line="180"/>
         <source>Rotation paused: alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ExportGate</name>
+    <message>
+        <location filename="../../widgets/export_gate.py" line="26"/>
+        <source>Export refused</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -9,6 +9,11 @@
         <translation>另有 {n} 条待确认</translation>
     </message>
     <message>
+        <location filename="../../widgets/alarm_banner.py" line="134"/>
+        <source>{n} messages missing</source>
+        <translation>缺失 {n} 条消息</translation>
+    </message>
+    <message>
         <location filename="../../widgets/alarm_banner.py" line="145"/>
         <source>(repeated {n}×)</source>
         <translation>（重复 {n} 次）</translation>
@@ -752,6 +757,11 @@
         <location filename="../../widgets/i18n.py" line="326"/>
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="276"/>
+        <source>possible data loss</source>
+        <translation>可能丢失数据</translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="313"/>
@@ -1834,6 +1844,14 @@
         <location filename="../../widgets/wall.py" line="180"/>
         <source>Rotation paused: alarm</source>
         <translation>轮播暂停：告警</translation>
+    </message>
+</context>
+<context>
+    <name>ExportGate</name>
+    <message>
+        <location filename="../../widgets/export_gate.py" line="26"/>
+        <source>Export refused</source>
+        <translation>拒绝导出</translation>
     </message>
 </context>
 </TS>

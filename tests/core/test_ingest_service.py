@@ -9,9 +9,11 @@ from datetime import datetime, timezone
 import msgspec
 import pytest
 
-from cockpit.ingest.service import IngestService
+from cockpit.ingest.service import DATA_LOSS, IngestService, data_loss_missing
 from cockpit.rules.model import load_rules
 from cockpit.storage.db import open_database
+from cockpit.storage.eventlog import EventStore
+from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.events import AlarmRaised, CaseReported, SensorReading
 from tests.core.tiny import tiny_street
 
@@ -103,3 +105,54 @@ def test_the_rules_see_the_new_readings_of_a_batch_and_open_one_case(db):
 def test_group_commit_waits_longer_only_while_a_backlog_fills_the_batch(db, size, age_s, backlog, due):
     service = IngestService(tiny_street(), db, batch_size=100, batch_age_s=0.05, batch_max_age_s=0.5)
     assert service.batch_due(size, age_s, backlog) is due
+
+
+def _report(device: str, seq: int) -> bytes:
+    return msgspec.json.encode({"v": 1, "device": device, "seq": seq, "ts": NOW.isoformat(), "source": "resident",
+                                "category": "waste_sanitation", "lon": 104.0526, "lat": 30.6022})
+
+
+def _action(device: str, seq: int, actor: str) -> bytes:
+    return msgspec.json.encode({"v": 1, "device": device, "seq": seq, "ts": NOW.isoformat(), "actor": actor})
+
+
+FORGED = [
+    # A phone or app posting under a sensor's id, on every topic a report or an action can take.
+    ("street/tiny/case/report", _report("SMK-1", 50)),
+    ("street/tiny/app/SMK-1/report", _report("SMK-1", 51)),
+    ("street/tiny/staff/GW-C01-G01/report", _report("SMK-1", 52)),
+    ("street/tiny/case/K1/accept", _action("SMK-1", 53, "GW-C01-G01")),
+    ("street/tiny/staff/GW-C01-G01/case/K1/accept", _action("SMK-1", 54, "GW-C01-G01")),
+    ("street/tiny/staff/SMK-1/case/K1/accept", _action("SMK-1", 55, "GW-C01-G01")),
+]
+
+
+def test_a_report_or_action_naming_a_sensor_never_makes_its_reading_a_duplicate(db):
+    """Audit finding 1: (device, seq) was one key space for readings and reports/actions."""
+    service = IngestService(tiny_street(), db)
+    service.handle_many([(topic, raw, None) for topic, raw in FORGED], NOW)
+    service.flush()
+    service.handle_many([(*reading(seq), None) for seq in range(50, 56)], NOW)
+    service.flush()
+    assert telemetry_keys(db) == [("SMK-1", seq) for seq in range(50, 56)]
+    stats = service.stats
+    assert (stats.accepted, stats.duplicates, stats.rejected) == (6, 0, len(FORGED))
+
+
+def test_a_lost_broker_session_raises_a_possible_data_loss_alarm_with_the_gap_count(db):
+    """Audit finding 4: a lost persistent session was an INFO line."""
+    sunk = []
+    service = IngestService(tiny_street(), db, sink=sunk.extend, loss_settle_s=0.0)
+    service.handle_many([(*reading(seq), None) for seq in (1, 2, 3)], NOW)
+    service.flush()
+    service.session_lost(NOW, "127.0.0.1:1883 had no session")
+    service.handle_many([(*reading(seq), None) for seq in (10, 11)], NOW)    # 4-9 never came
+    service.flush()
+    service.tick(NOW)
+    service.flush()
+    [alarm] = [e for e in sunk if isinstance(e, AlarmRaised)]
+    assert (alarm.alarm_kind, alarm.risk) == (DATA_LOSS, RiskLevel.RED)
+    assert data_loss_missing(alarm.detail) == 6 == service.stats.gaps
+    assert alarm in list(EventStore(db).read())
+    service.tick(NOW)
+    assert service.flush() == [] and len([e for e in sunk if isinstance(e, AlarmRaised)]) == 1

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from cockpit.ingest.payloads import MAX_PAYLOAD_BYTES, PayloadError, ReadingPayload, parse_payload
 from cockpit.ingest.reasons import Reason
-from cockpit.ingest.topics import TopicKind, case_action_topic, parse_topic, subscriptions
+from cockpit.ingest.topics import Space, TopicKind, case_action_topic, parse_topic, report_topic, subscriptions
 from cockpit.ingest.translate import Translator
 from cockpit.vocabulary.events import CaseAccepted, CaseFeedback, CaseReported, SensorReading, StaffMoved
 from tests.core.tiny import centre, tiny_street
@@ -35,13 +35,18 @@ def reason_of(raw: bytes, kind: TopicKind = TopicKind.READING) -> Reason:
 
 def test_topics_parse_and_refuse():
     assert parse_topic("street/tiny/sensor/SMK-1/reading").id == "SMK-1"
-    action = parse_topic(case_action_topic("tiny", "KR-APP-1-3", "on_scene"))
-    assert (action.kind, action.id, action.action) == (TopicKind.CASE_ACTION, "KR-APP-1-3", "on_scene")
-    assert parse_topic("street/tiny/case/report").kind is TopicKind.REPORT
+    action = parse_topic(case_action_topic("tiny", "VOL-1", "KR-APP-1-3", "on_scene"))
+    assert (action.kind, action.space, action.id, action.case_id, action.action) == (
+        TopicKind.CASE_ACTION, Space.STAFF, "VOL-1", "KR-APP-1-3", "on_scene")
+    report = parse_topic(report_topic("tiny", "APP-1"))
+    assert (report.kind, report.space, report.id) == (TopicKind.REPORT, Space.APP, "APP-1")
+    assert parse_topic("street/tiny/staff/VOL-1/report").space is Space.STAFF
+    # The sender is in every topic a report or an action takes: the old sender-less ones are gone.
     for bad in ("street/tiny/sensor/+/reading", "street//sensor/x/reading", "street/tiny/sensor/x/y/reading",
-                "street/tiny/case/K1/explode", "other/tiny/case/report"):
+                "street/tiny/staff/VOL-1/case/K1/explode", "other/tiny/app/A/report", "street/tiny/case/report",
+                "street/tiny/case/K1/accept", "street/tiny/app/A/case/K1/accept", "street/tiny/sensor/SMK-1/report"):
         assert parse_topic(bad) is None, bad
-    assert "street/tiny/case/#" in subscriptions("tiny")
+    assert {"street/tiny/staff/#", "street/tiny/app/+/report"} <= set(subscriptions("tiny"))
 
 
 def test_a_reading_parses_with_its_offset_kept_as_an_instant():
@@ -88,25 +93,27 @@ def test_translation_makes_the_events_of_every_message_kind():
     street = tiny_street()
     tr = Translator(street)
     reading = tr.translate("street/tiny/sensor/SMK-1/reading", body(), NOW)
-    assert reading.events == (SensorReading(NOW, "SMK-1", 7, {"smoke": 0.0}),) and reading.key == ("SMK-1", 7)
+    assert reading.events == (SensorReading(NOW, "SMK-1", 7, {"smoke": 0.0}),)
+    assert reading.key == ("SMK-1", 7)
     alarm = tr.translate("street/tiny/sensor/BRC-1/alarm",
                          msgspec.json.encode({"v": 1, "device": "BRC-1", "seq": 3, "ts": TS, "alarm": "sos"}), NOW)
     assert alarm.reading.values == {"sos": 1.0}
     lon, lat = centre(1, 1)
     moved = tr.translate("street/tiny/staff/VOL-1/position",
                          msgspec.json.encode({"v": 1, "device": "VOL-1", "seq": 1, "ts": TS, "lon": lon, "lat": lat}), NOW)
-    assert moved.events == (StaffMoved(NOW, "VOL-1", lon, lat),)
-    report = tr.translate("street/tiny/case/report", msgspec.json.encode(
+    assert moved.events == (StaffMoved(NOW, "VOL-1", lon, lat),) and moved.key == ("staff/VOL-1", 1)
+    report = tr.translate("street/tiny/app/APP-9/report", msgspec.json.encode(
         {"v": 1, "device": "APP-9", "seq": 12, "ts": TS, "source": "resident", "category": "waste_sanitation",
          "lon": lon, "lat": lat, "description": "垃圾桶满了"}), NOW)
     case = report.events[0]
     assert isinstance(case, CaseReported)
     assert (case.case_id, case.micro_grid_id, case.community_id) == ("KR-APP-9-12", "C01-G02-M02", "C01")
-    accept = tr.translate("street/tiny/case/KR-APP-9-12/accept", msgspec.json.encode(
-        {"v": 1, "device": "PHONE-1", "seq": 2, "ts": TS, "actor": "VOL-1"}), NOW)
-    assert accept.events == (CaseAccepted(NOW, "KR-APP-9-12", "VOL-1"),)
-    feedback = tr.translate("street/tiny/case/KR-APP-9-12/feedback", msgspec.json.encode(
-        {"v": 1, "device": "PHONE-1", "seq": 3, "ts": TS, "actor": "VOL-1", "rating": 4, "fixed": False}), NOW)
+    assert report.key == ("app/APP-9", 12)
+    accept = tr.translate("street/tiny/staff/VOL-1/case/KR-APP-9-12/accept", msgspec.json.encode(
+        {"v": 1, "device": "VOL-1", "seq": 2, "ts": TS, "actor": "VOL-1"}), NOW)
+    assert accept.events == (CaseAccepted(NOW, "KR-APP-9-12", "VOL-1"),) and accept.key == ("staff/VOL-1", 2)
+    feedback = tr.translate("street/tiny/staff/VOL-1/case/KR-APP-9-12/feedback", msgspec.json.encode(
+        {"v": 1, "device": "VOL-1", "seq": 3, "ts": TS, "actor": "VOL-1", "rating": 4, "fixed": False}), NOW)
     assert feedback.events == (CaseFeedback(NOW, "KR-APP-9-12", 4, False, "VOL-1"),)
 
 
@@ -119,13 +126,27 @@ def test_translation_makes_the_events_of_every_message_kind():
         ("street/tiny/sensor/SMK-1/status", body(), Reason.BAD_TOPIC),
         ("street/tiny/staff/VOL-1/position",
          msgspec.json.encode({"v": 1, "device": "VOL-1", "seq": 1, "ts": TS, "lon": 0.0, "lat": 0.0}), Reason.OUTSIDE_STREET),
-        ("street/tiny/case/report", msgspec.json.encode(
+        ("street/tiny/app/APP/report", msgspec.json.encode(
             {"v": 1, "device": "APP", "seq": 1, "ts": TS, "source": "resident", "category": "alien_landing",
              "lon": 104.05, "lat": 30.6}), Reason.UNKNOWN_CATEGORY),
-        ("street/tiny/case/K1/feedback", msgspec.json.encode(
-            {"v": 1, "device": "P", "seq": 1, "ts": TS, "actor": "VOL-1"}), Reason.MISSING_FIELD),
-        ("street/tiny/case/K1/accept", msgspec.json.encode(
-            {"v": 1, "device": "P", "seq": 1, "ts": TS, "actor": "NOBODY"}), Reason.UNKNOWN_DEVICE),
+        ("street/tiny/staff/VOL-1/case/K1/feedback", msgspec.json.encode(
+            {"v": 1, "device": "VOL-1", "seq": 1, "ts": TS, "actor": "VOL-1"}), Reason.MISSING_FIELD),
+        ("street/tiny/staff/NOBODY/case/K1/accept", msgspec.json.encode(
+            {"v": 1, "device": "NOBODY", "seq": 1, "ts": TS, "actor": "NOBODY"}), Reason.UNKNOWN_DEVICE),
+        # Who sends is who the topic names (the broker's ACL binds topic to account).
+        ("street/tiny/staff/VOL-1/case/K1/accept", msgspec.json.encode(
+            {"v": 1, "device": "VOL-1", "seq": 1, "ts": TS, "actor": "GW-C01-G01"}), Reason.WRONG_SENDER),
+        ("street/tiny/staff/VOL-1/case/K1/accept", msgspec.json.encode(
+            {"v": 1, "device": "GW-C01-G01", "seq": 1, "ts": TS, "actor": "GW-C01-G01"}), Reason.DEVICE_MISMATCH),
+        ("street/tiny/app/SMK-1/report", msgspec.json.encode(
+            {"v": 1, "device": "SMK-1", "seq": 1, "ts": TS, "source": "resident", "category": "waste_sanitation",
+             "lon": 104.0526, "lat": 30.6022}), Reason.WRONG_SENDER),
+        ("street/tiny/app/VOL-1/report", msgspec.json.encode(
+            {"v": 1, "device": "VOL-1", "seq": 1, "ts": TS, "source": "patrol", "category": "waste_sanitation",
+             "lon": 104.0526, "lat": 30.6022}), Reason.WRONG_SENDER),
+        ("street/tiny/app/APP-2/report", msgspec.json.encode(
+            {"v": 1, "device": "APP-1", "seq": 1, "ts": TS, "source": "resident", "category": "waste_sanitation",
+             "lon": 104.0526, "lat": 30.6022}), Reason.DEVICE_MISMATCH),
     ],
 )
 def test_messages_that_do_not_fit_the_street_are_refused(topic, raw, reason):
@@ -179,3 +200,25 @@ def test_only_finite_bounded_values_pass(value):
         assert not (abs(value) <= 1e7)
     else:
         assert payload.values["smoke"] == value and abs(value) <= 1e7
+
+
+ids = st.from_regex(r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,20}", fullmatch=True)
+
+
+@settings(max_examples=300)
+@given(street=ids, sender=ids, case=ids, action=st.sampled_from(["accept", "on_scene", "resolve", "feedback"]),
+       space=st.sampled_from([Space.STAFF, Space.APP]))
+def test_every_topic_names_its_sender_and_round_trips(street, sender, case, action, space):
+    report = parse_topic(report_topic(street, sender, space))
+    assert (report.kind, report.street, report.space, report.id) == (TopicKind.REPORT, street, space, sender)
+    acted = parse_topic(case_action_topic(street, sender, case, action))
+    assert (acted.space, acted.id, acted.case_id, acted.action) == (Space.STAFF, sender, case, action)
+
+
+@given(st.lists(st.sampled_from(["street", "tiny", "sensor", "staff", "app", "case", "report", "accept",
+                                 "reading", "SMK-1", "GW-1", "+", "#", ""]), max_size=8))
+def test_any_topic_parses_to_a_sender_of_its_space_or_to_nothing(levels):
+    parsed = parse_topic("/".join(levels))
+    if parsed is not None:
+        assert parsed.space in Space and parsed.id not in ("", "+", "#")
+        assert levels[2] == parsed.space.value and levels[3] == parsed.id

@@ -1,9 +1,10 @@
 """Every role × every action × (in area, out of area, street level): allowed ones succeed, the rest are refused.
 
-Case and alarm actions go through the real twin with the :class:`Authorizer`; unmasking, importing and
-purging residents and managing users go through their real stores; the remaining actions (view,
-export, simulation, training, audit verification) are checked with :func:`check`, the gate their
-entry points call.
+Case and alarm actions go through the real twin with the :class:`Authorizer`; viewing, unmasking,
+importing and purging residents and managing users go through their real stores, every account
+stored and looked up afresh; exporting through :meth:`Authorizer.exporting`, the gate every export
+calls; the remaining actions (simulation, training, audit verification) are checked with
+:func:`check`, the gate their entry points call.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from cockpit.security.permissions import (
 from cockpit.security.personal_data import FieldCipher, Resident, ResidentStore, generate_demo_residents
 from cockpit.security.users import UserStore
 from cockpit.storage import open_database, save_street
+from cockpit.storage.models import UserRow
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from cockpit.vocabulary.events import (
@@ -114,15 +116,20 @@ def world(tmp_path_factory):
     db = open_database(f"sqlite:///{tmp_path_factory.mktemp('matrix') / 'matrix.sqlite'}")
     save_street(db, tiny_street())
     cipher = FieldCipher(base64.b64decode(base64.b64encode(bytes(range(32)))))
-    store = ResidentStore(db, "tiny", cipher)
-    residents = [r for r in generate_demo_residents(tiny_street(), seed=3, others_per_micro_grid=1)
-                 if r.micro_grid_id in ("C01-G01-M01", "C02-G01-M01")][:: 9]
-    store.add_many(residents, User("importer", Role.ADMINISTRATOR), now=T0)
-    ids = {row.micro_grid_id[:3]: row.id for row in store.masked()}
-    users = {}
+    users = {"importer": User("importer", Role.ADMINISTRATOR)}
     for role in Role:
         users[f"{role.value}-c01"] = User(f"{role.value}-c01", role, HOME)
         users[f"{role.value}-street"] = User(f"{role.value}-street", role, None)
+    # Stored as they are: every sensitive call looks its account up (an administrator scoped to a
+    # community cannot be made through UserStore.add, but the matrix tries one).
+    with db.transaction() as session:
+        session.add_all(UserRow(username=u.username, password_hash="-", role=u.role.value, scope_area=u.scope_area,
+                                disabled=False, created_at=T0) for u in users.values())
+    store = ResidentStore(db, "tiny", cipher)
+    residents = [r for r in generate_demo_residents(tiny_street(), seed=3, others_per_micro_grid=1)
+                 if r.micro_grid_id in ("C01-G01-M01", "C02-G01-M01")][:: 9]
+    store.add_many(residents, users["importer"], now=T0)
+    ids = {row.micro_grid_id[:3]: row.id for row in store.masked(users["importer"])}
     yield db, store, ids, users
     db.close()
 
@@ -152,6 +159,10 @@ def attempt(world, role: Role, action: Action, column: str, n: int) -> tuple[boo
         elif action is Action.MANAGE_USERS:
             created = UserStore(db).add(f"new-{role.value}-{n}", "a long password", Role.OPERATOR, None, actor=user)
             assert UserStore(db).get(created.username) == created
+        elif action is Action.VIEW:
+            assert store.masked(user, limit=1)
+        elif action is Action.EXPORT:
+            Authorizer(UserStore(db).get).exporting(user.username, "cases", "cases.csv")
         else:
             check(user, action)
     except PermissionDenied as denied:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
+import pandas as pd
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -23,11 +24,40 @@ from tests.core.tiny import tiny_street
 START = datetime(2026, 10, 1, tzinfo=timezone.utc)
 
 
-@pytest.fixture(scope="module")
-def index(tmp_path_factory) -> LogIndex:
+def with_reopens(frame: pd.DataFrame) -> pd.DataFrame:
+    """One resolved case in eight reopened, in every way a log can say it: once or twice with the
+    reopen columns, once without their times (the cycle at the final resolution), once and never
+    resolved again; and one blue case whose escalation and resolve deadline passed while it sat
+    resolved between its first resolution and its reopening."""
+    frame = frame.copy()
+    frame["first_resolved_at"] = frame["reopened_at"] = pd.Series(pd.NaT, index=frame.index, dtype=frame["reported_at"].dtype)
+    done = frame.index[frame["resolved_at"].notna()]
+    for n, row in enumerate(done[::8]):
+        base = frame.at[row, "on_scene_at"] if pd.notna(frame.at[row, "on_scene_at"]) else frame.at[row, "accepted_at"]
+        span = frame.at[row, "resolved_at"] - base
+        frame.at[row, "reopened"] = 1 + (n % 4 == 1)
+        if n % 4 == 3:
+            continue
+        frame.at[row, "first_resolved_at"] = (base + span * 0.3).floor("s")
+        frame.at[row, "reopened_at"] = (base + span * 0.6).floor("s")
+        if n % 4 == 2:
+            frame.loc[row, ["resolved_at", "closed_at"]] = pd.NaT
+            frame.at[row, "satisfaction"] = float("nan")
+    row = next(r for r in done[1::8] if frame.at[r, "risk_level"] == "blue" and frame.at[r, "escalations"] == 0
+               and frame.at[r, "on_scene_at"] - frame.at[r, "reported_at"] < pd.Timedelta(hours=20))
+    reported = frame.at[row, "reported_at"]
+    frame.loc[row, ["first_resolved_at", "reopened_at", "resolved_at", "closed_at"]] = [
+        reported + pd.Timedelta(hours=h) for h in (20, 30, 40, 41)]
+    frame.loc[row, ["escalations", "owner_level", "reopened"]] = [1, "community", 1]
+    return frame
+
+
+@pytest.fixture(scope="module", params=["plain", "reopened"])
+def index(request, tmp_path_factory) -> LogIndex:
     street = tiny_street()
     path = tmp_path_factory.mktemp("log") / "log.parquet"
-    synthetic_log(street, 600, seed=3, start=START, per_day=120).to_parquet(path)
+    frame = synthetic_log(street, 600, seed=3, start=START, per_day=120)
+    (with_reopens(frame) if request.param == "reopened" else frame).to_parquet(path)
     return LogIndex(read_incident_log(path, staff_ids={s.id for s in street.staff}))
 
 
@@ -85,11 +115,14 @@ def test_the_replay_twin_matches_log_to_events_plus_the_sla_derivers(index) -> N
         for name in ("status", "owner_level", "assignee", "escalations", "satisfaction", "resolved_at",
                      "closed_at", "accepted_at"):
             assert getattr(ours, name) == getattr(case, name), (case_id, name)
-        assert ours.resolve_overdue_marked == ((ours.resolved_at or now) > ours.resolve_due), case_id
+        # A reopen clears the mark; the monitor marks again if the last round was open past the deadline.
+        end = ours.resolved_at or now
+        assert ours.resolve_overdue_marked == (end > ours.resolve_due and end > (ours.reopened_at or ours.reported_at)), case_id
     red = {c for c, case in reference.cases.items() if case.risk is RiskLevel.RED}
     assert {a.case_id for a in replay.twin.alarms.values() if a.alarm_kind == "red_case"} == red
     overdue = {a.case_id for a in replay.twin.alarms.values() if a.alarm_kind == "overdue"}
-    assert overdue == {c for c, case in replay.twin.cases.items() if case.resolve_overdue_marked}
+    assert overdue == {c for c, case in replay.twin.cases.items()
+                       if any(t.event_type == "CaseOverdue" and t.reason == "resolve" for t in case.history)}
     late = {a.case_id for a in replay.twin.alarms.values() if a.alarm_kind == ON_SCENE_LATE}
     expected_late = set()
     for case_id, case in reference.cases.items():
@@ -148,3 +181,39 @@ def test_the_app_own_event_store_replays_to_the_recorded_state(tmp_path) -> None
     replay.seek(START + timedelta(days=1))
     assert dump(replay.twin) == dump(straight_fold(replay.index, street, START + timedelta(days=1),
                                                    retain=timedelta(days=3650)))
+
+
+def test_a_reopened_case_is_resolved_until_it_is_reopened_and_open_again_after(index) -> None:
+    """Audit finding 9: a reopened case replayed as still on scene between its first resolution
+    and its reopening, although the log carries both times."""
+    frame = index.log.frame()
+    reopened = frame[frame["reopened_at"].notna()]
+    if reopened.empty:
+        pytest.skip("this log has no reopened case")
+    replay = Replay(index, tiny_street(), retain=timedelta(days=3650))
+    for _, row in reopened.iterrows():
+        first, reopen = row["first_resolved_at"], row["reopened_at"]
+        replay.seek(first + (reopen - first) / 2)
+        case = replay.twin.cases[row["case_id"]]
+        assert case.status is CaseStatus.RESOLVED and case.reopened == 0, row["case_id"]
+        replay.seek(reopen + timedelta(seconds=1) if pd.isna(row["resolved_at"]) or row["resolved_at"] > reopen
+                    + timedelta(seconds=1) else reopen)
+        case = replay.twin.cases[row["case_id"]]
+        assert case.reopened == row["reopened"] and case.first_resolved_at is not None, row["case_id"]
+        if pd.isna(row["resolved_at"]):
+            assert case.status.open
+
+
+def test_the_state_at_any_moment_is_the_fold_of_the_log(index) -> None:
+    """Every case's status at a moment is that of the documented mapping folded up to it."""
+    street = tiny_street()
+    events = log_to_events(index.log.frame())
+    replay = Replay(index, street, retain=timedelta(days=3650))
+    span = index.end - index.start
+    for step in range(0, 41):
+        at = (index.start + span * step / 40).replace(microsecond=0)
+        replay.seek(at)
+        reference = TwinState(street)
+        reference.apply_many([e for e in events if e.at < at + timedelta(seconds=1)])
+        ours = {case_id: case.status for case_id, case in replay.twin.cases.items()}
+        assert ours == {case_id: case.status for case_id, case in reference.cases.items()}, at

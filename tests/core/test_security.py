@@ -35,7 +35,15 @@ from cockpit.security.personal_data import (
     valid_id_number,
 )
 from cockpit.security.retention import RetentionPolicy, load_retention, purge_expired
-from cockpit.security.users import AuthenticationError, SecurityError, UserStore, authenticate
+from cockpit.security.authorizer import Authorizer
+from cockpit.security.users import (
+    AuthenticationError,
+    LoginPolicy,
+    SecurityError,
+    UserStore,
+    authenticate,
+    load_login_policy,
+)
 from cockpit.storage import open_database, save_street
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.models import ResidentRow, UserRow
@@ -55,6 +63,15 @@ T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
 KEY = bytes(range(32))
 ADMIN = User("admin", Role.ADMINISTRATOR)
 OPERATOR_C01 = User("op01", Role.OPERATOR, "C01")
+AUDITOR = User("audit1", Role.AUDITOR)
+
+
+def with_accounts(db):
+    """``db`` holding the accounts the tests act as (every sensitive call looks them up)."""
+    users = UserStore(db)
+    for user in (ADMIN, OPERATOR_C01, AUDITOR):
+        users.add(user.username, f"{user.username} password", user.role, user.scope_area)
+    return db
 
 
 @pytest.fixture
@@ -68,7 +85,7 @@ def db(tmp_path):
 def shared_db(tmp_path_factory):
     database = open_database(f"sqlite:///{tmp_path_factory.mktemp('sec') / 'shared.sqlite'}")
     save_street(database, tiny_street())
-    yield database
+    yield with_accounts(database)
     database.close()
 
 
@@ -91,11 +108,14 @@ def test_login_with_clear_errors_and_audited_account_changes(db):
         authenticate(db, "op07", "a new password!")
     with pytest.raises(AuthenticationError, match="wrong user name or password"):
         authenticate(db, "op07", "operator password")
-    entries = AuditLog(db).entries()
+    entries = [e for e in AuditLog(db).entries() if e.action.startswith("user.")]
     assert [(e.actor, e.action, e.target) for e in entries] == [
         ("system", "user.add", "user:admin"), ("admin", "user.add", "user:op07"),
         ("op07", "user.passwd", "user:op07"), ("admin", "user.disable", "user:op07"),
     ]
+    failed = [(e.target, e.reason) for e in AuditLog(db).entries() if e.action == "login.failed"]
+    assert failed == [("user:op07", "wrong password"), ("user:ghost", "no such account"),
+                      ("user:op07", "account disabled"), ("user:op07", "wrong password")]
     assert entries[1].after == {"role": "operator", "scope_area": "C07", "disabled": False}
     assert entries[1].reason == "new hire"
     with db.session() as session:
@@ -241,11 +261,11 @@ def test_residents_are_encrypted_masked_and_unmasked_only_with_a_reason(shared_d
     for r in residents:
         assert r.phone.encode() not in blobs and r.id_number.encode() not in blobs
         assert r.name.encode("utf-8") not in blobs
-    shown = store.masked(community_id="C02")
+    shown = store.masked(AUDITOR, community_id="C02")
     assert shown and all(m.micro_grid_id.startswith("C02") for m in shown)
     assert all(re.fullmatch(r"[0-9]{3}\*{11}[0-9X]{4}", m.id_number) for m in shown)
     assert all(m.name.endswith("**") and len(m.name) == 3 for m in shown)
-    one = store.masked(community_id="C01")[0]
+    one = store.masked(AUDITOR, community_id="C01")[0]
     with pytest.raises(PermissionDenied, match="needs a reason"):
         store.unmask(one.id, OPERATOR_C01, " ")
     with pytest.raises(PermissionDenied, match="administrator admin may not unmask"):
@@ -256,7 +276,7 @@ def test_residents_are_encrypted_masked_and_unmasked_only_with_a_reason(shared_d
     assert [(e.actor, e.action) for e in audit] == [
         ("op01", "denied.unmask"), ("admin", "denied.unmask"), ("op01", "resident.unmask")]
     assert audit[-1].reason == "call back 138****5678 about the leak"
-    c02 = store.masked(community_id="C02")[0]
+    c02 = store.masked(AUDITOR, community_id="C02")[0]
     with pytest.raises(PermissionDenied, match="may act only in community C01; resident:.* is in C02"):
         store.unmask(c02.id, OPERATOR_C01, "call back")
     assert store.count() == before + len(residents)
@@ -278,11 +298,11 @@ def test_a_wrong_key_is_a_clear_error_not_garbage(shared_db):
     store = ResidentStore(shared_db, "tiny", FieldCipher(KEY))
     store.add_many([Resident("C01-G01-M01", "赵立新", "11010519491231002X", "13800000001", "1栋")], ADMIN)
     with pytest.raises(DecryptionFailed, match="wrong key"):
-        ResidentStore(shared_db, "tiny", FieldCipher(bytes(32))).masked(limit=1)
+        ResidentStore(shared_db, "tiny", FieldCipher(bytes(32))).masked(AUDITOR, limit=1)
 
 
 def test_retention_purges_old_records_with_an_audit_entry(tmp_path):
-    db = open_database(f"sqlite:///{tmp_path / 'r.sqlite'}")
+    db = with_accounts(open_database(f"sqlite:///{tmp_path / 'r.sqlite'}"))
     save_street(db, tiny_street())
     store = ResidentStore(db, "tiny", FieldCipher(KEY))
     residents = generate_demo_residents(tiny_street(), seed=2, others_per_micro_grid=0)
@@ -302,6 +322,93 @@ def test_retention_purges_old_records_with_an_audit_entry(tmp_path):
     with pytest.raises(SecurityError, match="positive whole number"):
         load_retention(bad)
     db.close()
+
+
+# ---------------------------------------------------------------- audit findings 5-7
+
+
+def test_a_disabled_account_can_no_longer_unmask_whatever_user_object_it_holds(shared_db):
+    """Audit finding 5: ResidentStore.unmask trusted the User object it was given."""
+    users = UserStore(shared_db)
+    holder = users.add("op-leaving", "leaving password", Role.OPERATOR, actor=ADMIN)
+    store = ResidentStore(shared_db, "tiny", FieldCipher(KEY))
+    store.add_many([Resident("C01-G01-M02", "钱学明", "11010519491231002X", "13800000002", "1栋")], ADMIN)
+    one = store.masked(AUDITOR, micro_grid_id="C01-G01-M02")[0]
+    assert store.unmask(one.id, holder, "welfare call").masked() == one
+    users.disable("op-leaving", actor=ADMIN, reason="left the team")
+    with pytest.raises(PermissionDenied, match="account op-leaving is disabled"):
+        store.unmask(one.id, holder, "one more look")
+    with pytest.raises(PermissionDenied, match="account op-leaving is disabled"):
+        store.masked(holder)
+    with pytest.raises(PermissionDenied, match="account op-leaving is disabled"):
+        users.set_password("op-leaving", "a new password!", actor=holder)
+    audit = AuditLog(shared_db).entries(target=f"resident:{one.id}")
+    assert [(e.actor, e.action) for e in audit][-2:] == [("op-leaving", "resident.unmask"),
+                                                         ("op-leaving", "denied.unmask")]
+
+
+def test_failed_logins_and_refusals_are_audited_and_repeated_failures_lock_the_account(db):
+    """Audit finding 6: a refusal left no denied.* row, failed logins no trace, and 30 wrong
+    passwords then the right one logged in."""
+    users = UserStore(db, LoginPolicy(max_failures=5, lockout=timedelta(minutes=15)))
+    users.add("admin", "first admin password", Role.ADMINISTRATOR)
+    op = users.add("op07", "operator password", Role.OPERATOR, "C07", actor=ADMIN)
+    with pytest.raises(PermissionDenied, match="operator op07 may not manage_users"):
+        users.add("evil", "evil password!", Role.ADMINISTRATOR, actor=op)
+    for minute in range(30):
+        with pytest.raises(AuthenticationError):
+            users.authenticate("op07", "a wrong guess", now=T0 + timedelta(seconds=minute))
+    with pytest.raises(AuthenticationError, match="account op07 is locked after 5 failed logins until"):
+        users.authenticate("op07", "operator password", now=T0 + timedelta(minutes=1))
+    with pytest.raises(AuthenticationError, match="^wrong user name or password$"):
+        users.authenticate("ghost", "operator password", now=T0)
+    assert users.authenticate("op07", "operator password", now=T0 + timedelta(minutes=16)) == op
+    # The count starts again after a good login.
+    for _ in range(4):
+        with pytest.raises(AuthenticationError, match="^wrong user name or password$"):
+            users.authenticate("op07", "a wrong guess", now=T0 + timedelta(minutes=17))
+    assert users.authenticate("op07", "operator password", now=T0 + timedelta(minutes=17)) == op
+    entries = AuditLog(db).entries()
+    actions = [(e.actor, e.action, e.reason) for e in entries if e.action.startswith(("login", "denied"))]
+    assert actions[0] == ("op07", "denied.manage_users", "operator op07 may not manage_users (user accounts)")
+    assert actions[1:6] == [("op07", "login.failed", "wrong password")] * 5
+    assert actions[6] == ("system", "login.locked", "5 failed logins in a row")
+    assert actions[7:33] == [("op07", "login.locked", "login while locked")] * 26
+    assert actions[33:] == [("ghost", "login.failed", "no such account")] + [("op07", "login.failed", "wrong password")] * 4
+    assert AuditLog(db).verify().ok
+
+
+def test_the_lockout_is_configured_in_the_security_settings(tmp_path):
+    assert load_login_policy() == LoginPolicy(5, timedelta(minutes=15))
+    custom = tmp_path / "security.toml"
+    custom.write_text("[login]\nmax_failures = 3\nlockout_minutes = 60\n", encoding="utf-8")
+    assert load_login_policy(custom) == LoginPolicy(3, timedelta(hours=1))
+    custom.write_text("[login]\nmax_failures = 0\nlockout_minutes = 60\n", encoding="utf-8")
+    with pytest.raises(SecurityError, match="max_failures must be a positive whole number"):
+        load_login_policy(custom)
+
+
+def test_masked_records_need_an_account_that_may_view(shared_db):
+    """Audit finding 7: ResidentStore.masked() needed no user."""
+    store = ResidentStore(shared_db, "tiny", FieldCipher(KEY))
+    with pytest.raises(PermissionDenied, match="view needs a logged-in user"):
+        store.masked(None)
+    with pytest.raises(PermissionDenied, match="unknown user 'ghost' may not view"):
+        store.masked(User("ghost", Role.AUDITOR))
+    assert AuditLog(shared_db).entries()[-1].action == "denied.view"
+
+
+def test_exports_need_the_export_permission_and_are_audited(db):
+    """Audit finding 7: Action.EXPORT guarded no export."""
+    authorizer = Authorizer(UserStore(with_accounts(db)).get, AuditLog(db))
+    authorizer.exporting("op01", "cases", "/srv/exports/cases.csv")
+    for name, words in (("admin", "administrator admin may not export"), ("ghost", "unknown user 'ghost'")):
+        with pytest.raises(PermissionDenied, match=words):
+            authorizer.exporting(name, "cases", "/srv/exports/cases.csv")
+    entries = AuditLog(db).entries(target="cases")
+    assert [(e.actor, e.action) for e in entries] == [("op01", "export"), ("admin", "denied.export"),
+                                                      ("ghost", "denied.export")]
+    assert entries[0].after == {"to": "/srv/exports/cases.csv"}
 
 
 # ---------------------------------------------------------------- the import path, fuzzed

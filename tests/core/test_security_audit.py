@@ -193,7 +193,31 @@ def test_users_command_line(db_path, capsys, monkeypatch):
     db = open_database(url)
     assert [(e.actor, e.action, e.target) for e in AuditLog(db).entries()] == [
         ("system", "user.add", "user:root"), ("root", "user.add", "user:op07"),
+        ("op07", "denied.manage_users", "user accounts"), ("root", "login.failed", "user:root"),
         ("op07", "user.passwd", "user:op07"), ("root", "user.disable", "user:op07"),
     ]
     assert UserStore(db).get("op07").disabled
+    db.close()
+
+
+def test_a_refused_command_and_a_failed_login_leave_audit_rows(db_path, capsys, monkeypatch):
+    """Audit finding 6: `cockpit users add evil --as op07` was refused without a denied.* row."""
+    monkeypatch.setattr(cockpit.cli, "_EXTRA_COMMANDS", [register])
+    url = f"sqlite:///{db_path}"
+    db = open_database(url)
+    store = UserStore(db)
+    store.add("root", "admin password", "administrator")
+    store.add("op07", "operator pw 1", "operator", "C07", actor=store.get("root"))
+    for stdin in ("operator pw 1\nevil password\n", "not the password\n"):
+        monkeypatch.setattr(sys, "stdin", io.StringIO(stdin))
+        assert cockpit.cli.main(["users", "add", "evil", "--role", "administrator", "--as", "op07",
+                                 "--db", url, "--password-stdin"]) == 2
+    err = capsys.readouterr().err.splitlines()
+    assert err == ["cockpit: operator op07 may not manage_users (user accounts)",
+                   "cockpit: wrong user name or password"]
+    assert [(e.actor, e.action, e.target, e.reason) for e in AuditLog(db).entries()[2:]] == [
+        ("op07", "denied.manage_users", "user accounts", "operator op07 may not manage_users (user accounts)"),
+        ("op07", "login.failed", "user:op07", "wrong password"),
+    ]
+    assert store.get("evil") is None
     db.close()

@@ -17,11 +17,11 @@ from tests.core.test_storage import T0, db, db_url  # noqa: F401  (fixtures)
 TABLES = {
     "streets", "communities", "general_grids", "micro_grids", "dedicated_grids", "roads", "sensors",
     "shifts", "staff", "residents", "cases", "case_transitions", "dispatches", "alarms", "event_log",
-    "telemetry", "dead_letters", "audit_log", "users", "resources", "resource_stock",
+    "telemetry", "sender_receipts", "sealed_texts", "dead_letters", "audit_log", "users", "resources", "resource_stock",
 }
 
 
-HEAD = "0004_roads_resources"
+HEAD = "0005_hard_hardening"
 
 
 def test_one_linear_history() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections import Counter
@@ -17,6 +18,7 @@ from cockpit.street.geojson import LAYERS, export_geojson
 from cockpit.street.summary import street_summary
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
+from tests.core.tiny import tiny_street
 
 TOLERANCE = 1e-3
 """Relative area tolerance of the tiling checks (0.1 %)."""
@@ -250,3 +252,13 @@ def test_department_teams_can_take_their_categories(street):
         assert teams, category.code
         if category.skill != "general":
             assert any(category.skill in p.skills for p in teams), category.code
+
+
+def test_a_street_copied_with_other_parts_leaves_the_original_s_lookups_alone():
+    """dataclasses.replace() handed the copy the original's own index to fill in: a test that took a
+    grid worker out of a copy made the cached tiny street forget that worker."""
+    base = tiny_street()
+    worker = base.staff[0]
+    copy = dataclasses.replace(base, staff=base.staff[1:])
+    assert not copy.has("staff", worker.id)
+    assert base.has("staff", worker.id) and base.staff_member(worker.id) is worker

@@ -367,7 +367,9 @@ values.health_flags = { "独居老人" = "elderly_alone" }
 
 
 def test_residents_are_stored_encrypted_with_the_street_and_audited(capsys, street_dir, tmp_path, monkeypatch):
+    from cockpit.security.permissions import Role
     from cockpit.security.personal_data import KEY_ENV, FieldCipher, ResidentStore, generate_key, load_key
+    from cockpit.security.users import UserStore
     from cockpit.storage import AuditLog
 
     monkeypatch.setitem(sys.modules, "keyring", None)
@@ -378,11 +380,12 @@ def test_residents_are_stored_encrypted_with_the_street_and_audited(capsys, stre
     assert "周桂兰".encode() not in db_path.read_bytes() and "周桂兰".encode("utf-16-le") not in db_path.read_bytes()
     db = open_database(f"sqlite:///{db_path}")
     try:
+        assert [e.action for e in AuditLog(db).entries()][-1] == "residents.import"
         store = ResidentStore(db, "xinhua", FieldCipher(load_key()))
-        masked = store.masked()
+        auditor = UserStore(db).add("auditor1", "auditor password", Role.AUDITOR)   # viewing needs an account
+        masked = store.masked(auditor)
         assert [m.micro_grid_id for m in masked] == ["MY-01-1", "MY-02-2", "QJ-02-2"]
         assert masked[0].care_groups == ("elderly_alone",) and masked[0].name != "周桂兰"
-        assert [e.action for e in AuditLog(db).entries()][-1] == "residents.import"
     finally:
         db.close()
 

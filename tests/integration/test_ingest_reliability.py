@@ -26,8 +26,10 @@ from hypothesis import strategies as st
 from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.client import MqttIngest
 from cockpit.ingest.link import LinkState
+from cockpit.ingest.mosquitto_conf import durability_problems
 from cockpit.ingest.publisher import Publisher
-from cockpit.ingest.service import IngestService
+from cockpit.vocabulary.domain import RiskLevel
+from cockpit.ingest.service import DATA_LOSS, DATA_LOSS_SETTLE_S, IngestService, data_loss_missing
 from cockpit.rules.model import load_rules
 from cockpit.storage.db import open_database
 from cockpit.storage.telemetry import DeadLetters, TelemetryWriter
@@ -144,6 +146,91 @@ def test_broker_killed_under_the_stream_every_loss_is_a_counted_gap(mosquitto_fa
     assert sum(ingest.service.gaps_by_device().values()) == lost
 
 
+MACHINE_LINES = ("listener", "protocol", "cafile", "certfile", "keyfile", "require_certificate", "tls_version",
+                 "log_dest", "log_type", "connection_messages", "persistence_location", "password_file", "acl_file",
+                 "allow_anonymous", "user")
+"""Settings of the shipped configuration that name this machine's paths, ports, accounts and logging:
+the fixture supplies its own."""
+
+
+def shipped_settings() -> list[str]:
+    """The broker-wide settings of resources/mosquitto/mosquitto.conf, as a deployment runs them."""
+    lines = (REPO / "resources" / "mosquitto" / "mosquitto.conf").read_text(encoding="utf-8").splitlines()
+    return [line for line in lines if line.strip() and not line.startswith("#")
+            and line.split()[0] not in MACHINE_LINES]
+
+
+def quiet(ingest: InProcessIngest, seconds: float = 1.0) -> None:
+    """Wait until nothing more arrives for ``seconds``: everything the broker still has is in."""
+    last = -1
+    while ingest.service.stats.received != last:
+        last = ingest.service.stats.received
+        time.sleep(seconds)
+
+
+def kill_the_broker_while_the_cockpit_is_away(broker, ingest: InProcessIngest, duration: float = 14) -> dict:
+    """SIGKILL the broker a few seconds into a 2,000 msg/s stream and start it again; the publisher's
+    summary ({"sent", "bad"}: what the broker acknowledged) once the stream ends and all arrived.
+
+    The sensors come back before the cockpit does (1,700 devices reconnect on their own schedule,
+    the cockpit after its backoff): the cockpit's network process is held while the broker is down
+    and for 3 s after, while the publisher reconnects and goes on.
+    """
+    publisher = streaming(broker.url, ingest, duration=duration)
+    network = ingest.client.network_pid
+    os.kill(network, signal.SIGSTOP)
+    broker.kill()
+    time.sleep(1)
+    broker.start()
+    time.sleep(3)
+    os.kill(network, signal.SIGCONT)
+    sent = finish(publisher)
+    assert wait_until(lambda: ingest.client.link.state is LinkState.CONNECTED, 10)
+    quiet(ingest)
+    return sent
+
+
+def test_the_shipped_config_loses_no_acknowledged_message_when_the_broker_is_killed(mosquitto_factory, tmp_path):
+    """Audit finding 4: killed before its first autosave, the broker lost the cockpit's session and
+    every reading published until the cockpit subscribed again, each of them acknowledged."""
+    settings = shipped_settings()
+    assert "persistence true" in settings
+    broker = mosquitto_factory(persistence=True, extra_config=settings)
+    ingest = InProcessIngest(broker.url, tmp_path / "cockpit.sqlite")
+    try:
+        sent = kill_the_broker_while_the_cockpit_is_away(broker, ingest)
+    finally:
+        ingest.stop()
+    rows, distinct, missing = stored_keys(tmp_path / "cockpit.sqlite")
+    stats = ingest.service.stats
+    print(f"\nbroker SIGKILL with the shipped config: {sent['sent']:,} sent and acknowledged, {rows:,} stored, "
+          f"{stats.duplicates:,} redelivered, {sent['sent'] - rows:,} lost")
+    assert sent["sent"] >= 20000 and sent["bad"] == 0
+    assert rows == distinct == stats.accepted == sent["sent"]       # 0 acknowledged messages lost
+    assert missing == 0 and stats.gaps == 0
+    assert not [a for a in ingest.twin.alarms.values() if a.alarm_kind == DATA_LOSS]
+
+
+def test_a_broker_that_forgot_the_cockpits_session_raises_a_possible_data_loss_alarm(mosquitto_factory, tmp_path):
+    """Audit finding 4: the cockpit logged the lost session as "new session" at INFO level."""
+    broker = mosquitto_factory(persistence=True, extra_config=QUEUE)   # Mosquitto's own autosave: 30 min
+    ingest = InProcessIngest(broker.url, tmp_path / "cockpit.sqlite")
+    try:
+        sent = kill_the_broker_while_the_cockpit_is_away(broker, ingest)
+        assert wait_until(lambda: any(a.alarm_kind == DATA_LOSS for a in ingest.twin.alarms.values()),
+                          DATA_LOSS_SETTLE_S + 5)
+    finally:
+        ingest.stop()
+    rows, _, missing = stored_keys(tmp_path / "cockpit.sqlite")
+    lost = sent["sent"] - rows
+    [alarm] = [a for a in ingest.twin.alarms.values() if a.alarm_kind == DATA_LOSS]
+    counted = data_loss_missing(alarm.detail)
+    print(f"\nbroker SIGKILL, session lost: {sent['sent']:,} sent and acknowledged, {rows:,} stored, {lost:,} lost; "
+          f"the alarm counted {counted:,} missing")
+    assert alarm.risk is RiskLevel.RED and lost > 0
+    assert 0 < counted <= lost == missing == ingest.service.stats.gaps
+
+
 def test_ingest_process_killed_5_times_loses_and_duplicates_nothing(mosquitto_factory, tmp_path):
     broker = mosquitto_factory(persistence=True, extra_config=QUEUE)
     db_path = tmp_path / "cockpit.sqlite"
@@ -246,3 +333,23 @@ def test_1000_malformed_payloads_are_dead_lettered_and_the_ingest_stays_up(mosqu
     assert all(letter.reason_code for letter in letters.list(limit=2000))
     assert (stats.received, stats.accepted) == (len(payloads) + 1, 1)   # the flood, then the good one
     db.close()
+
+
+def test_a_broker_that_cannot_write_its_persistence_folder_runs_anyway_and_the_check_refuses_it(mosquitto_factory):
+    """Audit finding 4: such a broker says so only in its own log; `cockpit broker check` says it first."""
+    if os.geteuid() == 0:
+        broker = mosquitto_factory(persistence=True, extra_config=shipped_settings(), user="nobody", start=False)
+    else:
+        broker = mosquitto_factory(persistence=True, extra_config=shipped_settings(), start=False)
+        (broker.directory / "persistence").chmod(0o500)
+    [problem] = durability_problems(broker.config_path)
+    assert str(broker.directory / "persistence") in problem and "without persistence" in problem
+    broker.start()
+    client = Publisher(BrokerConfig(url=broker.url, client_id="any-client"))
+    try:
+        client.publish("street/jincheng/sensor/SMK-000001/reading", b"{}", qos=1)
+        assert client.drain(5)
+        assert wait_until(lambda: "Error saving in-memory database" in broker.log_text(), 5)
+        assert broker.running
+    finally:
+        client.close()

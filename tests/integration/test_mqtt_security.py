@@ -1,8 +1,9 @@
 """The MQTT link refuses strangers: a real Mosquitto with passwords, per-account ACLs and TLS.
 
-The ACL is the one :func:`cockpit.security.mqtt_acl.render_acl` writes for the tiny street: each sensor
-publishes only under its own topic, each phone only its position, reports and case actions, the
-cockpit reads everything and nobody is anonymous.
+The ACL is the one :func:`cockpit.ingest.acl.render_acl` writes for the tiny street, and the shipped
+resources/mosquitto/acl for the demo street: each sensor publishes only under its own topic, each
+phone only its position, reports and case actions, each app account only its reports, all in their
+own street; the cockpit reads everything and nobody is anonymous.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import ec
 from cryptography.x509.oid import NameOID
 
-from cockpit.security.mqtt_acl import render_acl
+from cockpit.ingest.acl import RESIDENT_GATEWAY, render_acl
+from cockpit.street.demo import load_demo_street
 from tests.core.tiny import tiny_street
+from tests.fixtures._servers import wait_until
 
 pytestmark = pytest.mark.mosquitto
 
@@ -109,7 +112,8 @@ def test_sensors_publish_only_under_their_own_topic_and_only_the_cockpit_reads(s
         assert not cockpit.connect().is_failure and not sensor.connect().is_failure
         assert [c.value for c in cockpit.subscribe("street/tiny/#")] == [1]
         sensor.publish("street/tiny/sensor/MH-1/alarm", b'{"forged": true}')
-        sensor.publish("street/tiny/case/report", b'{"forged": true}')
+        sensor.publish("street/tiny/app/SMK-1/report", b'{"forged": true}')
+        sensor.publish("street/tiny/staff/GW-C01-G01/case/K1/accept", b'{"forged": true}')
         sensor.publish("street/other/sensor/SMK-1/reading", b'{"forged": true}')
         sensor.publish("street/tiny/sensor/SMK-1/reading", b'{"smoke": 0}')
         assert cockpit.got_message.wait(WAIT)
@@ -182,3 +186,52 @@ def test_a_certificate_for_another_host_is_refused(mosquitto_factory, tmp_path):
     with pytest.raises(ssl.SSLCertVerificationError, match="Hostname mismatch|doesn't match|IP address mismatch"):
         client.client.connect("127.0.0.1", broker.port)
     assert ipaddress.ip_address("127.0.0.1").is_loopback
+
+
+REPO = Path(__file__).resolve().parents[2]
+SHIPPED_ACL = REPO / "resources" / "mosquitto" / "acl"
+
+
+def test_the_shipped_acl_is_what_render_acl_writes_for_the_demo_street():
+    assert SHIPPED_ACL.read_text(encoding="utf-8") == render_acl(load_demo_street()) + "\n"
+
+
+def test_the_shipped_acl_confines_every_account_to_its_own_topics_in_its_own_street(mosquitto_factory):
+    """Audit finding 3: the shipped ACL let any account post cases and any device publish into any street."""
+    street = load_demo_street()
+    sensor, other_sensor = street.sensors[0].id, street.sensors[1].id
+    phone, other_phone = street.staff[0].id, street.staff[1].id
+    passwords = {name: f"{name}-secret" for name in ("cockpit", sensor, phone, RESIDENT_GATEWAY)}
+    broker = mosquitto_factory(allow_anonymous=False, passwords=passwords, extra_config=[f"acl_file {SHIPPED_ACL}"])
+    sessions = {name: Session(broker.port, name, password) for name, password in passwords.items()}
+    s = street.id
+    forged = {
+        sensor: [f"street/{s}/case/report", f"street/{s}/case/K1/accept",             # the old tree
+                 f"street/{s}/app/{sensor}/report", f"street/{s}/staff/{phone}/case/K1/accept",
+                 f"street/{s}/sensor/{other_sensor}/alarm", f"street/other/sensor/{sensor}/reading"],
+        phone: [f"street/{s}/staff/{other_phone}/position", f"street/{s}/staff/{other_phone}/case/K1/resolve",
+                f"street/{s}/app/{RESIDENT_GATEWAY}/report", f"street/{s}/sensor/{sensor}/alarm",
+                f"street/other/staff/{phone}/position"],
+        RESIDENT_GATEWAY: [f"street/{s}/staff/{phone}/case/K1/accept", f"street/{s}/case/report",
+                           f"street/other/app/{RESIDENT_GATEWAY}/report"],
+    }
+    allowed = {
+        sensor: [f"street/{s}/sensor/{sensor}/reading", f"street/{s}/sensor/{sensor}/alarm"],
+        phone: [f"street/{s}/staff/{phone}/position", f"street/{s}/staff/{phone}/report",
+                f"street/{s}/staff/{phone}/case/K1/accept"],
+        RESIDENT_GATEWAY: [f"street/{s}/app/{RESIDENT_GATEWAY}/report"],
+    }
+    cockpit = sessions["cockpit"]
+    try:
+        for session in sessions.values():
+            assert not session.connect().is_failure
+        cockpit.subscribe("#")
+        for name in forged:
+            for topic in forged[name] + allowed[name]:
+                sessions[name].publish(topic, b"{}")
+        expected = [topic for name in forged for topic in allowed[name]]
+        assert wait_until(lambda: len(cockpit.messages) >= len(expected), WAIT)
+        assert [topic for topic, _ in cockpit.messages] == expected
+    finally:
+        for session in sessions.values():
+            session.close()

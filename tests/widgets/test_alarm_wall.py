@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from cockpit.ingest.service import DATA_LOSS, data_loss_detail
 from cockpit.sla import live_derivers
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
@@ -158,3 +159,13 @@ def test_a_sensor_alarm_names_its_risk_sensor_and_place(qtbot, model, twin, lang
     assert banner.place.full_text() == "Community 1 · C01-G01-M01"
     languages.set_language("zh")
     assert banner.headline.full_text() == "⚠ 黄 · 感知告警 · 烟感 · SMK-1 · 20:00"
+
+
+def test_a_lost_broker_session_is_a_red_alarm_with_the_count_of_missing_messages(qtbot, model, languages):
+    banner = AlarmBanner(model, actor="op")
+    qtbot.addWidget(banner)
+    model.submit([AlarmRaised(T0, "ALM-LOSS-1", DATA_LOSS, RiskLevel.RED, detail=data_loss_detail(6504, T0))])
+    model.drain()
+    assert banner.headline.full_text() == "⚠ red · possible data loss · 6504 messages missing · 20:00"
+    languages.set_language("zh")
+    assert banner.headline.full_text() == "⚠ 红 · 可能丢失数据 · 缺失 6504 条消息 · 20:00"

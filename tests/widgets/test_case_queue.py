@@ -4,9 +4,15 @@ from __future__ import annotations
 
 import csv
 from datetime import timedelta
+from functools import partial
 
+import pytest
 from PySide6.QtCore import Qt
 
+from cockpit.security.authorizer import Authorizer
+from cockpit.security.permissions import PermissionDenied, Role
+from cockpit.security.users import UserStore
+from cockpit.storage import AuditLog, open_database
 from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.events import ClockTick
 from tests.widgets.conftest import T0, report
@@ -84,3 +90,26 @@ def test_keyboard_navigation_and_enter_opens(qtbot, model, languages):
     with qtbot.waitSignal(panel.sig_open_case_requested) as opened:
         qtbot.keyClick(panel.view, Qt.Key.Key_Return)
     assert opened.args == [panel.visible_case_ids()[1]]
+
+
+def test_the_export_asks_the_session_s_gate_first_and_a_refusal_writes_nothing(qtbot, model, tmp_path):
+    """Audit finding 7: Action.EXPORT guarded no export."""
+    db = open_database(f"sqlite:///{tmp_path / 'gate.sqlite'}")
+    users = UserStore(db)
+    users.add("admin", "administrator password", Role.ADMINISTRATOR)
+    users.add("op", "operator password", Role.OPERATOR)
+    authorizer = Authorizer(users.get, AuditLog(db))
+    model.submit([report("K1")])
+    for name, allowed in (("admin", False), ("op", True)):
+        panel = CaseQueuePanel(model, may_export=partial(authorizer.exporting, name))
+        qtbot.addWidget(panel)
+        qtbot.waitUntil(lambda panel=panel: panel.proxy.rowCount() == 1)
+        out = tmp_path / f"cases-{name}.csv"
+        if allowed:
+            assert panel.export_csv(out) == 1 and out.exists()
+        else:
+            with pytest.raises(PermissionDenied, match="administrator admin may not export"):
+                panel.export_csv(out)
+            assert not out.exists()
+    assert [(e.actor, e.action) for e in AuditLog(db).entries()[2:]] == [("admin", "denied.export"), ("op", "export")]
+    db.close()
