@@ -322,7 +322,7 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
     add_street_options(snapshot)
     snapshot.add_argument("--size", default="1920x1080")
     snapshot.add_argument("--lang", choices=["zh", "en"], default="zh")
-    snapshot.add_argument("--page", choices=["map", "kpi", "cases", "staff"], default="map")
+    snapshot.add_argument("--page", choices=["map", "kpi", "cases", "staff", "resources"], default="map")
     snapshot.add_argument("--minutes", type=int, default=60, help="minutes of accelerated demo feed first")
     snapshot.add_argument("--at", default=None,
                           help="the moment shown, ISO time (no offset: Asia/Shanghai); "
