@@ -351,6 +351,13 @@ _RESOURCE_STATUS = {
     ResourceStatus.DISPATCHED: QT_TRANSLATE_NOOP("Domain", "dispatched"),
     ResourceStatus.ON_SCENE: QT_TRANSLATE_NOOP("Domain", "on scene"),
 }
+_ITEM_OFFER_REASON = {
+    "nearest": QT_TRANSLATE_NOOP("Domain", "nearest"),
+    "nearer_closed": QT_TRANSLATE_NOOP("Domain", "nearer ones closed now"),
+    "nearer_out": QT_TRANSLATE_NOOP("Domain", "nearer ones out or used up"),
+    "next": QT_TRANSLATE_NOOP("Domain", "next nearest"),
+}
+"""Why a place is offered for an item (:class:`cockpit.item_offers.ItemOffer` ``reason``)."""
 _COVERAGE_KIND = {
     "station": QT_TRANSLATE_NOOP("Domain", "stations"),
     "e_bike": QT_TRANSLATE_NOOP("Domain", "patrol e-bikes"),
@@ -464,6 +471,10 @@ def item_name(items: Mapping[str, Item], code: str) -> str:
     if item is None:
         return code
     return item.name("zh" if is_chinese() else "en")
+
+
+def item_offer_reason_name(code: str) -> str:
+    return _domain(_ITEM_OFFER_REASON, code)
 
 
 def coverage_kind_name(items: Mapping[str, Item], code: str) -> str:

@@ -32,254 +32,274 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="215"/>
+        <location filename="../../widgets/case_detail.py" line="227"/>
         <source>Why reopen this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="217"/>
+        <location filename="../../widgets/case_detail.py" line="229"/>
         <source>Why is this not a case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="257"/>
+        <location filename="../../widgets/case_detail.py" line="270"/>
         <source>Why re-dispatch this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="288"/>
+        <location filename="../../widgets/case_detail.py" line="301"/>
         <source>Pick a person or a department first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="309"/>
+        <location filename="../../widgets/case_detail.py" line="322"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="315"/>
+        <location filename="../../widgets/case_detail.py" line="328"/>
         <source>Why escalate this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="324"/>
+        <location filename="../../widgets/case_detail.py" line="337"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="339"/>
+        <location filename="../../widgets/case_detail.py" line="352"/>
         <source>Reason required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="344"/>
+        <location filename="../../widgets/case_detail.py" line="357"/>
         <source>There is no other open case to merge into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="347"/>
+        <location filename="../../widgets/case_detail.py" line="360"/>
         <source>Merge duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="347"/>
+        <location filename="../../widgets/case_detail.py" line="360"/>
         <source>Duplicate of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="398"/>
+        <location filename="../../widgets/case_detail.py" line="411"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="400"/>
+        <location filename="../../widgets/case_detail.py" line="413"/>
         <source>ETA {eta} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="404"/>
+        <location filename="../../widgets/case_detail.py" line="417"/>
         <source>escalated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="408"/>
+        <location filename="../../widgets/case_detail.py" line="421"/>
         <source>repeated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="410"/>
+        <location filename="../../widgets/case_detail.py" line="423"/>
         <source>merged into {case}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="426"/>
+        <location filename="../../widgets/case_detail.py" line="439"/>
         <source>{left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="428"/>
+        <location filename="../../widgets/case_detail.py" line="441"/>
         <source>overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="465"/>
+        <location filename="../../widgets/case_detail.py" line="471"/>
+        <source>{item}: {place} · {eta} min · {reason} · {count} on the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="481"/>
+        <source>no place can send one now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="513"/>
         <source>no department team free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="482"/>
+        <location filename="../../widgets/case_detail.py" line="530"/>
         <source>{kind} {name} {distance} m · {eta} min · {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="486"/>
+        <location filename="../../widgets/case_detail.py" line="534"/>
         <source>{n} open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="513"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="513"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
         <source>Owner level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="513"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
         <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518"/>
+        <location filename="../../widgets/case_detail.py" line="568"/>
         <source>Show on map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="519"/>
-        <location filename="../../widgets/case_detail.py" line="520"/>
+        <location filename="../../widgets/case_detail.py" line="569"/>
+        <location filename="../../widgets/case_detail.py" line="570"/>
         <source>Triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="521"/>
-        <location filename="../../widgets/case_detail.py" line="524"/>
+        <location filename="../../widgets/case_detail.py" line="571"/>
+        <location filename="../../widgets/case_detail.py" line="574"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="522"/>
+        <location filename="../../widgets/case_detail.py" line="572"/>
         <source>People by arrival</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="573"/>
         <source>Departments (whistle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="525"/>
+        <location filename="../../widgets/case_detail.py" line="575"/>
+        <source>Items it needs, nearest by road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="576"/>
+        <source>Send item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="577"/>
         <source>Handling and feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="526"/>
+        <location filename="../../widgets/case_detail.py" line="578"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="527"/>
+        <location filename="../../widgets/case_detail.py" line="579"/>
         <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="528"/>
+        <location filename="../../widgets/case_detail.py" line="580"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="529"/>
+        <location filename="../../widgets/case_detail.py" line="581"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="530"/>
+        <location filename="../../widgets/case_detail.py" line="582"/>
         <source>Fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="531"/>
+        <location filename="../../widgets/case_detail.py" line="583"/>
         <source>Record feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="532"/>
+        <location filename="../../widgets/case_detail.py" line="584"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="533"/>
+        <location filename="../../widgets/case_detail.py" line="585"/>
         <source>Escalate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="534"/>
+        <location filename="../../widgets/case_detail.py" line="586"/>
         <source>Merge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="535"/>
+        <location filename="../../widgets/case_detail.py" line="587"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="536"/>
+        <location filename="../../widgets/case_detail.py" line="588"/>
         <source>Reject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="537"/>
+        <location filename="../../widgets/case_detail.py" line="589"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -688,6 +708,7 @@
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="355"/>
         <source>nearest</source>
         <translation type="unfinished"></translation>
     </message>
@@ -872,17 +893,32 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="355"/>
-        <source>stations</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/i18n.py" line="356"/>
-        <source>patrol e-bikes</source>
+        <source>nearer ones closed now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="357"/>
+        <source>nearer ones out or used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="358"/>
+        <source>next nearest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="362"/>
+        <source>stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="363"/>
+        <source>patrol e-bikes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="364"/>
         <source>cars</source>
         <translation type="unfinished"></translation>
     </message>
@@ -898,12 +934,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="550"/>
+        <location filename="../../widgets/i18n.py" line="561"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="552"/>
+        <location filename="../../widgets/i18n.py" line="563"/>
         <source>{m} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -986,27 +1022,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="414"/>
+        <location filename="../../widgets/i18n.py" line="421"/>
         <source>{m:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="416"/>
+        <location filename="../../widgets/i18n.py" line="423"/>
         <source>{h:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="429"/>
+        <location filename="../../widgets/i18n.py" line="436"/>
         <source>{h:.0f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="432"/>
+        <location filename="../../widgets/i18n.py" line="439"/>
         <source>target ≤ {bound}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="432"/>
+        <location filename="../../widgets/i18n.py" line="439"/>
         <source>target ≥ {bound}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1378,192 +1414,192 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="175"/>
+        <location filename="../../widgets/resources_panel.py" line="179"/>
         <source>Coverage by road</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="177"/>
+        <location filename="../../widgets/resources_panel.py" line="181"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="177"/>
+        <location filename="../../widgets/resources_panel.py" line="181"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="177"/>
+        <location filename="../../widgets/resources_panel.py" line="181"/>
         <source>Households within</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="177"/>
+        <location filename="../../widgets/resources_panel.py" line="181"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="178"/>
+        <location filename="../../widgets/resources_panel.py" line="182"/>
         <source>Best new sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="179"/>
+        <location filename="../../widgets/resources_panel.py" line="183"/>
         <source>New sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="180"/>
+        <location filename="../../widgets/resources_panel.py" line="184"/>
         <source>Suggest sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="185"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="182"/>
+        <location filename="../../widgets/resources_panel.py" line="186"/>
         <source>Effect on response (what-if)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="183"/>
+        <location filename="../../widgets/resources_panel.py" line="187"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="189"/>
         <source>Cases and measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="189"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="189"/>
         <source>With the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="189"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="186"/>
+        <location filename="../../widgets/resources_panel.py" line="190"/>
         <source>Vehicles and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="188"/>
+        <location filename="../../widgets/resources_panel.py" line="192"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="188"/>
+        <location filename="../../widgets/resources_panel.py" line="192"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="188"/>
+        <location filename="../../widgets/resources_panel.py" line="192"/>
         <source>On the shelf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="188"/>
+        <location filename="../../widgets/resources_panel.py" line="192"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="209"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>{minutes:g} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="244"/>
+        <location filename="../../widgets/resources_panel.py" line="248"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="268"/>
+        <location filename="../../widgets/resources_panel.py" line="272"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="272"/>
+        <location filename="../../widgets/resources_panel.py" line="276"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="284"/>
+        <location filename="../../widgets/resources_panel.py" line="288"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="285"/>
+        <location filename="../../widgets/resources_panel.py" line="289"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="302"/>
+        <location filename="../../widgets/resources_panel.py" line="306"/>
         <source>The what-if cannot run: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="306"/>
+        <location filename="../../widgets/resources_panel.py" line="310"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="325"/>
+        <location filename="../../widgets/resources_panel.py" line="329"/>
         <source>The what-if was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="332"/>
+        <location filename="../../widgets/resources_panel.py" line="336"/>
         <source>The what-if failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="339"/>
+        <location filename="../../widgets/resources_panel.py" line="343"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="345"/>
+        <location filename="../../widgets/resources_panel.py" line="349"/>
         <source>{replications} replications of four weeks, the very same cases in both (common random numbers); mean [95 % interval]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="360"/>
+        <location filename="../../widgets/resources_panel.py" line="364"/>
         <source>report to person and {item} on scene (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="361"/>
+        <location filename="../../widgets/resources_panel.py" line="365"/>
         <source>dispatch to {item} on scene (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="362"/>
+        <location filename="../../widgets/resources_panel.py" line="366"/>
         <source>{item} on scene within its standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="377"/>
+        <location filename="../../widgets/resources_panel.py" line="381"/>
         <source>{kind}: {free} of {total} free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="388"/>
+        <location filename="../../widgets/resources_panel.py" line="392"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="390"/>
+        <location filename="../../widgets/resources_panel.py" line="394"/>
         <source>{count} out on cases</source>
         <translation type="unfinished"></translation>
     </message>

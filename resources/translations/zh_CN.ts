@@ -32,254 +32,274 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="215"/>
+        <location filename="../../widgets/case_detail.py" line="227"/>
         <source>Why reopen this case?</source>
         <translation>重新打开的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="217"/>
+        <location filename="../../widgets/case_detail.py" line="229"/>
         <source>Why is this not a case?</source>
         <translation>不予受理的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="257"/>
+        <location filename="../../widgets/case_detail.py" line="270"/>
         <source>Why re-dispatch this case?</source>
         <translation>改派的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="288"/>
+        <location filename="../../widgets/case_detail.py" line="301"/>
         <source>Pick a person or a department first.</source>
         <translation>请先选择人员或部门。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="309"/>
+        <location filename="../../widgets/case_detail.py" line="322"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation>未经居民评价即结案，原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="315"/>
+        <location filename="../../widgets/case_detail.py" line="328"/>
         <source>Why escalate this case?</source>
         <translation>上报升级的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="324"/>
+        <location filename="../../widgets/case_detail.py" line="337"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation>为何与 {case} 重复？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="339"/>
+        <location filename="../../widgets/case_detail.py" line="352"/>
         <source>Reason required</source>
         <translation>需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="344"/>
+        <location filename="../../widgets/case_detail.py" line="357"/>
         <source>There is no other open case to merge into.</source>
         <translation>没有可合并的其他在办事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="347"/>
+        <location filename="../../widgets/case_detail.py" line="360"/>
         <source>Merge duplicate</source>
         <translation>合并重复事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="347"/>
+        <location filename="../../widgets/case_detail.py" line="360"/>
         <source>Duplicate of:</source>
         <translation>重复于：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="398"/>
+        <location filename="../../widgets/case_detail.py" line="411"/>
         <source>nobody yet</source>
         <translation>尚未派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="400"/>
+        <location filename="../../widgets/case_detail.py" line="413"/>
         <source>ETA {eta} min</source>
         <translation>预计 {eta} 分钟到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="404"/>
+        <location filename="../../widgets/case_detail.py" line="417"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="408"/>
+        <location filename="../../widgets/case_detail.py" line="421"/>
         <source>repeated {n}×</source>
         <translation>重复 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="410"/>
+        <location filename="../../widgets/case_detail.py" line="423"/>
         <source>merged into {case}</source>
         <translation>已并入 {case}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="426"/>
+        <location filename="../../widgets/case_detail.py" line="439"/>
         <source>{left} left</source>
         <translation>剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="428"/>
+        <location filename="../../widgets/case_detail.py" line="441"/>
         <source>overdue by {late}</source>
         <translation>已超时 {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="465"/>
+        <location filename="../../widgets/case_detail.py" line="471"/>
+        <source>{item}: {place} · {eta} min · {reason} · {count} on the shelf</source>
+        <translation>{item}：{place} · {eta} 分钟 · {reason} · 在库 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="481"/>
+        <source>no place can send one now</source>
+        <translation>目前没有可调用的点位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="513"/>
         <source>no department team free</source>
         <translation>暂无空闲部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="482"/>
+        <location filename="../../widgets/case_detail.py" line="530"/>
         <source>{kind} {name} {distance} m · {eta} min · {reason}</source>
         <translation>{kind} {name} {distance} m · {eta} 分钟 · {reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="486"/>
+        <location filename="../../widgets/case_detail.py" line="534"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="512"/>
+        <location filename="../../widgets/case_detail.py" line="562"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="513"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="513"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="513"/>
+        <location filename="../../widgets/case_detail.py" line="563"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="567"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="518"/>
+        <location filename="../../widgets/case_detail.py" line="568"/>
         <source>Show on map</source>
         <translation>地图定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="519"/>
-        <location filename="../../widgets/case_detail.py" line="520"/>
+        <location filename="../../widgets/case_detail.py" line="569"/>
+        <location filename="../../widgets/case_detail.py" line="570"/>
         <source>Triage</source>
         <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="521"/>
-        <location filename="../../widgets/case_detail.py" line="524"/>
+        <location filename="../../widgets/case_detail.py" line="571"/>
+        <location filename="../../widgets/case_detail.py" line="574"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="522"/>
+        <location filename="../../widgets/case_detail.py" line="572"/>
         <source>People by arrival</source>
         <translation>按到达时间排序的人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="523"/>
+        <location filename="../../widgets/case_detail.py" line="573"/>
         <source>Departments (whistle)</source>
         <translation>部门（吹哨报到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="525"/>
+        <location filename="../../widgets/case_detail.py" line="575"/>
+        <source>Items it needs, nearest by road</source>
+        <translation>所需物资（按道路最近）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="576"/>
+        <source>Send item</source>
+        <translation>调用物资</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="577"/>
         <source>Handling and feedback</source>
         <translation>处置与评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="526"/>
+        <location filename="../../widgets/case_detail.py" line="578"/>
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="527"/>
+        <location filename="../../widgets/case_detail.py" line="579"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="528"/>
+        <location filename="../../widgets/case_detail.py" line="580"/>
         <source>Resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="529"/>
+        <location filename="../../widgets/case_detail.py" line="581"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="530"/>
+        <location filename="../../widgets/case_detail.py" line="582"/>
         <source>Fixed</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="531"/>
+        <location filename="../../widgets/case_detail.py" line="583"/>
         <source>Record feedback</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="532"/>
+        <location filename="../../widgets/case_detail.py" line="584"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="533"/>
+        <location filename="../../widgets/case_detail.py" line="585"/>
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="534"/>
+        <location filename="../../widgets/case_detail.py" line="586"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="535"/>
+        <location filename="../../widgets/case_detail.py" line="587"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="536"/>
+        <location filename="../../widgets/case_detail.py" line="588"/>
         <source>Reject…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="537"/>
+        <location filename="../../widgets/case_detail.py" line="589"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation>在事件队列中选择事件（回车打开）。</translation>
     </message>
@@ -688,6 +708,7 @@
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="355"/>
         <source>nearest</source>
         <translation>最近</translation>
     </message>
@@ -837,17 +858,32 @@
         <translation>小区储备点</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="355"/>
+        <location filename="../../widgets/i18n.py" line="356"/>
+        <source>nearer ones closed now</source>
+        <translation>更近的点位未开放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="357"/>
+        <source>nearer ones out or used up</source>
+        <translation>更近的点位已调出或用完</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="358"/>
+        <source>next nearest</source>
+        <translation>次近</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="362"/>
         <source>stations</source>
         <translation>服务站</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="356"/>
+        <location filename="../../widgets/i18n.py" line="363"/>
         <source>patrol e-bikes</source>
         <translation>巡逻电动车</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="357"/>
+        <location filename="../../widgets/i18n.py" line="364"/>
         <source>cars</source>
         <translation>车辆</translation>
     </message>
@@ -898,12 +934,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="550"/>
+        <location filename="../../widgets/i18n.py" line="561"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="552"/>
+        <location filename="../../widgets/i18n.py" line="563"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -986,27 +1022,27 @@
         <translation>人员负荷率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="414"/>
+        <location filename="../../widgets/i18n.py" line="421"/>
         <source>{m:.0f} min</source>
         <translation>{m:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="416"/>
+        <location filename="../../widgets/i18n.py" line="423"/>
         <source>{h:.1f} h</source>
         <translation>{h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="429"/>
+        <location filename="../../widgets/i18n.py" line="436"/>
         <source>{h:.0f} h</source>
         <translation>{h:.0f} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="432"/>
+        <location filename="../../widgets/i18n.py" line="439"/>
         <source>target ≤ {bound}</source>
         <translation>目标 ≤ {bound}</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="432"/>
+        <location filename="../../widgets/i18n.py" line="439"/>
         <source>target ≥ {bound}</source>
         <translation>目标 ≥ {bound}</translation>
     </message>
@@ -1378,192 +1414,192 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="175"/>
+        <location filename="../../widgets/resources_panel.py" line="179"/>
         <source>Coverage by road</source>
         <translation>按道路计的覆盖率</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="177"/>
+        <location filename="../../widgets/resources_panel.py" line="181"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="177"/>
+        <location filename="../../widgets/resources_panel.py" line="181"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="177"/>
+        <location filename="../../widgets/resources_panel.py" line="181"/>
         <source>Households within</source>
         <translation>覆盖住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="177"/>
+        <location filename="../../widgets/resources_panel.py" line="181"/>
         <source>Share</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="178"/>
+        <location filename="../../widgets/resources_panel.py" line="182"/>
         <source>Best new sites</source>
         <translation>最佳新增点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="179"/>
+        <location filename="../../widgets/resources_panel.py" line="183"/>
         <source>New sites</source>
         <translation>新增点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="180"/>
+        <location filename="../../widgets/resources_panel.py" line="184"/>
         <source>Suggest sites</source>
         <translation>建议点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="185"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="182"/>
+        <location filename="../../widgets/resources_panel.py" line="186"/>
         <source>Effect on response (what-if)</source>
         <translation>对响应的影响（推演）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="183"/>
+        <location filename="../../widgets/resources_panel.py" line="187"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="189"/>
         <source>Cases and measure</source>
         <translation>事件与指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="189"/>
         <source>Today</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="189"/>
         <source>With the plan</source>
         <translation>按方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="189"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="186"/>
+        <location filename="../../widgets/resources_panel.py" line="190"/>
         <source>Vehicles and stock</source>
         <translation>车辆与库存</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="188"/>
+        <location filename="../../widgets/resources_panel.py" line="192"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="188"/>
+        <location filename="../../widgets/resources_panel.py" line="192"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="188"/>
+        <location filename="../../widgets/resources_panel.py" line="192"/>
         <source>On the shelf</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="188"/>
+        <location filename="../../widgets/resources_panel.py" line="192"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="209"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>{minutes:g} min</source>
         <translation>{minutes:g} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="244"/>
+        <location filename="../../widgets/resources_panel.py" line="248"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation>{kind} {minutes:g} 分钟范围外住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="268"/>
+        <location filename="../../widgets/resources_panel.py" line="272"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation>在上表选择类别，再求最佳新增点位。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="272"/>
+        <location filename="../../widgets/resources_panel.py" line="276"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation>{kind} {minutes:g} 分钟覆盖：住户 {before:.1%} → {after:.1%}（{covered_before:,} → {covered_after:,}，共 {households:,} 户）；{status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="284"/>
+        <location filename="../../widgets/resources_panel.py" line="288"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation>已证明最优（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="285"/>
+        <location filename="../../widgets/resources_panel.py" line="289"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation>找到的最好方案，距最优不超过 {gap:.2%}（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="302"/>
+        <location filename="../../widgets/resources_panel.py" line="306"/>
         <source>The what-if cannot run: {reason}</source>
         <translation>推演无法运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="306"/>
+        <location filename="../../widgets/resources_panel.py" line="310"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation>正在以同一随机种子推演现状布局与方案……</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="325"/>
+        <location filename="../../widgets/resources_panel.py" line="329"/>
         <source>The what-if was cancelled.</source>
         <translation>推演已取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="332"/>
+        <location filename="../../widgets/resources_panel.py" line="336"/>
         <source>The what-if failed: {reason}</source>
         <translation>推演失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="339"/>
+        <location filename="../../widgets/resources_panel.py" line="343"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation>只有应急物资的布局方案会改变事件拿到物资的快慢。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="345"/>
+        <location filename="../../widgets/resources_panel.py" line="349"/>
         <source>{replications} replications of four weeks, the very same cases in both (common random numbers); mean [95 % interval]</source>
         <translation>各重复 {replications} 次、每次四周，两者事件完全相同（公共随机数）；均值 [95% 区间]</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="360"/>
+        <location filename="../../widgets/resources_panel.py" line="364"/>
         <source>report to person and {item} on scene (min)</source>
         <translation>上报到人员与{item}到场（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="361"/>
+        <location filename="../../widgets/resources_panel.py" line="365"/>
         <source>dispatch to {item} on scene (min)</source>
         <translation>派遣到{item}到场（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="362"/>
+        <location filename="../../widgets/resources_panel.py" line="366"/>
         <source>{item} on scene within its standard</source>
         <translation>{item}在标准时间内到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="377"/>
+        <location filename="../../widgets/resources_panel.py" line="381"/>
         <source>{kind}: {free} of {total} free</source>
         <translation>{kind}：空闲 {free}/{total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="388"/>
+        <location filename="../../widgets/resources_panel.py" line="392"/>
         <source>low</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="390"/>
+        <location filename="../../widgets/resources_panel.py" line="394"/>
         <source>{count} out on cases</source>
         <translation>{count} 件在事件现场</translation>
     </message>
