@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -112,6 +114,8 @@ class ResourcesPanel(QWidget):
         self.coverage_box = QGroupBox()
         self.coverage_table = _table(4)
         self.coverage_table.setRowCount(len(self._kinds))
+        # Every kind in view at once: the leader compares them, a scroll bar would hide half.
+        _show_rows(self.coverage_table, len(self._kinds))
         self.coverage_table.itemSelectionChanged.connect(self._on_kind_picked)
         box = QVBoxLayout(self.coverage_box)
         box.addWidget(self.coverage_table)
@@ -143,6 +147,7 @@ class ResourcesPanel(QWidget):
         self.whatif_label = QLabel()
         self.whatif_label.setWordWrap(True)
         self.effects_table = _table(4)
+        _show_rows(self.effects_table, 3)
         run_row = QHBoxLayout()
         for widget in (self.replications_label, self.replications_spin, self.whatif_button, self.cancel_button):
             run_row.addWidget(widget)
@@ -158,15 +163,25 @@ class ResourcesPanel(QWidget):
         self.stock_box = QGroupBox()
         self.vehicles_label = QLabel()
         self.stock_table = _table(4)
+        _show_rows(self.stock_table, 4)
         box = QVBoxLayout(self.stock_box)
         box.addWidget(self.vehicles_label)
         box.addWidget(self.stock_table)
 
-        layout = QVBoxLayout(self)
+        # A dock beside the map is short on a 1080-line desk: the panel scrolls rather than squeeze its tables.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.coverage_box)
         layout.addWidget(self.plan_box, 1)
         layout.addWidget(self.stock_box, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroll)
         if self._wall:
             # Read at 5 m, not operated: the figures stay, the controls go.
             for widget in (self.sites_label, self.sites_spin, self.plan_button, self.replications_label,
@@ -345,25 +360,31 @@ class ResourcesPanel(QWidget):
                 self.whatif_label.setText("")
             return
         data = self.whatif.as_json()
-        self.whatif_label.setText(self.tr(
-            "{replications} replications of four weeks, the very same cases in both (common random numbers); "
-            "mean [95 % interval]").format(replications=data["replications"]))
         rows = data["effects"]
+        cases = "; ".join(self.tr("{category} about {cases:.0f} cases each").format(
+            category=i18n.category_name(self._twin.categories, code), cases=count)
+            for code, count in dict.fromkeys((r["category"], r["cases"]) for r in rows))
+        self.whatif_label.setText(self.tr(
+            "{replications} replications of four weeks, the very same cases in both (common random numbers): "
+            "{cases}; mean [95 % interval]").format(replications=data["replications"], cases=cases))
+        several = len({r["category"] for r in rows}) > 1
         table.setRowCount(len(rows))
         for row, effect in enumerate(rows):
             share = effect["measure"] == "item_within_standard"
-            cells = [f"{i18n.category_name(self._twin.categories, effect['category'])}: "
-                     f"{self._measure_name(effect['measure'])}",
-                     _span(effect, "base", share), _span(effect, "plan", share), _span(effect, "diff", share, signed=True)]
+            label = self._measure_name(effect["measure"])
+            if several:
+                label = f"{i18n.category_name(self._twin.categories, effect['category'])}: {label}"
+            cells = [label, _span(effect, "base", share), _span(effect, "plan", share),
+                     _span(effect, "diff", share, signed=True)]
             for column, text in enumerate(cells):
                 table.setItem(row, column, QTableWidgetItem(text))
 
     def _measure_name(self, measure: str) -> str:
         item = self.kind_name(self.whatif.item) if self.whatif is not None else ""
         return {
-            "response_minutes": self.tr("report to person and {item} on scene (min)").format(item=item),
-            "item_minutes": self.tr("dispatch to {item} on scene (min)").format(item=item),
-            "item_within_standard": self.tr("{item} on scene within its standard").format(item=item),
+            "response_minutes": self.tr("report → person and {item} there (min)").format(item=item),
+            "item_minutes": self.tr("dispatch → {item} there (min)").format(item=item),
+            "item_within_standard": self.tr("{item} within its standard").format(item=item),
         }[measure]
 
     # ------------------------------------------------------------ stock
@@ -420,6 +441,12 @@ def _table(columns: int) -> QTableWidget:
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setStretchLastSection(True)
     return table
+
+
+def _show_rows(table: QTableWidget, rows: int) -> None:
+    """Make ``table`` at least tall enough for its header and ``rows`` rows."""
+    header = table.horizontalHeader().sizeHint().height()
+    table.setMinimumHeight(header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 2)
 
 
 def _span(effect: dict, key: str, share: bool, signed: bool = False) -> str:

@@ -1414,192 +1414,197 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="179"/>
+        <location filename="../../widgets/resources_panel.py" line="194"/>
         <source>Coverage by road</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="196"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="196"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="196"/>
         <source>Households within</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="196"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="182"/>
+        <location filename="../../widgets/resources_panel.py" line="197"/>
         <source>Best new sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="183"/>
+        <location filename="../../widgets/resources_panel.py" line="198"/>
         <source>New sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="184"/>
+        <location filename="../../widgets/resources_panel.py" line="199"/>
         <source>Suggest sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="200"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="186"/>
+        <location filename="../../widgets/resources_panel.py" line="201"/>
         <source>Effect on response (what-if)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="187"/>
+        <location filename="../../widgets/resources_panel.py" line="202"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="189"/>
+        <location filename="../../widgets/resources_panel.py" line="204"/>
         <source>Cases and measure</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="189"/>
+        <location filename="../../widgets/resources_panel.py" line="204"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="189"/>
+        <location filename="../../widgets/resources_panel.py" line="204"/>
         <source>With the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="189"/>
+        <location filename="../../widgets/resources_panel.py" line="204"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="190"/>
+        <location filename="../../widgets/resources_panel.py" line="205"/>
         <source>Vehicles and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="192"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="192"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="192"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>On the shelf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="192"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <location filename="../../widgets/resources_panel.py" line="228"/>
         <source>{minutes:g} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="248"/>
+        <location filename="../../widgets/resources_panel.py" line="263"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="272"/>
+        <location filename="../../widgets/resources_panel.py" line="287"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="276"/>
+        <location filename="../../widgets/resources_panel.py" line="291"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="288"/>
+        <location filename="../../widgets/resources_panel.py" line="303"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="289"/>
+        <location filename="../../widgets/resources_panel.py" line="304"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="306"/>
+        <location filename="../../widgets/resources_panel.py" line="321"/>
         <source>The what-if cannot run: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="310"/>
+        <location filename="../../widgets/resources_panel.py" line="325"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="329"/>
+        <location filename="../../widgets/resources_panel.py" line="344"/>
         <source>The what-if was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="336"/>
+        <location filename="../../widgets/resources_panel.py" line="351"/>
         <source>The what-if failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="343"/>
+        <location filename="../../widgets/resources_panel.py" line="358"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="349"/>
-        <source>{replications} replications of four weeks, the very same cases in both (common random numbers); mean [95 % interval]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <location filename="../../widgets/resources_panel.py" line="364"/>
-        <source>report to person and {item} on scene (min)</source>
+        <source>{category} about {cases:.0f} cases each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="365"/>
-        <source>dispatch to {item} on scene (min)</source>
+        <location filename="../../widgets/resources_panel.py" line="368"/>
+        <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="366"/>
-        <source>{item} on scene within its standard</source>
+        <location filename="../../widgets/resources_panel.py" line="385"/>
+        <source>report → person and {item} there (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="381"/>
+        <location filename="../../widgets/resources_panel.py" line="386"/>
+        <source>dispatch → {item} there (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="387"/>
+        <source>{item} within its standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="402"/>
         <source>{kind}: {free} of {total} free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="392"/>
+        <location filename="../../widgets/resources_panel.py" line="413"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="394"/>
+        <location filename="../../widgets/resources_panel.py" line="415"/>
         <source>{count} out on cases</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1414,192 +1414,197 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="179"/>
+        <location filename="../../widgets/resources_panel.py" line="194"/>
         <source>Coverage by road</source>
         <translation>按道路计的覆盖率</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="196"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="196"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="196"/>
         <source>Households within</source>
         <translation>覆盖住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="181"/>
+        <location filename="../../widgets/resources_panel.py" line="196"/>
         <source>Share</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="182"/>
+        <location filename="../../widgets/resources_panel.py" line="197"/>
         <source>Best new sites</source>
         <translation>最佳新增点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="183"/>
+        <location filename="../../widgets/resources_panel.py" line="198"/>
         <source>New sites</source>
         <translation>新增点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="184"/>
+        <location filename="../../widgets/resources_panel.py" line="199"/>
         <source>Suggest sites</source>
         <translation>建议点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="185"/>
+        <location filename="../../widgets/resources_panel.py" line="200"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="186"/>
+        <location filename="../../widgets/resources_panel.py" line="201"/>
         <source>Effect on response (what-if)</source>
         <translation>对响应的影响（推演）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="187"/>
+        <location filename="../../widgets/resources_panel.py" line="202"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="189"/>
+        <location filename="../../widgets/resources_panel.py" line="204"/>
         <source>Cases and measure</source>
         <translation>事件与指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="189"/>
+        <location filename="../../widgets/resources_panel.py" line="204"/>
         <source>Today</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="189"/>
+        <location filename="../../widgets/resources_panel.py" line="204"/>
         <source>With the plan</source>
         <translation>按方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="189"/>
+        <location filename="../../widgets/resources_panel.py" line="204"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="190"/>
+        <location filename="../../widgets/resources_panel.py" line="205"/>
         <source>Vehicles and stock</source>
         <translation>车辆与库存</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="192"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="192"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="192"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>On the shelf</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="192"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <location filename="../../widgets/resources_panel.py" line="228"/>
         <source>{minutes:g} min</source>
         <translation>{minutes:g} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="248"/>
+        <location filename="../../widgets/resources_panel.py" line="263"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation>{kind} {minutes:g} 分钟范围外住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="272"/>
+        <location filename="../../widgets/resources_panel.py" line="287"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation>在上表选择类别，再求最佳新增点位。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="276"/>
+        <location filename="../../widgets/resources_panel.py" line="291"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation>{kind} {minutes:g} 分钟覆盖：住户 {before:.1%} → {after:.1%}（{covered_before:,} → {covered_after:,}，共 {households:,} 户）；{status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="288"/>
+        <location filename="../../widgets/resources_panel.py" line="303"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation>已证明最优（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="289"/>
+        <location filename="../../widgets/resources_panel.py" line="304"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation>找到的最好方案，距最优不超过 {gap:.2%}（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="306"/>
+        <location filename="../../widgets/resources_panel.py" line="321"/>
         <source>The what-if cannot run: {reason}</source>
         <translation>推演无法运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="310"/>
+        <location filename="../../widgets/resources_panel.py" line="325"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation>正在以同一随机种子推演现状布局与方案……</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="329"/>
+        <location filename="../../widgets/resources_panel.py" line="344"/>
         <source>The what-if was cancelled.</source>
         <translation>推演已取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="336"/>
+        <location filename="../../widgets/resources_panel.py" line="351"/>
         <source>The what-if failed: {reason}</source>
         <translation>推演失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="343"/>
+        <location filename="../../widgets/resources_panel.py" line="358"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation>只有应急物资的布局方案会改变事件拿到物资的快慢。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="349"/>
-        <source>{replications} replications of four weeks, the very same cases in both (common random numbers); mean [95 % interval]</source>
-        <translation>各重复 {replications} 次、每次四周，两者事件完全相同（公共随机数）；均值 [95% 区间]</translation>
-    </message>
-    <message>
         <location filename="../../widgets/resources_panel.py" line="364"/>
-        <source>report to person and {item} on scene (min)</source>
-        <translation>上报到人员与{item}到场（分钟）</translation>
+        <source>{category} about {cases:.0f} cases each</source>
+        <translation>{category}每次约 {cases:.0f} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="365"/>
-        <source>dispatch to {item} on scene (min)</source>
-        <translation>派遣到{item}到场（分钟）</translation>
+        <location filename="../../widgets/resources_panel.py" line="368"/>
+        <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
+        <translation>各重复 {replications} 次、每次四周，两者事件完全相同（公共随机数）：{cases}；均值 [95% 区间]</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="366"/>
-        <source>{item} on scene within its standard</source>
-        <translation>{item}在标准时间内到场</translation>
+        <location filename="../../widgets/resources_panel.py" line="385"/>
+        <source>report → person and {item} there (min)</source>
+        <translation>上报→人员与{item}到场（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="381"/>
+        <location filename="../../widgets/resources_panel.py" line="386"/>
+        <source>dispatch → {item} there (min)</source>
+        <translation>派遣→{item}到场（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="387"/>
+        <source>{item} within its standard</source>
+        <translation>{item}标准时间内到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="402"/>
         <source>{kind}: {free} of {total} free</source>
         <translation>{kind}：空闲 {free}/{total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="392"/>
+        <location filename="../../widgets/resources_panel.py" line="413"/>
         <source>low</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="394"/>
+        <location filename="../../widgets/resources_panel.py" line="415"/>
         <source>{count} out on cases</source>
         <translation>{count} 件在事件现场</translation>
     </message>

@@ -129,7 +129,7 @@ def test_the_plan_runs_as_a_what_if_and_shows_the_effect_with_intervals(qtbot, t
     table = panel.effects_table
     assert table.rowCount() == 3
     cells = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(3)}
-    item_row = next(text for label, text in cells.items() if label.endswith("dispatch to AED on scene (min)"))
+    item_row = next(text for label, text in cells.items() if label == "dispatch → AED there (min)")
     assert item_row.startswith("-") and "[" in item_row
     assert np.isfinite(panel.whatif.effects["diff"]).all()
     model.close()
