@@ -56,6 +56,8 @@ DEFAULT_SITES = 5
 """New sites the panel suggests unless told otherwise (the leader's "5 best new AED sites")."""
 DEFAULT_REPLICATIONS = 10
 """Replications of each placement in the panel's what-if: four weeks each, intervals of a minute or less."""
+MIN_WIDTH = 400
+"""Pixels the panel keeps at least: the coverage table's four columns and the plan's figures on two lines."""
 REFRESH_MS = 500
 """The stock table follows the twin at most twice a second."""
 
@@ -146,8 +148,12 @@ class ResourcesPanel(QWidget):
         self.progress = QProgressBar()
         self.whatif_label = QLabel()
         self.whatif_label.setWordWrap(True)
-        self.effects_table = _table(4)
-        _show_rows(self.effects_table, 3)
+        # Each measure is a title row across the table over a row of figures: three columns of
+        # "mean [interval]" fit the dock, a fourth column of titles would not.
+        self.effects_table = _table(3)
+        self.effects_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.effects_table.setWordWrap(True)
+        _show_rows(self.effects_table, 6)
         run_row = QHBoxLayout()
         for widget in (self.replications_label, self.replications_spin, self.whatif_button, self.cancel_button):
             run_row.addWidget(widget)
@@ -179,6 +185,9 @@ class ResourcesPanel(QWidget):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(content)
+        # Scroll down, never sideways: the dock keeps the width the tables need.
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setMinimumWidth(max(MIN_WIDTH, content.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()))
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
@@ -200,8 +209,7 @@ class ResourcesPanel(QWidget):
         self.replications_label.setText(self.tr("Replications"))
         self.whatif_button.setText(self.tr("Effect on response (what-if)"))
         self.cancel_button.setText(self.tr("Cancel"))
-        self.effects_table.setHorizontalHeaderLabels(
-            [self.tr("Cases and measure"), self.tr("Today"), self.tr("With the plan"), self.tr("Difference")])
+        self.effects_table.setHorizontalHeaderLabels([self.tr("Today"), self.tr("With the plan"), self.tr("Difference")])
         self.stock_box.setTitle(self.tr("Vehicles and stock"))
         self.stock_table.setHorizontalHeaderLabels(
             [self.tr("Place"), self.tr("Item"), self.tr("On the shelf"), self.tr("Status")])
@@ -368,16 +376,20 @@ class ResourcesPanel(QWidget):
             "{replications} replications of four weeks, the very same cases in both (common random numbers): "
             "{cases}; mean [95 % interval]").format(replications=data["replications"], cases=cases))
         several = len({r["category"] for r in rows}) > 1
-        table.setRowCount(len(rows))
-        for row, effect in enumerate(rows):
+        table.clearSpans()
+        table.setRowCount(2 * len(rows))
+        for index, effect in enumerate(rows):
             share = effect["measure"] == "item_within_standard"
             label = self._measure_name(effect["measure"])
             if several:
                 label = f"{i18n.category_name(self._twin.categories, effect['category'])}: {label}"
-            cells = [label, _span(effect, "base", share), _span(effect, "plan", share),
-                     _span(effect, "diff", share, signed=True)]
-            for column, text in enumerate(cells):
-                table.setItem(row, column, QTableWidgetItem(text))
+            title = QTableWidgetItem(label)
+            title.setData(Qt.ItemDataRole.UserRole, effect["measure"])
+            table.setItem(2 * index, 0, title)
+            table.setSpan(2 * index, 0, 1, 3)
+            for column, key in enumerate(("base", "plan", "diff")):
+                table.setItem(2 * index + 1, column, QTableWidgetItem(_span(effect, key, share, signed=key == "diff")))
+        table.resizeRowsToContents()
 
     def _measure_name(self, measure: str) -> str:
         item = self.kind_name(self.whatif.item) if self.whatif is not None else ""
@@ -450,13 +462,13 @@ def _show_rows(table: QTableWidget, rows: int) -> None:
 
 
 def _span(effect: dict, key: str, share: bool, signed: bool = False) -> str:
-    """``mean [lo, hi]`` of one figure of an effect row: minutes with one decimal, shares in percent."""
+    """``mean`` over ``[lo, hi]`` (two lines) of one figure of an effect row: minutes, or shares in percent."""
     value, lo, hi = effect[key], effect[f"{key}_lo"], effect[f"{key}_hi"]
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return "-"
     sign = "+" if signed else ""
     if share:
         text = f"{value * 100:{sign}.1f} %"
-        return text if lo is None else f"{text} [{lo * 100:{sign}.1f}, {hi * 100:{sign}.1f}]"
+        return text if lo is None else f"{text}\n[{lo * 100:{sign}.1f}, {hi * 100:{sign}.1f}]"
     text = f"{value:{sign}.2f}"
-    return text if lo is None else f"{text} [{lo:{sign}.2f}, {hi:{sign}.2f}]"
+    return text if lo is None else f"{text}\n[{lo:{sign}.2f}, {hi:{sign}.2f}]"

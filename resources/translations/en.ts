@@ -1414,197 +1414,192 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="194"/>
+        <location filename="../../widgets/resources_panel.py" line="203"/>
         <source>Coverage by road</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="196"/>
+        <location filename="../../widgets/resources_panel.py" line="205"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="196"/>
+        <location filename="../../widgets/resources_panel.py" line="205"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="196"/>
+        <location filename="../../widgets/resources_panel.py" line="205"/>
         <source>Households within</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="196"/>
+        <location filename="../../widgets/resources_panel.py" line="205"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="197"/>
+        <location filename="../../widgets/resources_panel.py" line="206"/>
         <source>Best new sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="198"/>
+        <location filename="../../widgets/resources_panel.py" line="207"/>
         <source>New sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="199"/>
+        <location filename="../../widgets/resources_panel.py" line="208"/>
         <source>Suggest sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="200"/>
+        <location filename="../../widgets/resources_panel.py" line="209"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="201"/>
+        <location filename="../../widgets/resources_panel.py" line="210"/>
         <source>Effect on response (what-if)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="202"/>
+        <location filename="../../widgets/resources_panel.py" line="211"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="204"/>
-        <source>Cases and measure</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/resources_panel.py" line="204"/>
+        <location filename="../../widgets/resources_panel.py" line="212"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="204"/>
+        <location filename="../../widgets/resources_panel.py" line="212"/>
         <source>With the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="204"/>
+        <location filename="../../widgets/resources_panel.py" line="212"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Vehicles and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="207"/>
+        <location filename="../../widgets/resources_panel.py" line="215"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="207"/>
+        <location filename="../../widgets/resources_panel.py" line="215"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="207"/>
+        <location filename="../../widgets/resources_panel.py" line="215"/>
         <source>On the shelf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="207"/>
+        <location filename="../../widgets/resources_panel.py" line="215"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="228"/>
+        <location filename="../../widgets/resources_panel.py" line="236"/>
         <source>{minutes:g} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="263"/>
+        <location filename="../../widgets/resources_panel.py" line="271"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="287"/>
+        <location filename="../../widgets/resources_panel.py" line="295"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="291"/>
+        <location filename="../../widgets/resources_panel.py" line="299"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="303"/>
+        <location filename="../../widgets/resources_panel.py" line="311"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="304"/>
+        <location filename="../../widgets/resources_panel.py" line="312"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="321"/>
+        <location filename="../../widgets/resources_panel.py" line="329"/>
         <source>The what-if cannot run: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="325"/>
+        <location filename="../../widgets/resources_panel.py" line="333"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="344"/>
+        <location filename="../../widgets/resources_panel.py" line="352"/>
         <source>The what-if was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="351"/>
+        <location filename="../../widgets/resources_panel.py" line="359"/>
         <source>The what-if failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="358"/>
+        <location filename="../../widgets/resources_panel.py" line="366"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="364"/>
+        <location filename="../../widgets/resources_panel.py" line="372"/>
         <source>{category} about {cases:.0f} cases each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="368"/>
+        <location filename="../../widgets/resources_panel.py" line="376"/>
         <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="385"/>
+        <location filename="../../widgets/resources_panel.py" line="397"/>
         <source>report → person and {item} there (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="386"/>
+        <location filename="../../widgets/resources_panel.py" line="398"/>
         <source>dispatch → {item} there (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="387"/>
+        <location filename="../../widgets/resources_panel.py" line="399"/>
         <source>{item} within its standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="402"/>
+        <location filename="../../widgets/resources_panel.py" line="414"/>
         <source>{kind}: {free} of {total} free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="413"/>
+        <location filename="../../widgets/resources_panel.py" line="425"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="415"/>
+        <location filename="../../widgets/resources_panel.py" line="427"/>
         <source>{count} out on cases</source>
         <translation type="unfinished"></translation>
     </message>

@@ -127,9 +127,11 @@ def test_the_plan_runs_as_a_what_if_and_shows_the_effect_with_intervals(qtbot, t
     with qtbot.waitSignal(panel.runner.whatif_finished, timeout=240_000):
         assert panel.run_whatif()
     table = panel.effects_table
-    assert table.rowCount() == 3
-    cells = {table.item(r, 0).text(): table.item(r, 3).text() for r in range(3)}
-    item_row = next(text for label, text in cells.items() if label == "dispatch → AED there (min)")
-    assert item_row.startswith("-") and "[" in item_row
+    assert table.rowCount() == 6
+    titles = [table.item(r, 0).text() for r in range(0, 6, 2)]
+    assert titles == ["report → person and AED there (min)", "dispatch → AED there (min)", "AED within its standard"]
+    today, planned, difference = (table.item(3, c).text() for c in range(3))
+    assert difference.startswith("-") and "\n[" in difference
+    assert float(planned.split()[0]) < float(today.split()[0])
     assert np.isfinite(panel.whatif.effects["diff"]).all()
     model.close()
