@@ -117,7 +117,6 @@ class ResourcesPanel(QWidget):
         self.coverage_table = _table(4)
         self.coverage_table.setRowCount(len(self._kinds))
         # Every kind in view at once: the leader compares them, a scroll bar would hide half.
-        _show_rows(self.coverage_table, len(self._kinds))
         self.coverage_table.itemSelectionChanged.connect(self._on_kind_picked)
         box = QVBoxLayout(self.coverage_box)
         box.addWidget(self.coverage_table)
@@ -153,7 +152,6 @@ class ResourcesPanel(QWidget):
         self.effects_table = _table(3)
         self.effects_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.effects_table.setWordWrap(True)
-        _show_rows(self.effects_table, 6)
         run_row = QHBoxLayout()
         for widget in (self.replications_label, self.replications_spin, self.whatif_button, self.cancel_button):
             run_row.addWidget(widget)
@@ -169,7 +167,6 @@ class ResourcesPanel(QWidget):
         self.stock_box = QGroupBox()
         self.vehicles_label = QLabel()
         self.stock_table = _table(4)
-        _show_rows(self.stock_table, 4)
         box = QVBoxLayout(self.stock_box)
         box.addWidget(self.vehicles_label)
         box.addWidget(self.stock_table)
@@ -187,16 +184,25 @@ class ResourcesPanel(QWidget):
         scroll.setWidget(content)
         # Scroll down, never sideways: the dock keeps the width the tables need.
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setMinimumWidth(max(MIN_WIDTH, content.minimumSizeHint().width() + scroll.verticalScrollBar().sizeHint().width()))
+        self._scroll, self._content = scroll, content
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(scroll)
         if self._wall:
-            # Read at 5 m, not operated: the figures stay, the controls go.
-            for widget in (self.sites_label, self.sites_spin, self.plan_button, self.replications_label,
-                           self.replications_spin, self.whatif_button, self.cancel_button, self.progress):
-                widget.hide()
+            # Read at 5 m, not operated: the coverage and the stock stay, planning is the desk's.
+            self.plan_box.hide()
         self._set_running(False)
+        self._fit_sizes()
+
+    def _fit_sizes(self) -> None:
+        """Tables tall enough for their rows and the panel wide enough for its tables, in the current type."""
+        _show_rows(self.coverage_table, len(self._kinds))
+        _show_rows(self.effects_table, 6)
+        _show_rows(self.stock_table, 4)
+        for table in (self.coverage_table, self.effects_table, self.stock_table):
+            table.resizeColumnsToContents()
+        needed = self._content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
+        self._scroll.setMinimumWidth(max(MIN_WIDTH, needed, _table_width(self.coverage_table)))
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
@@ -217,10 +223,14 @@ class ResourcesPanel(QWidget):
         self._show_plan()
         self._show_whatif()
         self.refresh_stock()
+        self._fit_sizes()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+        elif event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            # The wall sets its type by style sheet after the panel is built.
+            self._fit_sizes()
         super().changeEvent(event)
 
     # ------------------------------------------------------------ coverage
@@ -425,12 +435,15 @@ class ResourcesPanel(QWidget):
                     status = self.tr("low") if low else ""
                     if out:
                         status = (status + " " if status else "") + self.tr("{count} out on cases").format(count=out)
-                    rows.append((f"{state.resource.name} ({state.id})", i18n.item_name(self._items, item),
-                                 f"{state.stock.get(item, 0)} / {capacity}", status))
+                    rows.append((state.id, (state.resource.name, i18n.item_name(self._items, item),
+                                            f"{state.stock.get(item, 0)} / {capacity}", status)))
         self.stock_table.setRowCount(len(rows))
-        for row, cells in enumerate(rows):
+        for row, (resource_id, cells) in enumerate(rows):
             for column, text in enumerate(cells):
-                self.stock_table.setItem(row, column, QTableWidgetItem(text))
+                cell = QTableWidgetItem(text)
+                cell.setToolTip(resource_id)
+                cell.setData(Qt.ItemDataRole.UserRole, resource_id)
+                self.stock_table.setItem(row, column, cell)
 
     # ------------------------------------------------------------ closing
 
@@ -455,10 +468,18 @@ def _table(columns: int) -> QTableWidget:
     return table
 
 
+def _table_width(table: QTableWidget) -> int:
+    """The width that shows every column of ``table`` without a scroll bar."""
+    columns = sum(table.columnWidth(c) for c in range(table.columnCount()))
+    return columns + 2 * table.frameWidth() + 2 * table.verticalScrollBar().sizeHint().width()
+
+
 def _show_rows(table: QTableWidget, rows: int) -> None:
     """Make ``table`` at least tall enough for its header and ``rows`` rows."""
     header = table.horizontalHeader().sizeHint().height()
-    table.setMinimumHeight(header + rows * table.verticalHeader().defaultSectionSize() + 2 * table.frameWidth() + 2)
+    row = max(table.verticalHeader().defaultSectionSize(), table.rowHeight(0) if table.rowCount() else 0,
+              table.fontMetrics().height() + 8)
+    table.setMinimumHeight(header + rows * row + 2 * table.frameWidth() + 2)
 
 
 def _span(effect: dict, key: str, share: bool, signed: bool = False) -> str:
