@@ -707,8 +707,11 @@ class MapPanel(QWidget):
         if (entries, border) == self._legend_shown:
             return
         self._legend_shown = (entries, border)
+        # A share's bins are fixed: those no shown area falls in are left out (a desk at 1366 px has
+        # no room for six swatches beside the controls).
+        empty_hidden = self._measure in SHARE_MEASURES
         for i, (swatch, text) in enumerate(self._legend_items):
-            shown = i < len(entries)
+            shown = i < len(entries) and not (empty_hidden and i > 0 and entries[i][2] == 0)
             swatch.setVisible(shown)
             text.setVisible(shown)
             if shown:

@@ -56,7 +56,7 @@ DEFAULT_SITES = 5
 """New sites the panel suggests unless told otherwise (the leader's "5 best new AED sites")."""
 DEFAULT_REPLICATIONS = 10
 """Replications of each placement in the panel's what-if: four weeks each, intervals of a minute or less."""
-MIN_WIDTH = 400
+MIN_WIDTH = 340
 """Pixels the panel keeps at least: the coverage table's four columns and the plan's figures on two lines."""
 REFRESH_MS = 500
 """The stock table follows the twin at most twice a second."""
@@ -202,7 +202,9 @@ class ResourcesPanel(QWidget):
         for table in (self.coverage_table, self.effects_table, self.stock_table):
             table.resizeColumnsToContents()
         needed = self._content.minimumSizeHint().width() + self._scroll.verticalScrollBar().sizeHint().width()
-        self._scroll.setMinimumWidth(max(MIN_WIDTH, needed, _table_width(self.coverage_table)))
+        # The wall gives the panel what its coverage table needs; the desk's dock must fit 1366 px beside the map.
+        wide = _table_width(self.coverage_table) if self._wall else 0
+        self._scroll.setMinimumWidth(max(MIN_WIDTH, needed, wide))
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
