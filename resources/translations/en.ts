@@ -1321,42 +1321,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1013"/>
+        <location filename="../../widgets/map_panel.py" line="1016"/>
         <source>Dedicated grid: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1026"/>
+        <location filename="../../widgets/map_panel.py" line="1029"/>
         <source>{risk} risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1030"/>
+        <location filename="../../widgets/map_panel.py" line="1033"/>
         <source>OVERDUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1038"/>
+        <location filename="../../widgets/map_panel.py" line="1041"/>
         <source>ALARM {alarm}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1040"/>
+        <location filename="../../widgets/map_panel.py" line="1043"/>
         <source>silent since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1042"/>
+        <location filename="../../widgets/map_panel.py" line="1045"/>
         <source>normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1059"/>
+        <location filename="../../widgets/map_panel.py" line="1062"/>
         <source> (low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1065"/>
+        <location filename="../../widgets/map_panel.py" line="1068"/>
         <source>Suggested site: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1414,192 +1414,192 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="203"/>
+        <location filename="../../widgets/resources_panel.py" line="211"/>
         <source>Coverage by road</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Households within</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Share</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="206"/>
+        <location filename="../../widgets/resources_panel.py" line="214"/>
         <source>Best new sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="207"/>
+        <location filename="../../widgets/resources_panel.py" line="215"/>
         <source>New sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="208"/>
+        <location filename="../../widgets/resources_panel.py" line="216"/>
         <source>Suggest sites</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="209"/>
+        <location filename="../../widgets/resources_panel.py" line="217"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="210"/>
+        <location filename="../../widgets/resources_panel.py" line="218"/>
         <source>Effect on response (what-if)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="211"/>
+        <location filename="../../widgets/resources_panel.py" line="219"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="212"/>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="212"/>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
         <source>With the plan</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="212"/>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
         <source>Difference</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <location filename="../../widgets/resources_panel.py" line="221"/>
         <source>Vehicles and stock</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
         <source>Place</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
         <source>Item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
         <source>On the shelf</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="236"/>
+        <location filename="../../widgets/resources_panel.py" line="248"/>
         <source>{minutes:g} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="271"/>
+        <location filename="../../widgets/resources_panel.py" line="283"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="295"/>
+        <location filename="../../widgets/resources_panel.py" line="307"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="299"/>
+        <location filename="../../widgets/resources_panel.py" line="311"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="311"/>
+        <location filename="../../widgets/resources_panel.py" line="323"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="312"/>
+        <location filename="../../widgets/resources_panel.py" line="324"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="329"/>
+        <location filename="../../widgets/resources_panel.py" line="341"/>
         <source>The what-if cannot run: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="333"/>
+        <location filename="../../widgets/resources_panel.py" line="345"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="352"/>
+        <location filename="../../widgets/resources_panel.py" line="364"/>
         <source>The what-if was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="359"/>
+        <location filename="../../widgets/resources_panel.py" line="371"/>
         <source>The what-if failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="366"/>
+        <location filename="../../widgets/resources_panel.py" line="378"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="372"/>
+        <location filename="../../widgets/resources_panel.py" line="384"/>
         <source>{category} about {cases:.0f} cases each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="376"/>
+        <location filename="../../widgets/resources_panel.py" line="388"/>
         <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="397"/>
+        <location filename="../../widgets/resources_panel.py" line="409"/>
         <source>report → person and {item} there (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="398"/>
+        <location filename="../../widgets/resources_panel.py" line="410"/>
         <source>dispatch → {item} there (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="399"/>
+        <location filename="../../widgets/resources_panel.py" line="411"/>
         <source>{item} within its standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="414"/>
+        <location filename="../../widgets/resources_panel.py" line="426"/>
         <source>{kind}: {free} of {total} free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="425"/>
+        <location filename="../../widgets/resources_panel.py" line="437"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="427"/>
+        <location filename="../../widgets/resources_panel.py" line="439"/>
         <source>{count} out on cases</source>
         <translation type="unfinished"></translation>
     </message>

@@ -1321,42 +1321,42 @@
         <translation>服务范围外住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1013"/>
+        <location filename="../../widgets/map_panel.py" line="1016"/>
         <source>Dedicated grid: {names}</source>
         <translation>专属网格：{names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1026"/>
+        <location filename="../../widgets/map_panel.py" line="1029"/>
         <source>{risk} risk</source>
         <translation>{risk}色风险</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1030"/>
+        <location filename="../../widgets/map_panel.py" line="1033"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1038"/>
+        <location filename="../../widgets/map_panel.py" line="1041"/>
         <source>ALARM {alarm}</source>
         <translation>告警 {alarm}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1040"/>
+        <location filename="../../widgets/map_panel.py" line="1043"/>
         <source>silent since {time}</source>
         <translation>自 {time} 起无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1042"/>
+        <location filename="../../widgets/map_panel.py" line="1045"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1059"/>
+        <location filename="../../widgets/map_panel.py" line="1062"/>
         <source> (low)</source>
         <translation>（不足）</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1065"/>
+        <location filename="../../widgets/map_panel.py" line="1068"/>
         <source>Suggested site: {name}</source>
         <translation>建议点位：{name}</translation>
     </message>
@@ -1414,192 +1414,192 @@
 <context>
     <name>ResourcesPanel</name>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="203"/>
+        <location filename="../../widgets/resources_panel.py" line="211"/>
         <source>Coverage by road</source>
         <translation>按道路计的覆盖率</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Kind</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Households within</source>
         <translation>覆盖住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="205"/>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
         <source>Share</source>
         <translation>覆盖率</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="206"/>
+        <location filename="../../widgets/resources_panel.py" line="214"/>
         <source>Best new sites</source>
         <translation>最佳新增点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="207"/>
+        <location filename="../../widgets/resources_panel.py" line="215"/>
         <source>New sites</source>
         <translation>新增点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="208"/>
+        <location filename="../../widgets/resources_panel.py" line="216"/>
         <source>Suggest sites</source>
         <translation>建议点位</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="209"/>
+        <location filename="../../widgets/resources_panel.py" line="217"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="210"/>
+        <location filename="../../widgets/resources_panel.py" line="218"/>
         <source>Effect on response (what-if)</source>
         <translation>对响应的影响（推演）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="211"/>
+        <location filename="../../widgets/resources_panel.py" line="219"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="212"/>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
         <source>Today</source>
         <translation>现状</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="212"/>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
         <source>With the plan</source>
         <translation>按方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="212"/>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <location filename="../../widgets/resources_panel.py" line="221"/>
         <source>Vehicles and stock</source>
         <translation>车辆与库存</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
         <source>Place</source>
         <translation>地点</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
         <source>Item</source>
         <translation>物资</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
         <source>On the shelf</source>
         <translation>在库</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="236"/>
+        <location filename="../../widgets/resources_panel.py" line="248"/>
         <source>{minutes:g} min</source>
         <translation>{minutes:g} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="271"/>
+        <location filename="../../widgets/resources_panel.py" line="283"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation>{kind} {minutes:g} 分钟范围外住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="295"/>
+        <location filename="../../widgets/resources_panel.py" line="307"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation>在上表选择类别，再求最佳新增点位。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="299"/>
+        <location filename="../../widgets/resources_panel.py" line="311"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation>{kind} {minutes:g} 分钟覆盖：住户 {before:.1%} → {after:.1%}（{covered_before:,} → {covered_after:,}，共 {households:,} 户）；{status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="311"/>
+        <location filename="../../widgets/resources_panel.py" line="323"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation>已证明最优（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="312"/>
+        <location filename="../../widgets/resources_panel.py" line="324"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation>找到的最好方案，距最优不超过 {gap:.2%}（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="329"/>
+        <location filename="../../widgets/resources_panel.py" line="341"/>
         <source>The what-if cannot run: {reason}</source>
         <translation>推演无法运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="333"/>
+        <location filename="../../widgets/resources_panel.py" line="345"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation>正在以同一随机种子推演现状布局与方案……</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="352"/>
+        <location filename="../../widgets/resources_panel.py" line="364"/>
         <source>The what-if was cancelled.</source>
         <translation>推演已取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="359"/>
+        <location filename="../../widgets/resources_panel.py" line="371"/>
         <source>The what-if failed: {reason}</source>
         <translation>推演失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="366"/>
+        <location filename="../../widgets/resources_panel.py" line="378"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation>只有应急物资的布局方案会改变事件拿到物资的快慢。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="372"/>
+        <location filename="../../widgets/resources_panel.py" line="384"/>
         <source>{category} about {cases:.0f} cases each</source>
         <translation>{category}每次约 {cases:.0f} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="376"/>
+        <location filename="../../widgets/resources_panel.py" line="388"/>
         <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
         <translation>各重复 {replications} 次、每次四周，两者事件完全相同（公共随机数）：{cases}；均值 [95% 区间]</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="397"/>
+        <location filename="../../widgets/resources_panel.py" line="409"/>
         <source>report → person and {item} there (min)</source>
         <translation>上报→人员与{item}到场（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="398"/>
+        <location filename="../../widgets/resources_panel.py" line="410"/>
         <source>dispatch → {item} there (min)</source>
         <translation>派遣→{item}到场（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="399"/>
+        <location filename="../../widgets/resources_panel.py" line="411"/>
         <source>{item} within its standard</source>
         <translation>{item}标准时间内到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="414"/>
+        <location filename="../../widgets/resources_panel.py" line="426"/>
         <source>{kind}: {free} of {total} free</source>
         <translation>{kind}：空闲 {free}/{total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="425"/>
+        <location filename="../../widgets/resources_panel.py" line="437"/>
         <source>low</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="427"/>
+        <location filename="../../widgets/resources_panel.py" line="439"/>
         <source>{count} out on cases</source>
         <translation>{count} 件在事件现场</translation>
     </message>
