@@ -20,7 +20,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from cockpit import heap
 from cockpit.clock import ScaledClock, WallClock
@@ -55,6 +55,7 @@ from widgets.device_health import DeviceHealthPanel
 from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
+from widgets.resources_panel import ResourcesPanel
 from widgets.mqtt_source import EMBEDDED, MqttSource
 from widgets.persistence import DatabaseWriter
 from widgets.plumbing import scrolled
@@ -118,6 +119,12 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     window.add_panel("devices", devices, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Devices"))
     devices.sig_locate_sensor_requested.connect(
         lambda sensor_id: map_panel.fly_to_micro_grid(model.twin.street.sensor(sensor_id).micro_grid_id))
+    resources = ResourcesPanel(model)
+    window.add_panel("resources", resources, "right", QT_TRANSLATE_NOOP("MainWindow", "Resources"))
+    connect_resources(resources, map_panel)
+    # Raising the resources tab is opening the resources view: the map shows them and their coverage.
+    window.docks["resources"].visibilityChanged.connect(
+        lambda shown: shown and resources.show_kind(resources.kind))
     kpis.setParent(window)
     desk = Desk(model, window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
 
@@ -133,6 +140,19 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
         lambda: desk.open_tool(open_simulation_view(model.twin, may_export=desk.export_check or may_export)))
     window.sig_report_requested.connect(desk.ask_report)
     return desk
+
+
+def connect_resources(resources: ResourcesPanel, map_panel: MapPanel) -> None:
+    """The map shows what the resources panel shows: the coverage gaps of its kind, a plan's sites, the markers."""
+    def show_coverage(title: str, gaps: dict) -> None:
+        # Coverage is decided per micro-grid, and the resources read better without the sensors.
+        map_panel.set_layer_visible("resources", True)
+        map_panel.set_layer_visible("sensors", False)
+        map_panel.set_level("micro")
+        map_panel.set_coverage(title, gaps)
+
+    resources.coverage_shown.connect(show_coverage)
+    resources.sites_suggested.connect(map_panel.set_planned_sites)
 
 
 def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int | None = None) -> WallDisplay:
@@ -155,7 +175,18 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
         panel.set_for_wall(True)
     banner = AlarmBanner(model, actor, sound=sound)
     banner.set_for_wall(True)
-    pages = {"map": map_page, "kpi": kpi, "cases": queue, "staff": staff}
+    resources_page = QWidget()
+    row = QHBoxLayout(resources_page)
+    row.setContentsMargins(0, 0, 0, 0)
+    resources_map = MapPanel(model)
+    resources_map.set_dark(True)
+    resources_map.set_for_wall(True)
+    resources = ResourcesPanel(model, wall=True)
+    row.addWidget(resources_map, 3)
+    row.addWidget(resources, 2)
+    connect_resources(resources, resources_map)
+    resources.show_kind(resources.kind)
+    pages = {"map": map_page, "kpi": kpi, "cases": queue, "staff": staff, "resources": resources_page}
     extra = {} if rotate_ms is None else {"rotate_ms": rotate_ms}
     wall = WallDisplay(model, banner, pages, map_panel, **extra)
     kpis.setParent(wall)

@@ -23,7 +23,14 @@ from cockpit.security.permissions import (
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
-from cockpit.vocabulary.events import AlarmAcknowledged, AlarmShelved, AlarmUnshelved, CaseMerged, Event
+from cockpit.vocabulary.events import (
+    AlarmAcknowledged,
+    AlarmShelved,
+    AlarmUnshelved,
+    CaseMerged,
+    Event,
+    ItemRestocked,
+)
 
 ALARM_COMMANDS = (AlarmAcknowledged, AlarmShelved, AlarmUnshelved)
 """Operator commands on an alarm (handled, like acknowledging, in the alarm's community)."""
@@ -63,8 +70,8 @@ class Authorizer:
     """Checks operator commands for :class:`~cockpit.twin.TwinState` (its ``authorizer`` argument).
 
     Owns nothing but the user lookup; emits nothing. The event's ``actor`` is the user name; the
-    community of the case (or of the alarm's case, sensor or area) decides whether a scoped user is
-    in area. A merge needs both cases in area.
+    community of the case (or of the alarm's case, sensor or area; of a restocked resource) decides
+    whether a scoped user is in area. A merge needs both cases in area.
 
     Parameters
     ----------
@@ -112,6 +119,11 @@ class Authorizer:
             if alarm is None:
                 raise TwinError(f"no such alarm {event.alarm_id!r}")
             return [(f"alarm {alarm.id}", alarm_community(twin, alarm))]
+        if isinstance(event, ItemRestocked):
+            resource = twin.resources.get(event.resource_id)
+            if resource is None:
+                raise TwinError(f"unknown resource {event.resource_id!r}")
+            return [(f"resource {resource.id}", community_of_area(twin.street, resource.resource.micro_grid_id))]
         case_ids = [event.case_id]  # type: ignore[attr-defined]
         if isinstance(event, CaseMerged):
             case_ids.append(event.into_case_id)

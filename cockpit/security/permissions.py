@@ -29,6 +29,9 @@ from cockpit.vocabulary.events import (
     CaseResolved,
     CaseTriaged,
     Event,
+    ItemRestocked,
+    ResourceDispatched,
+    ResourceReturned,
 )
 from cockpit.vocabulary.masking import mask_text
 
@@ -138,6 +141,10 @@ EVENT_ACTIONS: dict[type[Event], Action] = {
     AlarmAcknowledged: Action.ACKNOWLEDGE,
     AlarmShelved: Action.ACKNOWLEDGE,
     AlarmUnshelved: Action.ACKNOWLEDGE,
+    # Resources are dispatched (调度) as people are: sending one, booking it back and restocking a shelf.
+    ResourceDispatched: Action.DISPATCH,
+    ResourceReturned: Action.DISPATCH,
+    ItemRestocked: Action.DISPATCH,
 }
 """The action each operator command event stands for."""
 

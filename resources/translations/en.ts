@@ -4,17 +4,17 @@
 <context>
     <name>Actor</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="334"/>
+        <location filename="../../widgets/i18n.py" line="336"/>
         <source>autopilot</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="335"/>
+        <location filename="../../widgets/i18n.py" line="337"/>
         <source>system</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="336"/>
+        <location filename="../../widgets/i18n.py" line="338"/>
         <source>resident</source>
         <translation type="unfinished"></translation>
     </message>
@@ -70,245 +70,265 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="259"/>
+        <location filename="../../widgets/case_detail.py" line="271"/>
         <source>Why reopen this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="261"/>
+        <location filename="../../widgets/case_detail.py" line="273"/>
         <source>Why is this not a case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="307"/>
+        <location filename="../../widgets/case_detail.py" line="320"/>
         <source>Why re-dispatch this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="338"/>
+        <location filename="../../widgets/case_detail.py" line="351"/>
         <source>Pick a person or a department first.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="359"/>
+        <location filename="../../widgets/case_detail.py" line="372"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="365"/>
+        <location filename="../../widgets/case_detail.py" line="378"/>
         <source>Why escalate this case?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="374"/>
+        <location filename="../../widgets/case_detail.py" line="387"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="389"/>
+        <location filename="../../widgets/case_detail.py" line="402"/>
         <source>Reason required</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="394"/>
+        <location filename="../../widgets/case_detail.py" line="407"/>
         <source>There is no other open case to merge into.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397"/>
+        <location filename="../../widgets/case_detail.py" line="410"/>
         <source>Merge duplicate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397"/>
+        <location filename="../../widgets/case_detail.py" line="410"/>
         <source>Duplicate of:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="448"/>
+        <location filename="../../widgets/case_detail.py" line="461"/>
         <source>nobody yet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="450"/>
+        <location filename="../../widgets/case_detail.py" line="463"/>
         <source>ETA {eta} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="454"/>
+        <location filename="../../widgets/case_detail.py" line="467"/>
         <source>escalated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="458"/>
+        <location filename="../../widgets/case_detail.py" line="471"/>
         <source>repeated {n}×</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="460"/>
+        <location filename="../../widgets/case_detail.py" line="473"/>
         <source>merged into {case}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="476"/>
+        <location filename="../../widgets/case_detail.py" line="489"/>
         <source>{left} left</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="478"/>
+        <location filename="../../widgets/case_detail.py" line="491"/>
         <source>overdue by {late}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="565"/>
         <source>no department team free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="564"/>
+        <location filename="../../widgets/case_detail.py" line="614"/>
         <source>People by arrival (road)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="554"/>
+        <location filename="../../widgets/case_detail.py" line="604"/>
         <source>Location</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="554"/>
+        <location filename="../../widgets/case_detail.py" line="604"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="554"/>
+        <location filename="../../widgets/case_detail.py" line="604"/>
         <source>Description</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="555"/>
+        <location filename="../../widgets/case_detail.py" line="605"/>
         <source>Assignee</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="555"/>
+        <location filename="../../widgets/case_detail.py" line="605"/>
         <source>Owner level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="555"/>
+        <location filename="../../widgets/case_detail.py" line="605"/>
         <source>Alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>Step</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>Status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>By</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>Reason</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="560"/>
+        <location filename="../../widgets/case_detail.py" line="610"/>
         <source>Show on map</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="561"/>
-        <location filename="../../widgets/case_detail.py" line="562"/>
+        <location filename="../../widgets/case_detail.py" line="611"/>
+        <location filename="../../widgets/case_detail.py" line="612"/>
         <source>Triage</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="563"/>
-        <location filename="../../widgets/case_detail.py" line="566"/>
+        <location filename="../../widgets/case_detail.py" line="613"/>
+        <location filename="../../widgets/case_detail.py" line="616"/>
         <source>Dispatch</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="565"/>
+        <location filename="../../widgets/case_detail.py" line="615"/>
         <source>Departments (whistle)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="567"/>
+        <location filename="../../widgets/case_detail.py" line="619"/>
         <source>Handling and feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="568"/>
+        <location filename="../../widgets/case_detail.py" line="620"/>
         <source>Accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="569"/>
+        <location filename="../../widgets/case_detail.py" line="621"/>
         <source>On scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="570"/>
+        <location filename="../../widgets/case_detail.py" line="622"/>
         <source>Resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="571"/>
+        <location filename="../../widgets/case_detail.py" line="623"/>
         <source>Rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="572"/>
+        <location filename="../../widgets/case_detail.py" line="624"/>
         <source>Fixed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="573"/>
+        <location filename="../../widgets/case_detail.py" line="625"/>
         <source>Record feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="574"/>
+        <location filename="../../widgets/case_detail.py" line="626"/>
         <source>Close</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="575"/>
+        <location filename="../../widgets/case_detail.py" line="627"/>
         <source>Escalate…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="576"/>
+        <location filename="../../widgets/case_detail.py" line="628"/>
         <source>Merge…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="577"/>
+        <location filename="../../widgets/case_detail.py" line="629"/>
         <source>Reopen…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="578"/>
+        <location filename="../../widgets/case_detail.py" line="630"/>
         <source>Reject…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="579"/>
+        <location filename="../../widgets/case_detail.py" line="631"/>
         <source>Select a case in the queue (Enter opens it).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="521"/>
+        <source>{item}: {place} · {eta} min · {reason} · {count} on the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="531"/>
+        <source>no place can send one now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="617"/>
+        <source>Items it needs, nearest by road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="618"/>
+        <source>Send item</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -712,379 +732,483 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="230"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="229"/>
+        <location filename="../../widgets/i18n.py" line="231"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="232"/>
         <source>red</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
-        <location filename="../../widgets/i18n.py" line="319"/>
-        <source>reported</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
-        <location filename="../../widgets/i18n.py" line="320"/>
-        <source>triaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="235"/>
         <location filename="../../widgets/i18n.py" line="321"/>
-        <source>dispatched</source>
+        <source>reported</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="236"/>
         <location filename="../../widgets/i18n.py" line="322"/>
-        <source>accepted</source>
+        <source>triaged</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="237"/>
-        <location filename="../../widgets/i18n.py" line="266"/>
         <location filename="../../widgets/i18n.py" line="323"/>
-        <source>on scene</source>
+        <location filename="../../widgets/i18n.py" line="377"/>
+        <source>dispatched</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="238"/>
         <location filename="../../widgets/i18n.py" line="324"/>
-        <source>resolved</source>
+        <source>accepted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="268"/>
         <location filename="../../widgets/i18n.py" line="325"/>
-        <source>feedback</source>
+        <location filename="../../widgets/i18n.py" line="378"/>
+        <source>on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="240"/>
         <location filename="../../widgets/i18n.py" line="326"/>
-        <source>closed</source>
+        <source>resolved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="241"/>
-        <location filename="../../widgets/i18n.py" line="328"/>
-        <source>merged</source>
+        <location filename="../../widgets/i18n.py" line="327"/>
+        <source>feedback</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/i18n.py" line="242"/>
+        <location filename="../../widgets/i18n.py" line="328"/>
+        <source>closed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="243"/>
         <location filename="../../widgets/i18n.py" line="330"/>
+        <source>merged</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="332"/>
         <source>rejected</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="247"/>
         <source>patrol</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="248"/>
         <source>resident</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247"/>
+        <location filename="../../widgets/i18n.py" line="249"/>
         <source>sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="250"/>
         <source>department referral</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="254"/>
         <source>community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253"/>
+        <location filename="../../widgets/i18n.py" line="255"/>
         <source>street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="256"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>grid worker</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="257"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>micro-grid head</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="258"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>volunteer</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="259"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>party member</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="260"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>department team</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>off duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="376"/>
         <source>available</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>en route</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267"/>
+        <location filename="../../widgets/i18n.py" line="269"/>
         <source>busy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="270"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>city management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="271"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>police</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>fire</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>civil affairs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="276"/>
         <source>health</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275"/>
+        <location filename="../../widgets/i18n.py" line="277"/>
         <source>emergency management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="276"/>
+        <location filename="../../widgets/i18n.py" line="278"/>
         <source>market regulation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="277"/>
+        <location filename="../../widgets/i18n.py" line="279"/>
         <source>housing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="278"/>
+        <location filename="../../widgets/i18n.py" line="280"/>
         <source>property management</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="281"/>
+        <location filename="../../widgets/i18n.py" line="283"/>
         <source>own grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="282"/>
+        <location filename="../../widgets/i18n.py" line="284"/>
         <source>own community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="283"/>
+        <location filename="../../widgets/i18n.py" line="285"/>
+        <location filename="../../widgets/i18n.py" line="381"/>
         <source>nearest</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="284"/>
+        <location filename="../../widgets/i18n.py" line="286"/>
         <source>least loaded</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="285"/>
+        <location filename="../../widgets/i18n.py" line="287"/>
         <source>whistle (department)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="288"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>mediation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="289"/>
+        <location filename="../../widgets/i18n.py" line="291"/>
         <source>fire safety</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="290"/>
+        <location filename="../../widgets/i18n.py" line="292"/>
         <source>first aid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="291"/>
+        <location filename="../../widgets/i18n.py" line="293"/>
         <source>inspection</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="292"/>
+        <location filename="../../widgets/i18n.py" line="294"/>
         <source>general</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="295"/>
+        <location filename="../../widgets/i18n.py" line="297"/>
         <source>nearest first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="296"/>
+        <location filename="../../widgets/i18n.py" line="298"/>
         <source>home grid first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="297"/>
+        <location filename="../../widgets/i18n.py" line="299"/>
         <source>priority, first come first served</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="298"/>
+        <location filename="../../widgets/i18n.py" line="300"/>
         <source>least loaded first</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="327"/>
+        <location filename="../../widgets/i18n.py" line="329"/>
         <source>escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="329"/>
+        <location filename="../../widgets/i18n.py" line="331"/>
         <source>reopened</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="331"/>
+        <location filename="../../widgets/i18n.py" line="333"/>
         <source>overdue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="340"/>
+        <location filename="../../widgets/i18n.py" line="342"/>
         <source>smoke detector</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="341"/>
+        <location filename="../../widgets/i18n.py" line="343"/>
         <source>elderly bracelet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="342"/>
+        <location filename="../../widgets/i18n.py" line="344"/>
         <source>smart water meter</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="343"/>
+        <location filename="../../widgets/i18n.py" line="345"/>
         <source>manhole cover</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="344"/>
+        <location filename="../../widgets/i18n.py" line="346"/>
         <source>camera</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="345"/>
+        <location filename="../../widgets/i18n.py" line="347"/>
         <source>parking sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="346"/>
+        <location filename="../../widgets/i18n.py" line="348"/>
         <source>environment sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="349"/>
+        <location filename="../../widgets/i18n.py" line="351"/>
         <source>sensor alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="350"/>
+        <location filename="../../widgets/i18n.py" line="352"/>
         <source>red case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="351"/>
+        <location filename="../../widgets/i18n.py" line="353"/>
         <source>overdue case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="353"/>
+        <location filename="../../widgets/i18n.py" line="355"/>
         <source>area overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="354"/>
+        <location filename="../../widgets/i18n.py" line="356"/>
         <source>alarm flood</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="424"/>
+        <location filename="../../widgets/i18n.py" line="460"/>
         <source>{eta} min ({mode})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="433"/>
+        <location filename="../../widgets/i18n.py" line="469"/>
         <source>has {skill}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="434"/>
+        <location filename="../../widgets/i18n.py" line="470"/>
         <source>idle</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="435"/>
+        <location filename="../../widgets/i18n.py" line="471"/>
         <source>{n} open</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="352"/>
+        <location filename="../../widgets/i18n.py" line="354"/>
         <source>not on scene in time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="355"/>
+        <location filename="../../widgets/i18n.py" line="357"/>
         <source>possible data loss</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="358"/>
+        <source>low stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="361"/>
+        <source>party-mass service centre</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="362"/>
+        <source>party-mass service station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="363"/>
+        <source>grid work station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="364"/>
+        <source>patrol e-bike</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="365"/>
+        <source>car</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="366"/>
+        <source>cache at a station</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="367"/>
+        <source>cache at a school</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="368"/>
+        <source>cache at a market</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="369"/>
+        <source>cache at a hospital</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="370"/>
+        <source>cache at an office tower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="371"/>
+        <source>cache in a park</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="372"/>
+        <source>cache on a street front</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="373"/>
+        <source>cache in a residential block</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="382"/>
+        <source>nearer ones closed now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="383"/>
+        <source>nearer ones out or used up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="384"/>
+        <source>next nearest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="388"/>
+        <source>stations</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="389"/>
+        <source>patrol e-bikes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="390"/>
+        <source>cars</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1099,12 +1223,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="569"/>
+        <location filename="../../widgets/i18n.py" line="631"/>
         <source>{h} h {m:02d} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="571"/>
+        <location filename="../../widgets/i18n.py" line="633"/>
         <source>{m} min</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1112,102 +1236,102 @@
 <context>
     <name>Kpi</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="301"/>
+        <location filename="../../widgets/i18n.py" line="303"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="302"/>
+        <location filename="../../widgets/i18n.py" line="304"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="303"/>
+        <location filename="../../widgets/i18n.py" line="305"/>
         <source>Response time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="304"/>
+        <location filename="../../widgets/i18n.py" line="306"/>
         <source>Response time, 90th percentile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="305"/>
+        <location filename="../../widgets/i18n.py" line="307"/>
         <source>Accepted within target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="306"/>
+        <location filename="../../widgets/i18n.py" line="308"/>
         <source>Resolution time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="307"/>
+        <location filename="../../widgets/i18n.py" line="309"/>
         <source>Closure rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="308"/>
+        <location filename="../../widgets/i18n.py" line="310"/>
         <source>Overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="309"/>
+        <location filename="../../widgets/i18n.py" line="311"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="310"/>
+        <location filename="../../widgets/i18n.py" line="312"/>
         <source>Mean rating</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="311"/>
+        <location filename="../../widgets/i18n.py" line="313"/>
         <source>Satisfaction</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="312"/>
+        <location filename="../../widgets/i18n.py" line="314"/>
         <source>Proactive discovery</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="313"/>
+        <location filename="../../widgets/i18n.py" line="315"/>
         <source>Source resolution</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="314"/>
+        <location filename="../../widgets/i18n.py" line="316"/>
         <source>Resolved at level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="315"/>
+        <location filename="../../widgets/i18n.py" line="317"/>
         <source>Staff utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="446"/>
+        <location filename="../../widgets/i18n.py" line="482"/>
         <source>{m:.0f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="448"/>
+        <location filename="../../widgets/i18n.py" line="484"/>
         <source>{h:.1f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="461"/>
+        <location filename="../../widgets/i18n.py" line="497"/>
         <source>{h:.0f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="464"/>
+        <location filename="../../widgets/i18n.py" line="500"/>
         <source>target ≤ {bound}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="464"/>
+        <location filename="../../widgets/i18n.py" line="500"/>
         <source>target ≥ {bound}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1366,27 +1490,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="113"/>
+        <location filename="../../widgets/app.py" line="114"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="114"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>Case queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="115"/>
+        <location filename="../../widgets/app.py" line="116"/>
         <source>KPIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="116"/>
+        <location filename="../../widgets/app.py" line="117"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="118"/>
+        <location filename="../../widgets/app.py" line="119"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1465,159 +1589,184 @@
         <source>Report written to {path}</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../widgets/app.py" line="123"/>
+        <source>Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="303"/>
+        <location filename="../../widgets/map_panel.py" line="317"/>
         <source>Search grid, case id or staff name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="304"/>
+        <location filename="../../widgets/map_panel.py" line="318"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="306"/>
+        <location filename="../../widgets/map_panel.py" line="320"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="307"/>
+        <location filename="../../widgets/map_panel.py" line="321"/>
         <source>Colour by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="329"/>
+        <location filename="../../widgets/map_panel.py" line="345"/>
         <source>{measure}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="331"/>
+        <location filename="../../widgets/map_panel.py" line="347"/>
         <source>Legend:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="309"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="305"/>
+        <location filename="../../widgets/map_panel.py" line="319"/>
         <source>Back to the whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="309"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>General grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="309"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>Micro-grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="313"/>
+        <location filename="../../widgets/map_panel.py" line="327"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="313"/>
+        <location filename="../../widgets/map_panel.py" line="327"/>
         <source>Sensors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="314"/>
+        <location filename="../../widgets/map_panel.py" line="328"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="314"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>Dedicated grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="319"/>
+        <location filename="../../widgets/map_panel.py" line="334"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="320"/>
+        <location filename="../../widgets/map_panel.py" line="335"/>
         <source>Overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="321"/>
+        <location filename="../../widgets/map_panel.py" line="336"/>
         <source>Active alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="322"/>
+        <location filename="../../widgets/map_panel.py" line="337"/>
         <source>Sensors silent or alarming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="338"/>
         <source>Available staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="990"/>
+        <location filename="../../widgets/map_panel.py" line="1067"/>
         <source>Dedicated grid: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1003"/>
+        <location filename="../../widgets/map_panel.py" line="1080"/>
         <source>{risk} risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1007"/>
+        <location filename="../../widgets/map_panel.py" line="1084"/>
         <source>OVERDUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1017"/>
+        <location filename="../../widgets/map_panel.py" line="1094"/>
         <source>ALARM {alarm}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1019"/>
+        <location filename="../../widgets/map_panel.py" line="1096"/>
         <source>silent since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1021"/>
+        <location filename="../../widgets/map_panel.py" line="1098"/>
         <source>normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1028"/>
+        <location filename="../../widgets/map_panel.py" line="1105"/>
         <source>{n} sensors · {silent} silent · {alarming} alarming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1030"/>
+        <location filename="../../widgets/map_panel.py" line="1107"/>
         <source>Drill in to see each sensor</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="328"/>
+        <source>Resources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="339"/>
+        <source>Households beyond reach</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="1123"/>
+        <source> (low)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="1129"/>
+        <source>Suggested site: {name}</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="217"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
         <source>&amp;Look in:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="218"/>
+        <location filename="../../widgets/i18n.py" line="220"/>
         <source>Files of &amp;type:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="221"/>
         <source>File &amp;name:</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1625,7 +1774,7 @@
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="222"/>
         <source>Drive</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2307,6 +2456,199 @@
     </message>
 </context>
 <context>
+    <name>ResourcesPanel</name>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="211"/>
+        <source>Coverage by road</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <source>Standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <source>Households within</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <source>Share</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="214"/>
+        <source>Best new sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <source>New sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="216"/>
+        <source>Suggest sites</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="217"/>
+        <source>Replications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="218"/>
+        <source>Effect on response (what-if)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="219"/>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
+        <source>With the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
+        <source>Difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="221"/>
+        <source>Vehicles and stock</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
+        <source>Place</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
+        <source>On the shelf</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
+        <source>Status</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="248"/>
+        <source>{minutes:g} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="283"/>
+        <source>Households beyond {minutes:g} min of {kind}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="307"/>
+        <source>Pick a kind above and ask for the best new sites.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="311"/>
+        <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="323"/>
+        <source>proven best ({seconds:.1f} s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="324"/>
+        <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="341"/>
+        <source>The what-if cannot run: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="345"/>
+        <source>Running today&apos;s placement and the plan under one seed…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="364"/>
+        <source>The what-if was cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="371"/>
+        <source>The what-if failed: {reason}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="378"/>
+        <source>Only a plan of an emergency item changes how fast cases get it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="384"/>
+        <source>{category} about {cases:.0f} cases each</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="388"/>
+        <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="409"/>
+        <source>report → person and {item} there (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="410"/>
+        <source>dispatch → {item} there (min)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="411"/>
+        <source>{item} within its standard</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="426"/>
+        <source>{kind}: {free} of {total} free</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="437"/>
+        <source>low</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="439"/>
+        <source>{count} out on cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ScenarioEditorPanel</name>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="51"/>
@@ -2679,112 +3021,112 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="188"/>
+        <location filename="../../widgets/simulation_view.py" line="207"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="266"/>
+        <location filename="../../widgets/simulation_view.py" line="285"/>
         <source>{name} (copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="315"/>
+        <location filename="../../widgets/simulation_view.py" line="334"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="329"/>
+        <location filename="../../widgets/simulation_view.py" line="348"/>
         <source>The staffing search needs a street scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="333"/>
+        <location filename="../../widgets/simulation_view.py" line="352"/>
         <source>Searching the fewest night-shift grid workers…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="350"/>
+        <location filename="../../widgets/simulation_view.py" line="369"/>
         <source>No level tried met the target ({n} levels tried).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="352"/>
+        <location filename="../../widgets/simulation_view.py" line="371"/>
         <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="366"/>
+        <location filename="../../widgets/simulation_view.py" line="385"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="369"/>
+        <location filename="../../widgets/simulation_view.py" line="388"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="374"/>
+        <location filename="../../widgets/simulation_view.py" line="393"/>
         <source>The run failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="381"/>
+        <location filename="../../widgets/simulation_view.py" line="400"/>
         <source>Copy scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="382"/>
+        <location filename="../../widgets/simulation_view.py" line="401"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="383"/>
+        <location filename="../../widgets/simulation_view.py" line="402"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="384"/>
+        <location filename="../../widgets/simulation_view.py" line="403"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="385"/>
+        <location filename="../../widgets/simulation_view.py" line="404"/>
         <source>Processes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="386"/>
+        <location filename="../../widgets/simulation_view.py" line="405"/>
         <source>Start from now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="387"/>
+        <location filename="../../widgets/simulation_view.py" line="406"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="388"/>
+        <location filename="../../widgets/simulation_view.py" line="407"/>
         <source>Fewest night workers</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="389"/>
+        <location filename="../../widgets/simulation_view.py" line="408"/>
         <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="391"/>
+        <location filename="../../widgets/simulation_view.py" line="410"/>
         <source>Required share of red cases within the response target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="392"/>
+        <location filename="../../widgets/simulation_view.py" line="411"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="393"/>
+        <location filename="../../widgets/simulation_view.py" line="412"/>
         <source>What-if simulation</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3046,13 +3388,18 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="182"/>
+        <location filename="../../widgets/wall.py" line="183"/>
         <source>Rotation paused: alarm</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="204"/>
+        <location filename="../../widgets/wall.py" line="205"/>
         <source>Street Cockpit — wall display</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="33"/>
+        <source>Resources and coverage</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

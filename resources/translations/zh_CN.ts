@@ -4,17 +4,17 @@
 <context>
     <name>Actor</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="334"/>
+        <location filename="../../widgets/i18n.py" line="336"/>
         <source>autopilot</source>
         <translation>自动值守</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="335"/>
+        <location filename="../../widgets/i18n.py" line="337"/>
         <source>system</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="336"/>
+        <location filename="../../widgets/i18n.py" line="338"/>
         <source>resident</source>
         <translation>居民</translation>
     </message>
@@ -70,246 +70,266 @@
 <context>
     <name>CaseDetailPanel</name>
     <message>
-        <location filename="../../widgets/case_detail.py" line="259"/>
+        <location filename="../../widgets/case_detail.py" line="271"/>
         <source>Why reopen this case?</source>
         <translation>重新打开的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="261"/>
+        <location filename="../../widgets/case_detail.py" line="273"/>
         <source>Why is this not a case?</source>
         <translation>不予受理的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="307"/>
+        <location filename="../../widgets/case_detail.py" line="320"/>
         <source>Why re-dispatch this case?</source>
         <translation>改派的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="338"/>
+        <location filename="../../widgets/case_detail.py" line="351"/>
         <source>Pick a person or a department first.</source>
         <translation>请先选择人员或部门。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="359"/>
+        <location filename="../../widgets/case_detail.py" line="372"/>
         <source>Close without the resident&apos;s feedback: why?</source>
         <translation>未经居民评价即结案，原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="365"/>
+        <location filename="../../widgets/case_detail.py" line="378"/>
         <source>Why escalate this case?</source>
         <translation>上报升级的原因？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="374"/>
+        <location filename="../../widgets/case_detail.py" line="387"/>
         <source>Why is it a duplicate of {case}?</source>
         <translation>为何与 {case} 重复？</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="389"/>
+        <location filename="../../widgets/case_detail.py" line="402"/>
         <source>Reason required</source>
         <translation>需要填写原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="394"/>
+        <location filename="../../widgets/case_detail.py" line="407"/>
         <source>There is no other open case to merge into.</source>
         <translation>没有可合并的其他在办事件。</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397"/>
+        <location filename="../../widgets/case_detail.py" line="410"/>
         <source>Merge duplicate</source>
         <translation>合并重复事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="397"/>
+        <location filename="../../widgets/case_detail.py" line="410"/>
         <source>Duplicate of:</source>
         <translation>重复于：</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="448"/>
+        <location filename="../../widgets/case_detail.py" line="461"/>
         <source>nobody yet</source>
         <translation>尚未派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="450"/>
+        <location filename="../../widgets/case_detail.py" line="463"/>
         <source>ETA {eta} min</source>
         <translation>预计 {eta} 分钟到达</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="454"/>
+        <location filename="../../widgets/case_detail.py" line="467"/>
         <source>escalated {n}×</source>
         <translation>已升级 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="458"/>
+        <location filename="../../widgets/case_detail.py" line="471"/>
         <source>repeated {n}×</source>
         <translation>重复 {n} 次</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="460"/>
+        <location filename="../../widgets/case_detail.py" line="473"/>
         <source>merged into {case}</source>
         <translation>已并入 {case}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="476"/>
+        <location filename="../../widgets/case_detail.py" line="489"/>
         <source>{left} left</source>
         <translation>剩余 {left}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="478"/>
+        <location filename="../../widgets/case_detail.py" line="491"/>
         <source>overdue by {late}</source>
         <translation>已超时 {late}</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="517"/>
+        <location filename="../../widgets/case_detail.py" line="565"/>
         <source>no department team free</source>
         <translation>暂无空闲部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="564"/>
+        <location filename="../../widgets/case_detail.py" line="614"/>
         <source>People by arrival (road)</source>
         <translation>按到达时间排序的人员（按路网）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="554"/>
+        <location filename="../../widgets/case_detail.py" line="604"/>
         <source>Location</source>
         <translation>位置</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="554"/>
+        <location filename="../../widgets/case_detail.py" line="604"/>
         <source>Source</source>
         <translation>来源</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="554"/>
+        <location filename="../../widgets/case_detail.py" line="604"/>
         <source>Description</source>
         <translation>描述</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="555"/>
+        <location filename="../../widgets/case_detail.py" line="605"/>
         <source>Assignee</source>
         <translation>处置人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="555"/>
+        <location filename="../../widgets/case_detail.py" line="605"/>
         <source>Owner level</source>
         <translation>责任层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="555"/>
+        <location filename="../../widgets/case_detail.py" line="605"/>
         <source>Alarm</source>
         <translation>告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>Time</source>
         <translation>时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>Step</source>
         <translation>环节</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>By</source>
         <translation>操作人</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="559"/>
+        <location filename="../../widgets/case_detail.py" line="609"/>
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="560"/>
+        <location filename="../../widgets/case_detail.py" line="610"/>
         <source>Show on map</source>
         <translation>地图定位</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="561"/>
-        <location filename="../../widgets/case_detail.py" line="562"/>
+        <location filename="../../widgets/case_detail.py" line="611"/>
+        <location filename="../../widgets/case_detail.py" line="612"/>
         <source>Triage</source>
         <translation>研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="563"/>
-        <location filename="../../widgets/case_detail.py" line="566"/>
+        <location filename="../../widgets/case_detail.py" line="613"/>
+        <location filename="../../widgets/case_detail.py" line="616"/>
         <source>Dispatch</source>
         <translation>派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="565"/>
+        <location filename="../../widgets/case_detail.py" line="615"/>
         <source>Departments (whistle)</source>
         <translation>部门（吹哨报到）</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="567"/>
+        <location filename="../../widgets/case_detail.py" line="619"/>
         <source>Handling and feedback</source>
         <translation>处置与评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="568"/>
+        <location filename="../../widgets/case_detail.py" line="620"/>
         <source>Accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="569"/>
+        <location filename="../../widgets/case_detail.py" line="621"/>
         <source>On scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="570"/>
+        <location filename="../../widgets/case_detail.py" line="622"/>
         <source>Resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="571"/>
+        <location filename="../../widgets/case_detail.py" line="623"/>
         <source>Rating</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="572"/>
+        <location filename="../../widgets/case_detail.py" line="624"/>
         <source>Fixed</source>
         <translation>已解决</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="573"/>
+        <location filename="../../widgets/case_detail.py" line="625"/>
         <source>Record feedback</source>
         <translation>记录评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="574"/>
+        <location filename="../../widgets/case_detail.py" line="626"/>
         <source>Close</source>
         <translation>结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="575"/>
+        <location filename="../../widgets/case_detail.py" line="627"/>
         <source>Escalate…</source>
         <translation>升级…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="576"/>
+        <location filename="../../widgets/case_detail.py" line="628"/>
         <source>Merge…</source>
         <translation>合并…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="577"/>
+        <location filename="../../widgets/case_detail.py" line="629"/>
         <source>Reopen…</source>
         <translation>重新打开…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="578"/>
+        <location filename="../../widgets/case_detail.py" line="630"/>
         <source>Reject…</source>
         <translation>不予受理…</translation>
     </message>
     <message>
-        <location filename="../../widgets/case_detail.py" line="579"/>
+        <location filename="../../widgets/case_detail.py" line="631"/>
         <source>Select a case in the queue (Enter opens it).</source>
         <translation>在事件队列中选择事件（回车打开）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="521"/>
+        <source>{item}: {place} · {eta} min · {reason} · {count} on the shelf</source>
+        <translation>{item}：{place} · {eta} 分钟 · {reason} · 在库 {count}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="531"/>
+        <source>no place can send one now</source>
+        <translation>目前没有可调用的点位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="617"/>
+        <source>Items it needs, nearest by road</source>
+        <translation>所需物资（按道路最近）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/case_detail.py" line="618"/>
+        <source>Send item</source>
+        <translation>调用物资</translation>
     </message>
 </context>
 <context>
@@ -712,380 +732,484 @@
 <context>
     <name>Domain</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="228"/>
+        <location filename="../../widgets/i18n.py" line="230"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="229"/>
+        <location filename="../../widgets/i18n.py" line="231"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="230"/>
+        <location filename="../../widgets/i18n.py" line="232"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="233"/>
-        <location filename="../../widgets/i18n.py" line="319"/>
+        <location filename="../../widgets/i18n.py" line="235"/>
+        <location filename="../../widgets/i18n.py" line="321"/>
         <source>reported</source>
         <translation>已上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="234"/>
-        <location filename="../../widgets/i18n.py" line="320"/>
+        <location filename="../../widgets/i18n.py" line="236"/>
+        <location filename="../../widgets/i18n.py" line="322"/>
         <source>triaged</source>
         <translation>已研判</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="235"/>
-        <location filename="../../widgets/i18n.py" line="321"/>
+        <location filename="../../widgets/i18n.py" line="237"/>
+        <location filename="../../widgets/i18n.py" line="323"/>
+        <location filename="../../widgets/i18n.py" line="377"/>
         <source>dispatched</source>
         <translation>已派遣</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="236"/>
-        <location filename="../../widgets/i18n.py" line="322"/>
+        <location filename="../../widgets/i18n.py" line="238"/>
+        <location filename="../../widgets/i18n.py" line="324"/>
         <source>accepted</source>
         <translation>已接单</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="237"/>
-        <location filename="../../widgets/i18n.py" line="266"/>
-        <location filename="../../widgets/i18n.py" line="323"/>
+        <location filename="../../widgets/i18n.py" line="239"/>
+        <location filename="../../widgets/i18n.py" line="268"/>
+        <location filename="../../widgets/i18n.py" line="325"/>
+        <location filename="../../widgets/i18n.py" line="378"/>
         <source>on scene</source>
         <translation>已到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="238"/>
-        <location filename="../../widgets/i18n.py" line="324"/>
+        <location filename="../../widgets/i18n.py" line="240"/>
+        <location filename="../../widgets/i18n.py" line="326"/>
         <source>resolved</source>
         <translation>已办结</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="239"/>
-        <location filename="../../widgets/i18n.py" line="325"/>
+        <location filename="../../widgets/i18n.py" line="241"/>
+        <location filename="../../widgets/i18n.py" line="327"/>
         <source>feedback</source>
         <translation>已评价</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="240"/>
-        <location filename="../../widgets/i18n.py" line="326"/>
+        <location filename="../../widgets/i18n.py" line="242"/>
+        <location filename="../../widgets/i18n.py" line="328"/>
         <source>closed</source>
         <translation>已结案</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="241"/>
-        <location filename="../../widgets/i18n.py" line="328"/>
+        <location filename="../../widgets/i18n.py" line="243"/>
+        <location filename="../../widgets/i18n.py" line="330"/>
         <source>merged</source>
         <translation>已合并</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="242"/>
-        <location filename="../../widgets/i18n.py" line="330"/>
+        <location filename="../../widgets/i18n.py" line="244"/>
+        <location filename="../../widgets/i18n.py" line="332"/>
         <source>rejected</source>
         <translation>不予受理</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="245"/>
+        <location filename="../../widgets/i18n.py" line="247"/>
         <source>patrol</source>
         <translation>巡查发现</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="246"/>
+        <location filename="../../widgets/i18n.py" line="248"/>
         <source>resident</source>
         <translation>群众上报</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="247"/>
+        <location filename="../../widgets/i18n.py" line="249"/>
         <source>sensor</source>
         <translation>智能感知</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="248"/>
+        <location filename="../../widgets/i18n.py" line="250"/>
         <source>department referral</source>
         <translation>部门转办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="251"/>
+        <location filename="../../widgets/i18n.py" line="253"/>
         <source>grid</source>
         <translation>网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="252"/>
+        <location filename="../../widgets/i18n.py" line="254"/>
         <source>community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="253"/>
+        <location filename="../../widgets/i18n.py" line="255"/>
         <source>street</source>
         <translation>街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="256"/>
+        <location filename="../../widgets/i18n.py" line="258"/>
         <source>grid worker</source>
         <translation>网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="257"/>
+        <location filename="../../widgets/i18n.py" line="259"/>
         <source>micro-grid head</source>
         <translation>微网格长</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="258"/>
+        <location filename="../../widgets/i18n.py" line="260"/>
         <source>volunteer</source>
         <translation>志愿者</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="259"/>
+        <location filename="../../widgets/i18n.py" line="261"/>
         <source>party member</source>
         <translation>下沉党员</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="260"/>
+        <location filename="../../widgets/i18n.py" line="262"/>
         <source>department team</source>
         <translation>部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="263"/>
+        <location filename="../../widgets/i18n.py" line="265"/>
         <source>off duty</source>
         <translation>下班</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="264"/>
+        <location filename="../../widgets/i18n.py" line="266"/>
+        <location filename="../../widgets/i18n.py" line="376"/>
         <source>available</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="265"/>
+        <location filename="../../widgets/i18n.py" line="267"/>
         <source>en route</source>
         <translation>在途</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="267"/>
+        <location filename="../../widgets/i18n.py" line="269"/>
         <source>busy</source>
         <translation>忙碌</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="270"/>
+        <location filename="../../widgets/i18n.py" line="272"/>
         <source>city management</source>
         <translation>城管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="271"/>
+        <location filename="../../widgets/i18n.py" line="273"/>
         <source>police</source>
         <translation>公安</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="272"/>
+        <location filename="../../widgets/i18n.py" line="274"/>
         <source>fire</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="273"/>
+        <location filename="../../widgets/i18n.py" line="275"/>
         <source>civil affairs</source>
         <translation>民政</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="274"/>
+        <location filename="../../widgets/i18n.py" line="276"/>
         <source>health</source>
         <translation>卫健</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="275"/>
+        <location filename="../../widgets/i18n.py" line="277"/>
         <source>emergency management</source>
         <translation>应急</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="276"/>
+        <location filename="../../widgets/i18n.py" line="278"/>
         <source>market regulation</source>
         <translation>市场监管</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="277"/>
+        <location filename="../../widgets/i18n.py" line="279"/>
         <source>housing</source>
         <translation>住建</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="278"/>
+        <location filename="../../widgets/i18n.py" line="280"/>
         <source>property management</source>
         <translation>物业</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="281"/>
+        <location filename="../../widgets/i18n.py" line="283"/>
         <source>own grid</source>
         <translation>本网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="282"/>
+        <location filename="../../widgets/i18n.py" line="284"/>
         <source>own community</source>
         <translation>本社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="283"/>
+        <location filename="../../widgets/i18n.py" line="285"/>
+        <location filename="../../widgets/i18n.py" line="381"/>
         <source>nearest</source>
         <translation>最近</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="284"/>
+        <location filename="../../widgets/i18n.py" line="286"/>
         <source>least loaded</source>
         <translation>任务最少</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="285"/>
+        <location filename="../../widgets/i18n.py" line="287"/>
         <source>whistle (department)</source>
         <translation>吹哨报到</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="288"/>
+        <location filename="../../widgets/i18n.py" line="290"/>
         <source>mediation</source>
         <translation>调解</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="289"/>
+        <location filename="../../widgets/i18n.py" line="291"/>
         <source>fire safety</source>
         <translation>消防</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="290"/>
+        <location filename="../../widgets/i18n.py" line="292"/>
         <source>first aid</source>
         <translation>急救</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="291"/>
+        <location filename="../../widgets/i18n.py" line="293"/>
         <source>inspection</source>
         <translation>巡检</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="292"/>
+        <location filename="../../widgets/i18n.py" line="294"/>
         <source>general</source>
         <translation>通用</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="295"/>
+        <location filename="../../widgets/i18n.py" line="297"/>
         <source>nearest first</source>
         <translation>最近优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="296"/>
+        <location filename="../../widgets/i18n.py" line="298"/>
         <source>home grid first</source>
         <translation>本网格优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="297"/>
+        <location filename="../../widgets/i18n.py" line="299"/>
         <source>priority, first come first served</source>
         <translation>按风险优先、先到先办</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="298"/>
+        <location filename="../../widgets/i18n.py" line="300"/>
         <source>least loaded first</source>
         <translation>任务最少优先</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="327"/>
+        <location filename="../../widgets/i18n.py" line="329"/>
         <source>escalated</source>
         <translation>已升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="329"/>
+        <location filename="../../widgets/i18n.py" line="331"/>
         <source>reopened</source>
         <translation>重新打开</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="331"/>
+        <location filename="../../widgets/i18n.py" line="333"/>
         <source>overdue</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="349"/>
+        <location filename="../../widgets/i18n.py" line="351"/>
         <source>sensor alarm</source>
         <translation>感知告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="350"/>
+        <location filename="../../widgets/i18n.py" line="352"/>
         <source>red case</source>
         <translation>红色事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="351"/>
+        <location filename="../../widgets/i18n.py" line="353"/>
         <source>overdue case</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="353"/>
+        <location filename="../../widgets/i18n.py" line="355"/>
         <source>area overdue rate</source>
         <translation>区域超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="354"/>
+        <location filename="../../widgets/i18n.py" line="356"/>
         <source>alarm flood</source>
         <translation>报警泛滥</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="424"/>
+        <location filename="../../widgets/i18n.py" line="460"/>
         <source>{eta} min ({mode})</source>
         <translation>{eta} 分钟（{mode}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="433"/>
+        <location filename="../../widgets/i18n.py" line="469"/>
         <source>has {skill}</source>
         <translation>有{skill}技能</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="434"/>
+        <location filename="../../widgets/i18n.py" line="470"/>
         <source>idle</source>
         <translation>空闲</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="435"/>
+        <location filename="../../widgets/i18n.py" line="471"/>
         <source>{n} open</source>
         <translation>在办 {n} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="340"/>
+        <location filename="../../widgets/i18n.py" line="342"/>
         <source>smoke detector</source>
         <translation>烟感</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="341"/>
+        <location filename="../../widgets/i18n.py" line="343"/>
         <source>elderly bracelet</source>
         <translation>老人手环</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="342"/>
+        <location filename="../../widgets/i18n.py" line="344"/>
         <source>smart water meter</source>
         <translation>智能水表</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="343"/>
+        <location filename="../../widgets/i18n.py" line="345"/>
         <source>manhole cover</source>
         <translation>井盖</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="344"/>
+        <location filename="../../widgets/i18n.py" line="346"/>
         <source>camera</source>
         <translation>摄像头</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="345"/>
+        <location filename="../../widgets/i18n.py" line="347"/>
         <source>parking sensor</source>
         <translation>车位传感器</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="346"/>
+        <location filename="../../widgets/i18n.py" line="348"/>
         <source>environment sensor</source>
         <translation>环境监测</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="352"/>
+        <location filename="../../widgets/i18n.py" line="354"/>
         <source>not on scene in time</source>
         <translation>未按时到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="355"/>
+        <location filename="../../widgets/i18n.py" line="357"/>
         <source>possible data loss</source>
         <translation>可能丢失数据</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="358"/>
+        <source>low stock</source>
+        <translation>库存不足</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="361"/>
+        <source>party-mass service centre</source>
+        <translation>街道党群服务中心</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="362"/>
+        <source>party-mass service station</source>
+        <translation>社区党群服务站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="363"/>
+        <source>grid work station</source>
+        <translation>网格工作站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="364"/>
+        <source>patrol e-bike</source>
+        <translation>巡逻电动车</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="365"/>
+        <source>car</source>
+        <translation>车辆</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="366"/>
+        <source>cache at a station</source>
+        <translation>服务站储备点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="367"/>
+        <source>cache at a school</source>
+        <translation>学校储备点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="368"/>
+        <source>cache at a market</source>
+        <translation>市场储备点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="369"/>
+        <source>cache at a hospital</source>
+        <translation>医院储备点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="370"/>
+        <source>cache at an office tower</source>
+        <translation>写字楼储备点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="371"/>
+        <source>cache in a park</source>
+        <translation>公园储备点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="372"/>
+        <source>cache on a street front</source>
+        <translation>沿街储备点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="373"/>
+        <source>cache in a residential block</source>
+        <translation>小区储备点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="382"/>
+        <source>nearer ones closed now</source>
+        <translation>更近的点位未开放</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="383"/>
+        <source>nearer ones out or used up</source>
+        <translation>更近的点位已调出或用完</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="384"/>
+        <source>next nearest</source>
+        <translation>次近</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="388"/>
+        <source>stations</source>
+        <translation>服务站</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="389"/>
+        <source>patrol e-bikes</source>
+        <translation>巡逻电动车</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/i18n.py" line="390"/>
+        <source>cars</source>
+        <translation>车辆</translation>
     </message>
 </context>
 <context>
@@ -1099,12 +1223,12 @@
 <context>
     <name>Format</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="569"/>
+        <location filename="../../widgets/i18n.py" line="631"/>
         <source>{h} h {m:02d} min</source>
         <translation>{h} 小时 {m:02d} 分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="571"/>
+        <location filename="../../widgets/i18n.py" line="633"/>
         <source>{m} min</source>
         <translation>{m} 分钟</translation>
     </message>
@@ -1112,102 +1236,102 @@
 <context>
     <name>Kpi</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="301"/>
+        <location filename="../../widgets/i18n.py" line="303"/>
         <source>Cases</source>
         <translation>事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="302"/>
+        <location filename="../../widgets/i18n.py" line="304"/>
         <source>Open cases</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="303"/>
+        <location filename="../../widgets/i18n.py" line="305"/>
         <source>Response time</source>
         <translation>响应时间</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="304"/>
+        <location filename="../../widgets/i18n.py" line="306"/>
         <source>Response time, 90th percentile</source>
         <translation>响应时间（90分位）</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="305"/>
+        <location filename="../../widgets/i18n.py" line="307"/>
         <source>Accepted within target</source>
         <translation>按时响应率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="306"/>
+        <location filename="../../widgets/i18n.py" line="308"/>
         <source>Resolution time</source>
         <translation>办结时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="307"/>
+        <location filename="../../widgets/i18n.py" line="309"/>
         <source>Closure rate</source>
         <translation>结案率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="308"/>
+        <location filename="../../widgets/i18n.py" line="310"/>
         <source>Overdue cases</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="309"/>
+        <location filename="../../widgets/i18n.py" line="311"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="310"/>
+        <location filename="../../widgets/i18n.py" line="312"/>
         <source>Mean rating</source>
         <translation>平均评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="311"/>
+        <location filename="../../widgets/i18n.py" line="313"/>
         <source>Satisfaction</source>
         <translation>满意率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="312"/>
+        <location filename="../../widgets/i18n.py" line="314"/>
         <source>Proactive discovery</source>
         <translation>主动发现率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="313"/>
+        <location filename="../../widgets/i18n.py" line="315"/>
         <source>Source resolution</source>
         <translation>源头化解率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="314"/>
+        <location filename="../../widgets/i18n.py" line="316"/>
         <source>Resolved at level</source>
         <translation>分级化解</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="315"/>
+        <location filename="../../widgets/i18n.py" line="317"/>
         <source>Staff utilisation</source>
         <translation>人员负荷率</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="446"/>
+        <location filename="../../widgets/i18n.py" line="482"/>
         <source>{m:.0f} min</source>
         <translation>{m:.0f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="448"/>
+        <location filename="../../widgets/i18n.py" line="484"/>
         <source>{h:.1f} h</source>
         <translation>{h:.1f} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="461"/>
+        <location filename="../../widgets/i18n.py" line="497"/>
         <source>{h:.0f} h</source>
         <translation>{h:.0f} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="464"/>
+        <location filename="../../widgets/i18n.py" line="500"/>
         <source>target ≤ {bound}</source>
         <translation>目标 ≤ {bound}</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="464"/>
+        <location filename="../../widgets/i18n.py" line="500"/>
         <source>target ≥ {bound}</source>
         <translation>目标 ≥ {bound}</translation>
     </message>
@@ -1366,27 +1490,27 @@
         <translation>周报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="113"/>
+        <location filename="../../widgets/app.py" line="114"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="114"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="115"/>
+        <location filename="../../widgets/app.py" line="116"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="116"/>
+        <location filename="../../widgets/app.py" line="117"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="118"/>
+        <location filename="../../widgets/app.py" line="119"/>
         <source>Devices</source>
         <translation>设备状态</translation>
     </message>
@@ -1465,159 +1589,184 @@
         <source>Report written to {path}</source>
         <translation>报告已保存到 {path}</translation>
     </message>
+    <message>
+        <location filename="../../widgets/app.py" line="123"/>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
 </context>
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="303"/>
+        <location filename="../../widgets/map_panel.py" line="317"/>
         <source>Search grid, case id or staff name</source>
         <translation>搜索网格、事件编号或人员姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="304"/>
+        <location filename="../../widgets/map_panel.py" line="318"/>
         <source>Fit</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="306"/>
+        <location filename="../../widgets/map_panel.py" line="320"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="307"/>
+        <location filename="../../widgets/map_panel.py" line="321"/>
         <source>Colour by</source>
         <translation>着色依据</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="331"/>
+        <location filename="../../widgets/map_panel.py" line="347"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="329"/>
+        <location filename="../../widgets/map_panel.py" line="345"/>
         <source>{measure}:</source>
         <translation>{measure}：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="305"/>
+        <location filename="../../widgets/map_panel.py" line="319"/>
         <source>Back to the whole street</source>
         <translation>返回整个街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="309"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="309"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>General grid</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="309"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="313"/>
+        <location filename="../../widgets/map_panel.py" line="327"/>
         <source>Cases</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="313"/>
+        <location filename="../../widgets/map_panel.py" line="327"/>
         <source>Sensors</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="314"/>
+        <location filename="../../widgets/map_panel.py" line="328"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="314"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>Dedicated grids</source>
         <translation>专属网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="319"/>
+        <location filename="../../widgets/map_panel.py" line="334"/>
         <source>Open cases</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="320"/>
+        <location filename="../../widgets/map_panel.py" line="335"/>
         <source>Overdue cases</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="321"/>
+        <location filename="../../widgets/map_panel.py" line="336"/>
         <source>Active alarms</source>
         <translation>活动告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="322"/>
+        <location filename="../../widgets/map_panel.py" line="337"/>
         <source>Sensors silent or alarming</source>
         <translation>离线或告警设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="338"/>
         <source>Available staff</source>
         <translation>空闲人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="990"/>
+        <location filename="../../widgets/map_panel.py" line="1067"/>
         <source>Dedicated grid: {names}</source>
         <translation>专属网格：{names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1003"/>
+        <location filename="../../widgets/map_panel.py" line="1080"/>
         <source>{risk} risk</source>
         <translation>{risk}色风险</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1007"/>
+        <location filename="../../widgets/map_panel.py" line="1084"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1017"/>
+        <location filename="../../widgets/map_panel.py" line="1094"/>
         <source>ALARM {alarm}</source>
         <translation>告警 {alarm}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1019"/>
+        <location filename="../../widgets/map_panel.py" line="1096"/>
         <source>silent since {time}</source>
         <translation>自 {time} 起无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1021"/>
+        <location filename="../../widgets/map_panel.py" line="1098"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1028"/>
+        <location filename="../../widgets/map_panel.py" line="1105"/>
         <source>{n} sensors · {silent} silent · {alarming} alarming</source>
         <translation>感知设备 {n} 台 · 离线 {silent} · 报警 {alarming}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1030"/>
+        <location filename="../../widgets/map_panel.py" line="1107"/>
         <source>Drill in to see each sensor</source>
         <translation>放大查看每台设备</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="328"/>
+        <source>Resources</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="339"/>
+        <source>Households beyond reach</source>
+        <translation>服务范围外住户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="1123"/>
+        <source> (low)</source>
+        <translation>（不足）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/map_panel.py" line="1129"/>
+        <source>Suggested site: {name}</source>
+        <translation>建议点位：{name}</translation>
     </message>
 </context>
 <context>
     <name>QFileDialog</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="217"/>
+        <location filename="../../widgets/i18n.py" line="219"/>
         <source>&amp;Look in:</source>
         <translation>查找范围(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="218"/>
+        <location filename="../../widgets/i18n.py" line="220"/>
         <source>Files of &amp;type:</source>
         <translation>文件类型(&amp;T)：</translation>
     </message>
     <message>
-        <location filename="../../widgets/i18n.py" line="219"/>
+        <location filename="../../widgets/i18n.py" line="221"/>
         <source>File &amp;name:</source>
         <translation>文件名称(&amp;N)：</translation>
     </message>
@@ -1625,7 +1774,7 @@
 <context>
     <name>QFileSystemModel</name>
     <message>
-        <location filename="../../widgets/i18n.py" line="220"/>
+        <location filename="../../widgets/i18n.py" line="222"/>
         <source>Drive</source>
         <translation>驱动器</translation>
     </message>
@@ -2307,6 +2456,199 @@
     </message>
 </context>
 <context>
+    <name>ResourcesPanel</name>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="211"/>
+        <source>Coverage by road</source>
+        <translation>按道路计的覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <source>Kind</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <source>Households within</source>
+        <translation>覆盖住户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="213"/>
+        <source>Share</source>
+        <translation>覆盖率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="214"/>
+        <source>Best new sites</source>
+        <translation>最佳新增点位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="215"/>
+        <source>New sites</source>
+        <translation>新增点位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="216"/>
+        <source>Suggest sites</source>
+        <translation>建议点位</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="217"/>
+        <source>Replications</source>
+        <translation>重复次数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="218"/>
+        <source>Effect on response (what-if)</source>
+        <translation>对响应的影响（推演）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="219"/>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
+        <source>Today</source>
+        <translation>现状</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
+        <source>With the plan</source>
+        <translation>按方案</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="220"/>
+        <source>Difference</source>
+        <translation>差值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="221"/>
+        <source>Vehicles and stock</source>
+        <translation>车辆与库存</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
+        <source>Place</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
+        <source>Item</source>
+        <translation>物资</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
+        <source>On the shelf</source>
+        <translation>在库</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="223"/>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="248"/>
+        <source>{minutes:g} min</source>
+        <translation>{minutes:g} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="283"/>
+        <source>Households beyond {minutes:g} min of {kind}</source>
+        <translation>{kind} {minutes:g} 分钟范围外住户</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="307"/>
+        <source>Pick a kind above and ask for the best new sites.</source>
+        <translation>在上表选择类别，再求最佳新增点位。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="311"/>
+        <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
+        <translation>{kind} {minutes:g} 分钟覆盖：住户 {before:.1%} → {after:.1%}（{covered_before:,} → {covered_after:,}，共 {households:,} 户）；{status}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="323"/>
+        <source>proven best ({seconds:.1f} s)</source>
+        <translation>已证明最优（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="324"/>
+        <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
+        <translation>找到的最好方案，距最优不超过 {gap:.2%}（{seconds:.1f} 秒）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="341"/>
+        <source>The what-if cannot run: {reason}</source>
+        <translation>推演无法运行：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="345"/>
+        <source>Running today&apos;s placement and the plan under one seed…</source>
+        <translation>正在以同一随机种子推演现状布局与方案……</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="364"/>
+        <source>The what-if was cancelled.</source>
+        <translation>推演已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="371"/>
+        <source>The what-if failed: {reason}</source>
+        <translation>推演失败：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="378"/>
+        <source>Only a plan of an emergency item changes how fast cases get it.</source>
+        <translation>只有应急物资的布局方案会改变事件拿到物资的快慢。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="384"/>
+        <source>{category} about {cases:.0f} cases each</source>
+        <translation>{category}每次约 {cases:.0f} 件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="388"/>
+        <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
+        <translation>各重复 {replications} 次、每次四周，两者事件完全相同（公共随机数）：{cases}；均值 [95% 区间]</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="409"/>
+        <source>report → person and {item} there (min)</source>
+        <translation>上报→人员与{item}到场（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="410"/>
+        <source>dispatch → {item} there (min)</source>
+        <translation>派遣→{item}到场（分钟）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="411"/>
+        <source>{item} within its standard</source>
+        <translation>{item}标准时间内到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="426"/>
+        <source>{kind}: {free} of {total} free</source>
+        <translation>{kind}：空闲 {free}/{total}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="437"/>
+        <source>low</source>
+        <translation>不足</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/resources_panel.py" line="439"/>
+        <source>{count} out on cases</source>
+        <translation>{count} 件在事件现场</translation>
+    </message>
+</context>
+<context>
     <name>ScenarioEditorPanel</name>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="51"/>
@@ -2679,112 +3021,112 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="188"/>
+        <location filename="../../widgets/simulation_view.py" line="207"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="266"/>
+        <location filename="../../widgets/simulation_view.py" line="285"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="315"/>
+        <location filename="../../widgets/simulation_view.py" line="334"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="329"/>
+        <location filename="../../widgets/simulation_view.py" line="348"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="333"/>
+        <location filename="../../widgets/simulation_view.py" line="352"/>
         <source>Searching the fewest night-shift grid workers…</source>
         <translation>正在搜索夜班最少网格员人数…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="350"/>
+        <location filename="../../widgets/simulation_view.py" line="369"/>
         <source>No level tried met the target ({n} levels tried).</source>
         <translation>所试配置均未达标（共试 {n} 种）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="352"/>
+        <location filename="../../widgets/simulation_view.py" line="371"/>
         <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
         <translation>夜班最少网格员：{best} 人（共试 {n} 种）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="366"/>
+        <location filename="../../widgets/simulation_view.py" line="385"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="369"/>
+        <location filename="../../widgets/simulation_view.py" line="388"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="374"/>
+        <location filename="../../widgets/simulation_view.py" line="393"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="381"/>
+        <location filename="../../widgets/simulation_view.py" line="400"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="382"/>
+        <location filename="../../widgets/simulation_view.py" line="401"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="383"/>
+        <location filename="../../widgets/simulation_view.py" line="402"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="384"/>
+        <location filename="../../widgets/simulation_view.py" line="403"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="385"/>
+        <location filename="../../widgets/simulation_view.py" line="404"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="386"/>
+        <location filename="../../widgets/simulation_view.py" line="405"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="387"/>
+        <location filename="../../widgets/simulation_view.py" line="406"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="388"/>
+        <location filename="../../widgets/simulation_view.py" line="407"/>
         <source>Fewest night workers</source>
         <translation>夜班最少人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="389"/>
+        <location filename="../../widgets/simulation_view.py" line="408"/>
         <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
         <translation>在 95 % 置信度下，使红色事件按时响应比例达到此值所需的各社区夜班最少网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="391"/>
+        <location filename="../../widgets/simulation_view.py" line="410"/>
         <source>Required share of red cases within the response target</source>
         <translation>红色事件按时响应的要求比例</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="392"/>
+        <location filename="../../widgets/simulation_view.py" line="411"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="393"/>
+        <location filename="../../widgets/simulation_view.py" line="412"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>
@@ -3046,14 +3388,19 @@
         <translation>在岗人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="182"/>
+        <location filename="../../widgets/wall.py" line="183"/>
         <source>Rotation paused: alarm</source>
         <translation>轮播暂停：告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/wall.py" line="204"/>
+        <location filename="../../widgets/wall.py" line="205"/>
         <source>Street Cockpit — wall display</source>
         <translation>街道数字孪生驾驶舱 — 大屏</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/wall.py" line="33"/>
+        <source>Resources and coverage</source>
+        <translation>资源与覆盖</translation>
     </message>
 </context>
 </TS>
