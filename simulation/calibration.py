@@ -26,7 +26,8 @@ from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.demand import category_class
-from simulation.model import ScenarioError, ServiceSpec
+from cockpit.stages import Duration
+from simulation.model import ScenarioError
 
 CLASS_COLUMNS = ("class", "risk_level", "risk")
 
@@ -113,8 +114,12 @@ MIN_SERVICE_SAMPLES = 10
 _FITS: dict[tuple, StreetFit] = {}
 
 
-def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
+def fit_street_demand(path: Path, key: str = "demand.from_log", *, until=None, level_days: int | None = None) -> StreetFit:
     """Fit street demand from an incident log in the cockpit's format (``cockpit.history.format``).
+
+    ``until`` (a date) keeps the cases reported before local midnight of it; ``level_days`` takes
+    each category's rate from the last that many days only (the level a forecast of the next weeks
+    starts from: the log's season and trend at its end), its shape from the whole log.
 
     Fits are cached by file path, size and modification time, so re-validating a scenario (every
     edit in the scenario editor) does not read the log again.
@@ -130,17 +135,20 @@ def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
         stat = path.stat()
     except OSError as exc:
         raise ScenarioError(key, f"no such log file: {path}") from exc
-    cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, until, level_days)
     if cache_key not in _FITS:
         try:
             frame = read_incident_log(path)
         except LogFormatError as exc:
             raise ScenarioError(key, str(exc)) from exc
-        _FITS[cache_key] = fit_frame(frame, key)
+        if until is not None:
+            local = pd.to_datetime(frame["reported_at"], utc=True).dt.tz_convert(LOCAL_TZ)
+            frame = frame[local < pd.Timestamp(until).tz_localize(LOCAL_TZ)]
+        _FITS[cache_key] = fit_frame(frame, key, level_days)
     return _FITS[cache_key]
 
 
-def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
+def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log", level_days: int | None = None) -> StreetFit:
     """:func:`fit_street_demand` on a frame already read (the columns of ``cockpit.history.format``)."""
     table = default_categories()
     if frame.empty:
@@ -161,6 +169,9 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
     risks = frame["risk_level"].astype(str).to_numpy()
     day = ((times - first).dt.total_seconds() // 86400).astype(int).to_numpy()
     days = int(day.max()) + 1
+    # The level of each category: its cases over the whole log, or over its last ``level_days``.
+    recent = day >= days - level_days if level_days is not None and level_days < days else np.ones(len(day), bool)
+    level_hours = min(span_hours, level_days * 24.0) if level_days is not None else span_hours
     arrivals = []
     rows = []
     for category in table:
@@ -172,13 +183,13 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
         sample = sample[np.isfinite(sample) & (sample > 0)]
         if len(sample) >= MIN_SERVICE_SAMPLES:
             logs = np.log(sample)
-            service = ServiceSpec("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
+            service = Duration("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
         else:
-            service = ServiceSpec("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
+            service = Duration("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
         for risk in RiskLevel:
-            n = int((mine & (risks == risk.value)).sum())
+            n = int((mine & (risks == risk.value) & recent).sum())
             if n:
-                arrivals.append(category_class(category, n / span_hours, profile, weekday, risk, service))
+                arrivals.append(category_class(category, n / level_hours, profile, weekday, risk, service))
         daily = np.bincount(day[mine], minlength=days)
         rows.append(
             {
@@ -204,7 +215,7 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
     delay = None
     if len(delays) >= MIN_SERVICE_SAMPLES:
         logs = np.log(delays)
-        delay = ServiceSpec("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
+        delay = Duration("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
     return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24, delay)
 
 

@@ -27,7 +27,7 @@ from cockpit.dispatch import Candidate, CaseNeed, DispatchPolicy, Pool, eta_minu
 from simulation.model import Person
 from simulation.shifts import Shift, duty_by_hour
 
-DONE, SHIFT_START, SHIFT_END, ESCALATE = 1, 2, 3, 4
+DONE, SHIFT_START, SHIFT_END, ESCALATE, REOPEN = 1, 2, 3, 4, 5
 """Kinds of timed event; an event's code is ``(index << 3) | kind``."""
 
 
@@ -137,7 +137,7 @@ class Core:
         calendar = self.calendar()
         calendar.append(-1)
         position, events = 0, 0
-        handlers = (None, self.on_done, self.on_shift_start, self.on_shift_end, self.on_escalate)
+        handlers = (None, self.on_done, self.on_shift_start, self.on_shift_end, self.on_escalate, self.on_reopen)
         heap = self.heap
         next_i = calendar[0]
         next_ready = ready[next_i] if next_i >= 0 else math.inf
@@ -210,6 +210,10 @@ class Core:
 
     def on_escalate(self, i: int, t: float) -> None:
         """A model with escalation overrides this."""
+        raise NotImplementedError
+
+    def on_reopen(self, i: int, t: float) -> None:
+        """A model whose cases can be reopened overrides this."""
         raise NotImplementedError
 
     # ------------------------------------------------------------ dispatch

@@ -1,7 +1,8 @@
 """Staffing changes of a street scenario: who is removed from or added to which community and shift.
 
-A street scenario copies the people of its street (``[staff] from = "demo"``) and changes the
-headcount of a role in a community and shift (``[[staff.change]]``). :func:`apply_changes` does it;
+A street scenario copies the people of its street (``[staff] from = "demo"``), a calibrated one
+builds them from its groups (``[[staff.group]]``), and either changes the headcount of a role in a
+community and shift (``[[staff.change]]``). :func:`apply_changes` does it;
 :func:`staffing_table` counts the result by community, shift and role.
 """
 
@@ -12,7 +13,6 @@ from dataclasses import replace
 from typing import Iterable
 
 from simulation.model import Person, StaffChange
-from simulation.street import StreetModel
 
 
 class RosterError(ValueError):
@@ -34,9 +34,12 @@ def _matches(person: Person, change: StaffChange) -> bool:
 
 
 def apply_changes(
-    roster: Iterable[Person], changes: Iterable[StaffChange], model: StreetModel, roles: Iterable[str] | None = None
+    roster: Iterable[Person], changes: Iterable[StaffChange], shift_ids: Iterable[str], community_ids: Iterable[str],
+    grid_ids: Iterable[str], roles: Iterable[str] | None = None,
 ) -> tuple[Person, ...]:
     """The roster after each change in turn, keeping only people of ``roles`` (all if None).
+
+    ``shift_ids``, ``community_ids`` and ``grid_ids`` are those a change may name.
 
     A removal drops the matching people of that shift with the highest ids; an addition copies the
     first matching person of any shift (their skills, home and base) onto the shift, with a new id.
@@ -48,9 +51,9 @@ def apply_changes(
         or adds to a role nobody in that community holds.
     """
     people = list(roster)
-    shifts = {s.id for s in model.shifts}
-    communities = set(model.geometry.community_ids)
-    grids = set(model.geometry.grid_ids)
+    shifts = set(shift_ids)
+    communities = set(community_ids)
+    grids = set(grid_ids)
     for index, change in enumerate(changes):
         if change.shift not in shifts:
             raise RosterError(index, "shift", f"unknown shift {change.shift!r}; one of {sorted(shifts)}")
