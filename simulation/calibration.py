@@ -105,7 +105,6 @@ class StreetFit:
     report: pd.DataFrame
     hourly: pd.DataFrame
     span_days: float
-    dispatch_delay: object = None
 
 
 MIN_SERVICE_SAMPLES = 10
@@ -209,14 +208,7 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log", level_days: int
     hourly_observed = np.bincount(times.dt.hour.to_numpy(), minlength=24)
     fitted = _expected_by_hour(rate, profile, weekday, first, span_hours)
     hourly = pd.DataFrame({"hour": np.arange(24), "observed": hourly_observed, "fitted": fitted})
-    dispatched = pd.to_datetime(frame["dispatched_at"], utc=True)
-    delays = ((dispatched - pd.to_datetime(frame["reported_at"], utc=True)).dt.total_seconds() / 60).to_numpy()
-    delays = delays[np.isfinite(delays) & (delays > 0)]
-    delay = None
-    if len(delays) >= MIN_SERVICE_SAMPLES:
-        logs = np.log(delays)
-        delay = Duration("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
-    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24, delay)
+    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24)
 
 
 def _expected_by_hour(rate: float, profile: tuple, weekday: tuple, first: pd.Timestamp, span_hours: float) -> np.ndarray:

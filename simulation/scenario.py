@@ -70,6 +70,8 @@ class Scenario:
     places: LogPlaces | None = field(default=None, repr=False, compare=False)
     demand_level_sd: float = 0.0
     """Standard deviation of the log of a replication's demand level (a forecast's uncertainty)."""
+    demand_dispersion: float | None = None
+    """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
 
     @property
     def staff_count(self) -> int:
@@ -186,6 +188,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     roles = None
     places = None
     level_sd = 0.0
+    dispersion = None
     if street != LOG_STREET and "places" in data:
         raise ScenarioError("places", f"only a street known from its log (street = \"{LOG_STREET}\") lists its places")
     if street == "none":
@@ -200,6 +203,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         demand_table = f.subtable(data, "demand", required=False)
         arrivals = _demand(demand_table, base_dir, street)
         level_sd = f.number(demand_table, "level_sd", "demand.level_sd", default=0.0, minimum=0.0)
+        dispersion = f.number(demand_table, "dispersion", "demand.dispersion", default=None, positive=True)
         if street == LOG_STREET:
             places = _places(data.get("places"))
             shifts, staff, changes = _log_staff(f.subtable(data, "staff", required=True), places)
@@ -258,6 +262,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         stages=stages,
         places=places,
         demand_level_sd=level_sd,
+        demand_dispersion=dispersion,
     )
 
 
@@ -334,7 +339,7 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
 def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[ArrivalClass]:
     """One arrival class per category (per category and risk from a log); see :mod:`simulation.demand`."""
     f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log", "until", "level_days",
-                                   "level_sd"})
+                                   "level_sd", "dispersion"})
     scale = f.number(table, "scale", "demand.scale", default=1.0, positive=True)
     if "from_log" in table:
         for other in ("cases_per_day", "profile", "weekday"):
@@ -349,7 +354,7 @@ def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[Arriv
         return [replace(a, rate_per_hour=a.rate_per_hour * scale) for a in fitted.arrivals]
     if street == LOG_STREET:
         raise ScenarioError("demand.from_log", "a street known from its log draws its cases from that log")
-    for other in ("until", "level_days"):
+    for other in ("until", "level_days", "dispersion"):
         if other in table:
             raise ScenarioError(f"demand.{other}", "only a demand fitted from a log (from_log) has it")
     demand = default_demand()

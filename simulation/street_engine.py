@@ -29,7 +29,7 @@ from heapq import heappush
 import numpy as np
 
 from cockpit.demand import SOURCES, default_demand
-from cockpit.dispatch import CaseNeed, get_policy, qualified, rank_departments
+from cockpit.dispatch import GENERAL_SKILL, CaseNeed, get_policy, qualified, rank_departments
 from cockpit.escalation import escalation_due, escalations_before
 from cockpit.stages import RATINGS, StageModel
 from cockpit.travel.profile import default_profile
@@ -147,6 +147,9 @@ class StreetEngine(Core):
         factors = None
         if shaped and shaped[0].demand.dispersion is not None:
             factors = shaped[0].demand.day_factors(stream(self.seed, self.replication, "demand-day"), days)
+        elif sc.demand_dispersion is not None:
+            k = sc.demand_dispersion
+            factors = stream(self.seed, self.replication, "demand-day").gamma(k, 1.0 / k, size=days)
         if sc.demand_level_sd > 0:
             z = stream(self.seed, self.replication, "demand-level").standard_normal()
             level = math.exp(sc.demand_level_sd * z - sc.demand_level_sd**2 / 2)
@@ -159,7 +162,7 @@ class StreetEngine(Core):
         for arrival in sc.arrivals:
             name = arrival.name
             t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", name), self.horizon,
-                              self.start_date, factors if arrival.shape is not None or sc.demand_level_sd > 0 else None)
+                              self.start_date, factors)
             n = len(t)
             service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n)
             where = stream(self.seed, self.replication, "location", name)
@@ -226,11 +229,18 @@ class StreetEngine(Core):
         self.accept = band_minutes(st, "accept", u["accept"], risk, [None] * len(risk))
         self.trip = band_minutes(st, "travel", u["travel"], [None] * len(risk), [None] * len(risk))
         self.no_visit = u["branch"] < share_of(st, "no_visit", [None] * len(risk), category)
-        entries = [st.pick("work", risk=r, category=c) for r, c in zip(risk, category)]
-        work = [e.duration if e is not None else None for e in entries]
-        if any(w is not None for w in work):
-            self.service = np.array([w.at(np.array([x]))[0] if w is not None else s
-                                     for w, x, s in zip(work, u["work"], self.service)])
+        if st.has("work"):
+            # The stage table's work replaces the category table's service time where it has an entry.
+            service = self.service.copy()
+            groups: dict[tuple, list[int]] = {}
+            for i, key in enumerate(zip(risk, category)):
+                groups.setdefault(key, []).append(i)
+            for (r, c), members in groups.items():
+                entry = st.pick("work", risk=r, category=c)
+                if entry is not None and entry.duration is not None:
+                    idx = np.asarray(members)
+                    service[idx] = entry.duration.at(u["work"][idx])
+            self.service = service
         coordinated = u["coordination"] < share_of(st, "coordination", risk, category)
         wait = np.zeros(len(risk))
         for key in set(zip(risk, category)):
@@ -328,6 +338,8 @@ class StreetEngine(Core):
             self.case_department.append(arrival.department if arrival is not None else table[code].department.value)
         self.people_mask, self.team_mask = [], []
         if not self.ground.micro:
+            self.case_skill = [GENERAL_SKILL] * len(self.category_names)
+            self.case_department = [None] * len(self.category_names)
             for _ in self.category_names:
                 self.people_mask.append(~self.is_department)
                 self.team_mask.append(self.is_department.copy())

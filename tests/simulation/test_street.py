@@ -274,21 +274,6 @@ def test_every_example_scenario_runs_for_a_short_horizon(path):
     assert result.summary()["cases"] > 0
 
 
-def test_a_held_out_period_is_compared_with_the_simulation_fitted_before_it():
-    from cockpit.history.generator import generate_history
-    from simulation.validation import validate_holdout
-
-    history = generate_history(load_demo_street(), 35, seed=7)
-    table = validate_holdout(history, 7, replications=3, seed=1)
-    assert set(table["class"]) == {"all", "red", "yellow", "blue"}
-    rows = table.set_index(["class", "kpi"])
-    times = history["reported_at"].dt.tz_convert("Asia/Shanghai")
-    cut = times.max().normalize() - np.timedelta64(7, "D")
-    assert rows.loc[("all", "cases_per_day"), "observed"] == pytest.approx((times >= cut).sum() / 7)
-    assert rows.loc[("all", "cases_per_day"), "mean"] == pytest.approx(rows.loc[("all", "cases_per_day"), "observed"], rel=0.3)
-    assert (table["lo"] <= table["mean"]).all() and (table["mean"] <= table["hi"]).all()
-
-
 def test_a_dispatch_delay_holds_every_case_back_and_is_rejected_without_a_street():
     scenario = street_scenario(hours=48).with_value("dispatch.delay", {"dist": "lognormal", "median_minutes": 10.0, "sigma": 0.5})
     engine = StreetEngine(scenario, seed=3)
