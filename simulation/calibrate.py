@@ -42,6 +42,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from cockpit.demand import SOURCES
 from cockpit.history.as_of import log_as_of
 from cockpit.stages import RATINGS, RISKS, quantile_duration
 from cockpit.vocabulary.local_time import LOCAL_TZ
@@ -132,7 +133,8 @@ def calibrate(frame: pd.DataFrame, log_path: Path, until: dt.date | None = None,
             "horizon_hours": 28 * 24.0,
         },
         "demand": {"from_log": str(Path(log_path).resolve()), "until": end.date(), "level_days": LEVEL_DAYS,
-                   "level_sd": round(level_sd, 4), **({"dispersion": dispersion} if dispersion else {})},
+                   "level_sd": round(level_sd, 4), **({"dispersion": dispersion} if dispersion else {}),
+                   "sources": _sources(train)},
         "places": places,
         "staff": staff,
         "dispatch": {"policy": "home_grid_first"},
@@ -175,6 +177,18 @@ def _demand_level(reported: pd.Series, first_day: pd.Timestamp, days: int) -> tu
     sd = math.sqrt(max(float(np.mean(ratios**2)) - poisson, 0.0))
     return max(sd, 0.02), {"level_blocks": int(blocks), "block_cases": counts.astype(int).tolist(),
                            "level_sd": round(max(sd, 0.02), 4)}
+
+
+def _sources(train: pd.DataFrame) -> dict[str, list[float]]:
+    """Per category, the shares of each source in the log (``cockpit.demand.SOURCES`` order)."""
+    out = {}
+    codes = [s.value for s in SOURCES]
+    for code, cases in train.groupby(train["category"].astype(str), observed=True):
+        counts = cases["source"].astype(str).value_counts()
+        shares = [round(float(counts.get(c, 0)) / len(cases), 4) for c in codes]
+        shares[-1] = max(0.0, round(1.0 - sum(shares[:-1]), 4))
+        out[code] = shares
+    return out
 
 
 def _day_dispersion(reported: pd.Series, first_day: pd.Timestamp, days: int) -> float | None:

@@ -22,7 +22,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from cockpit.vocabulary.categories import default_categories
-from cockpit.demand import default_demand
+from cockpit.demand import SOURCES, default_demand
 from cockpit.stages import Duration, StageModel, default_stages, parse_stages
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
@@ -72,6 +72,8 @@ class Scenario:
     """Standard deviation of the log of a replication's demand level (a forecast's uncertainty)."""
     demand_dispersion: float | None = None
     """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
+    source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
+    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
 
     @property
     def staff_count(self) -> int:
@@ -189,6 +191,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     places = None
     level_sd = 0.0
     dispersion = None
+    sources: dict[str, tuple[float, ...]] = {}
     if street != LOG_STREET and "places" in data:
         raise ScenarioError("places", f"only a street known from its log (street = \"{LOG_STREET}\") lists its places")
     if street == "none":
@@ -204,6 +207,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         arrivals = _demand(demand_table, base_dir, street)
         level_sd = f.number(demand_table, "level_sd", "demand.level_sd", default=0.0, minimum=0.0)
         dispersion = f.number(demand_table, "dispersion", "demand.dispersion", default=None, positive=True)
+        sources = _sources(f.subtable(demand_table, "sources", required=False, key="demand.sources"))
         if street == LOG_STREET:
             places = _places(data.get("places"))
             shifts, staff, changes = _log_staff(f.subtable(data, "staff", required=True), places)
@@ -263,7 +267,23 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         places=places,
         demand_level_sd=level_sd,
         demand_dispersion=dispersion,
+        source_shares=sources,
     )
+
+
+def _sources(table: Mapping[str, Any]) -> dict[str, tuple[float, ...]]:
+    """``[demand.sources]``: per category code, the shares of patrol, resident, sensor, department."""
+    known = default_categories().codes
+    out = {}
+    for code, shares in table.items():
+        key = f"demand.sources.{code}"
+        if code not in known:
+            raise ScenarioError(key, f"unknown category; one of {sorted(known)}")
+        values = f.nonnegative_numbers(shares, key, "shares", len(SOURCES))
+        if abs(sum(values) - 1.0) > 1e-3:
+            raise ScenarioError(key, f"shares must sum to 1, got {sum(values):g}")
+        out[code] = tuple(v / sum(values) for v in values)
+    return out
 
 
 def _stages(table: Mapping[str, Any]) -> StageModel:
@@ -339,7 +359,7 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
 def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[ArrivalClass]:
     """One arrival class per category (per category and risk from a log); see :mod:`simulation.demand`."""
     f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log", "until", "level_days",
-                                   "level_sd", "dispersion"})
+                                   "level_sd", "dispersion", "sources"})
     scale = f.number(table, "scale", "demand.scale", default=1.0, positive=True)
     if "from_log" in table:
         for other in ("cases_per_day", "profile", "weekday"):

@@ -169,7 +169,9 @@ class StreetEngine(Core):
             unit = where.choice(len(ground.unit_ids), size=n, p=ground.weights_of(arrival.category))
             point = where.integers(0, max(ground.points, 1), n)
             u = stream(self.seed, self.replication, "source", name).random(n)
-            shares = demand.source_shares(arrival.category) if arrival.category in demand.codes else _PATROL_ONLY
+            shares = sc.source_shares.get(arrival.category)
+            if shares is None:
+                shares = demand.source_shares(arrival.category) if arrival.category in demand.codes else _PATROL_ONLY
             source = np.minimum(np.searchsorted(np.cumsum(shares), u, side="right"), len(SOURCES) - 1)
             if sc.dispatch_delay is not None:
                 delay = sc.dispatch_delay.sample(stream(self.seed, self.replication, "delay", name), n)

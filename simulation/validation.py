@@ -67,11 +67,12 @@ class Validation:
 
 
 def validate_log(frame: pd.DataFrame, holdout_days: int, *, replications: int = 20, seed: int = 0,
-                 workers: int = 1, scenario_edit=None) -> Validation:
+                 workers: int = 1, scenario_edit=None, keep: list | None = None) -> Validation:
     """Calibrate on all but the last ``holdout_days`` of the log ``frame`` and compare those days.
 
     ``scenario_edit``, if given, changes the calibrated scenario's tables before the run (a test
-    or a leader's what-if on the held-out period).
+    or a leader's what-if on the held-out period); ``keep``, if given, receives the simulated
+    incident-log frame of every replication (one frame, a ``replication`` column).
 
     Raises
     ------
@@ -95,6 +96,8 @@ def validate_log(frame: pd.DataFrame, holdout_days: int, *, replications: int = 
             scenario_edit(tables)
         scenario = parse_scenario(tables, Path(folder))
         result = run_experiment(scenario, replications, seed, workers=workers, keep_cases=True)
+    if keep is not None:
+        keep.append(result.cases)
     held = frame[(reported >= cut).to_numpy()]
     now, begin = end.tz_convert("UTC"), cut.tz_convert("UTC")
     observed = kpis_by(held.assign(_all=ALL), "_all", now, start=begin).loc[ALL]

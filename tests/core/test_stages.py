@@ -80,3 +80,10 @@ def test_a_table_written_is_read_back_the_same():
 def test_a_bad_stage_table_names_the_key(table, key):
     with pytest.raises(StageError, match=key.replace("[", r"\[").replace("]", r"\]")):
         parse_stages(table, fail)
+
+
+def test_fitted_quantiles_keep_the_mean_of_a_long_tailed_sample():
+    sample = np.random.default_rng(3).lognormal(6.0, 1.0, 3000)
+    fitted = quantile_duration(sample)
+    assert fitted.mean == pytest.approx(sample.mean(), rel=0.01)
+    assert list(fitted.values) == sorted(fitted.values)
