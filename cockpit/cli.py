@@ -190,6 +190,11 @@ def _add_sim(sub: argparse._SubParsersAction) -> None:
     validate = sim_sub.add_parser("validate", help="calibrate on a log's past and check its last days")
     add_validate_arguments(validate)
     validate.set_defaults(handler=_cmd_sim_validate)
+    from simulation.optimise_cli import add_arguments as add_optimise_arguments
+
+    optimise = sim_sub.add_parser("optimise", help="fewest grid workers per community and shift keeping every guard")
+    add_optimise_arguments(optimise)
+    optimise.set_defaults(handler=_cmd_sim_optimise)
 
 
 def _cmd_sim_run(args: argparse.Namespace) -> int:
@@ -208,6 +213,12 @@ def _cmd_sim_validate(args: argparse.Namespace) -> int:
     from simulation.calibrate_cli import validate_command
 
     return validate_command(args)
+
+
+def _cmd_sim_optimise(args: argparse.Namespace) -> int:
+    from simulation.optimise_cli import optimise_command
+
+    return optimise_command(args)
 
 
 # ---------------------------------------------------------------- resources

@@ -26,7 +26,7 @@ from cockpit.demand import SOURCES, default_demand
 from cockpit.stages import Duration, StageModel, default_stages, parse_stages
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
-from cockpit.vocabulary.targets import RESPONSE_TARGET
+from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE, RESPONSE_TARGET
 from simulation import fields as f
 from simulation.calibration import fit_arrival_class, fit_street_demand, read_service_minutes
 from simulation.demand import model_classes, profile_classes
@@ -40,6 +40,8 @@ TRAVEL_MODELS = ("none", "straight_line", "road", "stages")
 LOG_STREET = "log"
 """``scenario.street`` of a street known only from its incident log (what ``cockpit sim calibrate`` writes)."""
 SERVICE_DISTS = ("exponential", "lognormal", "empirical")
+GUARD_LIMITS = {"on_scene_rate": 0.80, "response_rate": 0.90, "overdue_rate": AREA_OVERDUE_ALARM_RATE}
+"""Defaults of the guards ``cockpit sim optimise`` keeps (docs/scenarios.md, [targets])."""
 DEFAULT_START = dt.date(2024, 1, 1)
 """A Monday; hour-of-day and weekday profiles count from local midnight of the start date."""
 
@@ -73,6 +75,8 @@ class Scenario:
     demand_dispersion: float | None = None
     """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
     source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
+    guard_limits: Mapping[str, float] = field(default_factory=lambda: dict(GUARD_LIMITS), repr=False, compare=False)
+    """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
     """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
 
     @property
@@ -236,7 +240,12 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         stages = _stages(f.subtable(data, "stages", required=True))
 
     targets = f.subtable(data, "targets", required=False)
-    f.no_unknown(targets, "targets", {"response_minutes"})
+    f.no_unknown(targets, "targets", {"response_minutes", *GUARD_LIMITS})
+    limits = {key: f.number(targets, key, f"targets.{key}", default=value, minimum=0.0)
+              for key, value in GUARD_LIMITS.items()}
+    for key, value in limits.items():
+        if value > 1:
+            raise ScenarioError(f"targets.{key}", f"a share is at most 1, got {value:g}")
     response_target = f.number(
         targets,
         "response_minutes",
@@ -268,6 +277,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         demand_level_sd=level_sd,
         demand_dispersion=dispersion,
         source_shares=sources,
+        guard_limits=limits,
     )
 
 
