@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from cockpit.resources import RESOURCES
-from cockpit.vocabulary.domain import RiskLevel, SensorKind, StaffStatus
+from cockpit.vocabulary.domain import RiskLevel, StaffStatus
+from cockpit.vocabulary.sensor_kinds import sensor_kinds
 
 THEMES = ("light", "dark")
 
@@ -66,15 +67,7 @@ STAFF_STATUS_COLORS = {
 SERIES_COLORS = (QColor(_BLUE), QColor("#e8590c"), QColor(_GREEN), QColor(_VIOLET))
 """One colour per compared scenario, in order (at most four)."""
 
-SENSOR_KIND_COLORS = {
-    SensorKind.SMOKE: QColor("#e69f00"),
-    SensorKind.BRACELET: QColor("#cc79a7"),
-    SensorKind.WATER_METER: QColor("#56b4e9"),
-    SensorKind.MANHOLE: QColor("#8c8c8c"),
-    SensorKind.CAMERA: QColor("#009e73"),
-    SensorKind.PARKING: QColor("#0072b2"),
-    SensorKind.ENVIRONMENT: QColor("#b8a600"),
-}
+SENSOR_KIND_COLORS = {kind: QColor(info.colour) for kind, info in sensor_kinds().items()}
 """Okabe-Ito colours (colour-blind safe) by sensor kind, the same in both themes."""
 SILENT_SENSOR = QColor("#adb5bd")
 """A sensor that has gone silent: grey, outlined in its kind's colour."""
