@@ -195,6 +195,11 @@ def _add_sim(sub: argparse._SubParsersAction) -> None:
     optimise = sim_sub.add_parser("optimise", help="fewest grid workers per community and shift keeping every guard")
     add_optimise_arguments(optimise)
     optimise.set_defaults(handler=_cmd_sim_optimise)
+    from simulation.compare_cli import add_arguments as add_compare_arguments
+
+    compared = sim_sub.add_parser("compare", help="two scenarios on common random numbers, KPI by KPI")
+    add_compare_arguments(compared)
+    compared.set_defaults(handler=_cmd_sim_compare)
 
 
 def _cmd_sim_run(args: argparse.Namespace) -> int:
@@ -219,6 +224,12 @@ def _cmd_sim_optimise(args: argparse.Namespace) -> int:
     from simulation.optimise_cli import optimise_command
 
     return optimise_command(args)
+
+
+def _cmd_sim_compare(args: argparse.Namespace) -> int:
+    from simulation.compare_cli import compare_command
+
+    return compare_command(args)
 
 
 # ---------------------------------------------------------------- resources

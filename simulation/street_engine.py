@@ -31,7 +31,7 @@ import numpy as np
 from cockpit.demand import SOURCES, default_demand
 from cockpit.dispatch import GENERAL_SKILL, CaseNeed, get_policy, qualified, rank_departments
 from cockpit.escalation import escalation_due, escalations_before
-from cockpit.stages import RATINGS, StageModel
+from cockpit.stages import RATINGS, Duration, StageModel
 from cockpit.travel.profile import default_profile
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
@@ -281,7 +281,11 @@ class StreetEngine(Core):
             if case.category not in names:
                 names.append(case.category)
             arrival = by_category.get(case.category)
-            spec = arrival.service if arrival is not None else table[case.category].service
+            if arrival is not None:
+                spec = arrival.service
+            else:
+                own = table[case.category].service
+                spec = Duration("lognormal", median_minutes=own.median_minutes, sigma=own.sigma)
             draw = float(rng.random())
             if case.stage == "on_scene" and case.on_scene_minutes is not None:
                 # Already on scene: the rest of a service time that has lasted this long already.
