@@ -41,22 +41,24 @@ _ID_WIDTH_LIMIT = 10**7
 
 
 def arrival_times(arrival: ArrivalClass, rng: np.random.Generator, horizon_minutes: float, start,
-                  day_factors: np.ndarray | None = None) -> np.ndarray:
+                  day_factors: np.ndarray | None = None, hour_factors: np.ndarray | None = None) -> np.ndarray:
     """Poisson arrival times (minutes) of one class in [0, horizon) from local midnight of ``start``.
 
     A unit-rate Poisson process is mapped through the inverse of the cumulative rate, so a scenario
     with a different rate or profile but the same stream moves the same arrivals in time instead of
     drawing new ones (common random numbers). ``day_factors`` multiply each day's rates (the demand
-    model's busy and quiet days).
+    model's busy and quiet days), ``hour_factors`` each hour's (a surge).
     """
     hours = math.ceil(horizon_minutes / MINUTES_PER_HOUR)
-    constant = arrival.constant_rate and day_factors is None
+    constant = arrival.constant_rate and day_factors is None and hour_factors is None
     if constant:
         total = arrival.rate_per_hour * horizon_minutes / MINUTES_PER_HOUR
     else:
         rate = arrival.rate_by_hour(hours, start)
         if day_factors is not None:
             rate = rate * day_factors[np.arange(hours) // 24]
+        if hour_factors is not None:
+            rate = rate * hour_factors[:hours]
         knots = np.concatenate(([0.0], np.cumsum(rate)))
         total = float(np.interp(horizon_minutes / MINUTES_PER_HOUR, np.arange(hours + 1), knots))
     chunks = [rng.standard_exponential(int(total + 6 * math.sqrt(total) + 16))]

@@ -76,6 +76,8 @@ class Scenario:
     """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
     source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
     guard_limits: Mapping[str, float] = field(default_factory=lambda: dict(GUARD_LIMITS), repr=False, compare=False)
+    surges: tuple[Surge, ...] = ()
+    """Windows in which some categories' rates are multiplied (``[[demand.surge]]``: a typhoon, a festival)."""
     """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
     """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
 
@@ -196,6 +198,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     level_sd = 0.0
     dispersion = None
     sources: dict[str, tuple[float, ...]] = {}
+    surges: tuple[Surge, ...] = ()
     if street != LOG_STREET and "places" in data:
         raise ScenarioError("places", f"only a street known from its log (street = \"{LOG_STREET}\") lists its places")
     if street == "none":
@@ -212,6 +215,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         level_sd = f.number(demand_table, "level_sd", "demand.level_sd", default=0.0, minimum=0.0)
         dispersion = f.number(demand_table, "dispersion", "demand.dispersion", default=None, positive=True)
         sources = _sources(f.subtable(demand_table, "sources", required=False, key="demand.sources"))
+        surges = _surges(demand_table.get("surge", []))
         if street == LOG_STREET:
             places = _places(data.get("places"))
             shifts, staff, changes = _log_staff(f.subtable(data, "staff", required=True), places)
@@ -278,7 +282,52 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         demand_dispersion=dispersion,
         source_shares=sources,
         guard_limits=limits,
+        surges=surges,
     )
+
+
+@dataclass(frozen=True)
+class Surge:
+    """Cases of ``categories`` (all if empty) come ``factor`` times as often for ``hours`` from ``start`` (local)."""
+
+    categories: tuple[str, ...]
+    factor: float
+    start: dt.datetime
+    hours: float
+
+    def factors(self, category: str, first: dt.date, hours: int) -> np.ndarray:
+        """Each hour's multiplier from local midnight of ``first`` (1 outside the window or category)."""
+        out = np.ones(hours)
+        if self.categories and category not in self.categories:
+            return out
+        begin = (self.start - dt.datetime.combine(first, dt.time())).total_seconds() / 3600
+        index = np.arange(hours)
+        out[(index + 1 > begin) & (index < begin + self.hours)] = self.factor
+        return out
+
+
+def _surges(raw: Any) -> tuple[Surge, ...]:
+    """``[[demand.surge]]``: ``categories`` (optional), ``factor``, ``start`` (a local date-time), ``hours``."""
+    if not isinstance(raw, list):
+        raise ScenarioError("demand.surge", "must be an array of tables ([[demand.surge]])")
+    known = default_categories().codes
+    out = []
+    for index, item in enumerate(raw):
+        key = f"demand.surge[{index}]"
+        if not isinstance(item, Mapping):
+            raise ScenarioError(key, "must be a table")
+        f.no_unknown(item, key, {"categories", "factor", "start", "hours", "name"})
+        categories = item.get("categories", [])
+        if not isinstance(categories, list) or any(c not in known for c in categories):
+            raise ScenarioError(f"{key}.categories", f"must be a list of category codes of {sorted(known)}")
+        start = item.get("start")
+        if isinstance(start, dt.date) and not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time())
+        if not isinstance(start, dt.datetime) or start.tzinfo is not None:
+            raise ScenarioError(f"{key}.start", "must be a local date-time such as 2024-07-20T06:00:00")
+        out.append(Surge(tuple(categories), f.number(item, "factor", f"{key}.factor", required=True, positive=True),
+                         start, f.number(item, "hours", f"{key}.hours", required=True, positive=True)))
+    return tuple(out)
 
 
 def _sources(table: Mapping[str, Any]) -> dict[str, tuple[float, ...]]:
@@ -369,7 +418,7 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
 def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[ArrivalClass]:
     """One arrival class per category (per category and risk from a log); see :mod:`simulation.demand`."""
     f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log", "until", "level_days",
-                                   "level_sd", "dispersion", "sources"})
+                                   "level_sd", "dispersion", "sources", "surge"})
     scale = f.number(table, "scale", "demand.scale", default=1.0, positive=True)
     if "from_log" in table:
         for other in ("cases_per_day", "profile", "weekday"):

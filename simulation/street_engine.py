@@ -161,8 +161,12 @@ class StreetEngine(Core):
 
         for arrival in sc.arrivals:
             name = arrival.name
+            surge = None
+            if sc.surges:
+                hours = math.ceil(self.horizon / MINUTES_PER_HOUR)
+                surge = np.prod([s.factors(arrival.category, self.start_date, hours) for s in sc.surges], axis=0)
             t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", name), self.horizon,
-                              self.start_date, factors)
+                              self.start_date, factors, surge)
             n = len(t)
             service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n)
             where = stream(self.seed, self.replication, "location", name)

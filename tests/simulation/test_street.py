@@ -318,3 +318,23 @@ def test_road_trips_between_places_are_the_road_models_own_minutes():
     s = int(record.staff[first])
     trip = model.roads.minutes(engine.mode[s], engine.roster[s].base, int(engine.place[first]))
     assert record.on_scene[first] - record.accepted[first] == pytest.approx(trip)
+
+
+def test_a_typhoon_surge_multiplies_drainage_cases_inside_its_window_only():
+    typhoon = load_scenario(SCENARIOS / "typhoon.toml")
+    calm = typhoon.with_value("demand.surge", [])
+    stormy, quiet = simulate(typhoon, seed=4), simulate(calm, seed=4)
+
+    def drainage(record, lo, hi):
+        code = record.category_names.index("drainage_flooding")
+        inside = (record.arrival >= lo * 60) & (record.arrival < hi * 60)
+        return int(((record.category == code) & inside).sum())
+
+    # The storm runs from Tuesday 06:00 (hour 30) for 48 hours.
+    assert drainage(stormy, 30, 78) >= 3.5 * max(1, drainage(quiet, 30, 78))
+    assert drainage(stormy, 0, 30) == drainage(quiet, 0, 30)  # the same cases until the storm
+    after = drainage(stormy, 78, 168), drainage(quiet, 78, 168)
+    assert abs(after[0] - after[1]) <= 4 * np.sqrt(max(after))  # the usual rate again
+    with pytest.raises(ScenarioError) as error:
+        typhoon.with_value("demand.surge", [{"categories": ["rain"], "factor": 2.0, "start": "x", "hours": 1}])
+    assert error.value.key == "demand.surge[0].categories"
