@@ -4,8 +4,8 @@ A case is triaged (研判), dispatched when somebody can take it, accepted, reac
 for another department without holding the worker (吹哨报到 coordination), is resolved, rated by the
 resident and closed, and may be sent back (reopened). How long each step takes and how often each
 branch is taken is one table: ``resources/stages.toml`` for the demo street, or the ``[stages]``
-table a calibration fits from a log (``cockpit sim calibrate``). The simulator plays it, the demo
-feed plays it, so every source means the same loop. docs/stages.md gives every key.
+table a calibration fits from a log (``cockpit sim calibrate``). The simulator plays it, and so
+does ``cockpit history generate`` (a run of the simulator). docs/stages.md gives every key.
 
 Each stage is a list of entries. An entry may be limited by *selectors* (the local ``hours`` the
 stage starts in, the case's ``risk``, ``category`` or ``source``) and carries a duration, a share or

@@ -1594,6 +1594,56 @@
 <context>
     <name>SimulationView</name>
     <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Incident log of the street</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Incident logs (*.parquet *.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Cannot read the incident log: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Checking the baseline against the history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Baseline check done.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street's recent history before trusting a what-if.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Check against history…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Calibrate the model on the street's incident log but its last four weeks, simulate those weeks and compare every indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/simulation_view.py" line="185"/>
         <source>Today</source>
         <translation type="unfinished"></translation>

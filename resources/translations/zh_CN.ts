@@ -1594,6 +1594,56 @@
 <context>
     <name>SimulationView</name>
     <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Incident log of the street</source>
+        <translation>街道事件日志</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Incident logs (*.parquet *.csv)</source>
+        <translation>事件日志 (*.parquet *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Cannot read the incident log: {message}</source>
+        <translation>无法读取事件日志：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Checking the baseline against the history…</source>
+        <translation>正在用历史数据检查基线…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Baseline check done.</source>
+        <translation>基线检查完成。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street's recent history before trusting a what-if.</source>
+        <translation>尚未做基线检查：请先用“对照历史检查…”确认模型能重现本街道近期的历史，再采信假设分析结果。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
+        <translation>基线检查通过：用最后 {days} 天之前的历史校准后，模型重现了这 {days} 天的全部 {n} 项指标。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
+        <translation>警告：基线有 {missed} 项指标（共 {n} 项）与历史不符（{names}）：超出模拟的 95% 区间且偏差超过 10%。下面的假设分析结果请谨慎对待。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Check against history…</source>
+        <translation>对照历史检查…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="1"/>
+        <source>Calibrate the model on the street's incident log but its last four weeks, simulate those weeks and compare every indicator</source>
+        <translation>用本街道事件日志（最后四周除外）校准模型，模拟这四周并逐项对比指标</translation>
+    </message>
+    <message>
         <location filename="../../widgets/simulation_view.py" line="185"/>
         <source>Today</source>
         <translation>当前</translation>
