@@ -17,7 +17,7 @@ from pathlib import Path
 
 import tomli_w
 
-from cockpit.command_output import CommandError, dumps, json_safe
+from cockpit.command_output import CommandError, json_safe, write_json
 from cockpit.history.format import LogFormatError, read_log
 from simulation.calibrate import calibrate
 from simulation.validation import validate_log
@@ -65,8 +65,7 @@ def calibrate_command(args: argparse.Namespace) -> int:
     header = ("# Calibrated by `cockpit sim calibrate` from an incident log; docs/scenarios.md explains every key.\n"
               "# Edit [[staff.group]] count (or add [[staff.change]]) to try another staffing.\n")
     _write(args.out, header + tomli_w.dumps(json_safe(result.scenario)), "--out")
-    if args.report:
-        _write(args.report, dumps(result.report) + "\n", "--report")
+    write_json(args.report, result.report, "--report")
     staff = sum(g["count"] for g in result.scenario["staff"]["group"])
     print(f"calibrated {result.report['cases']} cases over {result.report['days']} days: "
           f"{len(result.scenario['places'])} grids, {staff} people on duty in "
@@ -88,11 +87,8 @@ def validate_command(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.log}: {exc}") from None
     print(f"validated in {time.perf_counter() - began:.1f} s", file=sys.stderr)
     summary = result.summary()
-    if args.json == "-":
-        print(dumps(summary))
+    if write_json(args.json, summary):
         return 0
-    if args.json:
-        _write(args.json, dumps(summary) + "\n", "--json")
     print(_table(summary))
     return 0
 

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
-from cockpit.command_output import CommandError, dumps
+from cockpit.command_output import CommandError, write_json
 from cockpit.kpi import KPIS
 from simulation.experiment import compare, run_experiment
 from simulation.kpi import ALL, SIMULATION_KPIS
@@ -45,14 +44,8 @@ def compare_command(args: argparse.Namespace) -> int:
     answer = {"base": scenarios[0].name, "other": scenarios[1].name, "replications": args.replications,
               "seed": args.seed, "kpis": _block(table, ALL, keys),
               "by_class": {label: _block(table, label, keys) for label in labels[1:]}}
-    if args.json == "-":
-        print(dumps(answer))
+    if write_json(args.json, answer):
         return 0
-    if args.json:
-        try:
-            Path(args.json).write_text(dumps(answer) + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise CommandError(f"--json: cannot write {args.json}: {exc.strerror or exc}", 1) from None
     lines = [f"{'KPI':32}{'base':>12}{'other':>12}{'difference [95 %]':>34}"]
     for key, row in answer["kpis"].items():
         diff = row["difference"]

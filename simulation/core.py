@@ -163,8 +163,8 @@ class Core:
     # ------------------------------------------------------------ handlers
 
     def on_ready(self, i: int, t: float) -> None:
-        """Case ``i`` can be dispatched: to the policy's choice, or it waits."""
-        s = self.choose(i)
+        """Case ``i`` can be dispatched: to the model's first choice, or it waits."""
+        s = self.first_choice(i)
         if s < 0:
             s = self.nobody(i, t)
         if s >= 0:
@@ -227,6 +227,10 @@ class Core:
         scene = self.trip_end(i, s, t) if on_scene_at is None else on_scene_at
         self.scene[i] = scene
         heappush(self.heap, (max(t, scene) + self.service_of[i], (i << 3) | DONE))
+
+    def first_choice(self, i: int) -> int:
+        """Who goes to case ``i`` when it becomes ready: the policy's choice (a model may ask others first)."""
+        return self.choose(i)
 
     def choose(self, i: int) -> int:
         """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""

@@ -24,13 +24,14 @@ from heapq import heappop, heappush
 
 import numpy as np
 
-from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN, CaseNeed, get_policy
+from cockpit.dispatch import CaseNeed, get_policy
 from cockpit.vocabulary.domain import RiskLevel
 from simulation.core import Core, new_need
 from simulation.model import ArrivalClass, Person
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
 from simulation.shifts import MINUTES_PER_HOUR
+from simulation.staffing import group_roster
 from simulation.streams import stream
 
 _NEED_FIELDS = tuple(f.name for f in fields(CaseNeed))
@@ -275,21 +276,4 @@ class Engine(Core):
 
 def _roster(scenario: Scenario) -> list[Person]:
     """The people of the scenario's groups, in id order (``s0001``... for a plain count)."""
-    people = []
-    for group in scenario.staff:
-        for k in range(group.count):
-            staff_id = f"s{k + 1:04d}" if group.name == "staff" else f"{group.name}-{k + 1:04d}"
-            people.append(Person(
-                staff_id=staff_id,
-                kind=group.role,
-                skills=group.skills,
-                department=group.department,
-                shift_id=group.shift,
-                x=None,
-                y=None,
-                general_grid=group.grid,
-                community=group.community,
-                speed_m_per_min=group.speed_m_per_min or DEFAULT_SPEED_M_PER_MIN[group.role],
-            ))
-    people.sort(key=lambda p: p.staff_id)
-    return people
+    return group_roster(scenario.staff)

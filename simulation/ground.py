@@ -17,10 +17,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
 from simulation.model import Person, ScenarioError
 from simulation.shifts import Shift
-from simulation.staffing import RosterError, apply_changes
+from simulation.staffing import RosterError, apply_changes, group_roster
 from simulation.street import POINTS_PER_MICRO_GRID, street_model
 from simulation.trips import RoadTrips, StraightTrips
 
@@ -118,22 +117,7 @@ def _map_ground(scenario) -> Ground:
 def _log_ground(scenario) -> Ground:
     places = scenario.places
     shifts = dict(scenario.shifts)
-    people = []
-    for group in scenario.staff:
-        for k in range(group.count):
-            people.append(Person(
-                staff_id=f"{group.name}-{k + 1:02d}",
-                kind=group.role,
-                skills=group.skills,
-                department=group.department,
-                shift_id=group.shift,
-                x=None,
-                y=None,
-                general_grid=group.grid,
-                community=group.community,
-                speed_m_per_min=group.speed_m_per_min or DEFAULT_SPEED_M_PER_MIN[group.role],
-            ))
-    people.sort(key=lambda p: p.staff_id)
+    people = group_roster(scenario.staff)
     roster = _changed(people, scenario, shifts, places.community_ids, places.grid_ids)
     return Ground(
         roster=roster,

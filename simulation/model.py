@@ -8,7 +8,6 @@ silently changes an answer.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 import numpy as np

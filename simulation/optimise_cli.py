@@ -15,7 +15,7 @@ from pathlib import Path
 
 import tomli_w
 
-from cockpit.command_output import CommandError, dumps, json_safe
+from cockpit.command_output import CommandError, json_safe, write_json
 from simulation.guarded import optimise_guarded, recommended_scenario
 from simulation.model import ScenarioError
 from simulation.scenario import load_scenario
@@ -53,14 +53,8 @@ def optimise_command(args: argparse.Namespace) -> int:
             Path(args.out_scenario).write_text(tomli_w.dumps(json_safe(raw)), encoding="utf-8")
         except OSError as exc:
             raise CommandError(f"--out-scenario: cannot write {args.out_scenario}: {exc.strerror or exc}", 1) from None
-    if args.json == "-":
-        print(dumps(summary))
+    if write_json(args.json, summary):
         return 0
-    if args.json:
-        try:
-            Path(args.json).write_text(dumps(summary) + "\n", encoding="utf-8")
-        except OSError as exc:
-            raise CommandError(f"--json: cannot write {args.json}: {exc.strerror or exc}", 1) from None
     head = HEAD[args.lang]
     lines = [f"{head[0]:10}{head[1]:>6}{head[2]:>8}  {head[3]}"]
     for shift, by in summary["recommendation"].items():

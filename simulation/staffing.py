@@ -12,7 +12,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Iterable
 
-from simulation.model import Person, StaffChange
+from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
+from simulation.model import Person, StaffChange, StaffGroup
 
 
 class RosterError(ValueError):
@@ -31,6 +32,29 @@ def _matches(person: Person, change: StaffChange) -> bool:
         and (change.community is None or person.community == change.community)
         and (change.grid is None or person.general_grid == change.grid)
     )
+
+
+def group_roster(groups: Iterable[StaffGroup]) -> list[Person]:
+    """The people of staff groups, in id order: ``s0001``... for a plain count (a group named
+    ``staff``), else ``<group name>-0001``...; without a place (no map)."""
+    people = []
+    for group in groups:
+        for k in range(group.count):
+            staff_id = f"s{k + 1:04d}" if group.name == "staff" else f"{group.name}-{k + 1:04d}"
+            people.append(Person(
+                staff_id=staff_id,
+                kind=group.role,
+                skills=group.skills,
+                department=group.department,
+                shift_id=group.shift,
+                x=None,
+                y=None,
+                general_grid=group.grid,
+                community=group.community,
+                speed_m_per_min=group.speed_m_per_min or DEFAULT_SPEED_M_PER_MIN[group.role],
+            ))
+    people.sort(key=lambda p: p.staff_id)
+    return people
 
 
 def apply_changes(

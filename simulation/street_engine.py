@@ -435,17 +435,10 @@ class StreetEngine(Core):
 
     # -- the loop's steps --------------------------------------------------------------------------
 
-    def on_ready(self, i: int, t: float) -> None:
-        """Case ``i`` can be dispatched: a routed case to a department team first, else to the policy's choice."""
+    def first_choice(self, i: int) -> int:
+        """A case routed to a department at triage goes to a team first, else to the policy's choice."""
         s = self.whistle(i) if self._routed[i] else -1
-        if s < 0:
-            s = self.choose(i)
-        if s < 0:
-            s = self.nobody(i, t)
-        if s >= 0:
-            self.begin(i, s, t)
-        else:
-            self.wait(i, t)
+        return s if s >= 0 else self.choose(i)
 
     def begin(self, i: int, s: int, t: float, on_scene_at: float | None = None) -> None:
         """Send ``s`` to case ``i`` at ``t``: they accept, travel, work; ``on_scene_at`` if already there.

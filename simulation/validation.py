@@ -27,7 +27,6 @@ from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.calibrate import calibrate, train_part
 from simulation.experiment import run_experiment
 from simulation.kpi import ALL
-from simulation.log_frame import local_moment
 from simulation.scenario import parse_scenario
 
 WARMUP_DAYS = 14
