@@ -69,14 +69,14 @@ class ResourcesPanel(QWidget):
 
     Signals
     -------
-    coverage_shown(str, dict)
-        The map should colour areas by the share of households beyond a kind's standard: the title
-        and the share per area (of every level), today's or with the plan's sites.
+    coverage_shown(object, dict)
+        The map should colour areas by the share of households beyond a kind's standard: a function
+        giving the title in the current language, and the share per area (of every level), today's or with the plan's sites.
     sites_suggested(object, object, list)
         The plan's new sites: x and y (metres) and their names; empty arrays clear them.
     """
 
-    coverage_shown = Signal(str, dict)
+    coverage_shown = Signal(object, dict)
     sites_suggested = Signal(object, object, list)
 
     def __init__(self, model: TwinModel, wall: bool = False, scenario: Path = DEFAULT_SCENARIO,
@@ -280,8 +280,12 @@ class ResourcesPanel(QWidget):
 
     def _emit_gaps(self, covered: np.ndarray, minutes: float) -> None:
         gaps = coverage_gaps(self._demand.micro_grid_ids, self._demand.households, covered, self._areas)
-        title = self.tr("Households beyond {minutes:g} min of {kind}").format(minutes=minutes,
-                                                                                kind=self.kind_name(self.kind))
+        kind = self.kind
+
+        def title() -> str:
+            # Called again by the map on a language change, so the legend follows the language.
+            return self.tr("Households beyond {minutes:g} min of {kind}").format(minutes=minutes,
+                                                                                kind=self.kind_name(kind))
         self.coverage_shown.emit(title, gaps)
 
     # ------------------------------------------------------------ plan
