@@ -1,0 +1,56 @@
+"""KPIs at their edges: the empty frame, and times that fall exactly at ``now`` or on a deadline
+(issue 19: a rating given exactly at ``now`` and the empty frame's counts were unpinned).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cockpit.kpi import KPIS, compute_kpis, kpis_by
+from tests.core.history_rows import at, frame, row
+
+
+def test_the_empty_frame_counts_zero_and_measures_nothing():
+    empty = compute_kpis(frame(row("A")).iloc[:0])
+    assert (empty["cases"], empty["open_cases"], empty["overdue_cases"]) == (0, 0, 0)
+    assert all(type(empty[key]) is int for key in ("cases", "open_cases", "overdue_cases"))
+    others = {k: v for k, v in empty.items() if KPIS[k].unit != "cases" and k != "resolved_at_level"}
+    assert set(others.values()) == {None}
+
+
+def test_a_rating_given_exactly_at_now_is_known():
+    df = frame(row("A", resolved_at=2.0, closed_at=3.0, satisfaction=4),
+               row("B", resolved_at=2.0, closed_at=None, satisfaction=2))
+    at_close = compute_kpis(df, now=at(3))
+    assert at_close["satisfaction_mean"] == pytest.approx(3.0)  # B's rating known at its resolution
+    assert at_close["satisfaction_rate"] == pytest.approx(0.5)
+    before = compute_kpis(df, now=at(2.999))
+    assert before["satisfaction_mean"] == pytest.approx(2.0) and before["satisfaction_rate"] == 0.0
+    assert compute_kpis(df, now=at(1.999))["satisfaction_mean"] is None
+
+
+def test_times_exactly_at_now_have_happened_and_a_deadline_met_exactly_is_not_overdue():
+    df = frame(
+        row("A", accepted_at=2.0, resolved_at=24.0, closed_at=None),  # resolved exactly at 24 h
+        row("B", reported_at=1.0, accepted_at=None, resolved_at=None, closed_at=None),  # open
+    )
+    k = compute_kpis(df, now=at(25))  # A resolved exactly at its deadline; B open exactly at its own
+    assert (k["cases"], k["open_cases"], k["overdue_cases"]) == (2, 1, 0)
+    k = compute_kpis(df, now=at(25.001))
+    assert (k["open_cases"], k["overdue_cases"], k["overdue_rate"]) == (1, 1, 0.5)
+    assert compute_kpis(df, now=at(24))["open_cases"] == 1
+    # Accepted exactly at the 2 h response target is within it; decided once 2 h have passed.
+    k = compute_kpis(df, now=at(3))
+    assert k["response_within_target_rate"] == pytest.approx(1.0)
+    assert compute_kpis(df, now=at(3.001))["response_within_target_rate"] == pytest.approx(0.5)
+    assert compute_kpis(df, now=at(2))["response_minutes_mean"] == pytest.approx(120)
+
+
+def test_kpis_by_a_column_counts_each_group_and_leaves_empty_measures_nan():
+    df = frame(row("A", satisfaction=5), row("B", community="C02", accepted_at=None, resolved_at=None,
+                                               closed_at=None, satisfaction=None))
+    table = kpis_by(df, "community", now=at(30))
+    assert table["cases"].tolist() == [1.0, 1.0]
+    assert table["open_cases"].tolist() == [0.0, 1.0]
+    assert table["overdue_cases"].tolist() == [0.0, 1.0]
+    assert table.loc["C02", "satisfaction_mean"] != table.loc["C02", "satisfaction_mean"]  # NaN

@@ -1,0 +1,23 @@
+"""Roles that work at street level only: neither the administrator nor the auditor can be scoped to a
+community (issue 19: dropping the administrator from the street-only roles went unnoticed).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from cockpit.security.permissions import STREET_ONLY_ROLES, Role
+from cockpit.security.users import SecurityError, UserStore
+from tests.core.test_security import db  # noqa: F401  (fixture)
+
+
+@pytest.mark.parametrize("role", [Role.ADMINISTRATOR, Role.AUDITOR])
+def test_a_street_level_role_refuses_an_area(db, role):  # noqa: F811
+    store = UserStore(db)
+    with pytest.raises(SecurityError, match=f"a {role.value} works at street level; give no area"):
+        store.add("someone", "long enough pw", role, "C01")
+    assert store.add("someone", "long enough pw", role).scope_area is None
+
+
+def test_only_the_administrator_and_the_auditor_are_street_only():
+    assert STREET_ONLY_ROLES == {Role.ADMINISTRATOR, Role.AUDITOR}
