@@ -6,6 +6,8 @@ touched (``--base REF``: ``git diff`` against it) or of the modules named, recor
 tests cover each line (coverage.py with one context per test), then for each mutant runs only the
 tests covering its line, in a forked process with the mutated module in place of the real one. A
 mutant is killed when one of them fails or the run exceeds its time limit; otherwise it survived.
+The covering tests run fastest first within a budget (``--budget``, 20 s of their recorded time):
+a mutant that only a slow end-to-end test reaches is worth a unit test of its own.
 The score of a module is killed / (sampled - equivalent): mutants listed with a reason in
 ``mutation_equivalents.toml`` beside this file behave like the original and are excluded.
 
@@ -202,7 +204,7 @@ class _Sites(ast.NodeVisitor):
         self.generic_visit(node)
 
     def visit_Return(self, node: ast.Return) -> None:
-        if node.value is not None and not _is_constant(node.value, None):
+        if node.value is not None and not isinstance(node.value, ast.Constant):
             self._add(node, "returns None", _set_value(node, "value", ast.Constant(None)))
         if node.value is not None:
             self.visit(node.value)
@@ -239,10 +241,6 @@ def _drop(body: list[ast.stmt], index: int):
         body[index] = ast.copy_location(ast.Pass(), body[index])
 
     return apply
-
-
-def _is_constant(node: ast.AST, value) -> bool:
-    return isinstance(node, ast.Constant) and node.value is value
 
 
 def _is_string_format(node: ast.BinOp) -> bool:
@@ -296,9 +294,10 @@ def sites_of(tree: ast.Module) -> list[Site]:
     return visitor.sites
 
 
-def mutants_of(path: str) -> list[Mutant]:
-    """Every mutant of the module at ``path`` (relative to the repository root)."""
-    source = (ROOT / path).read_text(encoding="utf-8")
+def mutants_of(path: str, source: str | None = None) -> list[Mutant]:
+    """Every mutant of the module at ``path`` (relative to the repository root, or ``source``)."""
+    if source is None:
+        source = (ROOT / path).read_text(encoding="utf-8")
     lines = source.splitlines()
     return [
         Mutant(path, index, site.line, site.mutation, site.module_level, lines[site.line - 1].strip())
@@ -306,10 +305,12 @@ def mutants_of(path: str) -> list[Mutant]:
     ]
 
 
-def mutated_code(path: str, index: int):
-    """The code object of the module at ``path`` with mutant ``index`` applied."""
+def mutated_code(path: str, index: int, source: str | None = None):
+    """The code object of the module at ``path`` (or ``source``) with mutant ``index`` applied."""
     filename = str(ROOT / path)
-    tree = ast.parse((ROOT / path).read_text(encoding="utf-8"), filename)
+    if source is None:
+        source = (ROOT / path).read_text(encoding="utf-8")
+    tree = ast.parse(source, filename)
     sites_of(tree)[index].apply()
     return compile(ast.fix_missing_locations(tree), filename, "exec")
 
@@ -409,13 +410,26 @@ class CoverageMap:
     lines: dict[str, dict[int, set[str]]]
     durations: dict[str, float]
 
-    def tests_for(self, mutant: Mutant) -> list[str]:
+    def tests_for(self, mutant: Mutant, budget: float) -> tuple[list[str], int]:
+        """The covering tests to run, fastest first, within ``budget`` seconds; and how many cover it.
+
+        The fastest covering test always runs; slower ones join while their recorded durations add
+        up to at most ``budget``. A mutant that only an end-to-end test of minutes can kill is
+        reported as a survivor: it asks for a unit test.
+        """
         by_line = self.lines.get(mutant.path, {})
         tests = set(by_line.get(mutant.line, ()))
         if mutant.module_level and not tests:
             # Evaluated at import: any test that runs the module may depend on it.
             tests = set().union(*by_line.values()) if by_line else set()
-        return sorted((t for t in tests if t in self.durations), key=self.durations.__getitem__)
+        ordered = sorted((t for t in tests if t in self.durations), key=lambda t: (self.durations[t], t))
+        chosen, spent = [], 0.0
+        for test in ordered:
+            if chosen and spent + self.durations[test] > budget:
+                break
+            chosen.append(test)
+            spent += self.durations[test]
+        return chosen, len(ordered)
 
 
 def _in_child(work, quiet: bool = True) -> int:
@@ -453,14 +467,45 @@ def _pytest_args(tests: list[str]) -> list[str]:
 
 
 def measure_coverage(paths: list[str], tests: list[str]) -> CoverageMap:
-    """Runs ``tests`` once under coverage.py, one context per test, cached by content."""
+    """Which tests of the files ``tests`` cover which lines of ``paths``, and how long each took.
+
+    Cached per test file in ``.mutation-cache/`` under the content of that file, of the core and of
+    the test helpers: after adding tests, only the new or changed files run under coverage again.
+    """
+    code = _code_digest(paths)
+    files = [name for name in _files_under(tests) if Path(name).name.startswith("test_")]
+    caches = {name: CACHE / f"{_digest(code, name, (ROOT / name).read_bytes())}.json" for name in files}
+    missing = [name for name in files if not caches[name].exists()]
+    if missing:
+        _record_coverage(paths, missing, caches)
+    lines: dict[str, dict[int, set[str]]] = {p: defaultdict(set) for p in paths}
+    durations: dict[str, float] = {}
+    for name in files:
+        data = json.loads(caches[name].read_text())
+        for path, by_line in data["lines"].items():
+            for line, contexts in by_line.items():
+                lines[path][int(line)].update(contexts)
+        durations.update(data["durations"])
+    return CoverageMap(lines, durations)
+
+
+def _digest(*parts: str | bytes) -> str:
     digest = hashlib.sha256()
-    for name in sorted(paths) + _files_under(["cockpit", "simulation", *tests]):
-        digest.update(name.encode() + (ROOT / name).read_bytes())
-    cache = CACHE / f"{digest.hexdigest()[:20]}.json"
-    if cache.exists():
-        data = json.loads(cache.read_text())
-        return CoverageMap({p: {int(k): set(v) for k, v in lines.items()} for p, lines in data["lines"].items()}, data["durations"])
+    for part in parts:
+        digest.update(part.encode() if isinstance(part, str) else part)
+        digest.update(b"\0")
+    return digest.hexdigest()[:24]
+
+
+def _code_digest(paths: list[str]) -> str:
+    """The mutated modules' names and the content of the core and of the tests' helpers."""
+    names = _files_under(["cockpit", "simulation", "tests"])
+    helpers = [n for n in names if not (n.startswith("tests/") and Path(n).name.startswith("test_"))]
+    return _digest(*sorted(paths), *(part for name in helpers for part in (name, (ROOT / name).read_bytes())))
+
+
+def _record_coverage(paths: list[str], files: list[str], caches: dict[str, Path]) -> None:
+    """Runs the test ``files`` once under coverage.py, one context per test, into their caches."""
     CACHE.mkdir(exist_ok=True)
     data_file = CACHE / "coverage.data"
     durations_file = CACHE / "durations.json"
@@ -472,7 +517,7 @@ def measure_coverage(paths: list[str], tests: list[str]) -> CoverageMap:
         cov = coverage.Coverage(data_file=str(data_file), include=[str(ROOT / p) for p in paths], branch=False)
         cov.start()
         plugin = _ContextPerTest(cov)
-        code = pytest.main(["-q", "-p", "no:cacheprovider", *tests], plugins=[plugin, _QuietHypothesis()])
+        code = pytest.main(["-q", "-p", "no:cacheprovider", *files], plugins=[plugin, _QuietHypothesis()])
         cov.stop()
         cov.save()
         durations_file.write_text(json.dumps(plugin.passed))
@@ -480,21 +525,24 @@ def measure_coverage(paths: list[str], tests: list[str]) -> CoverageMap:
 
     status = _wait(_in_child(work, quiet=False), None)
     if status != 0:
-        raise SystemExit(f"mutate: the coverage run of {' '.join(tests)} failed (exit {status})")
+        raise SystemExit(f"mutate: the coverage run of {' '.join(files)} failed (exit {status})")
     import coverage
 
     covdata = coverage.CoverageData(basename=str(data_file))
     covdata.read()
-    lines: dict[str, dict[int, set[str]]] = {}
+    by_file: dict[str, dict] = {name: {"lines": {p: defaultdict(list) for p in paths}, "durations": {}} for name in files}
     for path in paths:
-        by_line = covdata.contexts_by_lineno(str(ROOT / path))
-        lines[path] = {line: {c for c in contexts if c} for line, contexts in by_line.items()}
-    durations = json.loads(durations_file.read_text())
-    cache.write_text(json.dumps({
-        "lines": {p: {str(k): sorted(v) for k, v in by_line.items()} for p, by_line in lines.items()},
-        "durations": durations,
-    }))
-    return CoverageMap(lines, durations)
+        for line, contexts in covdata.contexts_by_lineno(str(ROOT / path)).items():
+            for context in contexts:
+                name = context.split("::")[0]
+                if name in by_file:
+                    by_file[name]["lines"][path][line].append(context)
+    for nodeid, seconds in json.loads(durations_file.read_text()).items():
+        name = nodeid.split("::")[0]
+        if name in by_file:
+            by_file[name]["durations"][nodeid] = seconds
+    for name, data in by_file.items():
+        caches[name].write_text(json.dumps(data))
 
 
 def _files_under(tests: list[str]) -> list[str]:
@@ -583,6 +631,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=19, help="seed of the sample (default 19)")
     parser.add_argument("--tests", nargs="+", help="test paths to draw from (default: the test files of "
                         f"{' and '.join(DEFAULT_TESTS)} that import a mutated module or its package)")
+    parser.add_argument("--budget", type=float, default=20.0, metavar="S",
+                        help="seconds of covering tests (as recorded) to run per mutant, fastest first (default 20)")
     parser.add_argument("--json", metavar="OUT", help="also write every mutant's outcome to OUT")
     args = parser.parse_args(argv)
     paths = list(args.modules) + (changed_modules(args.base) if args.base else [])
@@ -604,12 +654,12 @@ def main(argv: list[str] | None = None) -> int:
             if mutant.key in equivalents:
                 results.append((mutant, "equivalent", 0))
                 continue
-            covering = coverage_map.tests_for(mutant)
+            covering, total = coverage_map.tests_for(mutant, args.budget)
             timeout = 30 + 5 * sum(coverage_map.durations[t] for t in covering)
             begun = time.monotonic()
             results.append((mutant, run_mutant(mutant, covering, timeout, preloaded), len(covering)))
-            print(f"{path}:{mutant.line} {mutant.mutation}: {results[-1][1]} ({len(covering)} tests, "
-                  f"{time.monotonic() - begun:.1f} s)", file=sys.stderr, flush=True)
+            print(f"{path}:{mutant.line} {mutant.mutation}: {results[-1][1]} ({len(covering)} of {total} "
+                  f"covering tests, {time.monotonic() - begun:.1f} s)", file=sys.stderr, flush=True)
     _report(paths, results, time.monotonic() - started)
     if args.json:
         Path(args.json).write_text(json.dumps([

@@ -54,3 +54,20 @@ def test_kpis_by_a_column_counts_each_group_and_leaves_empty_measures_nan():
     assert table["open_cases"].tolist() == [0.0, 1.0]
     assert table["overdue_cases"].tolist() == [0.0, 1.0]
     assert table.loc["C02", "satisfaction_mean"] != table.loc["C02", "satisfaction_mean"]  # NaN
+
+
+def test_each_unit_prints_its_own_way_and_undefined_is_a_dash():
+    assert KPIS["cases"].text(12345) == "12,345"
+    assert KPIS["response_minutes_mean"].text(61.25) == "61.2 min"
+    assert KPIS["resolution_hours_mean"].text(2.06) == "2.1 h"
+    assert KPIS["overdue_rate"].text(0.1234) == "12.3%"
+    assert KPIS["satisfaction_mean"].text(4.256) == "4.26 / 5"
+    assert KPIS["overdue_rate"].text(None) == "—"
+    assert KPIS["overdue_rate"].text(0.0) == "0.0%"
+
+
+def test_the_registry_entries_are_frozen_and_name_their_columns():
+    with pytest.raises(AttributeError):
+        KPIS["cases"].unit = "minutes"
+    assert KPIS["resolved_at_level"].columns == ("resolved_at_grid", "resolved_at_community", "resolved_at_street")
+    assert KPIS["overdue_rate"].columns == ("overdue_rate",)
