@@ -593,7 +593,7 @@ class Preloaded:
 
     def forget_importers_of(self, name: str) -> None:
         """Drops ``name`` and every module importing it from ``sys.modules`` and their parents."""
-        for stale in {name} | self.graph.find_upstream_modules(name):
+        for stale in {name} | self.graph.find_downstream_modules(name):
             sys.modules.pop(stale, None)
             parent, _, child = stale.rpartition(".")
             if parent in sys.modules and hasattr(sys.modules[parent], child):
@@ -619,8 +619,9 @@ def run_mutant(mutant: Mutant, tests: list[str], timeout: float, preloaded: Prel
         return "timeout"
     if status == 0:
         return "survived"
-    # 1: a test failed; 2: collection failed (the mutant breaks an import); <0: it crashed.
-    return "killed" if status in (1, 2, 3) or status < 0 else f"error (pytest exit {status})"
+    # 1: a test failed; 2: collection failed and 4: a conftest failed to import (the mutant breaks
+    # an import); 3: pytest's internal error; <0: it crashed.
+    return "killed" if status in (1, 2, 3, 4) or status < 0 else f"error (pytest exit {status})"
 
 
 def main(argv: list[str] | None = None) -> int:

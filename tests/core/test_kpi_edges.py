@@ -4,9 +4,13 @@
 
 from __future__ import annotations
 
+from datetime import time
+from types import SimpleNamespace
+
 import pytest
 
-from cockpit.kpi import KPIS, compute_kpis, kpis_by
+from cockpit.kpi import KPIS, compute_kpis, get_kpi, in_window, kpis_by, roster_hours
+from cockpit.street.model import Shift
 from tests.core.history_rows import at, frame, row
 
 
@@ -71,3 +75,26 @@ def test_the_registry_entries_are_frozen_and_name_their_columns():
         KPIS["cases"].unit = "minutes"
     assert KPIS["resolved_at_level"].columns == ("resolved_at_grid", "resolved_at_community", "resolved_at_street")
     assert KPIS["overdue_rate"].columns == ("overdue_rate",)
+
+
+def test_a_kpi_is_found_by_key_and_an_unknown_key_lists_the_valid_ones():
+    assert get_kpi("overdue_rate") is KPIS["overdue_rate"]
+    with pytest.raises(KeyError, match=r"unknown KPI 'speed'; choose one of \['cases', 'open_cases'"):
+        get_kpi("speed")
+
+
+def test_a_window_includes_its_start_and_excludes_its_end():
+    df = frame(row("A", reported_at=0.0), row("B", reported_at=1.0), row("C", reported_at=2.0))
+    assert in_window(df)["case_id"].tolist() == ["A", "B", "C"]
+    assert in_window(df, at(1), at(2))["case_id"].tolist() == ["B"]
+    assert in_window(df, start=at(1))["case_id"].tolist() == ["B", "C"]
+    assert in_window(df, end=at(1))["case_id"].tolist() == ["A"]
+
+
+def test_roster_hours_of_day_overnight_and_round_the_clock_shifts():
+    shifts = (Shift("day", "白班", time(8), time(17, 30)), Shift("night", "夜班", time(20), time(8)),
+              Shift("full", "全天", time(8), time(8)))
+    staff = [SimpleNamespace(id=f"P-{s.id}", shift_id=s.id) for s in shifts]
+    staff.append(SimpleNamespace(id="P-none", shift_id="unknown"))
+    hours = roster_hours(SimpleNamespace(shifts=shifts, staff=staff))
+    assert hours == {"P-day": 9.5, "P-night": 12.0, "P-full": 24.0, "P-none": 8.0}
