@@ -7,6 +7,7 @@ from __future__ import annotations
 from datetime import time
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
 from cockpit.kpi import KPIS, compute_kpis, get_kpi, in_window, kpis_by, roster_hours
@@ -98,3 +99,11 @@ def test_roster_hours_of_day_overnight_and_round_the_clock_shifts():
     staff.append(SimpleNamespace(id="P-none", shift_id="unknown"))
     hours = roster_hours(SimpleNamespace(shifts=shifts, staff=staff))
     assert hours == {"P-day": 9.5, "P-night": 12.0, "P-full": 24.0, "P-none": 8.0}
+
+
+def test_a_window_over_text_times_with_mixed_offsets_compares_instants():
+    df = pd.DataFrame({"case_id": ["A", "B", "C"],
+                       "reported_at": ["2025-03-03T08:30:00+08:00", "2025-03-03T01:00:00+00:00",
+                                       "2025-03-03T10:00:00+09:00"]})
+    # 00:30, 01:00 and 01:00 UTC.
+    assert in_window(df, at(0.75), at(2))["case_id"].tolist() == ["B", "C"]
