@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 
 from cockpit.dispatch import (
+    DEFAULT_SPEED_M_PER_MIN,
     DETOUR_FACTOR,
     ROUNDING,
     Candidate,
@@ -80,3 +81,17 @@ def test_home_tiers_are_grid_community_elsewhere():
     grids = np.array(["G1", "G2", "G3"], dtype=object)
     communities = np.array(["C1", "C1", "C2"], dtype=object)
     np.testing.assert_array_equal(home_tiers(grids, communities, "G2", "C1"), [1, 0, 2])
+
+
+def test_default_speeds_by_kind_of_staff_and_the_candidate_defaults():
+    assert DEFAULT_SPEED_M_PER_MIN == {
+        StaffKind.GRID_WORKER: 200.0, StaffKind.MICRO_GRID_HEAD: 70.0, StaffKind.VOLUNTEER: 70.0,
+        StaffKind.PARTY_MEMBER: 70.0, StaffKind.DEPARTMENT: 400.0,
+    }
+    person = Candidate("p1", StaffKind.GRID_WORKER)
+    assert (person.available, person.workload, person.speed_m_per_min, person.skills) == (True, 0, 200.0, frozenset())
+    need = CaseNeed("c1", 1, 0.0)
+    with pytest.raises(AttributeError):
+        person.workload = 3  # frozen: a policy cannot change what it was shown
+    with pytest.raises(AttributeError):
+        need.priority = 0

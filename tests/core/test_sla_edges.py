@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from cockpit.sla import AREA_MIN_OPEN_CASES, SlaMonitor
+from cockpit.sla import AREA_MIN_OPEN_CASES, SlaMonitor, red_case_alarms
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffStatus
 from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, CaseOverdue, CaseReported, StaffStatusChanged
@@ -99,3 +99,25 @@ def test_an_area_alarm_clears_when_the_rate_falls_and_when_no_case_is_left():
         twin.reject(f"L{i}", "op", "duplicate of a hotline ticket", at=T0 + 2 * DAY + 4 * MINUTE)
     cleared = _of(twin.tick(T0 + 2 * DAY + 5 * MINUTE), AlarmCleared)  # 1 of 21
     assert cleared == [AlarmCleared(T0 + 2 * DAY + 5 * MINUTE, again.alarm_id, "overdue rate back under 10 %")]
+
+
+def test_a_red_case_alarm_only_for_red_cases_not_already_under_an_alarm():
+    twin = TwinState(tiny_street(), derivers=[red_case_alarms])
+    grid = twin.street.micro_grid("C01-G01-M01")
+    lon, lat = centre(0, 0)
+
+    def report(case_id, risk, alarm_id=None):
+        return twin.apply(CaseReported(T0, case_id, "property_maintenance", Source.RESIDENT, lon, lat, grid.id,
+                                       grid.general_grid_id, grid.community_id, risk, alarm_id=alarm_id))
+
+    assert _of(report("BLUE", RiskLevel.BLUE), AlarmRaised) == []
+    (red,) = _of(report("RED", RiskLevel.RED), AlarmRaised)
+    assert (red.alarm_id, red.alarm_kind, red.case_id) == ("ALM-RED-RED", "red_case", "RED")
+    # A red case whose alarm is named but was never raised still gets its red-case alarm.
+    assert [a.alarm_id for a in _of(report("GHOST", RiskLevel.RED, "AL-missing"), AlarmRaised)] == ["ALM-RED-GHOST"]
+    twin.apply(AlarmRaised(T0, "AL-smoke", "sensor", RiskLevel.RED, sensor_id="SMK-1", rule_id="smoke"))
+    assert _of(report("SENSOR", RiskLevel.RED, "AL-smoke"), AlarmRaised) == []
+    # Triaged up to red later: the alarm comes with the triage, once.
+    raised = _of(twin.triage("BLUE", "property_maintenance", RiskLevel.RED, OwnerLevel.GRID, "op", T0), AlarmRaised)
+    assert [a.alarm_id for a in raised] == ["ALM-RED-BLUE"]
+    assert _of(twin.triage("BLUE", "property_maintenance", RiskLevel.RED, OwnerLevel.GRID, "op", T0), AlarmRaised) == []
