@@ -43,6 +43,8 @@ EQUIVALENTS = Path(__file__).with_name("mutation_equivalents.toml")
 CACHE = ROOT / ".mutation-cache"
 DEFAULT_TESTS = ("tests/core", "tests/simulation")
 PACKAGES = ("cockpit", "simulation")
+# Imported once in the parent too: pytest and its plugins cost each mutant run more than its tests.
+TOOLS = ("pytest", "_pytest.pytester", "hypothesis", "pytestqt.plugin", "pytest_timeout")
 
 _BINOP = {
     ast.Add: ast.Sub, ast.Sub: ast.Add, ast.Mult: ast.Div, ast.Div: ast.Mult,
@@ -587,6 +589,8 @@ class Preloaded:
         import grimp
 
         self.graph = grimp.build_graph(*PACKAGES)
+        for name in TOOLS:
+            importlib.import_module(name)
         for name in sorted(self.graph.modules):
             if ".migrations" not in name and not name.endswith("__main__"):
                 importlib.import_module(name)

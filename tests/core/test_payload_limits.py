@@ -141,3 +141,22 @@ def test_device_ids_and_value_names_are_checked_against_their_patterns_every_tim
             parse(TopicKind.READING, reading(device="-SMK"))
         with pytest.raises(PayloadError, match=r"value name 'Smoke' does not match"):
             parse(TopicKind.READING, reading(values={"smoke": 1.0, "Smoke": 1.0}))
+
+
+def test_one_character_ids_and_names_are_enough():
+    assert parse(TopicKind.READING, reading(device="D", values={"v": 1.0})).values == {"v": 1.0}
+    assert parse(TopicKind.CASE_ACTION, {**ACTION, "device": "V", "actor": "V"}).actor == "V"
+    assert parse(TopicKind.ALARM, {**ENVELOPE, "alarm": "a"}).alarm == "a"
+
+
+@pytest.mark.parametrize("kind", list(TopicKind))
+def test_payloads_are_immutable_and_built_by_field_name_only(kind):
+    fields = {TopicKind.READING: reading(), TopicKind.ALARM: {**ENVELOPE, "alarm": "smoke"},
+              TopicKind.POSITION: POSITION, TopicKind.REPORT: REPORT, TopicKind.CASE_ACTION: ACTION}[kind]
+    payload = parse(kind, fields)
+    with pytest.raises(AttributeError):
+        payload.seq = 8
+    cls = type(payload)
+    assert cls(**{f: getattr(payload, f) for f in cls.__struct_fields__}) == payload
+    with pytest.raises(TypeError):
+        cls(*(getattr(payload, f) for f in cls.__struct_fields__))
