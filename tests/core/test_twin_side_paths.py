@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta, timezone
 
-from cockpit.twin import TwinState
+import pytest
+
+from cockpit.twin import TwinError, TwinState
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel, Source, StaffStatus
 from cockpit.vocabulary.events import CaseOverdue, CaseReported, StaffStatusChanged
 from tests.core.tiny import centre, tiny_street
@@ -69,3 +71,16 @@ def test_the_applied_counter_counts_every_event_and_the_clock_only_moves_forward
     twin.accept("K1", WORKER, at=T0 + timedelta(minutes=3))  # a late-arriving earlier event
     assert twin.applied == staff + 4
     assert twin.now == T0 + timedelta(minutes=5)
+
+
+def test_refusals_read_as_one_plain_line_without_the_key_errors_quotes():
+    twin = _twin_with_case()
+    with pytest.raises(TwinError) as unknown:
+        twin.accept("NOPE", WORKER, at=T0)
+    assert str(unknown.value) == "case NOPE: no such case"
+    with pytest.raises(TwinError) as stranger:
+        twin.dispatch("K1", "NOBODY", "op", at=T0)
+    assert str(stranger.value) == "case K1: unknown assignee 'NOBODY'"
+    with pytest.raises(TwinError) as invalid:
+        twin.arrive("K1", WORKER, at=T0)
+    assert str(invalid.value).startswith("case K1: ") and "'" not in str(invalid.value)[:9]
