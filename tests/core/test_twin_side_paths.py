@@ -12,7 +12,7 @@ import pytest
 
 from cockpit.twin import TwinError, TwinState
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel, Source, StaffStatus
-from cockpit.vocabulary.events import CaseOverdue, CaseReported, StaffStatusChanged
+from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, CaseOverdue, CaseReported, StaffStatusChanged
 from tests.core.tiny import centre, tiny_street
 
 T0 = datetime(2026, 11, 24, 12, 0, tzinfo=timezone.utc)
@@ -84,3 +84,23 @@ def test_refusals_read_as_one_plain_line_without_the_key_errors_quotes():
     with pytest.raises(TwinError) as invalid:
         twin.arrive("K1", WORKER, at=T0)
     assert str(invalid.value).startswith("case K1: ") and "'" not in str(invalid.value)[:9]
+
+
+def test_alarm_side_paths_mark_the_sensor_and_name_the_case_or_the_alarm():
+    twin = TwinState(tiny_street())
+    twin.apply(AlarmRaised(T0, "AL-1", "sensor", RiskLevel.RED, sensor_id="SMK-1", rule_id="smoke", case_id="K1"))
+    assert twin.sensors["SMK-1"].alarm_id == "AL-1"
+    # A sensor the street no longer has: the alarm is still kept.
+    twin.apply(AlarmRaised(T0, "AL-2", "sensor", RiskLevel.BLUE, sensor_id="GONE-1", rule_id="smoke"))
+    assert twin.alarms["AL-2"].sensor_id == "GONE-1"
+    with pytest.raises(TwinError, match=r"^case K1: alarm AL-1 already raised$"):
+        twin.apply(AlarmRaised(T0, "AL-1", "sensor", RiskLevel.RED, sensor_id="SMK-1", case_id="K1"))
+    with pytest.raises(TwinError, match=r"^case AL-2: alarm AL-2 already raised$"):
+        twin.apply(AlarmRaised(T0, "AL-2", "sensor", RiskLevel.BLUE))
+    twin.acknowledge("AL-1", "op", at=T0 + timedelta(minutes=1))
+    with pytest.raises(TwinError, match=r"^case K1: alarm AL-1 is acknowledged$"):
+        twin.acknowledge("AL-1", "op", at=T0 + timedelta(minutes=2))
+    twin.apply(AlarmCleared(T0 + timedelta(minutes=3), "AL-1", "smoke < 1"))
+    assert twin.sensors["SMK-1"].alarm_id is None
+    with pytest.raises(TwinError, match=r"^case AL-2: alarm AL-2 is already cleared$"):
+        twin.apply_many([AlarmCleared(T0, "AL-2", "x"), AlarmCleared(T0, "AL-2", "x")])
