@@ -100,3 +100,13 @@ def test_a_restart_adopts_only_open_alarms_of_its_own_sensor_rules():
     # The adopted alarm's repeat clock starts at its raise.
     assert rules.feed(reading("SMK-1", 30, 1, smoke=1)) == []
     assert rules.feed(reading("SMK-1", 60, 2, smoke=1)) == [AlarmRepeated(T0 + timedelta(seconds=60), "AL-own")]
+
+
+def test_an_adopted_alarm_clears_only_after_its_full_clear_count():
+    twin = TwinState(tiny_street())
+    twin.apply(AlarmRaised(T0, "AL-own", "sensor", RiskLevel.RED, sensor_id="SMK-1", rule_id="smoke"))
+    rules = engine()
+    rules.adopt(twin.alarms.values())
+    assert rules.feed(reading("SMK-1", 10, 1, smoke=0)) == []  # smoke: clear_count 2
+    cleared = rules.feed(reading("SMK-1", 20, 2, smoke=0))
+    assert [(type(e).__name__, e.alarm_id) for e in cleared] == [("AlarmCleared", "AL-own")]

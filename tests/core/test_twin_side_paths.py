@@ -104,3 +104,28 @@ def test_alarm_side_paths_mark_the_sensor_and_name_the_case_or_the_alarm():
     assert twin.sensors["SMK-1"].alarm_id is None
     with pytest.raises(TwinError, match=r"^case AL-2: alarm AL-2 is already cleared$"):
         twin.apply_many([AlarmCleared(T0, "AL-2", "x"), AlarmCleared(T0, "AL-2", "x")])
+
+
+def test_active_alarms_most_urgent_then_newest_then_by_id():
+    twin = TwinState(tiny_street())
+    twin.apply_many([
+        AlarmRaised(T0 + timedelta(minutes=9), "B-new", "area", RiskLevel.BLUE),
+        AlarmRaised(T0, "R-old", "area", RiskLevel.RED),
+        AlarmRaised(T0 + timedelta(minutes=5), "R-new2", "area", RiskLevel.RED),
+        AlarmRaised(T0 + timedelta(minutes=5), "R-new1", "area", RiskLevel.RED),
+        AlarmRaised(T0 + timedelta(minutes=1), "Y", "area", RiskLevel.YELLOW),
+    ])
+    assert [a.id for a in twin.active_alarms()] == ["R-new1", "R-new2", "R-old", "Y", "B-new"]
+
+
+def test_new_case_ids_count_per_local_day_and_skip_ids_taken():
+    twin = _twin_with_case()
+    late = datetime(2026, 11, 24, 17, 0, tzinfo=timezone.utc)  # 01:00 on the 25th in Shanghai
+    assert twin.next_case_id(late) == "K20261125-0001"
+    assert twin.next_case_id(late) == "K20261125-0002"
+    grid = twin.street.micro_grid("C01-G01-M01")
+    lon, lat = centre(0, 0)
+    twin.apply(CaseReported(late, "K20261125-0003", "property_maintenance", Source.RESIDENT, lon, lat, grid.id,
+                            grid.general_grid_id, grid.community_id, RiskLevel.BLUE))
+    assert twin.next_case_id(late) == "K20261125-0004"
+    assert twin.next_case_id(T0) == "K20261124-0001"
