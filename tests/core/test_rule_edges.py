@@ -110,3 +110,10 @@ def test_an_adopted_alarm_clears_only_after_its_full_clear_count():
     assert rules.feed(reading("SMK-1", 10, 1, smoke=0)) == []  # smoke: clear_count 2
     cleared = rules.feed(reading("SMK-1", 20, 2, smoke=0))
     assert [(type(e).__name__, e.alarm_id) for e in cleared] == [("AlarmCleared", "AL-own")]
+
+
+def test_the_no_signal_detail_gives_the_silence_in_hours():
+    rules = engine()
+    rules.feed(reading("BRC-1", 0, 1, heart_rate=70, sos=0))
+    (alarm,) = raised_by(rules.tick(T0 + timedelta(seconds=5580)), "BRC-1")
+    assert alarm.detail.endswith(": silent 1.6 h")  # 5,580 s = 1.55 h
