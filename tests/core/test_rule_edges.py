@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 from cockpit.rules import RuleEngine, load_rules
+from cockpit.rules.model import rule_from_dict
 from cockpit.twin import TwinState
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import RiskLevel
@@ -117,3 +118,12 @@ def test_the_no_signal_detail_gives_the_silence_in_hours():
     rules.feed(reading("BRC-1", 0, 1, heart_rate=70, sos=0))
     (alarm,) = raised_by(rules.tick(T0 + timedelta(seconds=5580)), "BRC-1")
     assert alarm.detail.endswith(": silent 1.6 h")  # 5,580 s = 1.55 h
+
+
+def test_n_in_a_row_counts_each_reading_once():
+    rule = rule_from_dict({"id": "smoke3", "name": "three in a row", "kinds": ["smoke"], "trigger": "smoke >= 1",
+                           "count": 3, "category": "fire_hazard", "risk": "red"})
+    rules = RuleEngine(tiny_street(), [rule], start=T0)
+    assert rules.feed(reading("SMK-1", 0, 1, smoke=1)) == []
+    assert rules.feed(reading("SMK-1", 1, 2, smoke=1)) == []
+    assert [type(e).__name__ for e in rules.feed(reading("SMK-1", 2, 3, smoke=1))] == ["CaseReported", "AlarmRaised"]
