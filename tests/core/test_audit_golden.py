@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 from datetime import datetime, timedelta, timezone
 
+import pytest
 from sqlalchemy import insert, select
 
 from cockpit.storage import AuditLog, Database
@@ -67,3 +68,15 @@ def test_a_missing_head_names_where_the_chain_ends(db: Database) -> None:
         f"the chain ends at {entry.hash[:16]}… after 1 entries, not at the expected head "
         f"{'a' * 16}… (entries removed from or added to the end)"
     )
+
+
+def test_entries_and_verdicts_are_immutable(db: Database) -> None:  # noqa: F811
+    log = AuditLog(db)
+    entry = log.append("admin", "user.add", "user:op1", at=T0)
+    verdict = log.verify()
+    with pytest.raises(AttributeError):
+        entry.hash = "0" * 64
+    with pytest.raises(AttributeError):
+        verdict.ok = False
+    assert (verdict.ok, verdict.checked, verdict.first_bad_id, verdict.problem) == (True, 1, None, "")
+    assert entry.prev_hash == GENESIS == "0" * 64
