@@ -25,6 +25,7 @@ class RunRecord:
     ``micro`` and ``grid`` (indices into ``micro_ids`` and ``grid_ids``), ``community`` (into
     ``community_ids``), ``lon``/``lat``, ``source`` (an index into :class:`cockpit.domain.Source`)
     and ``carried`` (open at the start state, never counted in KPIs); abstract runs leave them None.
+    ``item_at`` is when the item a case needed arrived (NaN: it needed none), in runs with ``[resources]``.
     """
 
     scenario: str
@@ -62,6 +63,7 @@ class RunRecord:
     lat: np.ndarray | None = None
     source: np.ndarray | None = None
     carried: np.ndarray | None = None
+    item_at: np.ndarray | None = None
 
     @property
     def in_window(self) -> np.ndarray:

@@ -26,10 +26,11 @@ from cockpit.vocabulary.targets import RESPONSE_TARGET
 from simulation import fields as f
 from simulation.calibration import fit_arrival_class, fit_street_demand, read_service_minutes
 from simulation.demand import model_classes, profile_classes
+from simulation.items import ItemPlan, parse_resources
 from simulation.model import ArrivalClass, ScenarioError, ServiceSpec, StaffChange, StaffGroup
 from simulation.shifts import MINUTES_PER_HOUR, Shift
 from simulation.staffing import RosterError, apply_changes, staffing_table
-from simulation.street import street_model, street_names
+from simulation.street import load_street, street_model, street_names
 
 TRAVEL_MODELS = ("none", "straight_line")
 SERVICE_DISTS = ("exponential", "lognormal", "empirical")
@@ -59,6 +60,7 @@ class Scenario:
     staff_roles: tuple[str, ...] | None = None
     dispatch_delay: ServiceSpec | None = None
     start_state: Any = field(default=None, repr=False, compare=False)
+    resources: ItemPlan | None = None
 
     @property
     def staff_count(self) -> int:
@@ -150,7 +152,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     """Validate a scenario given as nested tables (as ``tomllib`` returns them)."""
     if not isinstance(data, Mapping):
         raise ScenarioError("toml", "a scenario is a table")
-    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets"})
+    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets", "resources"})
 
     head = f.subtable(data, "scenario", required=True)
     f.no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
@@ -208,6 +210,14 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         positive=True,
     )
 
+    resources = None
+    if "resources" in data:
+        if street == "none":
+            raise ScenarioError("resources", "items are fetched from a street's stations and caches; give a street")
+        place = load_street(street)
+        resources = parse_resources(f.subtable(data, "resources", required=True), base_dir, place.id,
+                                    place.projection.to_xy)
+
     return Scenario(
         name=name,
         horizon_hours=horizon,
@@ -226,6 +236,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         staff_changes=changes,
         staff_roles=roles,
         dispatch_delay=delay,
+        resources=resources,
     )
 
 

@@ -9,13 +9,14 @@ living alone: :meth:`cockpit.demand.DemandModel.place_weights`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Iterable
 
 import numpy as np
 
 from cockpit.demand import default_demand
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
+from simulation.items import StreetItems, street_items
 from simulation.model import Person
 from simulation.shifts import MINUTES_PER_HOUR, Shift
 
@@ -59,19 +60,29 @@ class StreetGeometry:
 
 @dataclass(frozen=True)
 class StreetModel:
-    """What a street scenario needs of its street: its roster, shifts and case locations."""
+    """What a street scenario needs of its street: its roster, shifts and case locations.
+
+    ``items`` (its stations' and caches' stock and its travel model) is there once a scenario with
+    ``[resources]`` asked for it.
+    """
 
     name: str
     roster: tuple[Person, ...]
     geometry: StreetGeometry
     shifts: tuple[Shift, ...]
+    items: StreetItems | None = None
 
 
 _MODELS: dict[str, StreetModel] = {}
 
 
-def street_model(name: str) -> StreetModel:
-    """The :class:`StreetModel` of the street called ``name`` (built on first use in a process)."""
+def street_model(name: str, items: bool = False) -> StreetModel:
+    """The :class:`StreetModel` of the street called ``name`` (built on first use in a process).
+
+    ``items``: make sure it holds the street's :class:`~simulation.items.StreetItems`.
+    """
+    if items and (name not in _MODELS or _MODELS[name].items is None):
+        _MODELS[name] = replace(street_model(name), items=street_items(load_street(name)))
     if name not in _MODELS:
         street = load_street(name)
         _MODELS[name] = StreetModel(
@@ -89,7 +100,10 @@ def street_model(name: str) -> StreetModel:
 
 def street_models_for(scenarios: Iterable) -> dict[str, StreetModel]:
     """The street models the given scenarios run in (for handing to worker processes)."""
-    return {s.street: street_model(s.street) for s in scenarios if s.street != "none"}
+    scenarios = [s for s in scenarios if s.street != "none"]
+    return {s.street: street_model(s.street, items=any(o.street == s.street and o.resources is not None
+                                                       for o in scenarios))
+            for s in scenarios}
 
 
 def install_street_models(models: dict[str, StreetModel]) -> None:

@@ -25,6 +25,7 @@ from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from cockpit.escalation import escalation_due, escalations_before
 from simulation.core import ESCALATE, Core, new_need
 from simulation.engine import arrival_times
+from simulation.items import ItemSupply
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
 from simulation.shifts import MINUTES_PER_DAY, MINUTES_PER_HOUR
@@ -56,7 +57,7 @@ class StreetEngine(Core):
         self.scenario = scenario
         self.seed = seed
         self.replication = replication
-        self.model = street_model(scenario.street)
+        self.model = street_model(scenario.street, items=scenario.resources is not None)
         self.geometry = self.model.geometry
         roster = apply_changes(self.model.roster, scenario.staff_changes, self.model, scenario.staff_roles)
         super().__init__(roster, {s.id: s for s in self.model.shifts}, get_policy(scenario.policy),
@@ -70,6 +71,8 @@ class StreetEngine(Core):
         self._draw()
         self._carry()
         self._qualify()
+        self.supply = (ItemSupply(self.model.items, scenario.resources, self.category_names)
+                       if scenario.resources is not None else None)
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -210,6 +213,7 @@ class StreetEngine(Core):
         self._grid = [self.geometry.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
         self._community = [self.geometry.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
         self.open_books()
+        self.item_at = [math.nan] * len(self.arrival)
         self.start_shifts(self.t0)
         self._resume()
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
@@ -286,6 +290,7 @@ class StreetEngine(Core):
             lat=self.lat,
             source=self.source,
             carried=self.carried,
+            item_at=np.array(self.item_at) if self.supply is not None else None,
         )
 
     # -- what the core asks of the street ----------------------------------------------------------
@@ -335,9 +340,18 @@ class StreetEngine(Core):
         return bool(self.people_mask[self.kind_of[j]][s])
 
     def trip_end(self, i: int, s: int, t: float) -> float:
-        if not self.travel:
-            return t
-        return t + travel_minutes(self.x[s], self.y[s], self.speed[s], self._cx[i], self._cy[i])
+        """When ``s`` and, for a case that needs one, the item that gets there first are both on scene."""
+        arrive = t + travel_minutes(self.x[s], self.y[s], self.speed[s], self._cx[i], self._cy[i]) if self.travel else t
+        supply = self.supply
+        if supply is None or not supply.needed(self.kind_of[i]):
+            return arrive
+        trip = supply.best(self.kind_of[i], self._cx[i], self._cy[i], t)
+        if trip is None:
+            return arrive
+        scene = max(arrive, trip.arrival)
+        supply.hold(trip, scene + self.service_of[i])
+        self.item_at[i] = trip.arrival
+        return scene
 
     def finished(self, i: int, s: int) -> None:
         self.x[s], self.y[s] = self._cx[i], self._cy[i]

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import ExperimentResult, run_experiment
 from simulation.optimise import StreetStaffingSearch, optimise_street_staffing
+from simulation.resource_whatif import WhatIf, run_whatif
 from simulation.scenario import Scenario
 from simulation.start import start_from_twin
 from widgets.scenario_editor import ScenarioEditorPanel, new_street_scenario
@@ -56,6 +57,8 @@ class ExperimentRunner(QObject):
     search_finished(object, bool)
         The :class:`~simulation.experiment.StreetStaffingSearch` of a staffing search, and
         whether it was cancelled.
+    whatif_finished(object, bool)
+        The :class:`~simulation.resource_whatif.WhatIf` of a placement plan, and whether it was cancelled.
     failed(str)
         The run raised; the message says why.
     """
@@ -63,6 +66,7 @@ class ExperimentRunner(QObject):
     progress_changed = Signal(int, int)
     finished = Signal(list, bool)
     search_finished = Signal(object, bool)
+    whatif_finished = Signal(object, bool)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -93,6 +97,19 @@ class ExperimentRunner(QObject):
         Progress counts the staffing levels tried; the total is unknown (0).
         """
         self._launch(0, self._search, scenario, replications, seed, workers, options)
+
+    def start_whatif(self, scenario: Scenario, plan_path: str, replications: int, seed: int, workers: int = 1) -> None:
+        """Run ``scenario`` with today's placement and with the plan (:func:`simulation.resource_whatif.run_whatif`)."""
+        self._launch(2 * replications, self._whatif, scenario, plan_path, replications, seed, workers)
+
+    def _whatif(self, scenario: Scenario, plan_path: str, replications: int, seed: int, workers: int) -> tuple:
+        def progress(done: int, _total: int) -> None:
+            with self._lock:
+                self._done = done
+
+        whatif = run_whatif(scenario, plan_path, replications, seed, workers=workers, progress=progress,
+                            cancel=self._cancel)
+        return whatif, whatif.cancelled
 
     def _launch(self, total: int, work, *args) -> None:
         if self.running:
@@ -162,6 +179,8 @@ class ExperimentRunner(QObject):
         outcome, cancelled = future.result()
         if isinstance(outcome, StreetStaffingSearch):
             self.search_finished.emit(outcome, cancelled)
+        elif isinstance(outcome, WhatIf):
+            self.whatif_finished.emit(outcome, cancelled)
         else:
             self.finished.emit(outcome, cancelled)
 

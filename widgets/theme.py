@@ -13,7 +13,8 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from cockpit.resources import RESOURCES
-from cockpit.vocabulary.domain import RiskLevel, SensorKind, StaffStatus
+from cockpit.vocabulary.domain import ResourceKind, ResourceStatus, RiskLevel, StaffStatus
+from cockpit.vocabulary.sensor_kinds import sensor_kinds
 
 THEMES = ("light", "dark")
 
@@ -63,18 +64,26 @@ STAFF_STATUS_COLORS = {
     StaffStatus.BUSY: QColor(_AMBER),
 }
 
+RESOURCE_KIND_COLORS = {
+    ResourceKind.STATION: QColor("#364fc7"),
+    ResourceKind.CACHE: QColor("#0c8599"),
+}
+"""Stations (indigo squares) and caches (teal diamonds) on the map; vehicles take their status colour."""
+RESOURCE_STATUS_COLORS = {
+    ResourceStatus.AVAILABLE: QColor(_GREEN),
+    ResourceStatus.DISPATCHED: QColor(_BLUE),
+    ResourceStatus.ON_SCENE: QColor(_VIOLET),
+}
+"""A vehicle's status: the staff board's colours for the same states."""
+LOW_STOCK_COLOR = QColor(_AMBER)
+"""A station or cache whose stock of some item is below its threshold."""
+PLANNED_SITE_COLOR = QColor("#f783ac")
+"""A site a placement plan suggests (a pink star: no live state uses it)."""
+
 SERIES_COLORS = (QColor(_BLUE), QColor("#e8590c"), QColor(_GREEN), QColor(_VIOLET))
 """One colour per compared scenario, in order (at most four)."""
 
-SENSOR_KIND_COLORS = {
-    SensorKind.SMOKE: QColor("#e69f00"),
-    SensorKind.BRACELET: QColor("#cc79a7"),
-    SensorKind.WATER_METER: QColor("#56b4e9"),
-    SensorKind.MANHOLE: QColor("#8c8c8c"),
-    SensorKind.CAMERA: QColor("#009e73"),
-    SensorKind.PARKING: QColor("#0072b2"),
-    SensorKind.ENVIRONMENT: QColor("#b8a600"),
-}
+SENSOR_KIND_COLORS = {kind: QColor(info.colour) for kind, info in sensor_kinds().items()}
 """Okabe-Ito colours (colour-blind safe) by sensor kind, the same in both themes."""
 SILENT_SENSOR = QColor("#adb5bd")
 """A sensor that has gone silent: grey, outlined in its kind's colour."""

@@ -39,6 +39,7 @@ from cockpit.street.model import (
     Street,
 )
 from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
+from cockpit.vocabulary.sensor_kinds import sensor_kinds
 
 GENERATOR_VERSION = 3
 """Bumped whenever the output for a given seed changes (cache keys include it)."""
@@ -57,46 +58,6 @@ TARGET_HOUSEHOLDS = 33_000
 MEAN_HOUSEHOLD_SIZE = 3.03
 """~100,000 residents in ~33,000 households."""
 
-SENSOR_COUNTS = {
-    SensorKind.SMOKE: 620,
-    SensorKind.BRACELET: 240,
-    SensorKind.WATER_METER: 240,
-    SensorKind.MANHOLE: 210,
-    SensorKind.CAMERA: 200,
-    SensorKind.PARKING: 110,
-    SensorKind.ENVIRONMENT: 80,
-}
-"""~1,700 IoT devices (DESIGN.md 1.1)."""
-
-SENSOR_INTERVAL_S = {
-    SensorKind.SMOKE: 3600,
-    SensorKind.BRACELET: 300,
-    SensorKind.WATER_METER: 900,
-    SensorKind.MANHOLE: 1800,
-    SensorKind.CAMERA: 60,
-    SensorKind.PARKING: 120,
-    SensorKind.ENVIRONMENT: 300,
-}
-"""Healthy reporting interval per kind: heartbeats for alarm-only devices, readings for the others."""
-
-SENSOR_PREFIX = {
-    SensorKind.SMOKE: "SMK",
-    SensorKind.BRACELET: "BRC",
-    SensorKind.WATER_METER: "WTR",
-    SensorKind.MANHOLE: "MHC",
-    SensorKind.CAMERA: "CAM",
-    SensorKind.PARKING: "PRK",
-    SensorKind.ENVIRONMENT: "ENV",
-}
-SENSOR_LABEL = {
-    SensorKind.SMOKE: "烟感",
-    SensorKind.BRACELET: "智能手环",
-    SensorKind.WATER_METER: "智能水表",
-    SensorKind.MANHOLE: "井盖",
-    SensorKind.CAMERA: "摄像头",
-    SensorKind.PARKING: "车位",
-    SensorKind.ENVIRONMENT: "环境监测",
-}
 
 STAFF_PREFIX = {
     StaffKind.GRID_WORKER: "GW",
@@ -510,37 +471,45 @@ class _Builder:
             points = [_random_points(micro_polys[i], int(counts[i]), rng) for i in np.flatnonzero(counts)]
             return np.concatenate(points)
 
-        smoke = rng.multinomial(SENSOR_COUNTS[SensorKind.SMOKE], households / households.sum())
-        batches.append((SensorKind.SMOKE, in_micro_grids(smoke), False))
-        for kind in (SensorKind.BRACELET, SensorKind.WATER_METER):
-            homes = rng.multivariate_hypergeometric(elderly, SENSOR_COUNTS[kind])
-            batches.append((kind, in_micro_grids(homes), True))
-
         lines = [line for _, line in roads]
         # Devices on roads keep 20 m inside the street so that their side-step never leaves it.
         inner = boundary.buffer(-20)
-        manholes = _points_on_lines(lines, 2 * SENSOR_COUNTS[SensorKind.MANHOLE], rng)
-        manholes = manholes[shapely.contains_xy(inner, manholes[:, 0], manholes[:, 1])]
-        batches.append((SensorKind.MANHOLE, manholes[: SENSOR_COUNTS[SensorKind.MANHOLE]], False))
-        major = [line for kind, line in roads if kind != "local"]
-        junctions = _junctions(major)
-        junctions = junctions[shapely.contains_xy(inner, junctions[:, 0], junctions[:, 1])]
         places = {kind: [poly for k, _, poly in dedicated_xy if k == kind] for kind in DEDICATED_COUNTS}
-        n_cameras = SENSOR_COUNTS[SensorKind.CAMERA]
-        at_markets = _points_in_polygons(places["market"] + places["street_front"], n_cameras // 4, rng)
-        at_junctions = junctions[rng.choice(len(junctions), n_cameras - len(at_markets), replace=len(junctions) < n_cameras)]
-        # A camera stands on a corner of the junction, a few metres off the road centre lines.
-        at_junctions = at_junctions + rng.choice([-6.0, 6.0], size=at_junctions.shape)
-        batches.append((SensorKind.CAMERA, np.concatenate([at_markets, at_junctions]), False))
-        batches.append(
-            (
-                SensorKind.PARKING,
-                _points_in_polygons(places["street_front"] + places["office_tower"], SENSOR_COUNTS[SensorKind.PARKING], rng),
-                False,
-            )
-        )
-        candidates = np.concatenate([_random_points(p, 20, rng) for p in micro_polys])
-        batches.append((SensorKind.ENVIRONMENT, _farthest_points(candidates, SENSOR_COUNTS[SensorKind.ENVIRONMENT], rng), False))
+
+        def households_share(n: int) -> np.ndarray:
+            return in_micro_grids(rng.multinomial(n, households / households.sum()))
+
+        def elderly_homes(n: int) -> np.ndarray:
+            return in_micro_grids(rng.multivariate_hypergeometric(elderly, n))
+
+        def on_roads(n: int) -> np.ndarray:
+            points = _points_on_lines(lines, 2 * n, rng)
+            return points[shapely.contains_xy(inner, points[:, 0], points[:, 1])][:n]
+
+        def markets_and_junctions(n: int) -> np.ndarray:
+            junctions = _junctions([line for kind, line in roads if kind != "local"])
+            junctions = junctions[shapely.contains_xy(inner, junctions[:, 0], junctions[:, 1])]
+            at_markets = _points_in_polygons(places["market"] + places["street_front"], n // 4, rng)
+            at_junctions = junctions[rng.choice(len(junctions), n - len(at_markets), replace=len(junctions) < n)]
+            # A camera stands on a corner of the junction, a few metres off the road centre lines.
+            at_junctions = at_junctions + rng.choice([-6.0, 6.0], size=at_junctions.shape)
+            return np.concatenate([at_markets, at_junctions])
+
+        def street_front(n: int) -> np.ndarray:
+            return _points_in_polygons(places["street_front"] + places["office_tower"], n, rng)
+
+        def spread(n: int) -> np.ndarray:
+            candidates = np.concatenate([_random_points(p, 20, rng) for p in micro_polys])
+            return _farthest_points(candidates, n, rng)
+
+        placements = {
+            "households": households_share, "elderly_homes": elderly_homes, "roads": on_roads,
+            "markets_and_junctions": markets_and_junctions, "street_front": street_front, "spread": spread,
+        }
+        kinds = sensor_kinds()
+        for info in kinds.values():
+            batches.append((info.kind, placements[info.demo_placement](info.demo_count),
+                            info.demo_placement == "elderly_homes"))
 
         micro_ll = np.asarray([m.polygon for m in micro_grids], dtype=object)
         sensors = []
@@ -552,14 +521,14 @@ class _Builder:
             for n, (x, y, o) in enumerate(zip(lon, lat, owner)):
                 sensors.append(
                     Sensor(
-                        id=f"{SENSOR_PREFIX[kind]}-{n + 1:06d}",
+                        id=f"{kinds[kind].prefix}-{n + 1:06d}",
                         kind=kind,
                         lon=float(x),
                         lat=float(y),
                         micro_grid_id=micro_grids[o].id,
-                        interval_s=SENSOR_INTERVAL_S[kind],
+                        interval_s=kinds[kind].interval_s,
                         elderly_alone=elderly_alone,
-                        label=f"{SENSOR_LABEL[kind]} {micro_grids[o].name}",
+                        label=f"{kinds[kind].label} {micro_grids[o].name}",
                     )
                 )
         return sensors

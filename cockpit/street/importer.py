@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import shapely
 
 from cockpit.street.areas import Areas, Features, build_areas, read_features, to_metric
+from cockpit.street.buildings import count_from_buildings
 from cockpit.street.checks import check_cover, check_households, check_overlaps
 from cockpit.street.crs import utm_epsg
 from cockpit.street.manifest import AREA_LAYERS, LAYERS, Manifest
@@ -29,6 +30,7 @@ class ImportReport:
     street_id: str
     street: Street | None
     problems: Problems = field(default_factory=Problems)
+    buildings: int = 0
 
     @property
     def ok(self) -> bool:
@@ -44,6 +46,7 @@ class ImportReport:
             "micro_grids": len(s.micro_grids) if s else 0,
             "dedicated_grids": len(s.dedicated_grids) if s else 0,
             "roads": len(s.roads) if s else 0,
+            "buildings": self.buildings if s else 0,
             "households": s.households if s else 0,
             "residents": s.residents if s else 0,
             "sensors": len(s.sensors) if s else 0,
@@ -67,7 +70,7 @@ def build_street(manifest: Manifest) -> ImportReport:
     for kind in LAYERS:
         source = manifest.layers.get(kind)
         if source is not None:
-            features = read_features(source, problems, polygonal=kind in AREA_LAYERS)
+            features = read_features(source, problems, polygonal=kind != "roads")
             if features is not None:
                 layers[kind] = features
     # Features with errors are left out and the rest is still checked, so one run lists as much as
@@ -81,6 +84,9 @@ def build_street(manifest: Manifest) -> ImportReport:
         to_metric(features, projection)
     for kind in ("communities", "general_grids", "micro_grids"):
         check_overlaps(layers[kind], manifest.tolerances.overlap_m2, problems)
+    if "buildings" in layers:
+        count_from_buildings(layers["buildings"], layers["micro_grids"], problems)
+        report.buildings = len(layers["buildings"].ids)
     areas = build_areas(manifest, layers, projection, problems)
     check_cover(layers["communities"], layers["general_grids"], {g.id: g.community_id for g in areas.general_grids},
                 manifest.tolerances, projection, problems)

@@ -18,7 +18,7 @@ from cockpit.street.crs import CrsError, SourceCrs, parse_crs
 from cockpit.street.problems import stop
 
 AREA_LAYERS = ("communities", "general_grids", "micro_grids", "dedicated_grids")
-LAYERS = AREA_LAYERS + ("roads",)
+LAYERS = AREA_LAYERS + ("roads", "buildings")
 REQUIRED_LAYERS = ("communities", "general_grids", "micro_grids")
 REGISTRIES = ("sensors", "staff", "shifts", "resources", "stock", "residents")
 
@@ -30,6 +30,7 @@ _LAYER_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
                                       "children_left_behind")),
     "dedicated_grids": (("id", "name", "kind"), ("community",)),
     "roads": (("id",), ("name", "kind")),
+    "buildings": (("id",), ("households", "residents", "micro_grid")),
 }
 _REGISTRY_COLUMNS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "sensors": (("id", "kind", "lon", "lat"), ("micro_grid", "community", "interval_s", "elderly_alone", "label")),
@@ -121,8 +122,6 @@ def read_manifest(path: str | Path) -> Manifest:
 
     layers = {}
     for kind, spec in _table(data, "layers", name).items():
-        if kind == "buildings":
-            raise stop(name, "layers.buildings: buildings are not stored by the cockpit yet; remove the table")
         if kind not in _LAYER_COLUMNS:
             raise stop(name, f"layers.{kind}: unknown layer; known: {', '.join(LAYERS)}")
         layers[kind] = _source(kind, f"layers.{kind}", spec, base, default_crs, name, registry=False)

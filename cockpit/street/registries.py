@@ -20,9 +20,10 @@ import shapely
 
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
+from cockpit.vocabulary.sensor_kinds import sensor_kinds
 from cockpit.street.geo import first_within
 from cockpit.street.areas import Areas, mapped_value
-from cockpit.street.generator import DEPARTMENT_TEAMS, SENSOR_INTERVAL_S, SENSOR_LABEL, SHIFTS, STAFF_PREFIX
+from cockpit.street.generator import DEPARTMENT_TEAMS, SHIFTS, STAFF_PREFIX
 from cockpit.street.manifest import Source
 from cockpit.street.model import Resource, Sensor, Shift, StaffMember, Stock, Street
 from cockpit.street.problems import Problems, stop
@@ -216,7 +217,7 @@ def read_sensors(source: Source | None, areas: Areas, names: AreaNames, problems
             continue
         interval = _interval(rows.get(row, "interval_s"), SensorKind(kind), file, where, id_, problems)
         elderly = flag(rows.get(row, "elderly_alone")) if "elderly_alone" in rows.cols else False
-        label = as_text(rows.get(row, "label")) or f"{SENSOR_LABEL[SensorKind(kind)]} {micro.name}"
+        label = as_text(rows.get(row, "label")) or f"{sensor_kinds()[SensorKind(kind)].label} {micro.name}"
         sensors.append(Sensor(id_, SensorKind(kind), float(rows.lon[i]), float(rows.lat[i]), micro.id,
                               interval if interval is not None else 0, bool(elderly), label))
     return sensors
@@ -242,7 +243,7 @@ def _agrees(source: Source, row: tuple, rows: _Rows, names: AreaNames, micro_id:
 
 def _interval(value: Any, kind: SensorKind, file: str, where: str, id_: str, problems: Problems) -> int | None:
     if value is None:
-        return SENSOR_INTERVAL_S[kind]
+        return sensor_kinds()[kind].interval_s
     seconds = whole_number(value)
     if not seconds:
         problems.error(file, where, id_, f"interval_s {value!r} is not a whole number of seconds > 0")

@@ -36,7 +36,7 @@ def test_alarming_readings_raise_the_rule_and_healthy_ones_do_not(tiny_street, r
     rng = np.random.default_rng(3)
     kind = sorted(rule.kinds)[0]
     sensor = Sensor("S-1", kind, 104.0, 30.6, tiny_street.micro_grids[0].id, 60, elderly_alone=True)
-    street = dataclasses.replace(tiny_street, sensors=(sensor,), _index={})
+    street = dataclasses.replace(tiny_street, sensors=(sensor,))
     engine = RuleEngine(street, [rule])
     count = max(rule.count, 2 if rule.for_s > 0 else 1)
     step = rule.for_s / (count - 1) if count > 1 else 0.0

@@ -21,7 +21,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "xinhua"
 sys.path.insert(0, str(FIXTURE))
 import make_fixture  # noqa: E402  (the fixture's hand-written truth)
 
-KEYS = ["street", "communities", "general_grids", "micro_grids", "dedicated_grids", "roads", "households",
+KEYS = ["street", "communities", "general_grids", "micro_grids", "dedicated_grids", "roads", "buildings", "households",
         "residents", "sensors", "staff", "warnings", "errors"]
 
 
@@ -321,7 +321,7 @@ def test_stock_and_resources_that_do_not_fit_are_named(capsys, street_dir, tmp_p
     (lambda t: t.replace('file = "设备台账.xlsx"\ncrs = "gcj02"\n', 'file = "设备台账.xlsx"\n'),
      "设备台账.xlsx:设备台账: row 3: point (114.267, 30.5757) in EPSG:4547 converts to lon 109.5141, lat 0.0003, "
      "outside China; these look like degrees"),
-    (lambda t: t.replace("[layers.roads]", "[layers.buildings]"), "street.toml: layers.buildings: buildings are not stored"),
+    (lambda t: t.replace("[layers.roads]", "[layers.towers]"), "street.toml: layers.towers: unknown layer"),
     (lambda t: t.replace('file = "人员名册.csv"', 'file = "人员名册.csv"\nsheet2 = "x"'), "street.toml: registries.staff.sheet2: unknown key"),
 ])
 def test_a_broken_manifest_or_file_names_the_file_and_the_reason(capsys, street_dir, tmp_path, edit, message):
@@ -412,3 +412,64 @@ def test_micro_grids_without_household_counts_import_with_a_warning(street_dir):
     report = import_street(manifest)
     assert report.ok and report.street.households == 0
     assert any(str(w).startswith("micro_grids_gcj02.geojson: no household counts") for w in report.problems.warnings)
+
+
+# ---------------------------------------------------------------- buildings
+
+
+def _write_buildings(folder: Path, street, households) -> None:
+    """Two small footprints (WGS84) inside each micro-grid, splitting ``households(micro)`` between them."""
+    features = []
+    for m in street.micro_grids:
+        p = m.polygon.representative_point()
+        total = households(m)
+        for n, share in enumerate((total // 2, total - total // 2)):
+            x = p.x + (n - 0.5) * 2e-5
+            ring = [[x - 5e-6, p.y - 5e-6], [x + 5e-6, p.y - 5e-6], [x + 5e-6, p.y + 5e-6], [x - 5e-6, p.y + 5e-6]]
+            features.append({"type": "Feature", "properties": {"LDDM": f"{m.id}-{n + 1}", "HS": share},
+                             "geometry": {"type": "Polygon", "coordinates": [ring + [ring[0]]]}})
+    (folder / "buildings.geojson").write_text(
+        json.dumps({"type": "FeatureCollection", "features": features}, ensure_ascii=False), encoding="utf-8")
+
+
+def _with_buildings(folder: Path, keep_micro_counts: bool) -> Path:
+    manifest = folder / "street.toml"
+    text = manifest.read_text(encoding="utf-8")
+    if not keep_micro_counts:
+        text = text.replace('households = "HS"\nresidents = "RK"\n', "", 1)
+    text += '\n[layers.buildings]\nfile = "buildings.geojson"\ncrs = "EPSG:4326"\nid = "LDDM"\nhouseholds = "HS"\n'
+    manifest.write_text(text, encoding="utf-8")
+    return manifest
+
+
+def test_micro_grids_without_counts_take_their_buildings_households(street_dir):
+    truth = import_street(FIXTURE / "street.toml").street
+    _write_buildings(street_dir, truth, lambda m: m.households)
+    report = import_street(_with_buildings(street_dir, keep_micro_counts=False))
+    assert report.ok, report.problems.errors
+    assert report.to_json()["buildings"] == 2 * len(truth.micro_grids)
+    assert {m.id: m.households for m in report.street.micro_grids} == {m.id: m.households for m in truth.micro_grids}
+    assert report.street.households == truth.households
+
+
+def test_buildings_that_contradict_a_stated_count_or_lie_outside_are_warned_about(street_dir):
+    truth = import_street(FIXTURE / "street.toml").street
+    first = truth.micro_grids[0]
+    _write_buildings(street_dir, truth, lambda m: m.households + (20 if m.id == first.id else 1))
+    collection = json.loads((street_dir / "buildings.geojson").read_text(encoding="utf-8"))
+    collection["features"][-1]["geometry"]["coordinates"] = [[[100.0, 20.0], [100.001, 20.0], [100.001, 20.001],
+                                                              [100.0, 20.0]]]
+    (street_dir / "buildings.geojson").write_text(json.dumps(collection), encoding="utf-8")
+    report = import_street(_with_buildings(street_dir, keep_micro_counts=True))
+    assert report.ok, report.problems.errors
+    warnings = [str(w) for w in report.problems.warnings]
+    mismatched = [w for w in warnings if "its buildings in buildings.geojson hold" in w]
+    last = collection["features"][-1]["properties"]["LDDM"]
+    halved = truth.micro_grids[-1]                      # its second building now stands outside the street
+    assert len(mismatched) == 2
+    assert f"id {first.id}: households {first.households}, its buildings in buildings.geojson hold " \
+           f"{first.households + 20};" in mismatched[0]
+    assert f"id {halved.id}: households {halved.households}, its buildings in buildings.geojson hold " \
+           f"{(halved.households + 1) // 2};" in mismatched[1]
+    assert any(f"id {last}: lies in no micro-grid; not counted" in w for w in warnings)
+    assert {m.id: m.households for m in report.street.micro_grids} == {m.id: m.households for m in truth.micro_grids}
