@@ -344,15 +344,15 @@ def tests_importing(paths: list[str], roots: tuple[str, ...] = DEFAULT_TESTS) ->
     The tests of a module import it; running every test of the suite under coverage to find the
     few others that reach it would cost more than the whole mutation run.
     """
-    wanted = set()
-    for path in paths:
-        parts = module_name(path).split(".")
-        wanted.update(".".join(parts[:n]) for n in range(2, len(parts) + 1))
-    found = []
-    for name in _files_under(list(roots)):
-        if Path(name).name.startswith("test_") and _imports(ROOT / name) & wanted:
-            found.append(name)
-    return found
+    files = [name for name in _files_under(list(roots)) if Path(name).name.startswith("test_")]
+    return [name for name in files if any(_imports_module(name, path) for path in paths)]
+
+
+def _imports_module(test_file: str, path: str) -> bool:
+    """Whether ``test_file`` imports the module at ``path`` or a package of it (not the top one)."""
+    parts = module_name(path).split(".")
+    wanted = {".".join(parts[:n]) for n in range(2, len(parts) + 1)}
+    return bool(_imports(ROOT / test_file) & wanted)
 
 
 def _imports(path: Path) -> set[str]:
@@ -411,6 +411,7 @@ class CoverageMap:
 
     lines: dict[str, dict[int, set[str]]]
     durations: dict[str, float]
+    importers: dict[str, set[str]] = field(default_factory=dict)
 
     def tests_for(self, mutant: Mutant, budget: float) -> tuple[list[str], int]:
         """The covering tests to run, fastest first, within ``budget`` seconds; and how many cover it.
@@ -422,8 +423,10 @@ class CoverageMap:
         by_line = self.lines.get(mutant.path, {})
         tests = set(by_line.get(mutant.line, ()))
         if mutant.module_level and not tests:
-            # Evaluated at import: any test that runs the module may depend on it.
+            # Evaluated at import: any test that runs the module or imports it may depend on it
+            # (a test reading a constant or building a dataclass runs no line of the module).
             tests = set().union(*by_line.values()) if by_line else set()
+            tests.update(t for t in self.durations if t.split("::")[0] in self.importers.get(mutant.path, ()))
         ordered = sorted((t for t in tests if t in self.durations), key=lambda t: (self.durations[t], t))
         chosen, spent = [], 0.0
         for test in ordered:
@@ -488,7 +491,8 @@ def measure_coverage(paths: list[str], tests: list[str]) -> CoverageMap:
             for line, contexts in by_line.items():
                 lines[path][int(line)].update(contexts)
         durations.update(data["durations"])
-    return CoverageMap(lines, durations)
+    importers = {p: {name for name in files if _imports_module(name, p)} for p in paths}
+    return CoverageMap(lines, durations, importers)
 
 
 def _digest(*parts: str | bytes) -> str:
