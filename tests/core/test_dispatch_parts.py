@@ -9,6 +9,7 @@ import pytest
 from cockpit.dispatch import (
     DEFAULT_SPEED_M_PER_MIN,
     DETOUR_FACTOR,
+    POLICIES,
     ROUNDING,
     Candidate,
     CaseNeed,
@@ -95,3 +96,13 @@ def test_default_speeds_by_kind_of_staff_and_the_candidate_defaults():
         person.workload = 3  # frozen: a policy cannot change what it was shown
     with pytest.raises(AttributeError):
         need.priority = 0
+
+
+def test_a_recommendation_is_a_frozen_record_of_its_facts():
+    walker = Candidate("p1", StaffKind.GRID_WORKER, x=600.0, y=800.0, speed_m_per_min=80.0)
+    (best,) = POLICIES["nearest"].rank(CaseNeed("c1", 1, 0.0, x=0.0, y=0.0), [walker])
+    assert (best.staff_id, best.distance_m, best.eta_minutes, best.workload) == ("p1", pytest.approx(1300.0),
+                                                                                pytest.approx(1300.0 / 80), 0)
+    with pytest.raises(AttributeError):
+        best.eta_minutes = 0.0
+    assert not hasattr(best, "__dict__")

@@ -160,3 +160,9 @@ def test_payloads_are_immutable_and_built_by_field_name_only(kind):
     assert cls(**{f: getattr(payload, f) for f in cls.__struct_fields__}) == payload
     with pytest.raises(TypeError):
         cls(*(getattr(payload, f) for f in cls.__struct_fields__))
+
+
+def test_the_envelope_fields_are_keyword_only_too():
+    payload = parse(TopicKind.READING, reading())
+    with pytest.raises(TypeError):
+        type(payload)(payload.v, payload.device, payload.seq, payload.ts, values=payload.values)
