@@ -78,6 +78,8 @@ def test_refusals_read_as_one_plain_line_without_the_key_errors_quotes():
     with pytest.raises(TwinError) as unknown:
         twin.accept("NOPE", WORKER, at=T0)
     assert str(unknown.value) == "case NOPE: no such case"
+    with pytest.raises(TwinError, match=r"^case NOPE: no such case$"):
+        twin.dispatch("NOPE", "NOBODY", "op", at=T0)  # the case is checked before the assignee
     with pytest.raises(TwinError) as stranger:
         twin.dispatch("K1", "NOBODY", "op", at=T0)
     assert str(stranger.value) == "case K1: unknown assignee 'NOBODY'"
