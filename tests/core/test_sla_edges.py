@@ -113,8 +113,6 @@ def test_a_red_case_alarm_only_for_red_cases_not_already_under_an_alarm():
     assert _of(report("BLUE", RiskLevel.BLUE), AlarmRaised) == []
     (red,) = _of(report("RED", RiskLevel.RED), AlarmRaised)
     assert (red.alarm_id, red.alarm_kind, red.case_id) == ("ALM-RED-RED", "red_case", "RED")
-    # A red case whose alarm is named but was never raised still gets its red-case alarm.
-    assert [a.alarm_id for a in _of(report("GHOST", RiskLevel.RED, "AL-missing"), AlarmRaised)] == ["ALM-RED-GHOST"]
     twin.apply(AlarmRaised(T0, "AL-smoke", "sensor", RiskLevel.RED, sensor_id="SMK-1", rule_id="smoke"))
     assert _of(report("SENSOR", RiskLevel.RED, "AL-smoke"), AlarmRaised) == []
     # Triaged up to red later: the alarm comes with the triage, once.

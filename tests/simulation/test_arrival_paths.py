@@ -13,10 +13,11 @@ import numpy as np
 import pytest
 
 from simulation.engine import arrival_times
-from simulation.model import ArrivalClass, ServiceSpec
+from cockpit.stages import Duration
+from simulation.model import ArrivalClass
 
 START = dt.date(2026, 3, 2)
-SERVICE = ServiceSpec("exponential", mean_minutes=30.0)
+SERVICE = Duration("exponential", mean_minutes=30.0)
 
 
 def _times(arrival: ArrivalClass, horizon: float, day_factors=None) -> np.ndarray:
