@@ -255,6 +255,12 @@ def _cmd_resources_plan(args: argparse.Namespace) -> int:
                         args.objective, args.solver, args.time_limit, args.at, args.travel, args.json)
 
 
+def _cmd_resources_whatif(args: argparse.Namespace) -> int:
+    from simulation.resource_whatif import whatif_command
+
+    return whatif_command(args.plan, args.scenario, args.replications, args.seed, args.workers, args.json)
+
+
 def _add_resources(sub: argparse._SubParsersAction) -> None:
     resources = sub.add_parser("resources", help="stations, vehicles and emergency caches: coverage and placement")
     resources_sub = resources.add_subparsers(dest="resources_command", required=True)
@@ -291,6 +297,16 @@ def _add_resources(sub: argparse._SubParsersAction) -> None:
                       help="exact MILP (HiGHS), greedy, or auto: exact unless the instance is very large")
     plan.add_argument("--time-limit", type=float, default=60.0, help="seconds the exact solver may take")
     plan.set_defaults(handler=_cmd_resources_plan)
+
+    whatif = resources_sub.add_parser("whatif", help="a plan's effect on response for the cases that need its item")
+    whatif.add_argument("plan", help="the JSON of `cockpit resources plan --json` (an item's plan)")
+    whatif.add_argument("--scenario", default=None,
+                        help="street scenario TOML to try it on (default: the demo street as staffed today)")
+    whatif.add_argument("--replications", type=int, default=30, help="replications of each placement (default 30)")
+    whatif.add_argument("--seed", type=int, default=0, help="experiment seed, common to both runs (default 0)")
+    whatif.add_argument("--workers", type=int, default=1, help="worker processes (default 1)")
+    whatif.add_argument("--json", action="store_true", help="print one JSON object")
+    whatif.set_defaults(handler=_cmd_resources_whatif)
 
 
 # ---------------------------------------------------------------- parser
@@ -360,7 +376,7 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
     add_street_options(snapshot)
     snapshot.add_argument("--size", default="1920x1080")
     snapshot.add_argument("--lang", choices=["zh", "en"], default="zh")
-    snapshot.add_argument("--page", choices=["map", "kpi", "cases", "staff"], default="map")
+    snapshot.add_argument("--page", choices=["map", "kpi", "cases", "staff", "resources"], default="map")
     snapshot.add_argument("--minutes", type=int, default=60, help="minutes of accelerated demo feed first")
     snapshot.add_argument("--at", default=None,
                           help="the moment shown, ISO time (no offset: Asia/Shanghai); "

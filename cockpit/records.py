@@ -1,4 +1,4 @@
-"""The twin's mutable records of cases, staff, sensors and alarms.
+"""The twin's mutable records of cases, staff, sensors, resources and alarms.
 
 The twin state owns these records and is the only code that changes them (by applying events);
 everyone else reads them. Deadlines and overdue status are derived from the record and a time.
@@ -9,11 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
-from cockpit.street.model import Sensor, StaffMember
+from cockpit.street.model import Resource, Sensor, StaffMember
 from cockpit.vocabulary.domain import (
     AlarmState,
     CaseStatus,
     OwnerLevel,
+    ResourceKind,
+    ResourceStatus,
     RiskLevel,
     Source,
     StaffStatus,
@@ -151,6 +153,63 @@ class SensorState:
 
 
 @dataclass(slots=True, eq=False)
+class Assignment:
+    """What one resource sent to one case: the item and units out on it (none for a bare vehicle)."""
+
+    case_id: str
+    dispatched_at: datetime
+    item: str | None = None
+    count: int = 0
+    arrived_at: datetime | None = None
+    eta_minutes: float | None = None
+
+
+@dataclass(slots=True, eq=False)
+class ResourceState:
+    """A station's, vehicle's or cache's live state: stock on the shelf, what is out on cases, position.
+
+    ``stock`` counts the units on the shelf by item; ``out`` the cases it has sent something to.
+    ``capacity`` starts as the street's and grows when a restock brings more. ``low_alarms`` holds the
+    active low-stock alarm of each item. A vehicle's position follows its tracker.
+    """
+
+    resource: Resource
+    lon: float
+    lat: float
+    x: float
+    y: float
+    stock: dict[str, int] = field(default_factory=dict)
+    capacity: dict[str, int] = field(default_factory=dict)
+    out: dict[str, Assignment] = field(default_factory=dict)
+    low_alarms: dict[str, str] = field(default_factory=dict)
+    last_seen: datetime | None = None
+
+    @property
+    def id(self) -> str:
+        return self.resource.id
+
+    @property
+    def status(self) -> ResourceStatus:
+        """On scene if anything it sent has arrived, dispatched if something is on the way, else available."""
+        if any(a.arrived_at is not None for a in self.out.values()):
+            return ResourceStatus.ON_SCENE
+        return ResourceStatus.DISPATCHED if self.out else ResourceStatus.AVAILABLE
+
+    @property
+    def free(self) -> bool:
+        """A vehicle with no case; a station or cache always (its shelf says what it can still send)."""
+        return self.resource.kind is not ResourceKind.VEHICLE or not self.out
+
+    def units_out(self, item: str) -> int:
+        """Units of ``item`` out on cases."""
+        return sum(a.count for a in self.out.values() if a.item == item)
+
+    def held(self, item: str) -> int:
+        """Units of ``item`` it owns: on the shelf and out on cases (what it will hold when all return)."""
+        return self.stock.get(item, 0) + self.units_out(item)
+
+
+@dataclass(slots=True, eq=False)
 class Alarm:
     """An alarm and its life cycle active → acknowledged → cleared, with repeats counted."""
 
@@ -163,6 +222,7 @@ class Alarm:
     case_id: str | None = None
     area_id: str | None = None
     detail: str = ""
+    resource_id: str | None = None
     state: AlarmState = AlarmState.ACTIVE
     repeats: int = 0
     last_repeat_at: datetime | None = None

@@ -18,6 +18,7 @@ from datetime import datetime
 
 from cockpit.escalation import escalation_due, levels_above
 from cockpit.records import Case
+from cockpit.stock import StockMonitor
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import AlarmState, RiskLevel
 from cockpit.vocabulary.events import (
@@ -167,5 +168,5 @@ def red_case_alarms(state: TwinState, event: Event) -> list[Event]:
 
 
 def live_derivers() -> list:
-    """The rules a live or simulated twin runs: red-case alarms and the SLA monitor."""
-    return [red_case_alarms, SlaMonitor()]
+    """The rules a live or simulated twin runs: red-case alarms, the SLA monitor and low stock."""
+    return [red_case_alarms, SlaMonitor(), StockMonitor()]

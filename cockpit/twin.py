@@ -14,11 +14,11 @@ from datetime import datetime, time
 
 import pandas as pd
 
-from cockpit.records import Alarm, Case, SensorState, StaffState, Transition
-from cockpit.street.model import Street
+from cockpit.records import Alarm, Assignment, Case, ResourceState, SensorState, StaffState, Transition
+from cockpit.street.model import Resource, Street
 from cockpit.vocabulary.case_columns import CASE_FRAME_COLUMNS, TIME_COLUMNS
 from cockpit.vocabulary.categories import CategoryTable, default_categories
-from cockpit.vocabulary.domain import AlarmState, CaseStatus, OwnerLevel, RiskLevel, StaffStatus
+from cockpit.vocabulary.domain import AlarmState, CaseStatus, OwnerLevel, ResourceKind, RiskLevel, StaffStatus
 from cockpit.vocabulary.events import (
     CASE_STATUS_AFTER,
     AlarmAcknowledged,
@@ -40,9 +40,15 @@ from cockpit.vocabulary.events import (
     CaseTriaged,
     ClockTick,
     Event,
+    ItemRestocked,
+    ItemUsed,
+    ResourceArrived,
+    ResourceDispatched,
+    ResourceReturned,
     SensorReading,
     StaffMoved,
     StaffStatusChanged,
+    VehicleMoved,
 )
 from cockpit.vocabulary.lifecycle import InvalidTransition, check_transition
 from cockpit.vocabulary.local_time import LOCAL_TZ
@@ -57,11 +63,16 @@ class TwinError(ValueError):
     """An event or command the twin refuses (unknown id, invalid transition); the message says why."""
 
 
+LOW_STOCK = "low_stock"
+"""Alarm kind: a station's or cache's stock of an item fell below its item's threshold."""
+
+
 class TwinState:
-    """The live picture of one street: cases, staff, sensors, alarms and the clock.
+    """The live picture of one street: cases, staff, sensors, resources, alarms and the clock.
 
     Owns the :class:`~cockpit.records.Case`, :class:`~cockpit.records.StaffState`,
-    :class:`~cockpit.records.SensorState` and :class:`~cockpit.records.Alarm` records.
+    :class:`~cockpit.records.SensorState`, :class:`~cockpit.records.ResourceState` and
+    :class:`~cockpit.records.Alarm` records.
     Emits every applied event (including derived ones) to listeners registered with
     :meth:`subscribe`, as one list per :meth:`apply` or :meth:`apply_many` call.
     """
@@ -80,6 +91,7 @@ class TwinState:
         self.alarms: dict[str, Alarm] = {}
         self.staff: dict[str, StaffState] = {}
         self.sensors: dict[str, SensorState] = {s.id: SensorState(s) for s in street.sensors}
+        self.resources: dict[str, ResourceState] = {r.id: _resource_state(street, r) for r in street.resources}
         self.now: datetime | None = None
         self.applied = 0
         self._derivers = list(derivers)
@@ -111,6 +123,12 @@ class TwinState:
             AlarmCleared: self._on_alarm_cleared,
             StaffMoved: self._on_staff_moved,
             StaffStatusChanged: self._on_staff_status,
+            ResourceDispatched: self._on_resource_dispatched,
+            ResourceArrived: self._on_resource_arrived,
+            ResourceReturned: self._on_resource_returned,
+            ItemUsed: self._on_item_used,
+            ItemRestocked: self._on_item_restocked,
+            VehicleMoved: self._on_vehicle_moved,
             ClockTick: lambda event: None,
         }
 
@@ -349,9 +367,12 @@ class TwinState:
             case_id=e.case_id,
             area_id=e.area_id,
             detail=e.detail,
+            resource_id=e.resource_id,
         )
         if e.sensor_id is not None and e.sensor_id in self.sensors:
             self.sensors[e.sensor_id].alarm_id = e.alarm_id
+        if e.alarm_kind == LOW_STOCK and e.resource_id in self.resources:
+            self.resources[e.resource_id].low_alarms[e.detail] = e.alarm_id
 
     def _alarm(self, alarm_id: str) -> Alarm:
         alarm = self.alarms.get(alarm_id)
@@ -382,6 +403,9 @@ class TwinState:
         sensor = self.sensors.get(alarm.sensor_id or "")
         if sensor is not None and sensor.alarm_id == alarm.id:
             sensor.alarm_id = None
+        resource = self.resources.get(alarm.resource_id or "")
+        if resource is not None and resource.low_alarms.get(alarm.detail) == alarm.id:
+            del resource.low_alarms[alarm.detail]
 
     def _staff(self, staff_id: str) -> StaffState:
         staff = self.staff.get(staff_id)
@@ -399,6 +423,92 @@ class TwinState:
         staff = self._staff(e.staff_id)
         staff.status = e.status
         staff.last_seen = e.at
+
+    # ------------------------------------------------------------ resources
+
+    def _resource(self, resource_id: str) -> ResourceState:
+        resource = self.resources.get(resource_id)
+        if resource is None:
+            raise KeyError(f"unknown resource {resource_id!r}")
+        return resource
+
+    def _assignment(self, resource_id: str, case_id: str) -> tuple[ResourceState, Assignment]:
+        resource = self._resource(resource_id)
+        assignment = resource.out.get(case_id)
+        if assignment is None:
+            raise KeyError(f"resource {resource_id}: nothing of it is out on case {case_id}")
+        return resource, assignment
+
+    def _on_resource_dispatched(self, e: ResourceDispatched) -> None:
+        resource = self._resource(e.resource_id)
+        case = self._case(e.case_id)
+        if not case.status.open:
+            raise InvalidTransition(case.id, f"case is {case.status.value}: nothing can be sent to it")
+        if e.case_id in resource.out:
+            raise InvalidTransition(case.id, f"resource {resource.id} is already out on this case")
+        if not resource.free:
+            raise InvalidTransition(case.id, f"vehicle {resource.id} is out on case {next(iter(resource.out))}")
+        count = 0
+        if e.item is not None:
+            if e.count < 1:
+                raise InvalidTransition(case.id, f"send at least one {e.item}, not {e.count}")
+            on_shelf = resource.stock.get(e.item, 0)
+            if on_shelf < e.count:
+                raise InvalidTransition(case.id, f"resource {resource.id} has {on_shelf} {e.item} on the shelf, "
+                                                 f"not {e.count}")
+            resource.stock[e.item] = on_shelf - e.count
+            count = e.count
+        elif resource.resource.kind is not ResourceKind.VEHICLE:
+            raise InvalidTransition(case.id, f"resource {resource.id} is not a vehicle: say which item it sends")
+        resource.out[case.id] = Assignment(case.id, e.at, e.item, count, eta_minutes=e.eta_minutes)
+
+    def _on_resource_arrived(self, e: ResourceArrived) -> None:
+        _, assignment = self._assignment(e.resource_id, e.case_id)
+        assignment.arrived_at = assignment.arrived_at or e.at
+
+    def _on_resource_returned(self, e: ResourceReturned) -> None:
+        resource, assignment = self._assignment(e.resource_id, e.case_id)
+        if assignment.item is not None and assignment.count:
+            resource.stock[assignment.item] = resource.stock.get(assignment.item, 0) + assignment.count
+        del resource.out[e.case_id]
+
+    def _on_item_used(self, e: ItemUsed) -> None:
+        if e.count < 1:
+            raise KeyError(f"resource {e.resource_id}: use at least one {e.item}, not {e.count}")
+        if e.case_id is not None:
+            resource, assignment = self._assignment(e.resource_id, e.case_id)
+            if assignment.item != e.item or assignment.count < e.count:
+                raise KeyError(f"resource {resource.id}: {assignment.count} {assignment.item or 'items'} "
+                               f"out on case {e.case_id}, cannot use {e.count} {e.item}")
+            assignment.count -= e.count
+            return
+        resource = self._resource(e.resource_id)
+        on_shelf = resource.stock.get(e.item, 0)
+        if on_shelf < e.count:
+            raise KeyError(f"resource {resource.id}: {on_shelf} {e.item} on the shelf, cannot use {e.count}")
+        resource.stock[e.item] = on_shelf - e.count
+
+    def _on_item_restocked(self, e: ItemRestocked) -> None:
+        resource = self._resource(e.resource_id)
+        if e.count < 1:
+            raise KeyError(f"resource {resource.id}: restock at least one {e.item}, not {e.count}")
+        if e.item not in self.categories.items:
+            raise KeyError(f"resource {resource.id}: {e.item!r} is not an item of the catalogue")
+        resource.stock[e.item] = resource.stock.get(e.item, 0) + e.count
+        # A delivery larger than the shelf was planned for makes the shelf that large.
+        resource.capacity[e.item] = max(resource.capacity.get(e.item, 0), resource.held(e.item))
+
+    def _on_vehicle_moved(self, e: VehicleMoved) -> None:
+        resource = self._resource(e.vehicle_id)
+        if resource.resource.kind is not ResourceKind.VEHICLE:
+            raise KeyError(f"resource {e.vehicle_id!r} is not a vehicle")
+        x, y = self.street.projection.to_xy(e.lon, e.lat)
+        resource.lon, resource.lat, resource.x, resource.y = e.lon, e.lat, float(x), float(y)
+        resource.last_seen = e.at
+
+    def sent_to(self, case_id: str) -> list[tuple[ResourceState, Assignment]]:
+        """The resources out on a case with what each sent, in resource id order."""
+        return [(r, r.out[case_id]) for r in self.resources.values() if case_id in r.out]
 
     # ------------------------------------------------------------ queries
 
@@ -540,6 +650,29 @@ class TwinState:
     def reject(self, case_id: str, actor: str, reason: str, at: datetime | None = None) -> list[Event]:
         return self.command(CaseRejected(self._stamp(at), case_id, actor, reason))
 
+    def dispatch_resource(self, case_id: str, resource_id: str, actor: str, item: str | None = None,
+                          count: int = 1, at: datetime | None = None,
+                          eta_minutes: float | None = None) -> list[Event]:
+        """Send a vehicle, or ``count`` units of ``item`` from a station or cache, to a case.
+
+        :func:`cockpit.item_offers.dispatch_item` estimates the arrival as the offered list does.
+        """
+        self.case(case_id)
+        if resource_id not in self.resources:
+            raise TwinError(f"case {case_id}: unknown resource {resource_id!r}")
+        return self.command(ResourceDispatched(self._stamp(at), resource_id, case_id, item, count, actor,
+                                               eta_minutes))
+
+    def return_resource(self, case_id: str, resource_id: str, actor: str,
+                        at: datetime | None = None) -> list[Event]:
+        """Record that what ``resource_id`` sent to a case is back."""
+        return self.command(ResourceReturned(self._stamp(at), resource_id, case_id, actor))
+
+    def restock(self, resource_id: str, item: str, count: int, actor: str,
+                at: datetime | None = None) -> list[Event]:
+        """Record ``count`` units of ``item`` put on a station's or cache's shelf."""
+        return self.command(ItemRestocked(self._stamp(at), resource_id, item, count, actor))
+
     def acknowledge(self, alarm_id: str, actor: str, at: datetime | None = None) -> list[Event]:
         """Acknowledge an alarm; the acknowledgement is recorded as an event."""
         return self.command(AlarmAcknowledged(self._stamp(at), alarm_id, actor))
@@ -548,3 +681,12 @@ class TwinState:
         """Advance the clock to ``at``; derivers add overdue marks, escalations and alarms."""
         return self.apply(ClockTick(at))
 
+
+
+def _resource_state(street: Street, resource: Resource) -> ResourceState:
+    x, y = street.projection.to_xy(resource.lon, resource.lat)
+    return ResourceState(
+        resource, resource.lon, resource.lat, float(x), float(y),
+        stock={s.item: s.count for s in resource.stock},
+        capacity={s.item: s.capacity for s in resource.stock},
+    )

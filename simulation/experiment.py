@@ -19,7 +19,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from simulation.kpi import ALL, estimate, interval, summarise
+from simulation.kpi import ALL, estimate, interval, paired_difference, summarise
 from simulation.replication import Replication, replicate
 from simulation.scenario import Scenario
 from simulation.street import install_street_models, street_models_for
@@ -375,14 +375,8 @@ def compare(
                     "pairs": 0,
                 }
                 if index > 0:
-                    paired = (values - series[0]).dropna()
-                    dci = interval(paired.to_numpy(), confidence) or (math.nan, math.nan)
-                    row.update(
-                        diff=float(paired.mean()) if len(paired) else math.nan,
-                        diff_lo=dci[0],
-                        diff_hi=dci[1],
-                        pairs=int(len(paired)),
-                    )
+                    diff, diff_lo, diff_hi, pairs = paired_difference(values, series[0], confidence)
+                    row.update(diff=diff, diff_lo=diff_lo, diff_hi=diff_hi, pairs=pairs)
                 rows.append(row)
     return pd.DataFrame(rows)
 

@@ -196,6 +196,17 @@ def interval(values: Iterable[float], confidence: float) -> tuple[float, float] 
     return (mean - half, mean + half)
 
 
+def paired_difference(values: pd.Series, baseline: pd.Series, confidence: float) -> tuple[float, float, float, int]:
+    """``values - baseline`` by replication over the replications both have: mean, interval, pairs.
+
+    Runs under one seed share their random streams replication by replication (common random
+    numbers), so this interval is far narrower than two independent ones. NaN without pairs.
+    """
+    paired = (values - baseline).dropna()
+    lo, hi = interval(paired.to_numpy(), confidence) or (math.nan, math.nan)
+    return (float(paired.mean()) if len(paired) else math.nan), lo, hi, int(len(paired))
+
+
 def estimate(values: Iterable[float]) -> dict:
     """``{"mean", "ci95", "ci99", "n"}`` over replications; intervals are None with fewer than 2 values."""
     x = [float(v) for v in values if not math.isnan(v)]

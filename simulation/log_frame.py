@@ -25,8 +25,10 @@ places, ``source``      where the case happened and who found it (street runs; e
 
 The frame also carries the simulator's own columns: ``replication``, ``class`` (the KPI class),
 ``wait_minutes`` (report → a person is sent), ``response_minutes`` (report → on scene, the
-simulator's historical "response"), ``service_minutes``, ``whistle`` (a department team took it),
-and ``warmup``, ``after_horizon`` and ``carried`` (left out of every KPI).
+simulator's historical "response"; with ``[resources]``, person and needed item both there),
+``item_minutes`` (dispatch → the needed item on scene; NaN without one), ``service_minutes``,
+``whistle`` (a department team took it), and ``warmup``, ``after_horizon`` and ``carried`` (left
+out of every KPI).
 """
 
 from __future__ import annotations
@@ -89,6 +91,7 @@ def incident_frame(record: RunRecord) -> pd.DataFrame:
         "class": pd.Categorical(classes, categories=list(record.class_names)),
         "wait_minutes": record.start - record.arrival,
         "response_minutes": record.on_scene - record.arrival,
+        "item_minutes": record.item_at - record.start if record.item_at is not None else np.full(n, np.nan),
         "service_minutes": record.service,
         "whistle": record.whistle if record.whistle is not None else np.zeros(n, dtype=bool),
         "warmup": record.arrival < record.warmup_minutes,

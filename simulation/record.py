@@ -31,6 +31,7 @@ class RunRecord:
     when the case waited for another department or was reopened), ``first_resolved`` and
     ``reopened_at`` (reopened cases), ``rework_start``/``rework_end`` (the second round's person
     spell), ``closed`` and ``satisfaction`` (1-5, 0 for no rating).
+    ``item_at`` is when the item a case needed arrived (NaN: it needed none), in runs with ``[resources]``.
     """
 
     scenario: str
@@ -77,6 +78,7 @@ class RunRecord:
     rework_end: np.ndarray | None = None
     closed: np.ndarray | None = None
     satisfaction: np.ndarray | None = None
+    item_at: np.ndarray | None = None
 
     def busy_spells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Start, end and case index of every spell a person was held by a case (a reopened one has two)."""

@@ -30,10 +30,11 @@ from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE, RESPONSE_TARGET
 from simulation import fields as f
 from simulation.calibration import fit_arrival_class, fit_street_demand, read_service_minutes
 from simulation.demand import model_classes, profile_classes
+from simulation.items import ItemPlan, parse_resources
 from simulation.model import ArrivalClass, LogPlaces, ScenarioError, StaffChange, StaffGroup
 from simulation.shifts import MINUTES_PER_HOUR, Shift
 from simulation.staffing import RosterError, apply_changes, staffing_table
-from simulation.street import street_model, street_names
+from simulation.street import load_street, street_model, street_names
 
 TRAVEL_MODELS = ("none", "straight_line", "road", "stages")
 """How people reach a case: not at all (abstract), straight line × detour, by road, or the stage table's drawn trips."""
@@ -75,11 +76,12 @@ class Scenario:
     demand_dispersion: float | None = None
     """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
     source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
+    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
     guard_limits: Mapping[str, float] = field(default_factory=lambda: dict(GUARD_LIMITS), repr=False, compare=False)
+    """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
     surges: tuple[Surge, ...] = ()
     """Windows in which some categories' rates are multiplied (``[[demand.surge]]``: a typhoon, a festival)."""
-    """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
-    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
+    resources: ItemPlan | None = None
 
     @property
     def staff_count(self) -> int:
@@ -172,7 +174,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     if not isinstance(data, Mapping):
         raise ScenarioError("toml", "a scenario is a table")
     f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets", "stages",
-                            "places"})
+                            "places", "resources"})
 
     head = f.subtable(data, "scenario", required=True)
     f.no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
@@ -258,6 +260,15 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         positive=True,
     )
 
+    resources = None
+    if "resources" in data:
+        if street in ("none", LOG_STREET):
+            raise ScenarioError("resources", "items are fetched from a street's stations and caches; give a street "
+                                             "with a map")
+        place = load_street(street)
+        resources = parse_resources(f.subtable(data, "resources", required=True), base_dir, place.id,
+                                    place.projection.to_xy)
+
     return Scenario(
         name=name,
         horizon_hours=horizon,
@@ -283,6 +294,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         source_shares=sources,
         guard_limits=limits,
         surges=surges,
+        resources=resources,
     )
 
 

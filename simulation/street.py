@@ -19,6 +19,7 @@ import numpy as np
 from cockpit.demand import default_demand
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
 from cockpit.travel.profile import default_profile
+from simulation.items import StreetItems, street_items
 from simulation.model import Person
 from simulation.shifts import MINUTES_PER_HOUR, Shift
 from simulation.trips import RoadTrips, StraightTrips
@@ -67,7 +68,9 @@ class StreetModel:
 
     Places are numbered case points first (micro-grid ``m``'s point ``k`` is ``m *``
     :data:`POINTS_PER_MICRO_GRID` ``+ k``), then the staff bases (each person's ``base``).
-    ``roads`` is None for a street without a road layer; ``straight`` always answers.
+    ``roads`` is None for a street without a road layer; ``straight`` always answers. ``items``
+    (its stations' and caches' stock and its travel model) is there once a scenario with
+    ``[resources]`` asked for it.
     """
 
     name: str
@@ -78,13 +81,19 @@ class StreetModel:
     roads: RoadTrips | None
     modes: tuple[str, ...]
     """Travel modes of the road table, in order (``TravelProfile.mode_of`` each staff kind)."""
+    items: StreetItems | None = None
 
 
 _MODELS: dict[str, StreetModel] = {}
 
 
-def street_model(name: str) -> StreetModel:
-    """The :class:`StreetModel` of the street called ``name`` (built on first use in a process)."""
+def street_model(name: str, items: bool = False) -> StreetModel:
+    """The :class:`StreetModel` of the street called ``name`` (built on first use in a process).
+
+    ``items``: make sure it holds the street's :class:`~simulation.items.StreetItems`.
+    """
+    if items and (name not in _MODELS or _MODELS[name].items is None):
+        _MODELS[name] = replace(street_model(name), items=street_items(load_street(name)))
     if name not in _MODELS:
         _MODELS[name] = build_street_model(load_street(name), name)
     return _MODELS[name]
@@ -123,7 +132,11 @@ def build_street_model(street: "Street", name: str | None = None) -> StreetModel
 
 def street_models_for(scenarios: Iterable) -> dict[str, StreetModel]:
     """The street models the given scenarios run in (for handing to worker processes)."""
-    return {s.street: street_model(s.street) for s in scenarios if s.street != "none"}
+    # A street known only from its log ("log") has no model: its scenario carries what it needs.
+    scenarios = [s for s in scenarios if s.street not in ("none", "log")]
+    return {s.street: street_model(s.street, items=any(o.street == s.street and o.resources is not None
+                                                       for o in scenarios))
+            for s in scenarios}
 
 
 def install_street_models(models: dict[str, StreetModel]) -> None:

@@ -38,9 +38,11 @@ from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from simulation.core import DONE, ESCALATE, REOPEN, Core, new_need
 from simulation.engine import arrival_times
 from simulation.ground import ground_of
+from simulation.items import ItemSupply
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
 from simulation.shifts import MINUTES_PER_DAY, MINUTES_PER_HOUR
+from simulation.street import street_model
 from simulation.streams import stream
 
 DRAIN_DAYS = 30
@@ -131,6 +133,9 @@ class StreetEngine(Core):
         self._draw()
         self._carry()
         self._qualify()
+        # Items a case needs (``[resources]``) come from the street's stations and caches by road.
+        self.supply = (ItemSupply(street_model(scenario.street, items=True).items, scenario.resources,
+                                  self.category_names) if scenario.resources is not None else None)
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -403,6 +408,7 @@ class StreetEngine(Core):
         self.rework_end = [math.nan] * n
         self.round = [0] * n
         self.holder = [-1] * n
+        self.item_at = [math.nan] * len(self.arrival)
         self.start_shifts(self.t0)
         self._resume()
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
@@ -458,13 +464,29 @@ class StreetEngine(Core):
             self.who[i] = s
             self.start[i] = t
             self.accepted[i] = accepted
+            work = self.service_of[i]
+            if self.supply is not None and on_scene_at is None and not self._no_visit[i]:
+                scene = self._with_item(i, t, scene, work)
             if on_scene_at is not None or not self._no_visit[i]:
                 self.scene[i] = scene
-            work = self.service_of[i]
         else:
             self.rework_start[i] = t
             work = self._rework[i]
         heappush(self.heap, (max(t, scene) + work, (i << 3) | DONE))
+
+    def _with_item(self, i: int, t: float, scene: float, work: float) -> float:
+        """When work on case ``i`` can start: once the item it needs (if any) is there too, sent at ``t``."""
+        kind, place = self.kind_of[i], self._place[i]
+        if place < 0 or not self.supply.needed(kind):
+            return scene
+        straight = self.ground.straight
+        trip = self.supply.best(kind, straight.x[place], straight.y[place], t)
+        if trip is None:
+            return scene
+        scene = max(scene, trip.arrival)
+        self.supply.hold(trip, scene + work)
+        self.item_at[i] = trip.arrival
+        return scene
 
     def trip_minutes(self, i: int, s: int, t: float) -> float:
         """Minutes from where ``s`` is to case ``i``: by road, straight line, or the stage table's trip."""
@@ -564,6 +586,7 @@ class StreetEngine(Core):
             rework_end=np.array(self.rework_end),
             closed=closed,
             satisfaction=satisfaction,
+            item_at=np.array(self.item_at) if self.supply is not None else None,
         )
 
     def _ratings(self, accepted: np.ndarray, end: np.ndarray, reopened: np.ndarray) -> np.ndarray:

@@ -19,7 +19,7 @@ from functools import partial
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from cockpit import heap
 from cockpit.clock import ScaledClock, WallClock
@@ -45,6 +45,7 @@ from widgets.desk import DESK_SIZE, Desk
 from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
+from widgets.resources_panel import ResourcesPanel
 from widgets.mqtt_source import EMBEDDED, MqttSource
 from widgets.persistence import DatabaseWriter
 from widgets.session import Session
@@ -102,6 +103,12 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     window.add_panel("queue", queue, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Case queue"))
     window.add_panel("kpi", kpi, "bottom", QT_TRANSLATE_NOOP("MainWindow", "KPIs"))
     window.add_panel("staff", staff, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Staff"))
+    resources = ResourcesPanel(model)
+    window.add_panel("resources", resources, "right", QT_TRANSLATE_NOOP("MainWindow", "Resources"))
+    connect_resources(resources, map_panel)
+    # Raising the resources tab is opening the resources view: the map shows them and their coverage.
+    window.docks["resources"].visibilityChanged.connect(
+        lambda shown: shown and resources.show_kind(resources.kind))
     kpis.setParent(window)
     desk = Desk(window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
 
@@ -141,6 +148,19 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     return desk
 
 
+def connect_resources(resources: ResourcesPanel, map_panel: MapPanel) -> None:
+    """The map shows what the resources panel shows: the coverage gaps of its kind, a plan's sites, the markers."""
+    def show_coverage(title: str, gaps: dict) -> None:
+        # Coverage is decided per micro-grid, and the resources read better without the sensors.
+        map_panel.set_layer_visible("resources", True)
+        map_panel.set_layer_visible("sensors", False)
+        map_panel.set_level("micro")
+        map_panel.set_coverage(title, gaps)
+
+    resources.coverage_shown.connect(show_coverage)
+    resources.sites_suggested.connect(map_panel.set_planned_sites)
+
+
 def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int | None = None) -> WallDisplay:
     """The wall display on ``model``: its own map, KPI, queue and staff panels, dark, rotating."""
     map_panel = MapPanel(model)
@@ -160,7 +180,18 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
     for panel in (queue, staff):
         panel.set_for_wall(True)
     banner = AlarmBanner(model, actor, sound=sound)
-    pages = {"map": map_page, "kpi": kpi, "cases": queue, "staff": staff}
+    resources_page = QWidget()
+    row = QHBoxLayout(resources_page)
+    row.setContentsMargins(0, 0, 0, 0)
+    resources_map = MapPanel(model)
+    resources_map.set_dark(True)
+    resources_map.set_for_wall(True)
+    resources = ResourcesPanel(model, wall=True)
+    row.addWidget(resources_map, 3)
+    row.addWidget(resources, 2)
+    connect_resources(resources, resources_map)
+    resources.show_kind(resources.kind)
+    pages = {"map": map_page, "kpi": kpi, "cases": queue, "staff": staff, "resources": resources_page}
     extra = {} if rotate_ms is None else {"rotate_ms": rotate_ms}
     wall = WallDisplay(model, banner, pages, map_panel, **extra)
     kpis.setParent(wall)

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from cockpit import recommender
 from cockpit.dispatch import POLICIES, Recommendation
+from cockpit.item_offers import dispatch_item, item_offers, needed_items
 from cockpit.records import Case
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
 from cockpit.vocabulary.events import (
@@ -151,6 +152,17 @@ class CaseDetailPanel(QWidget):
         dispatch.addWidget(self.recommendations, 2, 0)
         dispatch.addWidget(self.departments, 2, 1)
         dispatch.addWidget(self.dispatch_button, 3, 0, 1, 2)
+        # The items the case's category needs (a pump for waterlogging), nearest by road, beside the people.
+        self.items_label = QLabel()
+        self.item_offers = QListWidget()
+        self.item_offers.setMaximumHeight(96)
+        self.item_offers.itemDoubleClicked.connect(lambda _item: self._send_item())
+        self.send_item_button = QPushButton()
+        self.send_item_button.clicked.connect(self._send_item)
+        self.item_offers.currentRowChanged.connect(lambda _row: self._update_buttons())
+        dispatch.addWidget(self.items_label, 4, 0, 1, 2)
+        dispatch.addWidget(self.item_offers, 5, 0, 1, 2)
+        dispatch.addWidget(self.send_item_button, 6, 0, 1, 2)
         dispatch.setColumnStretch(0, 3)
         dispatch.setColumnStretch(1, 2)
 
@@ -228,6 +240,7 @@ class CaseDetailPanel(QWidget):
         self._connections.connect(model.staff_changed, self._on_staff_changed)
         self._connections.connect(model.clock_changed, self._on_clock_changed)
         self._connections.connect(model.error_occurred, self._on_error)
+        self._connections.connect(model.resources_changed, self._refresh_items)
         self.retranslate_ui()
 
     # ------------------------------------------------------------ public API
@@ -443,8 +456,43 @@ class CaseDetailPanel(QWidget):
                 self.timeline.setItem(row, column, item)
         self.timeline.scrollToBottom()
 
+    def _refresh_items(self) -> None:
+        """The places that can send an item the shown case needs now, nearest by road, with the reason."""
+        picked = self.item_offers.currentItem()
+        picked = picked.data(STAFF_ID_ROLE) if picked is not None else None
+        self.item_offers.clear()
+        case = self.case
+        needs = case is not None and case.status.open and bool(needed_items(self._twin, case))
+        for widget in (self.items_label, self.item_offers, self.send_item_button):
+            widget.setVisible(needs)
+        if needs:
+            items = self._twin.categories.items
+            for offer in item_offers(self._twin, case.id):
+                text = self.tr("{item}: {place} · {eta} min · {reason} · {count} on the shelf").format(
+                    item=i18n.item_name(items, offer.item), place=self._twin.street.resource(offer.resource_id).name,
+                    eta=max(1, round(offer.eta_minutes)), reason=i18n.item_offer_reason_name(offer.reason),
+                    count=offer.on_shelf)
+                item = QListWidgetItem(text)
+                item.setData(STAFF_ID_ROLE, (offer.resource_id, offer.item))
+                self.item_offers.addItem(item)
+                if (offer.resource_id, offer.item) == picked:
+                    self.item_offers.setCurrentItem(item)
+            if not self.item_offers.count():
+                self.item_offers.addItem(self.tr("no place can send one now"))
+                self.item_offers.item(0).setFlags(Qt.ItemFlag.NoItemFlags)
+        self._update_buttons()
+
+    def _send_item(self) -> bool:
+        """Send one unit of the picked item from the picked place to the shown case."""
+        item = self.item_offers.currentItem()
+        offer = item.data(STAFF_ID_ROLE) if item is not None else None
+        if self.case is None or offer is None:
+            return False
+        return self._run(dispatch_item, self._twin, self.case.id, offer[0], offer[1], self.actor)
+
     def _refresh_recommendations(self) -> None:
         """Re-rank people and departments for the shown case (on case change and, throttled, staff moves)."""
+        self._refresh_items()
         picked = self._picked_staff()
         self.recommendations.clear()
         self.departments.clear()
@@ -495,6 +543,8 @@ class CaseDetailPanel(QWidget):
                 self.escalate_button.setEnabled(False)
             if self._picked_staff() is None:
                 self.dispatch_button.setEnabled(False)
+        current = self.item_offers.currentItem()
+        self.send_item_button.setEnabled(current is not None and current.data(STAFF_ID_ROLE) is not None)
         self.locate_button.setEnabled(case is not None)
 
     def _reset_triage_choices(self) -> None:
@@ -522,6 +572,8 @@ class CaseDetailPanel(QWidget):
         self.people_label.setText(self.tr("People by arrival"))
         self.departments_label.setText(self.tr("Departments (whistle)"))
         self.dispatch_button.setText(self.tr("Dispatch"))
+        self.items_label.setText(self.tr("Items it needs, nearest by road"))
+        self.send_item_button.setText(self.tr("Send item"))
         self.progress_box.setTitle(self.tr("Handling and feedback"))
         self.accept_button.setText(self.tr("Accepted"))
         self.on_scene_button.setText(self.tr("On scene"))

@@ -12,6 +12,7 @@ import logging
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from datetime import datetime, timedelta
 from pathlib import Path
 
@@ -31,11 +32,13 @@ from cockpit.ingest.service import DATA_LOSS
 from cockpit.kpi import COUNT, HOURS, MINUTES, RATING, SHARE, Kpi
 from cockpit.resources import RESOURCES
 from cockpit.street.model import Street
-from cockpit.vocabulary.categories import CategoryTable
+from cockpit.twin import LOW_STOCK
+from cockpit.vocabulary.categories import CategoryTable, Item
 from cockpit.vocabulary.domain import (
     CaseStatus,
     Department,
     OwnerLevel,
+    ResourceStatus,
     RiskLevel,
     SensorKind,
     Source,
@@ -326,7 +329,41 @@ _ALARM_KIND = {
     "on_scene_late": QT_TRANSLATE_NOOP("Domain", "not on scene in time"),
     "area": QT_TRANSLATE_NOOP("Domain", "area overdue rate"),
     DATA_LOSS: QT_TRANSLATE_NOOP("Domain", "possible data loss"),
+    LOW_STOCK: QT_TRANSLATE_NOOP("Domain", "low stock"),
 }
+_RESOURCE_TYPE = {
+    "party_mass_centre": QT_TRANSLATE_NOOP("Domain", "party-mass service centre"),
+    "party_mass_station": QT_TRANSLATE_NOOP("Domain", "party-mass service station"),
+    "grid_station": QT_TRANSLATE_NOOP("Domain", "grid work station"),
+    "e_bike": QT_TRANSLATE_NOOP("Domain", "patrol e-bike"),
+    "car": QT_TRANSLATE_NOOP("Domain", "car"),
+    "station": QT_TRANSLATE_NOOP("Domain", "cache at a station"),
+    "school": QT_TRANSLATE_NOOP("Domain", "cache at a school"),
+    "market": QT_TRANSLATE_NOOP("Domain", "cache at a market"),
+    "hospital": QT_TRANSLATE_NOOP("Domain", "cache at a hospital"),
+    "office_tower": QT_TRANSLATE_NOOP("Domain", "cache at an office tower"),
+    "park": QT_TRANSLATE_NOOP("Domain", "cache in a park"),
+    "street_front": QT_TRANSLATE_NOOP("Domain", "cache on a street front"),
+    "residential": QT_TRANSLATE_NOOP("Domain", "cache in a residential block"),
+}
+_RESOURCE_STATUS = {
+    ResourceStatus.AVAILABLE: QT_TRANSLATE_NOOP("Domain", "available"),
+    ResourceStatus.DISPATCHED: QT_TRANSLATE_NOOP("Domain", "dispatched"),
+    ResourceStatus.ON_SCENE: QT_TRANSLATE_NOOP("Domain", "on scene"),
+}
+_ITEM_OFFER_REASON = {
+    "nearest": QT_TRANSLATE_NOOP("Domain", "nearest"),
+    "nearer_closed": QT_TRANSLATE_NOOP("Domain", "nearer ones closed now"),
+    "nearer_out": QT_TRANSLATE_NOOP("Domain", "nearer ones out or used up"),
+    "next": QT_TRANSLATE_NOOP("Domain", "next nearest"),
+}
+"""Why a place is offered for an item (:class:`cockpit.item_offers.ItemOffer` ``reason``)."""
+_COVERAGE_KIND = {
+    "station": QT_TRANSLATE_NOOP("Domain", "stations"),
+    "e_bike": QT_TRANSLATE_NOOP("Domain", "patrol e-bikes"),
+    "car": QT_TRANSLATE_NOOP("Domain", "cars"),
+}
+"""Coverage kinds that are not items (items are named by the catalogue, in both languages)."""
 
 
 def _domain(table: dict, key: object) -> str:
@@ -417,6 +454,32 @@ def event_name(event_type: str) -> str:
 
 def alarm_kind_name(kind: str) -> str:
     return _domain(_ALARM_KIND, kind)
+
+
+def resource_type_name(code: str) -> str:
+    """What a station, vehicle or cache is (网格工作站 / grid work station)."""
+    return _domain(_RESOURCE_TYPE, code)
+
+
+def resource_status_name(status: ResourceStatus) -> str:
+    return _domain(_RESOURCE_STATUS, status)
+
+
+def item_name(items: Mapping[str, Item], code: str) -> str:
+    """An emergency item's name in the current language (AED除颤仪 / AED)."""
+    item = items.get(code)
+    if item is None:
+        return code
+    return item.name("zh" if is_chinese() else "en")
+
+
+def item_offer_reason_name(code: str) -> str:
+    return _domain(_ITEM_OFFER_REASON, code)
+
+
+def coverage_kind_name(items: Mapping[str, Item], code: str) -> str:
+    """A coverage kind of :mod:`cockpit.allocation.coverage`: stations, a vehicle type or an item."""
+    return _domain(_COVERAGE_KIND, code) if code in _COVERAGE_KIND else item_name(items, code)
 
 
 def sensor_kind_name(kind: SensorKind | str) -> str:

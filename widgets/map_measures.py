@@ -8,7 +8,7 @@ level is one pass over the twin. Values then fall into a few colour bins with a 
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -23,10 +23,11 @@ MEASURES: tuple[str, ...] = (
     "active_alarms",
     "sensor_health",
     "staff_coverage",
+    "coverage_gap",
 )
 """Measure keys, in the order the map offers them."""
 
-SHARE_MEASURES = frozenset({"sensor_health"})
+SHARE_MEASURES = frozenset({"sensor_health", "coverage_gap"})
 """Measures that are shares (0-1) rather than counts."""
 
 SHARE_LOWS: tuple[float, ...] = (1e-9, 0.05, 0.10, 0.20, 0.40)
@@ -103,8 +104,28 @@ class AreaHierarchy:
         return name
 
 
+def coverage_gaps(micro_grid_ids: Sequence[str], households: np.ndarray, covered: np.ndarray,
+                  areas: AreaHierarchy) -> dict[str, float]:
+    """Per area of every level, the share of its households beyond the standard of a resource kind.
+
+    ``covered`` says per micro-grid (``micro_grid_ids`` order, with its ``households``) whether its
+    households are within the standard (:mod:`cockpit.allocation.coverage`); areas without
+    households are absent.
+    """
+    beyond: dict[str, float] = {}
+    total: dict[str, float] = {}
+    for micro, count, ok in zip(micro_grid_ids, np.asarray(households, float).tolist(), np.asarray(covered).tolist()):
+        if micro not in areas.kind:
+            continue
+        for a in areas.chain(micro):
+            total[a] = total.get(a, 0.0) + count
+            beyond[a] = beyond.get(a, 0.0) + (0.0 if ok else count)
+    return {a: beyond[a] / n for a, n in total.items() if n > 0}
+
+
 def compute_measure(
-    measure: str, twin: TwinState, areas: AreaHierarchy, locate_micro: MicroLocator
+    measure: str, twin: TwinState, areas: AreaHierarchy, locate_micro: MicroLocator,
+    gaps: Mapping[str, float] | None = None,
 ) -> dict[str, float]:
     """Value of ``measure`` for every area of every level (areas with nothing are absent, i.e. 0).
 
@@ -118,6 +139,9 @@ def compute_measure(
         The street's hierarchy, to sum micro-grid counts up to general grids and communities.
     locate_micro
         Finds the micro-grid of staff positions (only ``staff_coverage`` uses it).
+    gaps
+        ``coverage_gap``'s values, from :func:`coverage_gaps` of the kind the resources panel shows
+        (the street's resources are static: the panel computes them, not the twin's events).
     """
     counts: dict[str, float] = {}
 
@@ -128,6 +152,8 @@ def compute_measure(
             counts[a] = counts.get(a, 0.0) + amount
 
     now = twin.now
+    if measure == "coverage_gap":
+        return dict(gaps or {})
     if measure == "open_cases":
         for case in twin.open_cases():
             add(case.micro_grid_id)

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shapely.geometry.base import BaseGeometry
 
-from cockpit.vocabulary.domain import RiskLevel, StaffStatus
+from cockpit.vocabulary.domain import ResourceKind, RiskLevel, StaffStatus
 from widgets import i18n
 from widgets.map_layers import (
     AreaLayer,
@@ -53,7 +53,11 @@ from widgets.map_measures import MAX_BINS, MEASURES, SHARE_MEASURES, AreaHierarc
 from widgets.plumbing import Connections, Throttle
 from widgets.theme import (
     ALARM_COLOR,
+    LOW_STOCK_COLOR,
     MAP_COLORS,
+    PLANNED_SITE_COLOR,
+    RESOURCE_KIND_COLORS,
+    RESOURCE_STATUS_COLORS,
     RISK_COLORS,
     SENSOR_KIND_COLORS,
     SILENT_SENSOR,
@@ -84,6 +88,7 @@ _MEASURE_INPUTS = {
     "active_alarms": {"alarms"},
     "sensor_health": {"sensors", "alarms", "clock"},
     "staff_coverage": {"staff"},
+    "coverage_gap": {"coverage"},
 }
 """Which model changes can change each measure, so other changes skip the recolour."""
 
@@ -134,6 +139,8 @@ class MapPanel(QWidget):
         self._marker_keys: dict[str, object] = {}
         self._search_entries: dict[str, tuple[str, str]] = {}
         self._search_cases: set[str] = set()
+        self._gaps: dict[str, float] = {}
+        self._gap_title = ""
 
         self._project_street()
         self._build_ui()
@@ -147,6 +154,7 @@ class MapPanel(QWidget):
         self._connections.connect(model.staff_changed, self._on_staff_changed)
         self._connections.connect(model.sensors_changed, self._on_sensors_changed)
         self._connections.connect(model.alarms_changed, self._on_alarms_changed)
+        self._connections.connect(model.resources_changed, self._on_resources_changed)
         self._connections.connect(model.clock_changed, self._on_clock_changed)
 
         self._show_focus(fit=True)
@@ -154,6 +162,7 @@ class MapPanel(QWidget):
         self._on_staff_changed()
         self._on_sensors_changed()
         self._on_alarms_changed()
+        self._on_resources_changed()
         self.refresh()
 
     # ------------------------------------------------------------ geometry, once
@@ -207,9 +216,9 @@ class MapPanel(QWidget):
             self._measure_box.addItem("", measure)
         self._measure_box.currentIndexChanged.connect(lambda i: self.set_measure(self._measure_box.itemData(i)))
         self._toggles: dict[str, QCheckBox] = {}
-        for layer in ("cases", "sensors", "staff", "dedicated"):
+        for layer in ("cases", "sensors", "staff", "resources", "dedicated"):
             box = QCheckBox()
-            box.setChecked(layer != "dedicated")
+            box.setChecked(layer not in ("dedicated", "resources"))
             box.toggled.connect(lambda on, name=layer: self.set_layer_visible(name, on))
             self._toggles[layer] = box
         self.legend = QWidget()
@@ -273,7 +282,12 @@ class MapPanel(QWidget):
         self._markers = MarkerLayer()
         self._sensors = self._markers.add_set()
         self._cases = self._markers.add_set()
+        # Stations and caches with vehicles live too (vehicles move); under the staff, as they are
+        # where staff fetch things from. The sites a plan suggests are drawn over them.
         staff = MarkerLayer()
+        self._resources = staff.add_set()
+        self._resources.set_visible(False)
+        self._planned = staff.add_set()
         self._staff = staff.add_set()
         self._labels = LabelLayer()
         self._base = BaseMapItem([self._area_layer, self._background, self._dedicated], MAP_COLORS["light"].background,
@@ -299,7 +313,8 @@ class MapPanel(QWidget):
         for i, measure in enumerate(MEASURES):
             self._measure_box.setItemText(i, self._measure_title(measure))
         for layer, text in (("cases", self.tr("Cases")), ("sensors", self.tr("Sensors")),
-                            ("staff", self.tr("Staff")), ("dedicated", self.tr("Dedicated grids"))):
+                            ("staff", self.tr("Staff")), ("resources", self.tr("Resources")),
+                            ("dedicated", self.tr("Dedicated grids"))):
             self._toggles[layer].setText(text)
 
     def _measure_title(self, measure: str) -> str:
@@ -309,6 +324,7 @@ class MapPanel(QWidget):
             "active_alarms": self.tr("Active alarms"),
             "sensor_health": self.tr("Sensors silent or alarming"),
             "staff_coverage": self.tr("Available staff"),
+            "coverage_gap": self._gap_title or self.tr("Households beyond reach"),
         }[measure]
 
     def _retitle_legend(self) -> None:
@@ -385,7 +401,7 @@ class MapPanel(QWidget):
         self._apply_theme()
         self._size_legend()
         self._marker_keys.clear()
-        self._dirty |= {"measure", "cases", "sensors", "staff"}
+        self._dirty |= {"measure", "cases", "sensors", "staff", "resources"}
         self.refresh()
 
     def _size_legend(self) -> None:
@@ -455,6 +471,10 @@ class MapPanel(QWidget):
     def _on_alarms_changed(self) -> None:
         self._mark({"sensors"}, "alarms")
 
+    @Slot()
+    def _on_resources_changed(self) -> None:
+        self._mark({"resources"}, "resources")
+
     @Slot(object)
     def _on_clock_changed(self, now: datetime) -> None:
         self._mark({"cases", "sensors"}, "clock")
@@ -476,6 +496,8 @@ class MapPanel(QWidget):
             self._update_sensors()
         if "staff" in dirty:
             self._update_staff()
+        if "resources" in dirty:
+            self._update_resources()
         if "search" in dirty:
             self._update_search()
 
@@ -629,7 +651,7 @@ class MapPanel(QWidget):
 
     def recolour(self) -> None:
         """Recompute the measure and refill the shown areas by colour bin (no geometry work)."""
-        self._values = compute_measure(self._measure, self._twin, self._areas, self._locate_micro)
+        self._values = compute_measure(self._measure, self._twin, self._areas, self._locate_micro, self._gaps)
         ids = self._area_layer.ids
         values = np.fromiter((self._values.get(i, 0.0) for i in ids), float, len(ids))
         self._bins = make_bins(values, self._measure in SHARE_MEASURES)
@@ -685,8 +707,11 @@ class MapPanel(QWidget):
         if (entries, border) == self._legend_shown:
             return
         self._legend_shown = (entries, border)
+        # A share's bins are fixed: those no shown area falls in are left out (a desk at 1366 px has
+        # no room for six swatches beside the controls).
+        empty_hidden = self._measure in SHARE_MEASURES
         for i, (swatch, text) in enumerate(self._legend_items):
-            shown = i < len(entries)
+            shown = i < len(entries) and not (empty_hidden and i > 0 and entries[i][2] == 0)
             swatch.setVisible(shown)
             text.setVisible(shown)
             if shown:
@@ -706,9 +731,12 @@ class MapPanel(QWidget):
     # ------------------------------------------------------------ markers
 
     def set_layer_visible(self, layer: str, visible: bool) -> None:
-        """Show or hide a layer: "cases", "sensors", "staff" or "dedicated"."""
+        """Show or hide a layer: "cases", "sensors", "staff", "resources" (with a plan's sites) or "dedicated"."""
         if layer == "dedicated":
             self._dedicated.set_visible(visible)
+        elif layer == "resources":
+            self._resources.set_visible(visible)
+            self._planned.set_visible(visible)
         else:
             {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer].set_visible(visible)
         if self._toggles[layer].isChecked() != visible:
@@ -789,9 +817,53 @@ class MapPanel(QWidget):
             np.fromiter((statuses.index(s.status) for s in shown), np.intp, len(shown)),
         )
 
+    def set_coverage(self, title: str, gaps: dict[str, float]) -> None:
+        """Colour the areas by the share of households beyond a kind's standard (``title`` names it).
+
+        ``gaps`` from :func:`~widgets.map_measures.coverage_gaps`; the resources panel sets them for
+        the kind it shows, and again with a plan's sites.
+        """
+        self._gap_title, self._gaps = title, dict(gaps)
+        self._retranslate()
+        if self._measure == "coverage_gap":
+            self.recolour()
+        else:
+            self.set_measure("coverage_gap")
+
+    def set_planned_sites(self, x: Sequence[float], y: Sequence[float], names: Sequence[str]) -> None:
+        """Mark the sites a placement plan suggests (pink stars; none to clear them)."""
+        style = MarkerStyle("star", 18 * self._scale, QBrush(PLANNED_SITE_COLOR), self._outline_pen)
+        self._planned.set_points(np.asarray(x, float), np.asarray(y, float), list(names), [style],
+                                 np.zeros(len(names), dtype=np.intp))
+
+    def _update_resources(self) -> None:
+        states = sorted(self._twin.resources.values(), key=lambda r: (r.resource.kind is ResourceKind.VEHICLE, r.id))
+        key = [(r.id, r.x, r.y, r.status, bool(r.low_alarms)) for r in states]
+        if key == self._marker_keys.get("resources"):
+            return
+        self._marker_keys["resources"] = key
+        scale = self._scale
+        # Styles: station, cache, each low on stock (amber), then a vehicle in each status.
+        marker_styles = [MarkerStyle("s", 10 * scale, QBrush(RESOURCE_KIND_COLORS[ResourceKind.STATION]), self._thin_pen),
+                         MarkerStyle("d", 10 * scale, QBrush(RESOURCE_KIND_COLORS[ResourceKind.CACHE]), self._thin_pen),
+                         MarkerStyle("s", 10 * scale, QBrush(LOW_STOCK_COLOR), self._outline_pen),
+                         MarkerStyle("d", 10 * scale, QBrush(LOW_STOCK_COLOR), self._outline_pen)]
+        statuses = list(RESOURCE_STATUS_COLORS)
+        marker_styles += [MarkerStyle("t", 10 * scale, QBrush(RESOURCE_STATUS_COLORS[st]), self._thin_pen)
+                          for st in statuses]
+
+        def style(r) -> int:
+            if r.resource.kind is ResourceKind.VEHICLE:
+                return 4 + statuses.index(r.status)
+            return (2 if r.low_alarms else 0) + (r.resource.kind is ResourceKind.CACHE)
+
+        self._resources.set_points(
+            np.fromiter((r.x for r in states), float, len(states)), np.fromiter((r.y for r in states), float, len(states)),
+            [r.id for r in states], marker_styles, np.fromiter((style(r) for r in states), np.intp, len(states)))
+
     def marker_style(self, layer: str, item_id: str) -> tuple[str, float, QColor]:
-        """Symbol, size and fill colour of one marker ("cases", "sensors" or "staff" layer)."""
-        item = {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer]
+        """Symbol, size and fill colour of one marker ("cases", "sensors", "staff", "resources" or "planned")."""
+        item = self._marker_sets()[layer]
         try:
             symbol, size, brush = item.style(item_id)
         except KeyError:
@@ -800,8 +872,11 @@ class MapPanel(QWidget):
 
     def marker_ids(self, layer: str) -> list[str]:
         """Ids of the markers on a layer, in drawing order."""
-        item = {"cases": self._cases, "sensors": self._sensors, "staff": self._staff}[layer]
-        return list(item.data["data"])
+        return list(self._marker_sets()[layer].data["data"])
+
+    def _marker_sets(self) -> dict:
+        return {"cases": self._cases, "sensors": self._sensors, "staff": self._staff, "resources": self._resources,
+                "planned": self._planned}
 
     # ------------------------------------------------------------ fly-to and search
 
@@ -894,7 +969,8 @@ class MapPanel(QWidget):
 
     def _marker_at(self, x: float, y: float) -> tuple[str, str] | None:
         pixel = self.viewbox.viewPixelSize()
-        for layer, item in (("cases", self._cases), ("staff", self._staff), ("sensors", self._sensors)):
+        for layer, item in (("cases", self._cases), ("staff", self._staff), ("planned", self._planned),
+                            ("resources", self._resources), ("sensors", self._sensors)):
             if item.visible:
                 ids = item.ids_at(x, y, pixel)
                 if ids:
@@ -926,7 +1002,8 @@ class MapPanel(QWidget):
         marker = self._marker_at(x, y)
         if marker is not None:
             layer, item_id = marker
-            return {"cases": self.case_tooltip, "staff": self.staff_tooltip, "sensors": self.sensor_tooltip}[layer](item_id)
+            return {"cases": self.case_tooltip, "staff": self.staff_tooltip, "sensors": self.sensor_tooltip,
+                    "resources": self.resource_tooltip, "planned": self.planned_tooltip}[layer](item_id)
         area_id = self.area_at(x, y)
         if area_id is None:
             return ""
@@ -973,6 +1050,22 @@ class MapPanel(QWidget):
         state = self._twin.staff[staff_id]
         return "\n".join([state.member.name, i18n.staff_kind_name(state.member.kind),
                           i18n.staff_status_name(state.status)])
+
+    def resource_tooltip(self, resource_id: str) -> str:
+        """Name, kind, status, and stock on the shelf against capacity (low items marked)."""
+        state = self._twin.resources[resource_id]
+        lines_ = [state.resource.name, f"{resource_id} · {i18n.resource_type_name(state.resource.type)}",
+                  i18n.resource_status_name(state.status)]
+        items = self._twin.categories.items
+        for item, capacity in sorted(state.capacity.items()):
+            name = i18n.item_name(items, item)
+            low = self.tr(" (low)") if item in state.low_alarms else ""
+            lines_.append(f"{name} {state.stock.get(item, 0)}/{capacity}{low}")
+        return "\n".join(lines_)
+
+    def planned_tooltip(self, name: str) -> str:
+        """A suggested site: the micro-grid it stands in."""
+        return self.tr("Suggested site: {name}").format(name=name)
 
     # ------------------------------------------------------------ closing
 

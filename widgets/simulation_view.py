@@ -35,6 +35,7 @@ from cockpit.kpi import KPIS
 from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import ExperimentResult, run_experiment
 from simulation.optimise import StreetStaffingSearch, optimise_street_staffing
+from simulation.resource_whatif import WhatIf, run_whatif
 from simulation.scenario import Scenario
 from simulation.start import start_from_twin
 from simulation.validation import Validation, validate_log
@@ -66,6 +67,8 @@ class ExperimentRunner(QObject):
         whether it was cancelled.
     baseline_finished(object)
         The :class:`~simulation.validation.Validation` of a baseline check.
+    whatif_finished(object, bool)
+        The :class:`~simulation.resource_whatif.WhatIf` of a placement plan, and whether it was cancelled.
     failed(str)
         The run raised; the message says why.
     """
@@ -74,6 +77,7 @@ class ExperimentRunner(QObject):
     finished = Signal(list, bool)
     search_finished = Signal(object, bool)
     baseline_finished = Signal(object)
+    whatif_finished = Signal(object, bool)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -111,6 +115,19 @@ class ExperimentRunner(QObject):
 
     def _check(self, log, holdout_days: int, replications: int, seed: int, workers: int) -> tuple:
         return validate_log(log, holdout_days, replications=replications, seed=seed, workers=workers), False
+
+    def start_whatif(self, scenario: Scenario, plan_path: str, replications: int, seed: int, workers: int = 1) -> None:
+        """Run ``scenario`` with today's placement and with the plan (:func:`simulation.resource_whatif.run_whatif`)."""
+        self._launch(2 * replications, self._whatif, scenario, plan_path, replications, seed, workers)
+
+    def _whatif(self, scenario: Scenario, plan_path: str, replications: int, seed: int, workers: int) -> tuple:
+        def progress(done: int, _total: int) -> None:
+            with self._lock:
+                self._done = done
+
+        whatif = run_whatif(scenario, plan_path, replications, seed, workers=workers, progress=progress,
+                            cancel=self._cancel)
+        return whatif, whatif.cancelled
 
     def _launch(self, total: int, work, *args) -> None:
         if self.running:
@@ -182,6 +199,8 @@ class ExperimentRunner(QObject):
             self.search_finished.emit(outcome, cancelled)
         elif isinstance(outcome, Validation):
             self.baseline_finished.emit(outcome)
+        elif isinstance(outcome, WhatIf):
+            self.whatif_finished.emit(outcome, cancelled)
         else:
             self.finished.emit(outcome, cancelled)
 

@@ -13,7 +13,7 @@ from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import QApplication, QStyleFactory, QWidget
 
 from cockpit.resources import RESOURCES
-from cockpit.vocabulary.domain import RiskLevel, StaffStatus
+from cockpit.vocabulary.domain import ResourceKind, ResourceStatus, RiskLevel, StaffStatus
 from cockpit.vocabulary.sensor_kinds import sensor_kinds
 
 THEMES = ("light", "dark")
@@ -63,6 +63,22 @@ STAFF_STATUS_COLORS = {
     StaffStatus.ON_SCENE: QColor(_VIOLET),
     StaffStatus.BUSY: QColor(_AMBER),
 }
+
+RESOURCE_KIND_COLORS = {
+    ResourceKind.STATION: QColor("#364fc7"),
+    ResourceKind.CACHE: QColor("#0c8599"),
+}
+"""Stations (indigo squares) and caches (teal diamonds) on the map; vehicles take their status colour."""
+RESOURCE_STATUS_COLORS = {
+    ResourceStatus.AVAILABLE: QColor(_GREEN),
+    ResourceStatus.DISPATCHED: QColor(_BLUE),
+    ResourceStatus.ON_SCENE: QColor(_VIOLET),
+}
+"""A vehicle's status: the staff board's colours for the same states."""
+LOW_STOCK_COLOR = QColor(_AMBER)
+"""A station or cache whose stock of some item is below its threshold."""
+PLANNED_SITE_COLOR = QColor("#f783ac")
+"""A site a placement plan suggests (a pink star: no live state uses it)."""
 
 SERIES_COLORS = (QColor(_BLUE), QColor("#e8590c"), QColor(_GREEN), QColor(_VIOLET))
 """One colour per compared scenario, in order (at most four)."""

@@ -23,6 +23,7 @@ _KIND_SIGNAL = {
     "staff": "staff_changed",
     "sensor": "sensors_changed",
     "alarm": "alarms_changed",
+    "resource": "resources_changed",
 }
 
 
@@ -39,6 +40,8 @@ class TwinModel(QObject):
         Sensor readings or sensor alarm states changed.
     alarms_changed()
         An alarm was raised, repeated, acknowledged or cleared.
+    resources_changed()
+        Stock on a shelf, what a station, vehicle or cache has out on cases, or a vehicle's position changed.
     alarm_raised(str)
         A new alarm id, emitted once per alarm (the banner and wall rotation react to it).
     clock_changed(object)
@@ -51,6 +54,7 @@ class TwinModel(QObject):
     staff_changed = Signal()
     sensors_changed = Signal()
     alarms_changed = Signal()
+    resources_changed = Signal()
     alarm_raised = Signal(str)
     clock_changed = Signal(object)
     error_occurred = Signal(str)

@@ -23,13 +23,14 @@ from widgets.plumbing import Connections
 from widgets.theme import apply_theme, wall_pixel_size, wall_stylesheet
 from widgets.twin_model import TwinModel
 
-PAGES = ("map", "kpi", "cases", "staff")
+PAGES = ("map", "kpi", "cases", "staff", "resources")
 """Wall pages in rotation order (the names of ``cockpit snapshot --page``)."""
 PAGE_TITLES = {
     "map": QT_TRANSLATE_NOOP("WallDisplay", "Street map"),
     "kpi": QT_TRANSLATE_NOOP("WallDisplay", "Today's KPIs"),
     "cases": QT_TRANSLATE_NOOP("WallDisplay", "Open cases"),
     "staff": QT_TRANSLATE_NOOP("WallDisplay", "Staff on shift"),
+    "resources": QT_TRANSLATE_NOOP("WallDisplay", "Resources and coverage"),
 }
 ROTATE_MS = 20_000
 

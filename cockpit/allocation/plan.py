@@ -21,11 +21,15 @@ from cockpit.travel.model import TravelModel
 
 @dataclass(frozen=True, slots=True)
 class Reach:
-    """Households within the standard of their nearest open site, and the mean minutes to it."""
+    """Households within the standard of their nearest open site, and the mean minutes to it.
+
+    ``nearest_minutes``: per micro-grid of the demand (street order), minutes from its nearest open site.
+    """
 
     households: int
     covered: int
     mean_minutes: float | None
+    nearest_minutes: np.ndarray | None = None
 
     def as_json(self) -> dict:
         return {
@@ -132,4 +136,4 @@ def _reach(matrix: np.ndarray, open_sites: np.ndarray, households: np.ndarray, m
     nearest = matrix[open_sites].min(axis=0) if open_sites.any() else np.full(matrix.shape[1], np.inf)
     reached = np.isfinite(nearest)
     mean = float((households * nearest)[reached].sum() / households[reached].sum()) if reached.any() else None
-    return Reach(int(households.sum()), int(households[nearest <= minutes].sum()), mean)
+    return Reach(int(households.sum()), int(households[nearest <= minutes].sum()), mean, nearest)

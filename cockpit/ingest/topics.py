@@ -7,6 +7,7 @@ topic                                                            what travels on
 ``street/{street}/sensor/{sensor_id}/reading``                   a sensor's periodic reading
 ``street/{street}/sensor/{sensor_id}/alarm``                     a sensor's own alarm (smoke, SOS...)
 ``street/{street}/staff/{staff_id}/position``                    a staff member's phone position
+``street/{street}/vehicle/{vehicle_id}/position``                a patrol e-bike's or car's tracker
 ``street/{street}/staff/{staff_id}/report``                      a patrol report from a staff phone
 ``street/{street}/staff/{staff_id}/case/{case_id}/{action}``     a field worker's case action
 ``street/{street}/app/{app_id}/report``                          a resident report from an app account
@@ -32,6 +33,7 @@ class Space(StrEnum):
     SENSOR = "sensor"
     STAFF = "staff"
     APP = "app"
+    VEHICLE = "vehicle"
 
 
 class TopicKind(StrEnum):
@@ -49,7 +51,7 @@ CASE_ACTIONS = ("accept", "on_scene", "resolve", "feedback")
 
 _ID = r"[A-Za-z0-9][A-Za-z0-9_.:-]{0,63}"
 _PATTERNS: tuple[tuple[TopicKind, re.Pattern[str]], ...] = (
-    (TopicKind.POSITION, re.compile(rf"street/(?P<street>{_ID})/(?P<space>staff)/(?P<id>{_ID})/position")),
+    (TopicKind.POSITION, re.compile(rf"street/(?P<street>{_ID})/(?P<space>staff|vehicle)/(?P<id>{_ID})/position")),
     (TopicKind.REPORT, re.compile(rf"street/(?P<street>{_ID})/(?P<space>staff|app)/(?P<id>{_ID})/report")),
     (
         TopicKind.CASE_ACTION,
@@ -99,6 +101,7 @@ def subscriptions(street: str) -> list[str]:
         f"street/{street}/sensor/+/reading",
         f"street/{street}/sensor/+/alarm",
         f"street/{street}/staff/#",
+        f"street/{street}/vehicle/+/position",
         f"street/{street}/app/+/report",
     ]
 
@@ -111,14 +114,19 @@ def alarm_topic(street: str, sensor_id: str) -> str:
     return f"street/{street}/sensor/{sensor_id}/alarm"
 
 
-def position_topic(street: str, staff_id: str) -> str:
-    return f"street/{street}/staff/{staff_id}/position"
+def position_topic(street: str, sender: str, space: Space = Space.STAFF) -> str:
+    """Where a staff phone (``staff/``) or a vehicle's tracker (``vehicle/``) posts its position."""
+    if space not in (Space.STAFF, Space.VEHICLE):
+        raise ValueError(f"a {space.value} does not post positions")
+    return f"street/{street}/{space.value}/{sender}/position"
 
 
 def report_topic(street: str, sender: str, space: Space = Space.APP) -> str:
     """Where ``sender`` posts a report: an app account under ``app/``, a staff phone under ``staff/``."""
     if space is Space.SENSOR:
         raise ValueError("a sensor does not post reports; its alarms open cases through the rules")
+    if space is Space.VEHICLE:
+        raise ValueError("a vehicle's tracker posts positions only; its crew reports from their phones")
     return f"street/{street}/{space.value}/{sender}/report"
 
 

@@ -2,7 +2,9 @@
 
 Sensor readings and a sensor's own alarms become :class:`~cockpit.vocabulary.events.SensorReading` (an alarm
 message is a reading whose alarm code reads 1, so one rule set handles both); staff positions become
-:class:`~cockpit.vocabulary.events.StaffMoved`; reports become :class:`~cockpit.vocabulary.events.CaseReported` located
+:class:`~cockpit.vocabulary.events.StaffMoved` and vehicle trackers' positions
+:class:`~cockpit.vocabulary.events.VehicleMoved`, both validated alike (the sender is the topic's,
+known to the street, and the point in one of its micro-grids); reports become :class:`~cockpit.vocabulary.events.CaseReported` located
 with the :class:`~cockpit.street.geo.Locator`; the staff app's case actions become CaseAccepted,
 CaseOnScene, CaseResolved or CaseFeedback. Ids derive from the device and its sequence number, so a
 redelivered message builds the very same events.
@@ -28,7 +30,7 @@ from cockpit.security.free_text import FreeTextGuard, SealedText, TextScrubber, 
 from cockpit.street.geo import Locator
 from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable, default_categories
-from cockpit.vocabulary.domain import Source
+from cockpit.vocabulary.domain import ResourceKind, Source
 from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseFeedback,
@@ -38,6 +40,7 @@ from cockpit.vocabulary.events import (
     Event,
     SensorReading,
     StaffMoved,
+    VehicleMoved,
 )
 
 TOPIC_CACHE_LIMIT = 100_000
@@ -151,8 +154,11 @@ class Translator:
     def _position(self, topic: Topic, payload: PositionPayload, at: datetime) -> Message:
         self._sender(topic, payload.device)
         self._locate(payload.lon, payload.lat)
-        moved = StaffMoved(at, payload.device, payload.lon, payload.lat)
-        return Message(payload.device, payload.seq, at, TopicKind.POSITION, {}, (moved,), Space.STAFF)
+        if topic.space is Space.VEHICLE:
+            moved: Event = VehicleMoved(at, payload.device, payload.lon, payload.lat)
+        else:
+            moved = StaffMoved(at, payload.device, payload.lon, payload.lat)
+        return Message(payload.device, payload.seq, at, TopicKind.POSITION, {}, (moved,), topic.space)
 
     def _sender(self, topic: Topic, device: str) -> None:
         """Refuse a report or action whose payload is not from the sender its topic names."""
@@ -161,6 +167,11 @@ class Translator:
         if topic.space is Space.STAFF:
             if not self.street.has("staff", device):
                 raise PayloadError(Reason.UNKNOWN_DEVICE, f"no staff member {device!r} in street {self.street.id}")
+        elif topic.space is Space.VEHICLE:
+            if not self.street.has("resources", device):
+                raise PayloadError(Reason.UNKNOWN_DEVICE, f"no vehicle {device!r} in street {self.street.id}")
+            if self.street.resource(device).kind is not ResourceKind.VEHICLE:
+                raise PayloadError(Reason.WRONG_SENDER, f"{device!r} is a station or cache: it does not move")
         elif self.street.has("sensors", device) or self.street.has("staff", device):
             what = "a sensor" if self.street.has("sensors", device) else "a staff member (who reports under staff/)"
             raise PayloadError(Reason.WRONG_SENDER, f"app account {device!r} is named like {what}")

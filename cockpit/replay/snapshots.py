@@ -1,7 +1,7 @@
 """Snapshots of the replay twin, the retention rule, and a canonical dump to compare states.
 
 A snapshot is a private copy of the twin's records (cases with their history, staff, sensors,
-alarms, the clock). Records are copied field by field; the history's transitions are frozen and
+resources, alarms, the clock). Records are copied field by field; the history's transitions are frozen and
 shared. Restoring copies the snapshot again *into* an existing twin, so widgets holding the twin
 keep a valid reference across a seek.
 
@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from cockpit.records import Alarm, Case, SensorState, StaffState
+from cockpit.records import Alarm, Assignment, Case, ResourceState, SensorState, StaffState
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import AlarmState
 
@@ -30,6 +30,8 @@ _CASE_FIELDS = tuple(f.name for f in dataclasses.fields(Case))
 _ALARM_FIELDS = tuple(f.name for f in dataclasses.fields(Alarm))
 _STAFF_FIELDS = tuple(f.name for f in dataclasses.fields(StaffState))
 _SENSOR_FIELDS = tuple(f.name for f in dataclasses.fields(SensorState))
+_RESOURCE_FIELDS = tuple(f.name for f in dataclasses.fields(ResourceState))
+_ASSIGNMENT_FIELDS = tuple(f.name for f in dataclasses.fields(Assignment))
 
 
 def _copy(record, fields: tuple[str, ...]):
@@ -58,6 +60,14 @@ def _copy_sensor(sensor: SensorState) -> SensorState:
     return clone
 
 
+def _copy_resource(resource: ResourceState) -> ResourceState:
+    clone = _copy(resource, _RESOURCE_FIELDS)
+    clone.stock, clone.capacity = dict(resource.stock), dict(resource.capacity)
+    clone.low_alarms = dict(resource.low_alarms)
+    clone.out = {k: _copy(a, _ASSIGNMENT_FIELDS) for k, a in resource.out.items()}
+    return clone
+
+
 @dataclass(frozen=True, eq=False)
 class Snapshot:
     """The twin's records at stream ``position`` (never handed out; restored by copy)."""
@@ -67,6 +77,7 @@ class Snapshot:
     alarms: dict[str, Alarm]
     staff: dict[str, StaffState]
     sensors: dict[str, SensorState]
+    resources: dict[str, ResourceState]
     now: datetime | None
     applied: int
 
@@ -79,6 +90,7 @@ def take(twin: TwinState, position: int) -> Snapshot:
         {k: _copy(a, _ALARM_FIELDS) for k, a in twin.alarms.items()},
         {k: _copy_staff(s) for k, s in twin.staff.items()},
         {k: _copy_sensor(s) for k, s in twin.sensors.items()},
+        {k: _copy_resource(r) for k, r in twin.resources.items()},
         twin.now,
         twin.applied,
     )
@@ -90,6 +102,7 @@ def restore(twin: TwinState, snapshot: Snapshot) -> None:
     twin.alarms = {k: _copy(a, _ALARM_FIELDS) for k, a in snapshot.alarms.items()}
     twin.staff = {k: _copy_staff(s) for k, s in snapshot.staff.items()}
     twin.sensors = {k: _copy_sensor(s) for k, s in snapshot.sensors.items()}
+    twin.resources = {k: _copy_resource(r) for k, r in snapshot.resources.items()}
     twin.now = snapshot.now
     twin.applied = snapshot.applied
 
@@ -144,5 +157,10 @@ def dump(twin: TwinState) -> dict[str, Any]:
                    "readings": s.readings, "alarm": s.alarm_id} for k, s in sorted(twin.sensors.items())}
     alarms = {k: {name: _plain(getattr(a, name)) for name in _ALARM_FIELDS}
               for k, a in sorted(twin.alarms.items())}
+    resources = {k: {"stock": _plain(r.stock), "capacity": _plain(r.capacity), "lon": r.lon, "lat": r.lat,
+                     "last_seen": _plain(r.last_seen), "low_alarms": _plain(r.low_alarms),
+                     "out": {c: {name: _plain(getattr(a, name)) for name in _ASSIGNMENT_FIELDS}
+                             for c, a in sorted(r.out.items())}}
+                 for k, r in sorted(twin.resources.items())}
     return {"now": _plain(twin.now), "applied": twin.applied, "cases": cases, "staff": staff,
-            "sensors": sensors, "alarms": alarms}
+            "sensors": sensors, "resources": resources, "alarms": alarms}

@@ -31,7 +31,7 @@ from cockpit.vocabulary.events import (
 from cockpit.vocabulary.masking import mask_text
 
 _DETAIL_FIELDS = ("assignee", "eta_minutes", "rating", "fixed", "into_case_id", "to_level", "automatic",
-                  "category")
+                  "category", "resource_id", "item", "count")
 
 
 def audited(event: Event) -> bool:
@@ -108,7 +108,8 @@ class TwinAuditor:
                     "before": {"state": "active"}, "after": {"state": "acknowledged"}, "reason": reason,
                     "at": event.at}
         details = {k: data[k] for k in _DETAIL_FIELDS if k in data}
-        return {"actor": actor, "action": type(event).__name__, "target": f"case:{case_id}",
+        target = f"case:{case_id}" if case_id is not None else f"resource:{data.get('resource_id')}"
+        return {"actor": actor, "action": type(event).__name__, "target": target,
                 "before": before, "after": {**(after or {}), **details}, "reason": reason, "at": event.at}
 
 

@@ -22,7 +22,7 @@ from cockpit.security.permissions import (
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
-from cockpit.vocabulary.events import AlarmAcknowledged, CaseMerged, Event
+from cockpit.vocabulary.events import AlarmAcknowledged, CaseMerged, Event, ItemRestocked
 
 __all__ = ["Authorizer", "PermissionDenied", "check", "community_of_area"]
 
@@ -50,8 +50,8 @@ class Authorizer:
     """Checks operator commands for :class:`~cockpit.twin.TwinState` (its ``authorizer`` argument).
 
     Owns nothing but the user lookup; emits nothing. The event's ``actor`` is the user name; the
-    community of the case (or of the alarm's case, sensor or area) decides whether a scoped user is
-    in area. A merge needs both cases in area.
+    community of the case (or of the alarm's case, sensor or area; of a restocked resource) decides
+    whether a scoped user is in area. A merge needs both cases in area.
 
     Parameters
     ----------
@@ -106,6 +106,11 @@ class Authorizer:
             else:
                 area = community_of_area(twin.street, alarm.area_id)
             return [(f"alarm {alarm.id}", area)]
+        if isinstance(event, ItemRestocked):
+            resource = twin.resources.get(event.resource_id)
+            if resource is None:
+                raise TwinError(f"unknown resource {event.resource_id!r}")
+            return [(f"resource {resource.id}", community_of_area(twin.street, resource.resource.micro_grid_id))]
         case_ids = [event.case_id]  # type: ignore[attr-defined]
         if isinstance(event, CaseMerged):
             case_ids.append(event.into_case_id)

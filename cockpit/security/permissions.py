@@ -27,6 +27,9 @@ from cockpit.vocabulary.events import (
     CaseResolved,
     CaseTriaged,
     Event,
+    ItemRestocked,
+    ResourceDispatched,
+    ResourceReturned,
 )
 from cockpit.vocabulary.masking import mask_text
 
@@ -134,6 +137,10 @@ EVENT_ACTIONS: dict[type[Event], Action] = {
     CaseReopened: Action.REOPEN,
     CaseRejected: Action.REJECT,
     AlarmAcknowledged: Action.ACKNOWLEDGE,
+    # Resources are dispatched (调度) as people are: sending one, booking it back and restocking a shelf.
+    ResourceDispatched: Action.DISPATCH,
+    ResourceReturned: Action.DISPATCH,
+    ItemRestocked: Action.DISPATCH,
 }
 """The action each operator command event stands for."""
 

@@ -279,6 +279,23 @@ class _ModeGraph:
         return table[np.searchsorted(wanted, nodes)]
 
 
+_STREET_TRAVEL: dict[int, tuple[Street, TravelModel]] = {}
+"""Each street's own travel model, by the street's identity (its road graph is built once)."""
+
+
+def street_travel(street: Street) -> TravelModel:
+    """The street's own travel model: its road network, or the straight-line estimate without roads.
+
+    Built once per street and kept, so its cached shortest-path rows serve every later question.
+    """
+    known = _STREET_TRAVEL.get(id(street))
+    if known is not None and known[0] is street:
+        return known[1]
+    model: TravelModel = RoadTravel.from_street(street) if street.roads else StraightLineTravel()
+    _STREET_TRAVEL[id(street)] = (street, model)
+    return model
+
+
 def _apply_limit(minutes: np.ndarray, index: np.ndarray, limit: float | None) -> tuple[np.ndarray, np.ndarray]:
     if limit is not None:
         beyond = minutes > limit

@@ -57,7 +57,8 @@ class Item:
 
     ``mode`` is the travel mode that brings it to a household (walk, e_bike, car in
     ``resources/travel.toml``) and ``minutes`` the coverage standard: a household is covered when the
-    nearest unit is within that many minutes by road.
+    nearest unit is within that many minutes by road. A place's stock is low (an alarm asks for a
+    restock) when it holds fewer than ``low_stock`` of its capacity.
     """
 
     code: str
@@ -66,6 +67,11 @@ class Item:
     unit_zh: str
     mode: str
     minutes: float
+    low_stock: float = 0.5
+
+    def low(self, held: int, capacity: int) -> bool:
+        """True if ``held`` units of a shelf for ``capacity`` are too few (never for an empty shelf)."""
+        return capacity > 0 and held < self.low_stock * capacity
 
     def name(self, lang: str = "zh") -> str:
         return self.name_zh if lang.startswith("zh") else self.name_en
@@ -146,10 +152,14 @@ class CategoryTable:
                         unit_zh=row["unit_zh"],
                         mode=row["mode"],
                         minutes=float(row["minutes"]),
+                        low_stock=float(row.get("low_stock", 0.5)),
                     )
                 )
             except (KeyError, ValueError, TypeError) as exc:
                 raise ValueError(f"{path}: item #{index + 1}: bad or missing field: {exc}") from exc
+            if not 0 < items[-1].low_stock <= 1:
+                raise ValueError(f"{path}: item {items[-1].code}: low_stock must be in (0, 1], "
+                                 f"not {items[-1].low_stock}")
         try:
             return cls(categories, items)
         except ValueError as exc:

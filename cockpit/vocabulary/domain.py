@@ -153,6 +153,18 @@ class ResourceKind(StrEnum):
     CACHE = "cache"
 
 
+class ResourceStatus(StrEnum):
+    """What a station, vehicle or cache is doing: free, sent to a case, or there.
+
+    A cache or station is DISPATCHED while some of its stock is out on a case; it keeps serving
+    others with what remains on its shelf.
+    """
+
+    AVAILABLE = "available"
+    DISPATCHED = "dispatched"
+    ON_SCENE = "on_scene"
+
+
 class AlarmState(StrEnum):
     """Life cycle of a sensor or area alarm."""
 

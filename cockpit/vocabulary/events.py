@@ -209,9 +209,11 @@ class SensorReading(Event):
 
 @dataclass(frozen=True, slots=True)
 class AlarmRaised(Event):
-    """An alarm starts. ``alarm_kind``: "sensor", "red_case", "overdue" or "area".
+    """An alarm starts. ``alarm_kind``: "sensor", "red_case", "overdue", "area" or "low_stock".
 
-    A sensor alarm names its sensor and rule; the case it opened or joined is ``case_id``.
+    A sensor alarm names its sensor and rule; the case it opened or joined is ``case_id``. A
+    low-stock alarm names the station or cache (``resource_id``), its micro-grid (``area_id``) and
+    the item (``detail``).
     """
 
     alarm_id: str
@@ -222,6 +224,7 @@ class AlarmRaised(Event):
     case_id: str | None = None
     area_id: str | None = None
     detail: str = ""
+    resource_id: str | None = None
 
     kind: ClassVar[str] = "alarm"
 
@@ -253,6 +256,88 @@ class AlarmCleared(Event):
     reason: str = ""
 
     kind: ClassVar[str] = "alarm"
+
+
+# ---------------------------------------------------------------- resources
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceDispatched(Event):
+    """A vehicle, or ``count`` units of ``item`` from a station or cache, is sent to a case.
+
+    The units leave the shelf (they are out on the case until returned or used up); a vehicle
+    serves one case at a time. ``eta_minutes`` is the estimated travel to the case by road.
+    """
+
+    resource_id: str
+    case_id: str
+    item: str | None = None
+    count: int = 1
+    actor: str = ""
+    eta_minutes: float | None = None
+
+    kind: ClassVar[str] = "resource"
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceArrived(Event):
+    """What was sent to the case is there."""
+
+    resource_id: str
+    case_id: str
+    actor: str = ""
+
+    kind: ClassVar[str] = "resource"
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceReturned(Event):
+    """What was sent to the case is back: a vehicle is free, the units not used up are on the shelf."""
+
+    resource_id: str
+    case_id: str
+    actor: str = ""
+
+    kind: ClassVar[str] = "resource"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemUsed(Event):
+    """``count`` units of ``item`` are used up (an extinguisher discharged, sandbags laid).
+
+    With ``case_id``, units that went out to that case; without, units taken from the shelf.
+    """
+
+    resource_id: str
+    item: str
+    count: int = 1
+    case_id: str | None = None
+    actor: str = ""
+
+    kind: ClassVar[str] = "resource"
+
+
+@dataclass(frozen=True, slots=True)
+class ItemRestocked(Event):
+    """``count`` units of ``item`` are put on the shelf of a station or cache."""
+
+    resource_id: str
+    item: str
+    count: int
+    actor: str = ""
+
+    kind: ClassVar[str] = "resource"
+
+
+@dataclass(frozen=True, slots=True)
+class VehicleMoved(Event):
+    """A vehicle's position from its tracker (MQTT ``street/{street}/vehicle/{id}/position``)."""
+
+    vehicle_id: str
+    lon: float
+    lat: float
+
+    kind: ClassVar[str] = "resource"
 
 
 # ---------------------------------------------------------------- staff and clock

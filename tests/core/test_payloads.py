@@ -12,10 +12,19 @@ from hypothesis import strategies as st
 
 from cockpit.ingest.payloads import MAX_PAYLOAD_BYTES, PayloadError, ReadingPayload, parse_payload
 from cockpit.ingest.reasons import Reason
-from cockpit.ingest.topics import Space, TopicKind, case_action_topic, parse_topic, report_topic, subscriptions
+from cockpit.ingest.acl import render_acl
+from cockpit.ingest.topics import (
+    Space,
+    TopicKind,
+    case_action_topic,
+    parse_topic,
+    position_topic,
+    report_topic,
+    subscriptions,
+)
 from cockpit.ingest.translate import Translator
-from cockpit.vocabulary.events import CaseAccepted, CaseFeedback, CaseReported, SensorReading, StaffMoved
-from tests.core.tiny import centre, tiny_street
+from cockpit.vocabulary.events import CaseAccepted, CaseFeedback, CaseReported, SensorReading, StaffMoved, VehicleMoved
+from tests.core.tiny import centre, tiny_street, tiny_street_with_resources
 
 NOW = datetime(2026, 5, 1, 8, 0, tzinfo=timezone.utc)
 TS = "2026-05-01T16:00:00.000+08:00"
@@ -215,7 +224,58 @@ def test_every_topic_names_its_sender_and_round_trips(street, sender, case, acti
     assert (acted.space, acted.id, acted.case_id, acted.action) == (Space.STAFF, sender, case, action)
 
 
-@given(st.lists(st.sampled_from(["street", "tiny", "sensor", "staff", "app", "case", "report", "accept",
+@settings(max_examples=200)
+@given(street=ids, sender=ids, space=st.sampled_from([Space.STAFF, Space.VEHICLE]))
+def test_every_position_topic_names_its_sender_and_round_trips(street, sender, space):
+    parsed = parse_topic(position_topic(street, sender, space))
+    assert (parsed.kind, parsed.street, parsed.space, parsed.id) == (TopicKind.POSITION, street, space, sender)
+
+
+def test_only_phones_and_trackers_post_positions_and_only_phones_and_apps_report():
+    for space in (Space.SENSOR, Space.APP):
+        with pytest.raises(ValueError):
+            position_topic("tiny", "X-1", space)
+    for space in (Space.SENSOR, Space.VEHICLE):
+        with pytest.raises(ValueError):
+            report_topic("tiny", "X-1", space)
+    assert parse_topic("street/tiny/vehicle/CAR-1/report") is None
+    assert "street/tiny/vehicle/+/position" in subscriptions("tiny")
+
+
+def test_a_vehicle_tracker_moves_its_vehicle_and_is_validated_like_a_phone():
+    tr = Translator(tiny_street_with_resources())
+    lon, lat = centre(2, 0)
+
+    def position(topic: str, device: str, lon: float = lon):
+        return tr.translate(topic, msgspec.json.encode(
+            {"v": 1, "device": device, "seq": 4, "ts": TS, "lon": lon, "lat": lat, "accuracy_m": 8.0}), NOW)
+
+    moved = position("street/tiny/vehicle/CAR-1/position", "CAR-1")
+    assert moved.events == (VehicleMoved(NOW, "CAR-1", lon, lat),) and moved.key == ("vehicle/CAR-1", 4)
+    for topic, device, reason in [
+        ("street/tiny/vehicle/CAR-9/position", "CAR-9", Reason.UNKNOWN_DEVICE),
+        ("street/tiny/vehicle/VOL-1/position", "VOL-1", Reason.UNKNOWN_DEVICE),
+        ("street/tiny/vehicle/CCH-1/position", "CCH-1", Reason.WRONG_SENDER),
+        ("street/tiny/vehicle/CAR-1/position", "EBK-1", Reason.DEVICE_MISMATCH),
+        ("street/tiny/staff/CAR-1/position", "CAR-1", Reason.UNKNOWN_DEVICE),
+    ]:
+        with pytest.raises(PayloadError) as caught:
+            position(topic, device)
+        assert caught.value.reason is reason, topic
+    with pytest.raises(PayloadError) as caught:
+        position("street/tiny/vehicle/CAR-1/position", "CAR-1", lon=lon + 1)
+    assert caught.value.reason is Reason.OUTSIDE_STREET
+
+
+def test_the_acl_gives_each_vehicle_its_own_position_topic_and_nothing_else():
+    acl = render_acl(tiny_street_with_resources())
+    assert "user CAR-1\ntopic write street/tiny/vehicle/CAR-1/position\n" in acl
+    assert "user EBK-1\ntopic write street/tiny/vehicle/EBK-1/position\n" in acl
+    assert "user CCH-1" not in acl and "user STN-1" not in acl
+    assert "/vehicle/" not in render_acl(tiny_street_with_resources(), vehicles=False)
+
+
+@given(st.lists(st.sampled_from(["street", "tiny", "sensor", "staff", "app", "vehicle", "position", "case", "report", "accept",
                                  "reading", "SMK-1", "GW-1", "+", "#", ""]), max_size=8))
 def test_any_topic_parses_to_a_sender_of_its_space_or_to_nothing(levels):
     parsed = parse_topic("/".join(levels))

@@ -9,19 +9,22 @@ from __future__ import annotations
 from datetime import time
 from functools import cache
 
-from shapely.geometry import Polygon, box
+from shapely.geometry import LineString, Polygon, box
 
 from cockpit.street.model import (
     Community,
     GeneralGrid,
     MicroGrid,
     Projection,
+    Resource,
+    Road,
     Sensor,
     Shift,
     StaffMember,
+    Stock,
     Street,
 )
-from cockpit.vocabulary.domain import Department, SensorKind, StaffKind
+from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 
 LON0, LAT0 = 104.05, 30.60
 DLON, DLAT = 0.0052, 0.0045  # about 500 m each way at this latitude
@@ -86,4 +89,40 @@ def tiny_street() -> Street:
         staff=tuple(staff),
         shifts=shifts,
         seed=None,
+    )
+
+
+@cache
+def tiny_street_with_resources() -> Street:
+    """The tiny street with roads along every cell edge and resources at known corners.
+
+    Roads: a local street on each of the 5 vertical and 3 horizontal cell edges (a 500 m grid).
+    Resources: the depot STN-1 (2 pumps, 6 extinguishers, open 08:00-18:00) at the south-west corner of
+    C01-G01-M01; cache CCH-1 (1 pump, round the clock) at the corner between C02's grids; cache CCH-2
+    (1 AED, 2 first-aid kits) in C01-G02-M02; the car CAR-1 and the e-bike EBK-1 parked at STN-1.
+    """
+    base = tiny_street()
+    corner = (LON0, LAT0)
+    roads = tuple(
+        Road(f"V{c}", f"竖{c}路", "local", LineString([(LON0 + c * DLON, LAT0), (LON0 + c * DLON, LAT0 + 2 * DLAT)]))
+        for c in range(5)
+    ) + tuple(
+        Road(f"H{r}", f"横{r}街", "local", LineString([(LON0, LAT0 + r * DLAT), (LON0 + 4 * DLON, LAT0 + r * DLAT)]))
+        for r in range(3)
+    )
+    resources = (
+        Resource("STN-1", ResourceKind.STATION, "party_mass_station", "一号站", *corner, "C01-G01-M01",
+                 (Stock("extinguisher", 6, 6), Stock("pump", 2, 2)), staff=4, hours=((time(8), time(18)),)),
+        Resource("CCH-1", ResourceKind.CACHE, "residential", "二号柜", LON0 + 3 * DLON, LAT0 + DLAT, "C02-G02-M02",
+                 (Stock("pump", 1, 1),), base_id="STN-1"),
+        Resource("CCH-2", ResourceKind.CACHE, "residential", "三号柜", *centre(1, 1), "C01-G02-M02",
+                 (Stock("aed", 1, 1), Stock("first_aid_kit", 2, 2))),
+        Resource("CAR-1", ResourceKind.VEHICLE, "car", "应急车", *corner, "C01-G01-M01", base_id="STN-1"),
+        Resource("EBK-1", ResourceKind.VEHICLE, "e_bike", "巡逻车", *corner, "C01-G01-M01", base_id="STN-1"),
+    )
+    return Street(
+        id=base.id, name=base.name, name_en=base.name_en, city=base.city, projection=base.projection,
+        boundary=base.boundary, communities=base.communities, general_grids=base.general_grids,
+        micro_grids=base.micro_grids, dedicated_grids=(), roads=roads, sensors=base.sensors, staff=base.staff,
+        shifts=base.shifts, seed=None, resources=resources,
     )

@@ -23,6 +23,7 @@ from cryptography.x509.oid import NameOID
 
 from cockpit.ingest.acl import RESIDENT_GATEWAY, render_acl
 from cockpit.street.demo import load_demo_street
+from cockpit.vocabulary.domain import ResourceKind
 from tests.core.tiny import tiny_street
 from tests.fixtures._servers import wait_until
 
@@ -201,7 +202,8 @@ def test_the_shipped_acl_confines_every_account_to_its_own_topics_in_its_own_str
     street = load_demo_street()
     sensor, other_sensor = street.sensors[0].id, street.sensors[1].id
     phone, other_phone = street.staff[0].id, street.staff[1].id
-    passwords = {name: f"{name}-secret" for name in ("cockpit", sensor, phone, RESIDENT_GATEWAY)}
+    vehicle, other_vehicle = [r.id for r in street.resources if r.kind is ResourceKind.VEHICLE][:2]
+    passwords = {name: f"{name}-secret" for name in ("cockpit", sensor, phone, vehicle, RESIDENT_GATEWAY)}
     broker = mosquitto_factory(allow_anonymous=False, passwords=passwords, extra_config=[f"acl_file {SHIPPED_ACL}"])
     sessions = {name: Session(broker.port, name, password) for name, password in passwords.items()}
     s = street.id
@@ -214,12 +216,15 @@ def test_the_shipped_acl_confines_every_account_to_its_own_topics_in_its_own_str
                 f"street/other/staff/{phone}/position"],
         RESIDENT_GATEWAY: [f"street/{s}/staff/{phone}/case/K1/accept", f"street/{s}/case/report",
                            f"street/other/app/{RESIDENT_GATEWAY}/report"],
+        vehicle: [f"street/{s}/vehicle/{other_vehicle}/position", f"street/{s}/staff/{vehicle}/position",
+                  f"street/{s}/staff/{phone}/position", f"street/other/vehicle/{vehicle}/position"],
     }
     allowed = {
         sensor: [f"street/{s}/sensor/{sensor}/reading", f"street/{s}/sensor/{sensor}/alarm"],
         phone: [f"street/{s}/staff/{phone}/position", f"street/{s}/staff/{phone}/report",
                 f"street/{s}/staff/{phone}/case/K1/accept"],
         RESIDENT_GATEWAY: [f"street/{s}/app/{RESIDENT_GATEWAY}/report"],
+        vehicle: [f"street/{s}/vehicle/{vehicle}/position"],
     }
     cockpit = sessions["cockpit"]
     try:

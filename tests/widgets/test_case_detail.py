@@ -123,3 +123,39 @@ def test_location_names_the_area_in_english_without_bare_ids(qtbot, model, panel
     shown = [label.text() for label in panel.findChildren(QLabel)]
     assert "Community 1 · C01-G02-M02" in shown
     assert not any(text.startswith("C01-") for text in shown)
+
+
+def test_a_waterlogging_case_offers_the_nearest_pump_beside_the_people_and_sends_it(qtbot, languages):
+    from cockpit.sla import live_derivers
+    from cockpit.twin import TwinState
+    from cockpit.vocabulary.domain import StaffStatus
+    from cockpit.vocabulary.events import ClockTick, StaffStatusChanged
+    from tests.core.tiny import tiny_street_with_resources
+    from widgets.twin_model import TwinModel
+
+    twin = TwinState(tiny_street_with_resources(), derivers=live_derivers())
+    twin.apply_many([ClockTick(T0)] + [StaffStatusChanged(T0, s, StaffStatus.AVAILABLE) for s in twin.staff])
+    model = TwinModel(twin)
+    detail = CaseDetailPanel(model, actor="值班员李")
+    qtbot.addWidget(detail)
+    detail.show()
+    _triaged(model, twin, category="drainage_flooding", col=3.5, row=1.5)
+    detail.set_case("K1")
+    assert detail.recommendations.count() >= 1 and detail.item_offers.isVisible()
+    first = detail.item_offers.item(0)
+    assert first.data(Qt.ItemDataRole.UserRole) == ("CCH-1", "pump")
+    assert first.text().startswith("Drainage pump: ") and "nearest" in first.text()
+    assert detail.item_offers.count() == 1, "20:00 in Shanghai: the depot (08:00-18:00) is closed"
+    assert not detail.send_item_button.isEnabled()
+    languages.set_language("zh")
+    assert "排水泵" in detail.item_offers.item(0).text() and "最近" in detail.item_offers.item(0).text()
+    detail.item_offers.setCurrentRow(0)
+    qtbot.mouseClick(detail.send_item_button, Qt.MouseButton.LeftButton)
+    assert "K1" in twin.resources["CCH-1"].out
+    model.drain()
+    assert detail.item_offers.item(0).data(Qt.ItemDataRole.UserRole) is None
+    assert detail.item_offers.item(0).text() == "目前没有可调用的点位"
+    _triaged(model, twin, case_id="K2", category="parking_traffic", col=0.2, row=0.2)
+    detail.set_case("K2")
+    assert not detail.item_offers.isVisible()
+    model.close()
