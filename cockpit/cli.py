@@ -112,6 +112,7 @@ class WindowCommands:
     run_demo: Callable[[argparse.Namespace], int]
     render_snapshot: Callable[..., Path]
     run_replay: Callable[[argparse.Namespace], int]
+    run_open: Callable[[argparse.Namespace], int]
 
 
 def _windows(args: argparse.Namespace) -> WindowCommands:
@@ -122,6 +123,10 @@ def _windows(args: argparse.Namespace) -> WindowCommands:
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     return _windows(args).run_demo(args)
+
+
+def _cmd_open(args: argparse.Namespace) -> int:
+    return _windows(args).run_open(args)
 
 
 SNAPSHOT_MIN = (320, 240)
@@ -370,6 +375,19 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
     demo = sub.add_parser("demo", help="open the cockpit on the demo street with a live demo feed")
     _add_window_options(demo)
     demo.set_defaults(handler=_cmd_demo)
+
+    opened = sub.add_parser("open", help="the operator window on a stored street with a real broker, after login")
+    opened.add_argument("--street", required=True, help="id of a street stored in --db (cockpit street import)")
+    opened.add_argument("--db", default=None, help="database URL (default: SQLite in the user data folder)")
+    opened.add_argument("--broker", required=True, help="MQTT broker URL, e.g. mqtts://broker.example:8883")
+    opened.add_argument("--lang", choices=["zh", "en"], default="zh")
+    opened.add_argument("--wall", action="store_true", help="also open the wall display")
+    opened.add_argument("--screen", type=int, default=0, help="screen number for the wall display")
+    opened.add_argument("--user", default=None, help="user name to put in the login dialog")
+    from cockpit.ingest.cli import add_login_arguments
+
+    add_login_arguments(opened)
+    opened.set_defaults(handler=_cmd_open)
 
     snapshot = sub.add_parser("snapshot", help="render the wall display headless to PNG")
     snapshot.add_argument("--out", required=True)

@@ -22,12 +22,19 @@ from cockpit import recommender
 from cockpit.demand import SOURCES, DemandModel, default_demand
 from cockpit.dispatch import get_policy, rank_departments
 from cockpit.readings import ReadingGenerator, default_readings
+from cockpit.roster import shift_changes
 from cockpit.rules.engine import RuleEngine
 from cockpit.rules.model import AlarmRule, load_rules
 from cockpit.street.model import MicroGrid, Sensor, Street
 from cockpit.twin import TwinState
 from cockpit.vocabulary.categories import CategoryTable, default_categories
-from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source, StaffKind, StaffStatus
+from cockpit.vocabulary.domain import (
+    CaseStatus,
+    RiskLevel,
+    Source,
+    StaffKind,
+    StaffStatus,
+)
 from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseClosed,
@@ -41,7 +48,6 @@ from cockpit.vocabulary.events import (
     Event,
     SensorReading,
     StaffMoved,
-    StaffStatusChanged,
 )
 from cockpit.vocabulary.local_time import LOCAL_TZ
 
@@ -135,7 +141,7 @@ class DemoFeed:
         """
         start = now - timedelta(hours=hours)
         events: list[Event] = [ClockTick(start)]
-        events += self._shift_changes(twin, start, force=True)
+        events += shift_changes(twin, start, force=True)
         twin.apply_many(events)
         played: list[Event] = list(events)
         at = start
@@ -154,7 +160,7 @@ class DemoFeed:
             return []
         minutes = (until - since).total_seconds() / 60.0
         events: list[Event] = []
-        events += self._shift_changes(twin, until)
+        events += shift_changes(twin, until)
         events += self._new_reports(twin, since, until, minutes)
         events += self._sensor_readings(since, until, minutes)
         events += self._field_work(twin, until)
@@ -168,18 +174,6 @@ class DemoFeed:
     def _uniform_times(self, since: datetime, until: datetime, n: int) -> list[datetime]:
         span = (until - since).total_seconds()
         return [since + timedelta(seconds=float(s)) for s in np.sort(self._rng.uniform(0, span, n))]
-
-    def _shift_changes(self, twin: TwinState, at: datetime, force: bool = False) -> list[Event]:
-        events: list[Event] = []
-        for staff in twin.staff.values():
-            on = twin.on_shift(staff, at) or staff.member.kind is StaffKind.DEPARTMENT
-            if on and staff.status is StaffStatus.OFF_DUTY:
-                events.append(StaffStatusChanged(at, staff.id, StaffStatus.AVAILABLE))
-            elif not on and staff.status is StaffStatus.AVAILABLE:
-                events.append(StaffStatusChanged(at, staff.id, StaffStatus.OFF_DUTY))
-            elif force and not on and staff.status is not StaffStatus.OFF_DUTY:
-                events.append(StaffStatusChanged(at, staff.id, StaffStatus.OFF_DUTY))
-        return events
 
     def _point_in(self, micro: MicroGrid) -> tuple[float, float]:
         minx, miny, maxx, maxy = micro.polygon.bounds
@@ -322,7 +316,7 @@ class DemoFeed:
                                           case.owner_level, "autopilot"))
             elif case.status is CaseStatus.TRIAGED and now - (case.triaged_at or now) >= DISPATCH_AFTER:
                 need = recommender.case_need(twin, case)
-                candidates = [c for c in recommender.candidates(twin) if c.staff_id not in taken]
+                candidates = [c for c in recommender.candidates(twin, need) if c.staff_id not in taken]
                 best = self.policy.best(need, candidates)
                 if best is None and case.risk is RiskLevel.RED:
                     departments = rank_departments(need, candidates)

@@ -30,6 +30,15 @@ DEFAULT_SPEED_M_PER_MIN = {
     StaffKind.DEPARTMENT: 400.0,  # vehicle
 }
 
+TRAVEL_MODE = {
+    StaffKind.GRID_WORKER: "e_bike",
+    StaffKind.MICRO_GRID_HEAD: "walk",
+    StaffKind.VOLUNTEER: "walk",
+    StaffKind.PARTY_MEMBER: "walk",
+    StaffKind.DEPARTMENT: "car",
+}
+"""How each kind of staff travels to a case: a mode of the travel profile (resources/travel.toml)."""
+
 
 @dataclass(frozen=True, slots=True)
 class CaseNeed:
@@ -52,7 +61,11 @@ class CaseNeed:
 
 @dataclass(frozen=True, slots=True)
 class Candidate:
-    """A person (or department team) who might take a case, as the policy sees them."""
+    """A person (or department team) who might take a case, as the policy sees them.
+
+    ``travel_minutes`` is their travel time to the one case being ranked when a travel model
+    (the road network) has answered it; None leaves the straight-line estimate of :func:`eta_minutes`.
+    """
 
     staff_id: str
     kind: StaffKind
@@ -65,6 +78,7 @@ class Candidate:
     available: bool = True
     workload: int = 0
     speed_m_per_min: float = 200.0
+    travel_minutes: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +117,10 @@ def distance_m(candidate: Candidate, need: CaseNeed) -> float:
 
 
 def eta_minutes(candidate: Candidate, need: CaseNeed) -> float:
-    """Estimated travel time of the candidate to the case, in minutes."""
+    """Travel time of the candidate to the case in minutes: by the travel model when it answered
+    (``travel_minutes``), else the straight-line estimate at the candidate's speed."""
+    if candidate.travel_minutes is not None:
+        return candidate.travel_minutes
     return distance_m(candidate, need) / candidate.speed_m_per_min
 
 
@@ -182,11 +199,10 @@ def home_tiers(grid: np.ndarray, community: np.ndarray, need_grid, need_communit
 
 
 def _recommend(candidate: Candidate, need: CaseNeed, reason: str) -> Recommendation:
-    distance = distance_m(candidate, need)
     return Recommendation(
         staff_id=candidate.staff_id,
-        eta_minutes=distance / candidate.speed_m_per_min,
-        distance_m=distance,
+        eta_minutes=eta_minutes(candidate, need),
+        distance_m=distance_m(candidate, need),
         workload=candidate.workload,
         reason=reason,
     )

@@ -102,6 +102,25 @@ class Case:
         """Time to the resolve deadline (negative once overdue)."""
         return self.resolve_due - now
 
+    @property
+    def awaiting_response(self) -> bool:
+        """Open and not yet accepted: the 2 h response target is the deadline that matters now."""
+        return self.status.open and self.accepted_at is None
+
+    @property
+    def next_due(self) -> datetime:
+        """The deadline the case works to now: the response target until accepted, then resolution."""
+        return self.response_due if self.awaiting_response else self.resolve_due
+
+    def urgency(self, now: datetime) -> tuple[int, float]:
+        """The queue's order, most urgent first: risk (red first), then seconds left to :attr:`next_due`."""
+        return (self.risk.priority, (self.next_due - now).total_seconds())
+
+    def next_due_fraction_used(self, now: datetime) -> float:
+        """Share of the window to :attr:`next_due` already gone: 0 at report, 1 at that deadline."""
+        window = (self.next_due - self.reported_at).total_seconds()
+        return (now - self.reported_at).total_seconds() / window
+
     def deadline_fraction_used(self, now: datetime) -> float:
         """Share of the resolve window already gone: 0 at report, 1 at the deadline."""
         window = self.risk.resolve_within.total_seconds()
@@ -140,6 +159,8 @@ class SensorState:
     last_seq: int | None = None
     readings: int = 0
     alarm_id: str | None = None
+    flapping: set[str] = field(default_factory=set)
+    """Ids of the rules on which the sensor is flapping now."""
 
     @property
     def id(self) -> str:
@@ -211,7 +232,11 @@ class ResourceState:
 
 @dataclass(slots=True, eq=False)
 class Alarm:
-    """An alarm and its life cycle active → acknowledged → cleared, with repeats counted."""
+    """An alarm and its life cycle active → acknowledged → cleared, with repeats counted.
+
+    An alarm may be *shelved* for a while (with a reason) and may belong to a *flood* of its
+    community; either way it is not annunciated on its own (:attr:`annunciated`).
+    """
 
     id: str
     alarm_kind: str
@@ -228,9 +253,23 @@ class Alarm:
     last_repeat_at: datetime | None = None
     acknowledged_at: datetime | None = None
     acknowledged_by: str | None = None
+    comment: str = ""
     cleared_at: datetime | None = None
+    flood_id: str | None = None
+    shelved_until: datetime | None = None
+    shelved_by: str | None = None
+    shelve_reason: str = ""
 
     @property
     def needs_attention(self) -> bool:
-        """Raised and not yet acknowledged: the banner must stay."""
+        """Raised and not yet acknowledged."""
         return self.state is AlarmState.ACTIVE
+
+    @property
+    def shelved(self) -> bool:
+        return self.shelved_until is not None
+
+    @property
+    def annunciated(self) -> bool:
+        """Waiting for acknowledgement on the banner: not shelved, and not one of a flood (the flood alarm speaks for it)."""
+        return self.needs_attention and not self.shelved and self.flood_id is None

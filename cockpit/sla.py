@@ -24,6 +24,7 @@ from cockpit.vocabulary.domain import AlarmState, RiskLevel
 from cockpit.vocabulary.events import (
     AlarmCleared,
     AlarmRaised,
+    AlarmUnshelved,
     CaseEscalated,
     CaseOverdue,
     CaseReported,
@@ -154,19 +155,36 @@ def area_overdue_rates(state: TwinState) -> dict[str, tuple[float, int]]:
 
 
 def red_case_alarms(state: TwinState, event: Event) -> list[Event]:
-    """A case that is reported or triaged red raises a red-case alarm, unless one already covers it."""
+    """A case that is reported or triaged red raises a red-case alarm, unless one already covers it.
+
+    A case a sensor alarm opened is covered by that alarm (raised with the report); one triaged red
+    later is covered only by a red alarm.
+    """
     if not isinstance(event, (CaseReported, CaseTriaged)):
         return []
     case = state.cases.get(event.case_id)
     if case is None or case.risk is not RiskLevel.RED:
         return []
     alarm_id = f"ALM-RED-{case.id}"
-    if alarm_id in state.alarms or (case.alarm_id is not None and case.alarm_id in state.alarms):
+    covering = state.alarms.get(case.alarm_id or "")
+    if alarm_id in state.alarms or (covering is not None and covering.risk is RiskLevel.RED):
+        return []
+    if isinstance(event, CaseReported) and event.alarm_id is not None:
         return []
     return [AlarmRaised(event.at, alarm_id, "red_case", RiskLevel.RED, case_id=case.id,
                         detail=case.category)]
 
 
+def shelving_expiry(state: TwinState, event: Event) -> list[Event]:
+    """On a clock tick, alarms whose shelving has run out come back (dated when it ran out)."""
+    if not isinstance(event, ClockTick):
+        return []
+    return [AlarmUnshelved(alarm.shelved_until, alarm.id, "system", "shelving expired")
+            for alarm in state.alarms.values()
+            if alarm.shelved_until is not None and alarm.shelved_until <= event.at]
+
+
 def live_derivers() -> list:
-    """The rules a live or simulated twin runs: red-case alarms, the SLA monitor and low stock."""
-    return [red_case_alarms, SlaMonitor(), StockMonitor()]
+    """The rules a live or simulated twin runs: red-case alarms, the SLA monitor, shelving expiry and
+    low stock."""
+    return [red_case_alarms, SlaMonitor(), shelving_expiry, StockMonitor()]

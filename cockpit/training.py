@@ -1,9 +1,10 @@
 """Training mode: a trainee takes the decisions of a past window of history, and is scored.
 
-The trainer picks a window of an incident log and a trainee. The replay runs the record, but for
-every case reported in the window the record's own triage, dispatch and escalations are held back:
-the replay pauses at each *decision point* — a new case to triage, a triaged case to dispatch, an
-overdue case to escalate — and the trainee acts through the normal twin commands. Each decision is
+The trainer picks a window of an incident log and a trainee. The record is played into a twin of the
+session's own (the trainer's replay stays read-only), but for every case reported in the window the
+record's own triage, dispatch and escalations are held back: the replay pauses at each *decision
+point* — a new case to triage, a triaged case to dispatch, an overdue case to escalate — and the
+trainee acts through the normal twin commands. Each decision is
 scored against the SLA and against the best choice available at that moment, beside what the record
 did; the debrief is saved per trainee and exported as CSV (and PNG by the Qt debrief view).
 
@@ -26,6 +27,7 @@ import csv
 import dataclasses
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -34,14 +36,25 @@ from typing import Any
 import numpy as np
 import platformdirs
 
-from cockpit.dispatch import Candidate, eta_minutes, get_policy, qualified, rank_departments
-from cockpit.recommender import candidate, case_need
+from cockpit import recommender
+from cockpit.dispatch import Candidate, CaseNeed, eta_minutes, get_policy, qualified, rank_departments
+from cockpit.recommender import case_need
 from cockpit.replay.index import EPOCH, LogIndex, Stage
 from cockpit.replay.loader import NULL_TIME
 from cockpit.replay.seek import Replay
+from cockpit.roster import shift_changes
 from cockpit.twin import TwinError, TwinState
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel
-from cockpit.vocabulary.events import CaseOverdue, CaseReported, Event
+from cockpit.vocabulary.events import (
+    AlarmAcknowledged,
+    CaseDispatched,
+    CaseEscalated,
+    CaseOverdue,
+    CaseReported,
+    CaseTriaged,
+    ClockTick,
+    Event,
+)
 from cockpit.vocabulary.targets import RESPONSE_TARGET
 
 APP_NAME = "street-cockpit"
@@ -49,6 +62,10 @@ ESCALATE_WITHIN = timedelta(minutes=30)
 """An overdue case escalated within this of its deadline meets the SLA."""
 
 TRIAGE, DISPATCH, ESCALATE = "triage", "dispatch", "escalate"
+SLA_PART, CHOICE_PART = "sla", "choice"
+SCORED = {TRIAGE: (CHOICE_PART,), DISPATCH: (SLA_PART, CHOICE_PART), ESCALATE: (SLA_PART,)}
+"""What each kind of decision is scored on: a triage on its choice alone, an escalation on its timing
+alone, a dispatch on both (the other part of the 100 is not part of the decision, not a zero)."""
 _HELD_BACK = (Stage.TRIAGED, Stage.ESCALATED_1, Stage.ESCALATED_2, Stage.DISPATCHED)
 """The record's own decisions, replaced by the trainee's for cases reported in the window."""
 
@@ -184,13 +201,18 @@ def saved_debriefs(trainee: str, folder: Path | None = None) -> list[Path]:
 class TrainingSession:
     """Runs a window of a log replay with the record's decisions replaced by a trainee's.
 
-    Owns the decision timeline. Drives ``replay.twin`` directly from ``start`` (the replay must not be
-    seeked while the session runs: the twin then holds the trainee's world, not the record's).
+    Owns the decision timeline and a twin of its own (:attr:`twin`, a fork of the trainer's replay):
+    the replay the trainer watches stays read-only and untouched. The record is played into the
+    session's twin up to each decision point; the trainee then acts through the twin's normal
+    commands (the desk's case panel or the methods here), which the session checks (only the pending
+    decision, by the trainee) and scores as they are applied. A refused command uses nothing up.
+    Staff come on and off duty by the roster as the record plays, so the operator's ranked list
+    offers the people who were free at that moment.
 
     Parameters
     ----------
     replay
-        A replay of an incident log (:class:`~cockpit.replay.index.LogIndex`).
+        A replay of an incident log (:class:`~cockpit.replay.index.LogIndex`); it is forked, not moved.
     trainee, trainer
         Names recorded on the debrief; the trainee is the actor of every command.
     start, end
@@ -205,41 +227,70 @@ class TrainingSession:
             raise TypeError("training needs a replay of an incident log")
         if end <= start:
             raise ValueError("the training window ends after it starts")
-        self.replay = replay
+        if not trainee.strip():
+            raise ValueError("a training session needs the trainee's name")
+        self.replay = replay.fork()
         self.index: LogIndex = replay.index
-        self.twin: TwinState = replay.twin
+        self.twin: TwinState = self.replay.twin
         self.policy = get_policy(policy)
         self.debrief = Debrief(trainee, trainer, self.index.log.path, start, end)
-        replay.seek(start)
-        self.position = replay.position
+        # The record up to the second before the window; what happens from ``start`` on is the session's.
+        self.replay.seek_position(self.index.position(start - timedelta(seconds=1)), start)
+        self.position = self.replay.position
         self.end_position = self.index.position(end)
         self._rows = self.index.row_array
         self._stages = self.index.stage_array
         reported = self.index.log.times["reported_at"]
         self._trainee_rows = (reported >= _micros(start)) & (reported < _micros(end))
+        self.cases_in_window = int(np.count_nonzero(self._trainee_rows))
         self._row_of: dict[str, int] | None = None
         self.pending: DecisionPoint | None = None
+        self._staged: Decision | None = None
+        self._listeners: list[Callable[[Decision], None]] = []
         self.skipped = 0
+        self.twin.apply_many([ClockTick(start), *shift_changes(self.twin, start, force=True)], on_error=self._skip)
+        self.twin.authorizer = self._check
+        self._unsubscribe = self.twin.subscribe(self._on_applied)
 
     @property
     def trainee(self) -> str:
         return self.debrief.trainee
 
     @property
+    def start(self) -> datetime:
+        return self.debrief.window_start
+
+    @property
+    def end(self) -> datetime:
+        return self.debrief.window_end
+
+    @property
     def finished(self) -> bool:
         return self.pending is None and self.position >= self.end_position
 
+    def close(self) -> None:
+        """Stop listening to the session's twin."""
+        self._unsubscribe()
+
+    def on_decision(self, listener: Callable[[Decision], None]) -> Callable[[], None]:
+        """Call ``listener(decision)`` after each decision is scored, whichever screen took it."""
+        self._listeners.append(listener)
+        return lambda: self._listeners.remove(listener) if listener in self._listeners else None
+
     # ------------------------------------------------------------ running
 
-    def advance(self) -> DecisionPoint | None:
+    def advance(self, until: datetime | None = None) -> DecisionPoint | None:
         """Play the record up to the next decision point (returned, and held as ``pending``).
 
-        Returns None at the end of the window. A pending decision must be taken or declined first.
+        With ``until``, play no further than that moment (a paced playback: the clock then stands
+        at ``until``). Returns None when no decision came up, or at the end of the window. A pending
+        decision must be taken or declined first: it is returned again.
         """
         if self.pending is not None:
             return self.pending
-        while self.position < self.end_position:
-            hi = min(self.end_position, self.position + 2000)
+        limit = self.end_position if until is None else min(self.end_position, self.index.position(until))
+        while self.position < limit:
+            hi = min(limit, self.position + 2000)
             rows = self._rows[self.position:hi]
             stages = self._stages[self.position:hi]
             ours = self._trainee_rows[rows]
@@ -247,12 +298,17 @@ class TrainingSession:
             stop = self.position + int(stops[0]) + 1 if stops.size else hi
             events = self.index.events(self.position, stop)
             held = ours[: stop - self.position] & np.isin(stages[: stop - self.position], _HELD_BACK)
-            self.twin.apply_many([e for e, h in zip(events, held) if not h], on_error=self._skip)
+            played = [e for e, h in zip(events, held) if not h]
+            if played:
+                played += shift_changes(self.twin, played[-1].at)
+            self.twin.apply_many(played, on_error=self._skip)
             self.position = stop
             if stops.size:
                 self.pending = self._point(events[-1])
                 if self.pending is not None:
                     return self.pending
+        if until is not None and self.position < self.end_position and (self.twin.now is None or until > self.twin.now):
+            self.twin.apply_many([ClockTick(until), *shift_changes(self.twin, until)], on_error=self._skip)
         return None
 
     def _point(self, event: Event) -> DecisionPoint | None:
@@ -269,93 +325,150 @@ class TrainingSession:
     def _skip(self, event, error: TwinError) -> None:
         self.skipped += 1
 
-    def _take(self, kind: str, case_id: str) -> DecisionPoint:
-        point = self.pending
-        if point is None or point.kind != kind or point.case_id != case_id:
-            expected = f"{point.kind} {point.case_id}" if point else "nothing"
-            raise TwinError(f"the session waits for {expected}, not {kind} {case_id}")
-        self.pending = None
-        return point
+    # ------------------------------------------------------------ the trainee's commands
 
-    # ------------------------------------------------------------ decisions
+    def _check(self, twin: TwinState, event: Event) -> None:
+        """The authorizer of the session's twin: only the pending decision, by the trainee.
+
+        It also scores the decision against the state before it is applied; the score is recorded
+        only once the twin has applied the command (:meth:`_on_applied`).
+        """
+        self._staged = None
+        if isinstance(event, AlarmAcknowledged):
+            return
+        point = self.pending
+        kind = _DECISION_OF.get(type(event))
+        if point is None:
+            raise TwinError("training: no decision is pending; play on to the next case")
+        if kind != point.kind or getattr(event, "case_id", None) != point.case_id:
+            raise TwinError(f"training: the session waits for {point.kind} of case {point.case_id}")
+        if getattr(event, "actor", "") != self.trainee:
+            raise TwinError(f"training: only the trainee {self.trainee} decides here")
+        if isinstance(event, CaseTriaged):
+            self._staged = self._score_triage(point, event)
+        elif isinstance(event, CaseDispatched):
+            self._staged = self._score_dispatch(point, event)
+        elif isinstance(event, CaseEscalated):
+            self._staged = self._score_escalate(point, event)
+
+    def _on_applied(self, events: list[Event]) -> None:
+        staged = self._staged
+        if staged is None:
+            return
+        for event in events:
+            if _DECISION_OF.get(type(event)) == staged.kind and getattr(event, "case_id", None) == staged.case_id:
+                self._staged = None
+                self.pending = DecisionPoint(DISPATCH, staged.case_id, event.at) if staged.kind == TRIAGE else None
+                self._record(staged)
+                return
 
     def triage(self, case_id: str, risk: RiskLevel, owner_level: OwnerLevel,
                category: str | None = None, at: datetime | None = None) -> Decision:
         """Triage the pending case; a dispatch decision for it is then pending at once."""
-        point = self._take(TRIAGE, case_id)
-        case = self.twin.cases[case_id]
-        when = at or point.at
-        self.twin.triage(case_id, category or case.category, risk, owner_level, self.trainee, at=when)
-        recorded_risk = RiskLevel(self.index.log.value("risk_level", self._row(case_id)))
-        decision = Decision(
-            TRIAGE, case_id, point.at, when,
-            {"risk": risk.value, "owner_level": owner_level.value},
-            {"risk": recorded_risk.value, "at": self._recorded_time(case_id, "triaged_at")},
-            {"risk": recorded_risk.value, "owner_level": risk.default_owner.value},
-            0.0, triage_score(risk, owner_level, recorded_risk),
-        )
-        self.pending = DecisionPoint(DISPATCH, case_id, when)
-        return self._record(decision)
+        case = self.twin.case(case_id)
+        self.twin.triage(case_id, category or case.category, risk, owner_level, self.trainee, at=at)
+        return self.debrief.decisions[-1]
 
     def dispatch(self, case_id: str, staff_id: str, at: datetime | None = None) -> Decision:
         """Dispatch the pending case to ``staff_id``; scored against the SLA and the best free choice."""
-        point = self._take(DISPATCH, case_id)
-        when = at or point.at
-        case = self.twin.cases[case_id]
-        need = case_need(self.twin, case)
-        candidates = free_candidates(self.twin, when)
-        chosen = next(c for c in candidates if c.staff_id == staff_id) if staff_id in self.twin.staff else None
-        if chosen is None:
-            self.pending = point
-            raise TwinError(f"case {case_id}: unknown assignee {staff_id!r}")
-        best = best_choice(self.policy, need, candidates)
-        chosen_eta = eta_minutes(chosen, need)
-        self.twin.dispatch(case_id, staff_id, self.trainee, at=when, eta_minutes=chosen_eta)
-        recorded_id = self.index.log.value("assignee", self._row(case_id))
-        recorded = {"assignee": recorded_id, "at": self._recorded_time(case_id, "dispatched_at")}
-        if recorded_id in self.twin.staff:
-            recorded["eta_minutes"] = round(eta_minutes(candidate(self.twin.staff[recorded_id]), need), 1)
-        sla, choice = dispatch_score(
-            response_minutes=(when - case.reported_at).total_seconds() / 60 + chosen_eta,
-            chosen_eta=chosen_eta,
-            best_eta=best.eta_minutes if best else None,
-            chosen_qualified=qualified(dataclasses.replace(chosen, available=True), need),
-        )
-        decision = Decision(
-            DISPATCH, case_id, point.at, when,
-            {"assignee": staff_id, "eta_minutes": round(chosen_eta, 1)},
-            recorded,
-            {"assignee": best.staff_id, "eta_minutes": round(best.eta_minutes, 1)} if best else {},
-            sla, choice,
-        )
-        return self._record(decision)
+        recommender.dispatch(self.twin, case_id, staff_id, self.trainee, at=at)
+        return self.debrief.decisions[-1]
 
     def escalate(self, case_id: str, reason: str, at: datetime | None = None) -> Decision:
         """Escalate the pending overdue case one level up."""
-        point = self._take(ESCALATE, case_id)
-        when = at or point.at
-        case = self.twin.cases[case_id]
-        to_level = case.owner_level.above()
-        self.twin.escalate(case_id, self.trainee, reason, at=when)
-        decision = Decision(
-            ESCALATE, case_id, point.at, when, {"to_level": to_level.value if to_level else None},
-            {"escalations": int(self.index.log.escalations[self._row(case_id)])},
-            {"to_level": to_level.value if to_level else None},
-            escalate_score(when - point.at), 0.0,
-        )
-        return self._record(decision)
+        self.twin.escalate(case_id, self.trainee, reason, at=at)
+        return self.debrief.decisions[-1]
 
     def decline(self, note: str = "") -> Decision:
         """Let the pending decision pass (scores 0); a declined triage also drops its dispatch."""
         point = self.pending
         if point is None:
-            raise TwinError("no decision is pending")
+            raise TwinError("training: no decision is pending")
         self.pending = None
         return self._record(Decision(point.kind, point.case_id, point.at, point.at, {"declined": True},
-                                     {}, {}, 0.0, 0.0, note))
+                                     self._recorded(point), self._best(point), 0.0, 0.0, note))
+
+    def _best(self, point: DecisionPoint) -> dict[str, Any]:
+        """The best choice at a decision the trainee let pass, as a decision taken would show it."""
+        case = self.twin.cases[point.case_id]
+        if point.kind == TRIAGE:
+            risk = RiskLevel(self._recorded(point)["risk"])
+            return {"risk": risk.value, "owner_level": risk.default_owner.value}
+        if point.kind == DISPATCH:
+            need = case_need(self.twin, case)
+            best = best_choice(self.policy, need, free_candidates(self.twin, need))
+            return {"assignee": best.staff_id, "eta_minutes": round(best.eta_minutes, 1)} if best else {}
+        above = case.owner_level.above()
+        return {"to_level": above.value} if above is not None else {}
+
+    def finish(self) -> Debrief:
+        """End the session now: a pending decision and the cases still to come count as let pass."""
+        if self.pending is not None:
+            self.decline("session ended")
+        self.position = self.end_position
+        return self.debrief
+
+    # ------------------------------------------------------------ scoring against the state
+
+    def _score_triage(self, point: DecisionPoint, event: CaseTriaged) -> Decision:
+        recorded = self._recorded(point)
+        recorded_risk = RiskLevel(recorded["risk"])
+        return Decision(
+            TRIAGE, point.case_id, point.at, event.at,
+            {"risk": event.risk.value, "owner_level": event.owner_level.value},
+            recorded,
+            {"risk": recorded_risk.value, "owner_level": recorded_risk.default_owner.value},
+            0.0, triage_score(event.risk, event.owner_level, recorded_risk),
+        )
+
+    def _score_dispatch(self, point: DecisionPoint, event: CaseDispatched) -> Decision:
+        case = self.twin.cases[point.case_id]
+        need = case_need(self.twin, case)
+        everyone = free_candidates(self.twin, need)
+        chosen = next((c for c in everyone if c.staff_id == event.assignee), None)
+        if chosen is None:
+            raise TwinError(f"case {case.id}: unknown assignee {event.assignee!r}")
+        chosen_eta = eta_minutes(chosen, need)
+        best = best_choice(self.policy, need, everyone)
+        recorded = self._recorded(point)
+        recorded_id = recorded.get("assignee")
+        if recorded_id in self.twin.staff:
+            recorded["eta_minutes"] = round(recommender.arrival_minutes(self.twin, case, recorded_id), 1)
+        sla, choice = dispatch_score(
+            response_minutes=(event.at - case.reported_at).total_seconds() / 60 + chosen_eta,
+            chosen_eta=chosen_eta,
+            best_eta=best.eta_minutes if best else None,
+            chosen_qualified=qualified(dataclasses.replace(chosen, available=True), need),
+        )
+        return Decision(
+            DISPATCH, case.id, point.at, event.at,
+            {"assignee": event.assignee, "eta_minutes": round(chosen_eta, 1)},
+            recorded,
+            {"assignee": best.staff_id, "eta_minutes": round(best.eta_minutes, 1)} if best else {},
+            sla, choice,
+        )
+
+    def _score_escalate(self, point: DecisionPoint, event: CaseEscalated) -> Decision:
+        return Decision(
+            ESCALATE, point.case_id, point.at, event.at, {"to_level": event.to_level.value},
+            self._recorded(point), {"to_level": event.to_level.value},
+            escalate_score(event.at - point.at), 0.0,
+        )
+
+    def _recorded(self, point: DecisionPoint) -> dict[str, Any]:
+        """What the record did at this decision."""
+        row = self._row(point.case_id)
+        log = self.index.log
+        if point.kind == TRIAGE:
+            return {"risk": log.value("risk_level", row), "at": self._recorded_time(point.case_id, "triaged_at")}
+        if point.kind == DISPATCH:
+            return {"assignee": log.value("assignee", row), "at": self._recorded_time(point.case_id, "dispatched_at")}
+        return {"escalations": int(log.escalations[row])}
 
     def _record(self, decision: Decision) -> Decision:
         self.debrief.decisions.append(decision)
+        for listener in list(self._listeners):
+            listener(decision)
         return decision
 
     def _row(self, case_id: str) -> int:
@@ -368,6 +481,10 @@ class TrainingSession:
         if micros == NULL_TIME:
             return None
         return (EPOCH + timedelta(microseconds=micros)).isoformat()
+
+
+_DECISION_OF: dict[type[Event], str] = {CaseTriaged: TRIAGE, CaseDispatched: DISPATCH, CaseEscalated: ESCALATE}
+"""The decision each trainee command answers."""
 
 
 # ---------------------------------------------------------------- scoring (pure functions)
@@ -401,16 +518,12 @@ def escalate_score(delay: timedelta) -> float:
     return 100.0 if delay <= ESCALATE_WITHIN else 0.0
 
 
-def free_candidates(twin: TwinState, at: datetime) -> list[Candidate]:
-    """Every staff member as a dispatch candidate, available when on shift at ``at`` and without open cases.
+def free_candidates(twin: TwinState, need: CaseNeed) -> list[Candidate]:
+    """Every staff member as a dispatch candidate for ``need`` (travel by road), as the operator's list sees them.
 
-    A replayed log carries no staff status, so "free" is judged from the roster and the assignments.
+    Available means on duty and without an open case: the session keeps the roster's shifts.
     """
-    out = []
-    for staff in twin.staff.values():
-        free = twin.on_shift(staff, at) and not staff.cases
-        out.append(dataclasses.replace(candidate(staff), available=free))
-    return out
+    return recommender.candidates(twin, need)
 
 
 def best_choice(policy, need, candidates: list[Candidate]):

@@ -25,6 +25,8 @@ from cockpit.vocabulary.events import (
     AlarmCleared,
     AlarmRaised,
     AlarmRepeated,
+    AlarmShelved,
+    AlarmUnshelved,
     CaseAccepted,
     CaseClosed,
     CaseDispatched,
@@ -45,6 +47,7 @@ from cockpit.vocabulary.events import (
     ResourceArrived,
     ResourceDispatched,
     ResourceReturned,
+    SensorFlapping,
     SensorReading,
     StaffMoved,
     StaffStatusChanged,
@@ -117,10 +120,13 @@ class TwinState:
             CaseRejected: self._on_rejected,
             CaseOverdue: self._on_overdue,
             SensorReading: self._on_reading,
+            SensorFlapping: self._on_flapping,
             AlarmRaised: self._on_alarm_raised,
             AlarmRepeated: self._on_alarm_repeated,
             AlarmAcknowledged: self._on_alarm_acknowledged,
             AlarmCleared: self._on_alarm_cleared,
+            AlarmShelved: self._on_alarm_shelved,
+            AlarmUnshelved: self._on_alarm_unshelved,
             StaffMoved: self._on_staff_moved,
             StaffStatusChanged: self._on_staff_status,
             ResourceDispatched: self._on_resource_dispatched,
@@ -354,6 +360,15 @@ class TwinState:
         sensor.last_seen, sensor.last_seq = e.at, e.seq
         sensor.readings += 1
 
+    def _on_flapping(self, e: SensorFlapping) -> None:
+        sensor = self.sensors.get(e.sensor_id)
+        if sensor is None:
+            raise KeyError(f"unknown sensor {e.sensor_id!r}")
+        if e.flapping:
+            sensor.flapping.add(e.rule_id)
+        else:
+            sensor.flapping.discard(e.rule_id)
+
     def _on_alarm_raised(self, e: AlarmRaised) -> None:
         if e.alarm_id in self.alarms:
             raise InvalidTransition(e.case_id or e.alarm_id, f"alarm {e.alarm_id} already raised")
@@ -367,12 +382,18 @@ class TwinState:
             case_id=e.case_id,
             area_id=e.area_id,
             detail=e.detail,
+            flood_id=e.flood_id,
             resource_id=e.resource_id,
         )
         if e.sensor_id is not None and e.sensor_id in self.sensors:
             self.sensors[e.sensor_id].alarm_id = e.alarm_id
         if e.alarm_kind == LOW_STOCK and e.resource_id in self.resources:
             self.resources[e.resource_id].low_alarms[e.detail] = e.alarm_id
+        case = self.cases.get(e.case_id or "")
+        if case is not None and case.alarm_id != e.alarm_id:
+            # The sensor alarmed again while its case is open: the case counts it and follows the new alarm.
+            case.repeats += 1
+            case.alarm_id = e.alarm_id
 
     def _alarm(self, alarm_id: str) -> Alarm:
         alarm = self.alarms.get(alarm_id)
@@ -393,7 +414,26 @@ class TwinState:
         alarm = self._alarm(e.alarm_id)
         if alarm.state is not AlarmState.ACTIVE:
             raise InvalidTransition(alarm.case_id or alarm.id, f"alarm {alarm.id} is {alarm.state.value}")
-        alarm.state, alarm.acknowledged_at, alarm.acknowledged_by = AlarmState.ACKNOWLEDGED, e.at, e.actor
+        members = [a for a in self.alarms.values() if a.flood_id == alarm.id and a.state is AlarmState.ACTIVE]
+        for acknowledged in (alarm, *members):
+            acknowledged.state, acknowledged.acknowledged_at = AlarmState.ACKNOWLEDGED, e.at
+            acknowledged.acknowledged_by, acknowledged.comment = e.actor, e.comment
+
+    def _on_alarm_shelved(self, e: AlarmShelved) -> None:
+        alarm = self._alarm(e.alarm_id)
+        if alarm.state is AlarmState.CLEARED:
+            raise InvalidTransition(alarm.case_id or alarm.id, f"alarm {alarm.id} is cleared")
+        if not e.reason.strip():
+            raise InvalidTransition(alarm.case_id or alarm.id, "shelving an alarm needs a reason")
+        if e.until <= e.at:
+            raise InvalidTransition(alarm.case_id or alarm.id, "shelving must end after it starts")
+        alarm.shelved_until, alarm.shelved_by, alarm.shelve_reason = e.until, e.actor, e.reason
+
+    def _on_alarm_unshelved(self, e: AlarmUnshelved) -> None:
+        alarm = self._alarm(e.alarm_id)
+        if alarm.shelved_until is None:
+            raise InvalidTransition(alarm.case_id or alarm.id, f"alarm {alarm.id} is not shelved")
+        alarm.shelved_until = alarm.shelved_by = None
 
     def _on_alarm_cleared(self, e: AlarmCleared) -> None:
         alarm = self._alarm(e.alarm_id)
@@ -521,6 +561,10 @@ class TwinState:
         alarms = [a for a in self.alarms.values() if a.needs_attention]
         alarms.sort(key=lambda a: (-a.risk.rank, -a.raised_at.timestamp(), a.id))
         return alarms
+
+    def annunciated_alarms(self) -> list[Alarm]:
+        """Alarms the operator must acknowledge now (not shelved, not within a flood), most urgent and newest first."""
+        return [a for a in self.active_alarms() if a.annunciated]
 
     def case(self, case_id: str) -> Case:
         """The case ``case_id``; :class:`TwinError` if there is none."""
@@ -650,6 +694,19 @@ class TwinState:
     def reject(self, case_id: str, actor: str, reason: str, at: datetime | None = None) -> list[Event]:
         return self.command(CaseRejected(self._stamp(at), case_id, actor, reason))
 
+    def acknowledge(self, alarm_id: str, actor: str, at: datetime | None = None, comment: str = "") -> list[Event]:
+        """Acknowledge an alarm, with an optional comment; the acknowledgement is recorded as an event."""
+        return self.command(AlarmAcknowledged(self._stamp(at), alarm_id, actor, comment.strip()))
+
+    def shelve(self, alarm_id: str, actor: str, reason: str, until: datetime,
+               at: datetime | None = None) -> list[Event]:
+        """Shelve an alarm until ``until`` (it leaves the banner meanwhile); a reason is required."""
+        return self.command(AlarmShelved(self._stamp(at), alarm_id, until, actor, reason.strip()))
+
+    def unshelve(self, alarm_id: str, actor: str, at: datetime | None = None) -> list[Event]:
+        """Put a shelved alarm back on the banner before its shelving expires."""
+        return self.command(AlarmUnshelved(self._stamp(at), alarm_id, actor, "unshelved by the operator"))
+
     def dispatch_resource(self, case_id: str, resource_id: str, actor: str, item: str | None = None,
                           count: int = 1, at: datetime | None = None,
                           eta_minutes: float | None = None) -> list[Event]:
@@ -673,9 +730,6 @@ class TwinState:
         """Record ``count`` units of ``item`` put on a station's or cache's shelf."""
         return self.command(ItemRestocked(self._stamp(at), resource_id, item, count, actor))
 
-    def acknowledge(self, alarm_id: str, actor: str, at: datetime | None = None) -> list[Event]:
-        """Acknowledge an alarm; the acknowledgement is recorded as an event."""
-        return self.command(AlarmAcknowledged(self._stamp(at), alarm_id, actor))
 
     def tick(self, at: datetime) -> list[Event]:
         """Advance the clock to ``at``; derivers add overdue marks, escalations and alarms."""

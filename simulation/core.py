@@ -289,7 +289,7 @@ class Core:
         located = self.travel and not math.isnan(self.x[s])
         return new_candidate(p.staff_id, p.kind, p.skills, p.department,
                              float(self.x[s]) if located else None, float(self.y[s]) if located else None,
-                             p.general_grid, p.community, True, 0, p.speed_m_per_min)
+                             p.general_grid, p.community, True, 0, p.speed_m_per_min, None)
 
     # ------------------------------------------------------------ the waiting queue
 

@@ -3,21 +3,43 @@
 The banner sits on top of every page and stays while any such alarm waits for acknowledgement,
 showing the most urgent, newest one and how many more wait: on one line what it is (risk, kind,
 category or sensor, case, time), below it where it is, so a long English place name is read whole
-on the wall rather than cut off. Acknowledging goes through the twin
-(an AlarmAcknowledged event, recorded with the operator's name); only then may the banner go.
+on the wall rather than cut off. Acknowledging goes through the twin (an AlarmAcknowledged event,
+recorded with the operator's name and an optional comment); only then may the banner go. As in a
+control room (ISA-18.2, EEMUA 191), an alarm may be shelved for a while with a reason, and a flood
+of alarms in one community shows as one alarm that stands for them all. The optional sound sounds
+for red alarms only.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import timedelta
+
 from PySide6.QtCore import QEvent, Signal, Slot
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QApplication, QFrame, QGridLayout, QLabel, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from cockpit.ingest.service import DATA_LOSS, data_loss_missing
 from cockpit.records import Alarm
+from cockpit.security.authorizer import alarm_community
+from cockpit.security.permissions import Action, User
 from cockpit.twin import TwinState
 from cockpit.vocabulary.domain import RiskLevel
 from widgets import i18n
+from widgets.access import refusal
 from widgets.plumbing import Connections, ElidedLabel
 from widgets.theme import scaled_font
 from widgets.twin_model import TwinModel
@@ -26,16 +48,62 @@ SPACING_EM = 0.6
 """Gap between the banner's text, count and buttons, in lines of its type: it grows with the wall's type."""
 PLACE_MIN_CHARS = 10
 """The place line never narrows below this many average characters (then it ends in "…")."""
+COMMENT_MIN_CHARS = 12
+"""The comment field keeps room for a few words."""
+SHELVE_FOR = (timedelta(minutes=15), timedelta(hours=1), timedelta(hours=4), timedelta(hours=8))
+"""How long an operator may shelve an alarm (the longest: one shift)."""
+
+AskShelving = Callable[[Alarm], "tuple[str, timedelta] | None"]
 
 
 def needs_banner(alarm: Alarm) -> bool:
-    """Red alarms (red cases, overdue cases, red sensors) and every sensor alarm take the banner."""
-    return alarm.risk is RiskLevel.RED or alarm.alarm_kind == "sensor"
+    """Red alarms (red cases, overdue cases, red sensors), every sensor alarm and floods take the banner."""
+    return alarm.risk is RiskLevel.RED or alarm.alarm_kind in ("sensor", "flood")
 
 
 def banner_alarms(twin: TwinState) -> list[Alarm]:
-    """Alarms waiting for acknowledgement that take the banner, most urgent and newest first."""
-    return [alarm for alarm in twin.active_alarms() if needs_banner(alarm)]
+    """Alarms waiting for acknowledgement that take the banner (not shelved, not within a flood),
+    most urgent and newest first."""
+    return [alarm for alarm in twin.annunciated_alarms() if needs_banner(alarm)]
+
+
+class ShelveDialog(QDialog):
+    """Asks why and for how long to shelve an alarm."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.reason = QLineEdit()
+        self.duration = QComboBox()
+        for span in SHELVE_FOR:
+            self.duration.addItem("", span)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(lambda: self.reason.text().strip() and self.accept())
+        buttons.rejected.connect(self.reject)
+        self.reason_label, self.duration_label = QLabel(), QLabel()
+        form = QFormLayout(self)
+        form.addRow(self.reason_label, self.reason)
+        form.addRow(self.duration_label, self.duration)
+        form.addRow(buttons)
+        self.retranslate_ui()
+
+    def retranslate_ui(self) -> None:
+        """Set every visible string in the current language."""
+        self.setWindowTitle(self.tr("Shelve alarm"))
+        self.reason.setPlaceholderText(self.tr("why (required)"))
+        self.reason_label.setText(self.tr("Reason"))
+        self.duration_label.setText(self.tr("For"))
+        for i, span in enumerate(SHELVE_FOR):
+            minutes = int(span.total_seconds() // 60)
+            self.duration.setItemText(i, i18n.countdown(span) if minutes >= 60
+                                      else self.tr("{m} min").format(m=minutes))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate_ui()
+        super().changeEvent(event)
+
+    def choice(self) -> tuple[str, timedelta]:
+        return self.reason.text().strip(), self.duration.currentData()
 
 
 class AlarmBanner(QFrame):
@@ -61,6 +129,8 @@ class AlarmBanner(QFrame):
         self.sound = sound
         self.alarm_id = ""
         self._pending = -1
+        self.user: User | None = None
+        self.ask_shelving: AskShelving = self._ask_shelving_dialog
         # Each line ends in "…" (full text in the tooltip) only if even its own line is too narrow; the
         # count and the buttons beside them keep their full width.
         self.headline = ElidedLabel()
@@ -68,18 +138,23 @@ class AlarmBanner(QFrame):
         self.count = QLabel()
         self.count.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         self.show_button = QPushButton()
+        self.comment = QLineEdit()
+        self.shelve_button = QPushButton()
         self.ack_button = QPushButton()
-        # What the alarm is takes the whole first line; where it is, the count and the buttons share the
-        # second, so at 1080p neither an English headline nor a long place name has to be cut.
+        # What the alarm is takes the first line (at the desk beside the comment and Shelve, which the
+        # wall hides); where it is, the count and the buttons share the second, so at 1080p neither an
+        # English headline nor a long place name has to be cut.
         self._grid = QGridLayout(self)
-        self._grid.addWidget(self.headline, 0, 0, 1, 4)
-        self._grid.addWidget(self.place, 1, 0)
-        self._grid.addWidget(self.count, 1, 1)
-        self._grid.addWidget(self.show_button, 1, 2)
-        self._grid.addWidget(self.ack_button, 1, 3)
+        self._grid.addWidget(self.headline, 0, 0, 1, 2)
+        self._grid.addWidget(self.comment, 0, 2)
+        self._grid.addWidget(self.shelve_button, 0, 3)
+        for column, widget in enumerate((self.place, self.count, self.show_button, self.ack_button)):
+            self._grid.addWidget(widget, 1, column)
         self._grid.setColumnStretch(0, 1)
         self.show_button.clicked.connect(self._on_show_clicked)
+        self.shelve_button.clicked.connect(self._on_shelve_clicked)
         self.ack_button.clicked.connect(self.acknowledge)
+        self.comment.returnPressed.connect(self.acknowledge)
         self._connections = Connections()
         self._connections.connect(model.alarms_changed, self._refresh)
         self._connections.connect(model.cases_changed, self._on_cases_changed)
@@ -92,18 +167,53 @@ class AlarmBanner(QFrame):
         """Banner alarms waiting for acknowledgement."""
         return max(self._pending, 0)
 
+    def set_user(self, user: User | None) -> None:
+        """The logged-in account: acknowledging and shelving are offered only where it may handle alarms."""
+        self.user = user
+        self._refresh()
+
+    def set_for_wall(self, wall: bool) -> None:
+        """On the wall (read at 5 m) the banner keeps Show case and Acknowledge; comments and shelving are the desk's."""
+        self.comment.setVisible(not wall)
+        self.shelve_button.setVisible(not wall)
+
     def acknowledge(self) -> bool:
-        """Acknowledge the alarm shown (recorded by the twin); False if there is none or it was refused."""
+        """Acknowledge the alarm shown with the comment typed (recorded by the twin); False if there is
+        none or it was refused."""
         if not self.alarm_id:
             return False
-        ok = self._model.command(self._twin.acknowledge, self.alarm_id, self.actor)
+        ok = self._model.command(self._twin.acknowledge, self.alarm_id, self.actor, comment=self.comment.text())
+        if ok:
+            self.comment.clear()
         self._refresh()
         return ok
+
+    def shelve(self, reason: str, span: timedelta) -> bool:
+        """Shelve the alarm shown for ``span`` with ``reason`` (recorded); False if refused."""
+        if not self.alarm_id:
+            return False
+        now = self._twin.now
+        ok = now is not None and self._model.command(self._twin.shelve, self.alarm_id, self.actor, reason, now + span)
+        self._refresh()
+        return ok
+
+    @Slot()
+    def _on_shelve_clicked(self) -> None:
+        alarm = self._twin.alarms.get(self.alarm_id)
+        if alarm is None:
+            return
+        choice = self.ask_shelving(alarm)
+        if choice is not None:
+            self.shelve(*choice)
+
+    def _ask_shelving_dialog(self, alarm: Alarm) -> tuple[str, timedelta] | None:
+        dialog = ShelveDialog(self)
+        return dialog.choice() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
     @Slot(str)
     def _on_alarm_raised(self, alarm_id: str) -> None:
         alarm = self._twin.alarms.get(alarm_id)
-        if self.sound and alarm is not None and needs_banner(alarm):
+        if self.sound and alarm is not None and alarm.annunciated and alarm.risk is RiskLevel.RED:
             QApplication.beep()
         self._refresh()
 
@@ -123,6 +233,10 @@ class AlarmBanner(QFrame):
             self.place.set_full_text(self.locate(top))
             self.count.setText(self.tr("{n} more waiting").format(n=len(alarms) - 1) if len(alarms) > 1 else "")
             self.show_button.setEnabled(top.case_id in self._twin.cases)
+            denied = refusal(self.user, Action.ACKNOWLEDGE, alarm_community(self._twin, top), f"alarm {top.id}")
+            self.ack_button.setEnabled(denied is None)
+            self.ack_button.setToolTip(denied or "")
+            self.shelve_button.setEnabled(denied is None and top.alarm_kind != "flood")
         if len(alarms) != self._pending:
             self._pending = len(alarms)
             self.pending_changed.emit(len(alarms))
@@ -134,7 +248,10 @@ class AlarmBanner(QFrame):
         kind = i18n.alarm_kind_name(alarm.alarm_kind)
         # A red case's kind already names its risk; other kinds (sensor, overdue) say it in front.
         parts = [f"⚠ {kind}" if alarm.alarm_kind == "red_case" else f"⚠ {i18n.risk_name(alarm.risk)} · {kind}"]
-        if case is not None:
+        if alarm.alarm_kind == "flood":
+            members = sum(1 for a in twin.alarms.values() if a.flood_id == alarm.id)
+            parts.append(self.tr("{n} alarms within a minute").format(n=members))
+        elif case is not None:
             parts += [i18n.category_name(twin.categories, case.category), case.id]
         elif alarm.sensor_id:
             if twin.street.has("sensors", alarm.sensor_id):
@@ -144,7 +261,7 @@ class AlarmBanner(QFrame):
             parts.append(self.tr("{n} messages missing").format(n=data_loss_missing(alarm.detail) or 0))
         parts.append(i18n.local_time(alarm.raised_at))
         text = " · ".join(parts)
-        if alarm.repeats:
+        if alarm.repeats and alarm.alarm_kind != "flood":
             text += " " + self.tr("(repeated {n}×)").format(n=alarm.repeats)
         return text
 
@@ -177,6 +294,10 @@ class AlarmBanner(QFrame):
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
         self.show_button.setText(self.tr("Show case"))
+        self.comment.setPlaceholderText(self.tr("comment (optional)"))
+        self.comment.setMinimumWidth(self.comment.fontMetrics().averageCharWidth() * COMMENT_MIN_CHARS)
+        self.shelve_button.setText(self.tr("Shelve…"))
+        self.shelve_button.setToolTip(self.tr("Take the alarm off the banner for a while, with a reason"))
         self.ack_button.setText(self.tr("Acknowledge"))
         self._refresh()
 

@@ -10,6 +10,7 @@ snapshot``) and :mod:`widgets.replay_desk` (``cockpit replay --window``).
 
 from __future__ import annotations
 
+import functools
 import getpass
 import logging
 import signal
@@ -26,12 +27,20 @@ from cockpit.clock import ScaledClock, WallClock
 from cockpit.demo_feed import DEMO_SEED, DemoFeed
 from cockpit.ingest.broker_config import BrokerLogin
 from cockpit.ingest.cli import broker_login
-from cockpit.security.authorizer import Authorizer, ExportCheck, community_of_area
+from cockpit.onboard.catalog import UnknownStreet, street_in
+from cockpit.security.authorizer import Authorizer, ExportCheck
 from cockpit.security.permissions import User
+from cockpit.security.resident_stores import street_residents
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
-from cockpit.storage import AuditLog, Database, EventStore, StorageError, open_database
-from cockpit.onboard.catalog import UnknownStreet, street_in
+from cockpit.storage import (
+    AuditLog,
+    CaseStore,
+    Database,
+    EventStore,
+    StorageError,
+    open_database,
+)
 from cockpit.street.demo import load_demo_street
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
@@ -41,13 +50,16 @@ from widgets.application import application, set_up_language
 from widgets.case_detail import CaseDetailPanel
 from widgets.case_queue import CaseQueuePanel
 from widgets.demo_driver import DemoDriver, usual_day
-from widgets.desk import DESK_SIZE, Desk
+from widgets.desk import DESK_SIZE, Desk, fit_to_screen
+from widgets.device_health import DeviceHealthPanel
 from widgets.kpi_panel import KpiPanel, TodayKpis
 from widgets.main_window import MainWindow
 from widgets.map_panel import MapPanel
 from widgets.resources_panel import ResourcesPanel
 from widgets.mqtt_source import EMBEDDED, MqttSource
 from widgets.persistence import DatabaseWriter
+from widgets.plumbing import scrolled
+from widgets.residents_panel import ResidentsPanel
 from widgets.session import Session
 from widgets.simulation_view import open_simulation_view
 from widgets.staff_board import StaffBoardPanel
@@ -101,8 +113,12 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     window.add_panel("map", map_panel, "centre")
     window.add_panel("detail", detail, "right", QT_TRANSLATE_NOOP("MainWindow", "Case"))
     window.add_panel("queue", queue, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Case queue"))
-    window.add_panel("kpi", kpi, "bottom", QT_TRANSLATE_NOOP("MainWindow", "KPIs"))
+    window.add_panel("kpi", scrolled(kpi), "bottom", QT_TRANSLATE_NOOP("MainWindow", "KPIs"))
     window.add_panel("staff", staff, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Staff"))
+    devices = DeviceHealthPanel(model)
+    window.add_panel("devices", devices, "bottom", QT_TRANSLATE_NOOP("MainWindow", "Devices"))
+    devices.sig_locate_sensor_requested.connect(
+        lambda sensor_id: map_panel.fly_to_micro_grid(model.twin.street.sensor(sensor_id).micro_grid_id))
     resources = ResourcesPanel(model)
     window.add_panel("resources", resources, "right", QT_TRANSLATE_NOOP("MainWindow", "Resources"))
     connect_resources(resources, map_panel)
@@ -110,41 +126,19 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
     window.docks["resources"].visibilityChanged.connect(
         lambda shown: shown and resources.show_kind(resources.kind))
     kpis.setParent(window)
-    desk = Desk(window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
-
-    street = model.twin.street
-    # The map moving to a case on behalf of another panel must not narrow the queue under the operator.
-    map_leads = [True]
-
-    def fly_to_case(case_id: str) -> None:
-        map_leads[0] = False
-        try:
-            map_panel.fly_to_case(case_id)
-        finally:
-            map_leads[0] = True
-
-    def open_case(case_id: str) -> None:
-        detail.set_case(case_id)
-        window.docks["detail"].raise_()
-
-    def show_case(case_id: str) -> None:
-        open_case(case_id)
-        queue.select_case(case_id)
-        fly_to_case(case_id)
-
-    def filter_queue_to_map(kind: str, area_id: str) -> None:
-        if map_leads[0]:
-            queue.set_filters(community=None if kind == "street" else community_of_area(street, area_id))
+    desk = Desk(model, window, map_panel, queue, detail, kpi, kpi_strip, staff, banner)
 
     queue.current_case_changed.connect(lambda case_id: case_id and detail.set_case(case_id))
-    queue.sig_open_case_requested.connect(lambda case_id: (open_case(case_id), fly_to_case(case_id)))
-    map_panel.case_activated.connect(show_case)
-    map_panel.level_changed.connect(filter_queue_to_map)
-    banner.sig_show_case_requested.connect(show_case)
-    detail.sig_locate_case_requested.connect(fly_to_case)
+    queue.sig_open_case_requested.connect(lambda case_id: (desk.open_case(case_id), desk.fly_to_case(case_id)))
+    map_panel.case_activated.connect(desk.show_case)
+    map_panel.level_changed.connect(desk.filter_queue_to_map)
+    banner.sig_show_case_requested.connect(desk.show_case)
+    detail.sig_locate_case_requested.connect(desk.fly_to_case)
     desk.set_dark(dark)
+    # The gate as the session stands when the view opens (a login may have come since the desk was built).
     window.sig_simulation_requested.connect(
-        lambda: desk.open_tool(open_simulation_view(model.twin, may_export=may_export)))
+        lambda: desk.open_tool(open_simulation_view(model.twin, may_export=desk.export_check or may_export)))
+    window.sig_report_requested.connect(desk.ask_report)
     return desk
 
 
@@ -180,6 +174,7 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
     for panel in (queue, staff):
         panel.set_for_wall(True)
     banner = AlarmBanner(model, actor, sound=sound)
+    banner.set_for_wall(True)
     resources_page = QWidget()
     row = QHBoxLayout(resources_page)
     row.setContentsMargins(0, 0, 0, 0)
@@ -266,27 +261,18 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
         mqtt = MqttSource(twin, model, db, broker, clock.now, login=login, writer=writer, seed=seed, **extra)
     driver = DemoDriver(model, feed, clock, sensors_elsewhere=mqtt is not None)
     desk = build_desk(model, operator, sound=sound)
+    if db is not None and user is not None:
+        desk.add_residents(ResidentsPanel(lambda: street_residents(db, street), street, user))
+        desk.set_user(user, functools.partial(authorizer.exporting, user.username))
+        desk.report_frame = CaseStore(db).cases_frame
     session = Session(app, languages, twin, model, driver, desk, operator,
                       new_wall=lambda: build_wall(model, operator, sound=False), screen=screen,
                       db=db, writer=writer, mqtt=mqtt, user=user)
     window = desk.window
-    window.sig_language_requested.connect(session.set_language)
-    window.sig_theme_requested.connect(session.set_theme)
-    window.sig_wall_requested.connect(session.set_wall)
-    window.set_language_checked(lang)
-    window.set_theme_checked("light")
+    session.connect_window(lang, sound)
     window.set_account(operator, demo=user is not None and user.is_demo)
-    if writer is not None and db is not None:
-        window.set_storage(str(db.path or db.url))
-        writer.status_changed.connect(window.show_storage_problem)
     if mqtt is not None:
-        mqtt.link_changed.connect(window.set_link)
-        try:
-            mqtt.start()
-        except (RuntimeError, ValueError):
-            session.close()
-            raise
-        window.set_link("disconnected", "connecting", note=mqtt.note)
+        session.start_link()
     else:
         window.set_demo_source(speed)
     if warning:
@@ -339,11 +325,17 @@ def run_demo(options: Any) -> int:
         db.close()
         print(f"cockpit demo: {exc}", file=sys.stderr)
         return 1
+    return run_until_closed(app, session, db, getattr(options, "wall", False))
+
+
+def run_until_closed(app: QApplication, session: Session, db: Database, wall: bool) -> int:
+    """Show ``session``'s desk (and its wall, dark, with ``wall``) and run until it closes; then close
+    the session and ``db``. Returns the application's exit code."""
     heap.settle()
-    if getattr(options, "wall", False):
+    if wall:
         session.set_theme("dark")
         session.set_wall(True)
-    session.desk.window.resize(*DESK_SIZE)
+    fit_to_screen(session.desk.window, DESK_SIZE)
     session.desk.window.show()
     # Ctrl+C or a service manager's SIGTERM ends the session like closing the window: sources stopped,
     # the database flushed. The handler runs when Python next gets control (the model's 20 Hz timer).

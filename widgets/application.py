@@ -6,6 +6,7 @@ import os
 import sys
 from collections.abc import Sequence
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from widgets.i18n import LanguageSwitcher, cjk_font_family
@@ -18,6 +19,9 @@ def application(argv: Sequence[str] | None = None, headless: bool = False) -> QA
     if app is None:
         if headless:
             os.environ["QT_QPA_PLATFORM"] = "offscreen"
+        # Qt's own dialogs (file, colour, message) speak the cockpit's language through the qtbase
+        # translations; a desktop's native file dialog would follow the system's locale instead.
+        QApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs)
         app = QApplication(list(argv) if argv is not None else [sys.argv[0]])
         app.setApplicationName("Street Cockpit")
         app.setOrganizationName("street-cockpit")

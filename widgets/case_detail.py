@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -36,9 +35,10 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit import recommender
-from cockpit.dispatch import POLICIES, Recommendation
+from cockpit.dispatch import POLICIES
 from cockpit.item_offers import dispatch_item, item_offers, needed_items
 from cockpit.records import Case
+from cockpit.security.permissions import EVENT_ACTIONS, User
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
 from cockpit.vocabulary.events import (
     CaseAccepted,
@@ -56,14 +56,27 @@ from cockpit.vocabulary.events import (
 )
 from cockpit.vocabulary.lifecycle import ALLOWED_FROM
 from widgets import i18n
-from widgets.plumbing import Connections, Throttle
+from widgets.access import refusal
+from widgets.error_text import translated
+from widgets.plumbing import Connections, ElidedLabel, MessageLabel, Throttle
 from widgets.theme import RISK_COLORS, SLA_RED, sla_color
 from widgets.twin_model import TwinModel
 
 STAFF_ID_ROLE = Qt.ItemDataRole.UserRole
 RERANK_MS = 2000
 """Staff moving re-ranks the recommendations at most this often (a list that jumps cannot be clicked)."""
+ETA_SHOWN = frozenset({CaseStatus.DISPATCHED, CaseStatus.ACCEPTED})
+"""An arrival estimate means something only until the assignee is on scene."""
 MERGE_CHOICES = 40
+FACTS = (("location", 0, 0, 3), ("source", 1, 0, 1), ("assignee", 1, 2, 1), ("owner", 2, 0, 1), ("alarm", 2, 2, 1),
+         ("description", 3, 0, 3))
+"""The case's facts as (key, row, column, columns spanned by the value) in a two-column grid."""
+COMBO_MIN_CHARS = 6
+PEOPLE_ROWS = 4
+DEPARTMENT_ROWS = 2
+"""Rows of the ranked lists always in view (more when the panel has the room)."""
+TIMELINE_MIN_HEIGHT = 72
+"""The timeline shows at least its last three steps; it grows with the room the panel has."""
 """How many merge targets the picker offers (the likeliest duplicates first)."""
 
 
@@ -94,40 +107,57 @@ class CaseDetailPanel(QWidget):
         self.ask_reason: Callable[[str], str | None] = self._ask_reason_dialog
         self.ask_merge_target: Callable[[list[tuple[str, str]]], str | None] = self._ask_merge_dialog
 
-        self.title = QLabel()
+        self.title = ElidedLabel()
         self.title.setObjectName("pageTitle")
         self.risk_badge = QLabel()
         self.risk_badge.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.status_label = QLabel()
         self.sla_label = QLabel()
         self.locate_button = QPushButton()
-        header = QHBoxLayout()
-        header.addWidget(self.title, 1)
-        header.addWidget(self.risk_badge)
-        header.addWidget(self.status_label)
-        header.addWidget(self.sla_label)
-        header.addWidget(self.locate_button)
+        # The case and its category on the first line, its state and clock on the second: one line held
+        # more than an English panel on a 1366x768 desk has room for.
+        header = QGridLayout()
+        header.setVerticalSpacing(2)
+        header.addWidget(self.title, 0, 0, 1, 5)
+        header.addWidget(self.risk_badge, 1, 0)
+        header.addWidget(self.status_label, 1, 1)
+        header.addWidget(self.sla_label, 1, 2)
+        header.setColumnStretch(3, 1)
+        header.addWidget(self.locate_button, 1, 4)
 
-        self.facts = QFormLayout()
+        # The facts in two columns (the place and the description across both), so that the triage and
+        # dispatch controls stay in view on a 1366x768 desk.
+        self.facts = QGridLayout()
+        self.facts.setHorizontalSpacing(8)
+        self.facts.setVerticalSpacing(2)
         self._fact_labels: dict[str, QLabel] = {}
-        self._fact_values: dict[str, QLabel] = {}
-        for key in ("location", "source", "description", "assignee", "owner", "alarm"):
-            label, value = QLabel(), QLabel()
-            value.setWordWrap(True)
+        self._fact_values: dict[str, ElidedLabel] = {}
+        for key, row, column, span in FACTS:
+            # One line each (the whole text in the tooltip): wrapped lines would make the panel ask for
+            # its full height and scroll on a small desk.
+            label, value = QLabel(), ElidedLabel()
+            label.setObjectName("muted")
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
             self._fact_labels[key], self._fact_values[key] = label, value
-            self.facts.addRow(label, value)
+            self.facts.addWidget(label, row, column)
+            self.facts.addWidget(value, row, column + 1, 1, span)
+        self.facts.setColumnStretch(1, 1)
+        self.facts.setColumnStretch(3, 1)
 
         self.timeline = QTableWidget(0, 5)
         self.timeline.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.timeline.verticalHeader().hide()
         self.timeline.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.timeline.horizontalHeader().setStretchLastSection(True)
-        self.timeline.setMinimumHeight(140)
+        self.timeline.setMinimumHeight(TIMELINE_MIN_HEIGHT)
 
         # Triage
         self.triage_box = QGroupBox()
         self.category_combo, self.risk_combo, self.owner_combo = QComboBox(), QComboBox(), QComboBox()
+        # The combos share the panel's width; a long category name shows its start (the list opens whole).
+        for combo in (self.category_combo, self.risk_combo, self.owner_combo):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(COMBO_MIN_CHARS)
         self.triage_button = QPushButton()
         triage = QHBoxLayout(self.triage_box)
         for widget in (self.category_combo, self.risk_combo, self.owner_combo, self.triage_button):
@@ -140,19 +170,29 @@ class CaseDetailPanel(QWidget):
         self.departments = QListWidget()
         for view in (self.recommendations, self.departments):
             view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+            # A line too long for the panel ends in "…" (whole in its tooltip) rather than scroll sideways.
+            view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+            view.setTextElideMode(Qt.TextElideMode.ElideRight)
             view.itemDoubleClicked.connect(self._on_recommendation_double_clicked)
-        self.recommendations.currentRowChanged.connect(lambda row: self._on_pick(self.recommendations, row))
-        self.departments.currentRowChanged.connect(lambda row: self._on_pick(self.departments, row))
+        # The selection, not the current row: a click on the row already current (the first, the best)
+        # changes no current row but must still allow dispatching.
+        self.recommendations.itemSelectionChanged.connect(lambda: self._on_pick(self.recommendations))
+        self.departments.itemSelectionChanged.connect(lambda: self._on_pick(self.departments))
         self.people_label, self.departments_label = QLabel(), QLabel()
         self.dispatch_button = QPushButton()
-        dispatch = QGridLayout(self.dispatch_box)
-        dispatch.addWidget(self.policy_combo, 0, 0, 1, 2)
-        dispatch.addWidget(self.people_label, 1, 0)
-        dispatch.addWidget(self.departments_label, 1, 1)
-        dispatch.addWidget(self.recommendations, 2, 0)
-        dispatch.addWidget(self.departments, 2, 1)
-        dispatch.addWidget(self.dispatch_button, 3, 0, 1, 2)
-        # The items the case's category needs (a pump for waterlogging), nearest by road, beside the people.
+        # People over departments, each list the panel's whole width: a ranked line says who, how soon by
+        # which mode, how far, home grid, skill and load, and must be read whole.
+        dispatch = QVBoxLayout(self.dispatch_box)
+        dispatch.setSpacing(2)
+        dispatch.addWidget(self.policy_combo)
+        dispatch.addWidget(self.people_label)
+        dispatch.addWidget(self.recommendations, 3)
+        dispatch.addWidget(self.departments_label)
+        dispatch.addWidget(self.departments, 1)
+        dispatch.addWidget(self.dispatch_button)
+        for view, rows in ((self.recommendations, PEOPLE_ROWS), (self.departments, DEPARTMENT_ROWS)):
+            view.setMinimumHeight(rows * view.fontMetrics().height() + 2 * view.frameWidth() + 4)
+        # The items the case's category needs (a pump for waterlogging), nearest by road, below the people.
         self.items_label = QLabel()
         self.item_offers = QListWidget()
         self.item_offers.setMaximumHeight(96)
@@ -160,11 +200,9 @@ class CaseDetailPanel(QWidget):
         self.send_item_button = QPushButton()
         self.send_item_button.clicked.connect(self._send_item)
         self.item_offers.currentRowChanged.connect(lambda _row: self._update_buttons())
-        dispatch.addWidget(self.items_label, 4, 0, 1, 2)
-        dispatch.addWidget(self.item_offers, 5, 0, 1, 2)
-        dispatch.addWidget(self.send_item_button, 6, 0, 1, 2)
-        dispatch.setColumnStretch(0, 3)
-        dispatch.setColumnStretch(1, 2)
+        dispatch.addWidget(self.items_label)
+        dispatch.addWidget(self.item_offers)
+        dispatch.addWidget(self.send_item_button)
 
         # Field progress, feedback and the side paths
         self.progress_box = QGroupBox()
@@ -178,6 +216,7 @@ class CaseDetailPanel(QWidget):
         self.close_button, self.escalate_button, self.merge_button = QPushButton(), QPushButton(), QPushButton()
         self.reopen_button, self.reject_button = QPushButton(), QPushButton()
         progress = QGridLayout(self.progress_box)
+        progress.setVerticalSpacing(2)
         for column, button in enumerate((self.accept_button, self.on_scene_button, self.resolve_button)):
             progress.addWidget(button, 0, column)
         feedback = QHBoxLayout()
@@ -190,29 +229,34 @@ class CaseDetailPanel(QWidget):
         progress.addWidget(self.reopen_button, 3, 0)
         progress.addWidget(self.reject_button, 3, 1)
 
-        self.error_label = QLabel()
+        self.error_label = MessageLabel()
         self.error_label.setObjectName("errorText")
-        self.error_label.setWordWrap(True)
+        self.access_label = MessageLabel()
+        self.access_label.setObjectName("muted")
+        self.user: User | None = None
         self.empty_label = QLabel()
         self.empty_label.setObjectName("muted")
 
         body = QWidget()
         column = QVBoxLayout(body)
+        column.setSpacing(4)
         column.addLayout(header)
         column.addLayout(self.facts)
         column.addWidget(self.timeline, 1)
         column.addWidget(self.triage_box)
-        column.addWidget(self.dispatch_box, 2)
+        column.addWidget(self.dispatch_box, 3)
         column.addWidget(self.progress_box)
-        column.addWidget(self.error_label)
         self._body = body
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(body)
+        # On a screen smaller than the desk's smallest, the panel scrolls rather than clip.
+        self._scroll = QScrollArea()
+        self._scroll.setWidgetResizable(True)
+        self._scroll.setWidget(body)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.empty_label)
-        layout.addWidget(scroll)
+        layout.addWidget(self._scroll, 1)
+        layout.addWidget(self.access_label)
+        layout.addWidget(self.error_label)
 
         self._actions: dict[QPushButton, tuple[type[Event], Callable[[], None]]] = {
             self.triage_button: (CaseTriaged, self._triage),
@@ -255,6 +299,12 @@ class CaseDetailPanel(QWidget):
         self._refresh()
         self._refresh_recommendations()
         self.case_shown.emit(case_id)
+
+    def set_user(self, user: User | None) -> None:
+        """The logged-in account: steps its role or scope does not allow on the shown case are disabled,
+        with the reason shown (None: nothing is checked)."""
+        self.user = user
+        self._update_buttons()
 
     @property
     def case(self) -> Case | None:
@@ -303,9 +353,9 @@ class CaseDetailPanel(QWidget):
     def _on_recommendation_double_clicked(self, item: QListWidgetItem) -> None:
         self.dispatch_to(item.data(STAFF_ID_ROLE))
 
-    def _on_pick(self, view: QListWidget, row: int) -> None:
+    def _on_pick(self, view: QListWidget) -> None:
         # One choice at a time across the two lists: picking a person drops a picked department.
-        if row >= 0:
+        if view.selectedItems():
             other = self.departments if view is self.recommendations else self.recommendations
             other.clearSelection()
         self._update_buttons()
@@ -380,48 +430,48 @@ class CaseDetailPanel(QWidget):
 
     @Slot(str)
     def _on_error(self, message: str) -> None:
-        self._last_error = message
+        self._last_error = translated(message)
 
     def _refresh(self) -> None:
         case = self.case
         self.empty_label.setVisible(case is None)
         self._body.setEnabled(case is not None)
         if case is None:
-            self.title.clear()
+            self.title.set_full_text("")
             self.risk_badge.clear()
             self.risk_badge.setStyleSheet("")
             self.status_label.clear()
             self.sla_label.clear()
             for value in self._fact_values.values():
-                value.clear()
+                value.set_full_text("")
             self.timeline.setRowCount(0)
             self._update_buttons()
             return
         twin, street = self._twin, self._twin.street
-        self.title.setText(f"{case.id} · {i18n.category_name(twin.categories, case.category)}")
+        self.title.set_full_text(f"{case.id} · {i18n.category_name(twin.categories, case.category)}")
         self.risk_badge.setText(f" {i18n.risk_name(case.risk)} ")
         self.risk_badge.setStyleSheet(
             f"background-color: {RISK_COLORS[case.risk].name()}; color: white; border-radius: 3px; padding: 2px 6px;")
         self.status_label.setText(i18n.status_name(case.status))
         values = self._fact_values
-        values["location"].setText(i18n.place_name(street, case.community_id, case.general_grid_id, case.micro_grid_id))
+        values["location"].set_full_text(i18n.place_name(street, case.community_id, case.general_grid_id, case.micro_grid_id))
         reporter = i18n.staff_name(street, case.reporter) if street.has("staff", case.reporter) else case.reporter
-        values["source"].setText(" · ".join(p for p in (i18n.source_name(case.source), reporter) if p))
-        values["description"].setText(case.description or "—")
+        values["source"].set_full_text(" · ".join(p for p in (i18n.source_name(case.source), reporter) if p))
+        values["description"].set_full_text(case.description or "—")
         assignee = i18n.staff_name(street, case.assignee) if case.assignee else self.tr("nobody yet")
-        if case.assignee and case.eta_minutes is not None:
+        if case.assignee and case.eta_minutes is not None and case.status in ETA_SHOWN:
             assignee += " · " + self.tr("ETA {eta} min").format(eta=max(1, round(case.eta_minutes)))
-        values["assignee"].setText(assignee)
+        values["assignee"].set_full_text(assignee)
         owner = i18n.owner_name(case.owner_level)
         if case.escalations:
             owner += " · " + self.tr("escalated {n}×").format(n=case.escalations)
-        values["owner"].setText(owner)
+        values["owner"].set_full_text(owner)
         alarm = case.alarm_id or "—"
         if case.repeats:
             alarm += " · " + self.tr("repeated {n}×").format(n=case.repeats)
         if case.merged_into:
             alarm += " · " + self.tr("merged into {case}").format(case=case.merged_into)
-        values["alarm"].setText(alarm)
+        values["alarm"].set_full_text(alarm)
         self._refresh_sla()
         self._fill_timeline(case)
         self._update_buttons()
@@ -446,7 +496,7 @@ class CaseDetailPanel(QWidget):
         street = self._twin.street
         self.timeline.setRowCount(len(case.history))
         for row, step in enumerate(case.history):
-            actor = i18n.staff_name(street, step.actor) if street.has("staff", step.actor) else step.actor
+            actor = i18n.actor_name(street, step.actor)
             cells = (i18n.local_time(step.at, with_date=True), i18n.event_name(step.event_type),
                      i18n.status_name(step.to_status), actor, step.reason)
             for column, text in enumerate(cells):
@@ -504,7 +554,9 @@ class CaseDetailPanel(QWidget):
         for view, recs in ((self.recommendations, recommender.recommend(self._twin, case.id, policy)),
                            (self.departments, recommender.recommend_departments(self._twin, case.id))):
             for rec in recs:
-                item = QListWidgetItem(self.recommendation_text(rec))
+                text = i18n.recommendation_text(self._twin, case, rec)
+                item = QListWidgetItem(text)
+                item.setToolTip(text)
                 item.setData(STAFF_ID_ROLE, rec.staff_id)
                 view.addItem(item)
                 if rec.staff_id == picked:
@@ -521,23 +573,13 @@ class CaseDetailPanel(QWidget):
                 return item.data(STAFF_ID_ROLE)
         return None
 
-    def recommendation_text(self, rec: Recommendation) -> str:
-        """One ranked option as the operator reads it: "网格员 张三 350 m · 4 分钟 · 本网格"."""
-        street = self._twin.street
-        member = street.staff_member(rec.staff_id)
-        kind = (i18n.department_name(member.department) if member.department is not None
-                else i18n.staff_kind_name(member.kind))
-        text = self.tr("{kind} {name} {distance} m · {eta} min · {reason}").format(
-            kind=kind, name=member.name, distance=int(round(rec.distance_m, -1)),
-            eta=max(1, round(rec.eta_minutes)), reason=i18n.reason_name(rec.reason))
-        if rec.workload:
-            text += " · " + self.tr("{n} open").format(n=rec.workload)
-        return text
-
     def _update_buttons(self) -> None:
         case = self.case
+        denied = (refusal(self.user, EVENT_ACTIONS[CaseTriaged], case.community_id, f"case {case.id}")
+                  if case is not None else None)
+        self.access_label.setText(denied or "")
         for button, (event_type, _action) in self._actions.items():
-            button.setEnabled(case is not None and case.status in ALLOWED_FROM[event_type])
+            button.setEnabled(case is not None and case.status in ALLOWED_FROM[event_type] and denied is None)
         if case is not None:
             if case.owner_level.above() is None:
                 self.escalate_button.setEnabled(False)
@@ -569,7 +611,7 @@ class CaseDetailPanel(QWidget):
         self.triage_box.setTitle(self.tr("Triage"))
         self.triage_button.setText(self.tr("Triage"))
         self.dispatch_box.setTitle(self.tr("Dispatch"))
-        self.people_label.setText(self.tr("People by arrival"))
+        self.people_label.setText(self.tr("People by arrival (road)"))
         self.departments_label.setText(self.tr("Departments (whistle)"))
         self.dispatch_button.setText(self.tr("Dispatch"))
         self.items_label.setText(self.tr("Items it needs, nearest by road"))

@@ -1,15 +1,18 @@
 """The case queue: every case the operator must watch, with its SLA clock running.
 
 A table of the twin's cases (open ones by default), filterable by risk, category, status, community,
-source and "overdue only", sortable on every column. The countdown to each case's resolve deadline
-turns amber when less than a quarter of the window remains and red once it has passed. Rows update in
-place when a case changes; the filtered view exports to CSV for the morning meeting.
+source and "overdue only", sortable on every column. By default the most urgent case is on top: red
+before yellow before blue, and within a risk the least time left to the deadline the case works to
+now (the 2 h response target until someone accepts it, then its resolve deadline). That countdown
+says which deadline it is, turns amber when less than a quarter of its window remains and red once it
+has passed. Rows update in place when a case changes; the filtered view exports to CSV for the
+morning meeting, for programs (an incident log that ``cockpit kpi`` reads) or as shown.
 """
 
 from __future__ import annotations
 
 import csv
-from datetime import datetime
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -34,17 +37,22 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QMenu,
     QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from cockpit.case_export import export_cases
+from cockpit.history.format import LogFormatError
 from cockpit.records import Case
 from cockpit.security.authorizer import ExportCheck
+from cockpit.security.permissions import Action, PermissionDenied, User
 from cockpit.vocabulary.domain import CaseStatus, RiskLevel, Source
 from widgets import i18n
-from widgets.export_gate import export_or_explain
+from widgets.access import refusal
+from widgets.error_text import translated
 from widgets.plumbing import ColumnFitter, Connections, KeyedTableModel, Throttle, fill_combo, fit_columns
 from widgets.theme import RISK_COLORS, TEXT_ON_COLOR, sla_color
 from widgets.twin_model import TwinModel
@@ -65,6 +73,11 @@ _HEADERS = {
     "owner": QT_TRANSLATE_NOOP("CaseQueuePanel", "Owner level"),
 }
 SLA_COLUMN = COLUMNS.index("sla")
+RISK_COLUMN = COLUMNS.index("risk")
+QT_TRANSLATE_NOOP("CaseQueuePanel", "respond {left}")
+QT_TRANSLATE_NOOP("CaseQueuePanel", "response late {left}")
+QT_TRANSLATE_NOOP("CaseQueuePanel", "resolve {left}")
+QT_TRANSLATE_NOOP("CaseQueuePanel", "overdue {left}")
 DESK_ONLY_COLUMNS = ("source", "owner")
 """Columns the wall leaves out: details for the desk's triage, not for a reader across the room."""
 SORT_ROLE = Qt.ItemDataRole.UserRole
@@ -112,9 +125,9 @@ class CaseTableModel(KeyedTableModel):
             self.endInsertRows()
 
     def refresh_clock(self) -> None:
-        """The clock moved: the countdown column (and so the overdue filter) changes for every row."""
+        """The clock moved: the countdown and the urgency order (and the overdue filter) change for every row."""
         if self._ids:
-            self.dataChanged.emit(self.index(0, SLA_COLUMN), self.index(len(self._ids) - 1, SLA_COLUMN))
+            self.dataChanged.emit(self.index(0, RISK_COLUMN), self.index(len(self._ids) - 1, SLA_COLUMN))
 
     def retranslate(self) -> None:
         """Language changed: every displayed word may change."""
@@ -142,19 +155,23 @@ class CaseTableModel(KeyedTableModel):
             return _sort_key(case, column, now, self.display(case, column, now))
         if role == Qt.ItemDataRole.BackgroundRole:
             if column == "sla" and case.status.open:
-                colour = sla_color(case.deadline_fraction_used(now), case.overdue(now))
+                colour = sla_color(case.next_due_fraction_used(now), now > case.next_due)
                 return QBrush(colour) if colour is not None else None
             if column == "risk":
                 return QBrush(RISK_COLORS[case.risk])
             return None
         if role == Qt.ItemDataRole.ForegroundRole:
             if column == "risk" or (column == "sla" and case.status.open
-                                    and sla_color(case.deadline_fraction_used(now), case.overdue(now))):
+                                    and sla_color(case.next_due_fraction_used(now), now > case.next_due)):
                 return QBrush(TEXT_ON_COLOR)
             return None
         if role == Qt.ItemDataRole.ToolTipRole and column == "sla":
-            return QCoreApplication.translate("CaseQueuePanel", "Resolve by {due}").format(
+            tip = QCoreApplication.translate("CaseQueuePanel", "Resolve by {due}").format(
                 due=i18n.local_time(case.resolve_due, with_date=True))
+            if case.awaiting_response:
+                tip = QCoreApplication.translate("CaseQueuePanel", "Respond by {due}").format(
+                    due=i18n.local_time(case.response_due, with_date=True)) + "\n" + tip
+            return tip
         return None
 
     def display(self, case: Case, column: str, now: datetime) -> str:
@@ -175,7 +192,13 @@ class CaseTableModel(KeyedTableModel):
         if column == "reported":
             return i18n.local_time(case.reported_at, with_date=True)
         if column == "sla":
-            return i18n.countdown(case.time_left(now)) if case.status.open else "—"
+            if not case.status.open:
+                return "—"
+            left = case.next_due - now
+            late = left < timedelta(0)
+            template = {(True, False): "respond {left}", (True, True): "response late {left}",
+                        (False, False): "resolve {left}", (False, True): "overdue {left}"}[case.awaiting_response, late]
+            return QCoreApplication.translate("CaseQueuePanel", template).format(left=i18n.countdown(abs(left)))
         if column == "assignee":
             return i18n.staff_name(twin.street, case.assignee)
         return i18n.owner_name(case.owner_level)
@@ -192,13 +215,19 @@ def _runs(rows: list[int]) -> list[tuple[int, int]]:
     return runs
 
 
+_PRIORITY_STEP_S = 2e9
+_NOT_OPEN_S = 1e9
+
+
 def _sort_key(case: Case, column: str, now: datetime, text: str):
     if column == "risk":
-        return case.risk.rank
+        # One number for Qt's comparison: the risk's priority first, then the seconds left (within ±30 years).
+        priority, left = case.urgency(now) if case.status.open else (case.risk.priority, _NOT_OPEN_S)
+        return priority * _PRIORITY_STEP_S + left
     if column == "reported":
         return case.reported_at.timestamp()
     if column == "sla":
-        return case.time_left(now).total_seconds() if case.status.open else float("inf")
+        return case.urgency(now)[1] if case.status.open else float("inf")
     if column == "status":
         return list(CaseStatus).index(case.status)
     return text
@@ -272,7 +301,6 @@ class CaseQueuePanel(QWidget):
         super().__init__(parent)
         self._model = model
         self._twin = model.twin
-        self._may_export = may_export
         self.table_model = CaseTableModel(model, self)
         self.proxy = CaseFilter(self.table_model, self)
 
@@ -282,7 +310,14 @@ class CaseQueuePanel(QWidget):
         self.risk_box, self.category_box, self.status_box = QComboBox(), QComboBox(), QComboBox()
         self.community_box, self.source_box = QComboBox(), QComboBox()
         self.count_label = QLabel()
+        self.notice = QLabel()
         self.export_button = QPushButton()
+        self.export_menu = QMenu(self)
+        self.export_machine = self.export_menu.addAction("")
+        self.export_display = self.export_menu.addAction("")
+        self.export_button.setMenu(self.export_menu)
+        self.user: User | None = None
+        self.export_check: ExportCheck | None = may_export
         # Each filter shows its whole current text; the table below narrows instead (fit_columns).
         for box in (self.risk_box, self.category_box, self.status_box, self.community_box, self.source_box):
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
@@ -292,13 +327,14 @@ class CaseQueuePanel(QWidget):
         for widget in self._controls[:-1]:
             filters.addWidget(widget)
         filters.addStretch(1)
+        filters.addWidget(self.notice)
         filters.addWidget(self.count_label)
         filters.addWidget(self.export_button)
 
         self.view = QTableView()
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
-        self.view.sortByColumn(SLA_COLUMN, Qt.SortOrder.AscendingOrder)
+        self.view.sortByColumn(RISK_COLUMN, Qt.SortOrder.AscendingOrder)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -324,7 +360,8 @@ class CaseQueuePanel(QWidget):
         for box, name in ((self.risk_box, "risk"), (self.category_box, "category"), (self.status_box, "status"),
                           (self.community_box, "community"), (self.source_box, "source")):
             box.currentIndexChanged.connect(lambda _i, box=box, name=name: self._set_filter(**{name: box.currentData()}))
-        self.export_button.clicked.connect(self._on_export_clicked)
+        self.export_machine.triggered.connect(lambda: self._on_export(True))
+        self.export_display.triggered.connect(lambda: self._on_export(False))
         self.proxy.rowsInserted.connect(self._update_count)
         self.proxy.rowsRemoved.connect(self._update_count)
         self.proxy.modelReset.connect(self._update_count)
@@ -339,6 +376,19 @@ class CaseQueuePanel(QWidget):
         self.retranslate_ui()
 
     # ------------------------------------------------------------ public API
+
+    def set_access(self, user: User | None, export_check: ExportCheck | None = None) -> None:
+        """The logged-in account: a community-scoped one sees its community's cases (the filter is fixed
+        there); the export asks ``export_check`` (which records it) and is offered only to roles that may."""
+        self.user = user
+        self.export_check = export_check
+        if user is not None and user.scope_area is not None:
+            self.set_filters(community=user.scope_area)
+            self.community_box.setEnabled(False)
+            self.community_box.setToolTip(self.tr("Your account works in community {area}").format(area=user.scope_area))
+        denied = refusal(user, Action.EXPORT, target="cases")
+        self.export_button.setEnabled(denied is None)
+        self.export_button.setToolTip(denied or "")
 
     def set_for_wall(self, wall: bool) -> None:
         """Lay the queue out for the wall (True) or the desk (False).
@@ -395,20 +445,27 @@ class CaseQueuePanel(QWidget):
             return ""
         return self.table_model.case_at(self.proxy.mapToSource(index).row()).id
 
-    def export_csv(self, path: Path) -> int:
-        """Write the filtered, sorted view to ``path`` (UTF-8 with BOM so spreadsheets read Chinese).
+    def export(self, path: Path, machine: bool = True) -> int:
+        """Write the filtered, sorted view to ``path``; returns the number of case rows written.
 
-        Returns the number of case rows written.
+        Machine form (default): an incident log (ISO 8601 times, codes) with each case's standing
+        (:mod:`cockpit.case_export`), which ``cockpit kpi`` reads back. Display form: the columns as
+        shown, in the UI's language (UTF-8 with BOM so spreadsheets read Chinese). The export asks the
+        session's export check first (it refuses and records as the account's role says).
 
         Raises
         ------
         PermissionDenied
-            The session's account may not export (nothing is written).
+            The account may not export.
+        OSError, cockpit.history.format.LogFormatError
+            The file cannot be written.
         """
-        if self._may_export is not None:
-            self._may_export("cases", str(path))
+        if self.export_check is not None:
+            self.export_check("cases", str(path))
         ids = self.visible_case_ids()
         now = self._twin.now
+        if machine:
+            return export_cases(self._twin, ids, now or datetime.now(timezone.utc), path)
         with open(path, "w", newline="", encoding="utf-8-sig") as fh:
             writer = csv.writer(fh)
             writer.writerow([self.table_model.headerData(c, Qt.Orientation.Horizontal) for c in range(len(COLUMNS))])
@@ -456,10 +513,20 @@ class CaseQueuePanel(QWidget):
                 return True
         return super().eventFilter(watched, event)
 
-    def _on_export_clicked(self) -> None:
+    def _on_export(self, machine: bool) -> None:
         path, _ = QFileDialog.getSaveFileName(self, self.tr("Export cases"), "cases.csv", self.tr("CSV files (*.csv)"))
-        if path:
-            export_or_explain(self, lambda: self.export_csv(Path(path)))
+        if not path:
+            return
+        try:
+            count = self.export(Path(path), machine)
+        except (PermissionDenied, OSError, LogFormatError) as exc:
+            self.notice.setObjectName("errorText")
+            self.notice.setText(self.tr("Not exported: {reason}").format(
+                reason=translated(str(exc)) if isinstance(exc, PermissionDenied) else str(exc)))
+        else:
+            self.notice.setObjectName("muted")
+            self.notice.setText(self.tr("{n} cases exported to {name}").format(n=count, name=Path(path).name))
+        self.notice.style().polish(self.notice)
 
     def _update_count(self) -> None:
         self.count_label.setText(self.tr("{shown} of {total} cases").format(
@@ -471,7 +538,9 @@ class CaseQueuePanel(QWidget):
         """Set every visible string in the current language."""
         self.open_only.setText(self.tr("Open only"))
         self.overdue_only.setText(self.tr("Overdue only"))
-        self.export_button.setText(self.tr("Export CSV…"))
+        self.export_button.setText(self.tr("Export CSV"))
+        self.export_machine.setText(self.tr("For programs (ISO 8601 times, codes, minutes)…"))
+        self.export_display.setText(self.tr("As shown (for reading)…"))
         twin = self._twin
         fill_combo(self.risk_box, self.tr("All risks"), [(r, i18n.risk_name(r)) for r in reversed(RiskLevel)])
         fill_combo(self.category_box, self.tr("All categories"),

@@ -1,6 +1,6 @@
 """The ``cockpit`` console entry point: the core's command line with the window commands plugged in.
 
-cockpit/cli.py builds every subcommand but never imports Qt; this module hands it the three that open
+cockpit/cli.py builds every subcommand but never imports Qt; this module hands it the four that open
 or render a window. Their modules (and so Qt) are imported only when one of them runs, so
 ``cockpit info`` or ``cockpit kpi`` start without loading Qt.
 """
@@ -34,7 +34,14 @@ def _run_replay(args: argparse.Namespace) -> int:
     return run_replay(args)
 
 
-WINDOWS = WindowCommands(run_demo=_run_demo, render_snapshot=_render_snapshot, run_replay=_run_replay)
+def _run_open(args: argparse.Namespace) -> int:
+    from widgets.production import run_open
+
+    return run_open(args)
+
+
+WINDOWS = WindowCommands(run_demo=_run_demo, render_snapshot=_render_snapshot, run_replay=_run_replay,
+                         run_open=_run_open)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

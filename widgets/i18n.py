@@ -28,11 +28,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFontDatabase
 
+from cockpit.dispatch import GENERAL_SKILL, TRAVEL_MODE, Recommendation
 from cockpit.ingest.service import DATA_LOSS
 from cockpit.kpi import COUNT, HOURS, MINUTES, RATING, SHARE, Kpi
+from cockpit.records import Case
 from cockpit.resources import RESOURCES
 from cockpit.street.model import Street
-from cockpit.twin import LOW_STOCK
+from cockpit.travel.profile import default_profile
+from cockpit.twin import LOW_STOCK, TwinState
 from cockpit.vocabulary.categories import CategoryTable, Item
 from cockpit.vocabulary.domain import (
     CaseStatus,
@@ -212,6 +215,15 @@ def cjk_font_family() -> str | None:
     return None
 
 
+QT_OWN_WORDS = (
+    QT_TRANSLATE_NOOP("QFileDialog", "&Look in:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "Files of &type:"),
+    QT_TRANSLATE_NOOP("QFileDialog", "File &name:"),
+    QT_TRANSLATE_NOOP("QFileSystemModel", "Drive"),
+)
+"""Words of Qt's own file dialog that its Chinese (qtbase_zh_CN) leaves in English: translated here."""
+
+
 # ---------------------------------------------------------------- the words of the domain
 
 _RISK = {
@@ -274,6 +286,13 @@ _REASON = {
     "least_loaded": QT_TRANSLATE_NOOP("Domain", "least loaded"),
     "department": QT_TRANSLATE_NOOP("Domain", "whistle (department)"),
 }
+_SKILL = {
+    "mediation": QT_TRANSLATE_NOOP("Domain", "mediation"),
+    "fire_safety": QT_TRANSLATE_NOOP("Domain", "fire safety"),
+    "first_aid": QT_TRANSLATE_NOOP("Domain", "first aid"),
+    "inspection": QT_TRANSLATE_NOOP("Domain", "inspection"),
+    "general": QT_TRANSLATE_NOOP("Domain", "general"),
+}
 _POLICY = {
     "nearest": QT_TRANSLATE_NOOP("Domain", "nearest first"),
     "home_grid_first": QT_TRANSLATE_NOOP("Domain", "home grid first"),
@@ -313,6 +332,12 @@ _EVENT = {
     "CaseRejected": QT_TRANSLATE_NOOP("Domain", "rejected"),
     "CaseOverdue": QT_TRANSLATE_NOOP("Domain", "overdue"),
 }
+_ACTOR = {
+    "autopilot": QT_TRANSLATE_NOOP("Actor", "autopilot"),
+    "system": QT_TRANSLATE_NOOP("Actor", "system"),
+    "resident": QT_TRANSLATE_NOOP("Actor", "resident"),
+}
+"""Actors of the record who are not people of the street: the demo's autopilot, the system's rules, a resident."""
 _SENSOR_KIND = {
     SensorKind.SMOKE: QT_TRANSLATE_NOOP("Domain", "smoke detector"),
     SensorKind.BRACELET: QT_TRANSLATE_NOOP("Domain", "elderly bracelet"),
@@ -328,6 +353,7 @@ _ALARM_KIND = {
     "overdue": QT_TRANSLATE_NOOP("Domain", "overdue case"),
     "on_scene_late": QT_TRANSLATE_NOOP("Domain", "not on scene in time"),
     "area": QT_TRANSLATE_NOOP("Domain", "area overdue rate"),
+    "flood": QT_TRANSLATE_NOOP("Domain", "alarm flood"),
     DATA_LOSS: QT_TRANSLATE_NOOP("Domain", "possible data loss"),
     LOW_STOCK: QT_TRANSLATE_NOOP("Domain", "low stock"),
 }
@@ -409,6 +435,41 @@ def policy_name(name: str) -> str:
     return _domain(_POLICY, name)
 
 
+def skill_name(skill: str) -> str:
+    """A qualification (first_aid, fire_safety...) for display."""
+    return _domain(_SKILL, skill)
+
+
+def travel_mode_name(code: str) -> str:
+    """A travel mode (walk, e_bike, car) in the current language, as the travel profile names it."""
+    mode = default_profile().modes.get(code)
+    if mode is None:
+        return code
+    return mode.name_zh if is_chinese() else mode.name_en
+
+
+def recommendation_text(twin: TwinState, case: Case, rec: Recommendation) -> str:
+    """One ranked option with the facts behind its place, as the operator reads it.
+
+    "网格员 张三 · 4 分钟(电动车) · 350 m · 本网格 · 有急救技能 · 空闲": who, the arrival by road
+    and mode, how far, home grid or community, the needed skill they hold, and their load.
+    """
+    member = twin.street.staff_member(rec.staff_id)
+    kind = department_name(member.department) if member.department is not None else staff_kind_name(member.kind)
+    parts = [f"{kind} {member.name}",
+             QCoreApplication.translate("Domain", "{eta} min ({mode})").format(eta=max(1, round(rec.eta_minutes)),
+                                                       mode=travel_mode_name(TRAVEL_MODE[member.kind])),
+             f"{int(round(rec.distance_m, -1))} m"]
+    if member.home_general_grid_id == case.general_grid_id:
+        parts.append(reason_name("home_grid"))
+    elif member.home_community_id == case.community_id:
+        parts.append(reason_name("home_community"))
+    skill = twin.categories[case.category].skill
+    if skill != GENERAL_SKILL and skill in member.skills:
+        parts.append(QCoreApplication.translate("Domain", "has {skill}").format(skill=skill_name(skill)))
+    parts.append(QCoreApplication.translate("Domain", "idle") if rec.workload == 0
+                 else QCoreApplication.translate("Domain", "{n} open").format(n=rec.workload))
+    return " · ".join(parts)
 def kpi_name(kpi: Kpi) -> str:
     return QCoreApplication.translate("Kpi", _KPI.get(kpi.key, kpi.title))
 
@@ -535,6 +596,15 @@ def place_name(street: Street, community_id: str | None = None, general_grid_id:
                                micro_grid_name(street, micro_grid_id)) if name]
     kept = [name for name, finer in zip(names, names[1:] + [""]) if not (finer and finer.startswith(name))]
     return " / ".join(kept)
+
+
+def actor_name(street: Street, actor: str) -> str:
+    """Who took a step, for display: a staff member's name, the rules or a resident in words, else the
+    user name (an account)."""
+    if street.has("staff", actor):
+        return street.staff_member(actor).name
+    source = _ACTOR.get(actor)
+    return QCoreApplication.translate("Actor", source) if source else actor
 
 
 def staff_name(street: Street, staff_id: str | None) -> str:

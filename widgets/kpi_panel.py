@@ -35,7 +35,7 @@ from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from cockpit.vocabulary.targets import RESPONSE_TARGET
 from widgets import i18n
-from widgets.plumbing import Connections, Throttle
+from widgets.plumbing import Connections, InkLabel, Throttle
 from widgets.theme import (
     BAD_COLOR,
     COMPARISON_COLOR,
@@ -58,6 +58,8 @@ OVERDUE_TOP = 8
 """The overdue plot ranks the communities with the most overdue open cases, at most this many."""
 OVERDUE_MIN_ROWS = 4
 """Rows the overdue plot keeps even for fewer communities, so one bar does not fill the plot."""
+STRIP_VALUE_SCALE = 1.6
+"""The value's type in a strip tile, times the body text: read across a desk, beside its title."""
 
 
 STRIP_KEYS = ("response_minutes_mean", "closure_rate", "overdue_rate", "satisfaction_rate")
@@ -155,25 +157,39 @@ class KpiTile(QFrame):
 
     A ``wide`` tile holds several figures in one line, in smaller type (QSS property ``wide``) so that
     they fit its span on every screen; a ``dense`` one (QSS property ``dense``) shares the screen with
-    many others and plots.
+    many others and plots. A ``strip`` tile (the KPI strip over the map) puts its title and target on
+    the left and the value beside them, half the height of a stacked tile, so the map keeps its room
+    on a 1366x768 desk.
     """
 
-    def __init__(self, parent: QWidget | None = None, wide: bool = False, dense: bool = False) -> None:
+    def __init__(self, parent: QWidget | None = None, wide: bool = False, dense: bool = False,
+                 strip: bool = False) -> None:
         super().__init__(parent)
         self.setObjectName("tile")
         self.wide = wide
         self.dense = dense
-        self.title = QLabel()
-        self.value = QLabel("—")
+        self.strip = strip
+        self.title = InkLabel()
+        self.value = InkLabel("—")
         self.value.setObjectName("tileValue")
         self.value.setProperty("wide", wide)
         self.value.setProperty("dense", dense and not wide)
-        self.target = QLabel()
+        self.target = InkLabel()
         self.target.setObjectName("tileTarget")
-        layout = QVBoxLayout(self)
-        for label in (self.title, self.value, self.target):
-            label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            layout.addWidget(label)
+        if strip:
+            layout = QGridLayout(self)
+            layout.setContentsMargins(8, 2, 8, 2)
+            layout.setVerticalSpacing(0)
+            layout.addWidget(self.title, 0, 0)
+            layout.addWidget(self.target, 1, 0)
+            layout.addWidget(self.value, 0, 1, 2, 1)
+            layout.setColumnStretch(1, 1)
+            self.value.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        else:
+            stacked = QVBoxLayout(self)
+            for label in (self.title, self.value, self.target):
+                label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+                stacked.addWidget(label)
         # Figures are never cut: the plots below give way instead.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         self._fit_fonts()
@@ -188,7 +204,8 @@ class KpiTile(QFrame):
             widget.style().polish(widget)
 
     def _fit_fonts(self) -> None:
-        scale = WIDE_VALUE_SCALE if self.wide else DENSE_VALUE_SCALE if self.dense else 2.0
+        scale = (WIDE_VALUE_SCALE if self.wide else STRIP_VALUE_SCALE if self.strip
+                 else DENSE_VALUE_SCALE if self.dense else 2.0)
         self.value.setFont(scaled_font(self.font(), scale, bold=True))
         self.target.setFont(scaled_font(self.font(), 0.8))
 
@@ -222,7 +239,7 @@ class KpiPanel(QWidget):
         narrow = [kpi for kpi in kpis if not kpi.parts]
         columns = len(narrow) if compact else COLUMNS
         for index, kpi in enumerate(narrow):
-            self.tiles[kpi.key] = KpiTile(dense=not compact)
+            self.tiles[kpi.key] = KpiTile(dense=not compact, strip=compact)
             tiles.addWidget(self.tiles[kpi.key], index // columns, index % columns)
         # Wide tiles fill the last row's free cells when there are at least two, then rows of their own.
         row, column = divmod(len(narrow), columns)

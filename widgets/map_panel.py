@@ -14,7 +14,7 @@ from datetime import datetime
 import numpy as np
 import pyqtgraph as pg
 import shapely
-from PySide6.QtCore import QPointF, QRectF, QStringListModel, Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QPointF, QRectF, QStringListModel, Qt, Signal, Slot
 from PySide6.QtGui import QBrush, QCloseEvent, QColor, QPen
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 from shapely.geometry.base import BaseGeometry
 
-from cockpit.vocabulary.domain import ResourceKind, RiskLevel, StaffStatus
+from cockpit.vocabulary.domain import ResourceKind, RiskLevel, StaffKind, StaffStatus
 from widgets import i18n
 from widgets.map_layers import (
     AreaLayer,
@@ -60,6 +60,7 @@ from widgets.theme import (
     RESOURCE_STATUS_COLORS,
     RISK_COLORS,
     SENSOR_KIND_COLORS,
+    SENSOR_GROUP_COLOR,
     SILENT_SENSOR,
     STAFF_STATUS_COLORS,
     MapColors,
@@ -75,6 +76,8 @@ _CHILD = {"street": "community", "community": "general", "general": "micro", "mi
 
 REFRESH_MS = 50
 """At most 20 redraws a second, whatever the model's signal rate."""
+STREET_LEVEL_STAFF = frozenset({StaffKind.GRID_WORKER, StaffKind.DEPARTMENT})
+"""Staff drawn at street level even when merely available (the others when on a case, or zoomed in)."""
 LABEL_LIMIT = 60
 """Above this many shown areas only community names are written."""
 DESK_LABEL_PX = 15
@@ -185,6 +188,13 @@ class MapPanel(QWidget):
                                       multipolygon_xy([d.polygon for d in street.dedicated_grids], to_xy)))
         self._road_xy = list(zip(street.roads, multipolygon_xy([r.line for r in street.roads], to_xy)))
         self._sensor_ids = [s.id for s in street.sensors]
+        grid_of = {m.id: m.general_grid_id for m in street.micro_grids}
+        self._group_ids = sorted({grid_of[s.micro_grid_id] for s in street.sensors})
+        self._group_index = group_index = {g: i for i, g in enumerate(self._group_ids)}
+        self._sensor_group = np.array([group_index[grid_of[s.micro_grid_id]] for s in street.sensors], dtype=np.intp)
+        points = [self._area_xy[g].representative_point() for g in self._group_ids]
+        self._group_x = np.array([p.x for p in points], float)
+        self._group_y = np.array([p.y for p in points], float)
         kinds = list(SENSOR_KIND_COLORS)
         self._sensor_kind = np.array([kinds.index(s.kind) for s in street.sensors], dtype=np.intp)
         sx, sy = to_xy(np.array([s.lon for s in street.sensors]), np.array([s.lat for s in street.sensors]))
@@ -205,9 +215,10 @@ class MapPanel(QWidget):
         self._completer.activated.connect(self.search)
         self._search.returnPressed.connect(lambda: self.search(self._search.text()))
         self._fit_button = QPushButton()
-        self._fit_button.clicked.connect(self.fit)
+        self._fit_button.clicked.connect(self.show_street)
 
         self._level_box = QComboBox()
+        self._level_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for level in LEVELS:
             self._level_box.addItem("", level)
         self._level_box.currentIndexChanged.connect(lambda i: self.set_level(self._level_box.itemData(i)))
@@ -305,6 +316,7 @@ class MapPanel(QWidget):
     def _retranslate(self) -> None:
         self._search.setPlaceholderText(self.tr("Search grid, case id or staff name"))
         self._fit_button.setText(self.tr("Fit"))
+        self._fit_button.setToolTip(self.tr("Back to the whole street"))
         self._level_label.setText(self.tr("Level"))
         self._measure_label.setText(self.tr("Colour by"))
         self._retitle_legend()
@@ -558,6 +570,10 @@ class MapPanel(QWidget):
         chain = list(reversed(self._areas.chain(self._focus[1])))
         return [(self._areas.kind[a], a, self._area_name(a)) for a in chain]
 
+    def show_street(self) -> None:
+        """The whole street, from any drill-down (the 全图 button)."""
+        self.drill_to("street", self._street.id)
+
     def fit(self) -> None:
         """Zoom to the focused area (the whole street at the top)."""
         kind, area_id = self._focus
@@ -581,6 +597,8 @@ class MapPanel(QWidget):
         self._update_labels(ids)
         self._rebuild_breadcrumb()
         self.recolour()
+        # Sensors are grouped and staff thinned out at street level only: both change with the focus.
+        self._mark({"sensors", "staff"}, "focus")
         if fit:
             self.fit()
 
@@ -780,12 +798,22 @@ class MapPanel(QWidget):
                 codes[i] = 1
         return codes
 
+    @property
+    def sensors_grouped(self) -> bool:
+        """At street level the sensors are drawn one marker per general grid: 1,700 squares would bury the
+        colour of the grids; drilled into a community or below each sensor has its own."""
+        return self._focus[0] == "street"
+
     def _update_sensors(self) -> None:
         codes = self._sensor_codes()
         previous = self._marker_keys.get("sensors")
-        if isinstance(previous, np.ndarray) and np.array_equal(previous, codes):
+        key = (self.sensors_grouped, codes)
+        if previous is not None and previous[0] == key[0] and np.array_equal(previous[1], codes):
             return
-        self._marker_keys["sensors"] = codes
+        self._marker_keys["sensors"] = key
+        if self.sensors_grouped:
+            self._update_sensor_groups(codes)
+            return
         order = np.argsort(codes, kind="stable")
         kinds = list(SENSOR_KIND_COLORS)
         scale = self._scale
@@ -802,8 +830,31 @@ class MapPanel(QWidget):
         self._sensors.set_points(self._sensor_x[order], self._sensor_y[order], [self._sensor_ids[i] for i in order],
                                  marker_styles, style_of)
 
+    def _update_sensor_groups(self, codes: np.ndarray) -> None:
+        """One marker per general grid, in the state of its worst sensor (alarming, silent, normal)."""
+        worst = np.zeros(len(self._group_ids), dtype=np.int8)
+        np.maximum.at(worst, self._sensor_group, codes)
+        order = np.argsort(worst, kind="stable")
+        scale = self._scale
+        outline = cosmetic_pen(self.colors.marker_outline, 1.0 * scale)
+        marker_styles = [MarkerStyle("s", 9 * scale, QBrush(SENSOR_GROUP_COLOR), outline),
+                         MarkerStyle("s", 9 * scale, QBrush(SILENT_SENSOR), outline),
+                         MarkerStyle("star", 20 * scale, QBrush(ALARM_COLOR), cosmetic_pen(self.colors.marker_outline,
+                                                                                       1.5 * scale))]
+        self._sensors.set_points(self._group_x[order], self._group_y[order], [self._group_ids[i] for i in order],
+                                 marker_styles, worst[order].astype(np.intp))
+
+    def _staff_shown(self) -> list:
+        """Staff on duty drawn now. At street level those on call at home (micro-grid heads, volunteers,
+        party members who are merely available) are left out: the grid workers, departments and
+        everyone on a case are what the street view is for."""
+        on_duty = [s for s in self._twin.staff.values() if s.status is not StaffStatus.OFF_DUTY]
+        if self._focus[0] != "street":
+            return on_duty
+        return [s for s in on_duty if s.status is not StaffStatus.AVAILABLE or s.member.kind in STREET_LEVEL_STAFF]
+
     def _update_staff(self) -> None:
-        shown = [s for s in self._twin.staff.values() if s.status is not StaffStatus.OFF_DUTY]
+        shown = self._staff_shown()
         key = [(s.id, s.x, s.y, s.status) for s in shown]
         if key == self._marker_keys.get("staff"):
             return
@@ -1034,7 +1085,9 @@ class MapPanel(QWidget):
         return "\n".join(lines_)
 
     def sensor_tooltip(self, sensor_id: str) -> str:
-        """Sensor id, kind and state (normal, silent, alarming)."""
+        """Sensor id, kind and state (normal, silent, alarming); for a grid's marker, its counts."""
+        if sensor_id in self._group_index:
+            return self.sensor_group_tooltip(sensor_id)
         state = self._twin.sensors[sensor_id]
         now = self._twin.now
         if state.alarm_id is not None:
@@ -1044,6 +1097,14 @@ class MapPanel(QWidget):
         else:
             condition = self.tr("normal")
         return "\n".join([sensor_id, i18n.sensor_kind_name(state.sensor.kind), condition])
+
+    def sensor_group_tooltip(self, grid_id: str) -> str:
+        """A general grid's sensors at street level: how many, how many silent and alarming."""
+        codes = self._sensor_codes()[self._sensor_group == self._group_index[grid_id]]
+        return "\n".join([i18n.grid_name(self._street, grid_id),
+                           self.tr("{n} sensors · {silent} silent · {alarming} alarming").format(
+                               n=len(codes), silent=int((codes == 1).sum()), alarming=int((codes == 2).sum())),
+                           self.tr("Drill in to see each sensor")])
 
     def staff_tooltip(self, staff_id: str) -> str:
         """Staff name, kind and status."""
@@ -1068,6 +1129,13 @@ class MapPanel(QWidget):
         return self.tr("Suggested site: {name}").format(name=name)
 
     # ------------------------------------------------------------ closing
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
+        if event.type() == QEvent.Type.LanguageChange:
+            # Controls, the breadcrumb and the area names all follow the language.
+            self._retranslate()
+            self._show_focus(fit=False)
+        super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 (Qt override)
         self.disconnect_model()

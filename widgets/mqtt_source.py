@@ -32,7 +32,7 @@ from cockpit.rules.model import load_rules
 from cockpit.security.free_text import guard_for
 from cockpit.storage import Database
 from cockpit.twin import TwinState
-from cockpit.vocabulary.events import Event
+from cockpit.vocabulary.events import CaseMerged, CaseRejected, CaseResolved, Event
 from widgets.persistence import DatabaseWriter
 from widgets.twin_model import TwinModel
 
@@ -43,6 +43,8 @@ EMBEDDED = "embedded"
 DEMO_SENSOR_RATE = 10.0
 """Simulated sensor messages a second over the embedded broker (each sensor about every 3 minutes)."""
 STOP_TIMEOUT_S = 10.0
+CASE_ENDINGS = (CaseResolved, CaseMerged, CaseRejected)
+"""Events after which a case is no longer open (a sensor alarming again then opens a new one)."""
 
 
 class MqttSource(QObject):
@@ -101,7 +103,9 @@ class MqttSource(QObject):
         self.service = IngestService(twin.street, db, sink=self._sink, rules=load_rules(None, twin.categories),
                                      translator=Translator(twin.street, guard=guard_for(db, twin.street)))
         assert self.service.engine is not None
-        self.service.engine.adopt(twin.alarms.values())
+        self.service.engine.adopt(twin.alarms.values(), twin.cases)
+        # The rules open one case per sensor and rule while it is open; they learn here when one ends.
+        self._unsubscribe_cases = twin.subscribe(self._on_applied)
         self._seq_start = max((last for _first, last, _n in BatchStore(db).sequences().values()), default=0) + 1
         self.ingest: MqttIngest | None = None
         self._unsubscribe_link: Callable[[], None] | None = None
@@ -138,6 +142,7 @@ class MqttSource(QObject):
 
     def close(self) -> None:
         """Stop publishing, commit and stop the ingest, stop the embedded broker; joins every thread."""
+        self._unsubscribe_cases()
         self._stop.set()
         if self._publisher is not None:
             self._publisher.join(STOP_TIMEOUT_S)
@@ -149,6 +154,11 @@ class MqttSource(QObject):
             self.ingest = None
         if self.embedded is not None:
             self.embedded.stop()
+
+    def _on_applied(self, events: list[Event]) -> None:
+        ended = [e.case_id for e in events if isinstance(e, CASE_ENDINGS)]
+        if ended:
+            self.service.cases_ended(ended)
 
     # ------------------------------------------------------------ other threads
 

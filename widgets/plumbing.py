@@ -15,6 +15,7 @@ from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QSize,
     QCoreApplication,
     QElapsedTimer,
     QEvent,
@@ -26,7 +27,7 @@ from PySide6.QtCore import (
     SignalInstance,
 )
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QComboBox, QLabel, QSizePolicy, QTableView, QWidget
+from PySide6.QtWidgets import QComboBox, QFrame, QLabel, QScrollArea, QSizePolicy, QTableView, QWidget
 
 
 class Throttle(QObject):
@@ -142,6 +143,47 @@ class ElidedLabel(QLabel):
     def _elide(self) -> None:
         width = self.contentsRect().width()
         self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, max(width, 0)))
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    """``widget`` in a frameless scroll area: on a small screen it scrolls instead of pushing the
+    window's other panels out of their room."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
+
+
+class InkLabel(QLabel):
+    """A one-line label that asks for the width its text's ink covers (glyphs may overhang their
+    advance by a pixel or two), so that a figure is never clipped at its edge."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        hint = super().sizeHint()
+        margins = self.contentsMargins()
+        ink = self.fontMetrics().boundingRect(self.text()).width() + margins.left() + margins.right()
+        return QSize(max(hint.width(), ink + 2 * self.margin()), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 (Qt override)
+        return self.sizeHint()
+
+
+class MessageLabel(QLabel):
+    """A line that takes no room while it has nothing to say (a refusal, a note): hidden when empty."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWordWrap(True)
+        self.hide()
+
+    def setText(self, text: str) -> None:  # noqa: N802 (Qt override)
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.hide()
 
 
 def fit_columns(view: QTableView) -> None:

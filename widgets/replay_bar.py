@@ -2,7 +2,7 @@
 
 Play, pause, speed (1x to 3,600x or as fast as possible), step, jumps to the next alarm or red
 case, a time slider with the bookmarks marked on it, a loop between the bookmarks around now, and a
-loud 回放 REPLAY label in the replay colour. The bar drives a :class:`~cockpit.replay.player.ReplayPlayer`
+loud REPLAY label (回放) in the replay colour. The bar drives a :class:`~cockpit.replay.player.ReplayPlayer`
 from one timer (a batch of events per tick, so the GUI never blocks) and tells the TwinModel's views
 when a seek replaced or pruned cases, since those changes come without events.
 """
@@ -12,10 +12,11 @@ from __future__ import annotations
 import logging
 import shutil
 import subprocess
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, Qt, QTimer, Signal, Slot
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QPainter, QPaintEvent, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -27,17 +28,16 @@ from PySide6.QtWidgets import (
     QSlider,
     QStyle,
     QStyleOptionSlider,
+    QVBoxLayout,
     QWidget,
 )
 
-from cockpit.replay.player import (
-    AS_FAST_AS_POSSIBLE,
-    REPLAY_LABEL,
-    SPEEDS,
-    ReplayPlayer,
-)
+from cockpit.replay.cli import parse_time
+from cockpit.replay.index import LogIndex
+from cockpit.replay.player import AS_FAST_AS_POSSIBLE, SPEEDS, ReplayPlayer
+from cockpit.replay.summary import report_density
 from cockpit.vocabulary.local_time import LOCAL_TZ
-from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR
+from widgets.theme import ALARM_COLOR, DENSITY_COLOR, REPLAY_COLOR, TEXT_ON_COLOR
 from widgets.twin_model import TwinModel
 
 log = logging.getLogger(__name__)
@@ -46,6 +46,9 @@ TICK_MS = 50
 """Playback timer interval: 20 ticks a second, each applying one bounded batch."""
 
 SLIDER_STEPS = 10_000
+DENSITY_HEIGHT = 28
+"""Height of the reports-per-hour strip under the controls, in pixels."""
+JUMP_WIDTH = 170
 
 
 class BookmarkSlider(QSlider):
@@ -77,6 +80,86 @@ class BookmarkSlider(QSlider):
         painter.end()
 
 
+class DensityStrip(QWidget):
+    """The replay's span as bars of reports per hour, red where red cases went overdue; a click seeks there.
+
+    The trainer's way to the busiest or the worst night of a month: the tall bars and the red ones
+    stand out, and the current moment and the bookmarks are marked on it.
+
+    Signals
+    -------
+    sig_seek_requested(object)
+        The user clicked a bin: the moment (a UTC datetime) it starts.
+    """
+
+    sig_seek_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.starts: list[datetime] = []
+        self.counts = np.zeros(0)
+        self.red = np.zeros(0)
+        self.now: datetime | None = None
+        self.marks: list[datetime] = []
+        self.setMinimumHeight(DENSITY_HEIGHT)
+        self.setMaximumHeight(DENSITY_HEIGHT)
+        self.setMouseTracking(True)
+
+    def set_data(self, starts: list[datetime], counts: np.ndarray, red: np.ndarray) -> None:
+        self.starts, self.counts, self.red = list(starts), np.asarray(counts), np.asarray(red)
+        self.update()
+
+    def set_now(self, now: datetime, marks: list[datetime]) -> None:
+        self.now, self.marks = now, marks
+        self.update()
+
+    def bin_at(self, x: float) -> int | None:
+        if not self.starts or self.width() <= 0:
+            return None
+        return min(len(self.starts) - 1, max(0, int(x / self.width() * len(self.starts))))
+
+    def _x_of(self, at: datetime) -> float | None:
+        if not self.starts:
+            return None
+        span = (self.starts[-1] - self.starts[0]).total_seconds() + 3600
+        return (at - self.starts[0]).total_seconds() / span * self.width()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        n = len(self.starts)
+        if n:
+            top = max(float(self.counts.max()), 1.0)
+            width = self.width() / n
+            height = self.height() - 2
+            for i in range(n):
+                bar = height * float(self.counts[i]) / top
+                colour = ALARM_COLOR if self.red[i] else DENSITY_COLOR
+                painter.fillRect(QRectF(i * width, self.height() - bar, max(width - 0.5, 1.0), bar), colour)
+            painter.setPen(REPLAY_COLOR)
+            for mark in self.marks:
+                x = self._x_of(mark)
+                if x is not None:
+                    painter.drawLine(QPointF(x, 0), QPointF(x, 6))
+            x = self._x_of(self.now) if self.now is not None else None
+            if x is not None:
+                painter.drawLine(QPointF(x, 0), QPointF(x, self.height()))
+        painter.end()
+
+    def mouseMoveEvent(self, event) -> None:
+        i = self.bin_at(event.position().x())
+        if i is not None:
+            self.setToolTip(QCoreApplication.translate("ReplayBar", "{time} · {n} reports · {red} red overdue").format(
+                time=self.starts[i].astimezone(LOCAL_TZ).strftime("%m-%d %H:%M"), n=int(self.counts[i]),
+                red=int(self.red[i])))
+        super().mouseMoveEvent(event)
+
+    def mousePressEvent(self, event) -> None:
+        i = self.bin_at(event.position().x())
+        if i is not None and event.button() == Qt.MouseButton.LeftButton:
+            self.sig_seek_requested.emit(self.starts[i])
+        super().mousePressEvent(event)
+
+
 class ReplayBar(QFrame):
     """Controls of a replay; a view of a :class:`ReplayPlayer`, driving it from one timer.
 
@@ -100,7 +183,7 @@ class ReplayBar(QFrame):
         self._known_cases: set[str] = set(player.replay.twin.cases)
         self._reset = False
 
-        self.mode_label = QLabel(REPLAY_LABEL)
+        self.mode_label = QLabel()
         self.mode_label.setObjectName("replayLabel")
         self.mode_label.setStyleSheet(
             f"QLabel#replayLabel {{ background: {REPLAY_COLOR.name()}; color: {TEXT_ON_COLOR.name()}; font-weight: bold;"
@@ -116,18 +199,31 @@ class ReplayBar(QFrame):
         self.note_edit = QLineEdit()
         self.speed_box = QComboBox()
         for speed in SPEEDS:
-            self.speed_box.addItem("max" if speed == AS_FAST_AS_POSSIBLE else f"{speed:g}x", speed)
+            self.speed_box.addItem("", speed)
         self.slider = BookmarkSlider()
         self.slider.setRange(0, SLIDER_STEPS)
+        self.density = DensityStrip()
+        self.jump_edit = QLineEdit()
+        self.jump_edit.setMaximumWidth(JUMP_WIDTH)
+        self.jump_error = QLabel()
+        self.jump_error.setObjectName("errorText")
 
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(4, 2, 4, 2)
+        controls = QHBoxLayout()
         for widget in (self.mode_label, self.play_button, self.step_button, self.speed_box):
-            layout.addWidget(widget)
-        layout.addWidget(self.slider, 1)
+            controls.addWidget(widget)
+        controls.addWidget(self.slider, 1)
         for widget in (self.time_label, self.alarm_button, self.red_button, self.loop_button,
                        self.note_edit, self.bookmark_button):
-            layout.addWidget(widget)
+            controls.addWidget(widget)
+        timeline = QHBoxLayout()
+        timeline.addWidget(self.density, 1)
+        timeline.addWidget(self.jump_edit)
+        timeline.addWidget(self.jump_error)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 2)
+        layout.setSpacing(2)
+        layout.addLayout(controls)
+        layout.addLayout(timeline)
 
         self._timer = QTimer(self)
         self._timer.setInterval(TICK_MS)
@@ -140,6 +236,9 @@ class ReplayBar(QFrame):
         self.bookmark_button.clicked.connect(self.add_bookmark)
         self.speed_box.currentIndexChanged.connect(self._on_speed_chosen)
         self.slider.sliderReleased.connect(self._on_slider_released)
+        self.density.sig_seek_requested.connect(self.player.seek)
+        self.jump_edit.returnPressed.connect(lambda: self.jump_to(self.jump_edit.text()))
+        self.density.set_data(*replay_density(player))
         self._unsubscribe = player.subscribe(self._on_player_changed)
         self._unsubscribe_reset = player.replay.on_reset(self._on_reset)
         self.speed_box.setCurrentIndex(max(0, self.speed_box.findData(player.speed)))
@@ -160,6 +259,24 @@ class ReplayBar(QFrame):
         """Bookmark the current moment with the note typed in the bar."""
         self.player.add_bookmark(self.player.time, self.note_edit.text().strip())
         self.note_edit.clear()
+
+    def jump_to(self, text: str) -> bool:
+        """Seek to a typed moment: "2026-10-05 21:05", ISO 8601 with or without offset (Beijing time
+        without), or "21:05" on the day shown. A time the replay does not hold is said in one line."""
+        try:
+            at = typed_moment(text, self.player.time)
+        except ValueError:
+            self.jump_error.setText(self.tr("Type a time like 2026-10-05 21:05 or 21:05"))
+            return False
+        if not self.player.start <= at <= self.player.end:
+            self.jump_error.setText(self.tr("The log runs from {start} to {end}").format(
+                start=self.player.start.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M"),
+                end=self.player.end.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M")))
+            return False
+        self.jump_error.clear()
+        self.jump_edit.clear()
+        self.player.seek(at)
+        return True
 
     def seek_fraction(self, fraction: float) -> None:
         """Seek to a fraction (0-1) of the replay's span."""
@@ -213,10 +330,11 @@ class ReplayBar(QFrame):
             self.slider.setValue(round((player.time - player.start).total_seconds() / span * SLIDER_STEPS))
             self.slider.blockSignals(False)
         self.slider.set_marks([(b.at - player.start).total_seconds() / span for b in player.bookmarks])
+        self.density.set_now(player.time, [b.at for b in player.bookmarks])
         self.loop_button.blockSignals(True)
         self.loop_button.setChecked(player.loop is not None)
         self.loop_button.blockSignals(False)
-        self.setToolTip(player.status_text())
+        self.setToolTip(replay_status(player))
         self.time_changed.emit(player.time)
 
     def _announce(self) -> None:
@@ -241,6 +359,10 @@ class ReplayBar(QFrame):
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
+        self.mode_label.setText(self.tr("REPLAY"))
+        for i, speed in enumerate(SPEEDS):
+            self.speed_box.setItemText(i, self.tr("as fast as possible") if speed == AS_FAST_AS_POSSIBLE
+                                       else f"×{speed:g}")
         self.play_button.setText(self.tr("Pause") if self.player.playing else self.tr("Play"))
         self.step_button.setText(self.tr("Step"))
         self.alarm_button.setText(self.tr("Next alarm"))
@@ -249,10 +371,13 @@ class ReplayBar(QFrame):
         self.loop_button.setToolTip(self.tr("Loop between the bookmarks around now"))
         self.bookmark_button.setText(self.tr("Bookmark"))
         self.note_edit.setPlaceholderText(self.tr("note"))
+        self.jump_edit.setPlaceholderText(self.tr("jump to 21:05…"))
+        self.density.setToolTip(self.tr("Reports per hour; red: red cases that went overdue. Click to go there."))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate_ui()
+            self._on_player_changed()  # the replay's status the window shows, worded anew
         super().changeEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
@@ -266,6 +391,43 @@ class ReplayBar(QFrame):
             self.player.pause()
         self._unsubscribe()
         self._unsubscribe_reset()
+
+
+def replay_density(player: ReplayPlayer) -> tuple[list[datetime], np.ndarray, np.ndarray]:
+    """Reports and red overdue cases per hour of an incident log; events per hour of another stream."""
+    index = player.index
+    if isinstance(index, LogIndex):
+        starts, reports, red = report_density(index.log)
+        return list(starts), reports, red
+    hours = (np.asarray(index.times) - int(index.times[0])) // 3600 if index.n else np.zeros(0, dtype=int)
+    counts = np.bincount(hours.astype(int)) if index.n else np.zeros(0)
+    return [index.start + timedelta(hours=h) for h in range(len(counts))], counts, np.zeros(len(counts))
+
+
+def typed_moment(text: str, shown: datetime) -> datetime:
+    """A moment typed by hand: ISO 8601 (no offset: Beijing time) or "HH:MM" on the local day shown.
+
+    Raises
+    ------
+    ValueError
+        The text is neither.
+    """
+    text = text.strip()
+    if len(text) <= 5 and ":" in text:
+        hours, minutes = (int(part) for part in text.split(":"))
+        local = shown.astimezone(LOCAL_TZ)
+        return local.replace(hour=hours, minute=minutes, second=0, microsecond=0).astimezone(timezone.utc)
+    return parse_time(text)
+
+
+def replay_status(player: ReplayPlayer) -> str:
+    """The replay's time, speed and state in the current language ("2026-10-01 21:05:00 · ×60 · 已暂停")."""
+    local = player.time.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")
+    speed = (QCoreApplication.translate("ReplayBar", "as fast as possible") if player.speed == AS_FAST_AS_POSSIBLE
+             else f"×{player.speed:g}")
+    state = (QCoreApplication.translate("ReplayBar", "playing") if player.playing
+             else QCoreApplication.translate("ReplayBar", "paused"))
+    return f"{local} · {speed} · {state}"
 
 
 def export_frames(player: ReplayPlayer, view: QWidget, start: datetime, end: datetime, every: timedelta,

@@ -1,15 +1,15 @@
 """``cockpit replay LOG --window``: the operator's desk on a replay of history, read-only.
 
-The window says REPLAY in its title, in a badge in the status bar and in the replay bar; every
+The window says REPLAY (回放) in its title, in a badge in the status bar and in the replay bar; every
 operator command is refused, since the twin shows history (docs/replay.md). A trainer starts a
-training session from the moment shown (:mod:`widgets.training_desk`).
+training session on a window of the log (:mod:`widgets.training_desk`); it runs on a twin of its own.
 """
 
 from __future__ import annotations
 
 import getpass
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QLabel, QToolBar
 
 from cockpit.replay.cli import open_replay
 from cockpit.replay.loader import LogReadError
-from cockpit.replay.player import REPLAY_LABEL, ReplayPlayer
+from cockpit.replay.index import LogIndex
+from cockpit.replay.player import ReplayPlayer
 from cockpit.replay.seek import Replay
 from cockpit.onboard.catalog import UnknownStreet, resolve_street
 from cockpit.storage import StorageError
@@ -25,10 +26,10 @@ from cockpit.twin import TwinError, TwinState
 from cockpit.vocabulary.events import Event
 from widgets.app import build_desk
 from widgets.application import application, set_up_language
-from widgets.desk import DESK_SIZE, Desk
-from widgets.replay_bar import ReplayBar
-from widgets.theme import REPLAY_COLOR, TEXT_ON_COLOR, apply_theme
-from widgets.training_desk import ask_trainee
+from widgets.desk import DESK_SIZE, Desk, fit_to_screen
+from widgets.replay_bar import ReplayBar, replay_status
+from widgets.theme import apply_theme
+from widgets.training_desk import TrainingDesk, ask_training
 from widgets.twin_model import TwinModel
 
 REPLAY_SPEED = 60.0
@@ -44,9 +45,14 @@ class ReplayDesk:
     player: ReplayPlayer
     bar: ReplayBar
     badge: QLabel
+    trainings: list[TrainingDesk | None] = field(default_factory=list)
+    """The training desks started from this replay (None: a dialog cancelled)."""
 
     def close(self) -> None:
-        """Stop playback and close the window."""
+        """Stop playback and the trainings, and close the window."""
+        for training in self.trainings:
+            if training is not None:
+                training.close()
         self.bar.shutdown()
         self.desk.window.close()
         self.model.close()
@@ -65,22 +71,19 @@ def build_replay_desk(replay: Replay, actor: str, speed: float = REPLAY_SPEED) -
     desk = build_desk(model, actor)
     window = desk.window
     bar = ReplayBar(player, model)
-    toolbar = QToolBar(REPLAY_LABEL)
+    toolbar = QToolBar()
     toolbar.setObjectName("replayToolBar")
     toolbar.setMovable(False)
     toolbar.addWidget(bar)
     window.addToolBar(toolbar)
-    badge = QLabel()
-    badge.setStyleSheet(f"background: {REPLAY_COLOR.name()}; color: {TEXT_ON_COLOR.name()}; font-weight: bold;"
-                        " padding: 0 8px;")
-    window.statusBar().insertPermanentWidget(0, badge)
-    window.setWindowTitle(f"{REPLAY_LABEL} · {Path(replay.index.log.path).name}"
-                          if hasattr(replay.index, "log") else REPLAY_LABEL)
-    player.subscribe(lambda: badge.setText(player.status_text()))
-    badge.setText(player.status_text())
+    window.set_mode("replay", Path(replay.index.log.path).name if isinstance(replay.index, LogIndex) else "")
+    # Through the bar, which words the status anew when the language changes too.
+    bar.time_changed.connect(lambda _time: window.set_mode_status(replay_status(player)))
+    window.set_mode_status(replay_status(player))
     window.training_action.setEnabled(True)
-    window.sig_training_requested.connect(lambda: ask_trainee(player, desk, actor))
-    return ReplayDesk(desk, model, player, bar, badge)
+    view = ReplayDesk(desk, model, player, bar, window.mode_badge)
+    window.sig_training_requested.connect(lambda: view.trainings.append(ask_training(desk, actor, player)))
+    return view
 
 
 def run_replay(options: Any) -> int:
@@ -102,7 +105,7 @@ def run_replay(options: Any) -> int:
     view = build_replay_desk(replay, getpass.getuser(), getattr(options, "speed", REPLAY_SPEED))
     if warning:
         view.desk.window.warn(warning)
-    view.desk.window.resize(*DESK_SIZE)
+    fit_to_screen(view.desk.window, DESK_SIZE)
     view.desk.window.show()
     try:
         return app.exec()

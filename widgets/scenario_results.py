@@ -17,7 +17,7 @@ import pandas as pd
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QColor, QFont
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -33,11 +33,13 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.security.authorizer import ExportCheck
+from cockpit.street.model import Street
 from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
 from simulation.optimise import StreetStaffingSearch
 from simulation.kpi import ALL
 from widgets.export_gate import export_or_explain
-from widgets.theme import MARKER_OUTLINE, NO_DATA_COLOR, SERIES_COLORS
+from widgets.grid_heat_map import GridHeatMap
+from widgets.theme import SERIES_COLORS
 
 MAX_SCENARIOS = 4
 
@@ -120,8 +122,8 @@ class ScenarioResultsPanel(QWidget):
         self.response_plot = pg.PlotWidget()
         self.sla_plot = pg.PlotWidget()
         self.utilisation_plot = pg.PlotWidget()
-        self.map_plot = pg.PlotWidget()
-        self.map_plot.setAspectLocked(True)
+        self.grid_map = GridHeatMap()
+        self.map_plot = self.grid_map.plot
         self.map_measure = QComboBox()
         self.map_measure.addItem("", "late_rate")
         self.map_measure.addItem("", "red_late_rate")
@@ -130,9 +132,7 @@ class ScenarioResultsPanel(QWidget):
         self.map_scenario.currentIndexChanged.connect(self._draw_map)
         self.map_measure.currentIndexChanged.connect(self._draw_map)
         self.map_label = QLabel()
-        self.map_points = pg.ScatterPlotItem(size=14, pen=pg.mkPen(MARKER_OUTLINE))
-        self.map_plot.addItem(self.map_points)
-        self._grid_xy: dict[str, tuple[float, float]] = {}
+        self._map_street: Street | None = None
         for plot in (self.wait_plot, self.response_plot, self.sla_plot, self.utilisation_plot):
             plot.addLegend(offset=(-10, 10))
             plot.showGrid(x=True, y=True, alpha=0.2)
@@ -148,7 +148,7 @@ class ScenarioResultsPanel(QWidget):
         controls.addWidget(self.map_scenario)
         controls.addStretch(1)
         map_layout.addLayout(controls)
-        map_layout.addWidget(self.map_plot, 1)
+        map_layout.addWidget(self.grid_map, 1)
         map_layout.addWidget(self.map_label)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.table, "")
@@ -294,15 +294,20 @@ class ScenarioResultsPanel(QWidget):
             plot.plot(np.arange(24), mean, pen=pg.mkPen(SERIES_COLORS[k], width=2), symbol="o", symbolSize=5,
                       symbolBrush=SERIES_COLORS[k], name=result.scenario.name)
 
-    def _grid_positions(self) -> dict[str, tuple[float, float]]:
-        if not self._grid_xy and self.results and self.results[0].scenario.street != "none":
+    def _street(self) -> Street | None:
+        """The street the results were simulated on (None for a street-less scenario)."""
+        if self._map_street is None and self.results and self.results[0].scenario.street != "none":
             from simulation.street import load_street
 
-            street = load_street(self.results[0].scenario.street)
-            for grid in street.general_grids:
-                centre = street.projection.geometry_to_xy(grid.polygon).centroid
-                self._grid_xy[grid.id] = (centre.x, centre.y)
-        return self._grid_xy
+            self._map_street = load_street(self.results[0].scenario.street)
+        return self._map_street
+
+    def _grid_positions(self) -> dict[str, tuple[float, float]]:
+        street = self._street()
+        if street is None:
+            return {}
+        return {grid.id: (centre.x, centre.y) for grid in street.general_grids
+                for centre in [street.projection.geometry_to_xy(grid.polygon).centroid]}
 
     def map_values(self) -> pd.DataFrame:
         """The map's numbers: one row per general grid with ``x``, ``y`` (metres) and ``value``."""
@@ -322,22 +327,26 @@ class ScenarioResultsPanel(QWidget):
         return frame
 
     def _draw_map(self) -> None:
+        street = self._street()
         frame = self.map_values()
-        if frame.empty:
-            self.map_points.setData([], [])
+        if street is None or frame.empty:
             return
-        values = frame["value"].to_numpy(dtype=float)
+        self.grid_map.set_street(street)
         difference = self.map_scenario.currentIndex() >= len(self.results)
-        scale = np.nanmax(np.abs(values)) if np.isfinite(values).any() else 0.0
-        brushes = [pg.mkBrush(_heat(v, scale, difference)) for v in values]
-        self.map_points.setData(frame["x"].to_numpy(), frame["y"].to_numpy(), brush=brushes,
-                                data=list(frame["grid"]))
-        top = frame.loc[frame["value"].idxmax()] if np.isfinite(values).any() else None
+        values = dict(zip(frame["grid"], frame["value"].to_numpy(dtype=float)))
+
+        def text(value: float) -> str:
+            return f"{100 * value:+.1f} pp" if difference else f"{100 * value:.1f} %"
+
+        self.grid_map.set_values(values, difference, text, self.tr("no cases"))
+        finite = frame[np.isfinite(frame["value"].to_numpy(dtype=float))]
+        top = finite.loc[finite["value"].idxmax()] if not finite.empty else None
+        name = street.general_grid(top["grid"]).name if top is not None else ""
         if top is not None and top["value"] > 0 and difference:
             self.map_label.setText(self.tr("Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better").format(
-                grid=top["grid"], value=100 * top["value"]))
+                grid=name, value=100 * top["value"]))
         elif top is not None and top["value"] > 0:
-            self.map_label.setText(self.tr("Highest: {grid} ({value:.1f} %)").format(grid=top["grid"], value=100 * top["value"]))
+            self.map_label.setText(self.tr("Highest: {grid} ({value:.1f} %)").format(grid=name, value=100 * top["value"]))
         else:
             self.map_label.setText(self.tr("No overdue or late cases in any grid"))
 
@@ -468,15 +477,3 @@ class ScenarioResultsPanel(QWidget):
         if event.type() == event.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
-
-
-def _heat(value: float, scale: float, difference: bool) -> QColor:
-    """Green (0) to red (the largest value); for a difference, blue (better) to red (worse)."""
-    if not math.isfinite(value):
-        return NO_DATA_COLOR
-    share = 0.0 if scale <= 0 else min(1.0, abs(value) / scale)
-    if difference and value < 0:
-        return QColor.fromRgbF(1 - share * 0.9, 1 - share * 0.5, 1.0)
-    if difference:
-        return QColor.fromRgbF(1.0, 1 - share * 0.8, 1 - share * 0.8)
-    return QColor.fromRgbF(0.2 + 0.8 * share, 0.75 - 0.55 * share, 0.3)

@@ -9,13 +9,13 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from PySide6.QtWidgets import QApplication, QWidget
 
 from cockpit.security.permissions import User
 from cockpit.storage import Database
 from cockpit.twin import TwinState
-from widgets.demo_driver import DemoDriver
 from widgets.desk import Desk
 from widgets.i18n import LanguageSwitcher
 from widgets.mqtt_source import MqttSource
@@ -42,6 +42,12 @@ def place_on_screen(window: QWidget, screen: int) -> None:
     window.showFullScreen()
 
 
+class ClockSource(Protocol):
+    """What moves the session's clock: the demo driver (the demo feed) or the wall-clock ticker."""
+
+    def stop(self) -> None: ...
+
+
 @dataclass
 class Session:
     """A running cockpit: owns its sources (demo driver, MQTT, database writer) and its windows.
@@ -53,7 +59,7 @@ class Session:
     languages: LanguageSwitcher
     twin: TwinState
     model: TwinModel
-    driver: DemoDriver
+    driver: ClockSource
     desk: Desk
     actor: str
     new_wall: Callable[[], WallDisplay]
@@ -64,6 +70,39 @@ class Session:
     mqtt: MqttSource | None = None
     user: User | None = None
 
+    def connect_window(self, lang: str, sound: bool) -> None:
+        """Wire the desk's menu to the session and show what the session runs on (language, theme,
+        sound, where it is saved)."""
+        window = self.desk.window
+        window.sig_language_requested.connect(self.set_language)
+        window.sig_theme_requested.connect(self.set_theme)
+        window.sig_wall_requested.connect(self.set_wall)
+        window.sig_sound_requested.connect(self.set_sound)
+        window.set_language_checked(lang)
+        window.set_theme_checked("light")
+        window.sound_action.setChecked(sound)
+        if self.writer is not None and self.db is not None:
+            window.set_storage(str(self.db.path or self.db.url))
+            self.writer.status_changed.connect(window.show_storage_problem)
+
+    def start_link(self) -> None:
+        """Connect to the broker, the link's state shown in the status bar.
+
+        Raises
+        ------
+        RuntimeError, ValueError
+            The broker cannot be started or its URL is malformed; the session is closed then.
+        """
+        assert self.mqtt is not None
+        window = self.desk.window
+        self.mqtt.link_changed.connect(window.set_link)
+        try:
+            self.mqtt.start()
+        except (RuntimeError, ValueError):
+            self.close()
+            raise
+        window.set_link("disconnected", "connecting", note=self.mqtt.note)
+
     def set_language(self, lang: str) -> None:
         self.languages.set_language(lang)
         self.desk.window.set_language_checked(lang)
@@ -72,6 +111,11 @@ class Session:
         apply_theme(self.app, name)
         self.desk.set_dark(name == "dark")
         self.desk.window.set_theme_checked(name)
+
+    def set_sound(self, on: bool) -> None:
+        """Sound red alarms at the desk (the wall stays silent: one sound in the room is enough)."""
+        self.desk.banner.sound = on
+        self.desk.window.sound_action.setChecked(on)
 
     def set_wall(self, on: bool) -> None:
         if on and self.wall is None:

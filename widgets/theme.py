@@ -51,10 +51,16 @@ COMPARISON_COLOR = QColor(_AMBER)
 """A line drawn to compare with (a usual day beside today's bars)."""
 REPLAY_COLOR = QColor("#7b1fa2")
 """Replay mode's banner and badge: a purple no live state uses."""
+DENSITY_COLOR = QColor("#868e96")
+"""Bars of the replay's reports-per-hour strip (red where red cases went overdue)."""
 NO_DATA_COLOR = QColor("#dee2e6")
 """An area or cell without a figure."""
 MARKER_OUTLINE = QColor("#495057")
 """Outline of markers on a chart."""
+DIVERGING_RAMP = tuple(QColor(c) for c in (
+    "#053061", "#2166ac", "#4393c3", "#92c5de", "#d1e5f0", "#f7f7f7",
+    "#fddbc7", "#f4a582", "#d6604d", "#b2182b", "#67001f"))
+"""A change on a map (ColorBrewer RdBu, 11 classes): five blues (better), a neutral middle, five reds (worse)."""
 
 STAFF_STATUS_COLORS = {
     StaffStatus.OFF_DUTY: QColor(_GREY),
@@ -87,6 +93,8 @@ SENSOR_KIND_COLORS = {kind: QColor(info.colour) for kind, info in sensor_kinds()
 """Okabe-Ito colours (colour-blind safe) by sensor kind, the same in both themes."""
 SILENT_SENSOR = QColor("#adb5bd")
 """A sensor that has gone silent: grey, outlined in its kind's colour."""
+SENSOR_GROUP_COLOR = QColor("#495057")
+"""A grid's sensors drawn as one marker at street level (mixed kinds: a neutral dark grey)."""
 
 
 @dataclass(frozen=True)
@@ -125,8 +133,9 @@ def _water(name: str) -> QColor:
 MAP_COLORS = {
     "light": MapColors(
         background=QColor("#ffffff"),
-        # ColorBrewer Purples: sequential, colour-blind safe, clear of the blue/yellow/red markers.
-        ramp=tuple(QColor(c) for c in ("#f4f4f6", "#dadaeb", "#bcbddc", "#9e9ac8", "#756bb1", "#54278f")),
+        # A purple sequential ramp (after ColorBrewer Purples), clear of the blue/yellow/red markers, its
+        # steps 13-16 apart in CIELAB lightness so that neighbouring bins read apart on any screen.
+        ramp=tuple(QColor(c) for c in ("#f4f4f6", "#cfcce6", "#a9a5d2", "#8079bb", "#5b4c9f", "#3d1f7a")),
         area_outline=QColor("#9a9aa6"),
         area_highlight=QColor("#101010"),
         label_text=QColor("#1a1a1a"),
@@ -143,8 +152,9 @@ MAP_COLORS = {
     ),
     "dark": MapColors(
         background=QColor("#0d1117"),
-        # The same ramp for the dark wall: brighter means more.
-        ramp=tuple(QColor(c) for c in ("#1b2130", "#2c2850", "#40377a", "#5c4fb0", "#8a7fd6", "#c3bbf2")),
+        # The same ramp for the dark wall: brighter means more, 13-17 apart in lightness (zero and one
+        # case were 6 apart, unreadable on a dark wall).
+        ramp=tuple(QColor(c) for c in ("#1b2130", "#3f3878", "#5e52ab", "#8276d3", "#aba1ee", "#dcd6fb")),
         area_outline=QColor("#3d4a5c"),
         area_highlight=QColor("#ffd43b"),
         label_text=QColor("#f1f3f5"),

@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from cockpit.storage.db import StorageError
 from cockpit.twin import TwinError, TwinState
-from cockpit.vocabulary.events import AlarmRaised, Event
+from cockpit.vocabulary.events import AlarmRaised, AlarmUnshelved, Event
 
 _KIND_SIGNAL = {
     "case": "cases_changed",
@@ -43,7 +43,8 @@ class TwinModel(QObject):
     resources_changed()
         Stock on a shelf, what a station, vehicle or cache has out on cases, or a vehicle's position changed.
     alarm_raised(str)
-        A new alarm id, emitted once per alarm (the banner and wall rotation react to it).
+        An alarm to annunciate: a new one, or one back from the shelf (the banner, the sound and the
+        wall rotation react to it).
     clock_changed(object)
         The twin's time (a UTC datetime) moved.
     error_occurred(str)
@@ -123,9 +124,9 @@ class TwinModel(QObject):
             if case_id is not None:
                 self._dirty_cases.add(case_id)
                 self._dirty.add("case")
-            if isinstance(event, AlarmRaised):
+            if isinstance(event, (AlarmRaised, AlarmUnshelved)):
                 self._new_alarms.append(event.alarm_id)
-                if event.sensor_id is not None:
+                if isinstance(event, AlarmRaised) and event.sensor_id is not None:
                     self._dirty.add("sensor")
 
     def _flush(self) -> None:

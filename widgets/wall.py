@@ -36,8 +36,9 @@ ROTATE_MS = 20_000
 
 
 def interrupts(alarm: Alarm) -> bool:
-    """A red alarm (red case, red sensor, overdue case) stops the wall's rotation."""
-    return alarm.risk is RiskLevel.RED
+    """A red alarm waiting on the banner (red case, red sensor, overdue case, a flood with a red alarm in
+    it) stops the wall's rotation; a shelved one, or one a flood alarm stands for, does not."""
+    return alarm.risk is RiskLevel.RED and alarm.annunciated
 
 
 class WallDisplay(QWidget):
@@ -61,7 +62,6 @@ class WallDisplay(QWidget):
     def __init__(self, model: TwinModel, banner: AlarmBanner, pages: Mapping[str, QWidget], map_panel: MapPanel,
                  rotate_ms: int = ROTATE_MS, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle("Street Cockpit")
         self._model = model
         self._twin = model.twin
         self.map_panel = map_panel
@@ -151,7 +151,7 @@ class WallDisplay(QWidget):
     @Slot(str)
     def _on_alarm_raised(self, alarm_id: str) -> None:
         alarm = self._twin.alarms.get(alarm_id)
-        if alarm is None or not alarm.needs_attention or not interrupts(alarm):
+        if alarm is None or not interrupts(alarm):
             return
         was = self.interrupted
         self._interrupting.add(alarm_id)
@@ -161,6 +161,8 @@ class WallDisplay(QWidget):
             self.map_panel.fly_to_case(alarm.case_id)
         elif alarm.sensor_id is not None and alarm.sensor_id in self._twin.sensors:
             self.map_panel.fly_to_micro_grid(self._twin.sensors[alarm.sensor_id].sensor.micro_grid_id)
+        elif alarm.area_id is not None and self._twin.street.has("communities", alarm.area_id):
+            self.map_panel.drill_to("community", alarm.area_id)
         self._show_paused()
         if not was:
             self.interrupted_changed.emit(True)
@@ -170,7 +172,7 @@ class WallDisplay(QWidget):
         if not self._interrupting:
             return
         self._interrupting = {a for a in self._interrupting
-                              if a in self._twin.alarms and self._twin.alarms[a].needs_attention}
+                              if a in self._twin.alarms and interrupts(self._twin.alarms[a])}
         if not self._interrupting:
             self._show_paused()
             if self._rotation_wanted:
@@ -200,6 +202,7 @@ class WallDisplay(QWidget):
 
     def retranslate_ui(self) -> None:
         """Set every visible string in the current language."""
+        self.setWindowTitle(self.tr("Street Cockpit — wall display"))
         street = self._twin.street
         self.street_label.setText(street.name if i18n.is_chinese() else street.name_en)
         self.title.setText(QCoreApplication.translate("WallDisplay", PAGE_TITLES[self.page]))

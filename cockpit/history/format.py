@@ -10,7 +10,7 @@ validates every row with vectorised checks and either returns the whole frame or
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import timedelta
 from pathlib import Path
 
@@ -84,12 +84,13 @@ def read_log(path: str | os.PathLike[str]) -> pd.DataFrame:
     return _validate(table, name)
 
 
-def write_log(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
+def write_log(df: pd.DataFrame, path: str | os.PathLike[str], extra: Sequence[str] = ()) -> None:
     """Validate ``df`` and write it as an incident log (``.csv`` or ``.parquet`` by extension).
 
-    ``df`` may carry more columns (e.g. a twin's ``status``): only :data:`LOG_COLUMNS` are written.
-    Rows whose ``status`` is merged or rejected are not cases and are left out. A CSV starts with
-    the version comment line and writes timestamps in local time with their ``+08:00`` offset.
+    ``df`` may carry more columns (e.g. a twin's ``status``): only :data:`LOG_COLUMNS` are written,
+    then the ``extra`` columns named, as they are (readers of the log ignore them). Rows whose
+    ``status`` is merged or rejected are not cases and are left out. A CSV starts with the version
+    comment line and writes timestamps in local time with their ``+08:00`` offset.
 
     Raises
     ------
@@ -100,9 +101,12 @@ def write_log(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".parquet"):
         raise LogFormatError(f"{path}: unknown extension {path.suffix!r}; use .csv or .parquet")
+    if "status" in df.columns:
+        df = df[~df["status"].astype(str).isin(_NOT_CASES)]
     frame = normalise_log(df, str(path))
+    added = {column: df[column].to_numpy() for column in extra}
     if suffix == ".parquet":
-        out = pa.Table.from_pandas(frame, preserve_index=False)
+        out = pa.Table.from_pandas(frame.assign(**added), preserve_index=False)
         metadata = dict(out.schema.metadata or {})
         metadata[PARQUET_VERSION_KEY] = str(LOG_FORMAT_VERSION).encode()
         pq.write_table(out.replace_schema_metadata(metadata), path)
@@ -116,6 +120,8 @@ def write_log(df: pd.DataFrame, path: str | os.PathLike[str]) -> None:
             columns[column] = pa.array(values.astype("Int64"), type=pa.int64())
         else:
             columns[column] = pa.array(values.astype(object) if column in _CATEGORICAL else values)
+    for column, values in added.items():
+        columns[column] = pa.array(values)
     with open(path, "wb") as fh:
         fh.write(f"{CSV_MAGIC}{LOG_FORMAT_VERSION}\n".encode())
         pcsv.write_csv(pa.table(columns), fh, pcsv.WriteOptions(quoting_style="needed"))

@@ -10,6 +10,7 @@ sink, and returns the delivery tokens that may now be acknowledged. The MQTT cli
 from __future__ import annotations
 
 import logging
+import queue
 import time
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -141,6 +142,7 @@ class IngestService(Generic[Token]):
         self._dead: list[DeadLetter] = []
         self._tokens: list[Token] = []
         self._tick_events: list[Event] = []
+        self._ended: queue.SimpleQueue[str] = queue.SimpleQueue()
         self._oldest: float | None = None
         self._sequences: dict[str, list[int]] = {}
         for sender, (first, last, count) in self.store.sequences().items():
@@ -187,11 +189,25 @@ class IngestService(Generic[Token]):
         self.stats.rejected += 1
         self.stats.rejected_by_reason[reason.value] += 1
 
+    def cases_ended(self, case_ids: Iterable[str]) -> None:
+        """Cases that are no longer open: their sensors may open new cases. Safe to call from any thread."""
+        for case_id in case_ids:
+            self._ended.put(case_id)
+
+    def _forget_ended(self) -> None:
+        assert self.engine is not None
+        while True:
+            try:
+                self.engine.case_ended(self._ended.get_nowait())
+            except queue.Empty:
+                return
+
     def tick(self, at: datetime | None = None) -> None:
-        """Let the clock run the no-signal rules and raise a due data-loss alarm; their events go
-        out with the next flush."""
+        """Let the clock run the no-signal rules, end floods and raise a due data-loss alarm; their
+        events go out with the next flush."""
         at = at or datetime.now(timezone.utc)
         if self.engine is not None:
+            self._forget_ended()
             self._tick_events += self.engine.tick(at)
         if self._loss is not None and time.monotonic() - self._loss[2] >= self.loss_settle_s:
             self._tick_events.append(self._data_loss_alarm(at))
@@ -281,6 +297,7 @@ class IngestService(Generic[Token]):
             for message in new:
                 events.extend(message.events)
             return events
+        self._forget_ended()
         feed = self.engine.feed
         for message in new:
             events.extend(message.events)

@@ -3,8 +3,8 @@
 The player moves a :class:`~cockpit.replay.seek.Replay` forward as its clock runs. It never blocks:
 the GUI calls :meth:`ReplayPlayer.tick` from a timer and each tick applies at most ``max_batch``
 events to the twin, which the twin's subscribers (the Qt TwinModel) see as one batch. Everything
-shown from a replay must say so: :data:`REPLAY_LABEL` is the status bar and banner text a window
-uses while a player drives it (in the theme's replay colour, widgets.theme.REPLAY_COLOR).
+shown from a replay must say so: a window a player drives marks itself REPLAY (回放) in the theme's
+replay colour (widgets.main_window.MainWindow.set_mode).
 """
 
 from __future__ import annotations
@@ -20,10 +20,6 @@ import numpy as np
 from cockpit.clock import Clock, ScaledClock
 from cockpit.replay.seek import Replay
 from cockpit.vocabulary.events import Event
-from cockpit.vocabulary.local_time import LOCAL_TZ
-
-REPLAY_LABEL = "回放 REPLAY"
-"""Status bar and banner text while a replay drives the window (never live)."""
 
 AS_FAST_AS_POSSIBLE = 0.0
 """Speed value meaning: apply ``max_batch`` events per tick, whatever the time between them."""
@@ -97,13 +93,6 @@ class ReplayPlayer:
     @property
     def at_end(self) -> bool:
         return self.replay.position >= self.index.n
-
-    def status_text(self) -> str:
-        """What the status bar shows, e.g. ``回放 REPLAY · 2026-10-01 21:05 · 60x · paused``."""
-        local = self.time.astimezone(LOCAL_TZ).strftime("%Y-%m-%d %H:%M:%S")
-        speed = "max" if self.speed == AS_FAST_AS_POSSIBLE else f"{self.speed:g}x"
-        state = "playing" if self.playing else "paused"
-        return f"{REPLAY_LABEL} · {local} · {speed} · {state}"
 
     # ------------------------------------------------------------ play state
 

@@ -57,6 +57,16 @@ class Replay:
         self._snapshot_positions = [0]
         self._listeners: list[Callable[[], None]] = []
 
+    def fork(self) -> Replay:
+        """Another replay of the same stream with a twin of its own, starting from the snapshots taken so far.
+
+        A training session plays the record into a fork, so the replay the trainer watches stays as it is.
+        """
+        other = Replay(self.index, self.twin.street, self.twin.categories, self.retain, self.snapshot_every)
+        other._snapshots = dict(self._snapshots)
+        other._snapshot_positions = list(self._snapshot_positions)
+        return other
+
     def on_reset(self, listener: Callable[[], None]) -> Callable[[], None]:
         """Call ``listener()`` after the twin's records were replaced by a seek backwards."""
         self._listeners.append(listener)

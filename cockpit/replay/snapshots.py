@@ -57,6 +57,7 @@ def _copy_staff(staff: StaffState) -> StaffState:
 def _copy_sensor(sensor: SensorState) -> SensorState:
     clone = _copy(sensor, _SENSOR_FIELDS)
     clone.last_values = dict(sensor.last_values)
+    clone.flapping = set(sensor.flapping)
     return clone
 
 

@@ -70,11 +70,7 @@ def worst_nights(log: IncidentColumns, top: int = 5, from_hour: int = 19,
     first, ties by date, windows with none left out.
     """
     reported = log.times["reported_at"]
-    resolved = log.times["resolved_at"]
-    codes, labels = log.encoded("risk_level")
-    red = codes == (labels.index(RiskLevel.RED.value) if RiskLevel.RED.value in labels else -2)
-    deadline = reported + RiskLevel.RED.resolve_within // timedelta(microseconds=1)
-    late = red & ((resolved == NULL_TIME) | (resolved > deadline))
+    late = red_overdue(log)
     local = (reported + _LOCAL_OFFSET_US) // _HOUR_US  # local hours since the epoch
     hour_of_day = local % 24
     inside = late & (hour_of_day >= from_hour) & (hour_of_day < from_hour + hours)
@@ -85,6 +81,33 @@ def worst_nights(log: IncidentColumns, top: int = 5, from_hour: int = 19,
         start = EPOCH + timedelta(hours=int(day) * 24 + from_hour) - LOCAL_UTC_OFFSET
         out.append((start, start + timedelta(hours=hours), int(count)))
     return out
+
+
+def red_overdue(log: IncidentColumns) -> np.ndarray:
+    """Per row: a red case not resolved by its deadline (72 h after the report)."""
+    reported = log.times["reported_at"]
+    resolved = log.times["resolved_at"]
+    codes, labels = log.encoded("risk_level")
+    red = codes == (labels.index(RiskLevel.RED.value) if RiskLevel.RED.value in labels else -2)
+    deadline = reported + RiskLevel.RED.resolve_within // timedelta(microseconds=1)
+    return red & ((resolved == NULL_TIME) | (resolved > deadline))
+
+
+def report_density(log: IncidentColumns, bin_hours: int = 1) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Reports and red cases that went overdue per bin of ``bin_hours`` local hours (the trainer's timeline).
+
+    Returns (bin starts as UTC datetimes, reports per bin, red overdue cases reported per bin); bins
+    run from the local hour of the first report to that of the last, empty ones included.
+    """
+    reported = log.times["reported_at"]
+    width = bin_hours * _HOUR_US
+    local_bins = (reported + _LOCAL_OFFSET_US) // width
+    first, last = int(local_bins.min()), int(local_bins.max())
+    index = local_bins - first
+    reports = np.bincount(index, minlength=last - first + 1)
+    red = np.bincount(index[red_overdue(log)], minlength=last - first + 1)
+    starts = [EPOCH + timedelta(microseconds=(first + k) * width) - LOCAL_UTC_OFFSET for k in range(last - first + 1)]
+    return np.array(starts, dtype=object), reports, red
 
 
 _HOUR_US = 3_600_000_000

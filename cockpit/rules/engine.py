@@ -2,10 +2,20 @@
 
 For each (sensor, rule) pair it keeps a small state machine: idle → pending (the trigger holds, not
 yet long enough) → active (alarm raised, case opened) → clearing (the clear condition holds, not yet
-long enough) → idle. A trigger on an active alarm is a repeat (AlarmRepeated, same case, rate
-limited); a sensor that keeps going on and off is *flapping* and its alarm is held instead of being
-cleared and raised again, so it cannot flood the queue with cases. No-signal rules are checked on
-clock ticks. The engine never touches the twin: it returns events for the caller to apply.
+long enough, and never shorter than the rule's re-arm hold-off) → idle. It follows the alarm
+management practice of control rooms (ISA-18.2, EEMUA 191):
+
+- a trigger on an active alarm, or within the re-arm hold-off after the condition cleared, is a
+  repeat (AlarmRepeated, rate limited), never a new alarm;
+- one open case per sensor and rule: while the case an alarm opened is open (until the caller says
+  it ended, :meth:`RuleEngine.case_ended`), a new alarm of that sensor and rule joins it instead of
+  opening another;
+- a sensor that keeps going on and off is *flapping*: its alarm is held until it stays quiet a while;
+- flood suppression: more than N sensor alarms in a community within a minute raise one aggregate
+  "flood" alarm; the alarms of the flood name it (``flood_id``) and are annunciated through it.
+
+No-signal rules are checked on clock ticks. The engine never touches the twin: it returns events
+for the caller to apply.
 """
 
 from __future__ import annotations
@@ -13,13 +23,23 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timedelta
 
-from cockpit.records import Alarm
-from cockpit.rules.model import AlarmRule, rules_for
+from cockpit.records import Alarm, Case
+from cockpit.rules.model import AlarmRule, FloodLimit, load_flood_limit, rules_for
 from cockpit.street.model import Sensor, Street
-from cockpit.vocabulary.domain import Source
-from cockpit.vocabulary.events import AlarmCleared, AlarmRaised, AlarmRepeated, CaseReported, Event, SensorReading
+from cockpit.vocabulary.domain import RiskLevel, Source
+from cockpit.vocabulary.events import (
+    AlarmCleared,
+    AlarmRaised,
+    AlarmRepeated,
+    CaseReported,
+    Event,
+    SensorFlapping,
+    SensorReading,
+)
+
+FLOOD_WINDOW = timedelta(minutes=1)
 
 
 @dataclass(slots=True)
@@ -35,6 +55,17 @@ class _Track:
     last_triggered: bool = False
     edges: deque[datetime] = field(default_factory=deque)
     flapping: bool = False
+    case_id: str | None = None
+
+
+@dataclass(slots=True)
+class _Flood:
+    """The sensor alarms of one community in the last minute, and the flood alarm while there is one."""
+
+    raised: deque[datetime] = field(default_factory=deque)
+    alarm_id: str | None = None
+    last: datetime | None = None
+    members: int = 0
 
 
 _Plan = tuple[Sensor | None, tuple[tuple[AlarmRule, str | None, tuple[str, str]], ...]]
@@ -44,10 +75,11 @@ _Plan = tuple[Sensor | None, tuple[tuple[AlarmRule, str | None, tuple[str, str]]
 class RuleEngine:
     """Turns readings into alarms and cases by the rules; owns the per-sensor rule states.
 
-    Emits (returns) CaseReported + AlarmRaised when an alarm opens, AlarmRepeated for a repeat of
-    an open alarm, and AlarmCleared when its clear condition has held long enough. Alarm and case
-    ids derive from the sensor, the rule and the reading's sequence number, so replaying the same
-    readings gives the same ids.
+    Emits (returns) CaseReported + AlarmRaised when an alarm opens a case, AlarmRaised alone when it
+    joins the open case of its sensor and rule, AlarmRepeated for a repeat, and AlarmCleared when its
+    clear condition has held long enough; AlarmRaised / AlarmRepeated / AlarmCleared of kind "flood"
+    for a community's flood. Alarm and case ids derive from the sensor, the rule and the reading's
+    sequence number, so replaying the same readings gives the same ids.
 
     Parameters
     ----------
@@ -57,13 +89,19 @@ class RuleEngine:
         The alarm rules (see :func:`cockpit.rules.model.load_rules`).
     start
         When the engine starts watching: the no-signal baseline of sensors not yet heard from.
+    flood
+        The flood limit (None: the shipped rule file's ``[flood]`` table).
     """
 
-    def __init__(self, street: Street, rules: Sequence[AlarmRule], start: datetime | None = None) -> None:
+    def __init__(self, street: Street, rules: Sequence[AlarmRule], start: datetime | None = None,
+                 flood: FloodLimit | None = None) -> None:
         self.street = street
         self.rules = list(rules)
+        self.flood = flood or load_flood_limit()
         self._by_id = {r.id: r for r in self.rules}
         self._tracks: dict[tuple[str, str], _Track] = {}
+        self._case_tracks: dict[str, _Track] = {}
+        self._floods: dict[str, _Flood] = {}
         self._plans: dict[str, _Plan] = {}
         self._last_seen: dict[str, datetime] = {}
         self._watched = [
@@ -111,10 +149,10 @@ class RuleEngine:
         return events
 
     def tick(self, at: datetime) -> list[Event]:
-        """Check the no-signal rules at time ``at``; returns the alarms it raises."""
+        """Check the no-signal rules and the end of floods at time ``at``; returns the events."""
         if self._start is None:
             self._start = at
-        events: list[Event] = []
+        events: list[Event] = self._floods_over(at)
         for sensor, rule in self._watched:
             track = self._tracks.setdefault((sensor.id, rule.id), _Track())
             if track.alarm_id is not None:
@@ -125,26 +163,40 @@ class RuleEngine:
             if silent_s > sensor.interval_s * rule.no_signal_factor:
                 key = f"T{int(at.timestamp())}"
                 hours = silent_s / 3600
-                events.extend(self._raise(sensor, rule, track, at, key, f"{rule.name}: silent {hours:.1f} h"))
+                events.extend(self._raise(sensor, rule, track, at, key, f"{rule.name}({hours:.1f} 小时无信号)"))
         return events
 
-    def adopt(self, alarms: Iterable[Alarm]) -> int:
-        """Take over the open sensor alarms of a twin (after a restart); returns how many.
+    def adopt(self, alarms: Iterable[Alarm], cases: dict[str, Case] | None = None) -> int:
+        """Take over the sensor alarms of a twin (after a restart); returns how many alarms are still open.
 
-        Adopted alarms repeat and clear like alarms this engine raised.
+        Adopted alarms repeat and clear like alarms this engine raised; with ``cases`` (the twin's),
+        the open case of each sensor and rule is kept, so a new alarm joins it.
         """
         adopted = 0
-        for alarm in alarms:
+        for alarm in sorted(alarms, key=lambda a: a.raised_at):
             if alarm.alarm_kind != "sensor" or alarm.sensor_id is None or alarm.rule_id not in self._by_id:
                 continue
+            track = self._tracks.setdefault((alarm.sensor_id, alarm.rule_id), _Track())
+            case = (cases or {}).get(alarm.case_id or "")
+            if case is not None and case.status.open:
+                self._follow_case(track, case.id)
             if alarm.cleared_at is not None:
                 continue
-            track = self._tracks.setdefault((alarm.sensor_id, alarm.rule_id), _Track())
             track.alarm_id = alarm.id
             track.last_repeat = alarm.last_repeat_at or alarm.raised_at
             track.last_triggered = True
             adopted += 1
         return adopted
+
+    def case_ended(self, case_id: str) -> None:
+        """The case ``case_id`` is no longer open (resolved, merged, rejected): its sensor may open a new one."""
+        track = self._case_tracks.pop(case_id, None)
+        if track is not None and track.case_id == case_id:
+            track.case_id = None
+
+    def _follow_case(self, track: _Track, case_id: str) -> None:
+        track.case_id = case_id
+        self._case_tracks[case_id] = track
 
     def active(self) -> dict[tuple[str, str], str]:
         """Open alarm ids by (sensor id, rule id)."""
@@ -158,6 +210,8 @@ class RuleEngine:
 
     def _step(self, sensor: Sensor, rule: AlarmRule, track: _Track, reading: SensorReading,
               x: float) -> Sequence[Event]:
+        """One reading of a rule's value: flapping is judged first (SensorFlapping when it starts), then
+        the alarm's state machine."""
         assert rule.trigger is not None and rule.clear is not None
         triggered = rule.trigger.holds(x)
         if not (triggered or track.last_triggered or track.pending_count or track.edges) and track.alarm_id is None:
@@ -169,9 +223,17 @@ class RuleEngine:
         track.last_triggered = triggered
         while track.edges and (at - track.edges[0]).total_seconds() > rule.flap_window_s:
             track.edges.popleft()
-        if len(track.edges) >= rule.flap_max:
+        if len(track.edges) >= rule.flap_max and not track.flapping:
             track.flapping = True
+            return [SensorFlapping(at, sensor.id, rule.id, True), *self._advance(sensor, rule, track, reading, x)]
+        return self._advance(sensor, rule, track, reading, x)
 
+    def _advance(self, sensor: Sensor, rule: AlarmRule, track: _Track, reading: SensorReading,
+                 x: float) -> list[Event]:
+        """The alarm's state machine on one reading of a rule's value (idle, pending, active, clearing)."""
+        assert rule.trigger is not None and rule.clear is not None
+        triggered = track.last_triggered
+        at = reading.at
         if track.alarm_id is None:
             if not triggered:
                 track.pending_since, track.pending_count = None, 0
@@ -181,7 +243,7 @@ class RuleEngine:
             track.pending_count += 1
             held_s = (at - track.pending_since).total_seconds()
             if track.pending_count >= rule.count and held_s >= rule.for_s:
-                detail = f"{rule.name}: {rule.trigger} ({rule.trigger.value}={x:g})"
+                detail = f"{rule.name}({rule.trigger.value}={x:g})"
                 return self._raise(sensor, rule, track, at, str(reading.seq), detail)
             return []
 
@@ -198,25 +260,32 @@ class RuleEngine:
             track.clearing_since = at
         track.clearing_count += 1
         held_s = (at - track.clearing_since).total_seconds()
-        needed_s = max(rule.clear_for_s, rule.flap_window_s if track.flapping else 0.0)
+        needed_s = max(rule.clear_for_s, rule.rearm_s, rule.flap_window_s if track.flapping else 0.0)
         if track.clearing_count >= rule.clear_count and held_s >= needed_s:
             reason = f"{rule.clear} ({rule.clear.value}={x:g})"
             if track.flapping:
                 reason += ", after flapping"
-            alarm_id = track.alarm_id
+            alarm_id, was_flapping = track.alarm_id, track.flapping
             self._reset(track, forget_flaps=track.flapping)
-            return [AlarmCleared(at, alarm_id, reason)]
+            cleared: list[Event] = [AlarmCleared(at, alarm_id, reason)]
+            if was_flapping:
+                cleared.append(SensorFlapping(at, sensor.id, rule.id, False))
+            return cleared
         return []
 
     def _raise(self, sensor: Sensor, rule: AlarmRule, track: _Track, at: datetime, key: str, detail: str) -> list[Event]:
         alarm_id = f"AL-{sensor.id}-{rule.id}-{key}"
-        case_id = f"KS-{sensor.id}-{rule.id}-{key}"
         micro = self.street.micro_grid(sensor.micro_grid_id)
         track.alarm_id, track.last_repeat = alarm_id, at
         track.pending_since, track.pending_count = None, 0
         track.clearing_since, track.clearing_count = None, 0
-        return [
-            CaseReported(
+        events: list[Event] = []
+        flood_id = self._count_for_flood(micro.community_id, rule.risk, at, events)
+        case_id = track.case_id
+        if case_id is None:
+            case_id = f"KS-{sensor.id}-{rule.id}-{key}"
+            self._follow_case(track, case_id)
+            events.append(CaseReported(
                 at=at,
                 case_id=case_id,
                 category=rule.category,
@@ -230,19 +299,55 @@ class RuleEngine:
                 description=detail,
                 reporter=sensor.id,
                 alarm_id=alarm_id,
-            ),
-            AlarmRaised(
-                at=at,
-                alarm_id=alarm_id,
-                alarm_kind="sensor",
-                risk=rule.risk,
-                sensor_id=sensor.id,
-                rule_id=rule.id,
-                case_id=case_id,
-                area_id=micro.id,
-                detail=detail,
-            ),
-        ]
+            ))
+        events.append(AlarmRaised(
+            at=at,
+            alarm_id=alarm_id,
+            alarm_kind="sensor",
+            risk=rule.risk,
+            sensor_id=sensor.id,
+            rule_id=rule.id,
+            case_id=case_id,
+            area_id=micro.id,
+            detail=detail,
+            flood_id=flood_id,
+        ))
+        return events
+
+    # ------------------------------------------------------------ floods
+
+    def _count_for_flood(self, community: str, risk: RiskLevel, at: datetime, events: list[Event]) -> str | None:
+        """Count a sensor alarm of ``community``; returns the flood it belongs to (raising it if this one starts it)."""
+        flood = self._floods.setdefault(community, _Flood())
+        flood.raised.append(at)
+        flood.last = at
+        while flood.raised and at - flood.raised[0] > FLOOD_WINDOW:
+            flood.raised.popleft()
+        if flood.alarm_id is not None:
+            flood.members += 1
+            events.append(AlarmRepeated(at, flood.alarm_id))
+            return flood.alarm_id
+        if len(flood.raised) <= self.flood.alarms_per_minute:
+            return None
+        flood.alarm_id = f"AL-FLOOD-{community}-{int(at.timestamp())}"
+        flood.members = 1
+        events.append(AlarmRaised(
+            at=at, alarm_id=flood.alarm_id, alarm_kind="flood", risk=risk, area_id=community,
+            detail=f"一分钟内{len(flood.raised)}条感知报警",
+        ))
+        return flood.alarm_id
+
+    def _floods_over(self, at: datetime) -> list[Event]:
+        events: list[Event] = []
+        for community, flood in self._floods.items():
+            if flood.alarm_id is not None and flood.last is not None and (at - flood.last).total_seconds() >= self.flood.quiet_s:
+                events.append(AlarmCleared(at, flood.alarm_id, f"flood over: {flood.members} alarms"))
+                flood.alarm_id, flood.members = None, 0
+        return events
+
+    def floods(self) -> dict[str, str]:
+        """The flood alarm of each community in a flood."""
+        return {community: f.alarm_id for community, f in self._floods.items() if f.alarm_id is not None}
 
     @staticmethod
     def _reset(track: _Track, forget_flaps: bool) -> None:

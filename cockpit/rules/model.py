@@ -29,6 +29,13 @@ _COMPARE: dict[str, Callable[[float, float], bool]] = {
     "==": operator.eq,
     "!=": operator.ne,
 }
+REARM_S = 300.0
+"""Default re-arm hold-off: five minutes of quiet before a sensor's alarm counts as over."""
+FLOOD_ALARMS_PER_MINUTE = 10
+"""Default flood threshold: more sensor alarms than this in a community within a minute are a flood."""
+FLOOD_QUIET_S = 60.0
+"""A flood is over when its community raised no sensor alarm for this long."""
+
 _SIMPLE = re.compile(r"\s*([a-z][a-z0-9_]*)\s*(>=|<=|==|!=|>|<)\s*(-?[0-9.]+(?:e-?[0-9]+)?)\s*")
 _RANGE = re.compile(r"\s*([a-z][a-z0-9_]*)\s+(inside|outside)\s+(-?[0-9.]+)\s*\.\.\s*(-?[0-9.]+)\s*")
 
@@ -91,8 +98,8 @@ class AlarmRule:
     ----------
     id
         Stable rule id (in alarm ids and the rule_id of AlarmRaised).
-    name
-        Short human-readable name (the alarm's detail).
+    name, name_en
+        Short name in Chinese (the alarm's and the case's detail) and in English (the English UI).
     kinds
         Sensor kinds the rule applies to.
     category, risk
@@ -106,6 +113,9 @@ class AlarmRule:
         The same for clearing (debounce).
     repeat_every_s
         A trigger on an active alarm counts as a repeat at most this often.
+    rearm_s
+        Re-arm hold-off: an alarm clears only once its clear condition has held this long, so a
+        trigger within it is a repeat of the same alarm, not a new one (ISA-18.2 off-delay).
     flap_window_s, flap_max
         ``flap_max`` raise edges within the window mark the sensor as flapping: its alarm is then
         held and cleared only after the clear condition has held for a whole window.
@@ -127,10 +137,12 @@ class AlarmRule:
     clear_for_s: float = 0.0
     clear_count: int = 1
     repeat_every_s: float = 60.0
+    rearm_s: float = REARM_S
     flap_window_s: float = 600.0
     flap_max: int = 4
     elderly_alone_only: bool = False
     no_signal_factor: float | None = None
+    name_en: str = ""
 
     @property
     def no_signal(self) -> bool:
@@ -138,8 +150,8 @@ class AlarmRule:
 
 
 _FIELDS = {
-    "id", "name", "kinds", "category", "risk", "trigger", "clear", "for_s", "count", "clear_for_s",
-    "clear_count", "repeat_every_s", "flap_window_s", "flap_max", "elderly_alone_only",
+    "id", "name", "name_en", "kinds", "category", "risk", "trigger", "clear", "for_s", "count", "clear_for_s",
+    "clear_count", "repeat_every_s", "rearm_s", "flap_window_s", "flap_max", "elderly_alone_only",
     "no_signal_factor",
 }
 
@@ -173,10 +185,12 @@ def rule_from_dict(data: dict) -> AlarmRule:
             clear_for_s=float(data.get("clear_for_s", 0.0)),
             clear_count=int(data.get("clear_count", 1)),
             repeat_every_s=float(data.get("repeat_every_s", 60.0)),
+            rearm_s=float(data.get("rearm_s", REARM_S)),
             flap_window_s=float(data.get("flap_window_s", 600.0)),
             flap_max=int(data.get("flap_max", 4)),
             elderly_alone_only=bool(data.get("elderly_alone_only", False)),
             no_signal_factor=float(data["no_signal_factor"]) if "no_signal_factor" in data else None,
+            name_en=data.get("name_en", data.get("name", data["id"])),
         )
     except KeyError as exc:
         raise ValueError(f"rule {rule_id}: missing key {exc.args[0]!r}") from None
@@ -211,6 +225,36 @@ def load_rules(path: Path | str | None = None, categories: CategoryTable | None 
             if rule.category not in categories:
                 raise ValueError(f"rule {rule.id}: unknown category {rule.category!r}")
     return rules
+
+
+@dataclass(frozen=True, slots=True)
+class FloodLimit:
+    """Flood suppression (EEMUA 191): more than ``alarms_per_minute`` sensor alarms in one community
+    within a minute become one aggregate alarm, until ``quiet_s`` pass without a new one."""
+
+    alarms_per_minute: int = FLOOD_ALARMS_PER_MINUTE
+    quiet_s: float = FLOOD_QUIET_S
+
+
+def load_flood_limit(path: Path | str | None = None) -> FloodLimit:
+    """The ``[flood]`` table of a rule file (the shipped default rules when ``path`` is None).
+
+    Raises
+    ------
+    ValueError
+        Unknown keys or a limit that is not a positive number; the message names the file.
+    """
+    path = Path(path) if path is not None else resource_path("rules", "default.toml")
+    with path.open("rb") as handle:
+        table = tomllib.load(handle).get("flood", {})
+    unknown = set(table) - {"alarms_per_minute", "quiet_s"}
+    if unknown:
+        raise ValueError(f"{path}: [flood]: unknown key(s) {sorted(unknown)}")
+    limit = FloodLimit(int(table.get("alarms_per_minute", FLOOD_ALARMS_PER_MINUTE)),
+                       float(table.get("quiet_s", FLOOD_QUIET_S)))
+    if limit.alarms_per_minute < 1 or limit.quiet_s <= 0:
+        raise ValueError(f"{path}: [flood]: alarms_per_minute must be >= 1 and quiet_s > 0")
+    return limit
 
 
 def rules_for(kind: SensorKind, elderly_alone: bool, rules: Iterable[AlarmRule]) -> list[AlarmRule]:

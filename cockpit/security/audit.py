@@ -14,12 +14,15 @@ from collections.abc import Callable
 from typing import Any
 
 from cockpit.records import Case
+from cockpit.security.authorizer import ALARM_COMMANDS
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
 from cockpit.twin import TwinState
 from cockpit.vocabulary.events import (
     CASE_STATUS_AFTER,
     AlarmAcknowledged,
+    AlarmShelved,
+    AlarmUnshelved,
     CaseDispatched,
     CaseEscalated,
     CaseReopened,
@@ -32,6 +35,19 @@ from cockpit.vocabulary.masking import mask_text
 
 _DETAIL_FIELDS = ("assignee", "eta_minutes", "rating", "fixed", "into_case_id", "to_level", "automatic",
                   "category", "resource_id", "item", "count")
+
+
+_ALARM_BEFORE = {AlarmAcknowledged: {"state": "active"}, AlarmShelved: {"shelved": False},
+                 AlarmUnshelved: {"shelved": True}}
+"""What an alarm command changes, before it."""
+
+
+def _alarm_after(event: Event) -> dict[str, Any]:
+    if isinstance(event, AlarmAcknowledged):
+        return {"state": "acknowledged"}
+    if isinstance(event, AlarmShelved):
+        return {"shelved": True, "until": event.until.isoformat()}
+    return {"shelved": False}
 
 
 def audited(event: Event) -> bool:
@@ -93,7 +109,7 @@ class TwinAuditor:
             return None
         case_id = getattr(event, "case_id", None)
         before = after = None
-        if case_id is not None and not isinstance(event, AlarmAcknowledged):
+        if case_id is not None and not isinstance(event, ALARM_COMMANDS):
             before = self._state.get(case_id) or _state(self.twin.cases.get(case_id))
             if before is not None:
                 after = _after(before, event)
@@ -103,9 +119,10 @@ class TwinAuditor:
         data = to_dict(event)
         actor = data.get("actor") or "system"
         reason = mask_text(str(data.get("reason") or data.get("note") or ""))
-        if isinstance(event, AlarmAcknowledged):
-            return {"actor": actor, "action": "AlarmAcknowledged", "target": f"alarm:{event.alarm_id}",
-                    "before": {"state": "active"}, "after": {"state": "acknowledged"}, "reason": reason,
+        if isinstance(event, ALARM_COMMANDS):
+            return {"actor": actor, "action": type(event).__name__, "target": f"alarm:{event.alarm_id}",
+                    "before": _ALARM_BEFORE[type(event)], "after": _alarm_after(event),
+                    "reason": mask_text(getattr(event, "comment", "") or getattr(event, "reason", "")),
                     "at": event.at}
         details = {k: data[k] for k in _DETAIL_FIELDS if k in data}
         target = f"case:{case_id}" if case_id is not None else f"resource:{data.get('resource_id')}"

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
+from cockpit.records import Alarm
 from cockpit.security.permissions import (
     EVENT_ACTIONS,
     Action,
@@ -22,9 +23,19 @@ from cockpit.security.permissions import (
 from cockpit.storage.audit import AuditLog
 from cockpit.street.model import Street
 from cockpit.twin import TwinError, TwinState
-from cockpit.vocabulary.events import AlarmAcknowledged, CaseMerged, Event, ItemRestocked
+from cockpit.vocabulary.events import (
+    AlarmAcknowledged,
+    AlarmShelved,
+    AlarmUnshelved,
+    CaseMerged,
+    Event,
+    ItemRestocked,
+)
 
-__all__ = ["Authorizer", "PermissionDenied", "check", "community_of_area"]
+ALARM_COMMANDS = (AlarmAcknowledged, AlarmShelved, AlarmUnshelved)
+"""Operator commands on an alarm (handled, like acknowledging, in the alarm's community)."""
+
+__all__ = ["Authorizer", "PermissionDenied", "alarm_community", "check", "community_of_area"]
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +55,15 @@ def community_of_area(street: Street, area_id: str | None) -> str | None:
     if street.has("micro_grids", area_id):
         return street.micro_grid(area_id).community_id
     return None
+
+
+def alarm_community(twin: TwinState, alarm: Alarm) -> str | None:
+    """The community an alarm is in: its case's, else its sensor's, else its area's."""
+    if alarm.case_id is not None and alarm.case_id in twin.cases:
+        return twin.cases[alarm.case_id].community_id
+    if alarm.sensor_id is not None and twin.street.has("sensors", alarm.sensor_id):
+        return community_of_area(twin.street, twin.street.sensor(alarm.sensor_id).micro_grid_id)
+    return community_of_area(twin.street, alarm.area_id)
 
 
 class Authorizer:
@@ -80,8 +100,8 @@ class Authorizer:
                 raise
 
     def exporting(self, username: str, what: str, destination: str) -> None:
-        """Let ``username`` export ``what`` (cases, a debrief, scenario results) to ``destination``
-        if the account may export now, and record it in the audit log; else refuse (audited).
+        """Let ``username`` export ``what`` (cases, a report, a debrief, scenario results) to
+        ``destination`` if the account may export now, and record it in the audit log; else refuse (audited).
 
         Raises
         ------
@@ -94,18 +114,11 @@ class Authorizer:
 
     @staticmethod
     def _targets(twin: TwinState, event: Event) -> list[tuple[str, str | None]]:
-        if isinstance(event, AlarmAcknowledged):
+        if isinstance(event, ALARM_COMMANDS):
             alarm = twin.alarms.get(event.alarm_id)
             if alarm is None:
                 raise TwinError(f"no such alarm {event.alarm_id!r}")
-            area = None
-            if alarm.case_id is not None and alarm.case_id in twin.cases:
-                area = twin.cases[alarm.case_id].community_id
-            elif alarm.sensor_id is not None and twin.street.has("sensors", alarm.sensor_id):
-                area = community_of_area(twin.street, twin.street.sensor(alarm.sensor_id).micro_grid_id)
-            else:
-                area = community_of_area(twin.street, alarm.area_id)
-            return [(f"alarm {alarm.id}", area)]
+            return [(f"alarm {alarm.id}", alarm_community(twin, alarm))]
         if isinstance(event, ItemRestocked):
             resource = twin.resources.get(event.resource_id)
             if resource is None:

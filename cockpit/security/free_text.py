@@ -29,8 +29,8 @@ from cockpit.security.personal_data import (
     KeyMissing,
     ResidentStore,
     authorise_unmask,
-    load_key,
 )
+from cockpit.security.resident_stores import residents_key
 from cockpit.security.users import SecurityError, UserStore
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
@@ -98,8 +98,9 @@ def guard_for(db: Database, street: Street, environ: Mapping[str, str] | None = 
     """The guard an ingest of ``street`` runs with: the names of its staff and stored residents, and
     the personal-data key to seal originals with.
 
-    Without a key the text is still scrubbed (ID and phone numbers, staff names), its original not
-    kept, and a warning says so once.
+    The key is :func:`~cockpit.security.resident_stores.residents_key` (the demo street's fictitious
+    residents have one without configuration). Without a key the text is still scrubbed (ID and
+    phone numbers, staff names), its original not kept, and a warning says so once.
 
     Raises
     ------
@@ -108,7 +109,7 @@ def guard_for(db: Database, street: Street, environ: Mapping[str, str] | None = 
     """
     names = street_names(street)
     try:
-        key = load_key(environ)
+        key = residents_key(street, environ)
     except KeyMissing as missing:
         if ResidentStore(db, street.id, None).count():
             raise KeyMissing(f"residents are stored, and their names must be masked in reports: {missing}") from None

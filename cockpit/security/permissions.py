@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING
 from cockpit.twin import TwinError
 from cockpit.vocabulary.events import (
     AlarmAcknowledged,
+    AlarmShelved,
+    AlarmUnshelved,
     CaseAccepted,
     CaseClosed,
     CaseDispatched,
@@ -137,6 +139,8 @@ EVENT_ACTIONS: dict[type[Event], Action] = {
     CaseReopened: Action.REOPEN,
     CaseRejected: Action.REJECT,
     AlarmAcknowledged: Action.ACKNOWLEDGE,
+    AlarmShelved: Action.ACKNOWLEDGE,
+    AlarmUnshelved: Action.ACKNOWLEDGE,
     # Resources are dispatched (调度) as people are: sending one, booking it back and restocking a shelf.
     ResourceDispatched: Action.DISPATCH,
     ResourceReturned: Action.DISPATCH,

@@ -208,11 +208,23 @@ class SensorReading(Event):
 
 
 @dataclass(frozen=True, slots=True)
-class AlarmRaised(Event):
-    """An alarm starts. ``alarm_kind``: "sensor", "red_case", "overdue", "area" or "low_stock".
+class SensorFlapping(Event):
+    """A sensor's rule started (``flapping``) or stopped going on and off within its flap window."""
 
-    A sensor alarm names its sensor and rule; the case it opened or joined is ``case_id``. A
-    low-stock alarm names the station or cache (``resource_id``), its micro-grid (``area_id``) and
+    sensor_id: str
+    rule_id: str
+    flapping: bool
+
+    kind: ClassVar[str] = "sensor"
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmRaised(Event):
+    """An alarm starts. ``alarm_kind``: "sensor", "red_case", "overdue", "area", "flood" or "low_stock".
+
+    A sensor alarm names its sensor and rule; the case it opened or joined is ``case_id``. An alarm
+    raised during a flood in its community names the flood alarm (``flood_id``), which annunciates it.
+    A low-stock alarm names the station or cache (``resource_id``), its micro-grid (``area_id``) and
     the item (``detail``).
     """
 
@@ -224,6 +236,7 @@ class AlarmRaised(Event):
     case_id: str | None = None
     area_id: str | None = None
     detail: str = ""
+    flood_id: str | None = None
     resource_id: str | None = None
 
     kind: ClassVar[str] = "alarm"
@@ -240,10 +253,37 @@ class AlarmRepeated(Event):
 
 @dataclass(frozen=True, slots=True)
 class AlarmAcknowledged(Event):
-    """An operator acknowledged the alarm (the banner may go)."""
+    """An operator acknowledged the alarm (the banner may go), with an optional comment.
+
+    Acknowledging a flood alarm acknowledges the alarms of the flood too.
+    """
 
     alarm_id: str
     actor: str = ""
+    comment: str = ""
+
+    kind: ClassVar[str] = "alarm"
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmShelved(Event):
+    """An operator shelved the alarm until ``until``, with a reason: it is not annunciated meanwhile."""
+
+    alarm_id: str
+    until: datetime
+    actor: str = ""
+    reason: str = ""
+
+    kind: ClassVar[str] = "alarm"
+
+
+@dataclass(frozen=True, slots=True)
+class AlarmUnshelved(Event):
+    """The alarm is back on the banner if still unacknowledged: shelving expired or was undone."""
+
+    alarm_id: str
+    actor: str = ""
+    reason: str = ""
 
     kind: ClassVar[str] = "alarm"
 

@@ -114,3 +114,28 @@ def test_without_a_key_the_text_is_scrubbed_and_no_original_kept(db):
     service.flush()
     [event] = [e for e in EventStore(db).read() if isinstance(e, CaseReported)]
     assert event.description == "网**没来，138****5678" and SealedTexts(db, KEY).cases() == []
+
+
+def test_the_demo_street_s_residents_are_read_with_the_demo_key_when_none_is_configured(tmp_path, monkeypatch):
+    """A second `cockpit demo` on the same database: its fictitious residents are stored, no key is
+    configured, and the ingest's guard still starts, knowing their names under the demo's key."""
+    from cockpit.security import personal_data
+    from cockpit.security.free_text import guard_for
+    from cockpit.security.personal_data import FieldCipher, KeyMissing, ResidentStore
+    from cockpit.security.resident_stores import DEMO_KEY, demo_resident_store, residents_key
+    from cockpit.street.demo import load_demo_street
+
+    monkeypatch.setattr(personal_data, "_keyring_key", lambda: None)
+    monkeypatch.delenv("STREET_COCKPIT_KEY", raising=False)
+    street = load_demo_street()
+    db = open_database(f"sqlite:///{tmp_path / 'demo.sqlite'}")
+    assert demo_resident_store(db, street).count() > 0
+    guard = guard_for(db, street)
+    assert guard.cipher is not None and residents_key(street) == DEMO_KEY
+    staff = street_names(street)
+    resident = next(n for n in sorted(ResidentStore(db, street.id, FieldCipher(DEMO_KEY)).known_names())
+                    if n not in staff and len(n) >= 2)
+    assert resident not in guard.scrubber.scrub(f"{resident}报告楼道堵塞")
+    with pytest.raises(KeyMissing):
+        residents_key(tiny_street())
+    db.close()

@@ -154,3 +154,25 @@ def test_window_goes_to_the_runner_the_composition_root_gives(log_path, capsys) 
     assert replay_command(args) == 0 and opened == [str(log_path)]
     code, out, err = run(["replay", str(log_path), "--window"], capsys)
     assert code == 2 and "no window" in err
+
+
+def test_report_density_counts_reports_and_red_overdue_per_local_hour(tmp_path):
+    import pandas as pd
+
+    from cockpit.history.format import write_log
+    from cockpit.replay.loader import read_incident_log
+    from cockpit.replay.summary import report_density
+    from tests.core.test_training import row
+
+    rows = [row("A", "2026-10-01T19:10+08:00", (0, 0), "C01-G01-M01"),
+            row("B", "2026-10-01T19:50+08:00", (0, 0), "C01-G01-M01"),
+            row("C", "2026-10-01T22:05+08:00", (0, 0), "C01-G01-M01")]
+    rows[2]["risk_level"] = "red"  # never resolved: overdue
+    frame = pd.DataFrame(rows)
+    for column in ("triaged_at", "dispatched_at", "accepted_at", "on_scene_at", "resolved_at", "closed_at"):
+        frame[column] = pd.to_datetime(frame[column], utc=True)
+    write_log(frame, tmp_path / "d.parquet")
+    starts, reports, red = report_density(read_incident_log(tmp_path / "d.parquet"))
+    assert [s.astimezone(pd.Timestamp("2026-10-01T19:00+08:00").tz).strftime("%H:%M") for s in starts] == [
+        "19:00", "20:00", "21:00", "22:00"]
+    assert reports.tolist() == [2, 0, 0, 1] and red.tolist() == [0, 0, 0, 1]

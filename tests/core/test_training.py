@@ -99,7 +99,7 @@ def test_a_session_pauses_at_each_decision_and_scores_it(replay, tmp_path) -> No
     point = session.advance()
     assert (point.kind, point.case_id, point.at) == (TRIAGE, "B", T("2026-10-01T09:00+08:00"))
     assert session.twin.cases["B"].status is CaseStatus.REPORTED  # the record's triage is held back
-    with pytest.raises(TwinError, match="waits for triage B"):
+    with pytest.raises(TwinError, match="waits for triage of case B"):
         session.dispatch("B", "GW-C02-G01")
     assert session.triage("B", RiskLevel.BLUE, OwnerLevel.GRID).score == 100.0
     point = session.advance()
@@ -149,3 +149,67 @@ def test_declining_scores_zero_and_the_window_is_checked(replay) -> None:
     assert session.advance() is None
     with pytest.raises(ValueError, match="ends after it starts"):
         TrainingSession(replay, "x", T("2026-10-02T00:00+08:00"), T("2026-10-01T00:00+08:00"))
+
+
+def test_the_session_plays_on_a_twin_of_its_own_and_the_replay_stays_read_only(replay) -> None:
+    def read_only(twin, event):
+        raise TwinError("this is a replay of history")
+
+    replay.twin.authorizer = read_only
+    replay.seek(T("2026-10-01T08:00+08:00"))
+    session = TrainingSession(replay, "trainee", T("2026-10-01T08:30+08:00"), T("2026-10-01T11:00+08:00"))
+    assert session.twin is not replay.twin
+    session.advance()
+    session.triage("B", RiskLevel.BLUE, OwnerLevel.GRID)
+    assert session.twin.cases["B"].status is CaseStatus.TRIAGED
+    assert "B" not in replay.twin.cases  # the trainer's replay did not move
+    assert replay.twin.authorizer is read_only
+
+
+def test_a_refused_command_uses_nothing_up(replay) -> None:
+    session = TrainingSession(replay, "trainee", T("2026-10-01T08:30+08:00"), T("2026-10-01T11:00+08:00"))
+    session.advance()
+    session.triage("B", RiskLevel.BLUE, OwnerLevel.GRID)
+    with pytest.raises(TwinError, match="unknown assignee 'NOBODY'"):
+        session.dispatch("B", "NOBODY")
+    with pytest.raises(TwinError, match="only the trainee"):
+        session.twin.dispatch("B", "GW-C02-G01", "someone else")
+    assert session.pending.kind == DISPATCH and len(session.debrief.decisions) == 1
+    assert session.dispatch("B", "GW-C02-G01").kind == DISPATCH
+    assert len(session.debrief.decisions) == 2
+
+
+def test_the_operators_ranked_list_offers_the_people_on_duty_then(replay) -> None:
+    from cockpit import recommender
+
+    session = TrainingSession(replay, "trainee", T("2026-10-01T08:30+08:00"), T("2026-10-01T11:00+08:00"))
+    session.advance()
+    session.triage("B", RiskLevel.BLUE, OwnerLevel.GRID)
+    ranked = [r.staff_id for r in recommender.recommend(session.twin, "B")]
+    assert ranked and ranked[0] == "GW-C02-G01"
+
+
+def test_paced_playback_stops_at_the_clock_and_at_each_case(replay) -> None:
+    session = TrainingSession(replay, "trainee", T("2026-10-01T08:30+08:00"), T("2026-10-01T11:00+08:00"))
+    assert session.advance(until=T("2026-10-01T08:50+08:00")) is None
+    assert session.twin.now == T("2026-10-01T08:50+08:00") and "B" not in session.twin.cases
+    point = session.advance(until=T("2026-10-01T09:30+08:00"))
+    assert (point.kind, point.case_id) == (TRIAGE, "B")
+    assert session.advance(until=T("2026-10-01T09:40+08:00")) is point  # waits for the trainee
+
+
+def test_finishing_early_lets_the_pending_decision_pass(replay) -> None:
+    session = TrainingSession(replay, "trainee", T("2026-10-01T08:30+08:00"), T("2026-10-01T11:00+08:00"))
+    session.advance()
+    debrief = session.finish()
+    assert session.finished and [d.action for d in debrief.decisions] == [{"declined": True}]
+    assert debrief.decisions[0].recorded["risk"] == "blue"
+    # A decision let pass still shows what was best then (the debrief read "—" there).
+    assert debrief.decisions[0].best == {"risk": "blue", "owner_level": "grid"}
+
+
+def test_a_window_that_starts_on_a_report_gives_that_report_to_the_trainee(replay) -> None:
+    session = TrainingSession(replay, "trainee", T("2026-10-01T09:00+08:00"), T("2026-10-01T11:00+08:00"))
+    assert "B" not in session.twin.cases
+    point = session.advance()
+    assert (point.kind, point.case_id) == (TRIAGE, "B")

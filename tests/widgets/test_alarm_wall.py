@@ -104,6 +104,7 @@ def _banner_on_a_wall(qtbot, model, size):
     host.setStyleSheet(wall_stylesheet(size[1]))
     host.setFixedSize(*size)
     banner = AlarmBanner(model, actor="op")
+    banner.set_for_wall(True)
     column = QVBoxLayout(host)
     column.addWidget(banner)
     column.addStretch(1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import QLabel
 
 from cockpit.vocabulary.domain import CaseStatus, OwnerLevel, RiskLevel
@@ -37,7 +37,8 @@ def test_dispatch_through_the_ui_changes_twin_and_queue(qtbot, model, twin, pane
     first = panel.recommendations.item(0).data(Qt.ItemDataRole.UserRole)
     # The grid's own worker is in the middle of the C01-G01 cell pair; by arrival it ranks first.
     assert first == "GW-C01-G01"
-    assert " m · " in panel.recommendations.item(0).text() and "nearest" in panel.recommendations.item(0).text()
+    # Why it ranks there: arrival by its mode, distance, home grid, load.
+    assert panel.recommendations.item(0).text() == "grid worker 网格员C01-G01 · 1 min (E-bike) · 230 m · own grid · idle"
     assert not panel.dispatch_button.isEnabled()
     panel.recommendations.setCurrentRow(0)
     assert panel.dispatch_button.isEnabled()
@@ -49,6 +50,22 @@ def test_dispatch_through_the_ui_changes_twin_and_queue(qtbot, model, twin, pane
     assert queue.table_model.index(row, COLUMNS.index("status")).data() == "dispatched"
     assert queue.table_model.index(row, COLUMNS.index("assignee")).data() == "网格员C01-G01"
     assert panel.accept_button.isEnabled() and not panel.feedback_button.isEnabled()
+
+
+def test_a_click_on_the_first_ranked_person_allows_dispatch(qtbot, model, twin, panel):
+    """The walk found the trainee's dispatch dead: the list's first row was already current (focus
+    makes it so) but unselected, a click on it changed no current row, and Dispatch stayed disabled."""
+    _triaged(model, twin, col=0.2, row=0.2)
+    panel.set_case("K1")
+    panel.show()
+    qtbot.waitExposed(panel)
+    view = panel.recommendations
+    view.setCurrentRow(0, QItemSelectionModel.SelectionFlag.NoUpdate)
+    assert view.currentRow() == 0 and not panel.dispatch_button.isEnabled()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=view.visualItemRect(view.item(0)).center())
+    assert panel.dispatch_button.isEnabled()
+    view.clearSelection()
+    assert not panel.dispatch_button.isEnabled()
 
 
 def test_departments_are_offered_for_the_whistle(qtbot, model, twin, panel):
@@ -71,8 +88,13 @@ def test_full_loop_with_reasons_where_the_process_needs_them(qtbot, model, twin,
     case = twin.cases["K1"]
     assert (case.status, case.risk, case.owner_level) == (CaseStatus.TRIAGED, RiskLevel.YELLOW, OwnerLevel.COMMUNITY)
     assert panel.dispatch_to("VOL-1")
-    for button in (panel.accept_button, panel.on_scene_button, panel.resolve_button):
-        qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assignee = panel._fact_values["assignee"]
+    assert "ETA" in assignee.full_text()  # an arrival estimate while on the way...
+    qtbot.mouseClick(panel.accept_button, Qt.MouseButton.LeftButton)
+    assert "ETA" in assignee.full_text()
+    qtbot.mouseClick(panel.on_scene_button, Qt.MouseButton.LeftButton)
+    assert "ETA" not in assignee.full_text()  # ...and none once on scene
+    qtbot.mouseClick(panel.resolve_button, Qt.MouseButton.LeftButton)
     assert case.status is CaseStatus.RESOLVED
     panel.rating.setValue(2)
     panel.fixed.setChecked(False)
@@ -101,7 +123,7 @@ def test_refusal_is_shown_with_the_twins_reason(qtbot, model, twin, panel):
     with qtbot.waitSignal(model.error_occurred):
         qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)
     assert twin.cases["K1"].status is CaseStatus.REPORTED
-    assert "reject needs a reason" in panel.error_label.text()
+    assert panel.error_label.text() == "case K1: rejecting needs a reason"  # the refusal in the UI's words
     panel.ask_reason = lambda prompt: None  # cancelled: nothing happens, nothing is said
     qtbot.mouseClick(panel.reject_button, Qt.MouseButton.LeftButton)
     assert twin.cases["K1"].status is CaseStatus.REPORTED

@@ -19,7 +19,8 @@ def _recording_windows(calls: list[dict]) -> WindowCommands:
         calls.append(options)
         return out
 
-    return WindowCommands(run_demo=lambda args: 0, render_snapshot=render, run_replay=lambda args: 0)
+    return WindowCommands(run_demo=lambda args: 0, render_snapshot=render, run_replay=lambda args: 0,
+                          run_open=lambda args: 0)
 
 
 def test_cockpit_snapshot_through_the_entry_point_writes_a_png(tmp_path, capsys):

@@ -8,6 +8,7 @@ from datetime import datetime, timezone
 import pytest
 
 from cockpit.security.permissions import PermissionDenied
+from cockpit.street.demo import load_demo_street
 from cockpit.training import Debrief
 from widgets.debrief import DebriefView
 from widgets.export_gate import export_or_explain
@@ -26,14 +27,15 @@ def test_scenario_results_and_debriefs_are_not_written_when_the_gate_refuses(qtb
     with pytest.raises(PermissionDenied, match=r"may not export \(scenario results\)"):
         results.export(tmp_path / "results")
     assert not (tmp_path / "results").exists()
-    view = DebriefView(Debrief("trainee1", "trainer1", "log.parquet", T0, T0), may_export=refuse)
+    view = DebriefView(Debrief("trainee1", "trainer1", "log.parquet", T0, T0), load_demo_street(), may_export=refuse)
     qtbot.addWidget(view)
-    for save, name in ((view.save_csv, "debrief.csv"), (view.save_png, "debrief.png")):
+    for save, name in ((view.save_csv, "debrief.csv"), (view.save_png, "debrief.png"),
+                       (view.save_pdf, "debrief.pdf")):
         with pytest.raises(PermissionDenied, match="debrief of trainee1"):
             save(tmp_path / name)
         assert not (tmp_path / name).exists()
     allowed = []
-    view = DebriefView(Debrief("trainee1", "trainer1", "log.parquet", T0, T0),
+    view = DebriefView(Debrief("trainee1", "trainer1", "log.parquet", T0, T0), load_demo_street(),
                        may_export=lambda what, where: allowed.append((what, where)))
     qtbot.addWidget(view)
     assert view.save_csv(tmp_path / "ok.csv").exists()

@@ -37,7 +37,7 @@ def test_the_demo_acts_as_the_demo_account_and_saves_the_session(qtbot, qapp, db
     qtbot.addWidget(window)
     try:
         assert session.actor == "demo-operator" and session.user is not None and session.user.is_demo
-        assert window.account_label.text() == "演示账号 demo-operator"
+        assert window.account_label.text() == "演示账号 demo-operator（值班员 · 全街道）"
         assert "cockpit.sqlite" in window.note_label.text()
         window.show_storage_problem("database is locked by another program: cockpit.sqlite")
         assert window.note_label.text() == "数据库暂不可用，数据未丢失，正在重试"

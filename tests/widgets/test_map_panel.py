@@ -162,7 +162,26 @@ def test_staff_coverage_counts_available_staff_where_they_are(qtbot, panel, mode
     submit(model, [StaffStatusChanged(T0, "VOL-1", StaffStatus.AVAILABLE),
                    StaffStatusChanged(T0, "GW-C02-G01", StaffStatus.AVAILABLE)])
     qtbot.waitUntil(lambda: panel.area_value("C01") == 1 and panel.area_value("C02") == 1)
-    assert "VOL-1" in panel.marker_ids("staff")
+    # At street level an available volunteer (on call at home) is left out; the grid worker is drawn.
+    assert panel.marker_ids("staff") == ["GW-C02-G01"]
+    panel.drill_to("community", "C01")
+    qtbot.waitUntil(lambda: "VOL-1" in panel.marker_ids("staff"))
+
+
+def test_sensors_are_one_marker_a_grid_at_street_level_and_each_their_own_below(qtbot, panel, model):
+    assert panel.sensors_grouped and sorted(panel.marker_ids("sensors")) == ["C01-G01", "C01-G02", "C02-G02"]
+    assert panel.sensor_tooltip("C01-G01").splitlines()[1] == "1 sensors · 0 silent · 0 alarming"
+    submit(model, [AlarmRaised(T0, "A-1", "sensor", RiskLevel.RED, sensor_id="SMK-1")])
+    qtbot.waitUntil(lambda: panel.marker_style("sensors", "C01-G01")[0] == "star")
+    panel.drill_to("community", "C01")
+    qtbot.waitUntil(lambda: not panel.sensors_grouped and "SMK-1" in panel.marker_ids("sensors"))
+    assert panel.marker_style("sensors", "SMK-1")[0] == "star"
+
+
+def test_the_fit_button_returns_to_the_whole_street(qtbot, panel):
+    panel.drill_to("micro", "C02-G01-M02")
+    qtbot.mouseClick(panel._fit_button, Qt.MouseButton.LeftButton)
+    assert panel.focus == ("street", panel._street.id) and panel.sensors_grouped
 
 
 def test_a_new_red_case_appears_as_a_red_marker_after_the_model_signal(qtbot, panel, model):
@@ -178,6 +197,8 @@ def test_a_new_red_case_appears_as_a_red_marker_after_the_model_signal(qtbot, pa
 
 
 def test_an_alarming_sensor_is_a_big_red_star(qtbot, panel, model):
+    panel.drill_to("community", "C01")
+    qtbot.waitUntil(lambda: "SMK-1" in panel.marker_ids("sensors"))
     assert panel.marker_style("sensors", "SMK-1")[0] == "s"
     submit(model, [AlarmRaised(T0 + timedelta(minutes=1), "A-2", "sensor", RiskLevel.RED, sensor_id="SMK-1")])
     qtbot.waitUntil(lambda: panel.marker_style("sensors", "SMK-1")[0] == "star")
@@ -222,8 +243,9 @@ def test_tooltips_name_the_area_case_sensor_and_staff(qtbot, panel, model):
     assert panel.staff_tooltip("VOL-1").splitlines() == ["志愿者甲", i18n.staff_kind_name(model.twin.staff["VOL-1"].member.kind),
                                                         i18n.staff_status_name(StaffStatus.OFF_DUTY)]
     # Away from any marker, the area under the point and its measure.
-    lon_x, lat_y = panel._area_xy["C01-G02"].centroid.coords[0]
-    assert panel.tooltip_at(lon_x, lat_y).splitlines()[0] == i18n.community_name(tiny_street(), "C01")
+    x0, y0, x1, y1 = panel._area_xy["C01-G02"].bounds  # a corner of the grid, clear of its sensors' marker
+    assert panel.tooltip_at(x0 + 0.1 * (x1 - x0), y0 + 0.1 * (y1 - y0)).splitlines()[0] == i18n.community_name(
+        tiny_street(), "C01")
 
 
 def test_an_overdue_case_is_outlined_and_says_so(qtbot, panel, model):
@@ -304,6 +326,6 @@ def test_wall_labels_and_markers_grow_with_the_wall_type(panel):
     assert panel.marker_style("cases", "K-1")[1] == 11
     panel.set_wall_type_size(wall_pixel_size(2160))
     assert panel._labels.pixel_size == 54
-    assert panel.marker_style("cases", "K-1")[1] == 22 and panel.marker_style("sensors", "SMK-1")[1] == 12
+    assert panel.marker_style("cases", "K-1")[1] == 22 and panel.marker_style("sensors", "C01-G01")[1] == 18
     panel.set_for_wall(False)
     assert panel._labels.pixel_size == 15 and panel.marker_style("cases", "K-1")[1] == 11

@@ -28,9 +28,11 @@ from widgets.theme import RISK_COLORS, STAFF_STATUS_COLORS
 
 @pytest.fixture
 def panel(panel):
-    """The shared map panel (conftest) showing micro-grids, drawn up to date."""
+    """The shared map panel (conftest) showing micro-grids with each sensor its own marker (drilled into a
+    community, the street in view), drawn up to date."""
     panel.set_level("micro")
-    panel.fit()
+    panel.drill_to("community", "C01")
+    panel._zoom_to(panel._street_xy.bounds, 0.02)
     panel.refresh()
     return panel
 
@@ -184,7 +186,7 @@ def test_a_name_stays_above_a_staff_member_standing_on_it(panel, model):
 
 
 def test_a_recolour_changes_the_area_fill(panel, model):
-    area = "C02-G02-M02"  # no case, sensor or label at its corner
+    area = "C01-G02-M01"  # no case, sensor or label at its corner
     polygon = panel._area_xy[area]
     minx, miny, _, _ = polygon.bounds
     assert polygon.contains(shapely.Point(minx + 40, miny + 40))
@@ -192,7 +194,7 @@ def test_a_recolour_changes_the_area_fill(panel, model):
     assert rendered(panel).pixelColor(*at) == panel.area_brush(area).color()
     cold = panel._base.cold_paints
     for n in range(3):
-        submit(panel, model, [report(f"X-{n}", col=3, row=1, at=T0 + timedelta(minutes=n))])
+        submit(panel, model, [report(f"X-{n}", col=0, row=1, at=T0 + timedelta(minutes=n))])
     assert panel.area_bin(area) > 0
     image = rendered(panel)
     assert panel._base.cold_paints > cold

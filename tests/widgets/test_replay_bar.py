@@ -5,12 +5,12 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from cockpit.clock import ManualClock
 from cockpit.replay.index import LogIndex
 from cockpit.replay.loader import read_incident_log
-from cockpit.replay.player import AS_FAST_AS_POSSIBLE, REPLAY_LABEL, ReplayPlayer
+from cockpit.replay.player import AS_FAST_AS_POSSIBLE, ReplayPlayer
 from cockpit.replay.seek import Replay
 from cockpit.replay.synthetic import synthetic_log
 from cockpit.training import Debrief, Decision
@@ -49,9 +49,9 @@ def parts(qtbot, index):
     model.close()
 
 
-def test_the_bar_says_replay_loudly(parts) -> None:
+def test_the_bar_says_replay_loudly(parts, languages) -> None:
     _, _, bar, _ = parts
-    assert bar.mode_label.text() == REPLAY_LABEL
+    assert bar.mode_label.text() == "REPLAY"
     assert REPLAY_COLOR.name() in bar.mode_label.styleSheet()
 
 
@@ -117,11 +117,11 @@ def test_debrief_view_shows_scores_and_exports(qtbot, tmp_path) -> None:
         Decision("dispatch", "A", at, at, {"assignee": "GW-1"}, {"assignee": "GW-2"}, {"assignee": "GW-1"},
                  50.0, 20.0),
     ])
-    view = DebriefView(debrief)
+    view = DebriefView(debrief, tiny_street())
     qtbot.addWidget(view)
     assert view.table.rowCount() == 2
-    assert view.table.item(1, 8).text() == "70.0"
-    assert "张三" in view.title.text() and "85.0" in view.title.text()
+    assert view.table.item(1, 8).text() == "70"
+    assert "张三" in view.title.text() and "85" in view.title.text()
     with qtbot.waitSignal(view.sig_show_case_requested) as blocker:
         view.table.cellDoubleClicked.emit(1, 0)
     assert blocker.args == ["A"]
@@ -129,6 +129,8 @@ def test_debrief_view_shows_scores_and_exports(qtbot, tmp_path) -> None:
     assert png.stat().st_size > 0
     csv_text = view.save_csv(tmp_path / "debrief.csv").read_text(encoding="utf-8-sig")
     assert csv_text.splitlines()[0].startswith("decided_at,kind,case_id")
+    pdf = view.save_pdf(tmp_path / "debrief.pdf").read_bytes()
+    assert pdf.startswith(b"%PDF") and pdf.count(b"/Type /Page\n") + pdf.count(b"/Type /Page ") >= 1
 
 
 def test_the_case_queue_follows_seeks_both_ways(qtbot, parts) -> None:
@@ -148,48 +150,7 @@ def test_the_case_queue_follows_seeks_both_ways(qtbot, parts) -> None:
     queue.close()
 
 
-def test_training_panel_takes_decisions_and_finishes(qtbot, tmp_path) -> None:
-    import pandas as pd
-
-    from cockpit.history.format import write_log
-    from cockpit.replay.cli import open_replay
-    from cockpit.training import TrainingSession
-    from tests.core.test_training import row
-    from widgets.debrief import TrainingPanel
-
-    frame = pd.DataFrame([
-        row("A", "2026-10-01T10:00+08:00", (0, 0), "C01-G01-M01", triaged_at="2026-10-01T10:05+08:00",
-            dispatched_at="2026-10-01T10:10+08:00", accepted_at="2026-10-01T10:30+08:00",
-            resolved_at="2026-10-01T12:00+08:00", closed_at="2026-10-01T13:00+08:00",
-            assignee="GW-C01-G02", satisfaction=4),
-    ])
-    for column in ("triaged_at", "dispatched_at", "accepted_at", "on_scene_at", "resolved_at", "closed_at"):
-        frame[column] = pd.to_datetime(frame[column], utc=True)
-    write_log(frame, tmp_path / "one.parquet")
-    replay = open_replay(tmp_path / "one.parquet", tiny_street())
-    session = TrainingSession(replay, "trainee", pd.Timestamp("2026-10-01T09:00+08:00"),
-                              pd.Timestamp("2026-10-01T14:00+08:00"))
-    panel = TrainingPanel(session)
-    qtbot.addWidget(panel)
-    with qtbot.waitSignal(panel.sig_show_case_requested) as shown:
-        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
-    assert shown.args == ["A"] and not panel.triage_button.isHidden()
-    panel.risk_box.setCurrentIndex(panel.risk_box.findData(RiskLevel.BLUE))
-    panel.owner_box.setCurrentIndex(panel.owner_box.findData(OwnerLevel.GRID))
-    with qtbot.waitSignal(panel.decision_made) as made:
-        qtbot.mouseClick(panel.triage_button, Qt.MouseButton.LeftButton)
-    assert made.args[0].score == 100.0
-    assert not panel.dispatch_button.isHidden()
-    assert panel.staff_box.itemData(0) == "GW-C01-G01"  # nearest qualified free person first
-    with qtbot.waitSignal(panel.decision_made) as made:
-        qtbot.mouseClick(panel.dispatch_button, Qt.MouseButton.LeftButton)
-    assert made.args[0].choice_score == 50.0 and "score 100.0" in panel.result.text()
-    with qtbot.waitSignal(panel.finished) as done:
-        qtbot.mouseClick(panel.next_button, Qt.MouseButton.LeftButton)
-    assert len(done.args[0].decisions) == 2 and not panel.next_button.isEnabled()
-
-
-def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path) -> None:
+def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path, languages) -> None:
     from cockpit.replay.cli import open_replay
     from widgets.replay_desk import build_replay_desk
 
@@ -197,8 +158,8 @@ def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path) -> Non
     synthetic_log(tiny_street(), 50, seed=8, start=START, per_day=50).to_parquet(path)
     view = build_replay_desk(open_replay(path, tiny_street()), "trainer")
     qtbot.addWidget(view.desk.window)
-    assert view.desk.window.windowTitle() == f"{REPLAY_LABEL} · log.parquet"
-    assert view.badge.text().startswith(REPLAY_LABEL)
+    assert view.desk.window.windowTitle().startswith("REPLAY · log.parquet · ")
+    assert view.badge.text().startswith("REPLAY · ")
     view.player.seek(view.player.start + timedelta(hours=20))
     assert "paused" in view.badge.text()
     case_id = next(c.id for c in view.player.replay.twin.cases.values() if c.status.open)
@@ -206,3 +167,26 @@ def test_the_replay_desk_says_replay_and_refuses_actions(qtbot, tmp_path) -> Non
         assert not view.model.command(view.player.replay.twin.escalate, case_id, "trainer", "test")
     assert "replay" in refused.args[0]
     view.close()
+
+
+def test_the_density_strip_shows_reports_per_hour_and_a_click_seeks_there(qtbot, parts) -> None:
+    player, _, bar, _ = parts
+    strip = bar.density
+    # One bin an hour from the first report's hour to the last's, holding the synthetic log's 200 reports.
+    assert len(strip.starts) >= 24 and strip.counts.sum() == 200 and strip.counts[0] > 0 < strip.counts[-1]
+    assert all((b - a).total_seconds() == 3600 for a, b in zip(strip.starts, strip.starts[1:]))
+    strip.resize(960, 28)
+    busiest = int(strip.counts.argmax())
+    x = (busiest + 0.5) * strip.width() / len(strip.starts)
+    qtbot.mouseClick(strip, Qt.MouseButton.LeftButton, pos=QPoint(int(x), 10))
+    assert player.time == strip.starts[busiest]
+
+
+def test_typing_a_time_jumps_there_and_a_bad_one_says_how(qtbot, parts, languages) -> None:
+    player, _, bar, _ = parts
+    assert bar.jump_to("2026-10-01 21:05")  # Beijing time
+    assert player.time == datetime(2026, 10, 1, 13, 5, tzinfo=timezone.utc)
+    assert bar.jump_to("23:30")  # on the day shown
+    assert player.time == datetime(2026, 10, 1, 15, 30, tzinfo=timezone.utc)
+    assert not bar.jump_to("yesterday") and bar.jump_error.text() == "Type a time like 2026-10-05 21:05 or 21:05"
+    assert not bar.jump_to("2027-01-01 00:00") and bar.jump_error.text().startswith("The log runs from 2026-10-01")

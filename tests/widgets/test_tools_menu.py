@@ -7,10 +7,10 @@ from datetime import datetime, timedelta, timezone
 from cockpit.replay.cli import open_replay
 from cockpit.replay.synthetic import synthetic_log
 from tests.core.tiny import tiny_street
-from widgets.debrief import TrainingPanel
 from widgets.replay_desk import build_replay_desk
 from widgets.simulation_view import SimulationView
-from widgets.training_desk import start_training
+from widgets.training_desk import TrainingDialog, start_training
+from widgets.training_panel import TrainingPanel
 
 START = datetime(2026, 10, 1, tzinfo=timezone.utc)
 
@@ -34,15 +34,39 @@ def test_what_if_from_a_replay_moment_opens_the_simulation_on_that_state(qtbot, 
     view.close()
 
 
-def test_training_starts_from_the_replay_moment_and_pauses_playback(qtbot, tmp_path):
+def test_training_starts_from_the_replay_moment_and_pauses_playback(qtbot, tmp_path, languages):
     view = replay_desk(qtbot, tmp_path)
     assert view.desk.window.training_action.isEnabled()
     moment = view.player.start + timedelta(hours=20)
     view.player.seek(moment)
+    view.player.bookmarks.clear()
+    view.player.add_bookmark(moment + timedelta(hours=1), "evening")
     view.player.play()
-    panel = start_training(view.player, view.desk, "王小明", "trainer-1", hours=2)
-    assert isinstance(panel, TrainingPanel) and panel.isVisible()
-    assert panel.session.trainee == "王小明"
-    assert panel.session.replay is view.player.replay
+    dialog = TrainingDialog(view.player, view.player.replay)
+    qtbot.addWidget(dialog)
+    labels = [dialog.window_box.itemText(i) for i in range(dialog.window_box.count())]
+    assert labels[0] == "From the moment shown (4 h)" and labels[1].startswith("Bookmark ") and "evening" in labels[1]
+    dialog.trainee.setText("王小明")
+    choice = dialog.choice()
+    assert (choice.start, choice.end - choice.start) == (moment, timedelta(hours=4))
+    training = start_training(view.desk, choice, "trainer-1", view.player)
+    assert isinstance(training.panel, TrainingPanel) and training.panel.isVisible()
+    assert training.session.trainee == "王小明" and training.session.twin is not view.player.replay.twin
     assert "paused" in view.badge.text()
+    training.close()
+    view.close()
+
+
+def test_the_dialog_asks_for_a_name_and_a_window_that_ends_after_it_starts(qtbot, tmp_path, languages):
+    view = replay_desk(qtbot, tmp_path)
+    dialog = TrainingDialog(view.player, view.player.replay)
+    qtbot.addWidget(dialog)
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text() == "Enter the trainee's name." and dialog.result() == 0
+    dialog.trainee.setText("王小明")
+    dialog.end_edit.setDateTime(dialog.start_edit.dateTime())
+    dialog.buttons.accepted.emit()
+    assert dialog.error.text() == "The window must end after it starts."
+    dialog.open_log(tmp_path / "missing.parquet")
+    assert "missing.parquet" in dialog.error.text()
     view.close()
