@@ -25,13 +25,13 @@ class RunRecord:
     ``micro`` and ``grid`` (indices into ``micro_ids`` and ``grid_ids``), ``community`` (into
     ``community_ids``), ``lon``/``lat``, ``source`` (an index into :class:`cockpit.domain.Source`)
     and ``carried`` (open at the start state, never counted in KPIs); abstract runs leave them None.
+    ``item_at`` is when the item a case needed arrived (NaN: it needed none), in runs with ``[resources]``.
 
     The closed loop's stages (street runs): ``triaged``, ``accepted`` (first acceptance),
     ``released`` (the person is free after the first round; ``end`` is the final resolution, later
     when the case waited for another department or was reopened), ``first_resolved`` and
     ``reopened_at`` (reopened cases), ``rework_start``/``rework_end`` (the second round's person
     spell), ``closed`` and ``satisfaction`` (1-5, 0 for no rating).
-    ``item_at`` is when the item a case needed arrived (NaN: it needed none), in runs with ``[resources]``.
     """
 
     scenario: str

@@ -76,11 +76,11 @@ class Scenario:
     demand_dispersion: float | None = None
     """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
     source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
-    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
     guard_limits: Mapping[str, float] = field(default_factory=lambda: dict(GUARD_LIMITS), repr=False, compare=False)
-    """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
     surges: tuple[Surge, ...] = ()
     """Windows in which some categories' rates are multiplied (``[[demand.surge]]``: a typhoon, a festival)."""
+    """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
+    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
     resources: ItemPlan | None = None
 
     @property

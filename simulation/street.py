@@ -68,9 +68,9 @@ class StreetModel:
 
     Places are numbered case points first (micro-grid ``m``'s point ``k`` is ``m *``
     :data:`POINTS_PER_MICRO_GRID` ``+ k``), then the staff bases (each person's ``base``).
-    ``roads`` is None for a street without a road layer; ``straight`` always answers. ``items``
-    (its stations' and caches' stock and its travel model) is there once a scenario with
-    ``[resources]`` asked for it.
+    ``roads`` is None for a street without a road layer; ``straight`` always answers. ``items`` (its
+    stations' and caches' stock and its travel model) is there once a scenario with ``[resources]``
+    asked for it.
     """
 
     name: str
@@ -132,8 +132,7 @@ def build_street_model(street: "Street", name: str | None = None) -> StreetModel
 
 def street_models_for(scenarios: Iterable) -> dict[str, StreetModel]:
     """The street models the given scenarios run in (for handing to worker processes)."""
-    # A street known only from its log ("log") has no model: its scenario carries what it needs.
-    scenarios = [s for s in scenarios if s.street not in ("none", "log")]
+    scenarios = [s for s in scenarios if s.street != "none"]
     return {s.street: street_model(s.street, items=any(o.street == s.street and o.resources is not None
                                                        for o in scenarios))
             for s in scenarios}

@@ -41,8 +41,8 @@ from simulation.items import ItemSupply
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
 from simulation.shifts import MINUTES_PER_DAY, MINUTES_PER_HOUR
-from simulation.street import street_model
 from simulation.streams import stream
+from simulation.street import street_model
 
 DRAIN_DAYS = 30
 """After the horizon the run drains open cases for at most this long (cases nobody can ever take stay open)."""
@@ -131,9 +131,9 @@ class StreetEngine(Core):
         self._draw()
         self._carry()
         self._qualify()
-        # Items a case needs (``[resources]``) come from the street's stations and caches by road.
         self.supply = (ItemSupply(street_model(scenario.street, items=True).items, scenario.resources,
-                                  self.category_names) if scenario.resources is not None else None)
+                                  self.category_names)
+                       if scenario.resources is not None and self.ground.micro else None)
 
     # -- drawing ---------------------------------------------------------------------------------
 
@@ -406,7 +406,7 @@ class StreetEngine(Core):
         self.rework_end = [math.nan] * n
         self.round = [0] * n
         self.holder = [-1] * n
-        self.item_at = [math.nan] * len(self.arrival)
+        self.item_at = [math.nan] * n
         self.start_shifts(self.t0)
         self._resume()
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
@@ -459,32 +459,18 @@ class StreetEngine(Core):
             accepted = t + self._accept[i][band]
             scene = accepted if self._no_visit[i] else accepted + self.trip_minutes(i, s, accepted)
         if self.round[i] == 0:
+            if on_scene_at is None and not self._no_visit[i]:
+                scene = self._with_item(i, t, scene)
             self.who[i] = s
             self.start[i] = t
             self.accepted[i] = accepted
-            work = self.service_of[i]
-            if self.supply is not None and on_scene_at is None and not self._no_visit[i]:
-                scene = self._with_item(i, t, scene, work)
             if on_scene_at is not None or not self._no_visit[i]:
                 self.scene[i] = scene
+            work = self.service_of[i]
         else:
             self.rework_start[i] = t
             work = self._rework[i]
         heappush(self.heap, (max(t, scene) + work, (i << 3) | DONE))
-
-    def _with_item(self, i: int, t: float, scene: float, work: float) -> float:
-        """When work on case ``i`` can start: once the item it needs (if any) is there too, sent at ``t``."""
-        kind, place = self.kind_of[i], self._place[i]
-        if place < 0 or not self.supply.needed(kind):
-            return scene
-        straight = self.ground.straight
-        trip = self.supply.best(kind, straight.x[place], straight.y[place], t)
-        if trip is None:
-            return scene
-        scene = max(scene, trip.arrival)
-        self.supply.hold(trip, scene + work)
-        self.item_at[i] = trip.arrival
-        return scene
 
     def trip_minutes(self, i: int, s: int, t: float) -> float:
         """Minutes from where ``s`` is to case ``i``: by road, straight line, or the stage table's trip."""
@@ -498,6 +484,24 @@ class StreetEngine(Core):
         if travel == "road" and roads is not None:
             return roads.minutes(self.mode[s], self.position[s], place)
         return self.ground.straight.minutes_at(self.speed[s], self.position[s], place)
+
+    def _with_item(self, i: int, sent: float, arrive: float) -> float:
+        """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
+
+        The item comes from the station or cache that gets it to the case point first; it is held
+        until the case is worked and then travels back. ``item_at[i]`` records its arrival.
+        """
+        supply, place = self.supply, self._place[i]
+        if supply is None or place < 0 or not supply.needed(self.kind_of[i]):
+            return arrive
+        straight = self.ground.straight
+        trip = supply.best(self.kind_of[i], straight.x[place], straight.y[place], sent)
+        if trip is None:
+            return arrive
+        scene = max(arrive, trip.arrival)
+        supply.hold(trip, scene + self.service_of[i])
+        self.item_at[i] = trip.arrival
+        return scene
 
     def on_done(self, i: int, t: float) -> None:
         """The worker is done with case ``i``: it is resolved now or after a coordination wait, or reopens later."""

@@ -65,10 +65,10 @@ class ExperimentRunner(QObject):
     search_finished(object, bool)
         The :class:`~simulation.experiment.StreetStaffingSearch` of a staffing search, and
         whether it was cancelled.
-    baseline_finished(object)
-        The :class:`~simulation.validation.Validation` of a baseline check.
     whatif_finished(object, bool)
         The :class:`~simulation.resource_whatif.WhatIf` of a placement plan, and whether it was cancelled.
+    baseline_finished(object)
+        The :class:`~simulation.validation.Validation` of a baseline check.
     failed(str)
         The run raised; the message says why.
     """
@@ -76,8 +76,8 @@ class ExperimentRunner(QObject):
     progress_changed = Signal(int, int)
     finished = Signal(list, bool)
     search_finished = Signal(object, bool)
-    baseline_finished = Signal(object)
     whatif_finished = Signal(object, bool)
+    baseline_finished = Signal(object)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -109,13 +109,6 @@ class ExperimentRunner(QObject):
         """
         self._launch(0, self._search, scenario, replications, seed, workers, options)
 
-    def start_check(self, log, holdout_days: int, replications: int, seed: int, workers: int = 1) -> None:
-        """Check the baseline against the incident log ``log`` (a frame): ``validate_log`` on its last days."""
-        self._launch(0, self._check, log, holdout_days, replications, seed, workers)
-
-    def _check(self, log, holdout_days: int, replications: int, seed: int, workers: int) -> tuple:
-        return validate_log(log, holdout_days, replications=replications, seed=seed, workers=workers), False
-
     def start_whatif(self, scenario: Scenario, plan_path: str, replications: int, seed: int, workers: int = 1) -> None:
         """Run ``scenario`` with today's placement and with the plan (:func:`simulation.resource_whatif.run_whatif`)."""
         self._launch(2 * replications, self._whatif, scenario, plan_path, replications, seed, workers)
@@ -128,6 +121,13 @@ class ExperimentRunner(QObject):
         whatif = run_whatif(scenario, plan_path, replications, seed, workers=workers, progress=progress,
                             cancel=self._cancel)
         return whatif, whatif.cancelled
+
+    def start_check(self, log, holdout_days: int, replications: int, seed: int, workers: int = 1) -> None:
+        """Check the baseline against the incident log ``log`` (a frame): ``validate_log`` on its last days."""
+        self._launch(0, self._check, log, holdout_days, replications, seed, workers)
+
+    def _check(self, log, holdout_days: int, replications: int, seed: int, workers: int) -> tuple:
+        return validate_log(log, holdout_days, replications=replications, seed=seed, workers=workers), False
 
     def _launch(self, total: int, work, *args) -> None:
         if self.running:
@@ -197,10 +197,10 @@ class ExperimentRunner(QObject):
         outcome, cancelled = future.result()
         if isinstance(outcome, StreetStaffingSearch):
             self.search_finished.emit(outcome, cancelled)
-        elif isinstance(outcome, Validation):
-            self.baseline_finished.emit(outcome)
         elif isinstance(outcome, WhatIf):
             self.whatif_finished.emit(outcome, cancelled)
+        elif isinstance(outcome, Validation):
+            self.baseline_finished.emit(outcome)
         else:
             self.finished.emit(outcome, cancelled)
 
