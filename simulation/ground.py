@@ -89,7 +89,7 @@ def _changed(roster, scenario, shifts, communities, grids) -> tuple[Person, ...]
 
 
 def _map_ground(scenario) -> Ground:
-    model = street_model(scenario.street)
+    model = street_model(scenario.street, items=scenario.resources is not None)
     geo = model.geometry
     shifts = {s.id: s for s in model.shifts}
     roster = _changed(model.roster, scenario, shifts, geo.community_ids, geo.grid_ids)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Iterable
 import numpy as np
 
 from cockpit.demand import default_demand
-from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
+from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN, TRAVEL_MODE
 from cockpit.travel.profile import default_profile
 from simulation.items import StreetItems, street_items
 from simulation.model import Person
@@ -80,7 +80,7 @@ class StreetModel:
     straight: StraightTrips
     roads: RoadTrips | None
     modes: tuple[str, ...]
-    """Travel modes of the road table, in order (``TravelProfile.mode_of`` each staff kind)."""
+    """Travel modes of the road table, in order (``cockpit.dispatch.TRAVEL_MODE`` of each staff kind)."""
     items: StreetItems | None = None
 
 
@@ -109,7 +109,7 @@ def build_street_model(street: "Street", name: str | None = None) -> StreetModel
     roster = tuple(replace(p, base=first_base + k) for k, p in enumerate(roster))
     xy = np.vstack((points, bases))
     profile = default_profile()
-    modes = tuple(sorted({profile.mode_of(p.kind.value) for p in roster}))
+    modes = tuple(sorted({TRAVEL_MODE[p.kind] for p in roster}))
     roads = None
     if street.roads:
         from cockpit.travel.model import RoadTravel

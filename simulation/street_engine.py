@@ -29,10 +29,9 @@ from heapq import heappush
 import numpy as np
 
 from cockpit.demand import SOURCES, default_demand
-from cockpit.dispatch import GENERAL_SKILL, CaseNeed, get_policy, qualified, rank_departments
+from cockpit.dispatch import GENERAL_SKILL, TRAVEL_MODE, CaseNeed, get_policy, qualified, rank_departments
 from cockpit.escalation import escalation_due, escalations_before
 from cockpit.stages import RATINGS, Duration, StageModel
-from cockpit.travel.profile import default_profile
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from simulation.core import DONE, ESCALATE, REOPEN, Core, new_need
@@ -126,9 +125,8 @@ class StreetEngine(Core):
         self.risks = scenario.risk_classes
         bands = self.stages.bands
         self.band_of_hour = [max(b for b, start in enumerate(bands) if start <= h) for h in range(24)]
-        profile = default_profile()
         modes = self.ground.modes
-        self.mode = [modes.index(profile.mode_of(p.kind.value)) if modes else 0 for p in self.roster]
+        self.mode = [modes.index(TRAVEL_MODE[p.kind]) if modes else 0 for p in self.roster]
         self.position = [p.base for p in self.roster]
         self._draw()
         self._carry()
