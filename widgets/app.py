@@ -152,6 +152,7 @@ def connect_resources(resources: ResourcesPanel, map_panel: MapPanel) -> None:
         map_panel.set_coverage(title, gaps)
 
     resources.coverage_shown.connect(show_coverage)
+    resources.coverage_renamed.connect(map_panel.rename_coverage)
     resources.sites_suggested.connect(map_panel.set_planned_sites)
 
 

@@ -881,6 +881,11 @@ class MapPanel(QWidget):
         else:
             self.set_measure("coverage_gap")
 
+    def rename_coverage(self, title: str) -> None:
+        """The coverage's title in the current language (the gaps and the measure shown stay)."""
+        self._gap_title = title
+        self._retranslate()
+
     def set_planned_sites(self, x: Sequence[float], y: Sequence[float], names: Sequence[str]) -> None:
         """Mark the sites a placement plan suggests (pink stars; none to clear them)."""
         style = MarkerStyle("star", 18 * self._scale, QBrush(PLANNED_SITE_COLOR), self._outline_pen)

@@ -136,7 +136,7 @@ def data_names(twin) -> set[str]:
     names = {street.name, street.city, *(c.name for c in street.communities),
              *(g.name for g in street.general_grids), *(m.name for m in street.micro_grids),
              *(s.name for s in street.staff), *(s.label for s in street.sensors),
-             *(s.name for s in street.shifts)}
+             *(s.name for s in street.shifts), *(r.name for r in street.resources)}
     names |= {case.description for case in twin.cases.values() if case.description}
     # People with accounts are names too, and each language is named in itself in the language menu.
     names |= {"trainer", "学员甲", "demo-operator", "中文", "English"}
