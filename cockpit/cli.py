@@ -72,10 +72,22 @@ def _cmd_street_import(args: argparse.Namespace) -> int:
 def _cmd_history_generate(args: argparse.Namespace) -> int:
     from cockpit.history.cli import generate_command
 
+    from simulation.history import simulated_history
+    from simulation.street import street_for
+
     if args.days <= 0:
         raise CommandError(f"--days must be positive, not {args.days}")
-    return generate_command(args.days, args.seed, Path(args.out), _street(argparse.Namespace(
-        street=args.street, db=args.db, seed=None)), as_json=args.json)
+    street = _street(argparse.Namespace(street=args.street, db=args.db, seed=None))
+    name = "demo"
+    if args.street is not None:
+        street_for(args.street, args.db)
+        name = args.street
+
+    def run_of_the_model(_street, days: int, seed: int):
+        return simulated_history(name, days, seed)
+
+    return generate_command(args.days, args.seed, Path(args.out), street, as_json=args.json,
+                            generate=run_of_the_model)
 
 
 def _cmd_history_import(args: argparse.Namespace) -> int:
@@ -175,12 +187,54 @@ def _add_sim(sub: argparse._SubParsersAction) -> None:
 
     add_arguments(run)
     run.set_defaults(handler=_cmd_sim_run)
+    from simulation.calibrate_cli import add_calibrate_arguments, add_validate_arguments
+
+    calibrate = sim_sub.add_parser("calibrate", help="a scenario of the street whose incident log this is")
+    add_calibrate_arguments(calibrate)
+    calibrate.set_defaults(handler=_cmd_sim_calibrate)
+    validate = sim_sub.add_parser("validate", help="calibrate on a log's past and check its last days")
+    add_validate_arguments(validate)
+    validate.set_defaults(handler=_cmd_sim_validate)
+    from simulation.optimise_cli import add_arguments as add_optimise_arguments
+
+    optimise = sim_sub.add_parser("optimise", help="fewest grid workers per community and shift keeping every guard")
+    add_optimise_arguments(optimise)
+    optimise.set_defaults(handler=_cmd_sim_optimise)
+    from simulation.compare_cli import add_arguments as add_compare_arguments
+
+    compared = sim_sub.add_parser("compare", help="two scenarios on common random numbers, KPI by KPI")
+    add_compare_arguments(compared)
+    compared.set_defaults(handler=_cmd_sim_compare)
 
 
 def _cmd_sim_run(args: argparse.Namespace) -> int:
     from simulation.cli import run
 
     return run(args)
+
+
+def _cmd_sim_calibrate(args: argparse.Namespace) -> int:
+    from simulation.calibrate_cli import calibrate_command
+
+    return calibrate_command(args)
+
+
+def _cmd_sim_validate(args: argparse.Namespace) -> int:
+    from simulation.calibrate_cli import validate_command
+
+    return validate_command(args)
+
+
+def _cmd_sim_optimise(args: argparse.Namespace) -> int:
+    from simulation.optimise_cli import optimise_command
+
+    return optimise_command(args)
+
+
+def _cmd_sim_compare(args: argparse.Namespace) -> int:
+    from simulation.compare_cli import compare_command
+
+    return compare_command(args)
 
 
 # ---------------------------------------------------------------- resources

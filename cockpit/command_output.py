@@ -52,6 +52,23 @@ def print_json(data: dict[str, Any]) -> None:
     print(dumps(data), flush=True)
 
 
+def write_json(target: str | None, data: dict[str, Any], option: str = "--json") -> bool:
+    """Write ``data`` as the ``--json OUT`` option asks: to stdout for ``-`` (True: print nothing
+    else), to the file ``OUT``, or nowhere for None. A file that cannot be written is a
+    :class:`CommandError` naming the option, with exit code 1."""
+    if target is None:
+        return False
+    if target == "-":
+        print_json(data)
+        return True
+    try:
+        with open(target, "w", encoding="utf-8") as fh:
+            fh.write(dumps(data) + "\n")
+    except OSError as exc:
+        raise CommandError(f"{option}: cannot write {target}: {exc.strerror or exc}", 1) from None
+    return False
+
+
 class OneLineParser(argparse.ArgumentParser):
     """An argument parser that refuses a bad command line in one line on stderr, pointing at
     ``--help``, instead of argparse's usage block. Its subcommand parsers are of the same class."""

@@ -28,13 +28,7 @@ from cockpit.rules.model import AlarmRule, load_rules
 from cockpit.street.model import MicroGrid, Sensor, Street
 from cockpit.twin import TwinState
 from cockpit.vocabulary.categories import CategoryTable, default_categories
-from cockpit.vocabulary.domain import (
-    CaseStatus,
-    RiskLevel,
-    Source,
-    StaffKind,
-    StaffStatus,
-)
+from cockpit.vocabulary.domain import CaseStatus, ResourceKind, RiskLevel, Source, StaffKind, StaffStatus
 from cockpit.vocabulary.events import (
     CaseAccepted,
     CaseClosed,
@@ -48,6 +42,7 @@ from cockpit.vocabulary.events import (
     Event,
     SensorReading,
     StaffMoved,
+    VehicleMoved,
 )
 from cockpit.vocabulary.local_time import LOCAL_TZ
 
@@ -62,6 +57,10 @@ DISPATCH_AFTER = timedelta(minutes=2)
 FEEDBACK_AFTER = timedelta(hours=3)
 READINGS_PER_MINUTE = 40
 PATROL_MOVES_PER_MINUTE = 30
+VEHICLE_FIXES_PER_MINUTE = 4
+"""Tracker positions of free patrol e-bikes and cars per minute of demo time."""
+VEHICLE_RANGE_DEG = 0.004
+"""How far (degrees, about 400 m) a free vehicle patrols from where it is parked before it turns back."""
 REPEAT_EVERY = timedelta(minutes=1)
 """A sensor that raised an alarm keeps reading alarming values this often, a few times, as real ones do."""
 
@@ -109,6 +108,7 @@ class DemoFeed:
     does for live sensors. The engine sees every reading but is never ticked: the feed reads a
     sample of the street's sensors, so a silent device means nothing here and no-signal rules stay
     quiet. A category whose sensor rule has no device in the street is found by a patrol instead.
+    Free patrol e-bikes and cars move about where they are parked, from a random stream of their own.
     """
 
     def __init__(self, street: Street, seed: int = DEMO_SEED, autopilot: bool = True,
@@ -121,6 +121,8 @@ class DemoFeed:
         self.demand = demand or default_demand()
         self.readings = readings or default_readings()
         self._rng = np.random.default_rng(seed)
+        # The vehicles' own stream: adding them left every other event of a seed as it was.
+        self._vehicle_rng = np.random.default_rng([seed, 18])
         self._plans: dict[str, _Plan] = {}
         self._seq: dict[str, int] = {}
         self._last: datetime | None = None
@@ -167,6 +169,7 @@ class DemoFeed:
         if self.autopilot:
             events += self._autopilot(twin, until)
         events += self._patrols(twin, until, minutes)
+        events += self._vehicle_patrols(twin, until, minutes)
         events.sort(key=lambda e: e.at)
         events.append(ClockTick(until))
         return events
@@ -345,6 +348,26 @@ class DemoFeed:
                 centre = grid.polygon.representative_point()
                 lon, lat = staff.lon + (centre.x - staff.lon) * 0.3, staff.lat + (centre.y - staff.lat) * 0.3
             events.append(StaffMoved(now, staff.id, float(lon), float(lat)))
+        return events
+
+
+    def _vehicle_patrols(self, twin: TwinState, now: datetime, minutes: float) -> list[Event]:
+        """Free vehicles wander about where they are parked, as their trackers report (``VehicleMoved``)."""
+        free = [r for r in twin.resources.values() if r.resource.kind is ResourceKind.VEHICLE and r.free]
+        if not free:
+            return []
+        rng = self._vehicle_rng
+        n = min(len(free), int(rng.poisson(VEHICLE_FIXES_PER_MINUTE * minutes)))
+        events: list[Event] = []
+        for index in rng.choice(len(free), n, replace=False):
+            vehicle = free[int(index)]
+            home = vehicle.resource
+            step = rng.normal(0, 0.0008, 2)
+            lon, lat = vehicle.lon + step[0], vehicle.lat + step[1]
+            far = abs(lon - home.lon) > VEHICLE_RANGE_DEG or abs(lat - home.lat) > VEHICLE_RANGE_DEG
+            if far or not shapely.contains_xy(self.street.boundary, lon, lat):
+                lon, lat = vehicle.lon + (home.lon - vehicle.lon) * 0.5, vehicle.lat + (home.lat - vehicle.lat) * 0.5
+            events.append(VehicleMoved(now, vehicle.id, float(lon), float(lat)))
         return events
 
 

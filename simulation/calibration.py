@@ -26,7 +26,8 @@ from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.demand import category_class
-from simulation.model import ScenarioError, ServiceSpec
+from cockpit.stages import Duration
+from simulation.model import ScenarioError
 
 CLASS_COLUMNS = ("class", "risk_level", "risk")
 
@@ -104,7 +105,6 @@ class StreetFit:
     report: pd.DataFrame
     hourly: pd.DataFrame
     span_days: float
-    dispatch_delay: object = None
 
 
 MIN_SERVICE_SAMPLES = 10
@@ -113,8 +113,12 @@ MIN_SERVICE_SAMPLES = 10
 _FITS: dict[tuple, StreetFit] = {}
 
 
-def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
+def fit_street_demand(path: Path, key: str = "demand.from_log", *, until=None, level_days: int | None = None) -> StreetFit:
     """Fit street demand from an incident log in the cockpit's format (``cockpit.history.format``).
+
+    ``until`` (a date) keeps the cases reported before local midnight of it; ``level_days`` takes
+    each category's rate from the last that many days only (the level a forecast of the next weeks
+    starts from: the log's season and trend at its end), its shape from the whole log.
 
     Fits are cached by file path, size and modification time, so re-validating a scenario (every
     edit in the scenario editor) does not read the log again.
@@ -130,17 +134,20 @@ def fit_street_demand(path: Path, key: str = "demand.from_log") -> StreetFit:
         stat = path.stat()
     except OSError as exc:
         raise ScenarioError(key, f"no such log file: {path}") from exc
-    cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns)
+    cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, until, level_days)
     if cache_key not in _FITS:
         try:
             frame = read_incident_log(path)
         except LogFormatError as exc:
             raise ScenarioError(key, str(exc)) from exc
-        _FITS[cache_key] = fit_frame(frame, key)
+        if until is not None:
+            local = pd.to_datetime(frame["reported_at"], utc=True).dt.tz_convert(LOCAL_TZ)
+            frame = frame[local < pd.Timestamp(until).tz_localize(LOCAL_TZ)]
+        _FITS[cache_key] = fit_frame(frame, key, level_days)
     return _FITS[cache_key]
 
 
-def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
+def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log", level_days: int | None = None) -> StreetFit:
     """:func:`fit_street_demand` on a frame already read (the columns of ``cockpit.history.format``)."""
     table = default_categories()
     if frame.empty:
@@ -161,6 +168,9 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
     risks = frame["risk_level"].astype(str).to_numpy()
     day = ((times - first).dt.total_seconds() // 86400).astype(int).to_numpy()
     days = int(day.max()) + 1
+    # The level of each category: its cases over the whole log, or over its last ``level_days``.
+    recent = day >= days - level_days if level_days is not None and level_days < days else np.ones(len(day), bool)
+    level_hours = min(span_hours, level_days * 24.0) if level_days is not None else span_hours
     arrivals = []
     rows = []
     for category in table:
@@ -172,13 +182,14 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
         sample = sample[np.isfinite(sample) & (sample > 0)]
         if len(sample) >= MIN_SERVICE_SAMPLES:
             logs = np.log(sample)
-            service = ServiceSpec("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
+            service = Duration("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
         else:
-            service = ServiceSpec("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
+            service = Duration("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
         for risk in RiskLevel:
-            n = int((mine & (risks == risk.value)).sum())
+            n = int((mine & (risks == risk.value) & recent).sum())
             if n:
-                arrivals.append(category_class(category, n / span_hours, profile, weekday, risk, service))
+                growth = _growth(day[mine], days, level_days) if level_days is not None else 1.0
+                arrivals.append(category_class(category, n / level_hours * growth, profile, weekday, risk, service))
         daily = np.bincount(day[mine], minlength=days)
         rows.append(
             {
@@ -198,14 +209,25 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log") -> StreetFit:
     hourly_observed = np.bincount(times.dt.hour.to_numpy(), minlength=24)
     fitted = _expected_by_hour(rate, profile, weekday, first, span_hours)
     hourly = pd.DataFrame({"hour": np.arange(24), "observed": hourly_observed, "fitted": fitted})
-    dispatched = pd.to_datetime(frame["dispatched_at"], utc=True)
-    delays = ((dispatched - pd.to_datetime(frame["reported_at"], utc=True)).dt.total_seconds() / 60).to_numpy()
-    delays = delays[np.isfinite(delays) & (delays > 0)]
-    delay = None
-    if len(delays) >= MIN_SERVICE_SAMPLES:
-        logs = np.log(delays)
-        delay = ServiceSpec("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
-    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24, delay)
+    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24)
+
+
+def _growth(day: np.ndarray, days: int, level_days: int) -> float:
+    """How much a category's rate moves over the next ``level_days``: its trend over the last three
+    blocks of ``level_days``, shrunk towards none by how noisy the counts are (1 without three blocks).
+
+    The log ratio per block of the last to the first block, ``g``, has a Poisson variance ``v``;
+    ``g * g**2 / (g**2 + v)`` keeps a clear season or trend and drops noise.
+    """
+    if days < 3 * level_days:
+        return 1.0
+    first = np.count_nonzero((day >= days - 3 * level_days) & (day < days - 2 * level_days))
+    last = np.count_nonzero(day >= days - level_days)
+    if first == 0 or last == 0:
+        return 1.0
+    g = (math.log(last) - math.log(first)) / 2
+    v = (1 / first + 1 / last) / 4
+    return math.exp(g * g * g / (g * g + v)) if g else 1.0
 
 
 def _expected_by_hour(rate: float, profile: tuple, weekday: tuple, first: pd.Timestamp, span_hours: float) -> np.ndarray:

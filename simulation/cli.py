@@ -64,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"{args.scenario}: {exc}", file=sys.stderr)
         return 2
     result = run_experiment(scenario, args.replications, args.seed, workers=max(1, args.workers))
+    print(f"{result.replications} replications in {result.seconds:.2f} s", file=sys.stderr)
     summary = _clean(result.summary())
     if args.json == "-":
         print(json.dumps(summary, ensure_ascii=False))
@@ -101,8 +102,8 @@ def _fmt(est: dict) -> str:
 
 def _human(summary: dict) -> str:
     lines = [
-        f"scenario {summary['scenario']}: {summary['replications']} replications, seed {summary['seed']}, "
-        f"{summary['cases']} cases after warm-up, {summary['seconds']:.2f} s",
+        f"scenario {summary['scenario']}: {summary['replication_count']} replications, seed {summary['seed']}, "
+        f"{summary['cases']} cases after warm-up",
         "mean [95 % CI] over replications",
     ]
     labels = ["all", *summary["by_class"]]

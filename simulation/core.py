@@ -27,7 +27,7 @@ from cockpit.dispatch import Candidate, CaseNeed, DispatchPolicy, Pool, eta_minu
 from simulation.model import Person
 from simulation.shifts import Shift, duty_by_hour
 
-DONE, SHIFT_START, SHIFT_END, ESCALATE = 1, 2, 3, 4
+DONE, SHIFT_START, SHIFT_END, ESCALATE, REOPEN = 1, 2, 3, 4, 5
 """Kinds of timed event; an event's code is ``(index << 3) | kind``."""
 
 
@@ -137,7 +137,7 @@ class Core:
         calendar = self.calendar()
         calendar.append(-1)
         position, events = 0, 0
-        handlers = (None, self.on_done, self.on_shift_start, self.on_shift_end, self.on_escalate)
+        handlers = (None, self.on_done, self.on_shift_start, self.on_shift_end, self.on_escalate, self.on_reopen)
         heap = self.heap
         next_i = calendar[0]
         next_ready = ready[next_i] if next_i >= 0 else math.inf
@@ -163,8 +163,8 @@ class Core:
     # ------------------------------------------------------------ handlers
 
     def on_ready(self, i: int, t: float) -> None:
-        """Case ``i`` can be dispatched: to the policy's choice, or it waits."""
-        s = self.choose(i)
+        """Case ``i`` can be dispatched: to the model's first choice, or it waits."""
+        s = self.first_choice(i)
         if s < 0:
             s = self.nobody(i, t)
         if s >= 0:
@@ -212,6 +212,10 @@ class Core:
         """A model with escalation overrides this."""
         raise NotImplementedError
 
+    def on_reopen(self, i: int, t: float) -> None:
+        """A model whose cases can be reopened overrides this."""
+        raise NotImplementedError
+
     # ------------------------------------------------------------ dispatch
 
     def begin(self, i: int, s: int, t: float, on_scene_at: float | None = None) -> None:
@@ -223,6 +227,10 @@ class Core:
         scene = self.trip_end(i, s, t) if on_scene_at is None else on_scene_at
         self.scene[i] = scene
         heappush(self.heap, (max(t, scene) + self.service_of[i], (i << 3) | DONE))
+
+    def first_choice(self, i: int) -> int:
+        """Who goes to case ``i`` when it becomes ready: the policy's choice (a model may ask others first)."""
+        return self.choose(i)
 
     def choose(self, i: int) -> int:
         """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""

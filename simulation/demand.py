@@ -14,12 +14,13 @@ from typing import Sequence
 from cockpit.vocabulary.categories import Category, CategoryTable
 from cockpit.demand import DemandModel
 from cockpit.vocabulary.domain import RiskLevel
-from simulation.model import ArrivalClass, DemandShape, ServiceSpec
+from cockpit.stages import Duration
+from simulation.model import ArrivalClass, DemandShape
 
 
 def category_class(category: Category, rate_per_hour: float, profile: Sequence[float] | None = None,
                    weekday: Sequence[float] | None = None, risk: RiskLevel | None = None,
-                   service: ServiceSpec | None = None, shape: DemandShape | None = None) -> ArrivalClass:
+                   service: Duration | None = None, shape: DemandShape | None = None) -> ArrivalClass:
     """The arrival class of one category (of the category table) at one risk level (default: its own)."""
     risk = risk or category.default_risk
     name = category.code if risk is category.default_risk else f"{category.code}:{risk.value}"
@@ -27,7 +28,7 @@ def category_class(category: Category, rate_per_hour: float, profile: Sequence[f
         name=name,
         priority=risk.priority,
         rate_per_hour=rate_per_hour,
-        service=service or ServiceSpec("lognormal", median_minutes=category.service.median_minutes,
+        service=service or Duration("lognormal", median_minutes=category.service.median_minutes,
                                        sigma=category.service.sigma),
         profile=None if profile is None else tuple(profile),
         weekday=None if weekday is None else tuple(weekday),

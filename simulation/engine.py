@@ -24,13 +24,14 @@ from heapq import heappop, heappush
 
 import numpy as np
 
-from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN, CaseNeed, get_policy
+from cockpit.dispatch import CaseNeed, get_policy
 from cockpit.vocabulary.domain import RiskLevel
 from simulation.core import Core, new_need
 from simulation.model import ArrivalClass, Person
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
 from simulation.shifts import MINUTES_PER_HOUR
+from simulation.staffing import group_roster
 from simulation.streams import stream
 
 _NEED_FIELDS = tuple(f.name for f in fields(CaseNeed))
@@ -41,22 +42,24 @@ _ID_WIDTH_LIMIT = 10**7
 
 
 def arrival_times(arrival: ArrivalClass, rng: np.random.Generator, horizon_minutes: float, start,
-                  day_factors: np.ndarray | None = None) -> np.ndarray:
+                  day_factors: np.ndarray | None = None, hour_factors: np.ndarray | None = None) -> np.ndarray:
     """Poisson arrival times (minutes) of one class in [0, horizon) from local midnight of ``start``.
 
     A unit-rate Poisson process is mapped through the inverse of the cumulative rate, so a scenario
     with a different rate or profile but the same stream moves the same arrivals in time instead of
     drawing new ones (common random numbers). ``day_factors`` multiply each day's rates (the demand
-    model's busy and quiet days).
+    model's busy and quiet days), ``hour_factors`` each hour's (a surge).
     """
     hours = math.ceil(horizon_minutes / MINUTES_PER_HOUR)
-    constant = arrival.constant_rate and day_factors is None
+    constant = arrival.constant_rate and day_factors is None and hour_factors is None
     if constant:
         total = arrival.rate_per_hour * horizon_minutes / MINUTES_PER_HOUR
     else:
         rate = arrival.rate_by_hour(hours, start)
         if day_factors is not None:
             rate = rate * day_factors[np.arange(hours) // 24]
+        if hour_factors is not None:
+            rate = rate * hour_factors[:hours]
         knots = np.concatenate(([0.0], np.cumsum(rate)))
         total = float(np.interp(horizon_minutes / MINUTES_PER_HOUR, np.arange(hours + 1), knots))
     chunks = [rng.standard_exponential(int(total + 6 * math.sqrt(total) + 16))]
@@ -273,21 +276,4 @@ class Engine(Core):
 
 def _roster(scenario: Scenario) -> list[Person]:
     """The people of the scenario's groups, in id order (``s0001``... for a plain count)."""
-    people = []
-    for group in scenario.staff:
-        for k in range(group.count):
-            staff_id = f"s{k + 1:04d}" if group.name == "staff" else f"{group.name}-{k + 1:04d}"
-            people.append(Person(
-                staff_id=staff_id,
-                kind=group.role,
-                skills=group.skills,
-                department=group.department,
-                shift_id=group.shift,
-                x=None,
-                y=None,
-                general_grid=group.grid,
-                community=group.community,
-                speed_m_per_min=group.speed_m_per_min or DEFAULT_SPEED_M_PER_MIN[group.role],
-            ))
-    people.sort(key=lambda p: p.staff_id)
-    return people
+    return group_roster(scenario.staff)

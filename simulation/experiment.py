@@ -86,11 +86,15 @@ class ExperimentResult:
         return estimate(self.kpis.loc[self.kpis["class"] == label, kpi].to_numpy())
 
     def summary(self) -> dict[str, Any]:
-        """The JSON document of ``sim run``: totals, KPIs over all classes and by class."""
+        """The JSON document of ``sim run``: totals, KPIs over all classes and by class, and per replication.
+
+        The same scenario, seed and replications give the same document byte for byte: the run's
+        wall-clock time is not in it (``seconds`` on the object; the command line prints it on stderr).
+        """
         rows = self.kpis[self.kpis["class"] == ALL]
         return {
             "scenario": self.scenario.name,
-            "replications": self.replications,
+            "replication_count": self.replications,
             "seed": self.seed,
             "cases": int(rows["cases"].sum()),
             "horizon_hours": self.scenario.horizon_hours,
@@ -102,8 +106,19 @@ class ExperimentResult:
             "kpis": summarise(self.kpis, ALL),
             "by_class": {name: summarise(self.kpis, name) for name in self.classes},
             "events": self.events,
-            "seconds": round(self.seconds, 3),
+            "replications": self.replication_rows(),
         }
+
+    def replication_rows(self) -> list[dict[str, Any]]:
+        """Each replication's KPIs over all classes and by class (anyone can recompute an interval)."""
+        rows = []
+        for replication, block in self.kpis.groupby("replication", sort=True):
+            by_class = block.set_index("class").drop(columns=["replication"])
+            rows.append({"replication": int(replication),
+                         "kpis": {k: float(v) for k, v in by_class.loc[ALL].items()},
+                         "by_class": {name: {k: float(v) for k, v in by_class.loc[name].items()}
+                                      for name in self.classes if name in by_class.index}})
+        return rows
 
 
 def run_experiment(

@@ -5,10 +5,11 @@ scenario has a ``[resources]`` table, such a case is worked only when both the p
 are there: at dispatch the item comes from the station or cache, among those holding one, that gets
 it there first by road (by the item's own travel mode: an AED on an e-bike, a pump by van), counting
 the time until that place opens and until one of its units is back from an earlier case. The unit
-is then out until the case is resolved and it has travelled back. A placement plan (``cockpit
-resources plan --json``) moves units or adds sites, one unit each, open round the clock; with it
-(or with ``resources.item``) the cases of every category that lists that item need that very item,
-as a cardiac arrest needs the defibrillator and not the first-aid kit.
+is then out until the case is resolved and it has travelled back. A case settled without a visit
+(the stage table's ``no_visit``) fetches none. A placement plan (``cockpit resources plan --json``)
+moves units or adds sites, one unit each, open round the clock; with it (or with ``resources.item``)
+the cases of every category that lists that item need that very item, as a cardiac arrest needs the
+defibrillator and not the first-aid kit.
 
 :class:`StreetItems` is the part that belongs to the street (its places and travel model: built once
 per process, shipped to worker processes with the street model); :class:`ItemPlan` the scenario's

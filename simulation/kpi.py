@@ -68,6 +68,7 @@ def replication_kpis(record: RunRecord) -> list[dict]:
     resolution = record.end - record.arrival
     escalated = record.escalations > 0 if record.escalations is not None else np.zeros(len(record.arrival), dtype=bool)
     whistle = record.whistle if record.whistle is not None else np.zeros(len(record.arrival), dtype=bool)
+    starts, ends, held = record.busy_spells()
     rows = []
     labels = [(ALL, np.ones(len(record.arrival), dtype=bool))]
     labels += [(name, record.cls == k) for k, name in enumerate(record.class_names)]
@@ -84,7 +85,7 @@ def replication_kpis(record: RunRecord) -> list[dict]:
                 "response_compliance": float((response[chosen] <= record.response_target_minutes).mean()) if count else math.nan,
                 "escalation_rate": float(escalated[chosen].mean()) if count else math.nan,
                 "whistle_rate": float(whistle[chosen].mean()) if count else math.nan,
-                "utilisation": _overlap(record.start[member], record.end[member], w, h) / capacity if capacity else math.nan,
+                "utilisation": _overlap(starts[member[held]], ends[member[held]], w, h) / capacity if capacity else math.nan,
                 "in_system": _overlap(record.arrival[member], record.end[member], w, h) / window,
                 "in_queue": _overlap(record.arrival[member], record.start[member], w, h) / window,
                 "arrival_rate_per_minute": count / window,
@@ -163,7 +164,9 @@ def utilisation_by_hour(record: RunRecord) -> np.ndarray:
     hours = len(record.duty)
     edges = np.arange(hours + 1) * float(MINUTES_PER_HOUR)
     busy = np.zeros(hours)
-    starts, ends = record.start, record.end
+    starts, ends, _ = record.busy_spells()
+    known = ~np.isnan(starts) & ~np.isnan(ends)
+    starts, ends = starts[known], ends[known]
     times = np.concatenate((starts, ends))
     steps = np.concatenate((np.ones(len(starts)), -np.ones(len(ends))))
     order = np.argsort(times, kind="stable")

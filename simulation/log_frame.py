@@ -7,16 +7,16 @@ The engines' stages map onto the log's columns as follows (docs/scenarios.md lis
 column                  from the simulation
 ======================  ==================================================================
 ``reported_at``         the case's arrival
-``triaged_at``          arrival + the operator's triage and dispatch time (``[dispatch] delay``);
-                        the model does not separate triage from dispatch, so this is when the
-                        case became ready to dispatch
+``triaged_at``          arrival + the triage stage (研判); the operator's dispatch time follows
+                        (street runs; an abstract run: when the case became ready to dispatch)
 ``dispatched_at``       when a person (or department team) was sent
-``accepted_at``         the same moment: the model has no acceptance step yet (issue 15 adds
-                        one), so a person accepts when dispatched
-``on_scene_at``         arrival on scene after travel
-``resolved_at``         the end of the on-scene work (empty: not resolved within the run)
-``closed_at``           empty: no resident feedback stage yet, so nothing closes
-``satisfaction``        empty (no ratings); ``reopened`` 0 (no reopening yet)
+``accepted_at``         after the acceptance stage (by hour band and risk; an abstract run: at dispatch)
+``on_scene_at``         arrival on scene after travel (empty: resolved without a visit)
+``resolved_at``         the final resolution: the end of the work, or of the wait for another
+                        department after it, or of the rework of a reopened case (empty: open)
+``closed_at``           after the resident's rating, or without one after waiting
+``satisfaction``        the resident's rating (empty: none); ``reopened`` 1 for a reopened case,
+                        with ``first_resolved_at`` and ``reopened_at``
 ``assignee``            the person or team
 ``owner_level``         the risk level's default owner, raised by each escalation
 ``escalations``         by the one rule of :mod:`cockpit.escalation`
@@ -56,6 +56,13 @@ def incident_frame(record: RunRecord) -> pd.DataFrame:
     staff = np.asarray(record.staff_ids + (None,), dtype=object)[record.staff]
     escalations = record.escalations if record.escalations is not None else np.zeros(n, dtype=np.int64)
     resolved = _times(record.end, base)
+    nat = pd.Series(pd.NaT, index=range(n), dtype="datetime64[us, UTC]")
+    staged = record.accepted is not None
+    satisfaction = pd.array([pd.NA] * n, dtype="Int64")
+    if staged:
+        satisfaction = pd.array(np.where(record.satisfaction > 0, record.satisfaction, 0), dtype="Int64")
+        satisfaction[record.satisfaction <= 0] = pd.NA
+    reopened = (~np.isnan(record.reopened_at)).astype(np.int64) if staged else np.zeros(n, dtype=np.int64)
     frame = pd.DataFrame({
         "case_id": [f"c{i:07d}" for i in range(n)],
         "reported_at": _times(record.arrival, base),
@@ -67,17 +74,19 @@ def incident_frame(record: RunRecord) -> pd.DataFrame:
         "micro_grid": _labels(record.micro, record.micro_ids),
         "lon": record.lon if record.lon is not None else np.full(n, np.nan),
         "lat": record.lat if record.lat is not None else np.full(n, np.nan),
-        "triaged_at": _times(record.ready, base),
+        "triaged_at": _times(record.triaged if staged else record.ready, base),
         "dispatched_at": _times(record.start, base),
-        "accepted_at": _times(record.start, base),
+        "accepted_at": _times(record.accepted if staged else record.start, base),
         "on_scene_at": _times(record.on_scene, base),
         "resolved_at": resolved,
-        "closed_at": pd.Series(pd.NaT, index=range(n), dtype="datetime64[us, UTC]"),
+        "closed_at": _times(record.closed, base) if staged else nat,
         "assignee": staff,
         "owner_level": _owner_levels(risks, escalations),
         "escalations": escalations.astype(np.int64),
-        "satisfaction": pd.array([pd.NA] * n, dtype="Int64"),
-        "reopened": np.zeros(n, dtype=np.int64),
+        "satisfaction": satisfaction,
+        "reopened": reopened,
+        "first_resolved_at": _times(record.first_resolved, base) if staged else nat,
+        "reopened_at": _times(record.reopened_at, base) if staged else nat,
         "replication": record.replication,
         "class": pd.Categorical(classes, categories=list(record.class_names)),
         "wait_minutes": record.start - record.arrival,

@@ -8,13 +8,13 @@ silently changes an answer.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass
 
 import numpy as np
 
 from cockpit.demand import DemandModel
 from cockpit.dispatch import GENERAL_SKILL
+from cockpit.stages import Duration
 from cockpit.vocabulary.domain import StaffKind
 
 
@@ -30,35 +30,6 @@ class ScenarioError(ValueError):
         self.reason = reason
 
 
-@dataclass(frozen=True, slots=True)
-class ServiceSpec:
-    """On-scene service time in minutes: exponential(mean), lognormal(median, sigma) or empirical(values)."""
-
-    dist: str
-    mean_minutes: float | None = None
-    median_minutes: float | None = None
-    sigma: float | None = None
-    values: tuple[float, ...] = ()
-
-    @property
-    def mean(self) -> float:
-        """Mean service time in minutes."""
-        if self.dist == "exponential":
-            return float(self.mean_minutes)
-        if self.dist == "lognormal":
-            return float(self.median_minutes) * math.exp(float(self.sigma) ** 2 / 2)
-        return float(np.mean(self.values))
-
-    def sample(self, rng: np.random.Generator, n: int) -> np.ndarray:
-        """``n`` service times (minutes) drawn from ``rng``; draw k depends only on k and the stream."""
-        if self.dist == "exponential":
-            return rng.standard_exponential(n) * self.mean_minutes
-        if self.dist == "lognormal":
-            return self.median_minutes * np.exp(self.sigma * rng.standard_normal(n))
-        values = np.asarray(self.values, dtype=float)
-        return values[rng.integers(0, len(values), n)]
-
-
 @dataclass(frozen=True, eq=False)
 class DemandShape:
     """The time shape of one category's cases in the demand model (:mod:`cockpit.demand`)."""
@@ -67,7 +38,7 @@ class DemandShape:
     category: str
 
     def multipliers(self, start: dt.date, hours: int) -> np.ndarray:
-        """Rate of each hour from local midnight of ``start`` over the category's mean rate (mean 1 over a year)."""
+        """Rate of each hour from local midnight of ``start`` over the category's mean rate (mean 1 over a year before trends)."""
         index = self.demand.index(self.category)
         mean = self.demand.cases_per_day * self.demand.shares[index] / 24
         return self.demand.hourly_rates(start, hours)[:, index] / mean
@@ -85,7 +56,7 @@ class ArrivalClass:
     name: str
     priority: int
     rate_per_hour: float
-    service: ServiceSpec
+    service: Duration
     profile: tuple[float, ...] | None = None
     weekday: tuple[float, ...] | None = None
     skill: str = GENERAL_SKILL
@@ -155,3 +126,27 @@ class Person:
     general_grid: str | None
     community: str | None
     speed_m_per_min: float
+    base: int = -1
+    """The street place (``simulation.street``) a person starts a shift from; -1 without a map."""
+
+
+@dataclass(frozen=True, eq=False)
+class LogPlaces:
+    """Where the cases of a calibrated street happen: its general grids and communities, from its log.
+
+    ``community`` gives each grid's community (an index into ``community_ids``); ``weights`` per
+    category the probability of each grid (summing to 1), ``base`` that of any case; ``lon``/``lat``
+    a grid's mean case position (NaN if unknown).
+    """
+
+    grid_ids: tuple[str, ...]
+    community_ids: tuple[str, ...]
+    community: np.ndarray
+    weights: dict[str, np.ndarray]
+    base: np.ndarray
+    lon: np.ndarray
+    lat: np.ndarray
+
+    def weights_of(self, category: str) -> np.ndarray:
+        """Probability of each grid for a case of ``category`` (any case's for a category not seen)."""
+        return self.weights.get(category, self.base)

@@ -26,6 +26,12 @@ class RunRecord:
     ``community_ids``), ``lon``/``lat``, ``source`` (an index into :class:`cockpit.domain.Source`)
     and ``carried`` (open at the start state, never counted in KPIs); abstract runs leave them None.
     ``item_at`` is when the item a case needed arrived (NaN: it needed none), in runs with ``[resources]``.
+
+    The closed loop's stages (street runs): ``triaged``, ``accepted`` (first acceptance),
+    ``released`` (the person is free after the first round; ``end`` is the final resolution, later
+    when the case waited for another department or was reopened), ``first_resolved`` and
+    ``reopened_at`` (reopened cases), ``rework_start``/``rework_end`` (the second round's person
+    spell), ``closed`` and ``satisfaction`` (1-5, 0 for no rating).
     """
 
     scenario: str
@@ -63,7 +69,26 @@ class RunRecord:
     lat: np.ndarray | None = None
     source: np.ndarray | None = None
     carried: np.ndarray | None = None
+    triaged: np.ndarray | None = None
+    accepted: np.ndarray | None = None
+    released: np.ndarray | None = None
+    first_resolved: np.ndarray | None = None
+    reopened_at: np.ndarray | None = None
+    rework_start: np.ndarray | None = None
+    rework_end: np.ndarray | None = None
+    closed: np.ndarray | None = None
+    satisfaction: np.ndarray | None = None
     item_at: np.ndarray | None = None
+
+    def busy_spells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Start, end and case index of every spell a person was held by a case (a reopened one has two)."""
+        index = np.arange(len(self.arrival))
+        if self.released is None:
+            return self.start, self.end, index
+        again = ~np.isnan(self.rework_start)
+        return (np.concatenate((self.start, self.rework_start[again])),
+                np.concatenate((self.released, self.rework_end[again])),
+                np.concatenate((index, index[again])))
 
     @property
     def in_window(self) -> np.ndarray:

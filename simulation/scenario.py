@@ -13,27 +13,36 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import math
 import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+import numpy as np
+
 from cockpit.vocabulary.categories import default_categories
-from cockpit.demand import default_demand
+from cockpit.demand import SOURCES, default_demand
+from cockpit.stages import Duration, StageModel, default_stages, parse_stages
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
-from cockpit.vocabulary.targets import RESPONSE_TARGET
+from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE, RESPONSE_TARGET
 from simulation import fields as f
 from simulation.calibration import fit_arrival_class, fit_street_demand, read_service_minutes
 from simulation.demand import model_classes, profile_classes
 from simulation.items import ItemPlan, parse_resources
-from simulation.model import ArrivalClass, ScenarioError, ServiceSpec, StaffChange, StaffGroup
+from simulation.model import ArrivalClass, LogPlaces, ScenarioError, StaffChange, StaffGroup
 from simulation.shifts import MINUTES_PER_HOUR, Shift
 from simulation.staffing import RosterError, apply_changes, staffing_table
 from simulation.street import load_street, street_model, street_names
 
-TRAVEL_MODELS = ("none", "straight_line")
+TRAVEL_MODELS = ("none", "straight_line", "road", "stages")
+"""How people reach a case: not at all (abstract), straight line × detour, by road, or the stage table's drawn trips."""
+LOG_STREET = "log"
+"""``scenario.street`` of a street known only from its incident log (what ``cockpit sim calibrate`` writes)."""
 SERVICE_DISTS = ("exponential", "lognormal", "empirical")
+GUARD_LIMITS = {"on_scene_rate": 0.80, "response_rate": 0.90, "overdue_rate": AREA_OVERDUE_ALARM_RATE}
+"""Defaults of the guards ``cockpit sim optimise`` keeps (docs/scenarios.md, [targets])."""
 DEFAULT_START = dt.date(2024, 1, 1)
 """A Monday; hour-of-day and weekday profiles count from local midnight of the start date."""
 
@@ -58,8 +67,20 @@ class Scenario:
     staff_from: str | None = None
     staff_changes: tuple["StaffChange", ...] = ()
     staff_roles: tuple[str, ...] | None = None
-    dispatch_delay: ServiceSpec | None = None
+    dispatch_delay: Duration | None = None
     start_state: Any = field(default=None, repr=False, compare=False)
+    stages: StageModel = field(default_factory=default_stages, repr=False, compare=False)
+    places: LogPlaces | None = field(default=None, repr=False, compare=False)
+    demand_level_sd: float = 0.0
+    """Standard deviation of the log of a replication's demand level (a forecast's uncertainty)."""
+    demand_dispersion: float | None = None
+    """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
+    source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
+    guard_limits: Mapping[str, float] = field(default_factory=lambda: dict(GUARD_LIMITS), repr=False, compare=False)
+    surges: tuple[Surge, ...] = ()
+    """Windows in which some categories' rates are multiplied (``[[demand.surge]]``: a typhoon, a festival)."""
+    """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
+    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
     resources: ItemPlan | None = None
 
     @property
@@ -152,7 +173,8 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     """Validate a scenario given as nested tables (as ``tomllib`` returns them)."""
     if not isinstance(data, Mapping):
         raise ScenarioError("toml", "a scenario is a table")
-    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets", "resources"})
+    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets", "stages",
+                            "places", "resources"})
 
     head = f.subtable(data, "scenario", required=True)
     f.no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
@@ -164,7 +186,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         raise ScenarioError("scenario.warmup_hours", f"must be less than horizon_hours ({horizon:g})")
     if horizon > 24 * 366 * 20:
         raise ScenarioError("scenario.horizon_hours", "more than 20 years; split the experiment")
-    street = f.choice(head, "street", "scenario.street", ("none", *street_names()), default="none")
+    street = f.choice(head, "street", "scenario.street", ("none", LOG_STREET, *street_names()), default="none")
     start = head.get("start", DEFAULT_START)
     if isinstance(start, dt.datetime):
         start = start.date()
@@ -174,6 +196,13 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     staff_from = None
     changes: tuple[StaffChange, ...] = ()
     roles = None
+    places = None
+    level_sd = 0.0
+    dispersion = None
+    sources: dict[str, tuple[float, ...]] = {}
+    surges: tuple[Surge, ...] = ()
+    if street != LOG_STREET and "places" in data:
+        raise ScenarioError("places", f"only a street known from its log (street = \"{LOG_STREET}\") lists its places")
     if street == "none":
         if "demand" in data:
             raise ScenarioError("demand", "[demand] draws cases over a street; use [[arrivals]] with street = \"none\"")
@@ -183,8 +212,17 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         if "arrivals" in data or "service" in data:
             which = "arrivals" if "arrivals" in data else "service"
             raise ScenarioError(which, "a street scenario draws its cases from [demand] and the category table")
-        arrivals = _demand(f.subtable(data, "demand", required=False), base_dir)
-        shifts, staff, staff_from, changes, roles = _street_staff(f.subtable(data, "staff", required=True), street)
+        demand_table = f.subtable(data, "demand", required=False)
+        arrivals = _demand(demand_table, base_dir, street)
+        level_sd = f.number(demand_table, "level_sd", "demand.level_sd", default=0.0, minimum=0.0)
+        dispersion = f.number(demand_table, "dispersion", "demand.dispersion", default=None, positive=True)
+        sources = _sources(f.subtable(demand_table, "sources", required=False, key="demand.sources"))
+        surges = _surges(demand_table.get("surge", []))
+        if street == LOG_STREET:
+            places = _places(data.get("places"))
+            shifts, staff, changes = _log_staff(f.subtable(data, "staff", required=True), places)
+        else:
+            shifts, staff, staff_from, changes, roles = _street_staff(f.subtable(data, "staff", required=True), street)
 
     dispatch = f.subtable(data, "dispatch", required=False)
     f.no_unknown(dispatch, "dispatch", {"policy", "travel", "delay"})
@@ -194,14 +232,26 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
             raise ScenarioError("dispatch.delay", "a dispatch delay needs a street; an abstract queue dispatches at once")
         delay = _service(f.subtable(dispatch, "delay", required=True, key="dispatch.delay"), "dispatch.delay", base_dir)
     policy = f.choice(dispatch, "policy", "dispatch.policy", tuple(POLICIES), default="priority_fcfs")
-    travel = f.choice(
-        dispatch, "travel", "dispatch.travel", TRAVEL_MODELS, default="none" if street == "none" else "straight_line"
-    )
+    default_travel = {"none": "none", LOG_STREET: "stages"}.get(street, "road")
+    travel = f.choice(dispatch, "travel", "dispatch.travel", TRAVEL_MODELS, default=default_travel)
     if travel != "none" and street == "none":
         raise ScenarioError("dispatch.travel", "travel needs a street; use travel = \"none\" with street = \"none\"")
+    if travel in ("road", "straight_line") and street == LOG_STREET:
+        raise ScenarioError("dispatch.travel", "a street known from its log has no map; its trips are the stages' travel")
+
+    stages = default_stages()
+    if "stages" in data:
+        if street == "none":
+            raise ScenarioError("stages", "the closed loop's stages need a street")
+        stages = _stages(f.subtable(data, "stages", required=True))
 
     targets = f.subtable(data, "targets", required=False)
-    f.no_unknown(targets, "targets", {"response_minutes"})
+    f.no_unknown(targets, "targets", {"response_minutes", *GUARD_LIMITS})
+    limits = {key: f.number(targets, key, f"targets.{key}", default=value, minimum=0.0)
+              for key, value in GUARD_LIMITS.items()}
+    for key, value in limits.items():
+        if value > 1:
+            raise ScenarioError(f"targets.{key}", f"a share is at most 1, got {value:g}")
     response_target = f.number(
         targets,
         "response_minutes",
@@ -212,8 +262,9 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
 
     resources = None
     if "resources" in data:
-        if street == "none":
-            raise ScenarioError("resources", "items are fetched from a street's stations and caches; give a street")
+        if street in ("none", LOG_STREET):
+            raise ScenarioError("resources", "items are fetched from a street's stations and caches; give a street "
+                                             "with a map")
         place = load_street(street)
         resources = parse_resources(f.subtable(data, "resources", required=True), base_dir, place.id,
                                     place.projection.to_xy)
@@ -236,8 +287,126 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         staff_changes=changes,
         staff_roles=roles,
         dispatch_delay=delay,
+        stages=stages,
+        places=places,
+        demand_level_sd=level_sd,
+        demand_dispersion=dispersion,
+        source_shares=sources,
+        guard_limits=limits,
+        surges=surges,
         resources=resources,
     )
+
+
+@dataclass(frozen=True)
+class Surge:
+    """Cases of ``categories`` (all if empty) come ``factor`` times as often for ``hours`` from ``start`` (local)."""
+
+    categories: tuple[str, ...]
+    factor: float
+    start: dt.datetime
+    hours: float
+
+    def factors(self, category: str, first: dt.date, hours: int) -> np.ndarray:
+        """Each hour's multiplier from local midnight of ``first`` (1 outside the window or category)."""
+        out = np.ones(hours)
+        if self.categories and category not in self.categories:
+            return out
+        begin = (self.start - dt.datetime.combine(first, dt.time())).total_seconds() / 3600
+        index = np.arange(hours)
+        out[(index + 1 > begin) & (index < begin + self.hours)] = self.factor
+        return out
+
+
+def _surges(raw: Any) -> tuple[Surge, ...]:
+    """``[[demand.surge]]``: ``categories`` (optional), ``factor``, ``start`` (a local date-time), ``hours``."""
+    if not isinstance(raw, list):
+        raise ScenarioError("demand.surge", "must be an array of tables ([[demand.surge]])")
+    known = default_categories().codes
+    out = []
+    for index, item in enumerate(raw):
+        key = f"demand.surge[{index}]"
+        if not isinstance(item, Mapping):
+            raise ScenarioError(key, "must be a table")
+        f.no_unknown(item, key, {"categories", "factor", "start", "hours", "name"})
+        categories = item.get("categories", [])
+        if not isinstance(categories, list) or any(c not in known for c in categories):
+            raise ScenarioError(f"{key}.categories", f"must be a list of category codes of {sorted(known)}")
+        start = item.get("start")
+        if isinstance(start, dt.date) and not isinstance(start, dt.datetime):
+            start = dt.datetime.combine(start, dt.time())
+        if not isinstance(start, dt.datetime) or start.tzinfo is not None:
+            raise ScenarioError(f"{key}.start", "must be a local date-time such as 2024-07-20T06:00:00")
+        out.append(Surge(tuple(categories), f.number(item, "factor", f"{key}.factor", required=True, positive=True),
+                         start, f.number(item, "hours", f"{key}.hours", required=True, positive=True)))
+    return tuple(out)
+
+
+def _sources(table: Mapping[str, Any]) -> dict[str, tuple[float, ...]]:
+    """``[demand.sources]``: per category code, the shares of patrol, resident, sensor, department."""
+    known = default_categories().codes
+    out = {}
+    for code, shares in table.items():
+        key = f"demand.sources.{code}"
+        if code not in known:
+            raise ScenarioError(key, f"unknown category; one of {sorted(known)}")
+        values = f.nonnegative_numbers(shares, key, "shares", len(SOURCES))
+        if abs(sum(values) - 1.0) > 1e-3:
+            raise ScenarioError(key, f"shares must sum to 1, got {sum(values):g}")
+        out[code] = tuple(v / sum(values) for v in values)
+    return out
+
+
+def _stages(table: Mapping[str, Any]) -> StageModel:
+    """The shipped stage table with each stage the scenario gives replaced by its entries."""
+
+    def fail(key: str, reason: str) -> ScenarioError:
+        return ScenarioError(key, reason)
+
+    own = parse_stages(table, fail, "stages")
+    base = default_stages()
+    return StageModel({**base.stages, **own.stages}, {**base.ratings, **own.ratings})
+
+
+def _places(raw: Any) -> LogPlaces:
+    """``[[places]]``: the general grids of a street known from its log, their community, position and share."""
+    if not isinstance(raw, list) or not raw:
+        raise ScenarioError("places", "a street known from its log needs [[places]]: its grids and their communities")
+    grids, communities, community, share, lon, lat = [], [], [], [], [], []
+    for index, item in enumerate(raw):
+        key = f"places[{index}]"
+        if not isinstance(item, Mapping):
+            raise ScenarioError(key, "must be a table")
+        f.no_unknown(item, key, {"grid", "community", "share", "lon", "lat"})
+        grid = f.string(item, "grid", f"{key}.grid", required=True)
+        if grid in grids:
+            raise ScenarioError(f"{key}.grid", f"duplicate grid {grid!r}")
+        name = f.string(item, "community", f"{key}.community", required=True)
+        if name not in communities:
+            communities.append(name)
+        grids.append(grid)
+        community.append(communities.index(name))
+        share.append(f.number(item, "share", f"{key}.share", required=True, minimum=0.0))
+        lon.append(f.number(item, "lon", f"{key}.lon", default=math.nan))
+        lat.append(f.number(item, "lat", f"{key}.lat", default=math.nan))
+    total = sum(share)
+    if total <= 0:
+        raise ScenarioError("places", "the shares of the places add up to 0")
+    base = np.asarray(share) / total
+    return LogPlaces(tuple(grids), tuple(communities), np.asarray(community, dtype=np.int64), {}, base,
+                     np.asarray(lon, dtype=float), np.asarray(lat, dtype=float))
+
+
+def _log_staff(table: Mapping[str, Any], places: LogPlaces):
+    """``[staff]`` of a street known from its log: its shifts and groups, then ``[[staff.change]]``."""
+    plain = {k: v for k, v in table.items() if k != "change"}
+    shifts, groups = _staff(plain)
+    for index, group in enumerate(groups):
+        if group.community is not None and group.community not in places.community_ids:
+            raise ScenarioError(f"staff.group[{index}].community",
+                                f"unknown community {group.community!r}; one of {list(places.community_ids)}")
+    changes = _changes(table.get("change", []))
+    return shifts, groups, changes
 
 
 def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
@@ -258,16 +427,27 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
     return arrivals
 
 
-def _demand(table: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
+def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[ArrivalClass]:
     """One arrival class per category (per category and risk from a log); see :mod:`simulation.demand`."""
-    f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log"})
+    f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log", "until", "level_days",
+                                   "level_sd", "dispersion", "sources", "surge"})
     scale = f.number(table, "scale", "demand.scale", default=1.0, positive=True)
     if "from_log" in table:
         for other in ("cases_per_day", "profile", "weekday"):
             if other in table:
                 raise ScenarioError(f"demand.{other}", "a fitted demand takes it from the log; drop it or from_log")
-        fitted = fit_street_demand(f.path(table, "from_log", "demand.from_log", base_dir), "demand.from_log")
+        until = table.get("until")
+        if until is not None and not isinstance(until, dt.date):
+            raise ScenarioError("demand.until", "must be a date such as 2024-12-01")
+        level_days = f.integer(table, "level_days", "demand.level_days", minimum=7)
+        fitted = fit_street_demand(f.path(table, "from_log", "demand.from_log", base_dir), "demand.from_log",
+                                   until=until, level_days=level_days)
         return [replace(a, rate_per_hour=a.rate_per_hour * scale) for a in fitted.arrivals]
+    if street == LOG_STREET:
+        raise ScenarioError("demand.from_log", "a street known from its log draws its cases from that log")
+    for other in ("until", "level_days", "dispersion"):
+        if other in table:
+            raise ScenarioError(f"demand.{other}", "only a demand fitted from a log (from_log) has it")
     demand = default_demand()
     per_day = f.number(table, "cases_per_day", "demand.cases_per_day", default=demand.cases_per_day, positive=True)
     profile = f.multipliers(table, "profile", "demand.profile", 24)
@@ -291,7 +471,25 @@ def _street_staff(table: Mapping[str, Any], street_name: str):
         if not isinstance(roles_raw, list) or not roles_raw or not all(r in valid for r in roles_raw):
             raise ScenarioError("staff.roles", f"must be a non-empty list of roles from {valid}")
         roles = tuple(dict.fromkeys(roles_raw))
-    changes_raw = table.get("change", [])
+    changes = _changes(table.get("change", []))
+    model = street_model(staff_from)
+    try:
+        roster = apply_changes(model.roster, changes, (s.id for s in model.shifts), model.geometry.community_ids,
+                               model.geometry.grid_ids, roles)
+    except RosterError as exc:
+        raise ScenarioError(f"staff.change[{exc.index}].{exc.field}", exc.reason) from None
+    if not roster:
+        raise ScenarioError("staff", "nobody is left to take cases")
+    shifts = {s.id: s for s in model.shifts}
+    groups = [
+        StaffGroup(role=StaffKind(role), count=count, shift=shift, community=community, name=f"{community or 'street'}/{shift}/{role}")
+        for (community, shift, role), count in sorted(staffing_table(roster).items(), key=lambda kv: tuple(str(k) for k in kv[0]))
+    ]
+    return shifts, groups, staff_from, changes, roles
+
+
+def _changes(changes_raw: Any) -> tuple[StaffChange, ...]:
+    """``[[staff.change]]``: headcount changes by role, shift and community or grid."""
     if not isinstance(changes_raw, list):
         raise ScenarioError("staff.change", "must be an array of tables ([[staff.change]])")
     role_names = tuple(k.value for k in StaffKind)
@@ -313,22 +511,10 @@ def _street_staff(table: Mapping[str, Any], street_name: str):
                 grid=f.string(item, "grid", f"{key}.grid"),
             )
         )
-    model = street_model(staff_from)
-    try:
-        roster = apply_changes(model.roster, changes, model, roles)
-    except RosterError as exc:
-        raise ScenarioError(f"staff.change[{exc.index}].{exc.field}", exc.reason) from None
-    if not roster:
-        raise ScenarioError("staff", "nobody is left to take cases")
-    shifts = {s.id: s for s in model.shifts}
-    groups = [
-        StaffGroup(role=StaffKind(role), count=count, shift=shift, community=community, name=f"{community or 'street'}/{shift}/{role}")
-        for (community, shift, role), count in sorted(staffing_table(roster).items(), key=lambda kv: tuple(str(k) for k in kv[0]))
-    ]
-    return shifts, groups, staff_from, tuple(changes), roles
+    return tuple(changes)
 
 
-def _arrival(item: Any, key: str, service_default: ServiceSpec | None, base_dir: Path) -> ArrivalClass:
+def _arrival(item: Any, key: str, service_default: Duration | None, base_dir: Path) -> ArrivalClass:
     if not isinstance(item, Mapping):
         raise ScenarioError(key, "must be a table")
     f.no_unknown(
@@ -375,7 +561,7 @@ def _arrival(item: Any, key: str, service_default: ServiceSpec | None, base_dir:
     )
 
 
-def _service(table: Mapping[str, Any], key: str, base_dir: Path) -> ServiceSpec:
+def _service(table: Mapping[str, Any], key: str, base_dir: Path) -> Duration:
     dist = f.choice(table, "dist", f"{key}.dist", SERVICE_DISTS, required=True)
     allowed = {
         "exponential": {"dist", "mean_minutes"},
@@ -384,9 +570,9 @@ def _service(table: Mapping[str, Any], key: str, base_dir: Path) -> ServiceSpec:
     }[dist]
     f.no_unknown(table, key, allowed)
     if dist == "exponential":
-        return ServiceSpec(dist, mean_minutes=f.number(table, "mean_minutes", f"{key}.mean_minutes", required=True, positive=True))
+        return Duration(dist, mean_minutes=f.number(table, "mean_minutes", f"{key}.mean_minutes", required=True, positive=True))
     if dist == "lognormal":
-        return ServiceSpec(
+        return Duration(
             dist,
             median_minutes=f.number(table, "median_minutes", f"{key}.median_minutes", required=True, positive=True),
             sigma=f.number(table, "sigma", f"{key}.sigma", required=True, minimum=0.0),
@@ -394,10 +580,10 @@ def _service(table: Mapping[str, Any], key: str, base_dir: Path) -> ServiceSpec:
     if ("values" in table) == ("from_log" in table):
         raise ScenarioError(f"{key}.values", "give exactly one of values and from_log")
     if "values" in table:
-        return ServiceSpec(dist, values=f.nonnegative_numbers(table["values"], f"{key}.values", "minutes"))
+        return Duration(dist, values=f.nonnegative_numbers(table["values"], f"{key}.values", "minutes"))
     column = f.string(table, "column", f"{key}.column", default="service_minutes")
     values = read_service_minutes(f.path(table, "from_log", f"{key}.from_log", base_dir), column, f"{key}.from_log")
-    return ServiceSpec(dist, values=tuple(values))
+    return Duration(dist, values=tuple(values))
 
 
 def _staff(table: Mapping[str, Any]) -> tuple[dict[str, Shift], list[StaffGroup]]:

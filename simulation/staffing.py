@@ -1,7 +1,8 @@
 """Staffing changes of a street scenario: who is removed from or added to which community and shift.
 
-A street scenario copies the people of its street (``[staff] from = "demo"``) and changes the
-headcount of a role in a community and shift (``[[staff.change]]``). :func:`apply_changes` does it;
+A street scenario copies the people of its street (``[staff] from = "demo"``), a calibrated one
+builds them from its groups (``[[staff.group]]``), and either changes the headcount of a role in a
+community and shift (``[[staff.change]]``). :func:`apply_changes` does it;
 :func:`staffing_table` counts the result by community, shift and role.
 """
 
@@ -11,8 +12,8 @@ from collections import Counter
 from dataclasses import replace
 from typing import Iterable
 
-from simulation.model import Person, StaffChange
-from simulation.street import StreetModel
+from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
+from simulation.model import Person, StaffChange, StaffGroup
 
 
 class RosterError(ValueError):
@@ -33,10 +34,36 @@ def _matches(person: Person, change: StaffChange) -> bool:
     )
 
 
+def group_roster(groups: Iterable[StaffGroup]) -> list[Person]:
+    """The people of staff groups, in id order: ``s0001``... for a plain count (a group named
+    ``staff``), else ``<group name>-0001``...; without a place (no map)."""
+    people = []
+    for group in groups:
+        for k in range(group.count):
+            staff_id = f"s{k + 1:04d}" if group.name == "staff" else f"{group.name}-{k + 1:04d}"
+            people.append(Person(
+                staff_id=staff_id,
+                kind=group.role,
+                skills=group.skills,
+                department=group.department,
+                shift_id=group.shift,
+                x=None,
+                y=None,
+                general_grid=group.grid,
+                community=group.community,
+                speed_m_per_min=group.speed_m_per_min or DEFAULT_SPEED_M_PER_MIN[group.role],
+            ))
+    people.sort(key=lambda p: p.staff_id)
+    return people
+
+
 def apply_changes(
-    roster: Iterable[Person], changes: Iterable[StaffChange], model: StreetModel, roles: Iterable[str] | None = None
+    roster: Iterable[Person], changes: Iterable[StaffChange], shift_ids: Iterable[str], community_ids: Iterable[str],
+    grid_ids: Iterable[str], roles: Iterable[str] | None = None,
 ) -> tuple[Person, ...]:
     """The roster after each change in turn, keeping only people of ``roles`` (all if None).
+
+    ``shift_ids``, ``community_ids`` and ``grid_ids`` are those a change may name.
 
     A removal drops the matching people of that shift with the highest ids; an addition copies the
     first matching person of any shift (their skills, home and base) onto the shift, with a new id.
@@ -48,9 +75,9 @@ def apply_changes(
         or adds to a role nobody in that community holds.
     """
     people = list(roster)
-    shifts = {s.id for s in model.shifts}
-    communities = set(model.geometry.community_ids)
-    grids = set(model.geometry.grid_ids)
+    shifts = set(shift_ids)
+    communities = set(community_ids)
+    grids = set(grid_ids)
     for index, change in enumerate(changes):
         if change.shift not in shifts:
             raise RosterError(index, "shift", f"unknown shift {change.shift!r}; one of {sorted(shifts)}")

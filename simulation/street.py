@@ -1,10 +1,12 @@
-"""The street a street-mode scenario runs in: its roster, its shifts and where cases happen.
+"""The street a street-mode scenario runs in: its roster, its shifts, where cases happen and the trips.
 
 Everything the engine needs of a street is gathered once per process into a :class:`StreetModel`
 (plain arrays and small records, cheap to pickle), so that worker processes receive it from the
 parent instead of generating the street again. Cases happen at fixed points inside micro-grids,
 chosen where the demand model says the category's cases happen (households, or elderly people
-living alone: :meth:`cockpit.demand.DemandModel.place_weights`).
+living alone: :meth:`cockpit.demand.DemandModel.place_weights`). The case points and the staff
+bases are the street's *places*; trips between them are prepared once (:mod:`simulation.trips`):
+by road on the street's road layer, or on the straight line where it has none.
 """
 
 from __future__ import annotations
@@ -16,9 +18,11 @@ import numpy as np
 
 from cockpit.demand import default_demand
 from cockpit.dispatch import DEFAULT_SPEED_M_PER_MIN
+from cockpit.travel.profile import default_profile
 from simulation.items import StreetItems, street_items
 from simulation.model import Person
 from simulation.shifts import MINUTES_PER_HOUR, Shift
+from simulation.trips import RoadTrips, StraightTrips
 
 if TYPE_CHECKING:
     from cockpit.street.model import Street
@@ -60,16 +64,23 @@ class StreetGeometry:
 
 @dataclass(frozen=True)
 class StreetModel:
-    """What a street scenario needs of its street: its roster, shifts and case locations.
+    """What a street scenario needs of its street: its roster, shifts, case locations and trips.
 
-    ``items`` (its stations' and caches' stock and its travel model) is there once a scenario with
-    ``[resources]`` asked for it.
+    Places are numbered case points first (micro-grid ``m``'s point ``k`` is ``m *``
+    :data:`POINTS_PER_MICRO_GRID` ``+ k``), then the staff bases (each person's ``base``).
+    ``roads`` is None for a street without a road layer; ``straight`` always answers. ``items`` (its
+    stations' and caches' stock and its travel model) is there once a scenario with ``[resources]``
+    asked for it.
     """
 
     name: str
     roster: tuple[Person, ...]
     geometry: StreetGeometry
     shifts: tuple[Shift, ...]
+    straight: StraightTrips
+    roads: RoadTrips | None
+    modes: tuple[str, ...]
+    """Travel modes of the road table, in order (``TravelProfile.mode_of`` each staff kind)."""
     items: StreetItems | None = None
 
 
@@ -84,18 +95,39 @@ def street_model(name: str, items: bool = False) -> StreetModel:
     if items and (name not in _MODELS or _MODELS[name].items is None):
         _MODELS[name] = replace(street_model(name), items=street_items(load_street(name)))
     if name not in _MODELS:
-        street = load_street(name)
-        _MODELS[name] = StreetModel(
-            name=name,
-            roster=street_roster(street),
-            geometry=street_geometry(street),
-            shifts=tuple(
-                Shift(s.id, s.start.hour * MINUTES_PER_HOUR + s.start.minute,
-                      s.end.hour * MINUTES_PER_HOUR + s.end.minute, s.name)
-                for s in street.shifts
-            ),
-        )
+        _MODELS[name] = build_street_model(load_street(name), name)
     return _MODELS[name]
+
+
+def build_street_model(street: "Street", name: str | None = None) -> StreetModel:
+    """Gather what the engine needs of ``street`` (its roster, places and trips)."""
+    geometry = street_geometry(street)
+    roster = street_roster(street)
+    points = np.column_stack((geometry.points_x.ravel(), geometry.points_y.ravel()))
+    first_base = len(points)
+    bases = np.array([(p.x, p.y) for p in roster], dtype=float).reshape(-1, 2)
+    roster = tuple(replace(p, base=first_base + k) for k, p in enumerate(roster))
+    xy = np.vstack((points, bases))
+    profile = default_profile()
+    modes = tuple(sorted({profile.mode_of(p.kind.value) for p in roster}))
+    roads = None
+    if street.roads:
+        from cockpit.travel.model import RoadTravel
+
+        roads = RoadTrips.build(RoadTravel.from_street(street, profile), xy, modes)
+    return StreetModel(
+        name=name or street.id,
+        roster=roster,
+        geometry=geometry,
+        shifts=tuple(
+            Shift(s.id, s.start.hour * MINUTES_PER_HOUR + s.start.minute,
+                  s.end.hour * MINUTES_PER_HOUR + s.end.minute, s.name)
+            for s in street.shifts
+        ),
+        straight=StraightTrips.build(xy),
+        roads=roads,
+        modes=modes,
+    )
 
 
 def street_models_for(scenarios: Iterable) -> dict[str, StreetModel]:

@@ -1,14 +1,24 @@
-"""Street mode: cases at points of the street, people who travel to them, escalation and 吹哨报到.
+"""Street mode: the whole closed loop of every case, on a street's map or on a street known from its log.
 
-Cases of each category arrive as the demand model says, at points of micro-grids; the cockpit's
-dispatch policy ranks the free qualified people on duty (over its own shortlist of them; travel time
-``cockpit.dispatch.eta_minutes``) and the first goes, stays busy while travelling and on scene, and
-then stays where the case was. A case owned by the street (a red one at once) that no person can
-take goes to a department team of its category (吹哨报到, ranked by
-``cockpit.dispatch.rank_departments``); any other case waits in the policy's queue order. A
-waiting case escalates by the one rule of :mod:`cockpit.escalation` (one level each time its
-deadline's length passes); once at street level department teams may take it too. The loop, the
-roster's shifts and the waiting queue are the engine core's (:mod:`simulation.core`).
+A case is reported where the demand model says, triaged (研判) and, once the operator may dispatch
+it, sent to the person the cockpit's dispatch policy ranks first among the free qualified people on
+duty; with nobody free it waits in the policy's queue order. The person is held from the dispatch:
+they accept after a delay that depends on the hour band and the risk, travel (by road on a street's
+map, straight line × detour if asked, or a trip drawn from the stage table on a street known from
+its log), work on scene and are free again. Some cases then wait for another department
+(coordination, 吹哨报到) without holding anybody and are resolved when the wait ends; the resident
+rates the case and it closes, or sends it back: it is reopened and a worker handles it again. A
+case owned by the street that no person can take, or one routed to a department at triage, goes to
+a department team of its category (ranked by ``cockpit.dispatch.rank_departments``); a waiting
+case escalates by the one rule of :mod:`cockpit.escalation`. Every time and share is the stage
+table's (:mod:`cockpit.stages`: resources/stages.toml or a scenario's ``[stages]``, which
+``cockpit sim calibrate`` fits from a log). The loop, the roster's shifts and the waiting queue
+are the engine core's (:mod:`simulation.core`).
+
+All random draws happen before the loop, from streams named by purpose and category, so that a
+scenario with other staffing sees the same cases with the same needs (common random numbers); a
+time that depends on the hour band a stage starts in (acceptance, a drawn trip) is drawn as one
+uniform number per case and turned into minutes for every band, and the loop picks the band.
 """
 
 from __future__ import annotations
@@ -18,20 +28,22 @@ from heapq import heappush
 
 import numpy as np
 
-from cockpit.vocabulary.categories import default_categories
 from cockpit.demand import SOURCES, default_demand
-from cockpit.dispatch import CaseNeed, get_policy, qualified, rank_departments, travel_minutes
-from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
+from cockpit.dispatch import GENERAL_SKILL, CaseNeed, get_policy, qualified, rank_departments
 from cockpit.escalation import escalation_due, escalations_before
-from simulation.core import ESCALATE, Core, new_need
+from cockpit.stages import RATINGS, Duration, StageModel
+from cockpit.travel.profile import default_profile
+from cockpit.vocabulary.categories import default_categories
+from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
+from simulation.core import DONE, ESCALATE, REOPEN, Core, new_need
 from simulation.engine import arrival_times
+from simulation.ground import ground_of
 from simulation.items import ItemSupply
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
 from simulation.shifts import MINUTES_PER_DAY, MINUTES_PER_HOUR
-from simulation.staffing import apply_changes
-from simulation.street import street_model
 from simulation.streams import stream
+from simulation.street import street_model
 
 DRAIN_DAYS = 30
 """After the horizon the run drains open cases for at most this long (cases nobody can ever take stay open)."""
@@ -39,8 +51,52 @@ DRAIN_DAYS = 30
 _STREET = list(OwnerLevel).index(OwnerLevel.STREET)
 
 
+def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: list[str | None], category: list[str | None],
+                 hours: np.ndarray | None = None, source: list[str | None] | None = None) -> np.ndarray:
+    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``hours``.
+
+    Each case takes the entry that matches it best (:meth:`cockpit.stages.StageModel.pick`); with
+    ``hours`` (the local hour each case's stage starts in) one value per case, else one per band of
+    :attr:`~cockpit.stages.StageModel.bands`. A stage without entries takes no time.
+    """
+    bands = stages.bands
+    n = len(u)
+    out = np.zeros((len(bands), n)) if hours is None else np.zeros(n)
+    if not stages.has(stage) or not n:
+        return out
+    source = source or [None] * n
+    keys = list(zip(risk, category, source))
+    groups: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key if hours is None else (*key, int(hours[i])), []).append(i)
+    for key, members in groups.items():
+        idx = np.asarray(members)
+        if hours is None:
+            for b, start in enumerate(bands):
+                entry = stages.pick(stage, hour=start, risk=key[0], category=key[1], source=key[2])
+                if entry is not None and entry.duration is not None:
+                    out[b, idx] = entry.duration.at(u[idx])
+        else:
+            entry = stages.pick(stage, hour=key[3], risk=key[0], category=key[1], source=key[2])
+            if entry is not None and entry.duration is not None:
+                out[idx] = entry.duration.at(u[idx])
+    return out
+
+
+def share_of(stages: StageModel, stage: str, risk: list[str | None], category: list[str | None]) -> np.ndarray:
+    """Each case's share of ``stage`` (0 where no entry applies)."""
+    cache: dict[tuple, float] = {}
+    out = np.zeros(len(risk))
+    for i, key in enumerate(zip(risk, category)):
+        if key not in cache:
+            entry = stages.pick(stage, risk=key[0], category=key[1])
+            cache[key] = entry.share if entry is not None and entry.share is not None else 0.0
+        out[i] = cache[key]
+    return out
+
+
 class StreetEngine(Core):
-    """One replication of a street scenario: its cases and the street's roster on the engine core.
+    """One replication of a street scenario: its cases' closed loop and the roster on the engine core.
 
     Parameters
     ----------
@@ -57,93 +113,176 @@ class StreetEngine(Core):
         self.scenario = scenario
         self.seed = seed
         self.replication = replication
-        self.model = street_model(scenario.street, items=scenario.resources is not None)
-        self.geometry = self.model.geometry
-        roster = apply_changes(self.model.roster, scenario.staff_changes, self.model, scenario.staff_roles)
-        super().__init__(roster, {s.id: s for s in self.model.shifts}, get_policy(scenario.policy),
-                         travel=scenario.travel != "none", shortlist=shortlist)
+        self.ground = ground_of(scenario)
+        self.stages = scenario.stages
+        located = self.ground.micro and scenario.travel != "none"
+        super().__init__(self.ground.roster, self.ground.shifts, get_policy(scenario.policy), travel=located,
+                         shortlist=shortlist)
         self.start_state = scenario.start_state
         self.t0 = self.start_state.local_minutes if self.start_state is not None else 0.0
         self.start_date = self.start_state.local_date if self.start_state is not None else scenario.start
         self.horizon = self.t0 + scenario.horizon_hours * MINUTES_PER_HOUR
         self.warmup = self.t0 + scenario.warmup_hours * MINUTES_PER_HOUR
         self.risks = scenario.risk_classes
+        bands = self.stages.bands
+        self.band_of_hour = [max(b for b, start in enumerate(bands) if start <= h) for h in range(24)]
+        profile = default_profile()
+        modes = self.ground.modes
+        self.mode = [modes.index(profile.mode_of(p.kind.value)) if modes else 0 for p in self.roster]
+        self.position = [p.base for p in self.roster]
         self._draw()
         self._carry()
         self._qualify()
-        self.supply = (ItemSupply(self.model.items, scenario.resources, self.category_names)
-                       if scenario.resources is not None else None)
+        self.supply = (ItemSupply(street_model(scenario.street, items=True).items, scenario.resources,
+                                  self.category_names)
+                       if scenario.resources is not None and self.ground.micro else None)
 
     # -- drawing ---------------------------------------------------------------------------------
 
     def _draw(self) -> None:
-        sc, geo = self.scenario, self.geometry
+        sc, ground = self.scenario, self.ground
         risk_index = {r: k for k, r in enumerate(self.risks)}
         self.category_names = tuple(dict.fromkeys(a.category for a in sc.arrivals))
         category_index = {c: k for k, c in enumerate(self.category_names)}
         demand = default_demand()
         days = math.ceil(self.horizon / MINUTES_PER_DAY) + 1
         shaped = [a.shape for a in sc.arrivals if a.shape is not None]
-        # One busy-or-quiet multiplier per day for every category, as in the demand model.
-        day_factors = (shaped[0].demand.day_factors(stream(self.seed, self.replication, "demand-day"), days)
-                       if shaped and shaped[0].demand.dispersion is not None else None)
-        parts: dict[str, list[np.ndarray]] = {
-            name: [] for name in ("t", "cls", "service", "cat", "micro", "point", "source", "delay")
-        }
+        # One busy-or-quiet multiplier per day for every category, as in the demand model, and one
+        # level per replication for the uncertainty of a forecast (``[demand] level_sd``).
+        factors = None
+        if shaped and shaped[0].demand.dispersion is not None:
+            factors = shaped[0].demand.day_factors(stream(self.seed, self.replication, "demand-day"), days)
+        elif sc.demand_dispersion is not None:
+            k = sc.demand_dispersion
+            factors = stream(self.seed, self.replication, "demand-day").gamma(k, 1.0 / k, size=days)
+        if sc.demand_level_sd > 0:
+            z = stream(self.seed, self.replication, "demand-level").standard_normal()
+            level = math.exp(sc.demand_level_sd * z - sc.demand_level_sd**2 / 2)
+            factors = (np.ones(days) if factors is None else factors) * level
+        parts: dict[str, list[np.ndarray]] = {}
+
+        def add(name: str, values: np.ndarray) -> None:
+            parts.setdefault(name, []).append(values)
+
         for arrival in sc.arrivals:
-            t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", arrival.name), self.horizon,
-                              self.start_date, day_factors if arrival.shape is not None else None)
+            name = arrival.name
+            surge = None
+            if sc.surges:
+                hours = math.ceil(self.horizon / MINUTES_PER_HOUR)
+                surge = np.prod([s.factors(arrival.category, self.start_date, hours) for s in sc.surges], axis=0)
+            t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", name), self.horizon,
+                              self.start_date, factors, surge)
             n = len(t)
-            service = arrival.service.sample(stream(self.seed, self.replication, "service", arrival.name), n)
-            where = stream(self.seed, self.replication, "location", arrival.name)
-            micro = where.choice(len(geo.micro_ids), size=n, p=geo.weights(arrival.category))
-            point = where.integers(0, geo.points_x.shape[1], n)
-            u = stream(self.seed, self.replication, "source", arrival.name).random(n)
-            shares = demand.source_shares(arrival.category) if arrival.category in demand.codes else _PATROL_ONLY
+            service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n)
+            where = stream(self.seed, self.replication, "location", name)
+            unit = where.choice(len(ground.unit_ids), size=n, p=ground.weights_of(arrival.category))
+            point = where.integers(0, max(ground.points, 1), n)
+            u = stream(self.seed, self.replication, "source", name).random(n)
+            shares = sc.source_shares.get(arrival.category)
+            if shares is None:
+                shares = demand.source_shares(arrival.category) if arrival.category in demand.codes else _PATROL_ONLY
             source = np.minimum(np.searchsorted(np.cumsum(shares), u, side="right"), len(SOURCES) - 1)
             if sc.dispatch_delay is not None:
-                delay = sc.dispatch_delay.sample(stream(self.seed, self.replication, "delay", arrival.name), n)
+                delay = sc.dispatch_delay.sample(stream(self.seed, self.replication, "delay", name), n)
             else:
-                delay = np.zeros(n)
+                delay = None
+            # One uniform per case and stage, each stage its own stream: CRN across scenarios.
+            uniform = {key: stream(self.seed, self.replication, key, name).random(n)
+                       for key in ("triage", "dispatch", "accept", "travel", "branch", "work", "coordination", "reopen",
+                                   "reopen-after", "rework", "rating", "close", "route")}
             keep = t >= self.t0
-            parts["delay"].append(delay[keep])
-            parts["t"].append(t[keep])
-            parts["cls"].append(np.full(int(keep.sum()), risk_index[arrival.risk]))
-            parts["service"].append(service[keep])
-            parts["cat"].append(np.full(int(keep.sum()), category_index[arrival.category]))
-            parts["micro"].append(micro[keep])
-            parts["point"].append(point[keep])
-            parts["source"].append(source[keep])
-        t = np.concatenate(parts["t"])
-        order = np.argsort(t, kind="stable")
-        self.arrival = t[order]
-        self.cls = np.concatenate(parts["cls"]).astype(np.int64)[order]
-        self.service = np.concatenate(parts["service"])[order]
-        self.category = np.concatenate(parts["cat"]).astype(np.int64)[order]
-        self.micro = np.concatenate(parts["micro"]).astype(np.int64)[order]
-        point = np.concatenate(parts["point"])[order]
-        self.source = np.concatenate(parts["source"]).astype(np.int64)[order]
-        self.delay = np.concatenate(parts["delay"])[order]
-        self.cx = geo.points_x[self.micro, point]
-        self.cy = geo.points_y[self.micro, point]
-        self.lon = geo.points_lon[self.micro, point]
-        self.lat = geo.points_lat[self.micro, point]
-        self.grid = geo.grid[self.micro]
-        self.community = geo.community[self.micro]
+            add("t", t[keep])
+            add("cls", np.full(int(keep.sum()), risk_index[arrival.risk]))
+            add("service", service[keep])
+            add("cat", np.full(int(keep.sum()), category_index[arrival.category]))
+            add("unit", unit[keep])
+            add("point", point[keep])
+            add("source", source[keep])
+            add("delay", delay[keep] if delay is not None else np.full(int(keep.sum()), np.nan))
+            for key, values in uniform.items():
+                add("u_" + key, values[keep])
+        columns = {name: np.concatenate(values) for name, values in parts.items()}
+        order = np.argsort(columns["t"], kind="stable")
+        cols = {name: values[order] for name, values in columns.items()}
+        self.arrival = cols["t"]
+        self.cls = cols["cls"].astype(np.int64)
+        self.service = cols["service"]
+        self.category = cols["cat"].astype(np.int64)
+        self.unit = cols["unit"].astype(np.int64)
+        self.source = cols["source"].astype(np.int64)
+        self.place = (self.unit * ground.points + cols["point"].astype(np.int64)) if ground.points else np.full(
+            len(self.arrival), -1, dtype=np.int64)
+        self.grid = ground.unit_grid[self.unit]
+        self.community = ground.unit_community[self.unit]
+        self.micro = self.unit if ground.micro else np.full(len(self.arrival), -1, dtype=np.int64)
+        if ground.points:
+            self.lon, self.lat = ground.place_lon[self.place], ground.place_lat[self.place]
+        else:
+            self.lon, self.lat = ground.place_lon[self.unit], ground.place_lat[self.unit]
+        self.u = {key[2:]: values for key, values in cols.items() if key.startswith("u_")}
+        self._stage_times(cols["delay"])
         self.carried = np.zeros(len(self.arrival), dtype=bool)
         self.carried_escalations = np.zeros(len(self.arrival), dtype=np.int64)
         self.stage: dict[int, tuple[str, str | None, float | None]] = {}
+
+    def _stage_times(self, delay: np.ndarray) -> None:
+        """Every stage's minutes and branch of every case, from its uniforms and the stage table."""
+        st, u = self.stages, self.u
+        risk = [self.risks[k] for k in self.cls.tolist()]
+        category = [self.category_names[k] for k in self.category.tolist()]
+        source = [SOURCES[k].value for k in self.source.tolist()]
+        hour = (self.arrival // MINUTES_PER_HOUR).astype(np.int64) % 24
+        self.triage = band_minutes(st, "triage", u["triage"], [None] * len(risk), [None] * len(risk), hour, source)
+        triaged = self.arrival + self.triage
+        operator = band_minutes(st, "dispatch", u["dispatch"], risk, [None] * len(risk),
+                                (triaged // MINUTES_PER_HOUR).astype(np.int64) % 24)
+        self.delay = np.where(np.isnan(delay), self.triage + operator, delay)
+        self.accept = band_minutes(st, "accept", u["accept"], risk, [None] * len(risk))
+        self.trip = band_minutes(st, "travel", u["travel"], [None] * len(risk), [None] * len(risk))
+        self.no_visit = u["branch"] < share_of(st, "no_visit", [None] * len(risk), category)
+        if st.has("work"):
+            # The stage table's work replaces the category table's service time where it has an entry.
+            service = self.service.copy()
+            groups: dict[tuple, list[int]] = {}
+            for i, key in enumerate(zip(risk, category)):
+                groups.setdefault(key, []).append(i)
+            for (r, c), members in groups.items():
+                entry = st.pick("work", risk=r, category=c)
+                if entry is not None and entry.duration is not None:
+                    idx = np.asarray(members)
+                    service[idx] = entry.duration.at(u["work"][idx])
+            self.service = service
+        coordinated = u["coordination"] < share_of(st, "coordination", risk, category)
+        wait = np.zeros(len(risk))
+        for key in set(zip(risk, category)):
+            entry = st.pick("coordination", risk=key[0], category=key[1])
+            if entry is None or entry.duration is None:
+                continue
+            mine = np.array([(r, c) == key for r, c in zip(risk, category)]) & coordinated
+            # The wait's own draw: the branch's uniform rescaled, so the two stay independent.
+            share = max(entry.share or 0.0, 1e-12)
+            wait[mine] = entry.duration.at(np.clip(u["coordination"][mine] / share, 0.0, 1.0 - 1e-12))
+        self.coordination = wait
+        self.reopens = u["reopen"] < share_of(st, "reopen", [None] * len(risk), category)
+        self.reopen_after = band_minutes(st, "reopen_after", u["reopen-after"], [None] * len(risk), [None] * len(risk))[0]
+        self.rework = band_minutes(st, "rework", u["rework"], [None] * len(risk), category)[0]
+        rated = st.pick("rated")
+        self.rated = u["rating"] < (rated.share if rated is not None and rated.share is not None else 0.0)
+        close_rated = band_minutes(st, "close_rated", u["close"], [None] * len(risk), [None] * len(risk))[0]
+        close_unrated = band_minutes(st, "close_unrated", u["close"], [None] * len(risk), [None] * len(risk))[0]
+        self.close = np.where(self.rated, close_rated, close_unrated)
+        self.routed = u["route"] < share_of(st, "route", risk, category)
 
     def _carry(self) -> None:
         """Put the start state's open cases in front of the drawn ones."""
         state = self.start_state
         if state is None or not state.cases:
             return
-        sc, geo = self.scenario, self.geometry
+        sc, ground = self.scenario, self.ground
         table = default_categories()
         by_category = {a.category: a for a in sc.arrivals}
-        grid_index = {g: k for k, g in enumerate(geo.grid_ids)}
-        community_index = {c: k for k, c in enumerate(geo.community_ids)}
+        grid_index = {g: k for k, g in enumerate(ground.grid_ids)}
+        community_index = {c: k for k, c in enumerate(ground.community_ids)}
         names = list(self.category_names)
         rng = stream(self.seed, self.replication, "carried")
         rows = []
@@ -152,23 +291,31 @@ class StreetEngine(Core):
                 names.append(case.category)
             arrival = by_category.get(case.category)
             if arrival is not None:
-                service = float(arrival.service.sample(rng, 1)[0])
+                spec = arrival.service
             else:
-                spec = table[case.category].service
-                service = float(spec.median_minutes * math.exp(spec.sigma * rng.standard_normal()))
+                own = table[case.category].service
+                spec = Duration("lognormal", median_minutes=own.median_minutes, sigma=own.sigma)
+            draw = float(rng.random())
+            if case.stage == "on_scene" and case.on_scene_minutes is not None:
+                # Already on scene: the rest of a service time that has lasted this long already.
+                service = spec.remaining(-case.on_scene_minutes, draw)
+            else:
+                service = float(spec.at(np.array([draw]))[0])
             rows.append((case, service))
         self.category_names = tuple(names)
         m = len(rows)
+        place = np.array([self._nearest_place(c.x, c.y) for c, _ in rows], dtype=np.int64)
+        zeros, falses = np.zeros(m), np.zeros(m, dtype=bool)
         head = {
             "arrival": np.array([self.t0 + c.reported_minutes for c, _ in rows]),
             "cls": np.array([self.risks.index(c.risk) for c, _ in rows], dtype=np.int64),
             "service": np.array([s for _, s in rows]),
             "category": np.array([names.index(c.category) for c, _ in rows], dtype=np.int64),
             "micro": np.full(m, -1, dtype=np.int64),
+            "place": place,
             "source": np.full(m, SOURCES.index(Source.RESIDENT), dtype=np.int64),
-            "delay": np.zeros(m),
-            "cx": np.array([c.x for c, _ in rows]),
-            "cy": np.array([c.y for c, _ in rows]),
+            "triage": zeros, "delay": zeros, "no_visit": falses, "coordination": zeros, "reopens": falses,
+            "reopen_after": zeros, "rework": zeros, "rated": falses, "close": np.full(m, np.nan), "routed": falses,
             "lon": np.full(m, np.nan),
             "lat": np.full(m, np.nan),
             "grid": np.array([grid_index.get(c.general_grid, -1) for c, _ in rows], dtype=np.int64),
@@ -178,18 +325,41 @@ class StreetEngine(Core):
         }
         for name, values in head.items():
             setattr(self, name, np.concatenate((values, getattr(self, name))))
+        for name in ("accept", "trip"):
+            values = getattr(self, name)
+            setattr(self, name, np.concatenate((np.zeros((values.shape[0], m)), values), axis=1))
+        self.u = {key: np.concatenate((np.zeros(m), values)) for key, values in self.u.items()}
         self.stage = {i: (c.stage, c.assignee, c.on_scene_minutes) for i, (c, _) in enumerate(rows)}
 
+    def _nearest_place(self, x: float | None, y: float | None) -> int:
+        straight = self.ground.straight
+        if straight is None or x is None or y is None:
+            return -1
+        points = self.ground.points * len(self.ground.unit_ids)
+        d = np.hypot(np.asarray(straight.x[:points]) - x, np.asarray(straight.y[:points]) - y)
+        return int(np.argmin(d))
+
     def _qualify(self) -> None:
-        """Who may take a case of each category: ``cockpit.dispatch.qualified`` itself, once per category."""
+        """Who may take a case of each category: ``cockpit.dispatch.qualified`` itself, once per category.
+
+        On a street known from its log everybody its log shows at work may take any case: the log
+        says who did, not who could.
+        """
         table = default_categories()
         self.case_skill, self.case_department = [], []
         for code in self.category_names:
             arrival = next((a for a in self.scenario.arrivals if a.category == code), None)
             self.case_skill.append(arrival.skill if arrival is not None else table[code].skill)
             self.case_department.append(arrival.department if arrival is not None else table[code].department.value)
-        candidates = [self.candidate(s) for s in range(len(self.roster))]
         self.people_mask, self.team_mask = [], []
+        if not self.ground.micro:
+            self.case_skill = [GENERAL_SKILL] * len(self.category_names)
+            self.case_department = [None] * len(self.category_names)
+            for _ in self.category_names:
+                self.people_mask.append(~self.is_department)
+                self.team_mask.append(self.is_department.copy())
+            return
+        candidates = [self.candidate(s) for s in range(len(self.roster))]
         for code in range(len(self.category_names)):
             probe = CaseNeed("probe", 1, 0.0, self.case_skill[code], self.case_department[code])
             ok = np.array([qualified(c, probe) for c in candidates], dtype=bool)
@@ -209,11 +379,36 @@ class StreetEngine(Core):
         self.owner = [min(_STREET, default_owner[k] + e) for k, e in zip(self.cls.tolist(), self.esc)]
         self._arrival, self._deadline = self.arrival.tolist(), self.deadline.tolist()
         self._priority = [RiskLevel(self.risks[k]).priority for k in self.cls.tolist()]
-        self._cx, self._cy = self.cx.tolist(), self.cy.tolist()
-        self._grid = [self.geometry.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
-        self._community = [self.geometry.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
+        self._place = self.place.tolist()
+        straight = self.ground.straight
+        if self.travel and straight is not None:
+            self._cx = [straight.x[p] if p >= 0 else math.nan for p in self._place]
+            self._cy = [straight.y[p] if p >= 0 else math.nan for p in self._place]
+            self.x = np.array([straight.x[p] if p >= 0 else math.nan for p in self.position])
+            self.y = np.array([straight.y[p] if p >= 0 else math.nan for p in self.position])
+        else:
+            self._cx = self._cy = [None] * len(self._place)
+        self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
+        self._community = [self.ground.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
+        self._accept = self.accept.T.tolist()
+        self._trip = self.trip.T.tolist()
+        self._no_visit = self.no_visit.tolist()
+        self._coordination = self.coordination.tolist()
+        self._reopens = self.reopens.tolist()
+        self._reopen_after = self.reopen_after.tolist()
+        self._rework = self.rework.tolist()
+        self._routed = self.routed.tolist()
         self.open_books()
-        self.item_at = [math.nan] * len(self.arrival)
+        n = len(self.arrival)
+        self.accepted = [math.nan] * n
+        self.released = [math.nan] * n
+        self.first_resolved = [math.nan] * n
+        self.reopened_at = [math.nan] * n
+        self.rework_start = [math.nan] * n
+        self.rework_end = [math.nan] * n
+        self.round = [0] * n
+        self.holder = [-1] * n
+        self.item_at = [math.nan] * n
         self.start_shifts(self.t0)
         self._resume()
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
@@ -231,21 +426,113 @@ class StreetEngine(Core):
         for member in self.start_state.staff:
             s = self.index_of.get(member.staff_id)
             if s is not None:
+                self.position[s] = self._nearest_place(member.x, member.y)
                 self.x[s], self.y[s] = member.x, member.y
         t0 = self.t0
         for i, (stage, assignee, on_scene_at) in self.stage.items():
             s = self.index_of.get(assignee) if assignee is not None else None
             if stage == "waiting" or s is None or self.busy[s]:
                 continue
-            # The remaining on-scene time of a case already being handled is a fresh draw.
             self.begin(i, s, t0, None if stage != "on_scene" else t0 + (on_scene_at or 0.0))
             self.leaving[s] = not self.on_duty[s]
         for i in self.stage:
             if math.isnan(self.start[i]):
                 self.on_ready(i, t0)
 
+    # -- the loop's steps --------------------------------------------------------------------------
+
+    def first_choice(self, i: int) -> int:
+        """A case routed to a department at triage goes to a team first, else to the policy's choice."""
+        s = self.whistle(i) if self._routed[i] else -1
+        return s if s >= 0 else self.choose(i)
+
+    def begin(self, i: int, s: int, t: float, on_scene_at: float | None = None) -> None:
+        """Send ``s`` to case ``i`` at ``t``: they accept, travel, work; ``on_scene_at`` if already there.
+
+        ``who`` keeps the first assignee (the log's), ``holder`` whoever works on the case now.
+        """
+        self.holder[i] = s
+        self.busy[s] = True
+        self.free[s] = False
+        band = self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]
+        if on_scene_at is not None:
+            accepted = scene = on_scene_at
+        else:
+            accepted = t + self._accept[i][band]
+            scene = accepted if self._no_visit[i] else accepted + self.trip_minutes(i, s, accepted)
+        if self.round[i] == 0:
+            if on_scene_at is None and not self._no_visit[i]:
+                scene = self._with_item(i, t, scene)
+            self.who[i] = s
+            self.start[i] = t
+            self.accepted[i] = accepted
+            if on_scene_at is not None or not self._no_visit[i]:
+                self.scene[i] = scene
+            work = self.service_of[i]
+        else:
+            self.rework_start[i] = t
+            work = self._rework[i]
+        heappush(self.heap, (max(t, scene) + work, (i << 3) | DONE))
+
+    def trip_minutes(self, i: int, s: int, t: float) -> float:
+        """Minutes from where ``s`` is to case ``i``: by road, straight line, or the stage table's trip."""
+        travel = self.scenario.travel
+        place = self._place[i]
+        if travel == "none":
+            return 0.0
+        if travel == "stages" or place < 0 or self.position[s] < 0:
+            return self._trip[i][self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]]
+        roads = self.ground.roads
+        if travel == "road" and roads is not None:
+            return roads.minutes(self.mode[s], self.position[s], place)
+        return self.ground.straight.minutes_at(self.speed[s], self.position[s], place)
+
+    def _with_item(self, i: int, sent: float, arrive: float) -> float:
+        """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
+
+        The item comes from the station or cache that gets it to the case point first; it is held
+        until the case is worked and then travels back. ``item_at[i]`` records its arrival.
+        """
+        supply, place = self.supply, self._place[i]
+        if supply is None or place < 0 or not supply.needed(self.kind_of[i]):
+            return arrive
+        straight = self.ground.straight
+        trip = supply.best(self.kind_of[i], straight.x[place], straight.y[place], sent)
+        if trip is None:
+            return arrive
+        scene = max(arrive, trip.arrival)
+        supply.hold(trip, scene + self.service_of[i])
+        self.item_at[i] = trip.arrival
+        return scene
+
+    def on_done(self, i: int, t: float) -> None:
+        """The worker is done with case ``i``: it is resolved now or after a coordination wait, or reopens later."""
+        s = self.holder[i]
+        self.busy[s] = False
+        self.finished(i, s)
+        if self.leaving[s]:
+            self.leaving[s] = False
+        elif not self.take_waiting(s, t):
+            self.free[s] = True
+        if self.round[i] == 0:
+            self.released[i] = t
+            resolved = t + self._coordination[i]
+            if self._reopens[i]:
+                self.first_resolved[i] = resolved
+                heappush(self.heap, (resolved + self._reopen_after[i], (i << 3) | REOPEN))
+                return
+        else:
+            self.rework_end[i] = resolved = t
+        self.end[i] = resolved
+        self.pending -= 1
+
+    def on_reopen(self, i: int, t: float) -> None:
+        """The resident sent case ``i`` back: it is dispatched again and a worker reworks it."""
+        self.round[i] = 1
+        self.reopened_at[i] = t
+        self.on_ready(i, t)
+
     def _record(self, events: int, default_owner: list[int]) -> RunRecord:
-        start = np.array(self.start)
         end = np.array(self.end)
         who = np.array(self.who, dtype=np.int64)
         whistle = np.zeros(len(who), dtype=bool)
@@ -254,6 +541,10 @@ class StreetEngine(Core):
         # Escalations by the one rule over the whole time each case was open (to the end of the run).
         until = np.where(np.isnan(end), max(np.nanmax(end, initial=self.horizon), self.horizon), end)
         escalations = np.maximum(escalations_before(self.arrival, self.deadline, until, room), self.carried_escalations)
+        accepted = np.array(self.accepted)
+        reopened = ~np.isnan(np.array(self.reopened_at))
+        closed = end + self.close
+        satisfaction = self._ratings(accepted, end, reopened)
         return RunRecord(
             scenario=self.scenario.name,
             replication=self.replication,
@@ -266,7 +557,7 @@ class StreetEngine(Core):
             ready=self.ready,
             cls=self.cls,
             service=self.service,
-            start=start,
+            start=np.array(self.start),
             on_scene=np.array(self.scene),
             end=end,
             staff=who,
@@ -281,17 +572,43 @@ class StreetEngine(Core):
             category=self.category,
             category_names=self.category_names,
             micro=self.micro,
-            micro_ids=self.geometry.micro_ids,
+            micro_ids=self.ground.unit_ids if self.ground.micro else (),
             grid=self.grid,
-            grid_ids=self.geometry.grid_ids,
+            grid_ids=self.ground.grid_ids,
             community=self.community,
-            community_ids=self.geometry.community_ids,
+            community_ids=self.ground.community_ids,
             lon=self.lon,
             lat=self.lat,
             source=self.source,
             carried=self.carried,
+            triaged=self.arrival + self.triage,
+            accepted=accepted,
+            released=np.array(self.released),
+            first_resolved=np.array(self.first_resolved),
+            reopened_at=np.array(self.reopened_at),
+            rework_start=np.array(self.rework_start),
+            rework_end=np.array(self.rework_end),
+            closed=closed,
+            satisfaction=satisfaction,
             item_at=np.array(self.item_at) if self.supply is not None else None,
         )
+
+    def _ratings(self, accepted: np.ndarray, end: np.ndarray, reopened: np.ndarray) -> np.ndarray:
+        """Each case's rating 1-5 (0: none): on time, late or after a reopen, from the stage table's shares."""
+        out = np.zeros(len(end), dtype=np.int64)
+        late = ~((accepted - self.arrival) <= self.scenario.response_target_minutes) | ~(end - self.arrival <= self.deadline)
+        kind = np.where(reopened, 2, np.where(late, 1, 0))
+        # The rating's own uniform: the rated branch's draw rescaled above its share.
+        rated = self.stages.pick("rated")
+        share = rated.share if rated is not None and rated.share else 1.0
+        u = np.clip(self.u["rating"] / share, 0.0, 1.0 - 1e-12)
+        for k, name in enumerate(RATINGS):
+            shares = self.stages.ratings.get(name)
+            if shares is None:
+                continue
+            mine = self.rated & (kind == k) & ~np.isnan(end)
+            out[mine] = 1 + np.searchsorted(np.cumsum(shares), u[mine], side="right")
+        return np.minimum(out, 5)
 
     # -- what the core asks of the street ----------------------------------------------------------
 
@@ -300,8 +617,7 @@ class StreetEngine(Core):
         category = self.kind_of[i]
         return new_need(
             f"c{i:07d}", self._priority[i], self._arrival[i], self.case_skill[category],
-            self.case_department[category], self._cx[i] if self.travel else None,
-            self._cy[i] if self.travel else None, self._grid[i], self._community[i],
+            self.case_department[category], self._cx[i], self._cy[i], self._grid[i], self._community[i],
         )
 
     def nobody(self, i: int, t: float) -> int:
@@ -336,27 +652,18 @@ class StreetEngine(Core):
 
     def can_take(self, s: int, j: int) -> bool:
         if self.is_department[s]:
-            return self.owner[j] >= _STREET and bool(self.team_mask[self.kind_of[j]][s])
+            return (self.owner[j] >= _STREET or self._routed[j]) and bool(self.team_mask[self.kind_of[j]][s])
         return bool(self.people_mask[self.kind_of[j]][s])
 
-    def trip_end(self, i: int, s: int, t: float) -> float:
-        """When ``s`` and, for a case that needs one, the item that gets there first are both on scene."""
-        arrive = t + travel_minutes(self.x[s], self.y[s], self.speed[s], self._cx[i], self._cy[i]) if self.travel else t
-        supply = self.supply
-        if supply is None or not supply.needed(self.kind_of[i]):
-            return arrive
-        trip = supply.best(self.kind_of[i], self._cx[i], self._cy[i], t)
-        if trip is None:
-            return arrive
-        scene = max(arrive, trip.arrival)
-        supply.hold(trip, scene + self.service_of[i])
-        self.item_at[i] = trip.arrival
-        return scene
-
     def finished(self, i: int, s: int) -> None:
-        self.x[s], self.y[s] = self._cx[i], self._cy[i]
+        place = self._place[i]
+        if place >= 0 and not self._no_visit[i]:
+            self.position[s] = place
+            if self.travel:
+                self.x[s], self.y[s] = self._cx[i], self._cy[i]
 
     def came_on_duty(self, s: int) -> None:
+        self.position[s] = self.roster[s].base
         self.x[s], self.y[s] = self.base_x[s], self.base_y[s]
 
 

@@ -15,6 +15,7 @@ import getpass
 import logging
 import signal
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from functools import partial
 from typing import Any
@@ -144,7 +145,7 @@ def build_desk(model: TwinModel, actor: str, sound: bool = False, dark: bool = F
 
 def connect_resources(resources: ResourcesPanel, map_panel: MapPanel) -> None:
     """The map shows what the resources panel shows: the coverage gaps of its kind, a plan's sites, the markers."""
-    def show_coverage(title: str, gaps: dict) -> None:
+    def show_coverage(title: Callable[[], str], gaps: dict) -> None:
         # Coverage is decided per micro-grid, and the resources read better without the sensors.
         map_panel.set_layer_visible("resources", True)
         map_panel.set_layer_visible("sensors", False)
@@ -152,7 +153,6 @@ def connect_resources(resources: ResourcesPanel, map_panel: MapPanel) -> None:
         map_panel.set_coverage(title, gaps)
 
     resources.coverage_shown.connect(show_coverage)
-    resources.coverage_renamed.connect(map_panel.rename_coverage)
     resources.sites_suggested.connect(map_panel.set_planned_sites)
 
 

@@ -8,7 +8,7 @@ street's own vector geometry in metres; each layer is one item updated in place 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 import numpy as np
@@ -143,7 +143,7 @@ class MapPanel(QWidget):
         self._search_entries: dict[str, tuple[str, str]] = {}
         self._search_cases: set[str] = set()
         self._gaps: dict[str, float] = {}
-        self._gap_title = ""
+        self._gap_title: Callable[[], str] | None = None
 
         self._project_street()
         self._build_ui()
@@ -336,7 +336,7 @@ class MapPanel(QWidget):
             "active_alarms": self.tr("Active alarms"),
             "sensor_health": self.tr("Sensors silent or alarming"),
             "staff_coverage": self.tr("Available staff"),
-            "coverage_gap": self._gap_title or self.tr("Households beyond reach"),
+            "coverage_gap": self._gap_title() if self._gap_title else self.tr("Households beyond reach"),
         }[measure]
 
     def _retitle_legend(self) -> None:
@@ -868,8 +868,8 @@ class MapPanel(QWidget):
             np.fromiter((statuses.index(s.status) for s in shown), np.intp, len(shown)),
         )
 
-    def set_coverage(self, title: str, gaps: dict[str, float]) -> None:
-        """Colour the areas by the share of households beyond a kind's standard (``title`` names it).
+    def set_coverage(self, title: Callable[[], str], gaps: dict[str, float]) -> None:
+        """Colour the areas by the share of households beyond a kind's standard (``title()`` names it).
 
         ``gaps`` from :func:`~widgets.map_measures.coverage_gaps`; the resources panel sets them for
         the kind it shows, and again with a plan's sites.
@@ -880,11 +880,6 @@ class MapPanel(QWidget):
             self.recolour()
         else:
             self.set_measure("coverage_gap")
-
-    def rename_coverage(self, title: str) -> None:
-        """The coverage's title in the current language (the gaps and the measure shown stay)."""
-        self._gap_title = title
-        self._retranslate()
 
     def set_planned_sites(self, x: Sequence[float], y: Sequence[float], names: Sequence[str]) -> None:
         """Mark the sites a placement plan suggests (pink stars; none to clear them)."""

@@ -69,23 +69,19 @@ class ResourcesPanel(QWidget):
 
     Signals
     -------
-    coverage_shown(str, dict)
-        The map should colour areas by the share of households beyond a kind's standard: the title
-        and the share per area (of every level), today's or with the plan's sites.
+    coverage_shown(object, dict)
+        The map should colour areas by the share of households beyond a kind's standard: a function
+        giving the title in the current language, and the share per area (of every level), today's or with the plan's sites.
     sites_suggested(object, object, list)
         The plan's new sites: x and y (metres) and their names; empty arrays clear them.
-    coverage_renamed(str)
-        The language changed: the coverage the map shows has this title now.
     """
 
-    coverage_shown = Signal(str, dict)
+    coverage_shown = Signal(object, dict)
     sites_suggested = Signal(object, object, list)
-    coverage_renamed = Signal(str)
 
     def __init__(self, model: TwinModel, wall: bool = False, scenario: Path = DEFAULT_SCENARIO,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self._gap_minutes: float | None = None
         self._scenario = scenario
         self._model = model
         self._twin = model.twin
@@ -230,8 +226,6 @@ class ResourcesPanel(QWidget):
         self._show_whatif()
         self.refresh_stock()
         self._fit_sizes()
-        if self._gap_minutes is not None:
-            self.coverage_renamed.emit(self._coverage_title(self._gap_minutes))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 (Qt override)
         if event.type() == QEvent.Type.LanguageChange:
@@ -286,12 +280,13 @@ class ResourcesPanel(QWidget):
 
     def _emit_gaps(self, covered: np.ndarray, minutes: float) -> None:
         gaps = coverage_gaps(self._demand.micro_grid_ids, self._demand.households, covered, self._areas)
-        self._gap_minutes = minutes
-        self.coverage_shown.emit(self._coverage_title(minutes), gaps)
+        kind = self.kind
 
-    def _coverage_title(self, minutes: float) -> str:
-        return self.tr("Households beyond {minutes:g} min of {kind}").format(minutes=minutes,
-                                                                            kind=self.kind_name(self.kind))
+        def title() -> str:
+            # Called again by the map on a language change, so the legend follows the language.
+            return self.tr("Households beyond {minutes:g} min of {kind}").format(minutes=minutes,
+                                                                                kind=self.kind_name(kind))
+        self.coverage_shown.emit(title, gaps)
 
     # ------------------------------------------------------------ plan
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -29,14 +30,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.history.format import LogFormatError, read_log
+from cockpit.kpi import KPIS
 from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import ExperimentResult, run_experiment
 from simulation.optimise import StreetStaffingSearch, optimise_street_staffing
 from simulation.resource_whatif import WhatIf, run_whatif
 from simulation.scenario import Scenario
 from simulation.start import start_from_twin
+from simulation.validation import Validation, validate_log
+from widgets.i18n import is_chinese, kpi_name, kpi_part_name
 from widgets.scenario_editor import ScenarioEditorPanel, new_street_scenario
 from widgets.scenario_results import MAX_SCENARIOS, ScenarioResultsPanel
+
+BASELINE_DAYS = 28
+"""Days at the end of the street's log the baseline check predicts."""
 
 POLL_MS = 100
 """How often the GUI thread looks at a running experiment's progress."""
@@ -59,6 +67,8 @@ class ExperimentRunner(QObject):
         whether it was cancelled.
     whatif_finished(object, bool)
         The :class:`~simulation.resource_whatif.WhatIf` of a placement plan, and whether it was cancelled.
+    baseline_finished(object)
+        The :class:`~simulation.validation.Validation` of a baseline check.
     failed(str)
         The run raised; the message says why.
     """
@@ -67,6 +77,7 @@ class ExperimentRunner(QObject):
     finished = Signal(list, bool)
     search_finished = Signal(object, bool)
     whatif_finished = Signal(object, bool)
+    baseline_finished = Signal(object)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -110,6 +121,13 @@ class ExperimentRunner(QObject):
         whatif = run_whatif(scenario, plan_path, replications, seed, workers=workers, progress=progress,
                             cancel=self._cancel)
         return whatif, whatif.cancelled
+
+    def start_check(self, log, holdout_days: int, replications: int, seed: int, workers: int = 1) -> None:
+        """Check the baseline against the incident log ``log`` (a frame): ``validate_log`` on its last days."""
+        self._launch(0, self._check, log, holdout_days, replications, seed, workers)
+
+    def _check(self, log, holdout_days: int, replications: int, seed: int, workers: int) -> tuple:
+        return validate_log(log, holdout_days, replications=replications, seed=seed, workers=workers), False
 
     def _launch(self, total: int, work, *args) -> None:
         if self.running:
@@ -181,6 +199,8 @@ class ExperimentRunner(QObject):
             self.search_finished.emit(outcome, cancelled)
         elif isinstance(outcome, WhatIf):
             self.whatif_finished.emit(outcome, cancelled)
+        elif isinstance(outcome, Validation):
+            self.baseline_finished.emit(outcome)
         else:
             self.finished.emit(outcome, cancelled)
 
@@ -229,6 +249,11 @@ class SimulationView(QWidget):
         self.target.setValue(0.95)
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
+        self.check_button = QPushButton()
+        self.baseline = QLabel()
+        self.baseline.setObjectName("baseline-check")
+        self.baseline.setWordWrap(True)
+        self.validation: Validation | None = None
         self.progress = QProgressBar()
         self.status = QLabel()
         self._labels = {key: QLabel() for key in ("replications", "seed", "workers")}
@@ -254,8 +279,11 @@ class SimulationView(QWidget):
         run_bar.addWidget(self.target)
         run_bar.addWidget(self.search_button)
         run_bar.addWidget(self.cancel_button)
+        run_bar.addWidget(self.check_button)
         run_bar.addWidget(self.progress, 1)
         layout = QVBoxLayout(self)
+        # Above everything: whether the model reproduces the street's history, before any what-if.
+        layout.addWidget(self.baseline)
         layout.addWidget(splitter, 1)
         layout.addLayout(run_bar)
         layout.addWidget(self.status)
@@ -270,6 +298,8 @@ class SimulationView(QWidget):
         self.runner.progress_changed.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.search_finished.connect(self._on_search_finished)
+        self.runner.baseline_finished.connect(self._on_baseline)
+        self.check_button.clicked.connect(self.choose_history)
         self.runner.failed.connect(self._on_failed)
         self.retranslate_ui()
         self._refresh_list()
@@ -355,9 +385,65 @@ class SimulationView(QWidget):
             role="grid_worker", shift="night", label="red", target=self.target.value(),
         )
 
+    def choose_history(self) -> None:
+        """Ask for the street's incident log and check the baseline against it."""
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Incident log of the street"), "",
+                                              self.tr("Incident logs (*.parquet *.csv)"))
+        if path:
+            self.check_baseline(path)
+
+    def check_baseline(self, path: str, holdout_days: int = BASELINE_DAYS) -> None:
+        """Calibrate on the log at ``path`` but its last ``holdout_days`` and check the model against them."""
+        if self.runner.running:
+            return
+        try:
+            log = read_log(path)
+        except (LogFormatError, OSError) as exc:
+            self.status.setText(self.tr("Cannot read the incident log: {message}").format(message=str(exc)))
+            return
+        self.progress.setRange(0, 0)
+        self._set_running(True)
+        self.status.setText(self.tr("Checking the baseline against the history…"))
+        self.runner.start_check(log, holdout_days, max(2, min(self.replications.value(), 20)), self.seed.value(),
+                                self.workers.value())
+
+    def _on_baseline(self, validation: Validation) -> None:
+        self._set_running(False)
+        self.progress.setRange(0, 1)
+        self.progress.setValue(1)
+        self.validation = validation
+        self._show_baseline()
+        self.status.setText(self.tr("Baseline check done."))
+        self.run_finished.emit(False)
+
+    def _show_baseline(self) -> None:
+        """The banner above the results: the last baseline check, or that none was made."""
+        check = self.validation
+        if check is None:
+            self.baseline.setText(self.tr("No baseline check yet: use “Check against history…” to see whether the "
+                                          "model reproduces the street's recent history before trusting a what-if."))
+            self.baseline.setStyleSheet("")
+            return
+        rows = check.table[check.table["observed"].notna()]
+        missed = rows[~rows["pass"]]
+        days = (check.end - check.cut).days
+        if missed.empty:
+            self.baseline.setText(self.tr("Baseline check passed: calibrated on the history before its last {days} days, "
+                                          "the model reproduces those days on all {n} indicators.").format(
+                days=days, n=len(rows)))
+            self.baseline.setStyleSheet("")
+            return
+        names = ("、" if is_chinese() else ", ").join(
+            _indicator(key, column) for key, column in zip(missed["registry_key"], missed["kpi"]))
+        self.baseline.setText(self.tr("Warning: the baseline misses the history on {missed} of {n} indicators ({names}): "
+                                      "outside the simulated 95 % range and more than 10 % off. Treat the what-if "
+                                      "results below with caution.").format(missed=len(missed), n=len(rows), names=names))
+        self.baseline.setStyleSheet("background: #7a4a00; color: white; padding: 6px; font-weight: bold;")
+
     def _set_running(self, running: bool) -> None:
         self.run_button.setEnabled(not running)
         self.search_button.setEnabled(not running)
+        self.check_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
 
     def _on_search_finished(self, search: StreetStaffingSearch, cancelled: bool) -> None:
@@ -409,6 +495,10 @@ class SimulationView(QWidget):
                                               "cases responded to within the target, at 95 % confidence"))
         self.target.setToolTip(self.tr("Required share of red cases within the response target"))
         self.cancel_button.setText(self.tr("Cancel"))
+        self.check_button.setText(self.tr("Check against history…"))
+        self.check_button.setToolTip(self.tr("Calibrate the model on the street's incident log but its last four weeks, "
+                                             "simulate those weeks and compare every indicator"))
+        self._show_baseline()
         self.setWindowTitle(self.tr("What-if simulation"))
 
     def changeEvent(self, event) -> None:
@@ -419,6 +509,15 @@ class SimulationView(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.shutdown()
         super().closeEvent(event)
+
+
+def _indicator(key: str, column: str) -> str:
+    """The shown name of a registry KPI column (a KPI with parts: its name and the part's)."""
+    kpi = KPIS[key]
+    if not kpi.parts:
+        return kpi_name(kpi)
+    part = dict(zip(kpi.columns, kpi.parts)).get(column, column)
+    return f"{kpi_name(kpi)} ({kpi_part_name(kpi, part)})"
 
 
 def open_simulation_view(twin=None, parent: QWidget | None = None, may_export: ExportCheck | None = None) -> QWidget:

@@ -10,7 +10,7 @@ import logging
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import pandas as pd
 
@@ -25,8 +25,12 @@ EXIT_ERROR = 2
 log = logging.getLogger("cockpit.history")
 
 
-def generate_command(days: int, seed: int, out: Path, street: Street, as_json: bool = False) -> int:
+def generate_command(days: int, seed: int, out: Path, street: Street, as_json: bool = False,
+                     generate: Callable[[Street, int, int], pd.DataFrame] = generate_history) -> int:
     """Generate ``days`` days of history for ``street`` with ``seed`` and write it to ``out``.
+
+    ``generate(street, days, seed)`` makes the frame: the command line passes the street model's
+    run (``simulation.history``), which this layer cannot import.
 
     Prints a one-line summary on stderr, and with ``as_json`` the object
     {"out", "cases", "days", "seed"} on stdout. Returns the exit code.
@@ -37,7 +41,7 @@ def generate_command(days: int, seed: int, out: Path, street: Street, as_json: b
     if days <= 0:
         return _error(f"--days must be positive, not {days}")
     began = time.perf_counter()
-    frame = generate_history(street, days, seed)
+    frame = generate(street, days, seed)
     try:
         write_log(frame, out)
     except OSError as exc:

@@ -191,6 +191,19 @@ class RoadTravel:
     def minutes(self, mode: str, origin: tuple[float, float], destination: tuple[float, float]) -> float:
         return _pair(self, mode, origin, destination)
 
+    def node_minutes(self, mode: str) -> np.ndarray:
+        """Shortest minutes between every pair of network nodes, shape (nodes, nodes).
+
+        With :meth:`ends` this answers any pair of prepared places by four lookups, as
+        :meth:`matrix` does: what the simulator uses for the many trips of a replication.
+        """
+        graph = self._graph(mode)
+        return dijkstra(graph.csr, directed=True)
+
+    def ends(self, mode: str, places: Places) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Each place's edge ends ``u``, ``v`` and the minutes from the place to each of them."""
+        return self._graph(mode).ends(places.snapped)
+
     def _nearest_on_same_edge(self, graph: "_ModeGraph", sources: Snapped, targets: Snapped,
                               minutes: np.ndarray, index: np.ndarray) -> None:
         """Improve targets that share an edge with a source by going straight along that edge."""

@@ -47,6 +47,8 @@ class TravelProfile:
     modes: dict[str, Mode]
     detour_factor: float
     standards: dict[str, Standard]
+    staff_modes: dict[str, str]
+    """How each staff kind travels to a case (``grid_worker`` → ``e_bike``...)."""
 
     def mode(self, code: str) -> Mode:
         """The mode called ``code``; the error lists the known modes."""
@@ -54,6 +56,10 @@ class TravelProfile:
             return self.modes[code]
         except KeyError:
             raise KeyError(f"unknown travel mode {code!r}; known: {', '.join(self.modes)}") from None
+
+    def mode_of(self, kind: str) -> str:
+        """The mode staff of ``kind`` (a ``StaffKind`` value) travel by; walking for a kind not listed."""
+        return self.staff_modes.get(kind, "walk")
 
     @classmethod
     def load(cls, path: Path) -> "TravelProfile":
@@ -85,7 +91,11 @@ class TravelProfile:
             detour = float(data["detour_factor"])
         except (KeyError, ValueError, TypeError) as exc:
             raise ValueError(f"{path}: bad or missing detour_factor: {exc}") from exc
-        return cls(modes, detour, standards)
+        staff_modes = {str(kind): str(mode) for kind, mode in data.get("staff_mode", {}).items()}
+        unknown = sorted(set(staff_modes.values()) - set(modes))
+        if unknown:
+            raise ValueError(f"{path}: staff_mode: unknown modes {unknown}")
+        return cls(modes, detour, standards, staff_modes)
 
 
 @cache

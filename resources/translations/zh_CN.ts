@@ -3021,112 +3021,162 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="207"/>
+        <location filename="../../widgets/simulation_view.py" line="390"/>
+        <source>Incident log of the street</source>
+        <translation>街道事件日志</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="391"/>
+        <source>Incident logs (*.parquet *.csv)</source>
+        <translation>事件日志 (*.parquet *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="402"/>
+        <source>Cannot read the incident log: {message}</source>
+        <translation>无法读取事件日志：{message}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="406"/>
+        <source>Checking the baseline against the history…</source>
+        <translation>正在用历史数据检查基线…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="416"/>
+        <source>Baseline check done.</source>
+        <translation>基线检查完成。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="423"/>
+        <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
+        <translation>尚未做基线检查：请先用“对照历史检查…”确认模型能重现本街道近期的历史，再采信假设分析结果。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="431"/>
+        <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
+        <translation>基线检查通过：用最后 {days} 天之前的历史校准后，模型重现了这 {days} 天的全部 {n} 项指标。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="438"/>
+        <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
+        <translation>警告：基线有 {missed} 项指标（共 {n} 项）与历史不符（{names}）：超出模拟的 95% 区间且偏差超过 10%。下面的假设分析结果请谨慎对待。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="498"/>
+        <source>Check against history…</source>
+        <translation>对照历史检查…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="499"/>
+        <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
+        <translation>用本街道事件日志（最后四周除外）校准模型，模拟这四周并逐项对比指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="227"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="285"/>
+        <location filename="../../widgets/simulation_view.py" line="315"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="334"/>
+        <location filename="../../widgets/simulation_view.py" line="364"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="348"/>
+        <location filename="../../widgets/simulation_view.py" line="378"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="352"/>
+        <location filename="../../widgets/simulation_view.py" line="382"/>
         <source>Searching the fewest night-shift grid workers…</source>
         <translation>正在搜索夜班最少网格员人数…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="369"/>
+        <location filename="../../widgets/simulation_view.py" line="455"/>
         <source>No level tried met the target ({n} levels tried).</source>
         <translation>所试配置均未达标（共试 {n} 种）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="371"/>
+        <location filename="../../widgets/simulation_view.py" line="457"/>
         <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
         <translation>夜班最少网格员：{best} 人（共试 {n} 种）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="385"/>
+        <location filename="../../widgets/simulation_view.py" line="471"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="388"/>
+        <location filename="../../widgets/simulation_view.py" line="474"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="393"/>
+        <location filename="../../widgets/simulation_view.py" line="479"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="400"/>
+        <location filename="../../widgets/simulation_view.py" line="486"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="401"/>
+        <location filename="../../widgets/simulation_view.py" line="487"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="402"/>
+        <location filename="../../widgets/simulation_view.py" line="488"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="403"/>
+        <location filename="../../widgets/simulation_view.py" line="489"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="404"/>
+        <location filename="../../widgets/simulation_view.py" line="490"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="405"/>
+        <location filename="../../widgets/simulation_view.py" line="491"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="406"/>
+        <location filename="../../widgets/simulation_view.py" line="492"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="407"/>
+        <location filename="../../widgets/simulation_view.py" line="493"/>
         <source>Fewest night workers</source>
         <translation>夜班最少人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="408"/>
+        <location filename="../../widgets/simulation_view.py" line="494"/>
         <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
         <translation>在 95 % 置信度下，使红色事件按时响应比例达到此值所需的各社区夜班最少网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="410"/>
+        <location filename="../../widgets/simulation_view.py" line="496"/>
         <source>Required share of red cases within the response target</source>
         <translation>红色事件按时响应的要求比例</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="411"/>
+        <location filename="../../widgets/simulation_view.py" line="497"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="412"/>
+        <location filename="../../widgets/simulation_view.py" line="502"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>

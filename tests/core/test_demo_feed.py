@@ -5,12 +5,12 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
-from cockpit.demo_feed import DemoFeed, latest_busy_moment
+from cockpit.demo_feed import VEHICLE_RANGE_DEG, DemoFeed, latest_busy_moment
 from cockpit.sla import live_derivers
 from cockpit.street.demo import load_demo_street
 from cockpit.twin import TwinState
-from cockpit.vocabulary.domain import CaseStatus, StaffStatus
-from cockpit.vocabulary.events import CaseReported, SensorReading, StaffMoved
+from cockpit.vocabulary.domain import CaseStatus, ResourceKind, StaffStatus
+from cockpit.vocabulary.events import CaseReported, SensorReading, StaffMoved, VehicleMoved
 
 NOW = datetime(2026, 11, 24, 10, 0, tzinfo=timezone.utc)  # 18:00 in Shanghai
 
@@ -38,6 +38,19 @@ def test_the_day_so_far_has_cases_at_every_stage_and_staff_on_duty():
     kinds = Counter(type(e).__name__ for e in stream)
     assert kinds["SensorReading"] > 1000 and kinds["StaffMoved"] > 100
     assert all(twin.cases[e.case_id].micro_grid_id == e.micro_grid_id for e in stream if isinstance(e, CaseReported))
+
+
+def test_free_vehicles_patrol_near_where_they_are_parked_and_nothing_else_moves():
+    twin, stream = run(seed=3, minutes=10)
+    moved = [e for e in stream if isinstance(e, VehicleMoved)]
+    assert len(moved) > 100 and len({e.vehicle_id for e in moved}) > 20
+    street = twin.street
+    for e in moved:
+        home = street.resource(e.vehicle_id)
+        assert home.kind is ResourceKind.VEHICLE
+        assert abs(e.lon - home.lon) <= 2 * VEHICLE_RANGE_DEG and abs(e.lat - home.lat) <= 2 * VEHICLE_RANGE_DEG
+    last = {e.vehicle_id: (e.lon, e.lat) for e in moved}
+    assert all((twin.resources[v].lon, twin.resources[v].lat) == xy for v, xy in last.items())
 
 
 def test_same_seed_same_stream_and_other_seed_differs():

@@ -145,11 +145,15 @@ def test_bad_resources_tables_name_the_key(tmp_path, aed_plan):
 def test_a_case_that_needs_an_item_is_worked_only_once_it_is_there():
     result = run_experiment(short_demo().with_value("resources", {"item": "aed"}), 1, 3, keep_cases=True)
     cases = result.cases
-    needing = cases[cases["category"] == "elderly_emergency"]
+    emergencies = cases[cases["category"] == "elderly_emergency"]
+    visited = emergencies["on_scene_at"].notna()
+    assert emergencies.loc[~visited, "item_minutes"].isna().all(), "settled without a visit: no item fetched"
+    needing = emergencies[visited]
     need_none = {c.code for c in default_categories() if not c.items}
     assert len(needing) > 5 and needing["item_minutes"].notna().all()
     assert cases[cases["category"].isin(need_none)]["item_minutes"].isna().all()
-    assert cases[cases["category"] == "fire_hazard"]["item_minutes"].notna().all(), "an extinguisher, any one"
+    fires = cases[(cases["category"] == "fire_hazard") & cases["on_scene_at"].notna()]
+    assert fires["item_minutes"].notna().all(), "an extinguisher, any one"
     started = needing["wait_minutes"] + needing["item_minutes"]
     assert (needing["response_minutes"] >= started - 1e-9).all()
     assert (needing["item_minutes"] > 0).all()

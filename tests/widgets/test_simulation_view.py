@@ -166,3 +166,55 @@ def test_a_run_can_start_from_the_twins_current_state(qtbot, twin):
     assert result.scenario.start_state is not None
     assert [c.case_id for c in result.scenario.start_state.cases] == ["K1"]
     assert result.cases["carried"].sum() == 2
+
+
+def test_the_baseline_check_against_history_warns_above_the_results_when_the_model_misses(qtbot, tmp_path):
+    from cockpit.history.format import write_log
+    from simulation.history import simulated_history
+
+    history = simulated_history("demo", 45, seed=2)
+    log = tmp_path / "history.parquet"
+    write_log(history, log)
+    view = SimulationView(scenarios=[short()])
+    qtbot.addWidget(view)
+    assert view.baseline.text() and view.validation is None  # a plain note before any check
+    view.replications.setValue(4)
+    with qtbot.waitSignal(view.runner.baseline_finished, timeout=300_000):
+        view.check_baseline(str(log), holdout_days=14)
+    check = view.validation
+    assert check is not None and len(check.table) >= 10
+    missed = check.table[check.table["observed"].notna() & ~check.table["pass"]]
+    if missed.empty:
+        assert "#7a4a00" not in view.baseline.styleSheet()
+    else:
+        assert str(len(missed)) in view.baseline.text() and "#7a4a00" in view.baseline.styleSheet()
+    # The banner sits above the scenario results.
+    layout = view.layout()
+    assert layout.indexOf(view.baseline) < layout.indexOf(view.results.parentWidget())
+    view.check_baseline(str(tmp_path / "missing.parquet"))
+    assert "missing.parquet" in view.status.text()
+
+
+def test_a_missed_indicator_is_named_in_the_warning(qtbot):
+    import pandas as pd
+
+    from simulation.validation import Validation
+
+    table = pd.DataFrame([
+        {"kpi": "response_minutes_mean", "registry_key": "response_minutes_mean", "observed": 53.0, "mean": 27.0,
+         "lo": 24.0, "hi": 30.0, "relative_error": -0.49, "inside": False, "pass": False},
+        {"kpi": "resolved_at_street", "registry_key": "resolved_at_level", "observed": 0.2, "mean": 0.1,
+         "lo": 0.08, "hi": 0.12, "relative_error": -0.5, "inside": False, "pass": False},
+        {"kpi": "cases", "registry_key": "cases", "observed": 900.0, "mean": 905.0, "lo": 850.0, "hi": 960.0,
+         "relative_error": 0.005, "inside": True, "pass": True},
+    ])
+    view = SimulationView(scenarios=[short()])
+    qtbot.addWidget(view)
+    cut = pd.Timestamp("2025-12-01", tz="Asia/Shanghai")
+    view._on_baseline(Validation(table, cut, cut + pd.Timedelta(days=28), 4, {}))
+    text = view.baseline.text()
+    assert "2" in text and "3" in text and "#7a4a00" in view.baseline.styleSheet()
+    from cockpit.kpi import KPIS
+    from widgets.i18n import kpi_name
+
+    assert kpi_name(KPIS["response_minutes_mean"]) in text

@@ -1,0 +1,530 @@
+"""Calibrate a street from its incident log: every stage of the closed loop, its places and its staff.
+
+:func:`calibrate` reads a v1 incident log (docs/incident-log.md) and returns the tables of a
+scenario of a street known from its log (``street = "log"``, docs/scenarios.md) and a fit report:
+
+- demand: ``[demand] from_log`` (the log itself, cases before ``until``; each category's level
+  from its last :data:`LEVEL_DAYS` days, ``level_sd`` from how much that level moved month to
+  month);
+- places: each general grid's community, share of the cases and mean position;
+- stages (:mod:`cockpit.stages`): triage, the operator's dispatch time, acceptance and the trip by
+  hour band (and risk where the log has enough cases), on-scene work and the wait for another
+  department by category, no-visit, reopen, rating and closing shares and times, all as fitted
+  quantiles;
+- staff: who worked when, from the ``assignee`` column. Each assignee's shift is the shortest
+  window of whole hours that holds nearly all their dispatches, snapped to the windows most
+  assignees share; their home community the one most of their cases were in; the days they were
+  on duty their days with a dispatch, corrected for days on duty without one (a zero-truncated
+  Poisson count per day). Summed per community and shift and rounded, that is the staffing a
+  leader edits (``[[staff.group]]`` ``count``).
+
+What a log cannot tell, and the choice made (the report repeats it with its effect):
+
+- worker time and waiting. ``on_scene_at → resolved_at`` is the worker's time, unless the
+  assignee was dispatched to another case before the resolution: then the worker had left, and the
+  case waited for another department (coordination) for the time beyond the category's median
+  work; so did a case resolved more than :data:`OVERTIME` minutes after the assignee's shift
+  ended. A wait during which the worker got no other case and was still on shift stays counted
+  as work (it holds the worker in the model: the conservative side for capacity).
+- the operator's own dispatch time against a queue for a free worker. The model queues by itself,
+  so the dispatch stage is fitted on cases whose assignee had resolved every earlier case when the
+  case was triaged (nobody was waiting for them).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from cockpit.demand import SOURCES
+from cockpit.history.as_of import log_as_of
+from cockpit.stages import RATINGS, RISKS, quantile_duration
+from cockpit.vocabulary.local_time import LOCAL_TZ
+from cockpit.vocabulary.targets import RESPONSE_TARGET
+
+BANDS = ((0, 3), (3, 6), (6, 9), (9, 12), (12, 15), (15, 18), (18, 21), (21, 24))
+"""Hour bands of the fitted stages (local hours the stage starts in)."""
+
+LEVEL_DAYS = 28
+"""Days at the end of the log that set each category's level (its season and trend now)."""
+
+MIN_SAMPLES = 40
+"""Fewer times than this: the entry is not fitted (the wider entry applies)."""
+
+SETTLE_DAYS = 7
+"""Cases reported this close to the cut are left out of the stage fits (their times may lie beyond it)."""
+
+OVERTIME = 90.0
+"""Minutes past the end of their shift a worker may still be on a case; a resolution later was a wait."""
+
+SHIFT_COVER = 0.97
+"""Share of an assignee's dispatches their shift window must hold."""
+
+_RISK_DEADLINE_MINUTES = {"blue": 24 * 60.0, "yellow": 48 * 60.0, "red": 72 * 60.0}
+
+
+@dataclass(frozen=True)
+class Calibration:
+    """A calibrated street: ``scenario`` (TOML tables of a ``street = "log"`` scenario) and ``report``."""
+
+    scenario: dict[str, Any]
+    report: dict[str, Any]
+
+
+def _minutes(later: pd.Series, earlier: pd.Series) -> np.ndarray:
+    return ((later - earlier).dt.total_seconds() / 60.0).to_numpy(dtype=float)
+
+
+def _local(series: pd.Series) -> pd.Series:
+    return pd.to_datetime(series, utc=True).dt.tz_convert(LOCAL_TZ)
+
+
+def train_part(frame: pd.DataFrame, until: dt.date | None) -> pd.DataFrame:
+    """The log as it stood at local midnight of ``until`` (all of it without one): what a leader had then."""
+    if until is None:
+        return frame
+    return log_as_of(frame, pd.Timestamp(until).tz_localize(LOCAL_TZ))
+
+
+def calibrate(frame: pd.DataFrame, log_path: Path, until: dt.date | None = None, name: str | None = None) -> Calibration:
+    """Fit a scenario of the street whose incident log is ``frame`` (read from ``log_path``).
+
+    Raises
+    ------
+    ValueError
+        The log (before ``until``) has fewer than 14 days or no dispatched case.
+    """
+    train = train_part(frame, until)
+    if train.empty:
+        raise ValueError("no case is reported before --until")
+    reported = _local(train["reported_at"])
+    first_day = reported.min().normalize()
+    end = (pd.Timestamp(until).tz_localize(LOCAL_TZ) if until is not None
+           else reported.max().normalize() + pd.Timedelta(days=1))
+    days = (end - first_day).days
+    if days < 14:
+        raise ValueError(f"the log covers {days} days before the cut; calibration needs at least 14")
+    if train["assignee"].isna().all():
+        raise ValueError("no case of the log has an assignee: the staff cannot be inferred")
+    report: dict[str, Any] = {"cases": int(len(train)), "days": int(days), "from": str(first_day.date()),
+                              "until": str(end.date())}
+    places, place_report = _places(train)
+    staff, staff_report, shift_of = _staff(train, days)
+    # Stage times from cases reported a week before the cut: a later case still open then would
+    # leave its long waits out of the fit (right-censoring).
+    settled = train[(reported < end - pd.Timedelta(days=SETTLE_DAYS)).to_numpy()]
+    stages, stage_report = _stages(settled, shift_of)
+    level_sd, demand_report = _demand_level(reported, first_day, days)
+    dispersion = _day_dispersion(reported, first_day, days)
+    demand_report["day_dispersion"] = dispersion
+    report.update(places=place_report, staff=staff_report, stages=stage_report, demand=demand_report)
+    scenario = {
+        "scenario": {
+            "name": name or f"calibrated {Path(log_path).stem}",
+            "description": f"calibrated from {Path(log_path).name}, cases before {end.date()}",
+            "street": "log",
+            "start": end.date(),
+            "horizon_hours": 28 * 24.0,
+        },
+        "demand": {"from_log": str(Path(log_path).resolve()), "until": end.date(), "level_days": LEVEL_DAYS,
+                   "level_sd": round(level_sd, 4), **({"dispersion": dispersion} if dispersion else {}),
+                   "sources": _sources(train)},
+        "places": places,
+        "staff": staff,
+        "dispatch": {"policy": "home_grid_first"},
+        "stages": stages,
+    }
+    return Calibration(scenario, report)
+
+
+# ---------------------------------------------------------------- places and demand
+
+
+def _places(train: pd.DataFrame) -> tuple[list[dict], dict]:
+    grids = train.groupby(train["general_grid"].astype(str), observed=True)
+    rows = []
+    for grid, cases in sorted(grids, key=lambda kv: kv[0]):
+        rows.append({
+            "grid": grid,
+            "community": str(cases["community"].astype(str).mode().iloc[0]),
+            "share": round(len(cases) / len(train), 6),
+            "lon": round(float(cases["lon"].mean()), 6),
+            "lat": round(float(cases["lat"].mean()), 6),
+        })
+    return rows, {"grids": len(rows), "communities": len({r["community"] for r in rows})}
+
+
+def _demand_level(reported: pd.Series, first_day: pd.Timestamp, days: int) -> tuple[float, dict]:
+    """How far the cases of the next :data:`LEVEL_DAYS` days may be from the last ones' level.
+
+    The standard deviation of the log of the ratio of consecutive blocks of :data:`LEVEL_DAYS`
+    days, less what Poisson counts alone would give: the uncertainty a forecast carries.
+    """
+    day = ((reported - first_day).dt.total_seconds() // 86400).astype(int).to_numpy()
+    blocks = days // LEVEL_DAYS
+    counts = np.bincount((day[day >= days - blocks * LEVEL_DAYS] - (days - blocks * LEVEL_DAYS)) // LEVEL_DAYS,
+                         minlength=blocks)[:blocks].astype(float)
+    if blocks < 3 or (counts <= 0).any():
+        return 0.05, {"level_blocks": int(blocks), "level_sd": 0.05, "note": "too few months: 5 % assumed"}
+    ratios = np.log(counts[1:] / counts[:-1])
+    poisson = float(np.mean(1 / counts[1:] + 1 / counts[:-1]))
+    sd = math.sqrt(max(float(np.mean(ratios**2)) - poisson, 0.0))
+    return max(sd, 0.02), {"level_blocks": int(blocks), "block_cases": counts.astype(int).tolist(),
+                           "level_sd": round(max(sd, 0.02), 4)}
+
+
+def _sources(train: pd.DataFrame) -> dict[str, list[float]]:
+    """Per category, the shares of each source in the log (``cockpit.demand.SOURCES`` order)."""
+    out = {}
+    codes = [s.value for s in SOURCES]
+    for code, cases in train.groupby(train["category"].astype(str), observed=True):
+        counts = cases["source"].astype(str).value_counts()
+        shares = [round(float(counts.get(c, 0)) / len(cases), 4) for c in codes]
+        shares[-1] = max(0.0, round(1.0 - sum(shares[:-1]), 4))
+        out[code] = shares
+    return out
+
+
+def _day_dispersion(reported: pd.Series, first_day: pd.Timestamp, days: int) -> float | None:
+    """The gamma shape of the day-level multiplier (busy and quiet days) of the log's daily counts.
+
+    Each day's count over its expectation (the 28-day moving mean times its weekday's share) has
+    variance 1/expected (Poisson) + 1/shape; None when the counts are no more spread than Poisson.
+    """
+    day = ((reported - first_day).dt.total_seconds() // 86400).astype(int).to_numpy()
+    counts = np.bincount(day, minlength=days)[:days].astype(float)
+    if days < 28 or counts.mean() < 1:
+        return None
+    level = pd.Series(counts).rolling(LEVEL_DAYS, center=True, min_periods=7).mean().to_numpy()
+    weekday = (first_day.day_of_week + np.arange(days)) % 7
+    share = np.array([counts[weekday == k].sum() for k in range(7)]) / counts.sum() * 7
+    expected = level * share[weekday]
+    ratio = counts / expected
+    excess = float(np.var(ratio, ddof=1) - np.mean(1 / expected))
+    return round(1 / excess, 3) if excess > 1e-4 else None
+
+
+# ---------------------------------------------------------------- staff
+
+
+def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[int, int]]]:
+    """Shifts and headcounts per community from who was dispatched when, and each assignee's shift window."""
+    dispatched = _local(train["dispatched_at"])
+    known = dispatched.notna().to_numpy() & train["assignee"].notna().to_numpy()
+    who = train["assignee"].astype(str).to_numpy()[known]
+    when = dispatched[known]
+    hour = when.dt.hour.to_numpy()
+    day = ((when - when.min().normalize()).dt.total_seconds() // 86400).astype(int).to_numpy()
+    community = train["community"].astype(str).to_numpy()[known]
+    people = []
+    for person in sorted(set(who)):
+        mine = who == person
+        hours = np.bincount(hour[mine], minlength=24).astype(float)
+        window = _window(hours)
+        # Their shift's days: days with a dispatch, over the chance of a day on duty having one.
+        per_day = np.bincount(day[mine])
+        active = per_day[per_day > 0]
+        rate = _zero_truncated_rate(float(active.mean()))
+        on_duty = min(len(active) / max(1e-9, 1 - math.exp(-rate)), float(days))
+        places, counts = np.unique(community[mine], return_counts=True)
+        home = str(places[np.argmax(counts)]) if counts.max() >= 0.5 * counts.sum() else None
+        people.append({"id": person, "window": window, "hours": hours, "duty": on_duty / days, "home": home,
+                       "cases": int(mine.sum())})
+    windows = _common_windows(people)
+    for p in people:
+        p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w)))
+    shifts = {_shift_name(w): [w[0], w[1]] for w in sorted(set(p["shift"] for p in people if p["shift"] != (0, 24)))}
+    groups: dict[tuple, float] = {}
+    for p in people:
+        key = (p["home"] or "", p["shift"])
+        groups[key] = groups.get(key, 0.0) + p["duty"]
+    rows = []
+    for (home, window), duty in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
+        count = max(1, int(math.floor(duty + 0.5))) if duty >= 0.3 else 0
+        if count == 0:
+            continue
+        row: dict[str, Any] = {"name": f"{home or 'street'}/{_shift_name(window)}", "role": "grid_worker",
+                               "count": count}
+        if home:
+            row["community"] = home
+        if window != (0, 24):
+            row["shift"] = _shift_name(window)
+        rows.append(row)
+    table: dict[str, Any] = {"group": rows}
+    if shifts:
+        table["shifts"] = shifts
+    report = {
+        "assignees": len(people),
+        "shifts": {name: hours for name, hours in shifts.items()},
+        "on_duty": [{"community": r.get("community", "street"), "shift": r.get("shift", "all_day"),
+                     "count": r["count"]} for r in rows],
+        "choice": "an assignee's shift is the shortest window of whole hours holding 97 % of their dispatches, "
+                  "snapped to the windows most assignees share; days on duty are days with a dispatch over "
+                  "the chance that a day on duty has one",
+    }
+    return table, report, {p["id"]: p["shift"] for p in people}
+
+
+def _zero_truncated_rate(mean: float) -> float:
+    """The Poisson rate whose counts, given at least one, have mean ``mean`` (>= 1)."""
+    if mean <= 1.0 + 1e-9:
+        return 1e-6
+    lo, hi = 1e-9, mean
+    for _ in range(80):
+        mid = (lo + hi) / 2
+        if mid / (1 - math.exp(-mid)) < mean:
+            lo = mid
+        else:
+            hi = mid
+    return (lo + hi) / 2
+
+
+def _length(window: tuple[int, int]) -> int:
+    start, end = window
+    return (end - start) % 24 or 24
+
+
+def _covered(hours: np.ndarray, window: tuple[int, int]) -> float:
+    start, end = window
+    if _length(window) == 24:
+        return float(hours.sum())
+    idx = [(start + k) % 24 for k in range(_length(window))]
+    return float(hours[idx].sum())
+
+
+def _window(hours: np.ndarray) -> tuple[int, int]:
+    """The shortest window of whole hours (start, end; end may be past midnight, mod 24) holding :data:`SHIFT_COVER`."""
+    total = hours.sum()
+    for length in range(1, 24):
+        best = max(range(24), key=lambda s: _covered(hours, (s, (s + length) % 24)))
+        if _covered(hours, (best, (best + length) % 24)) >= SHIFT_COVER * total:
+            return best, (best + length) % 24
+    return 0, 24
+
+
+def _common_windows(people: list[dict]) -> list[tuple[int, int]]:
+    """The windows at least a tenth of the assignees have (or the most common), and all day."""
+    counts: dict[tuple[int, int], int] = {}
+    for p in people:
+        counts[p["window"]] = counts.get(p["window"], 0) + 1
+    common = [w for w, c in counts.items() if c >= max(2, 0.1 * len(people))]
+    if not common:
+        common = [max(counts, key=counts.get)]
+    return sorted(set(common) | {(0, 24)})
+
+
+def _shift_name(window: tuple[int, int]) -> str:
+    return "all_day" if _length(window) == 24 else f"h{window[0]:02d}_{window[1]:02d}"
+
+
+# ---------------------------------------------------------------- stages
+
+
+def _stages(train: pd.DataFrame, shift_of: dict[str, tuple[int, int]]) -> tuple[dict, dict]:
+    t = {c: pd.to_datetime(train[c], utc=True) for c in train.columns if c.endswith("_at")}
+    first_resolved = t.get("first_resolved_at", t["resolved_at"]).fillna(t["resolved_at"]) if "first_resolved_at" in t \
+        else t["resolved_at"]
+    risk = train["risk_level"].astype(str).to_numpy()
+    category = train["category"].astype(str).to_numpy()
+    local_hour = {c: _local(t[c]).dt.hour.to_numpy() for c in ("reported_at", "triaged_at", "dispatched_at",
+                                                                "accepted_at")}
+    stages: dict[str, list] = {}
+    report: dict[str, Any] = {}
+    stages["triage"], report["triage"] = _banded(_minutes(t["triaged_at"], t["reported_at"]),
+                                                 local_hour["reported_at"], risk, by_risk=False)
+    idle = _assignee_idle(train, t)
+    operator = _minutes(t["dispatched_at"], t["triaged_at"])
+    stages["dispatch"], report["dispatch"] = _banded(np.where(idle, operator, np.nan), local_hour["triaged_at"], risk)
+    report["dispatch"]["idle_share"] = round(float(idle.mean()), 4)
+    report["dispatch"]["all_cases_mean_minutes"] = _mean(operator)
+    stages["accept"], report["accept"] = _banded(_minutes(t["accepted_at"], t["dispatched_at"]),
+                                                 local_hour["dispatched_at"], risk)
+    stages["travel"], report["travel"] = _banded(_minutes(t["on_scene_at"], t["accepted_at"]),
+                                                 local_hour["accepted_at"], risk, by_risk=False)
+    work, coordination, no_visit, split = _work_and_waits(train, t, first_resolved, risk, category, shift_of)
+    stages.update(work=work, coordination=coordination, no_visit=no_visit)
+    report["work_and_coordination"] = split
+    stages.update(_after_resolution(train, t, first_resolved, category, report))
+    stages["route"] = [{"share": 0.0}]
+    stages["ratings"] = _ratings(train, t, risk)
+    return stages, report
+
+
+def _mean(values: np.ndarray) -> float | None:
+    values = values[np.isfinite(values)]
+    return round(float(values.mean()), 3) if len(values) else None
+
+
+def _banded(minutes: np.ndarray, hours: np.ndarray, risk: np.ndarray, by_risk: bool = True) -> tuple[list, dict]:
+    """Quantile entries: one for all, one per hour band, one per band and risk (with enough cases each)."""
+    ok = np.isfinite(minutes) & (minutes >= 0)
+    entries, report = [], {"cases": int(ok.sum()), "mean_minutes": _mean(minutes[ok])}
+    if ok.sum() < MIN_SAMPLES:
+        return entries, report
+    entries.append(quantile_duration(minutes[ok]).table())
+    by_band = {}
+    for start, end in BANDS:
+        band = ok & (hours >= start) & (hours < end)
+        if band.sum() >= MIN_SAMPLES:
+            entries.append({"hours": [start, end], **quantile_duration(minutes[band]).table()})
+            by_band[f"{start:02d}-{end:02d}"] = _mean(minutes[band])
+        if not by_risk:
+            continue
+        for level in RISKS:
+            mine = band & (risk == level)
+            if mine.sum() >= MIN_SAMPLES and mine.sum() < band.sum():
+                entries.append({"hours": [start, end], "risk": level, **quantile_duration(minutes[mine]).table()})
+    report["mean_minutes_by_band"] = by_band
+    return entries, report
+
+
+def _assignee_idle(train: pd.DataFrame, t: dict[str, pd.Series]) -> np.ndarray:
+    """Whether each case's assignee had resolved every earlier case of theirs when it was triaged."""
+    order = np.lexsort((t["dispatched_at"].to_numpy(dtype="datetime64[us]").astype(np.int64),
+                        train["assignee"].astype(str).to_numpy()))
+    who = train["assignee"].astype(str).to_numpy()[order]
+    resolved = t["resolved_at"].to_numpy(dtype="datetime64[us]").astype(np.int64)[order].astype(float)
+    resolved[t["resolved_at"].isna().to_numpy()[order]] = np.inf
+    triaged = t["triaged_at"].to_numpy(dtype="datetime64[us]").astype(np.int64)[order].astype(float)
+    busy_until = np.full(len(order), -np.inf)
+    # The latest resolution of the assignee's earlier cases (a running maximum within each assignee).
+    previous = np.concatenate(([-np.inf], resolved[:-1]))
+    previous[np.concatenate(([True], who[1:] != who[:-1]))] = -np.inf
+    frame = pd.DataFrame({"who": who, "previous": previous})
+    busy_until = frame.groupby("who", sort=False)["previous"].cummax().to_numpy()
+    idle = np.zeros(len(order), dtype=bool)
+    idle[order] = busy_until <= triaged
+    return idle & train["assignee"].notna().to_numpy() & t["dispatched_at"].notna().to_numpy()
+
+
+def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple[list, list, list, dict]:
+    """On-scene work by category and the wait for another department by risk (see the module notes)."""
+    on_scene = t["on_scene_at"]
+    total = _minutes(first_resolved, on_scene)
+    visited = np.isfinite(total) & (total >= 0)
+    # Whether the assignee was dispatched to another case before this one was resolved.
+    order = np.lexsort((t["dispatched_at"].to_numpy(dtype="datetime64[us]").astype(np.int64),
+                        train["assignee"].astype(str).to_numpy()))
+    who = train["assignee"].astype(str).to_numpy()[order]
+    dispatched = t["dispatched_at"].to_numpy(dtype="datetime64[us]").astype(np.int64)[order].astype(float)
+    dispatched[t["dispatched_at"].isna().to_numpy()[order]] = np.nan
+    following = np.concatenate((dispatched[1:], [np.nan]))
+    following[np.concatenate((who[1:] != who[:-1], [True]))] = np.nan
+    next_dispatch = np.full(len(order), np.nan)
+    next_dispatch[order] = following
+    resolved_us = first_resolved.to_numpy(dtype="datetime64[us]").astype(np.int64).astype(float)
+    # Or the resolution came well after the assignee's shift ended: they had gone home.
+    scene = _local(on_scene)
+    minute = (scene.dt.hour * 60 + scene.dt.minute).to_numpy(dtype=float)
+    windows = [shift_of.get(a, (0, 24)) for a in train["assignee"].astype(str)]
+    to_end = np.array([_minutes_to_end(m, w) for m, w in zip(minute, windows)])
+    left = visited & ((np.isfinite(next_dispatch) & (next_dispatch < resolved_us)) | (total > to_end + OVERTIME))
+    held = visited & ~left
+    work_entries, coordination_entries, split = [], [], {}
+    if held.sum() >= MIN_SAMPLES:
+        work_entries.append(quantile_duration(total[held]).table())
+    medians = {}
+    for code in sorted(set(category)):
+        mine = held & (category == code)
+        if mine.sum() >= MIN_SAMPLES:
+            work_entries.append({"category": code, **quantile_duration(total[mine]).table()})
+            medians[code] = float(np.median(total[mine]))
+    overall = float(np.median(total[held])) if held.any() else 0.0
+    median_work = np.array([medians.get(c, overall) for c in category])
+    wait = np.maximum(total - median_work, 0.0)
+    for level in RISKS:
+        mine_visited = visited & (risk == level)
+        mine = left & (risk == level)
+        if mine_visited.sum() == 0:
+            continue
+        share = float(mine.sum() / mine_visited.sum())
+        if mine.sum() >= MIN_SAMPLES // 2:
+            coordination_entries.append({"risk": level, "share": round(share, 4),
+                                         **quantile_duration(wait[mine]).table()})
+        split[level] = {"visited": int(mine_visited.sum()), "coordination_share": round(share, 4),
+                        "wait_mean_minutes": _mean(wait[mine]), "work_mean_minutes": _mean(total[held & (risk == level)]),
+                        "work_mean_if_all_held_minutes": _mean(total[mine_visited])}
+    resolved = np.isfinite(_minutes(first_resolved, t["reported_at"]))
+    no_visit = []
+    for code in sorted(set(category)):
+        mine = resolved & (category == code) & (train["accepted_at"].notna().to_numpy())
+        if mine.sum():
+            share = float((mine & on_scene.isna().to_numpy()).sum() / mine.sum())
+            no_visit.append({"category": code, "share": round(share, 4)})
+    held_busy = float(np.nansum(total[held])) + float(np.nansum(median_work[left]))
+    all_busy = float(np.nansum(total[visited]))
+    split["choice"] = ("on scene -> resolved is the worker's time unless the assignee was dispatched to another "
+                       "case before the resolution or it came more than 90 min after their shift ended; then the "
+                       "time beyond the category's median work is a wait for another department that does not "
+                       "hold the worker")
+    split["worker_hours_as_fitted"] = round(held_busy / 60, 1)
+    split["worker_hours_if_all_held"] = round(all_busy / 60, 1)
+    return work_entries, coordination_entries, no_visit, split
+
+
+def _minutes_to_end(minute: float, window: tuple[int, int]) -> float:
+    """Minutes from ``minute`` of the day to the end of the shift ``window`` (0 outside it, inf all day)."""
+    if _length(window) == 24 or not math.isfinite(minute):
+        return math.inf
+    start = window[0] * 60
+    into = (minute - start) % 1440
+    length = _length(window) * 60
+    return length - into if into < length else 0.0
+
+
+def _after_resolution(train, t, first_resolved, category, report) -> dict[str, list]:
+    out: dict[str, list] = {}
+    resolved = t["resolved_at"].notna().to_numpy()
+    reopened = train["reopened"].to_numpy() > 0
+    out["reopen"] = [{"share": round(float((reopened & resolved).sum() / max(1, resolved.sum())), 5)}]
+    for code in sorted(set(category)):
+        mine = resolved & (category == code)
+        if mine.sum() >= 200:
+            out["reopen"].append({"category": code, "share": round(float((reopened & mine).sum() / mine.sum()), 5)})
+    report["reopen"] = {"share": out["reopen"][0]["share"], "cases": int(reopened.sum())}
+    if "reopened_at" in t and reopened.sum() >= 10:
+        after = _minutes(t["reopened_at"], first_resolved)[reopened]
+        rework = _minutes(t["resolved_at"], t["reopened_at"])[reopened]
+        after, rework = after[np.isfinite(after) & (after >= 0)], rework[np.isfinite(rework) & (rework >= 0)]
+        if len(after) >= 10:
+            out["reopen_after"] = [quantile_duration(after, 11).table()]
+        if len(rework) >= 10:
+            out["rework"] = [quantile_duration(rework, 11).table()]
+    rated = train["satisfaction"].notna().to_numpy()
+    closed = t["closed_at"].notna().to_numpy()
+    final = resolved & ~reopened
+    done = closed & resolved
+    out["rated"] = [{"share": round(float((rated & done).sum() / max(1, done.sum())), 4)}]
+    wait = _minutes(t["closed_at"], t["resolved_at"])
+    for name, mask in (("close_rated", done & rated), ("close_unrated", done & ~rated)):
+        sample = wait[mask & final]
+        sample = sample[np.isfinite(sample) & (sample >= 0)]
+        if len(sample) >= 10:
+            out[name] = [quantile_duration(sample, 21).table()]
+    report["feedback"] = {"rated_share": out["rated"][0]["share"], "closed_cases": int(done.sum())}
+    return out
+
+
+def _ratings(train, t, risk) -> dict[str, list]:
+    rating = train["satisfaction"].to_numpy(dtype="float64", na_value=np.nan)
+    response = _minutes(t["accepted_at"], t["reported_at"])
+    resolution = _minutes(t["resolved_at"], t["reported_at"])
+    deadline = np.array([_RISK_DEADLINE_MINUTES.get(r, np.inf) for r in risk])
+    late = ~(response <= RESPONSE_TARGET.total_seconds() / 60) | ~(resolution <= deadline)
+    reopened = train["reopened"].to_numpy() > 0
+    kinds = {"on_time": ~late & ~reopened, "late": late & ~reopened, "after_reopen": reopened}
+    out = {}
+    for name in RATINGS:
+        given = rating[kinds[name] & np.isfinite(rating)]
+        if len(given) >= 20:
+            counts = np.bincount(given.astype(int), minlength=6)[1:6].astype(float) + 0.5
+            shares = counts / counts.sum()
+            out[name] = [round(float(v), 4) for v in shares]
+            out[name][-1] = round(1.0 - sum(out[name][:-1]), 4)
+    return out
