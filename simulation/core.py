@@ -176,7 +176,10 @@ class Core:
         """Case ``i`` is resolved: its person takes the next waiting case they may, or frees up."""
         self.end[i] = t
         self.pending -= 1
-        s = self.who[i]
+        self.release(i, self.who[i], t)
+
+    def release(self, i: int, s: int, t: float) -> None:
+        """Person ``s`` is done with case ``i``: they leave if their shift ended, else take a waiting case or free up."""
         self.busy[s] = False
         self.finished(i, s)
         if self.leaving[s]:

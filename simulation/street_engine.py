@@ -505,13 +505,7 @@ class StreetEngine(Core):
 
     def on_done(self, i: int, t: float) -> None:
         """The worker is done with case ``i``: it is resolved now or after a coordination wait, or reopens later."""
-        s = self.holder[i]
-        self.busy[s] = False
-        self.finished(i, s)
-        if self.leaving[s]:
-            self.leaving[s] = False
-        elif not self.take_waiting(s, t):
-            self.free[s] = True
+        self.release(i, self.holder[i], t)
         if self.round[i] == 0:
             self.released[i] = t
             resolved = t + self._coordination[i]
