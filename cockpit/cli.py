@@ -374,6 +374,9 @@ def build_parser(windows: WindowCommands | None = None) -> argparse.ArgumentPars
 
     demo = sub.add_parser("demo", help="open the cockpit on the demo street with a live demo feed")
     _add_window_options(demo)
+    demo.add_argument("--role", choices=["operator", "leader", "trainer"], default="operator",
+                      help="the demo account to log in as (demo-ROLE, street level): a leader may run "
+                           "what-if simulations, a trainer training sessions")
     demo.set_defaults(handler=_cmd_demo)
 
     opened = sub.add_parser("open", help="the operator window on a stored street with a real broker, after login")

@@ -30,7 +30,7 @@ from cockpit.ingest.broker_config import BrokerLogin
 from cockpit.ingest.cli import broker_login
 from cockpit.onboard.catalog import UnknownStreet, street_in
 from cockpit.security.authorizer import Authorizer, ExportCheck
-from cockpit.security.permissions import User
+from cockpit.security.permissions import Role, User
 from cockpit.security.resident_stores import street_residents
 from cockpit.security.users import UserStore
 from cockpit.sla import live_derivers
@@ -195,16 +195,17 @@ def build_wall(model: TwinModel, actor: str, sound: bool = False, rotate_ms: int
     return wall
 
 
-def log_in(db: Database | None, actor: str | None) -> tuple[User | None, str, Authorizer | None]:
+def log_in(db: Database | None, actor: str | None,
+           role: Role = Role.OPERATOR) -> tuple[User | None, str, Authorizer | None]:
     """The user the session acts as, its name on every command, and the authorizer checking them.
 
-    With a database the demo logs in as the demo account (created on first use) and every command
-    is checked against its role and recorded; without one (tests), ``actor`` acts unchecked.
+    With a database the demo logs in as the demo account of ``role`` (created on first use) and every
+    command is checked against its role and recorded; without one (tests), ``actor`` acts unchecked.
     """
     if db is None:
         return None, actor or getpass.getuser(), None
     users = UserStore(db)
-    user = users.ensure_demo_user()
+    user = users.ensure_demo_user(role)
     return user, user.username, Authorizer(users.get, AuditLog(db))
 
 
@@ -212,7 +213,7 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
                   actor: str | None = None, start: datetime | None = None, screen: int = 0,
                   sound: bool = True, db: Database | None = None, broker: str | None = None,
                   login: BrokerLogin | None = None, sensor_rate: float | None = None,
-                  street: Street | None = None) -> Session:
+                  street: Street | None = None, role: Role = Role.OPERATOR) -> Session:
     """Build the demo cockpit: the street (default the demo one), the day so far, the live sources and the desk.
 
     Parameters
@@ -228,13 +229,15 @@ def start_session(app: QApplication, lang: str = "zh", speed: float = 1.0, seed:
     sensor_rate
         Simulated sensor messages a second over the embedded broker (default
         :data:`widgets.mqtt_source.DEMO_SENSOR_RATE`; 0 publishes none).
+    role
+        With ``db``: the demo account's role (``demo-operator``, ``demo-leader``, ``demo-trainer``).
     """
     if broker is not None and db is None:
         raise ValueError("MQTT ingest needs a database (it acknowledges messages only once committed)")
     languages, warning = set_up_language(app, lang)
     apply_theme(app, "light")
     street = street or load_demo_street()
-    user, operator, authorizer = log_in(db, actor)
+    user, operator, authorizer = log_in(db, actor, role)
     twin = build_twin(street, authorizer)
     writer = None
     now = start or WallClock().now()
@@ -321,7 +324,7 @@ def run_demo(options: Any) -> int:
         session = start_session(app, lang=getattr(options, "lang", "zh"), speed=speed,
                                 seed=DEMO_SEED if seed is None else seed, screen=getattr(options, "screen", 0),
                                 db=db, broker=getattr(options, "broker", None) or EMBEDDED, login=login,
-                                street=street)
+                                street=street, role=Role(getattr(options, "role", "operator")))
     except (RuntimeError, ValueError) as exc:
         db.close()
         print(f"cockpit demo: {exc}", file=sys.stderr)

@@ -40,6 +40,9 @@ if TYPE_CHECKING:
 
 DEMO_USERNAME = "demo-operator"
 """The account the demo logs in with automatically: an operator at street level, shown as demo."""
+DEMO_PREFIX = "demo-"
+"""``cockpit demo --role R`` logs in as ``demo-R`` (street level, shown as demo), so each user of the
+demo walks their own journey with their role's permissions and nothing more."""
 
 
 class Role(StrEnum):
@@ -51,6 +54,11 @@ class Role(StrEnum):
     ADMINISTRATOR = "administrator"
     AUDITOR = "auditor"
 
+
+
+def demo_username(role: Role) -> str:
+    """The demo's auto-login account for ``role`` (``demo-operator`` by default)."""
+    return f"{DEMO_PREFIX}{role.value}"
 
 @dataclass(frozen=True, slots=True)
 class User:
@@ -67,7 +75,7 @@ class User:
     @property
     def is_demo(self) -> bool:
         """True for the demo auto-login account; the window marks the session as a demo."""
-        return self.username == DEMO_USERNAME
+        return self.username == demo_username(self.role)
 
     @property
     def scope_label(self) -> str:

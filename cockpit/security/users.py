@@ -24,7 +24,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from cockpit.resources import resource_path
-from cockpit.security.permissions import DEMO_USERNAME, STREET_ONLY_ROLES, Action, Role, User, audited_check
+from cockpit.security.permissions import STREET_ONLY_ROLES, Action, Role, User, audited_check, demo_username
 from cockpit.storage.audit import AuditLog
 from cockpit.storage.db import Database
 from cockpit.storage.models import UserRow
@@ -251,16 +251,16 @@ class UserStore:
             raise AuthenticationError(f"account {username} is disabled")
         raise AuthenticationError("wrong user name or password")
 
-    def ensure_demo_user(self) -> User:
-        """The demo auto-login account (street-level operator), created on first use.
+    def ensure_demo_user(self, role: Role = Role.OPERATOR) -> User:
+        """The demo auto-login account of ``role`` (street level; an operator by default), created on first use.
 
         Its password is random and thrown away: nobody logs in as it by hand.
         """
-        existing = self.get(DEMO_USERNAME)
+        name = demo_username(role)
+        existing = self.get(name)
         if existing is not None:
             return existing
-        return self.add(DEMO_USERNAME, secrets.token_urlsafe(24), Role.OPERATOR, None,
-                        reason="demo auto-login account")
+        return self.add(name, secrets.token_urlsafe(24), role, None, reason="demo auto-login account")
 
     def _may_manage(self, actor: User | None, own_account: str | None = None) -> str:
         """The audit name of ``actor`` once it may manage users (refusals audited). Any enabled

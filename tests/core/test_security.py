@@ -141,6 +141,9 @@ def test_account_rules(db):
     demo = store.ensure_demo_user()
     assert demo.is_demo and demo.username == DEMO_USERNAME and demo.role is Role.OPERATOR
     assert demo.scope_area is None and store.ensure_demo_user() == demo
+    leader = store.ensure_demo_user(Role.LEADER)
+    assert (leader.username, leader.role, leader.scope_area, leader.is_demo) == ("demo-leader", Role.LEADER, None, True)
+    assert store.ensure_demo_user(Role.LEADER) == leader and store.get(DEMO_USERNAME) == demo
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

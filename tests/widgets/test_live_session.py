@@ -12,6 +12,7 @@ from cockpit.ingest.broker_config import BrokerConfig
 from cockpit.ingest.payloads import SCHEMA_VERSION
 from cockpit.ingest.publisher import Publisher
 from cockpit.ingest.topics import reading_topic
+from cockpit.security.permissions import Role
 from cockpit.storage import AuditLog, CaseStore, EventStore, open_database
 from cockpit.vocabulary.domain import RiskLevel, SensorKind, Source
 from widgets.app import start_session
@@ -54,6 +55,25 @@ def test_the_demo_acts_as_the_demo_account_and_saves_the_session(qtbot, qapp, db
     assert CaseStore(db).count() == len(session.twin.cases)
     acknowledged = [e for e in AuditLog(db).entries() if e.action == "AlarmAcknowledged"]
     assert [e.actor for e in acknowledged] == ["demo-operator"]
+
+
+def test_a_demo_leader_may_open_the_simulation_an_operator_may_not(qtbot, qapp, db):
+    session = start_session(qapp, lang="zh", speed=60.0, sound=False, db=db, role=Role.LEADER)
+    window = session.desk.window
+    qtbot.addWidget(window)
+    try:
+        assert session.actor == "demo-leader" and session.user.role is Role.LEADER and session.user.is_demo
+        assert window.simulation_action.isEnabled() and not window.training_action.isEnabled()
+    finally:
+        session.close()
+    operator = start_session(qapp, lang="zh", speed=60.0, sound=False, db=db)
+    qtbot.addWidget(operator.desk.window)
+    try:
+        assert operator.actor == "demo-operator"
+        assert not operator.desk.window.simulation_action.isEnabled()
+        assert operator.desk.window.simulation_action.toolTip()
+    finally:
+        operator.close()
 
 
 def test_a_smoke_alarm_over_the_embedded_broker_opens_a_red_fire_case_and_the_banner(qtbot, qapp, db):
