@@ -583,6 +583,8 @@ class StreetEngine(Core):
             closed=closed,
             satisfaction=satisfaction,
             item_at=np.array(self.item_at) if self.supply is not None else None,
+            staff_roles=tuple(p.kind.value for p in self.roster),
+            role_duty=self.duty_by_role(self.horizon),
         )
 
     def _ratings(self, accepted: np.ndarray, end: np.ndarray, reopened: np.ndarray) -> np.ndarray:
