@@ -326,6 +326,21 @@ class StageModel:
     def has(self, stage: str) -> bool:
         return bool(self.stages.get(stage))
 
+    def duration(self, stage: str, *, hour: int | None = None, risk: str | None = None, category: str | None = None,
+                 source: str | None = None) -> Duration | None:
+        """The duration of the entry :meth:`pick` chooses (None: no entry, so the stage takes no time)."""
+        entry = self.pick(stage, hour=hour, risk=risk, category=category, source=source)
+        return entry.duration if entry is not None else None
+
+    def share(self, stage: str, *, risk: str | None = None, category: str | None = None) -> float:
+        """The share of the entry :meth:`pick` chooses (0 where no entry applies)."""
+        entry = self.pick(stage, risk=risk, category=category)
+        return entry.share if entry is not None and entry.share is not None else 0.0
+
+    def work(self, category: Any, risk: str | None = None) -> Duration:
+        """On-scene work of a case of ``category`` (a category table row): the ``work`` entry, else its service time."""
+        return self.duration("work", risk=risk, category=category.code) or service_duration(category)
+
     @property
     def bands(self) -> tuple[int, ...]:
         """Start hours of the day's bands: wherever an entry's hours begin or end (always 0)."""
@@ -451,6 +466,11 @@ def load_stages(path: Path) -> StageModel:
 
 
 @cache
+def service_duration(category: Any) -> Duration:
+    """The category table's on-scene service time of ``category`` as a :class:`Duration`."""
+    return Duration("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
+
+
 def default_stages() -> StageModel:
     """The shipped stage table of the demo street (cached: it never changes while the program runs)."""
     return load_stages(resource_path("stages.toml"))

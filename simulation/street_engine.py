@@ -88,8 +88,7 @@ def share_of(stages: StageModel, stage: str, risk: list[str | None], category: l
     out = np.zeros(len(risk))
     for i, key in enumerate(zip(risk, category)):
         if key not in cache:
-            entry = stages.pick(stage, risk=key[0], category=key[1])
-            cache[key] = entry.share if entry is not None and entry.share is not None else 0.0
+            cache[key] = stages.share(stage, risk=key[0], category=key[1])
         out[i] = cache[key]
     return out
 
