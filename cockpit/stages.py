@@ -465,12 +465,55 @@ def load_stages(path: Path) -> StageModel:
     return parse_stages(data, fail)
 
 
-@cache
+def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: list[str | None], category: list[str | None],
+                 hours: np.ndarray | None = None, source: list[str | None] | None = None) -> np.ndarray:
+    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``hours``.
+
+    Each case takes the entry that matches it best (:meth:`StageModel.pick`); with
+    ``hours`` (the local hour each case's stage starts in) one value per case, else one per band of
+    :attr:`~cockpit.stages.StageModel.bands`. A stage without entries takes no time.
+    """
+    bands = stages.bands
+    n = len(u)
+    out = np.zeros((len(bands), n)) if hours is None else np.zeros(n)
+    if not stages.has(stage) or not n:
+        return out
+    source = source or [None] * n
+    keys = list(zip(risk, category, source))
+    groups: dict[tuple, list[int]] = {}
+    for i, key in enumerate(keys):
+        groups.setdefault(key if hours is None else (*key, int(hours[i])), []).append(i)
+    for key, members in groups.items():
+        idx = np.asarray(members)
+        if hours is None:
+            for b, start in enumerate(bands):
+                entry = stages.pick(stage, hour=start, risk=key[0], category=key[1], source=key[2])
+                if entry is not None and entry.duration is not None:
+                    out[b, idx] = entry.duration.at(u[idx])
+        else:
+            entry = stages.pick(stage, hour=key[3], risk=key[0], category=key[1], source=key[2])
+            if entry is not None and entry.duration is not None:
+                out[idx] = entry.duration.at(u[idx])
+    return out
+
+
+def share_of(stages: StageModel, stage: str, risk: list[str | None], category: list[str | None]) -> np.ndarray:
+    """Each case's share of ``stage`` (0 where no entry applies)."""
+    cache: dict[tuple, float] = {}
+    out = np.zeros(len(risk))
+    for i, key in enumerate(zip(risk, category)):
+        if key not in cache:
+            cache[key] = stages.share(stage, risk=key[0], category=key[1])
+        out[i] = cache[key]
+    return out
+
+
 def service_duration(category: Any) -> Duration:
     """The category table's on-scene service time of ``category`` as a :class:`Duration`."""
     return Duration("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
 
 
+@cache
 def default_stages() -> StageModel:
     """The shipped stage table of the demo street (cached: it never changes while the program runs)."""
     return load_stages(resource_path("stages.toml"))

@@ -31,7 +31,7 @@ import numpy as np
 from cockpit.demand import SOURCES, default_demand
 from cockpit.dispatch import GENERAL_SKILL, TRAVEL_MODE, CaseNeed, get_policy, qualified, rank_departments
 from cockpit.escalation import escalation_due, escalations_before
-from cockpit.stages import RATINGS, Duration, StageModel
+from cockpit.stages import RATINGS, band_minutes, service_duration, share_of
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from simulation.core import DONE, ESCALATE, REOPEN, Core, new_need
@@ -48,49 +48,6 @@ DRAIN_DAYS = 30
 """After the horizon the run drains open cases for at most this long (cases nobody can ever take stay open)."""
 
 _STREET = list(OwnerLevel).index(OwnerLevel.STREET)
-
-
-def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: list[str | None], category: list[str | None],
-                 hours: np.ndarray | None = None, source: list[str | None] | None = None) -> np.ndarray:
-    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``hours``.
-
-    Each case takes the entry that matches it best (:meth:`cockpit.stages.StageModel.pick`); with
-    ``hours`` (the local hour each case's stage starts in) one value per case, else one per band of
-    :attr:`~cockpit.stages.StageModel.bands`. A stage without entries takes no time.
-    """
-    bands = stages.bands
-    n = len(u)
-    out = np.zeros((len(bands), n)) if hours is None else np.zeros(n)
-    if not stages.has(stage) or not n:
-        return out
-    source = source or [None] * n
-    keys = list(zip(risk, category, source))
-    groups: dict[tuple, list[int]] = {}
-    for i, key in enumerate(keys):
-        groups.setdefault(key if hours is None else (*key, int(hours[i])), []).append(i)
-    for key, members in groups.items():
-        idx = np.asarray(members)
-        if hours is None:
-            for b, start in enumerate(bands):
-                entry = stages.pick(stage, hour=start, risk=key[0], category=key[1], source=key[2])
-                if entry is not None and entry.duration is not None:
-                    out[b, idx] = entry.duration.at(u[idx])
-        else:
-            entry = stages.pick(stage, hour=key[3], risk=key[0], category=key[1], source=key[2])
-            if entry is not None and entry.duration is not None:
-                out[idx] = entry.duration.at(u[idx])
-    return out
-
-
-def share_of(stages: StageModel, stage: str, risk: list[str | None], category: list[str | None]) -> np.ndarray:
-    """Each case's share of ``stage`` (0 where no entry applies)."""
-    cache: dict[tuple, float] = {}
-    out = np.zeros(len(risk))
-    for i, key in enumerate(zip(risk, category)):
-        if key not in cache:
-            cache[key] = stages.share(stage, risk=key[0], category=key[1])
-        out[i] = cache[key]
-    return out
 
 
 class StreetEngine(Core):
@@ -290,8 +247,7 @@ class StreetEngine(Core):
             if arrival is not None:
                 spec = arrival.service
             else:
-                own = table[case.category].service
-                spec = Duration("lognormal", median_minutes=own.median_minutes, sigma=own.sigma)
+                spec = service_duration(table[case.category])
             draw = float(rng.random())
             if case.stage == "on_scene" and case.on_scene_minutes is not None:
                 # Already on scene: the rest of a service time that has lasted this long already.
