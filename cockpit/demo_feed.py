@@ -20,7 +20,7 @@ import shapely
 
 from cockpit import recommender
 from cockpit.demand import SOURCES, DemandModel, default_demand
-from cockpit.history.to_events import NO_FEEDBACK_REASON
+from cockpit.history.to_events import NO_FEEDBACK_REASON, REOPEN_REASON
 from cockpit.dispatch import get_policy, rank_departments
 from cockpit.readings import ReadingGenerator, default_readings
 from cockpit.roster import shift_changes
@@ -37,6 +37,7 @@ from cockpit.vocabulary.events import (
     CaseDispatched,
     CaseFeedback,
     CaseOnScene,
+    CaseReopened,
     CaseReported,
     CaseResolved,
     CaseTriaged,
@@ -103,19 +104,23 @@ class _Plan:
     """When the desk's autopilot and the field worker on a case will do their next step, and its branches.
 
     The branches (sent straight to a department, settled without a visit, a wait for another
-    department after the work, rated by the resident) are drawn once, when the feed first sees the case.
+    department after the work, sent back by the resident, rated) are drawn once, when the feed first
+    sees the case; a reopened case's second round (``again``) is a visit with the rework's time.
     """
 
     route: bool
     no_visit: bool
     coordination: bool
+    reopen: bool
     rated: bool
+    again: bool = False
     triage_at: datetime | None = None
     dispatch_at: datetime | None = None
     accept_at: datetime | None = None
     on_scene_at: datetime | None = None
     worked_at: datetime | None = None
     resolve_at: datetime | None = None
+    reopen_at: datetime | None = None
     close_at: datetime | None = None
 
 
@@ -299,11 +304,12 @@ class DemoFeed:
         """The case's plan, with its branches drawn from the stage table's shares on first sight."""
         plan = self._plans.get(case.id)
         if plan is None:
-            risk, code, draw = case.risk.value, case.category, self._rng.random(4)
+            risk, code, draw = case.risk.value, case.category, self._rng.random(5)
             plan = _Plan(route=bool(draw[0] < self.stages.share("route", risk=risk, category=code)),
                          no_visit=bool(draw[1] < self.stages.share("no_visit", risk=risk, category=code)),
                          coordination=bool(draw[2] < self.stages.share("coordination", risk=risk, category=code)),
-                         rated=bool(draw[3] < self.stages.share("rated")))
+                         reopen=bool(draw[3] < self.stages.share("reopen", risk=risk, category=code)),
+                         rated=bool(draw[4] < self.stages.share("rated")))
             self._plans[case.id] = plan
         return plan
 
@@ -312,7 +318,10 @@ class DemoFeed:
         duration = self.stages.duration(stage, hour=int(_local_hour(at)), **selectors)
         return timedelta(minutes=float(duration.sample(self._rng, 1)[0])) if duration is not None else timedelta(0)
 
-    def _work(self, case) -> timedelta:
+    def _work(self, case, plan: _Plan) -> timedelta:
+        """The on-scene work of the first round, or the rework of a reopened case."""
+        if plan.again:
+            return self._minutes("rework", case.dispatched_at or case.reported_at, category=case.category)
         work = self.stages.work(self.categories[case.category], case.risk.value)
         return timedelta(minutes=float(work.sample(self._rng, 1)[0]))
 
@@ -339,22 +348,22 @@ class DemoFeed:
                 if now >= plan.accept_at:
                     events.append(CaseAccepted(plan.accept_at, case.id, staff.id))
                     if plan.no_visit:
-                        plan.worked_at = plan.accept_at + self._work(case)
+                        plan.worked_at = plan.accept_at + self._work(case, plan)
                     else:
                         plan.on_scene_at = plan.accept_at + self._travel(case, plan.accept_at)
             elif status is CaseStatus.ACCEPTED and staff is not None and plan.no_visit:
-                plan.worked_at = plan.worked_at or now + self._work(case)
+                plan.worked_at = plan.worked_at or now + self._work(case, plan)
                 events += self._finish(twin, case, staff, plan, now)
             elif status is CaseStatus.ACCEPTED and staff is not None:
                 plan.on_scene_at = plan.on_scene_at or now + self._travel(case, now)
                 if now >= plan.on_scene_at:
                     events.append(CaseOnScene(plan.on_scene_at, case.id, staff.id))
                     events.append(StaffMoved(plan.on_scene_at, staff.id, case.lon, case.lat))
-                    plan.worked_at = plan.on_scene_at + self._work(case)
+                    plan.worked_at = plan.on_scene_at + self._work(case, plan)
                 else:
                     events.append(_toward(staff, case, plan.on_scene_at, now))
             elif status is CaseStatus.ON_SCENE and staff is not None:
-                plan.worked_at = plan.worked_at or now + self._work(case)
+                plan.worked_at = plan.worked_at or now + self._work(case, plan)
                 events += self._finish(twin, case, staff, plan, now)
             elif status is CaseStatus.RESOLVED:
                 events += self._close(case, plan, now)
@@ -387,8 +396,16 @@ class DemoFeed:
         return [StaffStatusChanged(at, staff.id, StaffStatus.AVAILABLE)]
 
     def _close(self, case, plan: _Plan, now: datetime) -> list[Event]:
-        """The resident rates a resolved case (on time or late: the stage table's ratings) and it closes, or it closes unrated."""
+        """The resident sends a resolved case back, or rates it (the stage table's ratings) and it closes, or it closes unrated."""
         resolved = case.resolved_at or now
+        if plan.reopen and not plan.again:
+            plan.reopen_at = plan.reopen_at or resolved + self._minutes("reopen_after", resolved)
+            if now < plan.reopen_at:
+                return []
+            reopened = CaseReopened(plan.reopen_at, case.id, "resident", REOPEN_REASON)
+            self._plans[case.id] = _Plan(route=False, no_visit=False, coordination=False, reopen=False,
+                                         rated=plan.rated, again=True)
+            return [reopened]
         if plan.close_at is None:
             plan.close_at = resolved + self._minutes("close_rated" if plan.rated else "close_unrated", resolved)
         if now < plan.close_at:
@@ -396,7 +413,7 @@ class DemoFeed:
         if not plan.rated:
             return [CaseClosed(plan.close_at, case.id, "system", NO_FEEDBACK_REASON)]
         late = case.response_late(resolved) or resolved > case.resolve_due
-        shares = self.stages.ratings.get(RATINGS[1] if late else RATINGS[0])
+        shares = self.stages.ratings.get(RATINGS[2] if plan.again else RATINGS[1] if late else RATINGS[0])
         rating = int(self._rng.choice(5, p=shares)) + 1 if shares is not None else 5
         return [CaseFeedback(plan.close_at, case.id, rating, rating >= 3, "resident"),
                 CaseClosed(plan.close_at, case.id, "system")]
