@@ -130,8 +130,12 @@ def travel_minutes(x: float, y: float, speed: float, to_x: float, to_y: float) -
 
 
 def eta_minutes_many(x: np.ndarray, y: np.ndarray, speed: np.ndarray, to_x: float, to_y: float) -> np.ndarray:
-    """:func:`eta_minutes` of many people at ``x``/``y`` (metres) with ``speed`` to one point."""
-    return np.hypot(x - to_x, y - to_y) * DETOUR_FACTOR / speed
+    """:func:`eta_minutes` of many people at ``x``/``y`` (metres) with ``speed`` to one point.
+
+    Somebody without a position (NaN) is 0 minutes away, as :func:`distance_m` has it.
+    """
+    # fmax takes the non-NaN argument, and a travel time is never negative.
+    return np.fmax(np.hypot(x - to_x, y - to_y) * DETOUR_FACTOR / speed, 0.0)
 
 
 class Pool:
@@ -254,6 +258,10 @@ def rank_departments(need: CaseNeed, candidates: Iterable[Candidate]) -> list[Re
     ]
     recs.sort(key=lambda r: (r.eta_minutes, r.workload, r.staff_id))
     return recs
+
+
+DEPARTMENT_SHORTLIST = shortlist_by("eta", "workload")
+"""The shortlist of :func:`rank_departments` among free qualified teams (a test checks it against the rank)."""
 
 
 def priority_fcfs_key(need: CaseNeed) -> tuple:

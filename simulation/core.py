@@ -241,12 +241,21 @@ class Core:
         return self.rank_among(i, idx, self.policy.rank, self.policy.shortlist if self.use_shortlist else None)
 
     def rank_among(self, i: int, idx: np.ndarray, rank, shortlist=None) -> int:
-        """``rank``'s first choice for case ``i`` among the people ``idx``, or among ``shortlist``'s pick of them."""
+        """``rank``'s first choice for case ``i`` among the people ``idx``, or among ``shortlist``'s pick of them.
+
+        ``idx`` holds only people the model's masks admit for the case, and the masks are the
+        policy's own test (``cockpit.dispatch.qualified``), so ``rank`` keeps every one of them; a
+        shortlist holds ``rank``'s first choice (a test checks each against its ``rank``), so a
+        shortlist of one is that choice and ``rank`` need not be asked.
+        """
         if not idx.size:
             return -1
+        if shortlist is not None:
+            if idx.size > 1:
+                idx = idx[shortlist(self.pool(i, idx))]
+            if idx.size == 1:
+                return int(idx[0])
         need = self.need(i)
-        if shortlist is not None and idx.size > 1:
-            idx = idx[shortlist(self.pool(need, idx))]
         if self.memo is not None:
             key = (self.kind_of[i], *idx.tolist())
             chosen = self.memo.get(key)
@@ -274,18 +283,21 @@ class Core:
             return -1
         return self.area_code.setdefault(area, len(self.area_code))
 
-    def pool(self, need: CaseNeed, idx: np.ndarray) -> Pool:
-        """The policy's view of the people ``idx`` for ``need`` (free people have no workload)."""
+    def pool(self, i: int, idx: np.ndarray) -> Pool:
+        """The policy's view of the people ``idx`` for case ``i`` (free people have no workload)."""
+        x, y, tiers = self.whereabouts(i)
 
         def eta() -> np.ndarray:
-            if self.travel and need.x is not None:
-                return eta_minutes_many(self.x[idx], self.y[idx], self.speed[idx], need.x, need.y)
+            if self.travel and x is not None:
+                return eta_minutes_many(self.x[idx], self.y[idx], self.speed[idx], x, y)
             return np.zeros(idx.size)
 
-        def tier() -> np.ndarray:
-            return self.tiers(need.general_grid, need.community)[idx]
+        return Pool(eta, lambda: np.zeros(idx.size, dtype=np.int64), lambda: tiers[idx])
 
-        return Pool(eta, lambda: np.zeros(idx.size, dtype=np.int64), tier)
+    def whereabouts(self, i: int) -> tuple[float | None, float | None, np.ndarray]:
+        """Where case ``i`` is (metres, None without geography) and everybody's home tier for it."""
+        need = self.need(i)
+        return need.x, need.y, self.tiers(need.general_grid, need.community)
 
     def candidate(self, s: int) -> Candidate:
         p = self.roster[s]

@@ -29,7 +29,8 @@ from heapq import heappush
 import numpy as np
 
 from cockpit.demand import SOURCES, default_demand
-from cockpit.dispatch import GENERAL_SKILL, TRAVEL_MODE, CaseNeed, get_policy, qualified, rank_departments
+from cockpit.dispatch import (DEPARTMENT_SHORTLIST, GENERAL_SKILL, TRAVEL_MODE, CaseNeed, get_policy, qualified,
+                              rank_departments)
 from cockpit.escalation import escalation_due, escalations_before
 from cockpit.stages import RATINGS, Duration, StageModel
 from cockpit.vocabulary.categories import default_categories
@@ -388,6 +389,7 @@ class StreetEngine(Core):
             self._cx = self._cy = [None] * len(self._place)
         self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
         self._community = [self.ground.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
+        self._tier_rows = [self.tiers(g, c) for g, c in zip(self._grid, self._community)]
         self._accept = self.accept.T.tolist()
         self._trip = self.trip.T.tolist()
         self._no_visit = self.no_visit.tolist()
@@ -612,6 +614,9 @@ class StreetEngine(Core):
             self.case_department[category], self._cx[i], self._cy[i], self._grid[i], self._community[i],
         )
 
+    def whereabouts(self, i: int) -> tuple[float | None, float | None, np.ndarray]:
+        return self._cx[i], self._cy[i], self._tier_rows[i]
+
     def nobody(self, i: int, t: float) -> int:
         """A case owned by the street whistles for a department team (吹哨报到)."""
         return self.whistle(i) if self.owner[i] >= _STREET else -1
@@ -619,7 +624,7 @@ class StreetEngine(Core):
     def whistle(self, i: int) -> int:
         """The free department team of the case's category that ``rank_departments`` puts first (-1: none)."""
         idx = (self.free & self.team_mask[self.kind_of[i]]).nonzero()[0]
-        return self.rank_among(i, idx, rank_departments)
+        return self.rank_among(i, idx, rank_departments, DEPARTMENT_SHORTLIST if self.use_shortlist else None)
 
     def wait(self, i: int, t: float) -> None:
         super().wait(i, t)
