@@ -51,47 +51,69 @@ DRAIN_DAYS = 30
 _STREET = list(OwnerLevel).index(OwnerLevel.STREET)
 
 
-def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: list[str | None], category: list[str | None],
-                 hours: np.ndarray | None = None, source: list[str | None] | None = None) -> np.ndarray:
-    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``hours``.
+Labels = tuple[np.ndarray, tuple]
+"""A selector's value for every case: integer codes (one per case) and the names they index."""
+
+
+def case_groups(columns: list[np.ndarray]) -> list[tuple[tuple[int, ...], np.ndarray]]:
+    """Each distinct row of the non-negative integer ``columns`` (one value per case) with its cases, in case order."""
+    n = len(columns[0]) if columns else 0
+    if not n:
+        return []
+    combined = np.zeros(n, dtype=np.int64)
+    for codes in columns:
+        combined = combined * (int(codes.max()) + 1) + codes
+    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
+    order = np.argsort(inverse, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(np.bincount(inverse))))
+    return [(tuple(int(codes[f]) for codes in columns), order[bounds[g]:bounds[g + 1]])
+            for g, f in enumerate(first.tolist())]
+
+
+def _selected(stages: StageModel, stage: str, selectors: dict[str, Labels | None], band: np.ndarray | None = None):
+    """Each group of cases alike in ``selectors`` (and ``band``) with the entry of ``stage`` that applies to it."""
+    named = [(name, labels) for name, labels in selectors.items() if labels is not None]
+    columns = [labels[0] for _, labels in named] + ([band] if band is not None else [])
+    for key, members in case_groups(columns):
+        given = {name: labels[1][code] for (name, labels), code in zip(named, key)}
+        hour = stages.bands[key[-1]] if band is not None else None
+        yield members, stages.pick(stage, hour=hour, **given)
+
+
+def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: Labels | None = None,
+                 category: Labels | None = None, band: np.ndarray | None = None,
+                 source: Labels | None = None) -> np.ndarray:
+    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``band``.
 
     Each case takes the entry that matches it best (:meth:`cockpit.stages.StageModel.pick`); with
-    ``hours`` (the local hour each case's stage starts in) one value per case, else one per band of
-    :attr:`~cockpit.stages.StageModel.bands`. A stage without entries takes no time.
+    ``band`` (the index into :attr:`~cockpit.stages.StageModel.bands` of the hour each case's stage
+    starts in) one value per case, else one per band. Entries change only at the bands' bounds, so
+    a band's start hour picks for every hour in it. A stage without entries takes no time.
     """
     bands = stages.bands
     n = len(u)
-    out = np.zeros((len(bands), n)) if hours is None else np.zeros(n)
+    out = np.zeros((len(bands), n)) if band is None else np.zeros(n)
     if not stages.has(stage) or not n:
         return out
-    source = source or [None] * n
-    keys = list(zip(risk, category, source))
-    groups: dict[tuple, list[int]] = {}
-    for i, key in enumerate(keys):
-        groups.setdefault(key if hours is None else (*key, int(hours[i])), []).append(i)
-    for key, members in groups.items():
-        idx = np.asarray(members)
-        if hours is None:
-            for b, start in enumerate(bands):
-                entry = stages.pick(stage, hour=start, risk=key[0], category=key[1], source=key[2])
-                if entry is not None and entry.duration is not None:
-                    out[b, idx] = entry.duration.at(u[idx])
-        else:
-            entry = stages.pick(stage, hour=key[3], risk=key[0], category=key[1], source=key[2])
+    selectors = {"risk": risk, "category": category, "source": source}
+    if band is not None:
+        for members, entry in _selected(stages, stage, selectors, band):
             if entry is not None and entry.duration is not None:
-                out[idx] = entry.duration.at(u[idx])
+                out[members] = entry.duration.at(u[members])
+        return out
+    for b in range(len(bands)):
+        for members, entry in _selected(stages, stage, selectors, np.full(n, b)):
+            if entry is not None and entry.duration is not None:
+                out[b, members] = entry.duration.at(u[members])
     return out
 
 
-def share_of(stages: StageModel, stage: str, risk: list[str | None], category: list[str | None]) -> np.ndarray:
+def share_of(stages: StageModel, stage: str, risk: Labels | None, category: Labels | None) -> np.ndarray:
     """Each case's share of ``stage`` (0 where no entry applies)."""
-    cache: dict[tuple, float] = {}
-    out = np.zeros(len(risk))
-    for i, key in enumerate(zip(risk, category)):
-        if key not in cache:
-            entry = stages.pick(stage, risk=key[0], category=key[1])
-            cache[key] = entry.share if entry is not None and entry.share is not None else 0.0
-        out[i] = cache[key]
+    n = len(next(labels[0] for labels in (risk, category) if labels is not None))
+    out = np.zeros(n)
+    for members, entry in _selected(stages, stage, {"risk": risk, "category": category}):
+        out[members] = entry.share if entry is not None and entry.share is not None else 0.0
     return out
 
 
@@ -227,50 +249,50 @@ class StreetEngine(Core):
     def _stage_times(self, delay: np.ndarray) -> None:
         """Every stage's minutes and branch of every case, from its uniforms and the stage table."""
         st, u = self.stages, self.u
-        risk = [self.risks[k] for k in self.cls.tolist()]
-        category = [self.category_names[k] for k in self.category.tolist()]
-        source = [SOURCES[k].value for k in self.source.tolist()]
-        hour = (self.arrival // MINUTES_PER_HOUR).astype(np.int64) % 24
-        self.triage = band_minutes(st, "triage", u["triage"], [None] * len(risk), [None] * len(risk), hour, source)
+        risk: Labels = (self.cls, self.risks)
+        category: Labels = (self.category, self.category_names)
+        source: Labels = (self.source, tuple(s.value for s in SOURCES))
+        band_of_hour = np.array(self.band_of_hour)
+        first_band = np.zeros(len(self.arrival), dtype=np.int64)
+        self.triage = band_minutes(st, "triage", u["triage"], band=band_of_hour[self.local_hour(self.arrival)],
+                                   source=source)
         triaged = self.arrival + self.triage
-        operator = band_minutes(st, "dispatch", u["dispatch"], risk, [None] * len(risk),
-                                (triaged // MINUTES_PER_HOUR).astype(np.int64) % 24)
+        operator = band_minutes(st, "dispatch", u["dispatch"], risk, band=band_of_hour[self.local_hour(triaged)])
         self.delay = np.where(np.isnan(delay), self.triage + operator, delay)
-        self.accept = band_minutes(st, "accept", u["accept"], risk, [None] * len(risk))
-        self.trip = band_minutes(st, "travel", u["travel"], [None] * len(risk), [None] * len(risk))
-        self.no_visit = u["branch"] < share_of(st, "no_visit", [None] * len(risk), category)
+        self.accept = band_minutes(st, "accept", u["accept"], risk)
+        self.trip = band_minutes(st, "travel", u["travel"])
+        self.no_visit = u["branch"] < share_of(st, "no_visit", None, category)
         if st.has("work"):
             # The stage table's work replaces the category table's service time where it has an entry.
             service = self.service.copy()
-            groups: dict[tuple, list[int]] = {}
-            for i, key in enumerate(zip(risk, category)):
-                groups.setdefault(key, []).append(i)
-            for (r, c), members in groups.items():
-                entry = st.pick("work", risk=r, category=c)
+            for members, entry in _selected(st, "work", {"risk": risk, "category": category}):
                 if entry is not None and entry.duration is not None:
-                    idx = np.asarray(members)
-                    service[idx] = entry.duration.at(u["work"][idx])
+                    service[members] = entry.duration.at(u["work"][members])
             self.service = service
         coordinated = u["coordination"] < share_of(st, "coordination", risk, category)
-        wait = np.zeros(len(risk))
-        for key in set(zip(risk, category)):
-            entry = st.pick("coordination", risk=key[0], category=key[1])
+        wait = np.zeros(len(self.arrival))
+        for members, entry in _selected(st, "coordination", {"risk": risk, "category": category}):
             if entry is None or entry.duration is None:
                 continue
-            mine = np.array([(r, c) == key for r, c in zip(risk, category)]) & coordinated
+            mine = members[coordinated[members]]
             # The wait's own draw: the branch's uniform rescaled, so the two stay independent.
             share = max(entry.share or 0.0, 1e-12)
             wait[mine] = entry.duration.at(np.clip(u["coordination"][mine] / share, 0.0, 1.0 - 1e-12))
         self.coordination = wait
-        self.reopens = u["reopen"] < share_of(st, "reopen", [None] * len(risk), category)
-        self.reopen_after = band_minutes(st, "reopen_after", u["reopen-after"], [None] * len(risk), [None] * len(risk))[0]
-        self.rework = band_minutes(st, "rework", u["rework"], [None] * len(risk), category)[0]
+        self.reopens = u["reopen"] < share_of(st, "reopen", None, category)
+        self.reopen_after = band_minutes(st, "reopen_after", u["reopen-after"], band=first_band)
+        self.rework = band_minutes(st, "rework", u["rework"], category=category, band=first_band)
         rated = st.pick("rated")
         self.rated = u["rating"] < (rated.share if rated is not None and rated.share is not None else 0.0)
-        close_rated = band_minutes(st, "close_rated", u["close"], [None] * len(risk), [None] * len(risk))[0]
-        close_unrated = band_minutes(st, "close_unrated", u["close"], [None] * len(risk), [None] * len(risk))[0]
+        close_rated = band_minutes(st, "close_rated", u["close"], band=first_band)
+        close_unrated = band_minutes(st, "close_unrated", u["close"], band=first_band)
         self.close = np.where(self.rated, close_rated, close_unrated)
         self.routed = u["route"] < share_of(st, "route", risk, category)
+
+    @staticmethod
+    def local_hour(minutes: np.ndarray) -> np.ndarray:
+        """The local hour of day of each moment (minutes from local midnight of the first day)."""
+        return (minutes // MINUTES_PER_HOUR).astype(np.int64) % 24
 
     def _carry(self) -> None:
         """Put the start state's open cases in front of the drawn ones."""
