@@ -63,20 +63,24 @@ def case_groups(columns: list[np.ndarray]) -> list[tuple[tuple[int, ...], np.nda
     combined = np.zeros(n, dtype=np.int64)
     for codes in columns:
         combined = combined * (int(codes.max()) + 1) + codes
-    _, first, inverse = np.unique(combined, return_index=True, return_inverse=True)
-    order = np.argsort(inverse, kind="stable")
-    bounds = np.concatenate(([0], np.cumsum(np.bincount(inverse))))
-    return [(tuple(int(codes[f]) for codes in columns), order[bounds[g]:bounds[g + 1]])
-            for g, f in enumerate(first.tolist())]
+    counts = np.bincount(combined)
+    present = counts.nonzero()[0]
+    # Few distinct rows: a stable sort of small integers is numpy's radix sort.
+    small = combined.astype(np.uint16) if len(counts) <= 1 << 16 else combined
+    order = np.argsort(small, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(counts[present]))).tolist()
+    return [(tuple(int(codes[order[start]]) for codes in columns), order[start:end])
+            for start, end in zip(bounds, bounds[1:])]
 
 
 def _selected(stages: StageModel, stage: str, selectors: dict[str, Labels | None], band: np.ndarray | None = None):
     """Each group of cases alike in ``selectors`` (and ``band``) with the entry of ``stage`` that applies to it."""
     named = [(name, labels) for name, labels in selectors.items() if labels is not None]
     columns = [labels[0] for _, labels in named] + ([band] if band is not None else [])
+    bands = stages.bands
     for key, members in case_groups(columns):
         given = {name: labels[1][code] for (name, labels), code in zip(named, key)}
-        hour = stages.bands[key[-1]] if band is not None else None
+        hour = bands[key[-1]] if band is not None else None
         yield members, stages.pick(stage, hour=hour, **given)
 
 
