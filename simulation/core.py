@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from cockpit.dispatch import Candidate, CaseNeed, DispatchPolicy, Pool, eta_minutes_many, home_tiers
+from cockpit.dispatch import DETOUR_FACTOR, Candidate, CaseNeed, DispatchPolicy, Pool, home_tiers
 from simulation.model import Person
 from simulation.shifts import Shift, duty_by_hour
 
@@ -74,6 +74,7 @@ class Core:
         self.policy = policy
         self.travel = travel
         self.use_shortlist = shortlist and policy.shortlist is not None
+        self._rank, self._shortlist = policy.rank, policy.shortlist if self.use_shortlist else None
         n = len(self.roster)
         self.staff_ids = tuple(p.staff_id for p in self.roster)
         self.index_of = {p.staff_id: s for s, p in enumerate(self.roster)}
@@ -92,8 +93,12 @@ class Core:
         self.busy = [False] * n
         self.leaving = [False] * n
         self.on_duty = [False] * n
-        self.x = self.base_x.copy()
-        self.y = self.base_y.copy()
+        # Where everybody is as x + iy; ``x`` and ``y`` are views of it, so they never disagree.
+        self.where = np.empty(n, dtype=complex)
+        self.x, self.y = self.where.real, self.where.imag
+        self.x[:], self.y[:] = self.base_x, self.base_y
+        self.pace = DETOUR_FACTOR / self.speed
+        self.unplaced = bool(np.isnan(self.where).any())
         self.heap: list[tuple[float, int]] = []
         self.waiting: list[tuple[tuple, int]] = []
         self.keys: dict[int, tuple] = {}
@@ -238,7 +243,7 @@ class Core:
     def choose(self, i: int) -> int:
         """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
         idx = (self.free & self.people_mask[self.kind_of[i]]).nonzero()[0]
-        return self.rank_among(i, idx, self.policy.rank, self.policy.shortlist if self.use_shortlist else None)
+        return self.rank_among(i, idx, self._rank, self._shortlist)
 
     def rank_among(self, i: int, idx: np.ndarray, rank, shortlist=None) -> int:
         """``rank``'s first choice for case ``i`` among the people ``idx``, or among ``shortlist``'s pick of them.
@@ -284,12 +289,19 @@ class Core:
         return self.area_code.setdefault(area, len(self.area_code))
 
     def pool(self, i: int, idx: np.ndarray) -> Pool:
-        """The policy's view of the people ``idx`` for case ``i`` (free people have no workload)."""
+        """The policy's view of the people ``idx`` for case ``i`` (free people have no workload).
+
+        Travel times are :func:`cockpit.dispatch.eta_minutes_many`'s up to rounding (distance by
+        complex absolute value, times minutes per metre): a shortlist keeps everybody within
+        ``ROUNDING`` of the best for ``rank`` to order, so a last-bit difference never changes a choice.
+        """
         x, y, tiers = self.whereabouts(i)
 
         def eta() -> np.ndarray:
             if self.travel and x is not None:
-                return eta_minutes_many(self.x[idx], self.y[idx], self.speed[idx], x, y)
+                minutes = abs(self.where[idx] - complex(x, y)) * self.pace[idx]
+                # Somebody without a position is 0 minutes away, as in the policy's own figure.
+                return np.fmax(minutes, 0.0) if self.unplaced else minutes
             return np.zeros(idx.size)
 
         return Pool(eta, lambda: np.zeros(idx.size, dtype=np.int64), lambda: tiers[idx])

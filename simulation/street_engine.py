@@ -154,6 +154,7 @@ class StreetEngine(Core):
         self.band_of_hour = [max(b for b, start in enumerate(bands) if start <= h) for h in range(24)]
         modes = self.ground.modes
         self.mode = [modes.index(TRAVEL_MODE[p.kind]) if modes else 0 for p in self.roster]
+        self._speed = self.speed.tolist()
         self.position = [p.base for p in self.roster]
         self._draw()
         self._carry()
@@ -403,14 +404,14 @@ class StreetEngine(Core):
         self.esc = self.carried_escalations.tolist()
         self.owner = [min(_STREET, default_owner[k] + e) for k, e in zip(self.cls.tolist(), self.esc)]
         self._arrival, self._deadline = self.arrival.tolist(), self.deadline.tolist()
-        self._priority = [RiskLevel(self.risks[k]).priority for k in self.cls.tolist()]
+        self._priority = np.array([RiskLevel(r).priority for r in self.risks])[self.cls].tolist()
         self._place = self.place.tolist()
         straight = self.ground.straight
         if self.travel and straight is not None:
             self._cx = [straight.x[p] if p >= 0 else math.nan for p in self._place]
             self._cy = [straight.y[p] if p >= 0 else math.nan for p in self._place]
-            self.x = np.array([straight.x[p] if p >= 0 else math.nan for p in self.position])
-            self.y = np.array([straight.y[p] if p >= 0 else math.nan for p in self.position])
+            self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
+            self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
         else:
             self._cx = self._cy = [None] * len(self._place)
         self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
@@ -487,7 +488,7 @@ class StreetEngine(Core):
             accepted = t + self._accept[i][band]
             scene = accepted if self._no_visit[i] else accepted + self.trip_minutes(i, s, accepted)
         if self.round[i] == 0:
-            if on_scene_at is None and not self._no_visit[i]:
+            if on_scene_at is None and not self._no_visit[i] and self.supply is not None:
                 scene = self._with_item(i, t, scene)
             self.who[i] = s
             self.start[i] = t
@@ -511,7 +512,7 @@ class StreetEngine(Core):
         roads = self.ground.roads
         if travel == "road" and roads is not None:
             return roads.minutes(self.mode[s], self.position[s], place)
-        return self.ground.straight.minutes_at(self.speed[s], self.position[s], place)
+        return self.ground.straight.minutes_at(self._speed[s], self.position[s], place)
 
     def _with_item(self, i: int, sent: float, arrive: float) -> float:
         """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
@@ -520,7 +521,7 @@ class StreetEngine(Core):
         until the case is worked and then travels back. ``item_at[i]`` records its arrival.
         """
         supply, place = self.supply, self._place[i]
-        if supply is None or place < 0 or not supply.needed(self.kind_of[i]):
+        if place < 0 or not supply.needed(self.kind_of[i]):
             return arrive
         straight = self.ground.straight
         trip = supply.best(self.kind_of[i], straight.x[place], straight.y[place], sent)
