@@ -97,6 +97,7 @@ class Core:
         self.where = np.empty(n, dtype=complex)
         self.x, self.y = self.where.real, self.where.imag
         self.x[:], self.y[:] = self.base_x, self.base_y
+        self.base_where = self.where.copy()
         self.pace = DETOUR_FACTOR / self.speed
         self.unplaced = bool(np.isnan(self.where).any())
         self.heap: list[tuple[float, int]] = []
@@ -256,10 +257,12 @@ class Core:
         if not idx.size:
             return -1
         if shortlist is not None:
-            if idx.size > 1:
-                idx = idx[shortlist(self.pool(i, idx))]
             if idx.size == 1:
                 return int(idx[0])
+            chosen = shortlist(self.pool(i, idx))
+            if len(chosen) == 1:
+                return int(idx[chosen[0]])
+            idx = idx[chosen]
         need = self.need(i)
         if self.memo is not None:
             key = (self.kind_of[i], *idx.tolist())
@@ -295,21 +298,22 @@ class Core:
         complex absolute value, times minutes per metre): a shortlist keeps everybody within
         ``ROUNDING`` of the best for ``rank`` to order, so a last-bit difference never changes a choice.
         """
-        x, y, tiers = self.whereabouts(i)
+        where, tiers = self.whereabouts(i)
 
         def eta() -> np.ndarray:
-            if self.travel and x is not None:
-                minutes = abs(self.where[idx] - complex(x, y)) * self.pace[idx]
+            if self.travel and where is not None:
+                minutes = abs(self.where[idx] - where) * self.pace[idx]
                 # Somebody without a position is 0 minutes away, as in the policy's own figure.
                 return np.fmax(minutes, 0.0) if self.unplaced else minutes
             return np.zeros(idx.size)
 
         return Pool(eta, lambda: np.zeros(idx.size, dtype=np.int64), lambda: tiers[idx])
 
-    def whereabouts(self, i: int) -> tuple[float | None, float | None, np.ndarray]:
-        """Where case ``i`` is (metres, None without geography) and everybody's home tier for it."""
+    def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
+        """Where case ``i`` is (x + iy metres, None without geography) and everybody's home tier for it."""
         need = self.need(i)
-        return need.x, need.y, self.tiers(need.general_grid, need.community)
+        where = None if need.x is None or need.y is None else complex(need.x, need.y)
+        return where, self.tiers(need.general_grid, need.community)
 
     def candidate(self, s: int) -> Candidate:
         p = self.roster[s]

@@ -155,7 +155,8 @@ class StreetEngine(Core):
         modes = self.ground.modes
         self.mode = [modes.index(TRAVEL_MODE[p.kind]) if modes else 0 for p in self.roster]
         self._speed = self.speed.tolist()
-        self.position = [p.base for p in self.roster]
+        self.base_place = [p.base for p in self.roster]
+        self.position = list(self.base_place)
         self._draw()
         self._carry()
         self._qualify()
@@ -410,15 +411,16 @@ class StreetEngine(Core):
         if self.travel and straight is not None:
             self._cx = [straight.x[p] if p >= 0 else math.nan for p in self._place]
             self._cy = [straight.y[p] if p >= 0 else math.nan for p in self._place]
+            self._cz = [complex(x, y) for x, y in zip(self._cx, self._cy)]
             self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
             self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
         else:
-            self._cx = self._cy = [None] * len(self._place)
+            self._cx = self._cy = self._cz = [None] * len(self._place)
         self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
         self._community = [self.ground.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
         self._tier_rows = [self.tiers(g, c) for g, c in zip(self._grid, self._community)]
-        self._accept = self.accept.T.tolist()
-        self._trip = self.trip.T.tolist()
+        self._accept = self.accept.tolist()
+        self._trip = self.trip.tolist()
         self._no_visit = self.no_visit.tolist()
         self._coordination = self.coordination.tolist()
         self._reopens = self.reopens.tolist()
@@ -485,7 +487,7 @@ class StreetEngine(Core):
         if on_scene_at is not None:
             accepted = scene = on_scene_at
         else:
-            accepted = t + self._accept[i][band]
+            accepted = t + self._accept[band][i]
             scene = accepted if self._no_visit[i] else accepted + self.trip_minutes(i, s, accepted)
         if self.round[i] == 0:
             if on_scene_at is None and not self._no_visit[i] and self.supply is not None:
@@ -508,7 +510,7 @@ class StreetEngine(Core):
         if travel == "none":
             return 0.0
         if travel == "stages" or place < 0 or self.position[s] < 0:
-            return self._trip[i][self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]]
+            return self._trip[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
         roads = self.ground.roads
         if travel == "road" and roads is not None:
             return roads.minutes(self.mode[s], self.position[s], place)
@@ -641,8 +643,8 @@ class StreetEngine(Core):
             self.case_department[category], self._cx[i], self._cy[i], self._grid[i], self._community[i],
         )
 
-    def whereabouts(self, i: int) -> tuple[float | None, float | None, np.ndarray]:
-        return self._cx[i], self._cy[i], self._tier_rows[i]
+    def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
+        return self._cz[i], self._tier_rows[i]
 
     def nobody(self, i: int, t: float) -> int:
         """A case owned by the street whistles for a department team (吹哨报到)."""
@@ -684,11 +686,11 @@ class StreetEngine(Core):
         if place >= 0 and not self._no_visit[i]:
             self.position[s] = place
             if self.travel:
-                self.x[s], self.y[s] = self._cx[i], self._cy[i]
+                self.where[s] = self._cz[i]
 
     def came_on_duty(self, s: int) -> None:
-        self.position[s] = self.roster[s].base
-        self.x[s], self.y[s] = self.base_x[s], self.base_y[s]
+        self.position[s] = self.base_place[s]
+        self.where[s] = self.base_where[s]
 
 
 _PATROL_ONLY = np.array([1.0 if s is Source.PATROL else 0.0 for s in SOURCES])
