@@ -168,7 +168,9 @@ def shortlist_by(*keys: str) -> Callable[[Pool], np.ndarray]:
     Key by key it keeps the people at the best value, so the policy's first choice is always kept;
     on a float key (travel time) it keeps everybody within :data:`ROUNDING` of the best, since the
     policy's own arithmetic may order them either way, and hands those over without looking at
-    the later keys. Positions come back in staff id order.
+    the later keys. Positions come back in staff id order. The function carries ``keys``, so that
+    a caller who already holds the people at the best value of an integer first key (the home
+    tier) may hand over only them: the shortlist keeps exactly those at its first step.
     """
 
     def shortlist(pool: Pool) -> np.ndarray:
@@ -193,6 +195,7 @@ def shortlist_by(*keys: str) -> Callable[[Pool], np.ndarray]:
                 break
         return chosen
 
+    shortlist.keys = keys
     return shortlist
 
 

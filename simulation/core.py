@@ -52,6 +52,10 @@ def fast_constructor(cls: type) -> Callable:
     return make
 
 
+_NOBODY = np.zeros(0, dtype=np.int64)
+_FEW = 24
+"""Up to this many people of a home tier are checked one by one rather than with numpy."""
+
 new_need = fast_constructor(CaseNeed)
 new_candidate = fast_constructor(Candidate)
 
@@ -75,6 +79,7 @@ class Core:
         self.travel = travel
         self.use_shortlist = shortlist and policy.shortlist is not None
         self._rank, self._shortlist = policy.rank, policy.shortlist if self.use_shortlist else None
+        self._by_tier = getattr(self._shortlist, "keys", ())[:1] == ("home_tier",)
         n = len(self.roster)
         self.staff_ids = tuple(p.staff_id for p in self.roster)
         self.index_of = {p.staff_id: s for s, p in enumerate(self.roster)}
@@ -87,6 +92,7 @@ class Core:
         self.home_grid = np.array([self.code(p.general_grid) for p in self.roster], dtype=np.int64)
         self.home_community = np.array([self.code(p.community) for p in self.roster], dtype=np.int64)
         self._tiers: dict[tuple, np.ndarray] = {}
+        self._buckets: dict[tuple, tuple] = {}
         self.shift_ids = tuple(shifts)
         self.members = {h: [s for s, p in enumerate(self.roster) if p.shift_id == h] for h in self.shift_ids}
         self.free = np.zeros(n, dtype=bool)
@@ -243,10 +249,51 @@ class Core:
 
     def choose(self, i: int) -> int:
         """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
-        idx = (self.free & self.people_mask[self.kind_of[i]]).nonzero()[0]
+        mask = self.people_mask[self.kind_of[i]]
+        if self._by_tier:
+            idx = self.best_tier(self.buckets_of(i), mask)
+        else:
+            idx = (self.free & mask).nonzero()[0]
         return self.rank_among(i, idx, self._rank, self._shortlist)
 
-    def rank_among(self, i: int, idx: np.ndarray, rank, shortlist=None) -> int:
+    def best_tier(self, buckets: tuple, mask: np.ndarray) -> np.ndarray | list[int]:
+        """The free people ``mask`` admits in the first of ``buckets`` (home tiers 0, 1, 2) holding any.
+
+        A shortlist whose first key is the home tier keeps exactly these at its first step (the
+        people at the best value of an integer key), so it is handed only them. Few people (a
+        grid's) are looked at one by one, which is cheaper than numpy's calls; many, with numpy.
+        """
+        free = self.free
+        for people, rows in buckets:
+            if people is not None:
+                idx = [s for s in people if free[s] and mask[s]]
+                if idx:
+                    return idx
+            else:
+                idx = rows[free[rows] & mask[rows]]
+                if idx.size:
+                    return idx
+        return _NOBODY
+
+    def buckets_of(self, i: int) -> tuple:
+        """Everybody by home tier (0, 1, 2) for case ``i``: per tier the people as a list (few) or an array (many)."""
+        need = self.need(i)
+        return self.tier_buckets(need.general_grid, need.community)
+
+    def tier_buckets(self, grid: str | None, community: str | None) -> tuple:
+        """:meth:`buckets_of` for a case in ``grid`` and ``community`` (computed once per place)."""
+        key = (grid, community)
+        buckets = self._buckets.get(key)
+        if buckets is None:
+            tiers = self.tiers(grid, community)
+            buckets = []
+            for tier in (0, 1, 2):
+                rows = (tiers == tier).nonzero()[0]
+                buckets.append((rows.tolist() if rows.size <= _FEW else None, rows))
+            buckets = self._buckets[key] = tuple(buckets)
+        return buckets
+
+    def rank_among(self, i: int, idx: np.ndarray | list[int], rank, shortlist=None) -> int:
         """``rank``'s first choice for case ``i`` among the people ``idx``, or among ``shortlist``'s pick of them.
 
         ``idx`` holds only people the model's masks admit for the case, and the masks are the
@@ -254,11 +301,12 @@ class Core:
         shortlist holds ``rank``'s first choice (a test checks each against its ``rank``), so a
         shortlist of one is that choice and ``rank`` need not be asked.
         """
-        if not idx.size:
+        if not len(idx):
             return -1
+        if shortlist is not None and len(idx) == 1:
+            return int(idx[0])
+        idx = np.asarray(idx)
         if shortlist is not None:
-            if idx.size == 1:
-                return int(idx[0])
             chosen = shortlist(self.pool(i, idx))
             if len(chosen) == 1:
                 return int(idx[chosen[0]])

@@ -419,6 +419,7 @@ class StreetEngine(Core):
         self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
         self._community = [self.ground.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
         self._tier_rows = [self.tiers(g, c) for g, c in zip(self._grid, self._community)]
+        self._tier_buckets = [self.tier_buckets(g, c) for g, c in zip(self._grid, self._community)]
         self._accept = self.accept.tolist()
         self._trip = self.trip.tolist()
         self._no_visit = self.no_visit.tolist()
@@ -645,6 +646,9 @@ class StreetEngine(Core):
 
     def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
         return self._cz[i], self._tier_rows[i]
+
+    def buckets_of(self, i: int) -> tuple:
+        return self._tier_buckets[i]
 
     def nobody(self, i: int, t: float) -> int:
         """A case owned by the street whistles for a department team (吹哨报到)."""
