@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from cockpit.dispatch import DETOUR_FACTOR, Candidate, CaseNeed, DispatchPolicy, Pool, home_tiers
+from cockpit.dispatch import DETOUR_FACTOR, Candidate, CaseNeed, DispatchPolicy, Pool, home_tiers, shortlist_by
 from simulation.model import Person
 from simulation.shifts import Shift, duty_by_hour
 
@@ -80,6 +80,10 @@ class Core:
         self.use_shortlist = shortlist and policy.shortlist is not None
         self._rank, self._shortlist = policy.rank, policy.shortlist if self.use_shortlist else None
         self._by_tier = getattr(self._shortlist, "keys", ())[:1] == ("home_tier",)
+        # Among people of one home tier the policy's shortlist keeps all at its first step, so
+        # the shortlist of its other keys gives the same people.
+        rest = self._shortlist.keys[1:] if self._by_tier else ()
+        self._within_tier = shortlist_by(*rest) if rest else None
         n = len(self.roster)
         self.staff_ids = tuple(p.staff_id for p in self.roster)
         self.index_of = {p.staff_id: s for s, p in enumerate(self.roster)}
@@ -251,10 +255,8 @@ class Core:
         """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
         mask = self.people_mask[self.kind_of[i]]
         if self._by_tier:
-            idx = self.best_tier(self.buckets_of(i), mask)
-        else:
-            idx = (self.free & mask).nonzero()[0]
-        return self.rank_among(i, idx, self._rank, self._shortlist)
+            return self.rank_among(i, self.best_tier(self.buckets_of(i), mask), self._rank, self._within_tier)
+        return self.rank_among(i, (self.free & mask).nonzero()[0], self._rank, self._shortlist)
 
     def best_tier(self, buckets: tuple, mask: np.ndarray) -> np.ndarray | list[int]:
         """The free people ``mask`` admits in the first of ``buckets`` (home tiers 0, 1, 2) holding any.
