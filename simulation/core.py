@@ -200,7 +200,7 @@ class Core:
         self.finished(i, s)
         if self.leaving[s]:
             self.leaving[s] = False
-        elif not self.take_waiting(s, t):
+        elif not (self.waiting and self.take_waiting(s, t)):
             self.free[s] = True
 
     def on_shift_start(self, h: int, t: float) -> None:

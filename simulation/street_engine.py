@@ -155,6 +155,9 @@ class StreetEngine(Core):
         modes = self.ground.modes
         self.mode = [modes.index(TRAVEL_MODE[p.kind]) if modes else 0 for p in self.roster]
         self._speed = self.speed.tolist()
+        self._travel = scenario.travel
+        self._roads = self.ground.roads if scenario.travel == "road" else None
+        self._straight_minutes = self.ground.straight.minutes_at if self.ground.straight is not None else None
         self.base_place = [p.base for p in self.roster]
         self.position = list(self.base_place)
         self._draw()
@@ -484,19 +487,19 @@ class StreetEngine(Core):
         self.holder[i] = s
         self.busy[s] = True
         self.free[s] = False
-        band = self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]
+        no_visit = self._no_visit[i]
         if on_scene_at is not None:
             accepted = scene = on_scene_at
         else:
-            accepted = t + self._accept[band][i]
-            scene = accepted if self._no_visit[i] else accepted + self.trip_minutes(i, s, accepted)
+            accepted = t + self._accept[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
+            scene = accepted if no_visit else accepted + self.trip_minutes(i, s, accepted)
         if self.round[i] == 0:
-            if on_scene_at is None and not self._no_visit[i] and self.supply is not None:
+            if on_scene_at is None and not no_visit and self.supply is not None:
                 scene = self._with_item(i, t, scene)
             self.who[i] = s
             self.start[i] = t
             self.accepted[i] = accepted
-            if on_scene_at is not None or not self._no_visit[i]:
+            if on_scene_at is not None or not no_visit:
                 self.scene[i] = scene
             work = self.service_of[i]
         else:
@@ -506,16 +509,15 @@ class StreetEngine(Core):
 
     def trip_minutes(self, i: int, s: int, t: float) -> float:
         """Minutes from where ``s`` is to case ``i``: by road, straight line, or the stage table's trip."""
-        travel = self.scenario.travel
-        place = self._place[i]
+        travel = self._travel
         if travel == "none":
             return 0.0
-        if travel == "stages" or place < 0 or self.position[s] < 0:
+        place, at = self._place[i], self.position[s]
+        if travel == "stages" or place < 0 or at < 0:
             return self._trip[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
-        roads = self.ground.roads
-        if travel == "road" and roads is not None:
-            return roads.minutes(self.mode[s], self.position[s], place)
-        return self.ground.straight.minutes_at(self._speed[s], self.position[s], place)
+        if self._roads is not None:
+            return self._roads.minutes(self.mode[s], at, place)
+        return self._straight_minutes(self._speed[s], at, place)
 
     def _with_item(self, i: int, sent: float, arrive: float) -> float:
         """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
