@@ -212,7 +212,7 @@ class Core:
                 self.leaving[s] = False
                 continue
             self.came_on_duty(s)
-            if not self.take_waiting(s, t):
+            if not (self.waiting and self.take_waiting(s, t)):
                 self.free[s] = True
         heappush(self.heap, (shift.next_start(t), (h << 3) | SHIFT_START))
 

@@ -61,12 +61,17 @@ def _by_rank(engine: StreetEngine, case: int, mask: np.ndarray, rank) -> int:
     return engine.index_of[recs[0].staff_id] if recs else -1
 
 
-@settings(max_examples=400, deadline=None)
-@given(state=states())
-def test_the_engine_sends_whom_the_policy_ranks_first(state):
+def _placed(state) -> tuple[StreetEngine, int]:
     engine, free, where, case = state
     engine.free[:] = free
     engine.where[:] = where
+    return engine, case
+
+
+@settings(max_examples=400, deadline=None)
+@given(state=states())
+def test_the_engine_sends_whom_the_policy_ranks_first(state):
+    engine, case = _placed(state)
     expected = _by_rank(engine, case, engine.people_mask[engine.kind_of[case]], engine.policy.rank)
     assert engine.choose(case) == expected
 
@@ -74,7 +79,5 @@ def test_the_engine_sends_whom_the_policy_ranks_first(state):
 @settings(max_examples=200, deadline=None)
 @given(state=states())
 def test_a_whistle_brings_the_team_rank_departments_puts_first(state):
-    engine, free, where, case = state
-    engine.free[:] = free
-    engine.where[:] = where
+    engine, case = _placed(state)
     assert engine.whistle(case) == _by_rank(engine, case, engine.team_mask[engine.kind_of[case]], rank_departments)
