@@ -117,9 +117,14 @@ class Core:
 
     # ------------------------------------------------------------ the roster's day
 
-    def duty_by_hour(self, horizon_minutes: float) -> np.ndarray:
-        """People on duty in each hour from local midnight of the first day to ``horizon_minutes``."""
-        return duty_by_hour((self.shifts.get(p.shift_id) for p in self.roster), horizon_minutes)
+    def duty_by_hour(self, horizon_minutes: float, role: str | None = None) -> np.ndarray:
+        """People (of ``role``, a staff kind's value; None: everybody) on duty in each hour to ``horizon_minutes``."""
+        return duty_by_hour((self.shifts.get(p.shift_id) for p in self.roster if role is None or p.kind.value == role),
+                            horizon_minutes)
+
+    def duty_by_role(self, horizon_minutes: float) -> dict[str, np.ndarray]:
+        """:meth:`duty_by_hour` of each staff kind on the roster, by the kind's value."""
+        return {role: self.duty_by_hour(horizon_minutes, role) for role in sorted({p.kind.value for p in self.roster})}
 
     def daily_hours(self) -> tuple[float, ...]:
         """Each person's hours on duty a day (24 round the clock)."""

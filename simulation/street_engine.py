@@ -32,7 +32,7 @@ from cockpit.demand import SOURCES, default_demand
 from cockpit.dispatch import (DEPARTMENT_SHORTLIST, GENERAL_SKILL, TRAVEL_MODE, CaseNeed, get_policy, qualified,
                               rank_departments)
 from cockpit.escalation import escalation_due, escalations_before
-from cockpit.stages import RATINGS, Duration, StageModel
+from cockpit.stages import RATINGS, Labels, band_minutes, selected_entries, service_duration, share_of
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from simulation.core import DONE, ESCALATE, REOPEN, Core, new_need
@@ -49,76 +49,6 @@ DRAIN_DAYS = 30
 """After the horizon the run drains open cases for at most this long (cases nobody can ever take stay open)."""
 
 _STREET = list(OwnerLevel).index(OwnerLevel.STREET)
-
-
-Labels = tuple[np.ndarray, tuple]
-"""A selector's value for every case: integer codes (one per case) and the names they index."""
-
-
-def case_groups(columns: list[np.ndarray]) -> list[tuple[tuple[int, ...], np.ndarray]]:
-    """Each distinct row of the non-negative integer ``columns`` (one value per case) with its cases, in case order."""
-    n = len(columns[0]) if columns else 0
-    if not n:
-        return []
-    combined = np.zeros(n, dtype=np.int64)
-    for codes in columns:
-        combined = combined * (int(codes.max()) + 1) + codes
-    counts = np.bincount(combined)
-    present = counts.nonzero()[0]
-    # Few distinct rows: a stable sort of small integers is numpy's radix sort.
-    small = combined.astype(np.uint16) if len(counts) <= 1 << 16 else combined
-    order = np.argsort(small, kind="stable")
-    bounds = np.concatenate(([0], np.cumsum(counts[present]))).tolist()
-    return [(tuple(int(codes[order[start]]) for codes in columns), order[start:end])
-            for start, end in zip(bounds, bounds[1:])]
-
-
-def _selected(stages: StageModel, stage: str, selectors: dict[str, Labels | None], band: np.ndarray | None = None):
-    """Each group of cases alike in ``selectors`` (and ``band``) with the entry of ``stage`` that applies to it."""
-    named = [(name, labels) for name, labels in selectors.items() if labels is not None]
-    columns = [labels[0] for _, labels in named] + ([band] if band is not None else [])
-    bands = stages.bands
-    for key, members in case_groups(columns):
-        given = {name: labels[1][code] for (name, labels), code in zip(named, key)}
-        hour = bands[key[-1]] if band is not None else None
-        yield members, stages.pick(stage, hour=hour, **given)
-
-
-def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: Labels | None = None,
-                 category: Labels | None = None, band: np.ndarray | None = None,
-                 source: Labels | None = None) -> np.ndarray:
-    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``band``.
-
-    Each case takes the entry that matches it best (:meth:`cockpit.stages.StageModel.pick`); with
-    ``band`` (the index into :attr:`~cockpit.stages.StageModel.bands` of the hour each case's stage
-    starts in) one value per case, else one per band. Entries change only at the bands' bounds, so
-    a band's start hour picks for every hour in it. A stage without entries takes no time.
-    """
-    bands = stages.bands
-    n = len(u)
-    out = np.zeros((len(bands), n)) if band is None else np.zeros(n)
-    if not stages.has(stage) or not n:
-        return out
-    selectors = {"risk": risk, "category": category, "source": source}
-    if band is not None:
-        for members, entry in _selected(stages, stage, selectors, band):
-            if entry is not None and entry.duration is not None:
-                out[members] = entry.duration.at(u[members])
-        return out
-    for b in range(len(bands)):
-        for members, entry in _selected(stages, stage, selectors, np.full(n, b)):
-            if entry is not None and entry.duration is not None:
-                out[b, members] = entry.duration.at(u[members])
-    return out
-
-
-def share_of(stages: StageModel, stage: str, risk: Labels | None, category: Labels | None) -> np.ndarray:
-    """Each case's share of ``stage`` (0 where no entry applies)."""
-    n = len(next(labels[0] for labels in (risk, category) if labels is not None))
-    out = np.zeros(n)
-    for members, entry in _selected(stages, stage, {"risk": risk, "category": category}):
-        out[members] = entry.share if entry is not None and entry.share is not None else 0.0
-    return out
 
 
 class StreetEngine(Core):
@@ -150,8 +80,7 @@ class StreetEngine(Core):
         self.horizon = self.t0 + scenario.horizon_hours * MINUTES_PER_HOUR
         self.warmup = self.t0 + scenario.warmup_hours * MINUTES_PER_HOUR
         self.risks = scenario.risk_classes
-        bands = self.stages.bands
-        self.band_of_hour = [max(b for b, start in enumerate(bands) if start <= h) for h in range(24)]
+        self.band_of_hour = list(self.stages.band_of_hour)
         modes = self.ground.modes
         self.mode = [modes.index(TRAVEL_MODE[p.kind]) if modes else 0 for p in self.roster]
         self._speed = self.speed.tolist()
@@ -274,13 +203,13 @@ class StreetEngine(Core):
         if st.has("work"):
             # The stage table's work replaces the category table's service time where it has an entry.
             service = self.service.copy()
-            for members, entry in _selected(st, "work", {"risk": risk, "category": category}):
+            for members, entry in selected_entries(st, "work", {"risk": risk, "category": category}):
                 if entry is not None and entry.duration is not None:
                     service[members] = entry.duration.at(u["work"][members])
             self.service = service
         coordinated = u["coordination"] < share_of(st, "coordination", risk, category)
         wait = np.zeros(len(self.arrival))
-        for members, entry in _selected(st, "coordination", {"risk": risk, "category": category}):
+        for members, entry in selected_entries(st, "coordination", {"risk": risk, "category": category}):
             if entry is None or entry.duration is None:
                 continue
             mine = members[coordinated[members]]
@@ -323,8 +252,7 @@ class StreetEngine(Core):
             if arrival is not None:
                 spec = arrival.service
             else:
-                own = table[case.category].service
-                spec = Duration("lognormal", median_minutes=own.median_minutes, sigma=own.sigma)
+                spec = service_duration(table[case.category])
             draw = float(rng.random())
             if case.stage == "on_scene" and case.on_scene_minutes is not None:
                 # Already on scene: the rest of a service time that has lasted this long already.
@@ -617,6 +545,8 @@ class StreetEngine(Core):
             closed=closed,
             satisfaction=satisfaction,
             item_at=np.array(self.item_at) if self.supply is not None else None,
+            staff_roles=tuple(p.kind.value for p in self.roster),
+            role_duty=self.duty_by_role(self.horizon),
         )
 
     def _ratings(self, accepted: np.ndarray, end: np.ndarray, reopened: np.ndarray) -> np.ndarray:
