@@ -22,7 +22,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from cockpit.vocabulary.categories import default_categories
-from cockpit.demand import SOURCES, default_demand
+from cockpit.demand import SOURCES, default_demand, hour_profiles
 from cockpit.stages import Duration, StageModel, default_stages, parse_stages
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
@@ -430,7 +430,7 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
 def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[ArrivalClass]:
     """One arrival class per category (per category and risk from a log); see :mod:`simulation.demand`."""
     f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log", "until", "level_days",
-                                   "level_sd", "dispersion", "sources", "surge"})
+                                   "level_sd", "dispersion", "sources", "surge", "hours"})
     scale = f.number(table, "scale", "demand.scale", default=1.0, positive=True)
     if "from_log" in table:
         for other in ("cases_per_day", "profile", "weekday"):
@@ -440,12 +440,13 @@ def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[Arriv
         if until is not None and not isinstance(until, dt.date):
             raise ScenarioError("demand.until", "must be a date such as 2024-12-01")
         level_days = f.integer(table, "level_days", "demand.level_days", minimum=7)
+        hours = hour_profiles(table["hours"], "demand.hours", ScenarioError) if "hours" in table else None
         fitted = fit_street_demand(f.path(table, "from_log", "demand.from_log", base_dir), "demand.from_log",
-                                   until=until, level_days=level_days)
+                                   until=until, level_days=level_days, hours=hours)
         return [replace(a, rate_per_hour=a.rate_per_hour * scale) for a in fitted.arrivals]
     if street == LOG_STREET:
         raise ScenarioError("demand.from_log", "a street known from its log draws its cases from that log")
-    for other in ("until", "level_days", "dispersion"):
+    for other in ("until", "level_days", "dispersion", "hours"):
         if other in table:
             raise ScenarioError(f"demand.{other}", "only a demand fitted from a log (from_log) has it")
     demand = default_demand()
