@@ -145,7 +145,9 @@ def calibrate(frame: pd.DataFrame, log_path: Path, until: dt.date | None = None,
         },
         "demand": {"from_log": str(Path(log_path).resolve()), "until": end.date(), "level_days": LEVEL_DAYS,
                    "level_sd": round(level_sd, 4), **({"dispersion": dispersion} if dispersion else {}),
-                   "hours": fit.report["hours"]["groups"], "sources": _sources(train)},
+                   "hours": fit.report["hours"]["groups"], "sources": _sources(train),
+                   "category_level_sd": {row["category"]: row["own_level_se"] for row in forecast["categories"]
+                                         if row["own_level_se"] > 0}},
         "places": places,
         "staff": staff,
         "dispatch": {"policy": "home_grid_first"},
@@ -172,29 +174,36 @@ def _places(train: pd.DataFrame) -> tuple[list[dict], dict]:
 
 
 def _forecast(fit: DemandFit, middle: dt.date) -> dict[str, Any]:
-    """Cases a day (on an average weekday) at the cut and projected to ``middle``, against the last days' mean."""
+    """Cases a day (on an average weekday) at the cut and projected to ``middle``, against the last days' mean.
+
+    ``level_se`` is the standard error of the log of the street's projected level; each category's
+    ``own_level_se`` what its own level adds to that (its count of the last days is smaller).
+    """
     model = fit.model
-    recent = {row["category"]: row.get("last_days") for row in fit.report["categories"]}
+    street = fit.report["street"]
+    se = _level_se(street, middle, fit.cut)
     rows = []
-    for code in model.codes:
-        last = recent.get(code)
+    for row in fit.report["categories"]:
+        code, last = row["category"], row.get("last_days")
         rows.append({"category": code, "at_cut": round(fit.level_per_day(code, fit.cut), 3),
                      "projected": round(fit.level_per_day(code, middle), 3),
-                     "last_days_mean": round(last["observed"] / last["days"], 3) if last else None})
+                     "last_days_mean": round(last["observed"] / last["days"], 3) if last else None,
+                     "own_level_se": round(math.sqrt(max(_level_se(row, middle, fit.cut) ** 2 - se**2, 0.0)), 4)})
     at_cut = sum(fit.level_per_day(code, fit.cut) for code in model.codes)
     projected = sum(fit.level_per_day(code, middle) for code in model.codes)
-    street = fit.report["street"]
-    se = 0.0
-    if "last_days" in street:
-        # From the middle of the last days to the middle of the period, at the trend's uncertainty.
-        years = ((middle - fit.cut).days + street["last_days"]["days"] / 2) / 365.25
-        se = math.sqrt(street["overdispersion"] / max(street["last_days"]["observed"], 1)
-                       + (street["trend_se"] * years) ** 2)
     return {"middle": str(middle), "cases_per_day_at_cut": round(at_cut, 2),
             "cases_per_day_projected": round(projected, 2), "level_se": round(se, 4), "categories": rows,
             "method": "per category a Poisson log-linear trend over the whole log (season too with 13 months or "
                       "more), shrunk toward none by its significance, anchored on the last days' count beyond "
                       "noise, projected from the cut to the middle of the simulated period"}
+
+
+def _level_se(row: dict[str, Any], middle: dt.date, cut: dt.date) -> float:
+    """Standard error of the log of a fitted level projected to ``middle``: its last days' count and its trend's."""
+    if "last_days" not in row:
+        return 0.0
+    years = ((middle - cut).days + row["last_days"]["days"] / 2) / 365.25
+    return math.sqrt(row["overdispersion"] / max(row["last_days"]["observed"], 1) + (row["trend_se"] * years) ** 2)
 
 
 def _demand_level(reported: pd.Series, first_day: pd.Timestamp, days: int) -> tuple[float, dict]:

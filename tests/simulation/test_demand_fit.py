@@ -22,6 +22,7 @@ from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.calibrate import calibrate
 from simulation.demand_fit import SHAPE_PRIOR, fit_demand, hour_shapes
 from simulation.model import ScenarioError
+from simulation.replication import simulate
 from simulation.scenario import parse_scenario
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -176,3 +177,22 @@ def test_scenario_hours_that_miss_or_double_a_weekday_are_refused_on_their_key(l
     with pytest.raises(ScenarioError) as error:
         parse_scenario(tables, folder)
     assert error.value.key.startswith("demand.hours")
+
+
+def test_each_categorys_own_level_uncertainty_is_written_and_drawn_once_per_replication(log_tables):
+    tables, folder = copy.deepcopy(log_tables[0]), log_tables[1]
+    written = tables["demand"]["category_level_sd"]
+    assert set(written) <= {"waste_sanitation", "neighbour_dispute", "drainage_flooding", "fire_hazard"}
+    assert all(0 < sd < 0.5 for sd in written.values())
+    tables["demand"].update(level_sd=0.0, category_level_sd={code: 1.0 for code in written})
+    tables["scenario"]["horizon_hours"] = 24.0 * 7
+    spread = parse_scenario(tables, folder)
+    tables["demand"]["category_level_sd"] = {}
+    plain = parse_scenario(tables, folder)
+    counts = {name: [simulate(s, seed=4, replication=r).arrival.size for r in range(6)]
+              for name, s in (("spread", spread), ("plain", plain))}
+    assert np.std(counts["spread"]) > 4 * np.std(counts["plain"])
+    tables["demand"]["category_level_sd"] = {"no_such_category": 0.1}
+    with pytest.raises(ScenarioError) as error:
+        parse_scenario(tables, folder)
+    assert error.value.key == "demand.category_level_sd.no_such_category"
