@@ -17,11 +17,11 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -34,7 +34,8 @@ from cockpit.history.format import LogFormatError, read_log
 from cockpit.kpi import KPIS
 from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import ExperimentResult, run_experiment
-from simulation.optimise import StreetStaffingSearch, optimise_street_staffing
+from simulation.guarded import GuardedSearch, optimise_guarded
+from simulation.history import simulated_history
 from simulation.resource_whatif import WhatIf, run_whatif
 from simulation.scenario import Scenario
 from simulation.start import start_from_twin
@@ -45,6 +46,10 @@ from widgets.scenario_results import MAX_SCENARIOS, ScenarioResultsPanel
 
 BASELINE_DAYS = 28
 """Days at the end of the street's log the baseline check predicts."""
+
+DEMO_HISTORY_DAYS = 365
+DEMO_HISTORY_SEED = 2025
+"""The demo street's year of history for its baseline check: the same year every time."""
 
 POLL_MS = 100
 """How often the GUI thread looks at a running experiment's progress."""
@@ -63,8 +68,8 @@ class ExperimentRunner(QObject):
         The :class:`~simulation.experiment.ExperimentResult` of each scenario that ran, and
         whether the run was cancelled.
     search_finished(object, bool)
-        The :class:`~simulation.experiment.StreetStaffingSearch` of a staffing search, and
-        whether it was cancelled.
+        The :class:`~simulation.guarded.GuardedSearch` of a staffing search, and whether it was
+        cancelled.
     whatif_finished(object, bool)
         The :class:`~simulation.resource_whatif.WhatIf` of a placement plan, and whether it was cancelled.
     baseline_finished(object)
@@ -102,12 +107,12 @@ class ExperimentRunner(QObject):
         """Run ``replications`` of each scenario under ``seed`` (``workers`` processes per scenario)."""
         self._launch(replications * len(scenarios), self._work, list(scenarios), replications, seed, workers)
 
-    def start_search(self, scenario: Scenario, replications: int, seed: int, workers: int = 1, **options) -> None:
-        """Search the fewest people for ``scenario`` (``options`` go to ``optimise_street_staffing``).
+    def start_search(self, scenario: Scenario, replications: int, seed: int, workers: int = 1) -> None:
+        """Search the fewest grid workers per community and shift of ``scenario`` (``optimise_guarded``).
 
-        Progress counts the staffing levels tried; the total is unknown (0).
+        Progress counts the staffings evaluated; the total is unknown (0).
         """
-        self._launch(0, self._search, scenario, replications, seed, workers, options)
+        self._launch(0, self._search, scenario, replications, seed, workers)
 
     def start_whatif(self, scenario: Scenario, plan_path: str, replications: int, seed: int, workers: int = 1) -> None:
         """Run ``scenario`` with today's placement and with the plan (:func:`simulation.resource_whatif.run_whatif`)."""
@@ -123,10 +128,15 @@ class ExperimentRunner(QObject):
         return whatif, whatif.cancelled
 
     def start_check(self, log, holdout_days: int, replications: int, seed: int, workers: int = 1) -> None:
-        """Check the baseline against the incident log ``log`` (a frame): ``validate_log`` on its last days."""
+        """Check the baseline against the incident log ``log`` (a frame): ``validate_log`` on its last days.
+
+        ``log`` None: the demo street's year of history, made on the worker thread first.
+        """
         self._launch(0, self._check, log, holdout_days, replications, seed, workers)
 
     def _check(self, log, holdout_days: int, replications: int, seed: int, workers: int) -> tuple:
+        if log is None:
+            log = simulated_history("demo", DEMO_HISTORY_DAYS, DEMO_HISTORY_SEED)
         return validate_log(log, holdout_days, replications=replications, seed=seed, workers=workers), False
 
     def _launch(self, total: int, work, *args) -> None:
@@ -138,15 +148,14 @@ class ExperimentRunner(QObject):
         self._future = self._executor.submit(work, *args)
         self._timer.start()
 
-    def _search(self, scenario: Scenario, replications: int, seed: int, workers: int, options: dict) -> tuple:
-        def progress(_trial) -> None:
+    def _search(self, scenario: Scenario, replications: int, seed: int, workers: int) -> tuple:
+        def progress(runs: int) -> None:
             with self._lock:
-                self._done += 1
+                self._done = runs
 
-        search = optimise_street_staffing(
-            scenario, replications=replications, seed=seed, workers=workers, progress=progress, cancel=self._cancel, **options
-        )
-        return search, self._cancel.is_set()
+        search = optimise_guarded(scenario, replications=replications, seed=seed, workers=workers, progress=progress,
+                                  cancel=self._cancel)
+        return search, search.cancelled
 
     def cancel(self) -> None:
         """Start no further replication; the run finishes with those already done."""
@@ -195,7 +204,7 @@ class ExperimentRunner(QObject):
             self.failed.emit(f"{type(error).__name__}: {error}")
             return
         outcome, cancelled = future.result()
-        if isinstance(outcome, StreetStaffingSearch):
+        if isinstance(outcome, GuardedSearch):
             self.search_finished.emit(outcome, cancelled)
         elif isinstance(outcome, WhatIf):
             self.whatif_finished.emit(outcome, cancelled)
@@ -242,14 +251,16 @@ class SimulationView(QWidget):
         self.from_now.setEnabled(twin is not None)
         self.run_button = QPushButton()
         self.search_button = QPushButton()
-        self.target = QDoubleSpinBox()
-        self.target.setRange(0.5, 1.0)
-        self.target.setSingleStep(0.01)
-        self.target.setDecimals(2)
-        self.target.setValue(0.95)
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.check_button = QPushButton()
+        self.check_menu = QMenu(self.check_button)
+        self.check_file_action = self.check_menu.addAction("")
+        self.check_file_action.triggered.connect(self.choose_history)
+        self.check_demo_action = self.check_menu.addAction("")
+        self.check_demo_action.triggered.connect(lambda: self.check_demo_history())
+        self.check_button.setMenu(self.check_menu)
+        self.check_demo_action.setEnabled(self.scenarios[0].street == "demo")
         self.baseline = QLabel()
         self.baseline.setObjectName("baseline-check")
         self.baseline.setWordWrap(True)
@@ -276,7 +287,6 @@ class SimulationView(QWidget):
             run_bar.addWidget(box)
         run_bar.addWidget(self.from_now)
         run_bar.addWidget(self.run_button)
-        run_bar.addWidget(self.target)
         run_bar.addWidget(self.search_button)
         run_bar.addWidget(self.cancel_button)
         run_bar.addWidget(self.check_button)
@@ -293,13 +303,12 @@ class SimulationView(QWidget):
         self.add_button.clicked.connect(self.add_copy)
         self.remove_button.clicked.connect(self.remove_selected)
         self.run_button.clicked.connect(self.run)
-        self.search_button.clicked.connect(self.search_night_staffing)
+        self.search_button.clicked.connect(self.search_staffing)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.runner.progress_changed.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
         self.runner.search_finished.connect(self._on_search_finished)
         self.runner.baseline_finished.connect(self._on_baseline)
-        self.check_button.clicked.connect(self.choose_history)
         self.runner.failed.connect(self._on_failed)
         self.retranslate_ui()
         self._refresh_list()
@@ -341,6 +350,7 @@ class SimulationView(QWidget):
     def _on_selection_changed(self, row: int) -> None:
         if 0 <= row < len(self.scenarios):
             self.editor.set_scenario(self.scenarios[row])
+            self.check_demo_action.setEnabled(self.scenarios[row].street == "demo")
 
     def _on_scenario_edited(self, scenario: Scenario) -> None:
         row = self.list.currentRow()
@@ -364,11 +374,12 @@ class SimulationView(QWidget):
         self.status.setText(self.tr("Running…"))
         self.runner.start(scenarios, self.replications.value(), self.seed.value(), self.workers.value())
 
-    def search_night_staffing(self) -> None:
-        """Find the fewest night-shift grid workers (per community) keeping red cases within target.
+    def search_staffing(self) -> None:
+        """Find the fewest grid workers per community and shift that keep every guard.
 
-        The selected scenario is searched at the chosen confidence target share (95 % interval,
-        lower bound >= the target), with the replications and seed of the run bar.
+        Every risk class on scene within 2 h and accepted within target in every shift, and every
+        community's overdue rate, at 95 % confidence (:mod:`simulation.guarded`), with the
+        replications and seed of the run bar, on the selected scenario.
         """
         if self.runner.running:
             return
@@ -379,11 +390,8 @@ class SimulationView(QWidget):
             return
         self.progress.setRange(0, 0)
         self._set_running(True)
-        self.status.setText(self.tr("Searching the fewest night-shift grid workers…"))
-        self.runner.start_search(
-            scenario, self.replications.value(), self.seed.value(), self.workers.value(),
-            role="grid_worker", shift="night", label="red", target=self.target.value(),
-        )
+        self.status.setText(self.tr("Searching the fewest grid workers per community and shift…"))
+        self.runner.start_search(scenario, self.replications.value(), self.seed.value(), self.workers.value())
 
     def choose_history(self) -> None:
         """Ask for the street's incident log and check the baseline against it."""
@@ -391,6 +399,12 @@ class SimulationView(QWidget):
                                               self.tr("Incident logs (*.parquet *.csv)"))
         if path:
             self.check_baseline(path)
+
+    def check_demo_history(self, holdout_days: int = BASELINE_DAYS) -> None:
+        """Check the baseline against the demo street's last year (the history the demo feed continues)."""
+        if self.runner.running:
+            return
+        self._start_check(None, holdout_days)
 
     def check_baseline(self, path: str, holdout_days: int = BASELINE_DAYS) -> None:
         """Calibrate on the log at ``path`` but its last ``holdout_days`` and check the model against them."""
@@ -401,6 +415,9 @@ class SimulationView(QWidget):
         except (LogFormatError, OSError) as exc:
             self.status.setText(self.tr("Cannot read the incident log: {message}").format(message=str(exc)))
             return
+        self._start_check(log, holdout_days)
+
+    def _start_check(self, log, holdout_days: int) -> None:
         self.progress.setRange(0, 0)
         self._set_running(True)
         self.status.setText(self.tr("Checking the baseline against the history…"))
@@ -446,16 +463,19 @@ class SimulationView(QWidget):
         self.check_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
 
-    def _on_search_finished(self, search: StreetStaffingSearch, cancelled: bool) -> None:
+    def _on_search_finished(self, search: GuardedSearch, cancelled: bool) -> None:
         self._set_running(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.results.set_search(search)
-        if search.best is None:
-            self.status.setText(self.tr("No level tried met the target ({n} levels tried).").format(n=len(search.trials)))
+        if cancelled:
+            self.status.setText(self.tr("Staffing search cancelled."))
         else:
-            self.status.setText(self.tr("Fewest night-shift grid workers: {best} ({n} levels tried).").format(
-                best=search.best, n=len(search.trials)))
+            today = sum(sum(by.values()) for by in search.current.values())
+            recommended = sum(sum(by.values()) for by in search.recommended.values())
+            self.status.setText(self.tr("Staffing search done: {recommended} grid workers over all shifts instead of "
+                                        "{today} ({runs} staffings simulated).").format(
+                recommended=recommended, today=today, runs=search.runs))
         self.run_finished.emit(cancelled)
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -490,12 +510,14 @@ class SimulationView(QWidget):
         self._labels["workers"].setText(self.tr("Processes"))
         self.from_now.setText(self.tr("Start from now"))
         self.run_button.setText(self.tr("Run"))
-        self.search_button.setText(self.tr("Fewest night workers"))
-        self.search_button.setToolTip(self.tr("Fewest night-shift grid workers per community that keep this share of red "
-                                              "cases responded to within the target, at 95 % confidence"))
-        self.target.setToolTip(self.tr("Required share of red cases within the response target"))
+        self.search_button.setText(self.tr("Optimise staffing"))
+        self.search_button.setToolTip(self.tr("Fewest grid workers per community and shift that keep every risk class on "
+                                              "scene within 2 h and accepted within target in every shift, and every "
+                                              "community's overdue rate, at 95 % confidence"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.check_button.setText(self.tr("Check against history…"))
+        self.check_file_action.setText(self.tr("Incident log file…"))
+        self.check_demo_action.setText(self.tr("The demo street's last year"))
         self.check_button.setToolTip(self.tr("Calibrate the model on the street's incident log but its last four weeks, "
                                              "simulate those weeks and compare every indicator"))
         self._show_baseline()
