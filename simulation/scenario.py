@@ -22,7 +22,7 @@ from typing import Any, Mapping
 import numpy as np
 
 from cockpit.vocabulary.categories import default_categories
-from cockpit.demand import SOURCES, default_demand
+from cockpit.demand import SOURCES, default_demand, hour_profiles
 from cockpit.stages import Duration, StageModel, default_stages, parse_stages
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
@@ -73,6 +73,8 @@ class Scenario:
     places: LogPlaces | None = field(default=None, repr=False, compare=False)
     demand_level_sd: float = 0.0
     """Standard deviation of the log of a replication's demand level (a forecast's uncertainty)."""
+    category_level_sd: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
+    """Per category, the standard deviation of the log of its own level on top (its forecast's own uncertainty)."""
     demand_dispersion: float | None = None
     """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
     source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
@@ -198,6 +200,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     roles = None
     places = None
     level_sd = 0.0
+    category_sd: dict[str, float] = {}
     dispersion = None
     sources: dict[str, tuple[float, ...]] = {}
     surges: tuple[Surge, ...] = ()
@@ -215,6 +218,8 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         demand_table = f.subtable(data, "demand", required=False)
         arrivals = _demand(demand_table, base_dir, street)
         level_sd = f.number(demand_table, "level_sd", "demand.level_sd", default=0.0, minimum=0.0)
+        category_sd = _category_level_sd(f.subtable(demand_table, "category_level_sd", required=False,
+                                                    key="demand.category_level_sd"))
         dispersion = f.number(demand_table, "dispersion", "demand.dispersion", default=None, positive=True)
         sources = _sources(f.subtable(demand_table, "sources", required=False, key="demand.sources"))
         surges = _surges(demand_table.get("surge", []))
@@ -290,6 +295,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         stages=stages,
         places=places,
         demand_level_sd=level_sd,
+        category_level_sd=category_sd,
         demand_dispersion=dispersion,
         source_shares=sources,
         guard_limits=limits,
@@ -340,6 +346,15 @@ def _surges(raw: Any) -> tuple[Surge, ...]:
         out.append(Surge(tuple(categories), f.number(item, "factor", f"{key}.factor", required=True, positive=True),
                          start, f.number(item, "hours", f"{key}.hours", required=True, positive=True)))
     return tuple(out)
+
+
+def _category_level_sd(table: Mapping[str, Any]) -> dict[str, float]:
+    """``[demand.category_level_sd]``: per category code, a standard deviation >= 0."""
+    known = default_categories().codes
+    for code in table:
+        if code not in known:
+            raise ScenarioError(f"demand.category_level_sd.{code}", f"unknown category; one of {sorted(known)}")
+    return {code: f.number(table, code, f"demand.category_level_sd.{code}", minimum=0.0) for code in table}
 
 
 def _sources(table: Mapping[str, Any]) -> dict[str, tuple[float, ...]]:
@@ -430,7 +445,7 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
 def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[ArrivalClass]:
     """One arrival class per category (per category and risk from a log); see :mod:`simulation.demand`."""
     f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log", "until", "level_days",
-                                   "level_sd", "dispersion", "sources", "surge"})
+                                   "level_sd", "category_level_sd", "dispersion", "sources", "surge", "hours"})
     scale = f.number(table, "scale", "demand.scale", default=1.0, positive=True)
     if "from_log" in table:
         for other in ("cases_per_day", "profile", "weekday"):
@@ -440,12 +455,13 @@ def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[Arriv
         if until is not None and not isinstance(until, dt.date):
             raise ScenarioError("demand.until", "must be a date such as 2024-12-01")
         level_days = f.integer(table, "level_days", "demand.level_days", minimum=7)
+        hours = hour_profiles(table["hours"], "demand.hours", ScenarioError) if "hours" in table else None
         fitted = fit_street_demand(f.path(table, "from_log", "demand.from_log", base_dir), "demand.from_log",
-                                   until=until, level_days=level_days)
+                                   until=until, level_days=level_days, hours=hours)
         return [replace(a, rate_per_hour=a.rate_per_hour * scale) for a in fitted.arrivals]
     if street == LOG_STREET:
         raise ScenarioError("demand.from_log", "a street known from its log draws its cases from that log")
-    for other in ("until", "level_days", "dispersion"):
+    for other in ("until", "level_days", "dispersion", "hours", "category_level_sd"):
         if other in table:
             raise ScenarioError(f"demand.{other}", "only a demand fitted from a log (from_log) has it")
     demand = default_demand()

@@ -98,6 +98,17 @@ class StreetEngine(Core):
 
     # -- drawing ---------------------------------------------------------------------------------
 
+    def _category_factors(self, category: str, factors: np.ndarray | None, days: int) -> np.ndarray | None:
+        """The day factors of a category's classes: the street's times the category's own level this replication.
+
+        One draw per category and replication (``[demand] category_level_sd``), shared by its risk levels.
+        """
+        sd = self.scenario.category_level_sd.get(category, 0.0)
+        if sd <= 0:
+            return factors
+        z = stream(self.seed, self.replication, "demand-level", category).standard_normal()
+        return (np.ones(days) if factors is None else factors) * math.exp(sd * z - sd**2 / 2)
+
     def _draw(self) -> None:
         sc, ground = self.scenario, self.ground
         risk_index = {r: k for k, r in enumerate(self.risks)}
@@ -130,7 +141,7 @@ class StreetEngine(Core):
                 hours = math.ceil(self.horizon / MINUTES_PER_HOUR)
                 surge = np.prod([s.factors(arrival.category, self.start_date, hours) for s in sc.surges], axis=0)
             t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", name), self.horizon,
-                              self.start_date, factors, surge)
+                              self.start_date, self._category_factors(arrival.category, factors, days), surge)
             n = len(t)
             service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n)
             where = stream(self.seed, self.replication, "location", name)
