@@ -236,10 +236,25 @@ def optimise_guarded(scenario: Scenario, *, replications: int = 10, first_replic
 def _search(search: GuardedSearch, runs: Candidates) -> None:
     limits, current = search.scenario.guard_limits, search.current
     full = search.replications
-    today_rows = runs.replications(current, full)
-    cases = {(k[2], k[3]): v for row in today_rows for k, v in row.items() if k[0] == CASES}
-    weights = {s: {c: sum(v for (sh, cc), v in cases.items() if sh == s and cc == c) for c in by}
-               for s, by in current.items()}
+
+    def judge(staffing: Staffing, groups: dict[str, Callable[[Guard], bool]],
+              each: bool = False) -> dict[str, list[Guard]]:
+        """Per group, its guards at the fewest replications (at least the first count) that decide every
+        group (``each``: every guard) as passing or clearly failing, at most the full count."""
+        n = search.first_replications
+        while True:
+            excluded = search.excluded
+            guards = [g for g in guards_of(runs.replications(staffing, n), limits) if g.key not in excluded]
+            by_group = {name: [g for g in guards if keep(g)] for name, keep in groups.items()}
+            undecided = [[g] for g in guards] if each else list(by_group.values())
+            if n >= full or all(all(g.passed for g in gs) or any(g.clearly_failed for g in gs) for gs in undecided):
+                return by_group
+            n = min(full, n + max(2, runs.workers))
+
+    today = judge(current, {"all": lambda g: True}, each=True)["all"]
+    cases = {(k[2], k[3]): v for row in runs.replications(current, search.first_replications)
+             for k, v in row.items() if k[0] == CASES}
+    weights = {s: {c: cases.get((s, c), 0.0) for c in by} for s, by in current.items()}
     search.floors = {s: {c for c, n in by.items() if n > 0} for s, by in current.items()}
 
     def staffed(totals: dict[str, int]) -> Staffing:
@@ -249,20 +264,9 @@ def _search(search: GuardedSearch, runs: Candidates) -> None:
     floor = {s: len(search.floors[s]) for s in current}
     high = {s: TRIPLE * max(top[s], floor[s]) for s in current}
 
-    beyond = _find_not_staff_bound(search, runs, guards_of(today_rows, limits), staffed, high, top)
+    beyond = _find_not_staff_bound(search, today, lambda totals: judge(staffed(totals), {"all": lambda g: True},
+                                                                       each=True)["all"], high, top)
     excluded = search.excluded
-
-    def judge(totals: dict[str, int], groups: dict[str, Callable[[Guard], bool]]) -> dict[str, list[Guard]]:
-        """Per group, its guards at the fewest replications (at least the first count) that decide every group."""
-        n = search.first_replications
-        while True:
-            guards = [g for g in guards_of(runs.replications(staffed(totals), n), limits) if g.key not in excluded]
-            by_group = {name: [g for g in guards if keep(g)] for name, keep in groups.items()}
-            open_groups = [gs for gs in by_group.values()
-                           if not all(g.passed for g in gs) and not any(g.clearly_failed for g in gs)]
-            if not open_groups or n >= full:
-                return by_group
-            n = min(full, n + max(2, runs.workers))
 
     def overdue(g: Guard) -> bool:
         return g.kind == "overdue_rate"
@@ -272,7 +276,7 @@ def _search(search: GuardedSearch, runs: Candidates) -> None:
 
     # Every shift at its floor at once: a shift whose own guards hold there holds them whatever the
     # other shifts get (they get at least their floor), so it needs no search of its own.
-    at_floor = judge(floor, {"overdue": overdue, **{s: of_shift(s) for s in current}})
+    at_floor = judge(staffed(floor), {"overdue": overdue, **{s: of_shift(s) for s in current}})
     overdue_settled = all(g.passed for g in at_floor["overdue"])
     settled = {s for s in current if overdue_settled and all(g.passed for g in at_floor[s])}
     for s in settled:
@@ -290,7 +294,7 @@ def _search(search: GuardedSearch, runs: Candidates) -> None:
         def passes(total: int, shift: str = shift, tried: dict = tried) -> bool:
             if total not in tried:
                 groups = {"shift": lambda g: g.shift == shift or (not overdue_settled and overdue(g))}
-                tried[total] = judge({**totals, shift: total}, groups)["shift"]
+                tried[total] = judge(staffed({**totals, shift: total}), groups)["shift"]
                 search.trials.append({"shift": shift, "total": total, "passed": all(g.passed for g in tried[total]),
                                       "replications": max((g.n for g in tried[total]), default=0)})
             return all(g.passed for g in tried[total])
@@ -314,6 +318,8 @@ def _search(search: GuardedSearch, runs: Candidates) -> None:
         if not short:
             break
         for s in short:
+            search.trials.append({"shift": s, "total": totals[s], "passed": False, "replications": full,
+                                  "recheck": True})
             totals[s] += 1
             search.binding[s] = min((g for g in failing if g.shift in (s, None)), key=lambda g: g.slack)
         final = guards_of(runs.replications(staffed(totals), full), limits)
@@ -321,16 +327,15 @@ def _search(search: GuardedSearch, runs: Candidates) -> None:
     search.guards = final
 
 
-def _find_not_staff_bound(search: GuardedSearch, runs: Candidates, today: list[Guard],
-                          staffed: Callable[[dict[str, int]], Staffing], high: dict[str, int],
-                          top: dict[str, int]) -> dict[str, Guard]:
+def _find_not_staff_bound(search: GuardedSearch, today: list[Guard], settle: Callable[[dict[str, int]], list[Guard]],
+                          high: dict[str, int], top: dict[str, int]) -> dict[str, Guard]:
     """Guards failing today that three times today's people in their shifts (every shift: overdue) do not fix.
 
-    Returns the shifts with a guard that three times today's people move but do not fix (each
-    with its worst such guard): no total up to that meets it, so they need no search.
-
-    Not fixing means still failing and closing less than :data:`IMPROVES` of the gap to the limit;
-    a guard that improves but still fails stays in the search (its shift ends up ``infeasible``).
+    ``settle`` gives every guard, decided, at a total per shift. Still failing with a mean that
+    keeps the limit is *undecided* (the interval is too wide); with a mean that misses it and
+    closing less than :data:`IMPROVES` of the gap, *not staff-bound*. Returns the shifts with a
+    guard that three times today's people move but do not fix (each with its worst such guard):
+    no total up to that meets it, so they need no search.
     """
     failing = {g.key: g for g in today if not g.passed}
     if not failing:
@@ -338,13 +343,12 @@ def _find_not_staff_bound(search: GuardedSearch, runs: Candidates, today: list[G
     shifts = {k[2] for k in failing if k[2] is not None}
     if any(k[2] is None for k in failing):
         shifts = set(top)
-    tripled = guards_of(runs.replications(staffed({s: high[s] if s in shifts else top[s] for s in top}),
-                                          search.replications), search.scenario.guard_limits)
+    tripled = settle({s: high[s] if s in shifts else top[s] for s in top})
     still = [g for g in tripled if g.key in failing and not g.passed]
-    flat = [(failing[g.key], g) for g in still if not _improves(failing[g.key], g)]
-    search.not_staff_bound = [(today, g) for today, g in flat if not _mean_keeps(g)]
-    search.undecided = [(today, g) for today, g in flat if _mean_keeps(g)]
-    return {g.shift: g for g in sorted(still, key=lambda g: -g.slack) if g.shift is not None
+    search.undecided = [(failing[g.key], g) for g in still if _mean_keeps(g)]
+    short = [g for g in still if not _mean_keeps(g)]
+    search.not_staff_bound = [(failing[g.key], g) for g in short if not _improves(failing[g.key], g)]
+    return {g.shift: g for g in sorted(short, key=lambda g: -g.slack) if g.shift is not None
             and _improves(failing[g.key], g)}
 
 

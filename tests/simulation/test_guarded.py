@@ -54,7 +54,7 @@ def test_under_load_a_real_guard_binds_and_one_person_fewer_breaks_it(loaded):
     for shift, guard in searched.items():
         total = sum(loaded.recommended[shift].values())
         below = [t for t in loaded.trials if t["shift"] == shift and t["total"] == total - 1]
-        assert below and not below[0]["passed"], shift
+        assert below and not below[-1]["passed"], shift  # the last word: the re-check's if it added one
         assert guard.shift in (shift, None) and not guard.passed
     # Cutting the day shift of a street this busy to one per community breaks a guard.
     assert sum(loaded.recommended["day"].values()) > len(loaded.floors["day"])
@@ -131,7 +131,7 @@ def test_the_command_answers_in_chinese_and_its_scenario_meets_every_guard_again
     out = tmp_path / "best.toml"
     done = subprocess.run(
         [sys.executable, "-c", "import sys; from cockpit.cli import main; sys.exit(main())", "sim", "optimise",
-         str(scenario), "--replications", "4", "--first-replications", "2", "--workers", "2", "--json", "-",
+         str(scenario), "--replications", "3", "--first-replications", "2", "--workers", "2", "--json", "-",
          "--out-scenario", str(out)], cwd=ROOT, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     answer = json.loads(done.stdout)
@@ -143,7 +143,7 @@ def test_the_command_answers_in_chinese_and_its_scenario_meets_every_guard_again
                                    for shift, by in answer["recommendation"].items()}
     # The written scenario, run through the same evaluation under the same seed, gives the answer's
     # very guards: every staff-bound guard of a shift that was not beyond reach holds.
-    again = evaluate(written, 4, 0)
+    again = evaluate(written, 3, 0)
     assert [[g.mean, g.lo, g.hi, g.passed] for g in again] == [
         [g["value"], *g["interval"], g["pass"]] for g in answer["guards"]]
     bound = {(g["name"], g["risk"], g["shift"], g["community"]) for g in answer["guards"] if not g["staff_bound"]}
