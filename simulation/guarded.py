@@ -31,8 +31,8 @@ The search spends replications only where they decide something:
 
 from __future__ import annotations
 
-import math
 import multiprocessing
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
 from typing import Any, Callable
@@ -104,8 +104,10 @@ class Candidates:
     replication one task) and counts the replications it ran (``replications_run``).
     """
 
-    def __init__(self, base: Scenario, current: Staffing, seed: int, workers: int):
+    def __init__(self, base: Scenario, current: Staffing, seed: int, workers: int,
+                 progress: Callable[[int], None] | None = None, cancel: threading.Event | None = None):
         self.base, self.current, self.seed, self.workers = base, current, seed, workers
+        self.progress, self.cancel = progress, cancel
         self.rows: dict[tuple, list[dict[GuardKey, float]]] = {}
         self.replications_run = 0
         self._pool: ProcessPoolExecutor | None = None
@@ -122,17 +124,36 @@ class Candidates:
             self._pool.shutdown(cancel_futures=True)
 
     def replications(self, staffing: Staffing, n: int) -> list[dict[GuardKey, float]]:
-        """The first ``n`` replications of ``staffing`` (running those not yet run)."""
+        """The first ``n`` replications of ``staffing`` (running those not yet run).
+
+        Raises
+        ------
+        SearchCancelled
+            The cancel event is set: no further replication starts.
+        """
         rows = self.rows.setdefault(_frozen(staffing), [])
         missing = range(len(rows), n)
         if missing:
+            if self.cancel is not None and self.cancel.is_set():
+                raise SearchCancelled
             scenario = with_staffing(self.base, staffing, self.current)
             if self._pool is None:
                 rows.extend(measure(scenario, self.seed, i) for i in missing)
             else:
                 rows.extend(self._pool.map(measure, [scenario] * len(missing), [self.seed] * len(missing), missing))
             self.replications_run += len(missing)
+            if self.progress is not None:
+                self.progress(self.staffings)
         return rows[:n]
+
+    @property
+    def staffings(self) -> int:
+        """How many staffings have been run."""
+        return sum(1 for rows in self.rows.values() if rows)
+
+
+class SearchCancelled(Exception):
+    """The caller asked the search to stop."""
 
 
 @dataclass
@@ -158,6 +179,10 @@ class GuardedSearch:
     (too few cases for the replications): (today, tripled), left out of the search."""
     infeasible: list[str] = field(default_factory=list)
     """Shifts with a staff-bound guard that fails even at three times today's staff (recommended: today's)."""
+    runs: int = 0
+    """Staffings simulated."""
+    cancelled: bool = False
+    """The search was stopped before its answer: ``recommended`` and ``guards`` are empty."""
 
     @property
     def excluded(self) -> set[GuardKey]:
@@ -174,7 +199,8 @@ class GuardedSearch:
     @property
     def plain_replications(self) -> int:
         """What a plain search runs: every total from the floor to three times today, every shift, full count."""
-        return sum((TRIPLE * max(sum(by.values()), len(self.floors[s])) - len(self.floors[s]) + 1) * self.replications
+        return sum((TRIPLE * max(sum(by.values()), len(self.floors.get(s, ()))) - len(self.floors.get(s, ())) + 1)
+                   * self.replications
                    for s, by in self.current.items())
 
     def summary(self, lang: str = "zh") -> dict[str, Any]:
@@ -216,20 +242,27 @@ class GuardedSearch:
 
 
 def optimise_guarded(scenario: Scenario, *, replications: int = 10, first_replications: int = 4, seed: int = 0,
-                     workers: int = 1) -> GuardedSearch:
+                     workers: int = 1, progress: Callable[[int], None] | None = None,
+                     cancel: threading.Event | None = None) -> GuardedSearch:
     """The fewest grid workers per community and shift of ``scenario`` that keep every guard (module notes).
 
     ``replications`` is the full count every answer is checked at; a candidate starts with
-    ``first_replications`` and gets more only while a bound straddles a limit.
+    ``first_replications`` (at most ``replications``) and gets more only while a bound straddles a
+    limit. ``progress`` is called with the number of staffings simulated so far; once ``cancel``
+    is set no further replication starts and the search returns with ``cancelled`` set.
     """
-    if not 2 <= first_replications <= replications:
-        raise ValueError("need 2 <= first_replications <= replications")
+    if replications < 2:
+        raise ValueError("replications must be at least 2 (a bound needs two)")
+    first_replications = max(2, min(first_replications, replications))
     base = with_staffing(scenario, {}, {})
     current = headcounts(base)
     search = GuardedSearch(scenario, current, replications, first_replications, seed)
-    with Candidates(base, current, seed, workers) as runs:
-        _search(search, runs)
-        search.replications_run = runs.replications_run
+    with Candidates(base, current, seed, workers, progress, cancel) as runs:
+        try:
+            _search(search, runs)
+        except SearchCancelled:
+            search.cancelled, search.recommended, search.guards = True, {}, []
+        search.replications_run, search.runs = runs.replications_run, runs.staffings
     return search
 
 

@@ -1490,27 +1490,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="114"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="115"/>
+        <location filename="../../widgets/app.py" line="116"/>
         <source>Case queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="116"/>
+        <location filename="../../widgets/app.py" line="117"/>
         <source>KPIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="117"/>
+        <location filename="../../widgets/app.py" line="118"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="119"/>
+        <location filename="../../widgets/app.py" line="120"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,7 +1590,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="123"/>
+        <location filename="../../widgets/app.py" line="124"/>
         <source>Resources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1598,157 +1598,157 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="317"/>
+        <location filename="../../widgets/map_panel.py" line="319"/>
         <source>Search grid, case id or staff name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="318"/>
+        <location filename="../../widgets/map_panel.py" line="320"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="320"/>
+        <location filename="../../widgets/map_panel.py" line="322"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="321"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>Colour by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="345"/>
+        <location filename="../../widgets/map_panel.py" line="347"/>
         <source>{measure}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="347"/>
+        <location filename="../../widgets/map_panel.py" line="349"/>
         <source>Legend:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="319"/>
+        <location filename="../../widgets/map_panel.py" line="321"/>
         <source>Back to the whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>General grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>Micro-grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="327"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="327"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>Sensors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="328"/>
+        <location filename="../../widgets/map_panel.py" line="330"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="329"/>
+        <location filename="../../widgets/map_panel.py" line="331"/>
         <source>Dedicated grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="334"/>
+        <location filename="../../widgets/map_panel.py" line="336"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="335"/>
+        <location filename="../../widgets/map_panel.py" line="337"/>
         <source>Overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="336"/>
+        <location filename="../../widgets/map_panel.py" line="338"/>
         <source>Active alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="337"/>
+        <location filename="../../widgets/map_panel.py" line="339"/>
         <source>Sensors silent or alarming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="338"/>
+        <location filename="../../widgets/map_panel.py" line="340"/>
         <source>Available staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1067"/>
+        <location filename="../../widgets/map_panel.py" line="1069"/>
         <source>Dedicated grid: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1080"/>
+        <location filename="../../widgets/map_panel.py" line="1082"/>
         <source>{risk} risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1084"/>
+        <location filename="../../widgets/map_panel.py" line="1086"/>
         <source>OVERDUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1094"/>
+        <location filename="../../widgets/map_panel.py" line="1096"/>
         <source>ALARM {alarm}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1096"/>
+        <location filename="../../widgets/map_panel.py" line="1098"/>
         <source>silent since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1098"/>
+        <location filename="../../widgets/map_panel.py" line="1100"/>
         <source>normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1105"/>
+        <location filename="../../widgets/map_panel.py" line="1107"/>
         <source>{n} sensors · {silent} silent · {alarming} alarming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1107"/>
+        <location filename="../../widgets/map_panel.py" line="1109"/>
         <source>Drill in to see each sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="328"/>
+        <location filename="../../widgets/map_panel.py" line="330"/>
         <source>Resources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="339"/>
+        <location filename="../../widgets/map_panel.py" line="341"/>
         <source>Households beyond reach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1123"/>
+        <location filename="../../widgets/map_panel.py" line="1125"/>
         <source> (low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1129"/>
+        <location filename="../../widgets/map_panel.py" line="1131"/>
         <source>Suggested site: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2558,92 +2558,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="283"/>
+        <location filename="../../widgets/resources_panel.py" line="287"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="307"/>
+        <location filename="../../widgets/resources_panel.py" line="311"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="311"/>
+        <location filename="../../widgets/resources_panel.py" line="315"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="323"/>
+        <location filename="../../widgets/resources_panel.py" line="327"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="324"/>
+        <location filename="../../widgets/resources_panel.py" line="328"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="341"/>
+        <location filename="../../widgets/resources_panel.py" line="345"/>
         <source>The what-if cannot run: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="345"/>
+        <location filename="../../widgets/resources_panel.py" line="349"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="364"/>
+        <location filename="../../widgets/resources_panel.py" line="368"/>
         <source>The what-if was cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="371"/>
+        <location filename="../../widgets/resources_panel.py" line="375"/>
         <source>The what-if failed: {reason}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="378"/>
+        <location filename="../../widgets/resources_panel.py" line="382"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="384"/>
+        <location filename="../../widgets/resources_panel.py" line="388"/>
         <source>{category} about {cases:.0f} cases each</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="388"/>
+        <location filename="../../widgets/resources_panel.py" line="392"/>
         <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="409"/>
+        <location filename="../../widgets/resources_panel.py" line="413"/>
         <source>report → person and {item} there (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="410"/>
+        <location filename="../../widgets/resources_panel.py" line="414"/>
         <source>dispatch → {item} there (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="411"/>
+        <location filename="../../widgets/resources_panel.py" line="415"/>
         <source>{item} within its standard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="426"/>
+        <location filename="../../widgets/resources_panel.py" line="430"/>
         <source>{kind}: {free} of {total} free</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="437"/>
+        <location filename="../../widgets/resources_panel.py" line="441"/>
         <source>low</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="439"/>
+        <location filename="../../widgets/resources_panel.py" line="443"/>
         <source>{count} out on cases</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2759,233 +2759,258 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47"/>
+        <location filename="../../widgets/scenario_results.py" line="51"/>
         <source>Responded within target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48"/>
+        <location filename="../../widgets/scenario_results.py" line="52"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Wait (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>Response (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Resolution (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>Handled by departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>Utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>Cases per replication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="63"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="60"/>
+        <location filename="../../widgets/scenario_results.py" line="64"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="61"/>
+        <location filename="../../widgets/scenario_results.py" line="65"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="62"/>
+        <location filename="../../widgets/scenario_results.py" line="66"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="201"/>
+        <location filename="../../widgets/scenario_results.py" line="208"/>
         <source>KPI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="201"/>
+        <location filename="../../widgets/scenario_results.py" line="208"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <location filename="../../widgets/scenario_results.py" line="346"/>
         <source>no cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="346"/>
+        <location filename="../../widgets/scenario_results.py" line="351"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="349"/>
+        <location filename="../../widgets/scenario_results.py" line="354"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="351"/>
+        <location filename="../../widgets/scenario_results.py" line="356"/>
         <source>No overdue or late cases in any grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
-        <source>People</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
-        <source>Within target [95 % interval]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
-        <source>Meets target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
+        <location filename="../../widgets/scenario_results.py" line="400"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
+        <location filename="../../widgets/scenario_results.py" line="400"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../widgets/scenario_results.py" line="411"/>
+        <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <source>{label} would fall to {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="423"/>
+        <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="427"/>
+        <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/scenario_results.py" line="429"/>
+        <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="496"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="505"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="505"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="505"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="439"/>
+        <location filename="../../widgets/scenario_results.py" line="506"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="439"/>
+        <location filename="../../widgets/scenario_results.py" line="506"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="439"/>
+        <location filename="../../widgets/scenario_results.py" line="506"/>
         <source>Staffing search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="442"/>
+        <location filename="../../widgets/scenario_results.py" line="509"/>
         <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="443"/>
+        <location filename="../../widgets/scenario_results.py" line="510"/>
         <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="444"/>
+        <location filename="../../widgets/scenario_results.py" line="511"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="202"/>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="209"/>
+        <location filename="../../widgets/scenario_results.py" line="514"/>
         <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="449"/>
+        <location filename="../../widgets/scenario_results.py" line="379"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="395"/>
+        <source>Constraint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="395"/>
+        <source>Value [one-sided bounds]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="395"/>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="395"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="516"/>
         <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="450"/>
+        <location filename="../../widgets/scenario_results.py" line="517"/>
         <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="451"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="452"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="453"/>
+        <location filename="../../widgets/scenario_results.py" line="520"/>
         <source>General grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="454"/>
+        <location filename="../../widgets/scenario_results.py" line="521"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="457"/>
+        <location filename="../../widgets/scenario_results.py" line="409"/>
         <source>No staffing search yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="459"/>
-        <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="463"/>
-        <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="470"/>
+        <location filename="../../widgets/scenario_results.py" line="528"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="474"/>
+        <location filename="../../widgets/scenario_results.py" line="532"/>
         <source>No results yet: run the scenarios.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3021,162 +3046,157 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="390"/>
+        <location filename="../../widgets/simulation_view.py" line="375"/>
+        <source>Searching the fewest grid workers per community and shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="380"/>
         <source>Incident log of the street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="391"/>
+        <location filename="../../widgets/simulation_view.py" line="381"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="402"/>
+        <location filename="../../widgets/simulation_view.py" line="392"/>
         <source>Cannot read the incident log: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="406"/>
+        <location filename="../../widgets/simulation_view.py" line="396"/>
         <source>Checking the baseline against the history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="416"/>
+        <location filename="../../widgets/simulation_view.py" line="406"/>
         <source>Baseline check done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="423"/>
+        <location filename="../../widgets/simulation_view.py" line="413"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="431"/>
+        <location filename="../../widgets/simulation_view.py" line="421"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="438"/>
+        <location filename="../../widgets/simulation_view.py" line="428"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="498"/>
-        <source>Check against history…</source>
+        <location filename="../../widgets/simulation_view.py" line="445"/>
+        <source>Staffing search cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="499"/>
-        <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="227"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="315"/>
-        <source>{name} (copy)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="364"/>
-        <source>Running…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="378"/>
-        <source>The staffing search needs a street scenario.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="382"/>
-        <source>Searching the fewest night-shift grid workers…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="455"/>
-        <source>No level tried met the target ({n} levels tried).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="457"/>
-        <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="471"/>
-        <source>Cancelled: showing the replications that finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="474"/>
-        <source>Done in {seconds:.1f} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="479"/>
-        <source>The run failed: {message}</source>
+        <location filename="../../widgets/simulation_view.py" line="449"/>
+        <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="486"/>
-        <source>Copy scenario</source>
+        <source>Optimise staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="487"/>
-        <source>Remove</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="488"/>
-        <source>Replications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="489"/>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="490"/>
-        <source>Processes</source>
+        <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="491"/>
-        <source>Start from now</source>
+        <source>Check against history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="492"/>
+        <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="225"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="307"/>
+        <source>{name} (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="356"/>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="371"/>
+        <source>The staffing search needs a street scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="464"/>
+        <source>Cancelled: showing the replications that finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="467"/>
+        <source>Done in {seconds:.1f} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="472"/>
+        <source>The run failed: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="479"/>
+        <source>Copy scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="480"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="481"/>
+        <source>Replications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="482"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="483"/>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="484"/>
+        <source>Start from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="485"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="493"/>
-        <source>Fewest night workers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="494"/>
-        <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="496"/>
-        <source>Required share of red cases within the response target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="497"/>
+        <location filename="../../widgets/simulation_view.py" line="490"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="502"/>
+        <location filename="../../widgets/simulation_view.py" line="495"/>
         <source>What-if simulation</source>
         <translation type="unfinished"></translation>
     </message>
