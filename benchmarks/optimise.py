@@ -20,7 +20,7 @@ candidates starting at 4; 2 worker processes) and reports:
 ``--quick`` (under a minute) runs the same search on one week of the demo street with 6 replications
 (candidates starting at 3); the seconds target scales to 60.
 
-Usage: python benchmarks/optimise.py [--quick]
+Usage: python benchmarks/optimise.py [--quick] [--scenario FILE]
 """
 
 from __future__ import annotations
@@ -45,8 +45,9 @@ WORKERS = 2
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="one week, 6 replications (under a minute)")
+    parser.add_argument("--scenario", default=str(SCENARIO), help="another street scenario (default the demo street)")
     args = parser.parse_args()
-    scenario = load_scenario(SCENARIO)
+    scenario = load_scenario(args.scenario)
     replications, first, seconds_target = 10, 4, 120.0
     if args.quick:
         raw = dict(scenario.raw)

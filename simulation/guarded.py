@@ -279,7 +279,7 @@ def _search(search: GuardedSearch, runs: Candidates) -> None:
             excluded = search.excluded
             guards = [g for g in guards_of(runs.replications(staffing, n), limits) if g.key not in excluded]
             by_group = {name: [g for g in guards if keep(g)] for name, keep in groups.items()}
-            undecided = [[g] for g in guards] if each else list(by_group.values())
+            undecided = [[g] for gs in by_group.values() for g in gs] if each else list(by_group.values())
             if n >= full or all(all(g.passed for g in gs) or any(g.clearly_failed for g in gs) for gs in undecided):
                 return by_group
             n = min(full, n + max(2, runs.workers))
@@ -297,8 +297,9 @@ def _search(search: GuardedSearch, runs: Candidates) -> None:
     floor = {s: len(search.floors[s]) for s in current}
     high = {s: TRIPLE * max(top[s], floor[s]) for s in current}
 
-    beyond = _find_not_staff_bound(search, today, lambda totals: judge(staffed(totals), {"all": lambda g: True},
-                                                                       each=True)["all"], high, top)
+    failing = {g.key for g in today if not g.passed}
+    beyond = _find_not_staff_bound(search, today, lambda totals: judge(staffed(totals), {
+        "failing": lambda g: g.key in failing}, each=True)["failing"], high, top)
     excluded = search.excluded
 
     def overdue(g: Guard) -> bool:
@@ -364,7 +365,7 @@ def _find_not_staff_bound(search: GuardedSearch, today: list[Guard], settle: Cal
                           high: dict[str, int], top: dict[str, int]) -> dict[str, Guard]:
     """Guards failing today that three times today's people in their shifts (every shift: overdue) do not fix.
 
-    ``settle`` gives every guard, decided, at a total per shift. Still failing with a mean that
+    ``settle`` gives the guards failing today, each decided, at a total per shift. Still failing with a mean that
     keeps the limit is *undecided* (the interval is too wide); with a mean that misses it and
     closing less than :data:`IMPROVES` of the gap, *not staff-bound*. Returns the shifts with a
     guard that three times today's people move but do not fix (each with its worst such guard):
