@@ -20,8 +20,9 @@ from simulation.guarded import optimise_guarded, recommended_scenario
 from simulation.model import ScenarioError
 from simulation.scenario import load_scenario
 
-HEAD = {"zh": ("班次", "现有", "建议", "约束", "全部约束满足", "有约束未满足"),
-        "en": ("shift", "now", "recommended", "binding", "every guard holds", "SOME GUARDS FAIL")}
+HEAD = {"zh": ("班次", "现有", "建议", "约束", "全部约束满足", "有约束未满足", "其余约束全部满足"),
+        "en": ("shift", "now", "recommended", "binding", "every guard holds", "SOME GUARDS FAIL",
+               "every other guard holds")}
 LIMITS = {"zh": "约束：各风险等级各时段{on_scene_minutes:g}分钟内到场率 ≥ {on_scene_rate:.0%}，按时签收率 ≥ "
                 "{response_rate:.0%}；各社区超期率 ≤ {overdue_rate:.0%}；置信度 {confidence:.0%}（单侧）",
           "en": "guards: every risk class and shift on scene within {on_scene_minutes:g} min >= {on_scene_rate:.0%}, "
@@ -75,6 +76,7 @@ def optimise_command(args: argparse.Namespace) -> int:
                      f"{summary['binding'][shift]['label']}")
     lines.extend(f"{g['label']}: {g['value']:.3f} → {g['tripled']['value']:.3f} (x3)  {g['why']}"
                  for g in [*summary["not_staff_bound"], *summary["undecided"]])
-    lines.append(head[4] if summary["passed"] else head[5])
+    lines.append(head[5] if not summary["passed"] else head[6] if summary["not_staff_bound"] or summary["undecided"]
+                 else head[4])
     print("\n".join(lines))
     return 0

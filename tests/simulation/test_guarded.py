@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from cockpit.vocabulary.targets import guard_limits, load_guard_limits
 from simulation.guarded import headcounts, optimise_guarded, recommended_scenario
@@ -99,6 +101,20 @@ def test_the_limits_come_from_the_targets_table_and_a_scenario_overrides_them(tm
     table.write_text("[overdue_rate]\nat_most = 0.2\n[guards]\non_scene_rate = 0.9\n", encoding="utf-8")
     with pytest.raises(ValueError, match="guards"):
         load_guard_limits(table)
+
+
+@settings(max_examples=60, deadline=None)
+@given(key=st.sampled_from(["on_scene_rate", "response_rate", "overdue_rate", "confidence", "on_scene_minutes"]),
+       value=st.one_of(st.floats(allow_nan=True, allow_infinity=True), st.integers(-5, 500), st.booleans(),
+                       st.text(max_size=3)))
+def test_a_guards_table_takes_a_share_in_0_1_and_names_the_key_of_anything_else(key, value):
+    fine = (not isinstance(value, (bool, str)) and value == value and abs(value) != float("inf") and value > 0
+            and (key == "on_scene_minutes" or value <= 1))
+    if fine:
+        assert street(1.0, 48.0, {key: value}).guard_limits[key] == float(value)
+    else:
+        with pytest.raises(ScenarioError, match=f"guards.{key}"):
+            street(1.0, 48.0, {key: value})
 
 
 def test_a_guard_no_staffing_can_meet_is_reported_not_staff_bound_with_its_limit_kept():
