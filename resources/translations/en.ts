@@ -3046,157 +3046,167 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="375"/>
+        <location filename="../../widgets/simulation_view.py" line="393"/>
         <source>Searching the fewest grid workers per community and shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="380"/>
+        <location filename="../../widgets/simulation_view.py" line="398"/>
         <source>Incident log of the street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="381"/>
+        <location filename="../../widgets/simulation_view.py" line="399"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="392"/>
+        <location filename="../../widgets/simulation_view.py" line="416"/>
         <source>Cannot read the incident log: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="396"/>
+        <location filename="../../widgets/simulation_view.py" line="423"/>
         <source>Checking the baseline against the history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="406"/>
+        <location filename="../../widgets/simulation_view.py" line="433"/>
         <source>Baseline check done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="413"/>
+        <location filename="../../widgets/simulation_view.py" line="440"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="421"/>
+        <location filename="../../widgets/simulation_view.py" line="448"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="428"/>
+        <location filename="../../widgets/simulation_view.py" line="455"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="445"/>
+        <location filename="../../widgets/simulation_view.py" line="472"/>
         <source>Staffing search cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="449"/>
+        <location filename="../../widgets/simulation_view.py" line="476"/>
         <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="486"/>
+        <location filename="../../widgets/simulation_view.py" line="513"/>
         <source>Optimise staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="487"/>
+        <location filename="../../widgets/simulation_view.py" line="514"/>
         <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="491"/>
+        <location filename="../../widgets/simulation_view.py" line="518"/>
         <source>Check against history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="492"/>
+        <location filename="../../widgets/simulation_view.py" line="521"/>
         <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="225"/>
+        <location filename="../../widgets/simulation_view.py" line="236"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="307"/>
+        <location filename="../../widgets/simulation_view.py" line="324"/>
         <source>{name} (copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="356"/>
+        <location filename="../../widgets/simulation_view.py" line="374"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="371"/>
+        <location filename="../../widgets/simulation_view.py" line="389"/>
         <source>The staffing search needs a street scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="464"/>
+        <location filename="../../widgets/simulation_view.py" line="491"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="467"/>
+        <location filename="../../widgets/simulation_view.py" line="494"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="472"/>
+        <location filename="../../widgets/simulation_view.py" line="499"/>
         <source>The run failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="479"/>
+        <location filename="../../widgets/simulation_view.py" line="506"/>
         <source>Copy scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="480"/>
+        <location filename="../../widgets/simulation_view.py" line="507"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="481"/>
+        <location filename="../../widgets/simulation_view.py" line="508"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="482"/>
+        <location filename="../../widgets/simulation_view.py" line="509"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="483"/>
+        <location filename="../../widgets/simulation_view.py" line="510"/>
         <source>Processes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="484"/>
+        <location filename="../../widgets/simulation_view.py" line="511"/>
         <source>Start from now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="485"/>
+        <location filename="../../widgets/simulation_view.py" line="512"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="490"/>
+        <location filename="../../widgets/simulation_view.py" line="517"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="495"/>
+        <location filename="../../widgets/simulation_view.py" line="519"/>
+        <source>Incident log file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="520"/>
+        <source>The demo street&apos;s last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="524"/>
         <source>What-if simulation</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3046,157 +3046,167 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="375"/>
+        <location filename="../../widgets/simulation_view.py" line="393"/>
         <source>Searching the fewest grid workers per community and shift…</source>
         <translation>正在搜索各社区各班次最少网格员人数…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="380"/>
+        <location filename="../../widgets/simulation_view.py" line="398"/>
         <source>Incident log of the street</source>
         <translation>街道事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="381"/>
+        <location filename="../../widgets/simulation_view.py" line="399"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="392"/>
+        <location filename="../../widgets/simulation_view.py" line="416"/>
         <source>Cannot read the incident log: {message}</source>
         <translation>无法读取事件日志：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="396"/>
+        <location filename="../../widgets/simulation_view.py" line="423"/>
         <source>Checking the baseline against the history…</source>
         <translation>正在用历史数据检查基线…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="406"/>
+        <location filename="../../widgets/simulation_view.py" line="433"/>
         <source>Baseline check done.</source>
         <translation>基线检查完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="413"/>
+        <location filename="../../widgets/simulation_view.py" line="440"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation>尚未做基线检查：请先用“对照历史检查…”确认模型能重现本街道近期的历史，再采信假设分析结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="421"/>
+        <location filename="../../widgets/simulation_view.py" line="448"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation>基线检查通过：用最后 {days} 天之前的历史校准后，模型重现了这 {days} 天的全部 {n} 项指标。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="428"/>
+        <location filename="../../widgets/simulation_view.py" line="455"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation>警告：基线有 {missed} 项指标（共 {n} 项）与历史不符（{names}）：超出模拟的 95% 区间且偏差超过 10%。下面的假设分析结果请谨慎对待。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="445"/>
+        <location filename="../../widgets/simulation_view.py" line="472"/>
         <source>Staffing search cancelled.</source>
         <translation>人员配置搜索已取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="449"/>
+        <location filename="../../widgets/simulation_view.py" line="476"/>
         <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
         <translation>人员配置搜索完成：各班次共需网格员 {recommended} 人（当前 {today} 人；试算 {runs} 种配置）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="486"/>
+        <location filename="../../widgets/simulation_view.py" line="513"/>
         <source>Optimise staffing</source>
         <translation>人员配置优化</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="487"/>
+        <location filename="../../widgets/simulation_view.py" line="514"/>
         <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
         <translation>在 95 % 置信度下，保证每个班次各风险等级事件 2 小时内到场率和按时签收率、各社区超期率均达标所需的各社区各班次最少网格员人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="491"/>
+        <location filename="../../widgets/simulation_view.py" line="518"/>
         <source>Check against history…</source>
         <translation>对照历史检查…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="492"/>
+        <location filename="../../widgets/simulation_view.py" line="521"/>
         <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation>用本街道事件日志（最后四周除外）校准模型，模拟这四周并逐项对比指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="225"/>
+        <location filename="../../widgets/simulation_view.py" line="236"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="307"/>
+        <location filename="../../widgets/simulation_view.py" line="324"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="356"/>
+        <location filename="../../widgets/simulation_view.py" line="374"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="371"/>
+        <location filename="../../widgets/simulation_view.py" line="389"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="464"/>
+        <location filename="../../widgets/simulation_view.py" line="491"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="467"/>
+        <location filename="../../widgets/simulation_view.py" line="494"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="472"/>
+        <location filename="../../widgets/simulation_view.py" line="499"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="479"/>
+        <location filename="../../widgets/simulation_view.py" line="506"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="480"/>
+        <location filename="../../widgets/simulation_view.py" line="507"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="481"/>
+        <location filename="../../widgets/simulation_view.py" line="508"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="482"/>
+        <location filename="../../widgets/simulation_view.py" line="509"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="483"/>
+        <location filename="../../widgets/simulation_view.py" line="510"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="484"/>
+        <location filename="../../widgets/simulation_view.py" line="511"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="485"/>
+        <location filename="../../widgets/simulation_view.py" line="512"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="490"/>
+        <location filename="../../widgets/simulation_view.py" line="517"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="495"/>
+        <location filename="../../widgets/simulation_view.py" line="519"/>
+        <source>Incident log file…</source>
+        <translation>事件日志文件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="520"/>
+        <source>The demo street&apos;s last year</source>
+        <translation>演示街道近一年历史</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="524"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>
