@@ -26,7 +26,7 @@ from cockpit.demand import SOURCES, default_demand, hour_profiles
 from cockpit.stages import Duration, StageModel, default_stages, parse_stages
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
-from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE, RESPONSE_TARGET
+from cockpit.vocabulary.targets import RESPONSE_TARGET, guard_limits
 from simulation import fields as f
 from simulation.calibration import fit_arrival_class, fit_street_demand, read_service_minutes
 from simulation.demand import model_classes, profile_classes
@@ -41,8 +41,6 @@ TRAVEL_MODELS = ("none", "straight_line", "road", "stages")
 LOG_STREET = "log"
 """``scenario.street`` of a street known only from its incident log (what ``cockpit sim calibrate`` writes)."""
 SERVICE_DISTS = ("exponential", "lognormal", "empirical")
-GUARD_LIMITS = {"on_scene_rate": 0.80, "response_rate": 0.90, "overdue_rate": AREA_OVERDUE_ALARM_RATE}
-"""Defaults of the guards ``cockpit sim optimise`` keeps (docs/scenarios.md, [targets])."""
 DEFAULT_START = dt.date(2024, 1, 1)
 """A Monday; hour-of-day and weekday profiles count from local midnight of the start date."""
 
@@ -78,11 +76,12 @@ class Scenario:
     demand_dispersion: float | None = None
     """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
     source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
-    guard_limits: Mapping[str, float] = field(default_factory=lambda: dict(GUARD_LIMITS), repr=False, compare=False)
+    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
+    guard_limits: Mapping[str, float] = field(default_factory=guard_limits, repr=False, compare=False)
+    """The optimiser's guards (``[guards]`` over resources/targets.toml's): on-scene and response rates per class
+    and shift, overdue per community, and the confidence of their bounds."""
     surges: tuple[Surge, ...] = ()
     """Windows in which some categories' rates are multiplied (``[[demand.surge]]``: a typhoon, a festival)."""
-    """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
-    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
     resources: ItemPlan | None = None
 
     @property
@@ -175,8 +174,8 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     """Validate a scenario given as nested tables (as ``tomllib`` returns them)."""
     if not isinstance(data, Mapping):
         raise ScenarioError("toml", "a scenario is a table")
-    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets", "stages",
-                            "places", "resources"})
+    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets", "guards",
+                            "stages", "places", "resources"})
 
     head = f.subtable(data, "scenario", required=True)
     f.no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
@@ -251,12 +250,15 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         stages = _stages(f.subtable(data, "stages", required=True))
 
     targets = f.subtable(data, "targets", required=False)
-    f.no_unknown(targets, "targets", {"response_minutes", *GUARD_LIMITS})
-    limits = {key: f.number(targets, key, f"targets.{key}", default=value, minimum=0.0)
-              for key, value in GUARD_LIMITS.items()}
+    f.no_unknown(targets, "targets", {"response_minutes"})
+    guards = f.subtable(data, "guards", required=False)
+    shipped = guard_limits()
+    f.no_unknown(guards, "guards", set(shipped))
+    limits = {key: f.number(guards, key, f"guards.{key}", default=value, positive=True)
+              for key, value in shipped.items()}
     for key, value in limits.items():
-        if value > 1:
-            raise ScenarioError(f"targets.{key}", f"a share is at most 1, got {value:g}")
+        if key != "on_scene_minutes" and value > 1:
+            raise ScenarioError(f"guards.{key}", f"a share is at most 1, got {value:g}")
     response_target = f.number(
         targets,
         "response_minutes",

@@ -2885,7 +2885,7 @@
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="429"/>
-        <source>Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
+        <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2956,7 +2956,7 @@
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="395"/>
-        <source>Value [95 % interval]</source>
+        <source>Value [one-sided bounds]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

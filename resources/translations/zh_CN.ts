@@ -2885,8 +2885,8 @@
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="429"/>
-        <source>Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
-        <translation>各约束均按 {n} 次重复的单侧 95 % 置信界判定；共试算 {runs} 种配置，模拟 {years:.1f} 街道年。</translation>
+        <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
+        <translation>各约束均按 {n} 次重复的单侧 {confidence} % 置信界判定；共试算 {runs} 种配置，模拟 {years:.1f} 街道年。</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="496"/>
@@ -2956,8 +2956,8 @@
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="395"/>
-        <source>Value [95 % interval]</source>
-        <translation>数值 [95 % 区间]</translation>
+        <source>Value [one-sided bounds]</source>
+        <translation>数值 [单侧置信界]</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="395"/>
