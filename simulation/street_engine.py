@@ -114,6 +114,8 @@ class StreetEngine(Core):
         self.replication = replication
         self.ground = ground_of(scenario)
         self.stages = scenario.stages
+        # The stage table's travel entries carry their scale already; trips by map do not.
+        self._travel_scale = self.stages.factor("travel")
         located = self.ground.micro and scenario.travel != "none"
         super().__init__(self.ground.roster, self.ground.shifts, get_policy(scenario.policy), travel=located,
                          shortlist=shortlist)
@@ -158,6 +160,9 @@ class StreetEngine(Core):
             level = math.exp(sc.demand_level_sd * z - sc.demand_level_sd**2 / 2)
             factors = (np.ones(days) if factors is None else factors) * level
         parts: dict[str, list[np.ndarray]] = {}
+        work_scale = self.stages.factor("work")
+        # A scenario's own dispatch delay stands for triage and dispatch together; it follows the dispatch scale.
+        dispatch_scale = self.stages.factor("dispatch")
 
         def add(name: str, values: np.ndarray) -> None:
             parts.setdefault(name, []).append(values)
@@ -171,7 +176,7 @@ class StreetEngine(Core):
             t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", name), self.horizon,
                               self.start_date, factors, surge)
             n = len(t)
-            service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n)
+            service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n) * work_scale
             where = stream(self.seed, self.replication, "location", name)
             unit = where.choice(len(ground.unit_ids), size=n, p=ground.weights_of(arrival.category))
             point = where.integers(0, max(ground.points, 1), n)
@@ -181,7 +186,7 @@ class StreetEngine(Core):
                 shares = demand.source_shares(arrival.category) if arrival.category in demand.codes else _PATROL_ONLY
             source = np.minimum(np.searchsorted(np.cumsum(shares), u, side="right"), len(SOURCES) - 1)
             if sc.dispatch_delay is not None:
-                delay = sc.dispatch_delay.sample(stream(self.seed, self.replication, "delay", name), n)
+                delay = sc.dispatch_delay.sample(stream(self.seed, self.replication, "delay", name), n) * dispatch_scale
             else:
                 delay = None
             # One uniform per case and stage, each stage its own stream: CRN across scenarios.
@@ -293,6 +298,7 @@ class StreetEngine(Core):
             else:
                 own = table[case.category].service
                 spec = Duration("lognormal", median_minutes=own.median_minutes, sigma=own.sigma)
+            spec = spec.scaled(self.stages.factor("work"))
             draw = float(rng.random())
             if case.stage == "on_scene" and case.on_scene_minutes is not None:
                 # Already on scene: the rest of a service time that has lasted this long already.
@@ -482,8 +488,8 @@ class StreetEngine(Core):
             return self._trip[i][self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]]
         roads = self.ground.roads
         if travel == "road" and roads is not None:
-            return roads.minutes(self.mode[s], self.position[s], place)
-        return self.ground.straight.minutes_at(self.speed[s], self.position[s], place)
+            return roads.minutes(self.mode[s], self.position[s], place) * self._travel_scale
+        return self.ground.straight.minutes_at(self.speed[s], self.position[s], place) * self._travel_scale
 
     def _with_item(self, i: int, sent: float, arrive: float) -> float:
         """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
