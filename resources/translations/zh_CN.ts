@@ -1490,27 +1490,27 @@
         <translation>周报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="114"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="115"/>
+        <location filename="../../widgets/app.py" line="116"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="116"/>
+        <location filename="../../widgets/app.py" line="117"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="117"/>
+        <location filename="../../widgets/app.py" line="118"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="119"/>
+        <location filename="../../widgets/app.py" line="120"/>
         <source>Devices</source>
         <translation>设备状态</translation>
     </message>
@@ -1590,7 +1590,7 @@
         <translation>报告已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="123"/>
+        <location filename="../../widgets/app.py" line="124"/>
         <source>Resources</source>
         <translation>资源</translation>
     </message>
@@ -2558,92 +2558,92 @@
         <translation>{minutes:g} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="283"/>
+        <location filename="../../widgets/resources_panel.py" line="287"/>
         <source>Households beyond {minutes:g} min of {kind}</source>
         <translation>{kind} {minutes:g} 分钟范围外住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="307"/>
+        <location filename="../../widgets/resources_panel.py" line="311"/>
         <source>Pick a kind above and ask for the best new sites.</source>
         <translation>在上表选择类别，再求最佳新增点位。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="311"/>
+        <location filename="../../widgets/resources_panel.py" line="315"/>
         <source>{kind} within {minutes:g} min: {before:.1%} → {after:.1%} of households ({covered_before:,} → {covered_after:,} of {households:,}); {status}</source>
         <translation>{kind} {minutes:g} 分钟覆盖：住户 {before:.1%} → {after:.1%}（{covered_before:,} → {covered_after:,}，共 {households:,} 户）；{status}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="323"/>
+        <location filename="../../widgets/resources_panel.py" line="327"/>
         <source>proven best ({seconds:.1f} s)</source>
         <translation>已证明最优（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="324"/>
+        <location filename="../../widgets/resources_panel.py" line="328"/>
         <source>best found, within {gap:.2%} of the best ({seconds:.1f} s)</source>
         <translation>找到的最好方案，距最优不超过 {gap:.2%}（{seconds:.1f} 秒）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="341"/>
+        <location filename="../../widgets/resources_panel.py" line="345"/>
         <source>The what-if cannot run: {reason}</source>
         <translation>推演无法运行：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="345"/>
+        <location filename="../../widgets/resources_panel.py" line="349"/>
         <source>Running today&apos;s placement and the plan under one seed…</source>
         <translation>正在以同一随机种子推演现状布局与方案……</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="364"/>
+        <location filename="../../widgets/resources_panel.py" line="368"/>
         <source>The what-if was cancelled.</source>
         <translation>推演已取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="371"/>
+        <location filename="../../widgets/resources_panel.py" line="375"/>
         <source>The what-if failed: {reason}</source>
         <translation>推演失败：{reason}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="378"/>
+        <location filename="../../widgets/resources_panel.py" line="382"/>
         <source>Only a plan of an emergency item changes how fast cases get it.</source>
         <translation>只有应急物资的布局方案会改变事件拿到物资的快慢。</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="384"/>
+        <location filename="../../widgets/resources_panel.py" line="388"/>
         <source>{category} about {cases:.0f} cases each</source>
         <translation>{category}每次约 {cases:.0f} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="388"/>
+        <location filename="../../widgets/resources_panel.py" line="392"/>
         <source>{replications} replications of four weeks, the very same cases in both (common random numbers): {cases}; mean [95 % interval]</source>
         <translation>各重复 {replications} 次、每次四周，两者事件完全相同（公共随机数）：{cases}；均值 [95% 区间]</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="409"/>
+        <location filename="../../widgets/resources_panel.py" line="413"/>
         <source>report → person and {item} there (min)</source>
         <translation>上报→人员与{item}到场（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="410"/>
+        <location filename="../../widgets/resources_panel.py" line="414"/>
         <source>dispatch → {item} there (min)</source>
         <translation>派遣→{item}到场（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="411"/>
+        <location filename="../../widgets/resources_panel.py" line="415"/>
         <source>{item} within its standard</source>
         <translation>{item}标准时间内到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="426"/>
+        <location filename="../../widgets/resources_panel.py" line="430"/>
         <source>{kind}: {free} of {total} free</source>
         <translation>{kind}：空闲 {free}/{total}</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="437"/>
+        <location filename="../../widgets/resources_panel.py" line="441"/>
         <source>low</source>
         <translation>不足</translation>
     </message>
     <message>
-        <location filename="../../widgets/resources_panel.py" line="439"/>
+        <location filename="../../widgets/resources_panel.py" line="443"/>
         <source>{count} out on cases</source>
         <translation>{count} 件在事件现场</translation>
     </message>
@@ -2759,235 +2759,383 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="47"/>
+        <location filename="../../widgets/scenario_results.py" line="49"/>
         <source>Responded within target</source>
         <translation>按时响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="48"/>
+        <location filename="../../widgets/scenario_results.py" line="50"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="51"/>
         <source>Wait (min)</source>
         <translation>等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="52"/>
         <source>Response (min)</source>
         <translation>响应（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Resolution (min)</source>
         <translation>办结（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>Escalated</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Handled by departments</source>
         <translation>部门处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>Utilisation</source>
         <translation>人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>Cases per replication</source>
         <translation>每次重复的事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="60"/>
+        <location filename="../../widgets/scenario_results.py" line="62"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="61"/>
+        <location filename="../../widgets/scenario_results.py" line="63"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="62"/>
+        <location filename="../../widgets/scenario_results.py" line="64"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="201"/>
+        <location filename="../../widgets/scenario_results.py" line="210"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="201"/>
+        <location filename="../../widgets/scenario_results.py" line="210"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="341"/>
+        <location filename="../../widgets/scenario_results.py" line="350"/>
         <source>no cases</source>
         <translation>无事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="346"/>
+        <location filename="../../widgets/scenario_results.py" line="355"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation>增幅最大：{grid}（{value:+.1f} 个百分点）；红色更差，蓝色更好</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="349"/>
+        <location filename="../../widgets/scenario_results.py" line="358"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation>最高：{grid}（{value:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="351"/>
+        <location filename="../../widgets/scenario_results.py" line="360"/>
         <source>No overdue or late cases in any grid</source>
         <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
+        <location filename="../../widgets/scenario_results.py" line="366"/>
         <source>People</source>
         <translation>人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
+        <location filename="../../widgets/scenario_results.py" line="366"/>
         <source>Within target [95 % interval]</source>
         <translation>达标率 [95 % 区间]</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="357"/>
+        <location filename="../../widgets/scenario_results.py" line="366"/>
         <source>Meets target</source>
         <translation>是否达标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
+        <location filename="../../widgets/scenario_results.py" line="375"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
+        <location filename="../../widgets/scenario_results.py" line="375"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
+        <location filename="../../widgets/scenario_results.py" line="438"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="447"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="447"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
+        <location filename="../../widgets/scenario_results.py" line="447"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="439"/>
+        <location filename="../../widgets/scenario_results.py" line="448"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="439"/>
+        <location filename="../../widgets/scenario_results.py" line="448"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="439"/>
+        <location filename="../../widgets/scenario_results.py" line="448"/>
         <source>Staffing search</source>
         <translation>人员配置搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="442"/>
+        <location filename="../../widgets/scenario_results.py" line="449"/>
+        <source>Sensitivity</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="452"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="443"/>
+        <location filename="../../widgets/scenario_results.py" line="453"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="444"/>
+        <location filename="../../widgets/scenario_results.py" line="454"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="202"/>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="211"/>
+        <location filename="../../widgets/scenario_results.py" line="457"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="449"/>
+        <location filename="../../widgets/scenario_results.py" line="459"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="450"/>
+        <location filename="../../widgets/scenario_results.py" line="460"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="451"/>
+        <location filename="../../widgets/scenario_results.py" line="461"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="452"/>
+        <location filename="../../widgets/scenario_results.py" line="462"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="453"/>
+        <location filename="../../widgets/scenario_results.py" line="463"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="454"/>
+        <location filename="../../widgets/scenario_results.py" line="464"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="457"/>
+        <location filename="../../widgets/scenario_results.py" line="467"/>
         <source>No staffing search yet.</source>
         <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="459"/>
+        <location filename="../../widgets/scenario_results.py" line="469"/>
         <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
         <translation>所试配置均未能使 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="463"/>
+        <location filename="../../widgets/scenario_results.py" line="473"/>
         <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
         <translation>{shift}班最少需要{role} {best} 人，可使至少 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应（{n} 次重复的 95 % 区间下限）。粗体为所选配置。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="470"/>
+        <location filename="../../widgets/scenario_results.py" line="480"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="474"/>
+        <location filename="../../widgets/scenario_results.py" line="484"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityPanel</name>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="23"/>
+        <source>Demand (cases per day)</source>
+        <translation>需求量（每日事件数）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="24"/>
+        <source>On-scene work time</source>
+        <translation>现场处置时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="25"/>
+        <source>Acceptance delay</source>
+        <translation>签收时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="26"/>
+        <source>Travel time</source>
+        <translation>路途时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="27"/>
+        <source>Department waiting time</source>
+        <translation>部门等待时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="28"/>
+        <source>Triage and dispatch delays</source>
+        <translation>研判与分拨时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="29"/>
+        <source>Grid workers on every shift</source>
+        <translation>各班次网格员人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="30"/>
+        <source>Reopen probability</source>
+        <translation>重开概率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="35"/>
+        <source>Report to on scene</source>
+        <translation>上报至到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="36"/>
+        <source>Utilisation of staff on duty</source>
+        <translation>在岗人员忙碌率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="72"/>
+        <source>{v:+.1f} pp</source>
+        <translation>{v:+.1f} 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="74"/>
+        <source>{v:+.1f} min</source>
+        <translation>{v:+.1f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="76"/>
+        <source>{v:+.2f} h</source>
+        <translation>{v:+.2f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="142"/>
+        <source>Change from the base ({unit})</source>
+        <translation>相对基准的变化（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="174"/>
+        <source>No sensitivity run yet: “Sensitivity ±20 %” moves each input the street only estimates by 20 % either way and shows how far the answer moves.</source>
+        <translation>尚未做敏感性分析：“敏感性分析 ±20 %”把街道只能估计的每个输入各上调、下调 20 %，显示结论随之变化多少。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="179"/>
+        <source>{scenario}: {kpi} is {base} at the base. Bars: the change with each input at −{p:.0f} % and +{p:.0f} %, whiskers its 95 % interval over {n} paired replications.</source>
+        <translation>{scenario}：基准下{kpi}为 {base}。条形：每个输入在 −{p:.0f} % 和 +{p:.0f} % 时的变化，须线为 {n} 次配对重复的 95 % 区间。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="184"/>
+        <source>Largest: {name}, {low} at −{p:.0f} % and {high} at +{p:.0f} %.</source>
+        <translation>影响最大：{name}，−{p:.0f} % 时 {low}，+{p:.0f} % 时 {high}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="188"/>
+        <source>Cancelled: only the inputs that finished are shown.</source>
+        <translation>已取消：只显示已完成的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="195"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="197"/>
+        <source>input −{p:.0f} %</source>
+        <translation>输入 −{p:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="198"/>
+        <source>input +{p:.0f} %</source>
+        <translation>输入 +{p:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="210"/>
+        <source>percentage points</source>
+        <translation>百分点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="212"/>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="214"/>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="216"/>
+        <source>rating points</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="217"/>
+        <source>cases</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
+        <source>{v:.1f} min</source>
+        <translation>{v:.1f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="227"/>
+        <source>{v:.2f} h</source>
+        <translation>{v:.2f} 小时</translation>
     </message>
 </context>
 <context>
@@ -3021,162 +3169,192 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="390"/>
+        <location filename="../../widgets/simulation_view.py" line="444"/>
         <source>Incident log of the street</source>
         <translation>街道事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="391"/>
+        <location filename="../../widgets/simulation_view.py" line="445"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="402"/>
+        <location filename="../../widgets/simulation_view.py" line="456"/>
         <source>Cannot read the incident log: {message}</source>
         <translation>无法读取事件日志：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="406"/>
+        <location filename="../../widgets/simulation_view.py" line="460"/>
         <source>Checking the baseline against the history…</source>
         <translation>正在用历史数据检查基线…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="416"/>
+        <location filename="../../widgets/simulation_view.py" line="470"/>
         <source>Baseline check done.</source>
         <translation>基线检查完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="423"/>
+        <location filename="../../widgets/simulation_view.py" line="477"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation>尚未做基线检查：请先用“对照历史检查…”确认模型能重现本街道近期的历史，再采信假设分析结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="431"/>
+        <location filename="../../widgets/simulation_view.py" line="485"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation>基线检查通过：用最后 {days} 天之前的历史校准后，模型重现了这 {days} 天的全部 {n} 项指标。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="438"/>
+        <location filename="../../widgets/simulation_view.py" line="492"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation>警告：基线有 {missed} 项指标（共 {n} 项）与历史不符（{names}）：超出模拟的 95% 区间且偏差超过 10%。下面的假设分析结果请谨慎对待。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="498"/>
+        <location filename="../../widgets/simulation_view.py" line="557"/>
         <source>Check against history…</source>
         <translation>对照历史检查…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="499"/>
+        <location filename="../../widgets/simulation_view.py" line="558"/>
         <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation>用本街道事件日志（最后四周除外）校准模型，模拟这四周并逐项对比指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="227"/>
+        <location filename="../../widgets/simulation_view.py" line="246"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="315"/>
+        <location filename="../../widgets/simulation_view.py" line="338"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="364"/>
+        <location filename="../../widgets/simulation_view.py" line="387"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="378"/>
+        <location filename="../../widgets/simulation_view.py" line="401"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="382"/>
+        <location filename="../../widgets/simulation_view.py" line="405"/>
         <source>Searching the fewest night-shift grid workers…</source>
         <translation>正在搜索夜班最少网格员人数…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="455"/>
+        <location filename="../../widgets/simulation_view.py" line="421"/>
+        <source>The sensitivity analysis needs a street scenario.</source>
+        <translation>敏感性分析需要街道情景。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="429"/>
+        <source>Moving each input by 20 % either way…</source>
+        <translation>正在把每个输入各上调、下调 20 %…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="436"/>
+        <source>Cancelled: showing the inputs that finished.</source>
+        <translation>已取消：显示已完成的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="438"/>
+        <source>Sensitivity done: {n} inputs, {r} replications each.</source>
+        <translation>敏感性分析完成：{n} 个输入，每项 {r} 次重复。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="510"/>
         <source>No level tried met the target ({n} levels tried).</source>
         <translation>所试配置均未达标（共试 {n} 种）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="457"/>
+        <location filename="../../widgets/simulation_view.py" line="512"/>
         <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
         <translation>夜班最少网格员：{best} 人（共试 {n} 种）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="471"/>
+        <location filename="../../widgets/simulation_view.py" line="526"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="474"/>
+        <location filename="../../widgets/simulation_view.py" line="529"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="479"/>
+        <location filename="../../widgets/simulation_view.py" line="534"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="486"/>
+        <location filename="../../widgets/simulation_view.py" line="541"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="487"/>
+        <location filename="../../widgets/simulation_view.py" line="542"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="488"/>
+        <location filename="../../widgets/simulation_view.py" line="543"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="489"/>
+        <location filename="../../widgets/simulation_view.py" line="544"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="490"/>
+        <location filename="../../widgets/simulation_view.py" line="545"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="491"/>
+        <location filename="../../widgets/simulation_view.py" line="546"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="492"/>
+        <location filename="../../widgets/simulation_view.py" line="547"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="493"/>
+        <location filename="../../widgets/simulation_view.py" line="548"/>
         <source>Fewest night workers</source>
         <translation>夜班最少人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="494"/>
+        <location filename="../../widgets/simulation_view.py" line="549"/>
         <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
         <translation>在 95 % 置信度下，使红色事件按时响应比例达到此值所需的各社区夜班最少网格员</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="496"/>
+        <location filename="../../widgets/simulation_view.py" line="551"/>
         <source>Required share of red cases within the response target</source>
         <translation>红色事件按时响应的要求比例</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="497"/>
+        <location filename="../../widgets/simulation_view.py" line="552"/>
+        <source>Sensitivity ±20 %</source>
+        <translation>敏感性分析 ±20 %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="553"/>
+        <source>Move each input the street only estimates (demand, work, acceptance, travel, department waiting, triage and dispatch, grid workers, reopening) by 20 % either way and show how far the answer moves</source>
+        <translation>把街道只能估计的每个输入（需求量、处置、签收、路途、部门等待、研判与分拨、网格员人数、重开）各上调、下调 20 %，显示结论随之变化多少</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="556"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="502"/>
+        <location filename="../../widgets/simulation_view.py" line="561"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>
