@@ -29,7 +29,7 @@ from simulation.scenario import Scenario
 
 DEFAULT_SCALE = 0.2
 """Inputs move by ±20 %."""
-DEFAULT_REPLICATIONS = 5
+DEFAULT_REPLICATIONS = 4
 """Replications of the base and of each variant: common random numbers keep paired intervals narrow."""
 DEFAULT_WEEKS = 4.0
 """Weeks simulated after the warm-up (a longer scenario is cut)."""

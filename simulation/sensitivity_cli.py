@@ -68,7 +68,7 @@ def sensitivity_command(args: argparse.Namespace) -> int:
 
 
 def _fmt(value: float | None) -> str:
-    return "-" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:+.4g}"
+    return "-" if value is None or (isinstance(value, float) and math.isnan(value)) else f"{value:+.3g}"
 
 
 def _table(answer: dict) -> str:
@@ -78,14 +78,14 @@ def _table(answer: dict) -> str:
     lines = [f"scenario {answer['scenario']}: {kpi} = {'-' if base is None else f'{base:.4g}'} "
              f"({answer['replications']} replications, seed {answer['seed']}); change [95 %] with each input at "
              f"{low:g} % and {high:g} %",
-             f"{'input':32}{f'at {low:g} %':>30}{f'at {high:g} %':>30}{'swing':>12}"]
+             f"{'input':32}{f'at {low:g} %':>32}{f'at {high:g} %':>32}{'swing':>12}"]
     for entry in answer["inputs"]:
         cells = []
         for side in ("low", "high"):
             diff = entry[side]["kpis"][kpi]["difference"]
             lo, hi = diff["ci95"]
             cells.append(f"{_fmt(diff['mean'])} [{_fmt(lo)}, {_fmt(hi)}]")
-        lines.append(f"{entry['title']:32}{cells[0]:>30}{cells[1]:>30}{entry['swing']:>12.4g}")
+        lines.append(f"{entry['title']:32}{cells[0]:>32}{cells[1]:>32}{entry['swing']:>12.4g}")
     if answer["cancelled"]:
         lines.append("cancelled: only the inputs that finished are shown")
     return "\n".join(lines)

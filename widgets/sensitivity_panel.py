@@ -12,6 +12,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from cockpit.kpi import HOURS, KPIS, MINUTES, RATING, SHARE
@@ -42,6 +43,10 @@ CHOSEN_KPIS = tuple(k for k, kpi in KPIS.items() if not kpi.parts and k != "open
 
 _BAR = 0.36
 """Height of one bar; the low and high bars of an input sit side by side within one row."""
+
+
+_LEGEND_ROWS = 0.8
+"""Room above the top input for the legend, in rows."""
 
 
 def _tr(text: str) -> str:
@@ -102,7 +107,8 @@ class SensitivityPanel(QWidget):
         self.low_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=_BAR, brush=SERIES_COLORS[0])
         self.high_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=_BAR, brush=SERIES_COLORS[1])
         self.whiskers = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), pen=pg.mkPen("#444", width=1.5), beam=0.12)
-        self.legend = self.plot.addLegend(offset=(-10, 10))
+        # One row above the top input, where no bar is drawn.
+        self.legend = self.plot.addLegend(offset=(10, 4), colCount=2)
         for item in (self.low_bars, self.high_bars, self.whiskers):
             self.plot.addItem(item)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#222", width=1)))
@@ -161,8 +167,13 @@ class SensitivityPanel(QWidget):
         self.whiskers.setData(x=centre, y=np.concatenate([rows + _BAR / 2, rows - _BAR / 2]),
                               left=np.nan_to_num(centre - lo), right=np.nan_to_num(hi - centre),
                               top=np.zeros(2 * n), bottom=np.zeros(2 * n))
-        self.plot.getAxis("left").setTicks([[(y, input_name(k)) for y, k in zip(rows, swings["input"])]])
-        self.plot.setYRange(-0.7, n - 0.3, padding=0)
+        names = [input_name(k) for k in swings["input"]]
+        left = self.plot.getAxis("left")
+        left.setTicks([list(zip(rows, names))])
+        # pyqtgraph sizes the axis before the labels are known; make room for the longest name.
+        metrics = QFontMetrics(left.style.get("tickFont") or self.font())
+        left.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 16 if names else None)
+        self.plot.setYRange(-0.7, n + _LEGEND_ROWS - 0.3, padding=0)
         reach = np.nanmax(np.abs(np.concatenate([lo, hi, centre]))) if n else 0.0
         reach = reach if reach > 0 else 1.0
         self.plot.setXRange(-1.1 * reach, 1.1 * reach, padding=0)
