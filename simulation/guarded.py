@@ -22,6 +22,8 @@ shift's search stops as soon as a total fails (more people never lower these rat
 from __future__ import annotations
 
 import math
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -94,6 +96,8 @@ class GuardedSearch:
     """Per shift, the communities staffed on it today: each keeps at least one grid worker."""
     infeasible: list[str] = field(default_factory=list)
     """Shifts whose guards failed even at three times today's staff (their recommendation is that many)."""
+    cancelled: bool = False
+    """The search was stopped before its answer: ``recommended`` and ``guards`` are empty."""
 
     @property
     def passed(self) -> bool:
@@ -137,9 +141,10 @@ def shift_of_hour(shifts: dict) -> list[str]:
     return out
 
 
-def evaluate(scenario: Scenario, replications: int, seed: int, workers: int = 1) -> tuple[list[Guard], pd.DataFrame]:
+def evaluate(scenario: Scenario, replications: int, seed: int, workers: int = 1,
+             cancel: threading.Event | None = None) -> tuple[list[Guard], pd.DataFrame]:
     """Every guard of ``scenario`` over ``replications`` (and the cases per community and shift)."""
-    result = run_experiment(scenario, replications, seed, workers=workers, keep_cases=True)
+    result = run_experiment(scenario, replications, seed, workers=workers, keep_cases=True, cancel=cancel)
     cases = result.cases[~result.cases["warmup"] & ~result.cases["after_horizon"] & ~result.cases["carried"]]
     shifts = shift_of_hour(ground_of(scenario).shifts)
     hour = cases["reported_at"].dt.tz_convert("Asia/Shanghai").dt.hour.to_numpy()
@@ -210,13 +215,42 @@ def with_staffing(scenario: Scenario, staffing: dict[str, dict[str, int]], base:
     return replace(parse_scenario(raw, scenario.base_dir), start_state=scenario.start_state)
 
 
-def optimise_guarded(scenario: Scenario, *, replications: int = 10, seed: int = 0, workers: int = 1) -> GuardedSearch:
-    """The fewest grid workers per community and shift of ``scenario`` that keep every guard (module notes)."""
+class _Cancelled(Exception):
+    """The caller asked the search to stop."""
+
+
+def optimise_guarded(scenario: Scenario, *, replications: int = 10, seed: int = 0, workers: int = 1,
+                     progress: Callable[[int], None] | None = None,
+                     cancel: threading.Event | None = None) -> GuardedSearch:
+    """The fewest grid workers per community and shift of ``scenario`` that keep every guard (module notes).
+
+    ``progress`` is called with the number of staffings evaluated so far; once ``cancel`` is set no
+    further staffing is evaluated and the search returns with ``cancelled`` set.
+    """
     base = with_staffing(scenario, {}, {})
     current = headcounts(base)
     search = GuardedSearch(scenario, current, replications=replications, seed=seed)
-    guards, load = evaluate(base, replications, seed, workers)
-    search.runs += 1
+
+    def run(candidate: Scenario) -> tuple[list[Guard], pd.DataFrame]:
+        if cancel is not None and cancel.is_set():
+            raise _Cancelled
+        out = evaluate(candidate, replications, seed, workers, cancel)
+        if cancel is not None and cancel.is_set():
+            raise _Cancelled
+        search.runs += 1
+        if progress is not None:
+            progress(search.runs)
+        return out
+
+    try:
+        return _search(search, base, current, run)
+    except _Cancelled:
+        search.cancelled = True
+        return search
+
+
+def _search(search: GuardedSearch, base: Scenario, current: dict[str, dict[str, int]], run) -> GuardedSearch:
+    guards, load = run(base)
     staffing = {s: dict(by) for s, by in current.items()}
 
     def shift_guards(gs: list[Guard], shift: str) -> list[Guard]:
@@ -235,8 +269,7 @@ def optimise_guarded(scenario: Scenario, *, replications: int = 10, seed: int = 
             if total not in results:
                 allocation = _allocation(total, weights, floor)
                 candidate = {**staffing, shift: allocation}
-                gs, _ = evaluate(with_staffing(base, candidate, current), replications, seed, workers)
-                search.runs += 1
+                gs, _ = run(with_staffing(base, candidate, current))
                 results[total] = gs
                 ok = all(g.passed for g in shift_guards(gs, shift))
                 search.trials.append({"shift": shift, "total": total, "passed": ok})
@@ -254,8 +287,7 @@ def optimise_guarded(scenario: Scenario, *, replications: int = 10, seed: int = 
         failing = [g for g in shift_guards(below, shift) if not g.passed] if below is not None else []
         # Nothing failed one person fewer (or it was not tried): the floor of one per community binds.
         search.binding[shift] = min(failing, key=lambda g: g.slack) if failing else None
-    final, _ = evaluate(with_staffing(base, staffing, current), replications, seed, workers)
-    search.runs += 1
+    final, _ = run(with_staffing(base, staffing, current))
     search.recommended = staffing
     search.guards = final
     return search

@@ -265,6 +265,8 @@ class MapPanel(QWidget):
         self._top.addWidget(self._search, 1)
         self._top.addWidget(self._fit_button)
         self._second = QHBoxLayout()
+        # In line with the breadcrumbs above it, not against the window's edge.
+        self._second.setContentsMargins(6, 0, 4, 0)
         self._level_label, self._measure_label = QLabel(), QLabel()
         settings = [self._level_label, self._level_box, self._measure_label, self._measure_box, *self._toggles.values()]
         for widget in settings:

@@ -35,11 +35,15 @@ from PySide6.QtWidgets import (
 from cockpit.security.authorizer import ExportCheck
 from cockpit.street.model import Street
 from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
-from simulation.optimise import StreetStaffingSearch
-from simulation.sensitivity import Sensitivity
+from simulation.ground import ground_of
+from simulation.guarded import GuardedSearch
 from simulation.kpi import ALL
+from simulation.scenario import Scenario
+from simulation.sensitivity import Sensitivity
+from simulation.street import load_street
 from widgets.export_gate import export_or_explain
 from widgets.grid_heat_map import GridHeatMap
+from widgets.i18n import is_chinese
 from widgets.sensitivity_panel import SensitivityPanel
 from widgets.theme import SERIES_COLORS
 
@@ -160,16 +164,19 @@ class ScenarioResultsPanel(QWidget):
         self.tabs.addTab(map_page, "")
         self.search_table = QTableWidget()
         self.search_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.guard_table = QTableWidget()
+        self.guard_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.search_label = QLabel()
         self.search_label.setWordWrap(True)
         search_page = QWidget()
         search_layout = QVBoxLayout(search_page)
         search_layout.addWidget(self.search_label)
         search_layout.addWidget(self.search_table, 1)
+        search_layout.addWidget(self.guard_table, 1)
         self.tabs.addTab(search_page, "")
         self.sensitivity = SensitivityPanel()
         self.tabs.addTab(self.sensitivity, "")
-        self.search: StreetStaffingSearch | None = None
+        self.search: GuardedSearch | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
         bottom = QHBoxLayout()
@@ -305,10 +312,8 @@ class ScenarioResultsPanel(QWidget):
 
     def _street(self) -> Street | None:
         """The street the results were simulated on (None for a street-less scenario)."""
-        if self._map_street is None and self.results and self.results[0].scenario.street != "none":
-            from simulation.street import load_street
-
-            self._map_street = load_street(self.results[0].scenario.street)
+        if self._map_street is None and self.results:
+            self._map_street = _street_of(self.results[0].scenario)
         return self._map_street
 
     def _grid_positions(self) -> dict[str, tuple[float, float]]:
@@ -359,29 +364,81 @@ class ScenarioResultsPanel(QWidget):
         else:
             self.map_label.setText(self.tr("No overdue or late cases in any grid"))
 
-    def set_search(self, search: StreetStaffingSearch) -> None:
-        """Show a staffing search: every level tried and, per community, the headcount of the best."""
+    def set_search(self, search: GuardedSearch) -> None:
+        """Show the staffing optimiser's answer: grid workers per community and shift, and every guard.
+
+        The upper table has a row per community and a column per shift (today → recommended, bold
+        where they differ); the lower one every guard at the answer with its one-sided 95 % bound.
+        """
         self.search = search
-        communities = sorted({c for t in search.trials for c in t.allocation})
-        headers = [self.tr("People"), self.tr("Within target [95 % interval]"), self.tr("Meets target")] + communities
+        self.tabs.setCurrentIndex(self.tabs.count() - 1)
+        self.retranslate_ui()
+
+    def _fill_search(self, search: GuardedSearch) -> None:
+        """Both tables of the staffing search, in the UI's language."""
+        answer = search.summary(_lang())
+        shifts = sorted(answer["current"])
+        names = _shift_names(search)
+        communities = sorted({c for by in answer["current"].values() for c in by})
+        street = _street_of(search.scenario)
         self.search_table.clear()
-        self.search_table.setColumnCount(len(headers))
-        self.search_table.setHorizontalHeaderLabels(headers)
-        self.search_table.setRowCount(len(search.trials))
+        self.search_table.setColumnCount(len(shifts))
+        self.search_table.setHorizontalHeaderLabels([names.get(s, s) for s in shifts])
+        self.search_table.setRowCount(len(communities) + 1)
+        self.search_table.setVerticalHeaderLabels([_community_label(street, c) for c in communities] + [self.tr("Total")])
         bold = QFont()
         bold.setBold(True)
-        for row, trial in enumerate(search.trials):
-            cells = [str(trial.total), format_value("response_compliance", trial.mean, trial.lower, trial.upper),
-                     self.tr("yes") if trial.passed else self.tr("no")]
-            cells += [str(trial.allocation.get(c, 0)) for c in communities]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if trial.total == search.best:
+        for column, shift in enumerate(shifts):
+            now, new = answer["current"][shift], answer["recommendation"].get(shift, {})
+            rows = [(now.get(c, 0), new.get(c, 0)) for c in communities]
+            rows.append((sum(now.values()), sum(new.values())))
+            for row, (today, recommended) in enumerate(rows):
+                item = QTableWidgetItem(f"{today} → {recommended}" if not search.cancelled else str(today))
+                if today != recommended and not search.cancelled:
                     item.setFont(bold)
                 self.search_table.setItem(row, column, item)
         self.search_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tabs.setCurrentIndex(self.tabs.count() - 1)
-        self.retranslate_ui()
+        self.guard_table.clear()
+        self.guard_table.setColumnCount(4)
+        self.guard_table.setHorizontalHeaderLabels(
+            [self.tr("Constraint"), self.tr("Value [95 % interval]"), self.tr("Limit"), self.tr("Met")])
+        self.guard_table.setRowCount(len(answer["guards"]))
+        for row, guard in enumerate(answer["guards"]):
+            cells = [guard["label"], format_value("response_compliance", guard["value"], *guard["interval"]),
+                     f"{'≥' if guard['name'] != 'overdue_rate' else '≤'} {100 * guard['limit']:.0f} %",
+                     self.tr("yes") if guard["pass"] else self.tr("no")]
+            for column, text in enumerate(cells):
+                self.guard_table.setItem(row, column, QTableWidgetItem(text))
+        self.guard_table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+
+    def _search_text(self) -> str:
+        """The optimiser's answer in words: each shift's total and what binds it, and the search made."""
+        search = self.search
+        if search is None:
+            return self.tr("No staffing search yet.")
+        if search.cancelled:
+            return self.tr("The staffing search was cancelled after {runs} staffings; no recommendation.").format(
+                runs=search.runs)
+        answer = search.summary(_lang())
+        names = _shift_names(search)
+        lines = []
+        for shift in sorted(answer["current"]):
+            binding = answer["binding"].get(shift)
+            if binding is None or binding.get("value") is None:
+                why = binding["label"] if binding else ""
+            else:
+                why = self.tr("{label} would fall to {value}").format(
+                    label=binding["label"], value=format_value("response_compliance", binding["value"], *binding["interval"]))
+            lines.append(self.tr("{shift}: {today} → {recommended} grid workers; binding: {why}").format(
+                shift=names.get(shift, shift), today=answer["total"]["current"][shift],
+                recommended=answer["total"]["recommended"].get(shift, 0), why=why))
+        for shift in answer["infeasible"]:
+            lines.append(self.tr("{shift}: no staffing up to three times today's meets every constraint.").format(
+                shift=names.get(shift, shift)))
+        lines.append(self.tr("Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} "
+                             "replications; {runs} staffings simulated, {years:.1f} street-years.").format(
+            n=answer["replications"], runs=len(answer["trials"]) + 2, years=answer["street_years"]))
+        return "\n".join(lines)
 
     # -- export ----------------------------------------------------------------------------------
 
@@ -401,9 +458,19 @@ class ScenarioResultsPanel(QWidget):
         path = folder / "comparison.csv"
         self.comparison.to_csv(path, index=False)
         written.append(path)
-        if self.search is not None:
+        if self.search is not None and not self.search.cancelled:
+            answer = self.search.summary(_lang())
             path = folder / "staffing_search.csv"
-            self.search.frame().to_csv(path, index=False)
+            pd.DataFrame([{"shift": shift, "community": community, "current": count,
+                           "recommended": answer["recommendation"].get(shift, {}).get(community, 0)}
+                          for shift, by in sorted(answer["current"].items()) for community, count in sorted(by.items())]
+                         ).to_csv(path, index=False)
+            written.append(path)
+            path = folder / "staffing_guards.csv"
+            pd.DataFrame([{"constraint": g["label"], "kind": g["name"], "risk": g["risk"], "shift": g["shift"],
+                           "community": g["community"], "value": g["value"], "lower": g["interval"][0],
+                           "upper": g["interval"][1], "limit": g["limit"], "met": g["pass"]} for g in answer["guards"]]
+                         ).to_csv(path, index=False)
             written.append(path)
         if self.results:
             grids = pd.concat(
@@ -462,18 +529,9 @@ class ScenarioResultsPanel(QWidget):
         self.utilisation_plot.setTitle(self.tr("Busy share of on-duty staff by hour"))
         self.map_plot.setTitle(self.tr("General grids"))
         self.export_button.setText(self.tr("Export CSV and PNG…"))
-        search = self.search
-        if search is None:
-            self.search_label.setText(self.tr("No staffing search yet."))
-        elif search.best is None:
-            self.search_label.setText(self.tr("No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.").format(
-                target=100 * search.target, label=search.label, minutes=search.within_minutes))
-        else:
-            self.search_label.setText(self.tr(
-                "Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within "
-                "{minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level."
-            ).format(role=search.role, shift=search.shift, best=search.best, target=100 * search.target,
-                     label=search.label, minutes=search.within_minutes, n=search.replications))
+        self.search_label.setText(self._search_text())
+        if self.search is not None:
+            self._fill_search(self.search)
         if self.results:
             n = self.results[0].replications
             self.note.setText(
@@ -487,3 +545,33 @@ class ScenarioResultsPanel(QWidget):
         if event.type() == event.Type.LanguageChange:
             self.retranslate_ui()
         super().changeEvent(event)
+
+
+def _lang() -> str:
+    """The answer's language code for :meth:`GuardedSearch.summary`: the UI's."""
+    return "zh" if is_chinese() else "en"
+
+
+def _shift_names(search: GuardedSearch) -> dict[str, str]:
+    """Each shift id of the searched scenario's roster with its name and hours."""
+    shifts = ground_of(search.scenario).shifts.values()
+    return {s.id: f"{s.name or s.id} {s.start // 60:02d}:{s.start % 60:02d}-{s.end // 60 % 24:02d}:{s.end % 60:02d}"
+            for s in shifts}
+
+
+def _street_of(scenario: Scenario) -> Street | None:
+    """The map ``scenario`` runs on (None for an abstract queue or a street known only from its log)."""
+    if scenario.street in ("none", "log"):
+        return None
+    return load_street(scenario.street)
+
+
+def _community_label(street: Street | None, community: str) -> str:
+    """``C03 永丰社区`` (the English name in an English UI) where the street is known, else the id."""
+    if street is None:
+        return community
+    try:
+        item = street.community(community)
+    except KeyError:
+        return community
+    return f"{community} {item.name if is_chinese() else item.name_en}"

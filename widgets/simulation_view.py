@@ -17,7 +17,6 @@ from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDoubleSpinBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -34,7 +33,7 @@ from cockpit.history.format import LogFormatError, read_log
 from cockpit.kpi import KPIS
 from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import ExperimentResult, run_experiment
-from simulation.optimise import StreetStaffingSearch, optimise_street_staffing
+from simulation.guarded import GuardedSearch, optimise_guarded
 from simulation.resource_whatif import WhatIf, run_whatif
 from simulation.scenario import Scenario
 from simulation.sensitivity import DEFAULT_REPLICATIONS, INPUTS, Sensitivity, run_sensitivity
@@ -64,8 +63,8 @@ class ExperimentRunner(QObject):
         The :class:`~simulation.experiment.ExperimentResult` of each scenario that ran, and
         whether the run was cancelled.
     search_finished(object, bool)
-        The :class:`~simulation.experiment.StreetStaffingSearch` of a staffing search, and
-        whether it was cancelled.
+        The :class:`~simulation.guarded.GuardedSearch` of a staffing search, and whether it was
+        cancelled.
     whatif_finished(object, bool)
         The :class:`~simulation.resource_whatif.WhatIf` of a placement plan, and whether it was cancelled.
     baseline_finished(object)
@@ -106,12 +105,12 @@ class ExperimentRunner(QObject):
         """Run ``replications`` of each scenario under ``seed`` (``workers`` processes per scenario)."""
         self._launch(replications * len(scenarios), self._work, list(scenarios), replications, seed, workers)
 
-    def start_search(self, scenario: Scenario, replications: int, seed: int, workers: int = 1, **options) -> None:
-        """Search the fewest people for ``scenario`` (``options`` go to ``optimise_street_staffing``).
+    def start_search(self, scenario: Scenario, replications: int, seed: int, workers: int = 1) -> None:
+        """Search the fewest grid workers per community and shift of ``scenario`` (``optimise_guarded``).
 
-        Progress counts the staffing levels tried; the total is unknown (0).
+        Progress counts the staffings evaluated; the total is unknown (0).
         """
-        self._launch(0, self._search, scenario, replications, seed, workers, options)
+        self._launch(0, self._search, scenario, replications, seed, workers)
 
     def start_whatif(self, scenario: Scenario, plan_path: str, replications: int, seed: int, workers: int = 1) -> None:
         """Run ``scenario`` with today's placement and with the plan (:func:`simulation.resource_whatif.run_whatif`)."""
@@ -155,15 +154,14 @@ class ExperimentRunner(QObject):
         self._future = self._executor.submit(work, *args)
         self._timer.start()
 
-    def _search(self, scenario: Scenario, replications: int, seed: int, workers: int, options: dict) -> tuple:
-        def progress(_trial) -> None:
+    def _search(self, scenario: Scenario, replications: int, seed: int, workers: int) -> tuple:
+        def progress(runs: int) -> None:
             with self._lock:
-                self._done += 1
+                self._done = runs
 
-        search = optimise_street_staffing(
-            scenario, replications=replications, seed=seed, workers=workers, progress=progress, cancel=self._cancel, **options
-        )
-        return search, self._cancel.is_set()
+        search = optimise_guarded(scenario, replications=replications, seed=seed, workers=workers, progress=progress,
+                                  cancel=self._cancel)
+        return search, search.cancelled
 
     def cancel(self) -> None:
         """Start no further replication; the run finishes with those already done."""
@@ -212,7 +210,7 @@ class ExperimentRunner(QObject):
             self.failed.emit(f"{type(error).__name__}: {error}")
             return
         outcome, cancelled = future.result()
-        if isinstance(outcome, StreetStaffingSearch):
+        if isinstance(outcome, GuardedSearch):
             self.search_finished.emit(outcome, cancelled)
         elif isinstance(outcome, WhatIf):
             self.whatif_finished.emit(outcome, cancelled)
@@ -261,11 +259,6 @@ class SimulationView(QWidget):
         self.from_now.setEnabled(twin is not None)
         self.run_button = QPushButton()
         self.search_button = QPushButton()
-        self.target = QDoubleSpinBox()
-        self.target.setRange(0.5, 1.0)
-        self.target.setSingleStep(0.01)
-        self.target.setDecimals(2)
-        self.target.setValue(0.95)
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.check_button = QPushButton()
@@ -296,7 +289,6 @@ class SimulationView(QWidget):
             run_bar.addWidget(box)
         run_bar.addWidget(self.from_now)
         run_bar.addWidget(self.run_button)
-        run_bar.addWidget(self.target)
         run_bar.addWidget(self.search_button)
         run_bar.addWidget(self.sensitivity_button)
         run_bar.addWidget(self.cancel_button)
@@ -314,7 +306,7 @@ class SimulationView(QWidget):
         self.add_button.clicked.connect(self.add_copy)
         self.remove_button.clicked.connect(self.remove_selected)
         self.run_button.clicked.connect(self.run)
-        self.search_button.clicked.connect(self.search_night_staffing)
+        self.search_button.clicked.connect(self.search_staffing)
         self.cancel_button.clicked.connect(self.runner.cancel)
         self.runner.progress_changed.connect(self._on_progress)
         self.runner.finished.connect(self._on_finished)
@@ -387,11 +379,12 @@ class SimulationView(QWidget):
         self.status.setText(self.tr("Running…"))
         self.runner.start(scenarios, self.replications.value(), self.seed.value(), self.workers.value())
 
-    def search_night_staffing(self) -> None:
-        """Find the fewest night-shift grid workers (per community) keeping red cases within target.
+    def search_staffing(self) -> None:
+        """Find the fewest grid workers per community and shift that keep every guard.
 
-        The selected scenario is searched at the chosen confidence target share (95 % interval,
-        lower bound >= the target), with the replications and seed of the run bar.
+        Every risk class on scene within 2 h and accepted within target in every shift, and every
+        community's overdue rate, at 95 % confidence (:mod:`simulation.guarded`), with the
+        replications and seed of the run bar, on the selected scenario.
         """
         if self.runner.running:
             return
@@ -402,11 +395,8 @@ class SimulationView(QWidget):
             return
         self.progress.setRange(0, 0)
         self._set_running(True)
-        self.status.setText(self.tr("Searching the fewest night-shift grid workers…"))
-        self.runner.start_search(
-            scenario, self.replications.value(), self.seed.value(), self.workers.value(),
-            role="grid_worker", shift="night", label="red", target=self.target.value(),
-        )
+        self.status.setText(self.tr("Searching the fewest grid workers per community and shift…"))
+        self.runner.start_search(scenario, self.replications.value(), self.seed.value(), self.workers.value())
 
     def run_sensitivity(self) -> None:
         """The tornado of the selected scenario's inputs at ±20 %, over its first four weeks.
@@ -501,16 +491,19 @@ class SimulationView(QWidget):
         self.sensitivity_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
 
-    def _on_search_finished(self, search: StreetStaffingSearch, cancelled: bool) -> None:
+    def _on_search_finished(self, search: GuardedSearch, cancelled: bool) -> None:
         self._set_running(False)
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.results.set_search(search)
-        if search.best is None:
-            self.status.setText(self.tr("No level tried met the target ({n} levels tried).").format(n=len(search.trials)))
+        if cancelled:
+            self.status.setText(self.tr("Staffing search cancelled."))
         else:
-            self.status.setText(self.tr("Fewest night-shift grid workers: {best} ({n} levels tried).").format(
-                best=search.best, n=len(search.trials)))
+            today = sum(sum(by.values()) for by in search.current.values())
+            recommended = sum(sum(by.values()) for by in search.recommended.values())
+            self.status.setText(self.tr("Staffing search done: {recommended} grid workers over all shifts instead of "
+                                        "{today} ({runs} staffings simulated).").format(
+                recommended=recommended, today=today, runs=search.runs))
         self.run_finished.emit(cancelled)
 
     def _on_progress(self, done: int, total: int) -> None:
@@ -545,10 +538,10 @@ class SimulationView(QWidget):
         self._labels["workers"].setText(self.tr("Processes"))
         self.from_now.setText(self.tr("Start from now"))
         self.run_button.setText(self.tr("Run"))
-        self.search_button.setText(self.tr("Fewest night workers"))
-        self.search_button.setToolTip(self.tr("Fewest night-shift grid workers per community that keep this share of red "
-                                              "cases responded to within the target, at 95 % confidence"))
-        self.target.setToolTip(self.tr("Required share of red cases within the response target"))
+        self.search_button.setText(self.tr("Optimise staffing"))
+        self.search_button.setToolTip(self.tr("Fewest grid workers per community and shift that keep every risk class on "
+                                              "scene within 2 h and accepted within target in every shift, and every "
+                                              "community's overdue rate, at 95 % confidence"))
         self.sensitivity_button.setText(self.tr("Sensitivity ±20 %"))
         self.sensitivity_button.setToolTip(self.tr("Move each input the street only estimates (demand, work, acceptance, "
                                                    "travel, department waiting, triage and dispatch, grid workers, "

@@ -1598,157 +1598,157 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="317"/>
+        <location filename="../../widgets/map_panel.py" line="319"/>
         <source>Search grid, case id or staff name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="318"/>
+        <location filename="../../widgets/map_panel.py" line="320"/>
         <source>Fit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="320"/>
+        <location filename="../../widgets/map_panel.py" line="322"/>
         <source>Level</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="321"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>Colour by</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="345"/>
+        <location filename="../../widgets/map_panel.py" line="347"/>
         <source>{measure}:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="347"/>
+        <location filename="../../widgets/map_panel.py" line="349"/>
         <source>Legend:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>Community</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="319"/>
+        <location filename="../../widgets/map_panel.py" line="321"/>
         <source>Back to the whole street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>General grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>Micro-grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="327"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>Cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="327"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>Sensors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="328"/>
+        <location filename="../../widgets/map_panel.py" line="330"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="329"/>
+        <location filename="../../widgets/map_panel.py" line="331"/>
         <source>Dedicated grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="334"/>
+        <location filename="../../widgets/map_panel.py" line="336"/>
         <source>Open cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="335"/>
+        <location filename="../../widgets/map_panel.py" line="337"/>
         <source>Overdue cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="336"/>
+        <location filename="../../widgets/map_panel.py" line="338"/>
         <source>Active alarms</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="337"/>
+        <location filename="../../widgets/map_panel.py" line="339"/>
         <source>Sensors silent or alarming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="338"/>
+        <location filename="../../widgets/map_panel.py" line="340"/>
         <source>Available staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1067"/>
+        <location filename="../../widgets/map_panel.py" line="1069"/>
         <source>Dedicated grid: {names}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1080"/>
+        <location filename="../../widgets/map_panel.py" line="1082"/>
         <source>{risk} risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1084"/>
+        <location filename="../../widgets/map_panel.py" line="1086"/>
         <source>OVERDUE</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1094"/>
+        <location filename="../../widgets/map_panel.py" line="1096"/>
         <source>ALARM {alarm}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1096"/>
+        <location filename="../../widgets/map_panel.py" line="1098"/>
         <source>silent since {time}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1098"/>
+        <location filename="../../widgets/map_panel.py" line="1100"/>
         <source>normal</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1105"/>
+        <location filename="../../widgets/map_panel.py" line="1107"/>
         <source>{n} sensors · {silent} silent · {alarming} alarming</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1107"/>
+        <location filename="../../widgets/map_panel.py" line="1109"/>
         <source>Drill in to see each sensor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="328"/>
+        <location filename="../../widgets/map_panel.py" line="330"/>
         <source>Resources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="339"/>
+        <location filename="../../widgets/map_panel.py" line="341"/>
         <source>Households beyond reach</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1123"/>
+        <location filename="../../widgets/map_panel.py" line="1125"/>
         <source> (low)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1129"/>
+        <location filename="../../widgets/map_panel.py" line="1131"/>
         <source>Suggested site: {name}</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2759,238 +2759,263 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Responded within target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Wait (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>Response (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>Resolution (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>Handled by departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>Utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>Cases per replication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="61"/>
+        <location filename="../../widgets/scenario_results.py" line="65"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="62"/>
+        <location filename="../../widgets/scenario_results.py" line="66"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="63"/>
+        <location filename="../../widgets/scenario_results.py" line="67"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="64"/>
+        <location filename="../../widgets/scenario_results.py" line="68"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="210"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
         <source>KPI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="210"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="350"/>
+        <location filename="../../widgets/scenario_results.py" line="355"/>
         <source>no cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="355"/>
+        <location filename="../../widgets/scenario_results.py" line="360"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="358"/>
+        <location filename="../../widgets/scenario_results.py" line="363"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="360"/>
+        <location filename="../../widgets/scenario_results.py" line="365"/>
         <source>No overdue or late cases in any grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
-        <source>People</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
-        <source>Within target [95 % interval]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
-        <source>Meets target</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="375"/>
+        <location filename="../../widgets/scenario_results.py" line="409"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="375"/>
+        <location filename="../../widgets/scenario_results.py" line="409"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../widgets/scenario_results.py" line="420"/>
+        <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <source>{label} would fall to {value}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="432"/>
+        <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../widgets/scenario_results.py" line="438"/>
+        <source>Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="505"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="514"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="514"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="514"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="448"/>
+        <location filename="../../widgets/scenario_results.py" line="515"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="448"/>
+        <location filename="../../widgets/scenario_results.py" line="515"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="448"/>
+        <location filename="../../widgets/scenario_results.py" line="515"/>
         <source>Staffing search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="449"/>
+        <location filename="../../widgets/scenario_results.py" line="516"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="452"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="453"/>
+        <location filename="../../widgets/scenario_results.py" line="520"/>
         <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="454"/>
+        <location filename="../../widgets/scenario_results.py" line="521"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="211"/>
-        <location filename="../../widgets/scenario_results.py" line="457"/>
+        <location filename="../../widgets/scenario_results.py" line="218"/>
+        <location filename="../../widgets/scenario_results.py" line="524"/>
         <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="459"/>
+        <location filename="../../widgets/scenario_results.py" line="388"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <source>Constraint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <source>Value [95 % interval]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="526"/>
         <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="460"/>
+        <location filename="../../widgets/scenario_results.py" line="527"/>
         <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="461"/>
+        <location filename="../../widgets/scenario_results.py" line="528"/>
         <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="462"/>
+        <location filename="../../widgets/scenario_results.py" line="529"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="463"/>
+        <location filename="../../widgets/scenario_results.py" line="530"/>
         <source>General grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="464"/>
+        <location filename="../../widgets/scenario_results.py" line="531"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="467"/>
+        <location filename="../../widgets/scenario_results.py" line="418"/>
         <source>No staffing search yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="469"/>
-        <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="473"/>
-        <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="480"/>
+        <location filename="../../widgets/scenario_results.py" line="538"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="484"/>
+        <location filename="../../widgets/scenario_results.py" line="542"/>
         <source>No results yet: run the scenarios.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2998,142 +3023,142 @@
 <context>
     <name>SensitivityPanel</name>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="23"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="24"/>
         <source>Demand (cases per day)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="24"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="25"/>
         <source>On-scene work time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="25"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="26"/>
         <source>Acceptance delay</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="26"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="27"/>
         <source>Travel time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="27"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="28"/>
         <source>Department waiting time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="28"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="29"/>
         <source>Triage and dispatch delays</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="29"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="30"/>
         <source>Grid workers on every shift</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="30"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="31"/>
         <source>Reopen probability</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="35"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="36"/>
         <source>Report to on scene</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="36"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="37"/>
         <source>Utilisation of staff on duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="72"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="77"/>
         <source>{v:+.1f} pp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="74"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="79"/>
         <source>{v:+.1f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="76"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="81"/>
         <source>{v:+.2f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="142"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="148"/>
         <source>Change from the base ({unit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="174"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="185"/>
         <source>No sensitivity run yet: “Sensitivity ±20 %” moves each input the street only estimates by 20 % either way and shows how far the answer moves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="179"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="190"/>
         <source>{scenario}: {kpi} is {base} at the base. Bars: the change with each input at −{p:.0f} % and +{p:.0f} %, whiskers its 95 % interval over {n} paired replications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="184"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="195"/>
         <source>Largest: {name}, {low} at −{p:.0f} % and {high} at +{p:.0f} %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="188"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="199"/>
         <source>Cancelled: only the inputs that finished are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="195"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="206"/>
         <source>Indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="197"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="208"/>
         <source>input −{p:.0f} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="198"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="209"/>
         <source>input +{p:.0f} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="210"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="221"/>
         <source>percentage points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="212"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="223"/>
         <source>minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="214"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
         <source>hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="216"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="227"/>
         <source>rating points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="217"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="228"/>
         <source>cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="236"/>
         <source>{v:.1f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="227"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="238"/>
         <source>{v:.2f} h</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3169,192 +3194,187 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="444"/>
+        <location filename="../../widgets/simulation_view.py" line="398"/>
+        <source>Searching the fewest grid workers per community and shift…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="434"/>
         <source>Incident log of the street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="445"/>
+        <location filename="../../widgets/simulation_view.py" line="435"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="456"/>
+        <location filename="../../widgets/simulation_view.py" line="446"/>
         <source>Cannot read the incident log: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="460"/>
+        <location filename="../../widgets/simulation_view.py" line="450"/>
         <source>Checking the baseline against the history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="470"/>
+        <location filename="../../widgets/simulation_view.py" line="460"/>
         <source>Baseline check done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="477"/>
+        <location filename="../../widgets/simulation_view.py" line="467"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="485"/>
+        <location filename="../../widgets/simulation_view.py" line="475"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="492"/>
+        <location filename="../../widgets/simulation_view.py" line="482"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="557"/>
-        <source>Check against history…</source>
+        <location filename="../../widgets/simulation_view.py" line="500"/>
+        <source>Staffing search cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="558"/>
-        <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="246"/>
-        <source>Today</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="338"/>
-        <source>{name} (copy)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="387"/>
-        <source>Running…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="401"/>
-        <source>The staffing search needs a street scenario.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="405"/>
-        <source>Searching the fewest night-shift grid workers…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="421"/>
-        <source>The sensitivity analysis needs a street scenario.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="429"/>
-        <source>Moving each input by 20 % either way…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="436"/>
-        <source>Cancelled: showing the inputs that finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="438"/>
-        <source>Sensitivity done: {n} inputs, {r} replications each.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="510"/>
-        <source>No level tried met the target ({n} levels tried).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="512"/>
-        <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="526"/>
-        <source>Cancelled: showing the replications that finished.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="529"/>
-        <source>Done in {seconds:.1f} s.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="534"/>
-        <source>The run failed: {message}</source>
+        <location filename="../../widgets/simulation_view.py" line="504"/>
+        <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="541"/>
-        <source>Copy scenario</source>
+        <source>Optimise staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="542"/>
-        <source>Remove</source>
+        <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="543"/>
-        <source>Replications</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="544"/>
-        <source>Seed</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="545"/>
-        <source>Processes</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="546"/>
-        <source>Start from now</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="547"/>
-        <source>Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="548"/>
-        <source>Fewest night workers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="549"/>
-        <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
+        <location filename="../../widgets/simulation_view.py" line="550"/>
+        <source>Check against history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/simulation_view.py" line="551"/>
-        <source>Required share of red cases within the response target</source>
+        <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="552"/>
+        <location filename="../../widgets/simulation_view.py" line="244"/>
+        <source>Today</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="330"/>
+        <source>{name} (copy)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="379"/>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="394"/>
+        <source>The staffing search needs a street scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="411"/>
+        <source>The sensitivity analysis needs a street scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="419"/>
+        <source>Moving each input by 20 % either way…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="426"/>
+        <source>Cancelled: showing the inputs that finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="428"/>
+        <source>Sensitivity done: {n} inputs, {r} replications each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="519"/>
+        <source>Cancelled: showing the replications that finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="522"/>
+        <source>Done in {seconds:.1f} s.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="527"/>
+        <source>The run failed: {message}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="534"/>
+        <source>Copy scenario</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="535"/>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="536"/>
+        <source>Replications</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="537"/>
+        <source>Seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="538"/>
+        <source>Processes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="539"/>
+        <source>Start from now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="540"/>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="545"/>
         <source>Sensitivity ±20 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="553"/>
+        <location filename="../../widgets/simulation_view.py" line="546"/>
         <source>Move each input the street only estimates (demand, work, acceptance, travel, department waiting, triage and dispatch, grid workers, reopening) by 20 % either way and show how far the answer moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="556"/>
+        <location filename="../../widgets/simulation_view.py" line="549"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="561"/>
+        <location filename="../../widgets/simulation_view.py" line="554"/>
         <source>What-if simulation</source>
         <translation type="unfinished"></translation>
     </message>

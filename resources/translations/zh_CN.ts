@@ -1598,157 +1598,157 @@
 <context>
     <name>MapPanel</name>
     <message>
-        <location filename="../../widgets/map_panel.py" line="317"/>
+        <location filename="../../widgets/map_panel.py" line="319"/>
         <source>Search grid, case id or staff name</source>
         <translation>搜索网格、事件编号或人员姓名</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="318"/>
+        <location filename="../../widgets/map_panel.py" line="320"/>
         <source>Fit</source>
         <translation>全图</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="320"/>
+        <location filename="../../widgets/map_panel.py" line="322"/>
         <source>Level</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="321"/>
+        <location filename="../../widgets/map_panel.py" line="323"/>
         <source>Colour by</source>
         <translation>着色依据</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="347"/>
+        <location filename="../../widgets/map_panel.py" line="349"/>
         <source>Legend:</source>
         <translation>图例：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="345"/>
+        <location filename="../../widgets/map_panel.py" line="347"/>
         <source>{measure}:</source>
         <translation>{measure}：</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="319"/>
+        <location filename="../../widgets/map_panel.py" line="321"/>
         <source>Back to the whole street</source>
         <translation>返回整个街道</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>Community</source>
         <translation>社区</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>General grid</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="323"/>
+        <location filename="../../widgets/map_panel.py" line="325"/>
         <source>Micro-grid</source>
         <translation>微网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="327"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>Cases</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="327"/>
+        <location filename="../../widgets/map_panel.py" line="329"/>
         <source>Sensors</source>
         <translation>感知设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="328"/>
+        <location filename="../../widgets/map_panel.py" line="330"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="329"/>
+        <location filename="../../widgets/map_panel.py" line="331"/>
         <source>Dedicated grids</source>
         <translation>专属网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="334"/>
+        <location filename="../../widgets/map_panel.py" line="336"/>
         <source>Open cases</source>
         <translation>在办事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="335"/>
+        <location filename="../../widgets/map_panel.py" line="337"/>
         <source>Overdue cases</source>
         <translation>超时事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="336"/>
+        <location filename="../../widgets/map_panel.py" line="338"/>
         <source>Active alarms</source>
         <translation>活动告警</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="337"/>
+        <location filename="../../widgets/map_panel.py" line="339"/>
         <source>Sensors silent or alarming</source>
         <translation>离线或告警设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="338"/>
+        <location filename="../../widgets/map_panel.py" line="340"/>
         <source>Available staff</source>
         <translation>空闲人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1067"/>
+        <location filename="../../widgets/map_panel.py" line="1069"/>
         <source>Dedicated grid: {names}</source>
         <translation>专属网格：{names}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1080"/>
+        <location filename="../../widgets/map_panel.py" line="1082"/>
         <source>{risk} risk</source>
         <translation>{risk}色风险</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1084"/>
+        <location filename="../../widgets/map_panel.py" line="1086"/>
         <source>OVERDUE</source>
         <translation>超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1094"/>
+        <location filename="../../widgets/map_panel.py" line="1096"/>
         <source>ALARM {alarm}</source>
         <translation>告警 {alarm}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1096"/>
+        <location filename="../../widgets/map_panel.py" line="1098"/>
         <source>silent since {time}</source>
         <translation>自 {time} 起无信号</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1098"/>
+        <location filename="../../widgets/map_panel.py" line="1100"/>
         <source>normal</source>
         <translation>正常</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1105"/>
+        <location filename="../../widgets/map_panel.py" line="1107"/>
         <source>{n} sensors · {silent} silent · {alarming} alarming</source>
         <translation>感知设备 {n} 台 · 离线 {silent} · 报警 {alarming}</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1107"/>
+        <location filename="../../widgets/map_panel.py" line="1109"/>
         <source>Drill in to see each sensor</source>
         <translation>放大查看每台设备</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="328"/>
+        <location filename="../../widgets/map_panel.py" line="330"/>
         <source>Resources</source>
         <translation>资源</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="339"/>
+        <location filename="../../widgets/map_panel.py" line="341"/>
         <source>Households beyond reach</source>
         <translation>服务范围外住户</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1123"/>
+        <location filename="../../widgets/map_panel.py" line="1125"/>
         <source> (low)</source>
         <translation>（不足）</translation>
     </message>
     <message>
-        <location filename="../../widgets/map_panel.py" line="1129"/>
+        <location filename="../../widgets/map_panel.py" line="1131"/>
         <source>Suggested site: {name}</source>
         <translation>建议点位：{name}</translation>
     </message>
@@ -2703,7 +2703,7 @@
     <message>
         <location filename="../../widgets/scenario_editor.py" line="419"/>
         <source>Name</source>
-        <translation>姓名</translation>
+        <translation>名称</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_editor.py" line="420"/>
@@ -2759,238 +2759,263 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="49"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Responded within target</source>
         <translation>按时响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="50"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Wait (min)</source>
         <translation>等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>Response (min)</source>
         <translation>响应（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>Resolution (min)</source>
         <translation>办结（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>Escalated</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>Handled by departments</source>
         <translation>部门处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>Utilisation</source>
         <translation>人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>Cases per replication</source>
         <translation>每次重复的事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="61"/>
+        <location filename="../../widgets/scenario_results.py" line="65"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="62"/>
+        <location filename="../../widgets/scenario_results.py" line="66"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="63"/>
+        <location filename="../../widgets/scenario_results.py" line="67"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="64"/>
+        <location filename="../../widgets/scenario_results.py" line="68"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="210"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="210"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="350"/>
+        <location filename="../../widgets/scenario_results.py" line="355"/>
         <source>no cases</source>
         <translation>无事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="355"/>
+        <location filename="../../widgets/scenario_results.py" line="360"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation>增幅最大：{grid}（{value:+.1f} 个百分点）；红色更差，蓝色更好</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="358"/>
+        <location filename="../../widgets/scenario_results.py" line="363"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation>最高：{grid}（{value:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="360"/>
+        <location filename="../../widgets/scenario_results.py" line="365"/>
         <source>No overdue or late cases in any grid</source>
         <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
-        <source>People</source>
-        <translation>人数</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
-        <source>Within target [95 % interval]</source>
-        <translation>达标率 [95 % 区间]</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="366"/>
-        <source>Meets target</source>
-        <translation>是否达标</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="375"/>
+        <location filename="../../widgets/scenario_results.py" line="409"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="375"/>
+        <location filename="../../widgets/scenario_results.py" line="409"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
+        <location filename="../../widgets/scenario_results.py" line="420"/>
+        <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
+        <translation>人员配置搜索已取消（已试算 {runs} 种配置），无建议。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <source>{label} would fall to {value}</source>
+        <translation>再减一人则{label}降至 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="432"/>
+        <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
+        <translation>{shift}：网格员 {today} → {recommended} 人；起约束作用：{why}</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
+        <translation>{shift}：增至当前三倍人数仍不能满足全部约束。</translation>
+    </message>
+    <message>
         <location filename="../../widgets/scenario_results.py" line="438"/>
+        <source>Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
+        <translation>各约束均按 {n} 次重复的单侧 95 % 置信界判定；共试算 {runs} 种配置，模拟 {years:.1f} 街道年。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="505"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="514"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="514"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="447"/>
+        <location filename="../../widgets/scenario_results.py" line="514"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="448"/>
+        <location filename="../../widgets/scenario_results.py" line="515"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="448"/>
+        <location filename="../../widgets/scenario_results.py" line="515"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="448"/>
+        <location filename="../../widgets/scenario_results.py" line="515"/>
         <source>Staffing search</source>
         <translation>人员配置搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="449"/>
+        <location filename="../../widgets/scenario_results.py" line="516"/>
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="452"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="453"/>
+        <location filename="../../widgets/scenario_results.py" line="520"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="454"/>
+        <location filename="../../widgets/scenario_results.py" line="521"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="211"/>
-        <location filename="../../widgets/scenario_results.py" line="457"/>
+        <location filename="../../widgets/scenario_results.py" line="218"/>
+        <location filename="../../widgets/scenario_results.py" line="524"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="459"/>
+        <location filename="../../widgets/scenario_results.py" line="388"/>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <source>Constraint</source>
+        <translation>约束</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <source>Value [95 % interval]</source>
+        <translation>数值 [95 % 区间]</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <source>Limit</source>
+        <translation>限值</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <source>Met</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="526"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="460"/>
+        <location filename="../../widgets/scenario_results.py" line="527"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="461"/>
+        <location filename="../../widgets/scenario_results.py" line="528"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="462"/>
+        <location filename="../../widgets/scenario_results.py" line="529"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="463"/>
+        <location filename="../../widgets/scenario_results.py" line="530"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="464"/>
+        <location filename="../../widgets/scenario_results.py" line="531"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="467"/>
+        <location filename="../../widgets/scenario_results.py" line="418"/>
         <source>No staffing search yet.</source>
         <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="469"/>
-        <source>No level tried kept {target:.0f} % of {label} cases within {minutes:.0f} min.</source>
-        <translation>所试配置均未能使 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="473"/>
-        <source>Fewest {role} on the {shift} shift: {best}, keeping at least {target:.0f} % of {label} cases within {minutes:.0f} min (lower bound of the 95 % interval over {n} replications). Bold: the chosen level.</source>
-        <translation>{shift}班最少需要{role} {best} 人，可使至少 {target:.0f} % 的{label}事件在 {minutes:.0f} 分钟内响应（{n} 次重复的 95 % 区间下限）。粗体为所选配置。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="480"/>
+        <location filename="../../widgets/scenario_results.py" line="538"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="484"/>
+        <location filename="../../widgets/scenario_results.py" line="542"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
     </message>
@@ -2998,142 +3023,142 @@
 <context>
     <name>SensitivityPanel</name>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="23"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="24"/>
         <source>Demand (cases per day)</source>
         <translation>需求量（每日事件数）</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="24"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="25"/>
         <source>On-scene work time</source>
         <translation>现场处置时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="25"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="26"/>
         <source>Acceptance delay</source>
         <translation>签收时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="26"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="27"/>
         <source>Travel time</source>
         <translation>路途时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="27"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="28"/>
         <source>Department waiting time</source>
         <translation>部门等待时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="28"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="29"/>
         <source>Triage and dispatch delays</source>
         <translation>研判与分拨时长</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="29"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="30"/>
         <source>Grid workers on every shift</source>
         <translation>各班次网格员人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="30"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="31"/>
         <source>Reopen probability</source>
         <translation>重开概率</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="35"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="36"/>
         <source>Report to on scene</source>
         <translation>上报至到场</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="36"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="37"/>
         <source>Utilisation of staff on duty</source>
         <translation>在岗人员忙碌率</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="72"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="77"/>
         <source>{v:+.1f} pp</source>
         <translation>{v:+.1f} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="74"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="79"/>
         <source>{v:+.1f} min</source>
         <translation>{v:+.1f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="76"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="81"/>
         <source>{v:+.2f} h</source>
         <translation>{v:+.2f} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="142"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="148"/>
         <source>Change from the base ({unit})</source>
         <translation>相对基准的变化（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="174"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="185"/>
         <source>No sensitivity run yet: “Sensitivity ±20 %” moves each input the street only estimates by 20 % either way and shows how far the answer moves.</source>
         <translation>尚未做敏感性分析：“敏感性分析 ±20 %”把街道只能估计的每个输入各上调、下调 20 %，显示结论随之变化多少。</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="179"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="190"/>
         <source>{scenario}: {kpi} is {base} at the base. Bars: the change with each input at −{p:.0f} % and +{p:.0f} %, whiskers its 95 % interval over {n} paired replications.</source>
         <translation>{scenario}：基准下{kpi}为 {base}。条形：每个输入在 −{p:.0f} % 和 +{p:.0f} % 时的变化，须线为 {n} 次配对重复的 95 % 区间。</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="184"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="195"/>
         <source>Largest: {name}, {low} at −{p:.0f} % and {high} at +{p:.0f} %.</source>
         <translation>影响最大：{name}，−{p:.0f} % 时 {low}，+{p:.0f} % 时 {high}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="188"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="199"/>
         <source>Cancelled: only the inputs that finished are shown.</source>
         <translation>已取消：只显示已完成的输入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="195"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="206"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="197"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="208"/>
         <source>input −{p:.0f} %</source>
         <translation>输入 −{p:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="198"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="209"/>
         <source>input +{p:.0f} %</source>
         <translation>输入 +{p:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="210"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="221"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="212"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="223"/>
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="214"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="216"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="227"/>
         <source>rating points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="217"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="228"/>
         <source>cases</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="236"/>
         <source>{v:.1f} min</source>
         <translation>{v:.1f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="227"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="238"/>
         <source>{v:.2f} h</source>
         <translation>{v:.2f} 小时</translation>
     </message>
@@ -3169,192 +3194,187 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="444"/>
+        <location filename="../../widgets/simulation_view.py" line="398"/>
+        <source>Searching the fewest grid workers per community and shift…</source>
+        <translation>正在搜索各社区各班次最少网格员人数…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="434"/>
         <source>Incident log of the street</source>
         <translation>街道事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="445"/>
+        <location filename="../../widgets/simulation_view.py" line="435"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="456"/>
+        <location filename="../../widgets/simulation_view.py" line="446"/>
         <source>Cannot read the incident log: {message}</source>
         <translation>无法读取事件日志：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="460"/>
+        <location filename="../../widgets/simulation_view.py" line="450"/>
         <source>Checking the baseline against the history…</source>
         <translation>正在用历史数据检查基线…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="470"/>
+        <location filename="../../widgets/simulation_view.py" line="460"/>
         <source>Baseline check done.</source>
         <translation>基线检查完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="477"/>
+        <location filename="../../widgets/simulation_view.py" line="467"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation>尚未做基线检查：请先用“对照历史检查…”确认模型能重现本街道近期的历史，再采信假设分析结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="485"/>
+        <location filename="../../widgets/simulation_view.py" line="475"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation>基线检查通过：用最后 {days} 天之前的历史校准后，模型重现了这 {days} 天的全部 {n} 项指标。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="492"/>
+        <location filename="../../widgets/simulation_view.py" line="482"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation>警告：基线有 {missed} 项指标（共 {n} 项）与历史不符（{names}）：超出模拟的 95% 区间且偏差超过 10%。下面的假设分析结果请谨慎对待。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="557"/>
+        <location filename="../../widgets/simulation_view.py" line="500"/>
+        <source>Staffing search cancelled.</source>
+        <translation>人员配置搜索已取消。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="504"/>
+        <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
+        <translation>人员配置搜索完成：各班次共需网格员 {recommended} 人（当前 {today} 人；试算 {runs} 种配置）。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="541"/>
+        <source>Optimise staffing</source>
+        <translation>人员配置优化</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="542"/>
+        <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
+        <translation>在 95 % 置信度下，保证每个班次各风险等级事件 2 小时内到场率和按时签收率、各社区超期率均达标所需的各社区各班次最少网格员人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="550"/>
         <source>Check against history…</source>
         <translation>对照历史检查…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="558"/>
+        <location filename="../../widgets/simulation_view.py" line="551"/>
         <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation>用本街道事件日志（最后四周除外）校准模型，模拟这四周并逐项对比指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="246"/>
+        <location filename="../../widgets/simulation_view.py" line="244"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="338"/>
+        <location filename="../../widgets/simulation_view.py" line="330"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="387"/>
+        <location filename="../../widgets/simulation_view.py" line="379"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="401"/>
+        <location filename="../../widgets/simulation_view.py" line="394"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="405"/>
-        <source>Searching the fewest night-shift grid workers…</source>
-        <translation>正在搜索夜班最少网格员人数…</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="421"/>
+        <location filename="../../widgets/simulation_view.py" line="411"/>
         <source>The sensitivity analysis needs a street scenario.</source>
         <translation>敏感性分析需要街道情景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="429"/>
+        <location filename="../../widgets/simulation_view.py" line="419"/>
         <source>Moving each input by 20 % either way…</source>
         <translation>正在把每个输入各上调、下调 20 %…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="436"/>
+        <location filename="../../widgets/simulation_view.py" line="426"/>
         <source>Cancelled: showing the inputs that finished.</source>
         <translation>已取消：显示已完成的输入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="438"/>
+        <location filename="../../widgets/simulation_view.py" line="428"/>
         <source>Sensitivity done: {n} inputs, {r} replications each.</source>
         <translation>敏感性分析完成：{n} 个输入，每项 {r} 次重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="510"/>
-        <source>No level tried met the target ({n} levels tried).</source>
-        <translation>所试配置均未达标（共试 {n} 种）。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="512"/>
-        <source>Fewest night-shift grid workers: {best} ({n} levels tried).</source>
-        <translation>夜班最少网格员：{best} 人（共试 {n} 种）。</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="526"/>
+        <location filename="../../widgets/simulation_view.py" line="519"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="529"/>
+        <location filename="../../widgets/simulation_view.py" line="522"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="534"/>
+        <location filename="../../widgets/simulation_view.py" line="527"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="541"/>
+        <location filename="../../widgets/simulation_view.py" line="534"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="542"/>
+        <location filename="../../widgets/simulation_view.py" line="535"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="543"/>
+        <location filename="../../widgets/simulation_view.py" line="536"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="544"/>
+        <location filename="../../widgets/simulation_view.py" line="537"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="545"/>
+        <location filename="../../widgets/simulation_view.py" line="538"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="546"/>
+        <location filename="../../widgets/simulation_view.py" line="539"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="547"/>
+        <location filename="../../widgets/simulation_view.py" line="540"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="548"/>
-        <source>Fewest night workers</source>
-        <translation>夜班最少人数</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="549"/>
-        <source>Fewest night-shift grid workers per community that keep this share of red cases responded to within the target, at 95 % confidence</source>
-        <translation>在 95 % 置信度下，使红色事件按时响应比例达到此值所需的各社区夜班最少网格员</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="551"/>
-        <source>Required share of red cases within the response target</source>
-        <translation>红色事件按时响应的要求比例</translation>
-    </message>
-    <message>
-        <location filename="../../widgets/simulation_view.py" line="552"/>
+        <location filename="../../widgets/simulation_view.py" line="545"/>
         <source>Sensitivity ±20 %</source>
         <translation>敏感性分析 ±20 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="553"/>
+        <location filename="../../widgets/simulation_view.py" line="546"/>
         <source>Move each input the street only estimates (demand, work, acceptance, travel, department waiting, triage and dispatch, grid workers, reopening) by 20 % either way and show how far the answer moves</source>
         <translation>把街道只能估计的每个输入（需求量、处置、签收、路途、部门等待、研判与分拨、网格员人数、重开）各上调、下调 20 %，显示结论随之变化多少</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="556"/>
+        <location filename="../../widgets/simulation_view.py" line="549"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="561"/>
+        <location filename="../../widgets/simulation_view.py" line="554"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import re
 
 import pytest
 
@@ -113,19 +114,51 @@ def test_open_simulation_view_builds_the_view_from_a_twin(qtbot, twin):
     assert len(widget.scenarios) == 1 and widget.scenarios[0].street == "demo"
 
 
-def test_the_night_staffing_search_runs_off_the_gui_thread_and_lists_every_level(qtbot, tmp_path):
+def test_the_staffing_search_runs_the_guarded_optimiser_off_the_gui_thread(qtbot, tmp_path, languages):
+    languages.set_language("zh")
     view = SimulationView(scenarios=[short("A", hours=48)])
     qtbot.addWidget(view)
     view.replications.setValue(3)
-    view.target.setValue(0.5)
-    with qtbot.waitSignal(view.run_finished, timeout=120_000) as done:
+    with qtbot.waitSignal(view.run_finished, timeout=300_000) as done:
         view.search_button.click()
     assert done.args == [False]
     search = view.results.search
-    assert search is not None and search.best is not None
-    assert view.results.search_table.rowCount() == len(search.trials)
-    assert str(search.best) in view.status.text()
-    assert "staffing_search.csv" in {p.name for p in view.results.export(tmp_path)}
+    assert search is not None and not search.cancelled
+    # Every shift and community gets a number, shown as today → recommended, with a total row.
+    assert set(search.recommended) == set(search.current)
+    communities = {c for by in search.current.values() for c in by}
+    table = view.results.search_table
+    assert table.rowCount() == len(communities) + 1 and table.columnCount() == len(search.current)
+    total = sum(sum(by.values()) for by in search.recommended.values())
+    assert str(total) in view.status.text()
+    cells = [table.item(r, c).text() for r in range(table.rowCount()) for c in range(table.columnCount())]
+    assert all("→" in text for text in cells)
+    # Every guard at the answer, in the UI's language, and the answer's words name each shift's binding.
+    assert view.results.guard_table.rowCount() == len(search.guards) > 0
+    assert all(is_chinese_text(view.results.guard_table.item(r, 0).text()) for r in range(len(search.guards)))
+    assert view.results.search_label.text().count("→") == len(search.current)
+    languages.set_language("en")
+    assert not re.search(r"[\u4e00-\u9fff]", view.results.guard_table.item(0, 0).text())
+    written = {p.name for p in view.results.export(tmp_path)}
+    assert {"staffing_search.csv", "staffing_guards.csv"} <= written
+
+
+def test_a_cancelled_staffing_search_says_so_and_recommends_nothing(qtbot):
+    view = SimulationView(scenarios=[short("A", hours=48)])
+    qtbot.addWidget(view)
+    view.replications.setValue(3)
+    with qtbot.waitSignal(view.run_finished, timeout=300_000) as done:
+        view.search_button.click()
+        view.cancel_button.click()
+    assert done.args == [True]
+    assert view.results.search.cancelled and not view.results.search.recommended
+    assert view.search_button.isEnabled()
+
+
+def is_chinese_text(text: str) -> bool:
+    """True when ``text`` has Chinese and no Latin words (codes such as C03 aside)."""
+    words = re.findall(r"[A-Za-z]{2,}", text)
+    return bool(re.search(r"[\u4e00-\u9fff]", text)) and not words
 
 
 def test_demand_fitted_from_an_incident_log_replaces_the_default(qtbot, tmp_path):
