@@ -45,10 +45,6 @@ _BAR = 0.36
 """Height of one bar; the low and high bars of an input sit side by side within one row."""
 
 
-_LEGEND_ROWS = 0.8
-"""Room above the top input for the legend, in rows."""
-
-
 def _tr(text: str) -> str:
     return QCoreApplication.translate("SensitivityPanel", text)
 
@@ -107,18 +103,17 @@ class SensitivityPanel(QWidget):
         self.low_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=_BAR, brush=SERIES_COLORS[0])
         self.high_bars = pg.BarGraphItem(x0=[], y=[], width=[], height=_BAR, brush=SERIES_COLORS[1])
         self.whiskers = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), pen=pg.mkPen("#444", width=1.5), beam=0.12)
-        # One row above the top input, where no bar is drawn.
-        self.legend = self.plot.addLegend(offset=(10, 4), colCount=2)
+        self.legend = QLabel()
+        self.legend.setObjectName("sensitivity-legend")
         for item in (self.low_bars, self.high_bars, self.whiskers):
             self.plot.addItem(item)
         self.plot.addItem(pg.InfiniteLine(pos=0, angle=90, pen=pg.mkPen("#222", width=1)))
-        self.legend.addItem(self.low_bars, "")
-        self.legend.addItem(self.high_bars, "")
 
         controls = QHBoxLayout()
         controls.addWidget(self.kpi_label)
         controls.addWidget(self.kpi)
         controls.addStretch(1)
+        controls.addWidget(self.legend)
         layout = QVBoxLayout(self)
         layout.addLayout(controls)
         layout.addWidget(self.note)
@@ -173,7 +168,7 @@ class SensitivityPanel(QWidget):
         # pyqtgraph sizes the axis before the labels are known; make room for the longest name.
         metrics = QFontMetrics(left.style.get("tickFont") or self.font())
         left.setWidth(max(metrics.horizontalAdvance(name) for name in names) + 16 if names else None)
-        self.plot.setYRange(-0.7, n + _LEGEND_ROWS - 0.3, padding=0)
+        self.plot.setYRange(-0.7, n - 0.3, padding=0)
         reach = np.nanmax(np.abs(np.concatenate([lo, hi, centre]))) if n else 0.0
         reach = reach if reach > 0 else 1.0
         self.plot.setXRange(-1.1 * reach, 1.1 * reach, padding=0)
@@ -205,8 +200,11 @@ class SensitivityPanel(QWidget):
             self.kpi.setItemText(index, _kpi_label(key))
         self.kpi_label.setText(self.tr("Indicator"))
         scale = 100 * (self.sensitivity.scale if self.sensitivity is not None else 0.2)
-        self.legend.getLabel(self.low_bars).setText(self.tr("input −{p:.0f} %").format(p=scale))
-        self.legend.getLabel(self.high_bars).setText(self.tr("input +{p:.0f} %").format(p=scale))
+        # A label, not a pyqtgraph legend: the legend's anchor broke on a language change.
+        low = self.tr("input −{p:.0f} %").format(p=scale)
+        high = self.tr("input +{p:.0f} %").format(p=scale)
+        low_mark, high_mark = (f'<span style="color:{SERIES_COLORS[k].name()}">■</span>' for k in (0, 1))
+        self.legend.setText(f"{low_mark} {low}\u00a0\u00a0\u00a0{high_mark} {high}")
         self._draw()
 
     def changeEvent(self, event) -> None:

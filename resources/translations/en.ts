@@ -3073,92 +3073,92 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="77"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="73"/>
         <source>{v:+.1f} pp</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="79"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="75"/>
         <source>{v:+.1f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="81"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="77"/>
         <source>{v:+.2f} h</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="148"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="143"/>
         <source>Change from the base ({unit})</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="185"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="180"/>
         <source>No sensitivity run yet: “Sensitivity ±20 %” moves each input the street only estimates by 20 % either way and shows how far the answer moves.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="190"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="185"/>
         <source>{scenario}: {kpi} is {base} at the base. Bars: the change with each input at −{p:.0f} % and +{p:.0f} %, whiskers its 95 % interval over {n} paired replications.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="195"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="190"/>
         <source>Largest: {name}, {low} at −{p:.0f} % and {high} at +{p:.0f} %.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="199"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="194"/>
         <source>Cancelled: only the inputs that finished are shown.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="206"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="201"/>
         <source>Indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="208"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="204"/>
         <source>input −{p:.0f} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="209"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="205"/>
         <source>input +{p:.0f} %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="221"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="219"/>
         <source>percentage points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="223"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="221"/>
         <source>minutes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="223"/>
         <source>hours</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="227"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
         <source>rating points</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="228"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="226"/>
         <source>cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="236"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="234"/>
         <source>{v:.1f} min</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="238"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="236"/>
         <source>{v:.2f} h</source>
         <translation type="unfinished"></translation>
     </message>

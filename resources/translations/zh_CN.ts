@@ -3073,92 +3073,92 @@
         <translation>在岗人员忙碌率</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="77"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="73"/>
         <source>{v:+.1f} pp</source>
         <translation>{v:+.1f} 个百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="79"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="75"/>
         <source>{v:+.1f} min</source>
         <translation>{v:+.1f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="81"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="77"/>
         <source>{v:+.2f} h</source>
         <translation>{v:+.2f} 小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="148"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="143"/>
         <source>Change from the base ({unit})</source>
         <translation>相对基准的变化（{unit}）</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="185"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="180"/>
         <source>No sensitivity run yet: “Sensitivity ±20 %” moves each input the street only estimates by 20 % either way and shows how far the answer moves.</source>
         <translation>尚未做敏感性分析：“敏感性分析 ±20 %”把街道只能估计的每个输入各上调、下调 20 %，显示结论随之变化多少。</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="190"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="185"/>
         <source>{scenario}: {kpi} is {base} at the base. Bars: the change with each input at −{p:.0f} % and +{p:.0f} %, whiskers its 95 % interval over {n} paired replications.</source>
         <translation>{scenario}：基准下{kpi}为 {base}。条形：每个输入在 −{p:.0f} % 和 +{p:.0f} % 时的变化，须线为 {n} 次配对重复的 95 % 区间。</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="195"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="190"/>
         <source>Largest: {name}, {low} at −{p:.0f} % and {high} at +{p:.0f} %.</source>
         <translation>影响最大：{name}，−{p:.0f} % 时 {low}，+{p:.0f} % 时 {high}。</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="199"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="194"/>
         <source>Cancelled: only the inputs that finished are shown.</source>
         <translation>已取消：只显示已完成的输入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="206"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="201"/>
         <source>Indicator</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="208"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="204"/>
         <source>input −{p:.0f} %</source>
         <translation>输入 −{p:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="209"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="205"/>
         <source>input +{p:.0f} %</source>
         <translation>输入 +{p:.0f} %</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="221"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="219"/>
         <source>percentage points</source>
         <translation>百分点</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="223"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="221"/>
         <source>minutes</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="223"/>
         <source>hours</source>
         <translation>小时</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="227"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
         <source>rating points</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="228"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="226"/>
         <source>cases</source>
         <translation>件</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="236"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="234"/>
         <source>{v:.1f} min</source>
         <translation>{v:.1f} 分钟</translation>
     </message>
     <message>
-        <location filename="../../widgets/sensitivity_panel.py" line="238"/>
+        <location filename="../../widgets/sensitivity_panel.py" line="236"/>
         <source>{v:.2f} h</source>
         <translation>{v:.2f} 小时</translation>
     </message>
