@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -305,7 +305,40 @@ class StageModel:
 
     stages: Mapping[str, tuple[Entry, ...]]
     ratings: Mapping[str, np.ndarray]
+    scale: Mapping[str, float] = field(default_factory=dict)
+    """Factors of :meth:`scaled` already in the entries; an engine applies ``work`` to the category
+    table's service times and ``travel`` to trips by road or straight line, which the table does not hold."""
     _picks: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def factor(self, stage: str) -> float:
+        """The scale of ``stage`` (1 if not scaled)."""
+        return float(self.scale.get(stage, 1.0))
+
+    def scaled(self, factors: Mapping[str, float]) -> "StageModel":
+        """A copy with each named stage scaled: a duration's times (for ``coordination``, the wait)
+        multiplied by its factor, a share stage's share multiplied (at most 1).
+
+        Raises
+        ------
+        StageError
+            A factor names no stage or is not a positive finite number.
+        """
+        for stage, factor in factors.items():
+            if stage not in STAGES:
+                raise StageError(f"{stage}: unknown stage; expected one of {sorted(STAGES)}")
+            if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 < factor < math.inf:
+                raise StageError(f"{stage}: a scale must be a positive number, got {factor!r}")
+        stages = dict(self.stages)
+        for stage, factor in factors.items():
+            carries = STAGES[stage][1]
+            stages[stage] = tuple(
+                replace(entry, duration=entry.duration.scaled(factor)) if carries != "share"
+                else replace(entry, share=min(1.0, entry.share * factor))
+                for entry in self.stages.get(stage, ()))
+        scale = dict(self.scale)
+        for stage, factor in factors.items():
+            scale[stage] = scale.get(stage, 1.0) * float(factor)
+        return StageModel(stages, self.ratings, scale)
 
     def entries(self, stage: str) -> tuple[Entry, ...]:
         return self.stages.get(stage, ())

@@ -23,7 +23,7 @@ import numpy as np
 
 from cockpit.vocabulary.categories import default_categories
 from cockpit.demand import SOURCES, default_demand, hour_profiles
-from cockpit.stages import Duration, StageModel, default_stages, parse_stages
+from cockpit.stages import Duration, StageError, StageModel, default_stages, parse_stages
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
 from cockpit.vocabulary.targets import RESPONSE_TARGET, guard_limits
@@ -375,14 +375,23 @@ def _sources(table: Mapping[str, Any]) -> dict[str, tuple[float, ...]]:
 
 
 def _stages(table: Mapping[str, Any]) -> StageModel:
-    """The shipped stage table with each stage the scenario gives replaced by its entries."""
+    """The shipped stage table with each stage the scenario gives replaced by its entries, then
+    ``[stages.scale]`` applied (a factor per stage: how the sensitivity tornado moves a stage)."""
 
     def fail(key: str, reason: str) -> ScenarioError:
         return ScenarioError(key, reason)
 
+    table = dict(table)
+    factors = f.subtable(table, "scale", required=False, key="stages.scale")
+    table.pop("scale", None)
+    for stage in factors:
+        f.number(factors, stage, f"stages.scale.{stage}", required=True, positive=True)
     own = parse_stages(table, fail, "stages")
     base = default_stages()
-    return StageModel({**base.stages, **own.stages}, {**base.ratings, **own.ratings})
+    try:
+        return StageModel({**base.stages, **own.stages}, {**base.ratings, **own.ratings}).scaled(factors)
+    except StageError as exc:
+        raise ScenarioError("stages.scale", str(exc)) from None
 
 
 def _places(raw: Any) -> LogPlaces:

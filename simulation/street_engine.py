@@ -71,6 +71,8 @@ class StreetEngine(Core):
         self.replication = replication
         self.ground = ground_of(scenario)
         self.stages = scenario.stages
+        # The stage table's travel entries carry their scale already; trips by map do not.
+        self._travel_scale = self.stages.factor("travel")
         located = self.ground.micro and scenario.travel != "none"
         super().__init__(self.ground.roster, self.ground.shifts, get_policy(scenario.policy), travel=located,
                          shortlist=shortlist)
@@ -130,6 +132,9 @@ class StreetEngine(Core):
             level = math.exp(sc.demand_level_sd * z - sc.demand_level_sd**2 / 2)
             factors = (np.ones(days) if factors is None else factors) * level
         parts: dict[str, list[np.ndarray]] = {}
+        work_scale = self.stages.factor("work")
+        # A scenario's own dispatch delay stands for triage and dispatch together; it follows the dispatch scale.
+        dispatch_scale = self.stages.factor("dispatch")
 
         def add(name: str, values: np.ndarray) -> None:
             parts.setdefault(name, []).append(values)
@@ -143,7 +148,7 @@ class StreetEngine(Core):
             t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", name), self.horizon,
                               self.start_date, self._category_factors(arrival.category, factors, days), surge)
             n = len(t)
-            service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n)
+            service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n) * work_scale
             where = stream(self.seed, self.replication, "location", name)
             unit = where.choice(len(ground.unit_ids), size=n, p=ground.weights_of(arrival.category))
             point = where.integers(0, max(ground.points, 1), n)
@@ -153,7 +158,7 @@ class StreetEngine(Core):
                 shares = demand.source_shares(arrival.category) if arrival.category in demand.codes else _PATROL_ONLY
             source = np.minimum(np.searchsorted(np.cumsum(shares), u, side="right"), len(SOURCES) - 1)
             if sc.dispatch_delay is not None:
-                delay = sc.dispatch_delay.sample(stream(self.seed, self.replication, "delay", name), n)
+                delay = sc.dispatch_delay.sample(stream(self.seed, self.replication, "delay", name), n) * dispatch_scale
             else:
                 delay = None
             # One uniform per case and stage, each stage its own stream: CRN across scenarios.
@@ -264,6 +269,7 @@ class StreetEngine(Core):
                 spec = arrival.service
             else:
                 spec = service_duration(table[case.category])
+            spec = spec.scaled(self.stages.factor("work"))
             draw = float(rng.random())
             if case.stage == "on_scene" and case.on_scene_minutes is not None:
                 # Already on scene: the rest of a service time that has lasted this long already.
@@ -455,8 +461,8 @@ class StreetEngine(Core):
         if travel == "stages" or place < 0 or at < 0:
             return self._trip[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
         if self._roads is not None:
-            return self._roads.minutes(self.mode[s], at, place)
-        return self._straight_minutes(self._speed[s], at, place)
+            return self._roads.minutes(self.mode[s], at, place) * self._travel_scale
+        return self._straight_minutes(self._speed[s], at, place) * self._travel_scale
 
     def _with_item(self, i: int, sent: float, arrive: float) -> float:
         """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.

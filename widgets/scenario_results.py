@@ -39,10 +39,12 @@ from simulation.ground import ground_of
 from simulation.guarded import GuardedSearch
 from simulation.kpi import ALL
 from simulation.scenario import Scenario
+from simulation.sensitivity import Sensitivity
 from simulation.street import load_street
 from widgets.export_gate import export_or_explain
 from widgets.grid_heat_map import GridHeatMap
 from widgets.i18n import is_chinese
+from widgets.sensitivity_panel import SensitivityPanel
 from widgets.theme import SERIES_COLORS
 
 MAX_SCENARIOS = 4
@@ -172,6 +174,8 @@ class ScenarioResultsPanel(QWidget):
         search_layout.addWidget(self.search_table, 1)
         search_layout.addWidget(self.guard_table, 1)
         self.tabs.addTab(search_page, "")
+        self.sensitivity = SensitivityPanel()
+        self.tabs.addTab(self.sensitivity, "")
         self.search: GuardedSearch | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -182,6 +186,11 @@ class ScenarioResultsPanel(QWidget):
         self.retranslate_ui()
 
     # -- showing results -------------------------------------------------------------------------
+
+    def set_sensitivity(self, sensitivity: Sensitivity) -> None:
+        """Show a tornado (:class:`~widgets.sensitivity_panel.SensitivityPanel`) and bring its page to the front."""
+        self.sensitivity.set_sensitivity(sensitivity)
+        self.tabs.setCurrentWidget(self.sensitivity)
 
     def set_results(self, results: list[ExperimentResult]) -> None:
         """Show ``results`` (1-4 experiments, the first is the baseline of every difference)."""
@@ -508,6 +517,7 @@ class ScenarioResultsPanel(QWidget):
         for index, text in enumerate((
             self.tr("Comparison"), self.tr("Wait and response"), self.tr("Response target by risk"),
             self.tr("Utilisation by hour"), self.tr("Overdue by grid"), self.tr("Staffing search"),
+            self.tr("Sensitivity"),
         )):
             self.tabs.setTabText(index, text)
         self.map_measure.setItemText(0, self.tr("Cases late (no one on scene within target)"))
