@@ -205,6 +205,11 @@ def _add_sim(sub: argparse._SubParsersAction) -> None:
     compared = sim_sub.add_parser("compare", help="two scenarios on common random numbers, KPI by KPI")
     add_compare_arguments(compared)
     compared.set_defaults(handler=_cmd_sim_compare)
+    from simulation.sensitivity_cli import add_arguments as add_sensitivity_arguments
+
+    sensitivity = sim_sub.add_parser("sensitivity", help="tornado of the main inputs at -20 %% and +20 %%")
+    add_sensitivity_arguments(sensitivity)
+    sensitivity.set_defaults(handler=_cmd_sim_sensitivity)
 
 
 def _cmd_sim_run(args: argparse.Namespace) -> int:
@@ -235,6 +240,12 @@ def _cmd_sim_compare(args: argparse.Namespace) -> int:
     from simulation.compare_cli import compare_command
 
     return compare_command(args)
+
+
+def _cmd_sim_sensitivity(args: argparse.Namespace) -> int:
+    from simulation.sensitivity_cli import sensitivity_command
+
+    return sensitivity_command(args)
 
 
 # ---------------------------------------------------------------- resources

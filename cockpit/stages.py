@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import math
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from pathlib import Path
 from typing import Any, Callable, Mapping
@@ -305,7 +305,40 @@ class StageModel:
 
     stages: Mapping[str, tuple[Entry, ...]]
     ratings: Mapping[str, np.ndarray]
+    scale: Mapping[str, float] = field(default_factory=dict)
+    """Factors of :meth:`scaled` already in the entries; an engine applies ``work`` to the category
+    table's service times and ``travel`` to trips by road or straight line, which the table does not hold."""
     _picks: dict = field(default_factory=dict, repr=False, compare=False)
+
+    def factor(self, stage: str) -> float:
+        """The scale of ``stage`` (1 if not scaled)."""
+        return float(self.scale.get(stage, 1.0))
+
+    def scaled(self, factors: Mapping[str, float]) -> "StageModel":
+        """A copy with each named stage scaled: a duration's times (for ``coordination``, the wait)
+        multiplied by its factor, a share stage's share multiplied (at most 1).
+
+        Raises
+        ------
+        StageError
+            A factor names no stage or is not a positive finite number.
+        """
+        for stage, factor in factors.items():
+            if stage not in STAGES:
+                raise StageError(f"{stage}: unknown stage; expected one of {sorted(STAGES)}")
+            if isinstance(factor, bool) or not isinstance(factor, (int, float)) or not 0 < factor < math.inf:
+                raise StageError(f"{stage}: a scale must be a positive number, got {factor!r}")
+        stages = dict(self.stages)
+        for stage, factor in factors.items():
+            carries = STAGES[stage][1]
+            stages[stage] = tuple(
+                replace(entry, duration=entry.duration.scaled(factor)) if carries != "share"
+                else replace(entry, share=min(1.0, entry.share * factor))
+                for entry in self.stages.get(stage, ()))
+        scale = dict(self.scale)
+        for stage, factor in factors.items():
+            scale[stage] = scale.get(stage, 1.0) * float(factor)
+        return StageModel(stages, self.ratings, scale)
 
     def entries(self, stage: str) -> tuple[Entry, ...]:
         return self.stages.get(stage, ())
@@ -350,6 +383,12 @@ class StageModel:
                 if entry.hours is not None:
                     cuts.update(h % 24 for h in entry.hours)
         return tuple(sorted(cuts))
+
+    @property
+    def band_of_hour(self) -> tuple[int, ...]:
+        """For each local hour 0-23, the index into :attr:`bands` of the band it falls in."""
+        bands = self.bands
+        return tuple(max(b for b, start in enumerate(bands) if start <= h) for h in range(24))
 
     def table(self) -> dict[str, Any]:
         """The TOML tables of this model (what :func:`parse_stages` reads)."""
@@ -465,46 +504,73 @@ def load_stages(path: Path) -> StageModel:
     return parse_stages(data, fail)
 
 
-def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: list[str | None], category: list[str | None],
-                 hours: np.ndarray | None = None, source: list[str | None] | None = None) -> np.ndarray:
-    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``hours``.
+Labels = tuple[np.ndarray, tuple]
+"""A selector's value for every case: integer codes (one per case) and the names they index."""
+
+
+def case_groups(columns: list[np.ndarray]) -> list[tuple[tuple[int, ...], np.ndarray]]:
+    """Each distinct row of the non-negative integer ``columns`` (one value per case) with its cases, in case order."""
+    n = len(columns[0]) if columns else 0
+    if not n:
+        return []
+    combined = np.zeros(n, dtype=np.int64)
+    for codes in columns:
+        combined = combined * (int(codes.max()) + 1) + codes
+    counts = np.bincount(combined)
+    present = counts.nonzero()[0]
+    # Few distinct rows: a stable sort of small integers is numpy's radix sort.
+    small = combined.astype(np.uint16) if len(counts) <= 1 << 16 else combined
+    order = np.argsort(small, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(counts[present]))).tolist()
+    return [(tuple(int(codes[order[start]]) for codes in columns), order[start:end])
+            for start, end in zip(bounds, bounds[1:])]
+
+
+def selected_entries(stages: StageModel, stage: str, selectors: dict[str, Labels | None], band: np.ndarray | None = None):
+    """Each group of cases alike in ``selectors`` (and ``band``) with the entry of ``stage`` that applies to it."""
+    named = [(name, labels) for name, labels in selectors.items() if labels is not None]
+    columns = [labels[0] for _, labels in named] + ([band] if band is not None else [])
+    bands = stages.bands
+    for key, members in case_groups(columns):
+        given = {name: labels[1][code] for (name, labels), code in zip(named, key)}
+        hour = bands[key[-1]] if band is not None else None
+        yield members, stages.pick(stage, hour=hour, **given)
+
+
+def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: Labels | None = None,
+                 category: Labels | None = None, band: np.ndarray | None = None,
+                 source: Labels | None = None) -> np.ndarray:
+    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``band``.
 
     Each case takes the entry that matches it best (:meth:`StageModel.pick`); with
-    ``hours`` (the local hour each case's stage starts in) one value per case, else one per band of
-    :attr:`~cockpit.stages.StageModel.bands`. A stage without entries takes no time.
+    ``band`` (the index into :attr:`StageModel.bands` of the hour each case's stage
+    starts in) one value per case, else one per band. Entries change only at the bands' bounds, so
+    a band's start hour picks for every hour in it. A stage without entries takes no time.
     """
     bands = stages.bands
     n = len(u)
-    out = np.zeros((len(bands), n)) if hours is None else np.zeros(n)
+    out = np.zeros((len(bands), n)) if band is None else np.zeros(n)
     if not stages.has(stage) or not n:
         return out
-    source = source or [None] * n
-    keys = list(zip(risk, category, source))
-    groups: dict[tuple, list[int]] = {}
-    for i, key in enumerate(keys):
-        groups.setdefault(key if hours is None else (*key, int(hours[i])), []).append(i)
-    for key, members in groups.items():
-        idx = np.asarray(members)
-        if hours is None:
-            for b, start in enumerate(bands):
-                entry = stages.pick(stage, hour=start, risk=key[0], category=key[1], source=key[2])
-                if entry is not None and entry.duration is not None:
-                    out[b, idx] = entry.duration.at(u[idx])
-        else:
-            entry = stages.pick(stage, hour=key[3], risk=key[0], category=key[1], source=key[2])
+    selectors = {"risk": risk, "category": category, "source": source}
+    if band is not None:
+        for members, entry in selected_entries(stages, stage, selectors, band):
             if entry is not None and entry.duration is not None:
-                out[idx] = entry.duration.at(u[idx])
+                out[members] = entry.duration.at(u[members])
+        return out
+    for b in range(len(bands)):
+        for members, entry in selected_entries(stages, stage, selectors, np.full(n, b)):
+            if entry is not None and entry.duration is not None:
+                out[b, members] = entry.duration.at(u[members])
     return out
 
 
-def share_of(stages: StageModel, stage: str, risk: list[str | None], category: list[str | None]) -> np.ndarray:
+def share_of(stages: StageModel, stage: str, risk: Labels | None, category: Labels | None) -> np.ndarray:
     """Each case's share of ``stage`` (0 where no entry applies)."""
-    cache: dict[tuple, float] = {}
-    out = np.zeros(len(risk))
-    for i, key in enumerate(zip(risk, category)):
-        if key not in cache:
-            cache[key] = stages.share(stage, risk=key[0], category=key[1])
-        out[i] = cache[key]
+    n = len(next(labels[0] for labels in (risk, category) if labels is not None))
+    out = np.zeros(n)
+    for members, entry in selected_entries(stages, stage, {"risk": risk, "category": category}):
+        out[members] = entry.share if entry is not None and entry.share is not None else 0.0
     return out
 
 

@@ -13,9 +13,8 @@ import argparse
 import sys
 
 from cockpit.command_output import CommandError, write_json
-from cockpit.kpi import KPIS
-from simulation.experiment import compare, run_experiment
-from simulation.kpi import ALL, SIMULATION_KPIS
+from simulation.experiment import compare, compared_kpis, run_experiment
+from simulation.kpi import ALL
 from simulation.model import ScenarioError
 from simulation.scenario import load_scenario
 
@@ -40,7 +39,7 @@ def compare_command(args: argparse.Namespace) -> int:
             raise CommandError(f"{path}: {exc}") from None
     results = [run_experiment(s, args.replications, args.seed, workers=max(1, args.workers)) for s in scenarios]
     print(f"compared in {sum(r.seconds for r in results):.1f} s", file=sys.stderr)
-    keys = [k for k, kpi in KPIS.items() if not kpi.parts and k in results[0].kpis] + list(SIMULATION_KPIS)
+    keys = compared_kpis(results[0])
     shifts = results[0].shift_labels
     labels = [ALL, *results[0].classes]
     table = compare(results, labels=[*labels, *shifts.values()], kpis=keys)

@@ -19,7 +19,8 @@ from typing import Any, Callable, Sequence
 import numpy as np
 import pandas as pd
 
-from simulation.kpi import ALL, SHIFT, estimate, interval, paired_difference, summarise
+from cockpit.kpi import KPIS
+from simulation.kpi import ALL, SHIFT, SIMULATION_KPIS, estimate, interval, paired_difference, summarise
 from simulation.replication import Replication, replicate
 from simulation.scenario import Scenario
 from simulation.street import install_street_models, street_models_for
@@ -362,6 +363,11 @@ COMPARE_KPIS = (
     "cases",
 )
 """KPIs of :func:`compare`, in display order."""
+
+
+def compared_kpis(result: ExperimentResult) -> list[str]:
+    """The KPIs a comparison reports: the registry's single-valued KPIs the run has, then the simulation's own."""
+    return [k for k, kpi in KPIS.items() if not kpi.parts and k in result.kpis] + list(SIMULATION_KPIS)
 
 
 def compare(

@@ -39,10 +39,12 @@ from simulation.ground import ground_of
 from simulation.guarded import GuardedSearch
 from simulation.kpi import ALL
 from simulation.scenario import Scenario
+from simulation.sensitivity import Sensitivity
 from simulation.street import load_street
 from widgets.export_gate import export_or_explain
 from widgets.grid_heat_map import GridHeatMap
 from widgets.i18n import is_chinese
+from widgets.sensitivity_panel import SensitivityPanel
 from widgets.theme import SERIES_COLORS
 
 MAX_SCENARIOS = 4
@@ -172,6 +174,8 @@ class ScenarioResultsPanel(QWidget):
         search_layout.addWidget(self.search_table, 1)
         search_layout.addWidget(self.guard_table, 1)
         self.tabs.addTab(search_page, "")
+        self.sensitivity = SensitivityPanel()
+        self.tabs.addTab(self.sensitivity, "")
         self.search: GuardedSearch | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -182,6 +186,11 @@ class ScenarioResultsPanel(QWidget):
         self.retranslate_ui()
 
     # -- showing results -------------------------------------------------------------------------
+
+    def set_sensitivity(self, sensitivity: Sensitivity) -> None:
+        """Show a tornado (:class:`~widgets.sensitivity_panel.SensitivityPanel`) and bring its page to the front."""
+        self.sensitivity.set_sensitivity(sensitivity)
+        self.tabs.setCurrentWidget(self.sensitivity)
 
     def set_results(self, results: list[ExperimentResult]) -> None:
         """Show ``results`` (1-4 experiments, the first is the baseline of every difference)."""
@@ -359,7 +368,8 @@ class ScenarioResultsPanel(QWidget):
         """Show the staffing optimiser's answer: grid workers per community and shift, and every guard.
 
         The upper table has a row per community and a column per shift (today → recommended, bold
-        where they differ); the lower one every guard at the answer with its one-sided 95 % bound.
+        where they differ); the lower one every guard at the answer with its one-sided bounds (at the
+        confidence of the scenario's guards).
         """
         self.search = search
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
@@ -392,7 +402,7 @@ class ScenarioResultsPanel(QWidget):
         self.guard_table.clear()
         self.guard_table.setColumnCount(4)
         self.guard_table.setHorizontalHeaderLabels(
-            [self.tr("Constraint"), self.tr("Value [95 % interval]"), self.tr("Limit"), self.tr("Met")])
+            [self.tr("Constraint"), self.tr("Value [one-sided bounds]"), self.tr("Limit"), self.tr("Met")])
         self.guard_table.setRowCount(len(answer["guards"]))
         for row, guard in enumerate(answer["guards"]):
             cells = [guard["label"], format_value("response_compliance", guard["value"], *guard["interval"]),
@@ -426,9 +436,12 @@ class ScenarioResultsPanel(QWidget):
         for shift in answer["infeasible"]:
             lines.append(self.tr("{shift}: no staffing up to three times today's meets every constraint.").format(
                 shift=names.get(shift, shift)))
-        lines.append(self.tr("Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} "
+        # Guards no headcount fixes, or too few cases decide, are named with the optimiser's own reason.
+        lines.extend(f"{guard['label']}: {guard['why']}" for guard in [*answer["not_staff_bound"], *answer["undecided"]])
+        lines.append(self.tr("Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} "
                              "replications; {runs} staffings simulated, {years:.1f} street-years.").format(
-            n=answer["replications"], runs=len(answer["trials"]) + 2, years=answer["street_years"]))
+            confidence=f"{100 * answer['limits']['confidence']:g}", n=answer["replications"], runs=search.runs,
+            years=answer["street_years"]))
         return "\n".join(lines)
 
     # -- export ----------------------------------------------------------------------------------
@@ -504,6 +517,7 @@ class ScenarioResultsPanel(QWidget):
         for index, text in enumerate((
             self.tr("Comparison"), self.tr("Wait and response"), self.tr("Response target by risk"),
             self.tr("Utilisation by hour"), self.tr("Overdue by grid"), self.tr("Staffing search"),
+            self.tr("Sensitivity"),
         )):
             self.tabs.setTabText(index, text)
         self.map_measure.setItemText(0, self.tr("Cases late (no one on scene within target)"))

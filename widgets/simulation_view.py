@@ -38,6 +38,7 @@ from simulation.guarded import GuardedSearch, optimise_guarded
 from simulation.history import simulated_history
 from simulation.resource_whatif import WhatIf, run_whatif
 from simulation.scenario import Scenario
+from simulation.sensitivity import DEFAULT_REPLICATIONS, INPUTS, Sensitivity, run_sensitivity
 from simulation.start import start_from_twin
 from simulation.validation import Validation, validate_log
 from widgets.i18n import is_chinese, kpi_name, kpi_part_name
@@ -74,6 +75,8 @@ class ExperimentRunner(QObject):
         The :class:`~simulation.resource_whatif.WhatIf` of a placement plan, and whether it was cancelled.
     baseline_finished(object)
         The :class:`~simulation.validation.Validation` of a baseline check.
+    sensitivity_finished(object, bool)
+        The :class:`~simulation.sensitivity.Sensitivity` of a tornado, and whether it was cancelled.
     failed(str)
         The run raised; the message says why.
     """
@@ -83,6 +86,7 @@ class ExperimentRunner(QObject):
     search_finished = Signal(object, bool)
     whatif_finished = Signal(object, bool)
     baseline_finished = Signal(object)
+    sensitivity_finished = Signal(object, bool)
     failed = Signal(str)
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -126,6 +130,19 @@ class ExperimentRunner(QObject):
         whatif = run_whatif(scenario, plan_path, replications, seed, workers=workers, progress=progress,
                             cancel=self._cancel)
         return whatif, whatif.cancelled
+
+    def start_sensitivity(self, scenario: Scenario, replications: int, seed: int, workers: int = 1) -> None:
+        """Run the tornado of ``scenario``'s inputs (:func:`simulation.sensitivity.run_sensitivity`)."""
+        self._launch(replications * (1 + 2 * len(INPUTS)), self._sensitivity, scenario, replications, seed, workers)
+
+    def _sensitivity(self, scenario: Scenario, replications: int, seed: int, workers: int) -> tuple:
+        def progress(done: int, _total: int) -> None:
+            with self._lock:
+                self._done = done
+
+        result = run_sensitivity(scenario, replications=replications, seed=seed, workers=workers, progress=progress,
+                                 cancel=self._cancel)
+        return result, result.cancelled
 
     def start_check(self, log, holdout_days: int, replications: int, seed: int, workers: int = 1) -> None:
         """Check the baseline against the incident log ``log`` (a frame): ``validate_log`` on its last days.
@@ -210,6 +227,8 @@ class ExperimentRunner(QObject):
             self.whatif_finished.emit(outcome, cancelled)
         elif isinstance(outcome, Validation):
             self.baseline_finished.emit(outcome)
+        elif isinstance(outcome, Sensitivity):
+            self.sensitivity_finished.emit(outcome, cancelled)
         else:
             self.finished.emit(outcome, cancelled)
 
@@ -261,6 +280,7 @@ class SimulationView(QWidget):
         self.check_demo_action.triggered.connect(lambda: self.check_demo_history())
         self.check_button.setMenu(self.check_menu)
         self.check_demo_action.setEnabled(self.scenarios[0].street == "demo")
+        self.sensitivity_button = QPushButton()
         self.baseline = QLabel()
         self.baseline.setObjectName("baseline-check")
         self.baseline.setWordWrap(True)
@@ -288,6 +308,7 @@ class SimulationView(QWidget):
         run_bar.addWidget(self.from_now)
         run_bar.addWidget(self.run_button)
         run_bar.addWidget(self.search_button)
+        run_bar.addWidget(self.sensitivity_button)
         run_bar.addWidget(self.cancel_button)
         run_bar.addWidget(self.check_button)
         run_bar.addWidget(self.progress, 1)
@@ -309,6 +330,8 @@ class SimulationView(QWidget):
         self.runner.finished.connect(self._on_finished)
         self.runner.search_finished.connect(self._on_search_finished)
         self.runner.baseline_finished.connect(self._on_baseline)
+        self.sensitivity_button.clicked.connect(self.run_sensitivity)
+        self.runner.sensitivity_finished.connect(self._on_sensitivity)
         self.runner.failed.connect(self._on_failed)
         self.retranslate_ui()
         self._refresh_list()
@@ -393,6 +416,37 @@ class SimulationView(QWidget):
         self.status.setText(self.tr("Searching the fewest grid workers per community and shift…"))
         self.runner.start_search(scenario, self.replications.value(), self.seed.value(), self.workers.value())
 
+    def run_sensitivity(self) -> None:
+        """The tornado of the selected scenario's inputs at ±20 %, over its first four weeks.
+
+        Few replications (at most :data:`~simulation.sensitivity.DEFAULT_REPLICATIONS`) suffice: every
+        variant shares the base's random numbers, so the paired intervals stay narrow.
+        """
+        if self.runner.running:
+            return
+        scenario = self.scenarios[max(0, self.list.currentRow())]
+        if scenario.street == "none":
+            self.status.setText(self.tr("The sensitivity analysis needs a street scenario."))
+            return
+        if self.from_now.isChecked() and self.twin is not None and self.twin.now is not None:
+            scenario = scenario.with_start(start_from_twin(self.twin))
+        replications = max(2, min(self.replications.value(), DEFAULT_REPLICATIONS))
+        self.progress.setRange(0, replications * (1 + 2 * len(INPUTS)))
+        self.progress.setValue(0)
+        self._set_running(True)
+        self.status.setText(self.tr("Moving each input by 20 % either way…"))
+        self.runner.start_sensitivity(scenario, replications, self.seed.value(), self.workers.value())
+
+    def _on_sensitivity(self, sensitivity: Sensitivity, cancelled: bool) -> None:
+        self._set_running(False)
+        self.results.set_sensitivity(sensitivity)
+        if cancelled:
+            self.status.setText(self.tr("Cancelled: showing the inputs that finished."))
+        else:
+            self.status.setText(self.tr("Sensitivity done: {n} inputs, {r} replications each.").format(
+                n=len(sensitivity.inputs), r=sensitivity.replications))
+        self.run_finished.emit(cancelled)
+
     def choose_history(self) -> None:
         """Ask for the street's incident log and check the baseline against it."""
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Incident log of the street"), "",
@@ -461,6 +515,7 @@ class SimulationView(QWidget):
         self.run_button.setEnabled(not running)
         self.search_button.setEnabled(not running)
         self.check_button.setEnabled(not running)
+        self.sensitivity_button.setEnabled(not running)
         self.cancel_button.setEnabled(running)
 
     def _on_search_finished(self, search: GuardedSearch, cancelled: bool) -> None:
@@ -514,6 +569,10 @@ class SimulationView(QWidget):
         self.search_button.setToolTip(self.tr("Fewest grid workers per community and shift that keep every risk class on "
                                               "scene within 2 h and accepted within target in every shift, and every "
                                               "community's overdue rate, at 95 % confidence"))
+        self.sensitivity_button.setText(self.tr("Sensitivity ±20 %"))
+        self.sensitivity_button.setToolTip(self.tr("Move each input the street only estimates (demand, work, acceptance, "
+                                                   "travel, department waiting, triage and dispatch, grid workers, "
+                                                   "reopening) by 20 % either way and show how far the answer moves"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.check_button.setText(self.tr("Check against history…"))
         self.check_file_action.setText(self.tr("Incident log file…"))

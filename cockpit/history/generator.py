@@ -26,7 +26,7 @@ import shapely
 from cockpit.demand import SOURCES, DemandModel, default_demand
 from cockpit.escalation import escalations_before
 from cockpit.history.format import normalise_log
-from cockpit.stages import RATINGS, StageModel, band_minutes, default_stages, share_of
+from cockpit.stages import RATINGS, Labels, StageModel, band_minutes, default_stages, selected_entries, share_of
 from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable, default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
@@ -260,16 +260,31 @@ class _Loop:
     def __init__(self, stages: StageModel, rng: np.random.Generator, start_us: int, risk: list[str],
                  category: list[str], source: list[str]) -> None:
         self.stages, self.rng, self.start_us = stages, rng, start_us
-        self.risk, self.category, self.source = risk, category, source
+        self.risk, self.category, self.source = _labels(risk), _labels(category), _labels(source)
+        self._band_of_hour = np.array(stages.band_of_hour)
 
     def minutes(self, stage: str, at: np.ndarray, source: bool = False) -> np.ndarray:
         """Minutes of ``stage`` starting at ``at`` (µs; NaN: does not start), by the local hour it starts in."""
         hours = np.where(np.isnan(at), 0, (np.nan_to_num(at) - self.start_us) // (3600 * _SEC) % 24).astype(np.int64)
         u = self.rng.random(len(at))
-        return band_minutes(self.stages, stage, u, self.risk, self.category, hours, self.source if source else None)
+        return band_minutes(self.stages, stage, u, self.risk, self.category, self._band_of_hour[hours],
+                            self.source if source else None)
 
     def shares(self, stage: str) -> np.ndarray:
         return share_of(self.stages, stage, self.risk, self.category)
+
+    def has_entry(self, stage: str) -> np.ndarray:
+        """Whether ``stage`` has an entry for each case (by its risk and category)."""
+        out = np.zeros(len(self.risk[0]), dtype=bool)
+        for members, entry in selected_entries(self.stages, stage, {"risk": self.risk, "category": self.category}):
+            out[members] = entry is not None
+        return out
+
+
+def _labels(values: list[str]) -> Labels:
+    """``values`` as integer codes and the distinct names they index (:data:`cockpit.stages.Labels`)."""
+    names, codes = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
+    return codes.astype(np.int64), tuple(names.tolist())
 
 
 def _us(minutes: np.ndarray) -> np.ndarray:
@@ -291,9 +306,7 @@ def _timeline(loop: _Loop, table: CategoryTable, cat: np.ndarray, reported: np.n
     own = medians * np.exp(sigmas * loop.rng.standard_normal(n))
     work = loop.minutes("work", on_scene)
     if loop.stages.has("work"):
-        has_entry = np.array([loop.stages.pick("work", risk=r, category=c) is not None
-                              for r, c in zip(loop.risk, loop.category)])
-        own = np.where(has_entry, work, own)
+        own = np.where(loop.has_entry("work"), work, own)
     worked = np.where(visit, on_scene, accepted) + _us(own)
     waits = loop.shares("coordination") > loop.rng.random(n)
     resolved = worked + np.where(waits, _us(loop.minutes("coordination", worked.astype(float))), 0)

@@ -1490,27 +1490,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="115"/>
+        <location filename="../../widgets/app.py" line="112"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="116"/>
+        <location filename="../../widgets/app.py" line="113"/>
         <source>Case queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="117"/>
+        <location filename="../../widgets/app.py" line="114"/>
         <source>KPIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="118"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="120"/>
+        <location filename="../../widgets/app.py" line="117"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,7 +1590,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="124"/>
+        <location filename="../../widgets/app.py" line="121"/>
         <source>Resources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2759,259 +2759,407 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Responded within target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Wait (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>Response (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>Resolution (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>Handled by departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>Utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>Cases per replication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="63"/>
+        <location filename="../../widgets/scenario_results.py" line="65"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="64"/>
+        <location filename="../../widgets/scenario_results.py" line="66"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="65"/>
+        <location filename="../../widgets/scenario_results.py" line="67"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="66"/>
+        <location filename="../../widgets/scenario_results.py" line="68"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
         <source>KPI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="346"/>
+        <location filename="../../widgets/scenario_results.py" line="355"/>
         <source>no cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="351"/>
+        <location filename="../../widgets/scenario_results.py" line="360"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="354"/>
+        <location filename="../../widgets/scenario_results.py" line="363"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="356"/>
+        <location filename="../../widgets/scenario_results.py" line="365"/>
         <source>No overdue or late cases in any grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="400"/>
+        <location filename="../../widgets/scenario_results.py" line="410"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="400"/>
+        <location filename="../../widgets/scenario_results.py" line="410"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="411"/>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
         <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <location filename="../../widgets/scenario_results.py" line="431"/>
         <source>{label} would fall to {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="423"/>
+        <location filename="../../widgets/scenario_results.py" line="433"/>
         <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="427"/>
+        <location filename="../../widgets/scenario_results.py" line="437"/>
         <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
-        <source>Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="496"/>
-        <source>Export comparison to folder</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="505"/>
-        <source>Comparison</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="505"/>
-        <source>Wait and response</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="505"/>
-        <source>Response target by risk</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="506"/>
-        <source>Utilisation by hour</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="506"/>
-        <source>Overdue by grid</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="506"/>
-        <source>Staffing search</source>
+        <location filename="../../widgets/scenario_results.py" line="441"/>
+        <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="509"/>
-        <source>Cases late (no one on scene within target)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="510"/>
-        <source>Red cases late</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="511"/>
-        <source>Overdue rate (past the resolve deadline)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="209"/>
-        <location filename="../../widgets/scenario_results.py" line="514"/>
-        <source>{b} − {a}</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="379"/>
-        <source>Total</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="395"/>
-        <source>Constraint</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="395"/>
-        <source>Value [95 % interval]</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="395"/>
-        <source>Limit</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="395"/>
-        <source>Met</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="516"/>
-        <source>Wait (minutes): share of cases</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../widgets/scenario_results.py" line="517"/>
-        <source>Response (minutes): share of cases</source>
+        <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="518"/>
-        <source>Share responded within target, 95 % interval</source>
+        <source>Comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <source>Wait and response</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="519"/>
-        <source>Busy share of on-duty staff by hour</source>
+        <source>Utilisation by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <source>Overdue by grid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <source>Staffing search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="520"/>
-        <source>General grids</source>
+        <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="521"/>
-        <source>Export CSV and PNG…</source>
+        <location filename="../../widgets/scenario_results.py" line="523"/>
+        <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="409"/>
-        <source>No staffing search yet.</source>
+        <location filename="../../widgets/scenario_results.py" line="524"/>
+        <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location filename="../../widgets/scenario_results.py" line="525"/>
+        <source>Overdue rate (past the resolve deadline)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="218"/>
         <location filename="../../widgets/scenario_results.py" line="528"/>
-        <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
+        <source>{b} − {a}</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="389"/>
+        <source>Total</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <source>Constraint</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <source>Value [one-sided bounds]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <source>Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <source>Met</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="530"/>
+        <source>Wait (minutes): share of cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="531"/>
+        <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="532"/>
+        <source>Share responded within target, 95 % interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="533"/>
+        <source>Busy share of on-duty staff by hour</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="534"/>
+        <source>General grids</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="535"/>
+        <source>Export CSV and PNG…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="419"/>
+        <source>No staffing search yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="542"/>
+        <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="546"/>
         <source>No results yet: run the scenarios.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityPanel</name>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="24"/>
+        <source>Demand (cases per day)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="25"/>
+        <source>On-scene work time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="26"/>
+        <source>Acceptance delay</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="27"/>
+        <source>Travel time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="28"/>
+        <source>Department waiting time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="29"/>
+        <source>Triage and dispatch delays</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="30"/>
+        <source>Grid workers on every shift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="31"/>
+        <source>Reopen probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="36"/>
+        <source>Report to on scene</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="37"/>
+        <source>Utilisation of staff on duty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="73"/>
+        <source>{v:+.1f} pp</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="75"/>
+        <source>{v:+.1f} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="77"/>
+        <source>{v:+.2f} h</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="143"/>
+        <source>Change from the base ({unit})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="180"/>
+        <source>No sensitivity run yet: “Sensitivity ±20 %” moves each input the street only estimates by 20 % either way and shows how far the answer moves.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="185"/>
+        <source>{scenario}: {kpi} is {base} at the base. Bars: the change with each input at −{p:.0f} % and +{p:.0f} %, whiskers its 95 % interval over {n} paired replications.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="190"/>
+        <source>Largest: {name}, {low} at −{p:.0f} % and {high} at +{p:.0f} %.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="194"/>
+        <source>Cancelled: only the inputs that finished are shown.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="201"/>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="204"/>
+        <source>input −{p:.0f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="205"/>
+        <source>input +{p:.0f} %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="219"/>
+        <source>percentage points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="221"/>
+        <source>minutes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="223"/>
+        <source>hours</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
+        <source>rating points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="226"/>
+        <source>cases</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="234"/>
+        <source>{v:.1f} min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="236"/>
+        <source>{v:.2f} h</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3046,167 +3194,197 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="393"/>
+        <location filename="../../widgets/simulation_view.py" line="416"/>
         <source>Searching the fewest grid workers per community and shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="398"/>
+        <location filename="../../widgets/simulation_view.py" line="452"/>
         <source>Incident log of the street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="399"/>
+        <location filename="../../widgets/simulation_view.py" line="453"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="416"/>
+        <location filename="../../widgets/simulation_view.py" line="470"/>
         <source>Cannot read the incident log: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="423"/>
+        <location filename="../../widgets/simulation_view.py" line="477"/>
         <source>Checking the baseline against the history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="433"/>
+        <location filename="../../widgets/simulation_view.py" line="487"/>
         <source>Baseline check done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="440"/>
+        <location filename="../../widgets/simulation_view.py" line="494"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="448"/>
+        <location filename="../../widgets/simulation_view.py" line="502"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="455"/>
+        <location filename="../../widgets/simulation_view.py" line="509"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="472"/>
+        <location filename="../../widgets/simulation_view.py" line="527"/>
         <source>Staffing search cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="476"/>
+        <location filename="../../widgets/simulation_view.py" line="531"/>
         <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="513"/>
+        <location filename="../../widgets/simulation_view.py" line="568"/>
         <source>Optimise staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="514"/>
+        <location filename="../../widgets/simulation_view.py" line="569"/>
         <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="518"/>
+        <location filename="../../widgets/simulation_view.py" line="577"/>
         <source>Check against history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="521"/>
+        <location filename="../../widgets/simulation_view.py" line="580"/>
         <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="236"/>
+        <location filename="../../widgets/simulation_view.py" line="255"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="324"/>
+        <location filename="../../widgets/simulation_view.py" line="347"/>
         <source>{name} (copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="374"/>
+        <location filename="../../widgets/simulation_view.py" line="397"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="389"/>
+        <location filename="../../widgets/simulation_view.py" line="412"/>
         <source>The staffing search needs a street scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="491"/>
+        <location filename="../../widgets/simulation_view.py" line="429"/>
+        <source>The sensitivity analysis needs a street scenario.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="437"/>
+        <source>Moving each input by 20 % either way…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="444"/>
+        <source>Cancelled: showing the inputs that finished.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="446"/>
+        <source>Sensitivity done: {n} inputs, {r} replications each.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="546"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="494"/>
+        <location filename="../../widgets/simulation_view.py" line="549"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="499"/>
+        <location filename="../../widgets/simulation_view.py" line="554"/>
         <source>The run failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="506"/>
+        <location filename="../../widgets/simulation_view.py" line="561"/>
         <source>Copy scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="507"/>
+        <location filename="../../widgets/simulation_view.py" line="562"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="508"/>
+        <location filename="../../widgets/simulation_view.py" line="563"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="509"/>
+        <location filename="../../widgets/simulation_view.py" line="564"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="510"/>
+        <location filename="../../widgets/simulation_view.py" line="565"/>
         <source>Processes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="511"/>
+        <location filename="../../widgets/simulation_view.py" line="566"/>
         <source>Start from now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="512"/>
+        <location filename="../../widgets/simulation_view.py" line="567"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="517"/>
+        <location filename="../../widgets/simulation_view.py" line="572"/>
+        <source>Sensitivity ±20 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="573"/>
+        <source>Move each input the street only estimates (demand, work, acceptance, travel, department waiting, triage and dispatch, grid workers, reopening) by 20 % either way and show how far the answer moves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="576"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="519"/>
+        <location filename="../../widgets/simulation_view.py" line="578"/>
         <source>Incident log file…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="520"/>
+        <location filename="../../widgets/simulation_view.py" line="579"/>
         <source>The demo street&apos;s last year</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="524"/>
+        <location filename="../../widgets/simulation_view.py" line="583"/>
         <source>What-if simulation</source>
         <translation type="unfinished"></translation>
     </message>

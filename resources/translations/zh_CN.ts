@@ -1490,27 +1490,27 @@
         <translation>周报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="115"/>
+        <location filename="../../widgets/app.py" line="112"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="116"/>
+        <location filename="../../widgets/app.py" line="113"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="117"/>
+        <location filename="../../widgets/app.py" line="114"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="118"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="120"/>
+        <location filename="../../widgets/app.py" line="117"/>
         <source>Devices</source>
         <translation>设备状态</translation>
     </message>
@@ -1590,7 +1590,7 @@
         <translation>报告已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="124"/>
+        <location filename="../../widgets/app.py" line="121"/>
         <source>Resources</source>
         <translation>资源</translation>
     </message>
@@ -2759,260 +2759,408 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="51"/>
+        <location filename="../../widgets/scenario_results.py" line="53"/>
         <source>Responded within target</source>
         <translation>按时响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="52"/>
+        <location filename="../../widgets/scenario_results.py" line="54"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Wait (min)</source>
         <translation>等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>Response (min)</source>
         <translation>响应（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>Resolution (min)</source>
         <translation>办结（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>Escalated</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>Handled by departments</source>
         <translation>部门处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>Utilisation</source>
         <translation>人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>Cases per replication</source>
         <translation>每次重复的事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="63"/>
+        <location filename="../../widgets/scenario_results.py" line="65"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="64"/>
+        <location filename="../../widgets/scenario_results.py" line="66"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="65"/>
+        <location filename="../../widgets/scenario_results.py" line="67"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="66"/>
+        <location filename="../../widgets/scenario_results.py" line="68"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="346"/>
+        <location filename="../../widgets/scenario_results.py" line="355"/>
         <source>no cases</source>
         <translation>无事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="351"/>
+        <location filename="../../widgets/scenario_results.py" line="360"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation>增幅最大：{grid}（{value:+.1f} 个百分点）；红色更差，蓝色更好</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="354"/>
+        <location filename="../../widgets/scenario_results.py" line="363"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation>最高：{grid}（{value:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="356"/>
+        <location filename="../../widgets/scenario_results.py" line="365"/>
         <source>No overdue or late cases in any grid</source>
         <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="400"/>
+        <location filename="../../widgets/scenario_results.py" line="410"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="400"/>
+        <location filename="../../widgets/scenario_results.py" line="410"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="411"/>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
         <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
         <translation>人员配置搜索已取消（已试算 {runs} 种配置），无建议。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <location filename="../../widgets/scenario_results.py" line="431"/>
         <source>{label} would fall to {value}</source>
         <translation>再减一人则{label}降至 {value}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="423"/>
+        <location filename="../../widgets/scenario_results.py" line="433"/>
         <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
         <translation>{shift}：网格员 {today} → {recommended} 人；起约束作用：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="427"/>
+        <location filename="../../widgets/scenario_results.py" line="437"/>
         <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
         <translation>{shift}：增至当前三倍人数仍不能满足全部约束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="429"/>
-        <source>Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
-        <translation>各约束均按 {n} 次重复的单侧 95 % 置信界判定；共试算 {runs} 种配置，模拟 {years:.1f} 街道年。</translation>
+        <location filename="../../widgets/scenario_results.py" line="441"/>
+        <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
+        <translation>各约束均按 {n} 次重复的单侧 {confidence} % 置信界判定；共试算 {runs} 种配置，模拟 {years:.1f} 街道年。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="496"/>
+        <location filename="../../widgets/scenario_results.py" line="509"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="505"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="505"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="505"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="506"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="506"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="506"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Staffing search</source>
         <translation>人员配置搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="509"/>
+        <location filename="../../widgets/scenario_results.py" line="520"/>
+        <source>Sensitivity</source>
+        <translation>敏感性</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="523"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="510"/>
+        <location filename="../../widgets/scenario_results.py" line="524"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="511"/>
+        <location filename="../../widgets/scenario_results.py" line="525"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="209"/>
-        <location filename="../../widgets/scenario_results.py" line="514"/>
+        <location filename="../../widgets/scenario_results.py" line="218"/>
+        <location filename="../../widgets/scenario_results.py" line="528"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="379"/>
+        <location filename="../../widgets/scenario_results.py" line="389"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="395"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Constraint</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="395"/>
-        <source>Value [95 % interval]</source>
-        <translation>数值 [95 % 区间]</translation>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <source>Value [one-sided bounds]</source>
+        <translation>数值 [单侧置信界]</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="395"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="395"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="516"/>
+        <location filename="../../widgets/scenario_results.py" line="530"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="517"/>
+        <location filename="../../widgets/scenario_results.py" line="531"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <location filename="../../widgets/scenario_results.py" line="532"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="533"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="520"/>
+        <location filename="../../widgets/scenario_results.py" line="534"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="521"/>
+        <location filename="../../widgets/scenario_results.py" line="535"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="409"/>
+        <location filename="../../widgets/scenario_results.py" line="419"/>
         <source>No staffing search yet.</source>
         <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="528"/>
+        <location filename="../../widgets/scenario_results.py" line="542"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="532"/>
+        <location filename="../../widgets/scenario_results.py" line="546"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
+    </message>
+</context>
+<context>
+    <name>SensitivityPanel</name>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="24"/>
+        <source>Demand (cases per day)</source>
+        <translation>需求量（每日事件数）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="25"/>
+        <source>On-scene work time</source>
+        <translation>现场处置时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="26"/>
+        <source>Acceptance delay</source>
+        <translation>签收时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="27"/>
+        <source>Travel time</source>
+        <translation>路途时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="28"/>
+        <source>Department waiting time</source>
+        <translation>部门等待时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="29"/>
+        <source>Triage and dispatch delays</source>
+        <translation>研判与分拨时长</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="30"/>
+        <source>Grid workers on every shift</source>
+        <translation>各班次网格员人数</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="31"/>
+        <source>Reopen probability</source>
+        <translation>重开概率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="36"/>
+        <source>Report to on scene</source>
+        <translation>上报至到场</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="37"/>
+        <source>Utilisation of staff on duty</source>
+        <translation>在岗人员忙碌率</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="73"/>
+        <source>{v:+.1f} pp</source>
+        <translation>{v:+.1f} 个百分点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="75"/>
+        <source>{v:+.1f} min</source>
+        <translation>{v:+.1f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="77"/>
+        <source>{v:+.2f} h</source>
+        <translation>{v:+.2f} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="143"/>
+        <source>Change from the base ({unit})</source>
+        <translation>相对基准的变化（{unit}）</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="180"/>
+        <source>No sensitivity run yet: “Sensitivity ±20 %” moves each input the street only estimates by 20 % either way and shows how far the answer moves.</source>
+        <translation>尚未做敏感性分析：“敏感性分析 ±20 %”把街道只能估计的每个输入各上调、下调 20 %，显示结论随之变化多少。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="185"/>
+        <source>{scenario}: {kpi} is {base} at the base. Bars: the change with each input at −{p:.0f} % and +{p:.0f} %, whiskers its 95 % interval over {n} paired replications.</source>
+        <translation>{scenario}：基准下{kpi}为 {base}。条形：每个输入在 −{p:.0f} % 和 +{p:.0f} % 时的变化，须线为 {n} 次配对重复的 95 % 区间。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="190"/>
+        <source>Largest: {name}, {low} at −{p:.0f} % and {high} at +{p:.0f} %.</source>
+        <translation>影响最大：{name}，−{p:.0f} % 时 {low}，+{p:.0f} % 时 {high}。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="194"/>
+        <source>Cancelled: only the inputs that finished are shown.</source>
+        <translation>已取消：只显示已完成的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="201"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="204"/>
+        <source>input −{p:.0f} %</source>
+        <translation>输入 −{p:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="205"/>
+        <source>input +{p:.0f} %</source>
+        <translation>输入 +{p:.0f} %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="219"/>
+        <source>percentage points</source>
+        <translation>百分点</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="221"/>
+        <source>minutes</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="223"/>
+        <source>hours</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="225"/>
+        <source>rating points</source>
+        <translation>评分</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="226"/>
+        <source>cases</source>
+        <translation>件</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="234"/>
+        <source>{v:.1f} min</source>
+        <translation>{v:.1f} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/sensitivity_panel.py" line="236"/>
+        <source>{v:.2f} h</source>
+        <translation>{v:.2f} 小时</translation>
     </message>
 </context>
 <context>
@@ -3046,167 +3194,197 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="393"/>
+        <location filename="../../widgets/simulation_view.py" line="416"/>
         <source>Searching the fewest grid workers per community and shift…</source>
         <translation>正在搜索各社区各班次最少网格员人数…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="398"/>
+        <location filename="../../widgets/simulation_view.py" line="452"/>
         <source>Incident log of the street</source>
         <translation>街道事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="399"/>
+        <location filename="../../widgets/simulation_view.py" line="453"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="416"/>
+        <location filename="../../widgets/simulation_view.py" line="470"/>
         <source>Cannot read the incident log: {message}</source>
         <translation>无法读取事件日志：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="423"/>
+        <location filename="../../widgets/simulation_view.py" line="477"/>
         <source>Checking the baseline against the history…</source>
         <translation>正在用历史数据检查基线…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="433"/>
+        <location filename="../../widgets/simulation_view.py" line="487"/>
         <source>Baseline check done.</source>
         <translation>基线检查完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="440"/>
+        <location filename="../../widgets/simulation_view.py" line="494"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation>尚未做基线检查：请先用“对照历史检查…”确认模型能重现本街道近期的历史，再采信假设分析结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="448"/>
+        <location filename="../../widgets/simulation_view.py" line="502"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation>基线检查通过：用最后 {days} 天之前的历史校准后，模型重现了这 {days} 天的全部 {n} 项指标。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="455"/>
+        <location filename="../../widgets/simulation_view.py" line="509"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation>警告：基线有 {missed} 项指标（共 {n} 项）与历史不符（{names}）：超出模拟的 95% 区间且偏差超过 10%。下面的假设分析结果请谨慎对待。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="472"/>
+        <location filename="../../widgets/simulation_view.py" line="527"/>
         <source>Staffing search cancelled.</source>
         <translation>人员配置搜索已取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="476"/>
+        <location filename="../../widgets/simulation_view.py" line="531"/>
         <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
         <translation>人员配置搜索完成：各班次共需网格员 {recommended} 人（当前 {today} 人；试算 {runs} 种配置）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="513"/>
+        <location filename="../../widgets/simulation_view.py" line="568"/>
         <source>Optimise staffing</source>
         <translation>人员配置优化</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="514"/>
+        <location filename="../../widgets/simulation_view.py" line="569"/>
         <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
         <translation>在 95 % 置信度下，保证每个班次各风险等级事件 2 小时内到场率和按时签收率、各社区超期率均达标所需的各社区各班次最少网格员人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="518"/>
+        <location filename="../../widgets/simulation_view.py" line="577"/>
         <source>Check against history…</source>
         <translation>对照历史检查…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="521"/>
+        <location filename="../../widgets/simulation_view.py" line="580"/>
         <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation>用本街道事件日志（最后四周除外）校准模型，模拟这四周并逐项对比指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="236"/>
+        <location filename="../../widgets/simulation_view.py" line="255"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="324"/>
+        <location filename="../../widgets/simulation_view.py" line="347"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="374"/>
+        <location filename="../../widgets/simulation_view.py" line="397"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="389"/>
+        <location filename="../../widgets/simulation_view.py" line="412"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="491"/>
+        <location filename="../../widgets/simulation_view.py" line="429"/>
+        <source>The sensitivity analysis needs a street scenario.</source>
+        <translation>敏感性分析需要街道情景。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="437"/>
+        <source>Moving each input by 20 % either way…</source>
+        <translation>正在把每个输入各上调、下调 20 %…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="444"/>
+        <source>Cancelled: showing the inputs that finished.</source>
+        <translation>已取消：显示已完成的输入。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="446"/>
+        <source>Sensitivity done: {n} inputs, {r} replications each.</source>
+        <translation>敏感性分析完成：{n} 个输入，每项 {r} 次重复。</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="546"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="494"/>
+        <location filename="../../widgets/simulation_view.py" line="549"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="499"/>
+        <location filename="../../widgets/simulation_view.py" line="554"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="506"/>
+        <location filename="../../widgets/simulation_view.py" line="561"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="507"/>
+        <location filename="../../widgets/simulation_view.py" line="562"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="508"/>
+        <location filename="../../widgets/simulation_view.py" line="563"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="509"/>
+        <location filename="../../widgets/simulation_view.py" line="564"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="510"/>
+        <location filename="../../widgets/simulation_view.py" line="565"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="511"/>
+        <location filename="../../widgets/simulation_view.py" line="566"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="512"/>
+        <location filename="../../widgets/simulation_view.py" line="567"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="517"/>
+        <location filename="../../widgets/simulation_view.py" line="572"/>
+        <source>Sensitivity ±20 %</source>
+        <translation>敏感性分析 ±20 %</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="573"/>
+        <source>Move each input the street only estimates (demand, work, acceptance, travel, department waiting, triage and dispatch, grid workers, reopening) by 20 % either way and show how far the answer moves</source>
+        <translation>把街道只能估计的每个输入（需求量、处置、签收、路途、部门等待、研判与分拨、网格员人数、重开）各上调、下调 20 %，显示结论随之变化多少</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="576"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="519"/>
+        <location filename="../../widgets/simulation_view.py" line="578"/>
         <source>Incident log file…</source>
         <translation>事件日志文件…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="520"/>
+        <location filename="../../widgets/simulation_view.py" line="579"/>
         <source>The demo street&apos;s last year</source>
         <translation>演示街道近一年历史</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="524"/>
+        <location filename="../../widgets/simulation_view.py" line="583"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>
