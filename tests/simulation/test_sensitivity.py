@@ -4,20 +4,24 @@ from __future__ import annotations
 
 import json
 import subprocess
+import tomllib
 import sys
 from collections import Counter
 from pathlib import Path
 
 import numpy as np
 import pytest
+import tomli_w
 
 from cockpit.vocabulary.domain import StaffKind
+from simulation.calibrate import calibrate
 from simulation.experiment import compare, run_experiment
 from simulation.ground import ground_of
+from simulation.history import simulated_history
 from simulation.kpi import ALL
 from simulation.model import ScenarioError
 from simulation.replication import simulate
-from simulation.scenario import load_scenario
+from simulation.scenario import load_scenario, parse_scenario
 from simulation.sensitivity import INPUTS, SensitivityError, parse_inputs, run_sensitivity, variants
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -153,3 +157,17 @@ def test_cli_refuses_an_unknown_input_in_one_line():
     done = _cli(DEMO, "--inputs", "speed")
     assert done.returncode == 2 and done.stdout == ""
     assert done.stderr.strip().count("\n") == 0 and "unknown input 'speed'" in done.stderr
+
+
+def test_grid_workers_of_a_street_known_from_its_log_scale_its_groups_round_the_clock_too(tmp_path):
+    history = simulated_history("demo", 20, seed=3)
+    history.to_parquet(tmp_path / "log.parquet")
+    fitted = calibrate(history, tmp_path / "log.parquet")
+    base = parse_scenario(tomllib.loads(tomli_w.dumps(fitted.scenario)), tmp_path)
+
+    def per_shift(scenario):
+        return Counter(p.shift_id for p in ground_of(scenario).roster if p.kind is StaffKind.GRID_WORKER)
+
+    before = per_shift(base)
+    for factor in (0.8, 1.2):
+        assert per_shift(INPUTS["grid_workers"].apply(base, factor)) == {s: round(n * factor) for s, n in before.items()}
