@@ -7,10 +7,13 @@ speed. Both models have two events per case (arrival, resolution), so the ratio 
 second is the ratio of wall times. Our time includes drawing the random numbers and building the
 records; SimPy's does not. Each side is timed best of three, interleaved.
 
-Also measured: one simulated year of the demo street at its historical load (100 cases a day,
-resources/scenarios/demo_street.toml): seconds per replication; and the parallel efficiency of 2
-worker processes on that street model (4 replications with 1 and with 2 workers, including the
-workers' start-up, also reported alone). With --quick the street runs for 8 weeks and the year figure is scaled up.
+Also measured, as a second target: one simulated year of the demo street
+(resources/scenarios/demo_street.toml) with the whole closed loop, seconds per replication (best
+of two, CPU time of the process, so other processes on a shared machine count less), at most
+YEAR_TARGET_SECONDS; "passed" needs both targets. Reported beside it: the same year with the
+demand doubled (headroom for a busier street), and the parallel efficiency of 2 worker processes
+on that street model (4 replications with 1 and with 2 workers, including the workers' start-up,
+also reported alone). With --quick the parallel runs cover 8 weeks; the year is always a whole year.
 
 Usage: python benchmarks/sim_vs_simpy.py [--quick]
 """
@@ -19,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 import time
 
@@ -39,6 +43,8 @@ RATES = {"red": 0.5, "yellow": 1.5, "blue": 2.25}
 SERVERS = 5
 MEAN_MINUTES = 60.0
 TARGET = 10.0
+YEAR_TARGET_SECONDS = 1.0
+DOUBLED_CASES_PER_DAY = 200
 
 
 def scenario(horizon_hours: float) -> Scenario:
@@ -89,6 +95,19 @@ def run_ours(sc: Scenario, seed: int) -> tuple[float, float, int]:
     return float((record.start - record.arrival).mean()), seconds, record.events
 
 
+def street_year(sc: Scenario, seed: int, tries: int = 2) -> tuple[float, float, int]:
+    """CPU and wall seconds of one replication of ``sc`` (each the best of ``tries``) and its cases."""
+    cpu = wall = math.inf
+    cases = 0
+    for _ in range(tries):
+        began, began_wall = time.process_time(), time.perf_counter()
+        record = simulate(sc, seed)
+        cpu = min(cpu, time.process_time() - began)
+        wall = min(wall, time.perf_counter() - began_wall)
+        cases = len(record.arrival)
+    return cpu, wall, cases
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="shorter horizon (finishes in well under a minute)")
@@ -112,15 +131,18 @@ def main() -> int:
     print(f"cases {len(engine.arrival)}, mean wait ours {wait_ours:.4f} min, SimPy {wait_simpy:.4f} min", file=sys.stderr)
     print(f"ours {ours_rate:,.0f} events/s, SimPy {simpy_rate:,.0f} events/s, ratio {ratio:.2f}", file=sys.stderr)
 
+    year = load_scenario(STREET_SCENARIO).with_value("scenario.horizon_hours", YEAR_HOURS)
+    simulate(year.with_value("scenario.horizon_hours", 48.0), seed)
+    year_seconds, year_wall, year_cases = street_year(year, seed)
+    doubled = year.with_value("demand.cases_per_day", DOUBLED_CASES_PER_DAY)
+    doubled_seconds, doubled_wall, doubled_cases = street_year(doubled, seed, tries=1 if args.quick else 2)
+    year_passed = year_seconds <= YEAR_TARGET_SECONDS
+    print(f"demo street, a year: {year_cases} cases in {year_seconds:.2f} s CPU, {year_wall:.2f} s wall "
+          f"(target {YEAR_TARGET_SECONDS:g} s); demand doubled: {doubled_cases} cases in {doubled_seconds:.2f} s CPU, "
+          f"{doubled_wall:.2f} s wall", file=sys.stderr)
+
     street_hours = 8 * 7 * 24.0 if args.quick else YEAR_HOURS
-    street = load_scenario(STREET_SCENARIO).with_value("scenario.horizon_hours", street_hours)
-    simulate(street.with_value("scenario.horizon_hours", 48.0), seed)
-    began = time.perf_counter()
-    street_record = simulate(street, seed)
-    street_seconds = time.perf_counter() - began
-    year_seconds = street_seconds * YEAR_HOURS / street_hours
-    print(f"demo street: {len(street_record.arrival)} cases in {street_hours:g} h, {street_seconds:.2f} s "
-          f"({year_seconds:.2f} s per simulated year)", file=sys.stderr)
+    street = year.with_value("scenario.horizon_hours", street_hours)
 
     began = time.perf_counter()
     run_experiment(street, 4, seed, workers=1)
@@ -143,7 +165,7 @@ def main() -> int:
                 "ratio": round(ratio, 2),
                 "baseline": "SimPy 4 PriorityResource, same multi-class priority M/M/c sample path, events per second",
                 "target": TARGET,
-                "passed": bool(ratio >= TARGET and same_path),
+                "passed": bool(ratio >= TARGET and same_path and year_passed),
                 "same_sample_path": same_path,
                 "model": {"rates_per_hour": RATES, "servers": SERVERS, "mean_service_minutes": MEAN_MINUTES,
                           "horizon_hours": horizon, "utilisation": sum(RATES.values()) / SERVERS},
@@ -158,9 +180,15 @@ def main() -> int:
                 "parallel_seconds_1_worker": round(one, 3),
                 "parallel_seconds_2_workers": round(two, 3),
                 "worker_startup_seconds": round(startup, 3),
+                "ratio_passed": bool(ratio >= TARGET and same_path),
                 "demo_street_year_seconds_per_replication": round(year_seconds, 3),
-                "demo_street_hours_measured": street_hours,
-                "demo_street_cases": int(len(street_record.arrival)),
+                "demo_street_year_target_seconds": YEAR_TARGET_SECONDS,
+                "demo_street_year_passed": year_passed,
+                "demo_street_year_cases": year_cases,
+                "demo_street_year_wall_seconds": round(year_wall, 3),
+                "demo_street_year_doubled_demand_seconds": round(doubled_seconds, 3),
+                "demo_street_year_doubled_demand_wall_seconds": round(doubled_wall, 3),
+                "demo_street_year_doubled_demand_cases": doubled_cases,
             }
         )
     )

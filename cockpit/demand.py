@@ -163,24 +163,7 @@ def load_demand(path: Path, categories: CategoryTable | None = None) -> DemandMo
     weekday = _multipliers(data.get("weekday", [1.0] * _WEEKDAYS), _WEEKDAYS, "weekday", fail)
     season = _multipliers(data.get("season", [1.0] * _MONTHS), _MONTHS, "season", fail)
 
-    hours = np.full((_WEEKDAYS, _HOURS), np.nan)
-    for k, entry in enumerate(data.get("hours", [])):
-        key = f"hours[{k}]"
-        if not isinstance(entry, dict) or set(entry) != {"days", "profile"}:
-            raise fail(key, "needs exactly days and profile")
-        profile = _multipliers(entry["profile"], _HOURS, f"{key}.profile", fail)
-        if not isinstance(entry["days"], list):
-            raise fail(f"{key}.days", "must be a list of weekdays")
-        for day in entry["days"]:
-            if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day < _WEEKDAYS:
-                raise fail(f"{key}.days", f"weekdays are 0 (Monday) to 6, got {day!r}")
-            if not np.isnan(hours[day, 0]):
-                raise fail(f"{key}.days", f"weekday {day} already has a profile")
-            hours[day] = profile
-    missing = [d for d in range(_WEEKDAYS) if np.isnan(hours[d, 0])]
-    if missing:
-        raise fail("hours", f"weekdays {missing} have no hour profile")
-
+    hours = hour_profiles(data.get("hours", []), "hours", fail)
     default = _category_entry(data.get("default", {}), "default", None, fail)
     entries = data.get("category", {})
     unknown = sorted(set(entries) - set(table.codes))
@@ -204,6 +187,33 @@ def load_demand(path: Path, categories: CategoryTable | None = None) -> DemandMo
         places=tuple(r[3] for r in rows),
         dispersion=None if dispersion is None else float(dispersion),
     )
+
+
+def hour_profiles(entries, key: str, fail) -> np.ndarray:
+    """(7, 24) hour multipliers (each row mean 1) of ``[[hours]]`` entries (``days``, ``profile``) at ``key``.
+
+    ``fail(key, reason)`` makes the error raised for a missing or doubled weekday or a bad profile.
+    """
+    if not isinstance(entries, list):
+        raise fail(key, "must be a list of tables with days and profile")
+    hours = np.full((_WEEKDAYS, _HOURS), np.nan)
+    for k, entry in enumerate(entries):
+        where = f"{key}[{k}]"
+        if not isinstance(entry, dict) or set(entry) != {"days", "profile"}:
+            raise fail(where, "needs exactly days and profile")
+        profile = _multipliers(entry["profile"], _HOURS, f"{where}.profile", fail)
+        if not isinstance(entry["days"], list):
+            raise fail(f"{where}.days", "must be a list of weekdays")
+        for day in entry["days"]:
+            if isinstance(day, bool) or not isinstance(day, int) or not 0 <= day < _WEEKDAYS:
+                raise fail(f"{where}.days", f"weekdays are 0 (Monday) to 6, got {day!r}")
+            if not np.isnan(hours[day, 0]):
+                raise fail(f"{where}.days", f"weekday {day} already has a profile")
+            hours[day] = profile
+    missing = [d for d in range(_WEEKDAYS) if np.isnan(hours[d, 0])]
+    if missing:
+        raise fail(key, f"weekdays {missing} have no hour profile")
+    return hours
 
 
 def _multipliers(values, length: int, key: str, fail) -> np.ndarray:

@@ -4,14 +4,14 @@ It plays what the field would send: residents and patrols reporting the cases of
 sensors reading and, when the demand says a sensor finds a case, meeting an alarm rule so that the
 rule engine opens it, staff walking their grids, and field workers who accept, travel to, handle
 and finish the cases the operator dispatched to them. With ``autopilot`` it also triages and
-dispatches what nobody at the desk has touched for a few minutes, with the same dispatch policy an
-operator sees, so an unattended wall stays alive. It reads the twin to decide and returns events;
-it never changes the twin itself.
+dispatches what nobody at the desk has touched, with the same dispatch policy an operator sees, so
+an unattended wall stays alive. Every time and branch of a case's loop is the stage table's
+(:mod:`cockpit.stages`, resources/stages.toml), the one the simulator plays. It reads the twin to
+decide and returns events; it never changes the twin itself.
 """
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -20,11 +20,13 @@ import shapely
 
 from cockpit import recommender
 from cockpit.demand import SOURCES, DemandModel, default_demand
+from cockpit.history.to_events import NO_FEEDBACK_REASON, REOPEN_REASON
 from cockpit.dispatch import get_policy, rank_departments
 from cockpit.readings import ReadingGenerator, default_readings
 from cockpit.roster import shift_changes
 from cockpit.rules.engine import RuleEngine
 from cockpit.rules.model import AlarmRule, load_rules
+from cockpit.stages import RATINGS, StageModel, default_stages
 from cockpit.street.model import MicroGrid, Sensor, Street
 from cockpit.twin import TwinState
 from cockpit.vocabulary.categories import CategoryTable, default_categories
@@ -35,6 +37,7 @@ from cockpit.vocabulary.events import (
     CaseDispatched,
     CaseFeedback,
     CaseOnScene,
+    CaseReopened,
     CaseReported,
     CaseResolved,
     CaseTriaged,
@@ -42,6 +45,7 @@ from cockpit.vocabulary.events import (
     Event,
     SensorReading,
     StaffMoved,
+    StaffStatusChanged,
     VehicleMoved,
 )
 from cockpit.vocabulary.local_time import LOCAL_TZ
@@ -52,9 +56,18 @@ DEMO_SEED = 7
 BUSY_TIME = time(10, 0)
 """A representative busy moment of the demo street's day (local time): the morning peak, well staffed."""
 
-TRIAGE_AFTER = timedelta(minutes=3)
-DISPATCH_AFTER = timedelta(minutes=2)
-FEEDBACK_AFTER = timedelta(hours=3)
+AUTOPILOT_ROLES = frozenset({StaffKind.GRID_WORKER, StaffKind.DEPARTMENT})
+"""Who the autopilot sends: full-time grid workers and department teams, as the demo street's
+scenario (resources/scenarios/demo_street.toml, ``roles``); micro-grid heads, volunteers and
+party members on call are the operator's to ask."""
+
+BOOTSTRAP_HOURS = 48.0
+"""Street played before the demo opens: two days, past a blue case's 24 h and a yellow case's 48 h
+deadline, so that the wall opens on cases waiting for another department near or past their deadline
+(amber, overdue, escalated) as a real street's does."""
+
+READINGS_BEFORE = timedelta(hours=10)
+"""How long before the demo opens the bootstrap plays healthy sensor readings (devices seen recently)."""
 READINGS_PER_MINUTE = 40
 PATROL_MOVES_PER_MINUTE = 30
 VEHICLE_FIXES_PER_MINUTE = 4
@@ -88,12 +101,27 @@ class _Incident:
 
 @dataclass
 class _Plan:
-    """When the field worker on a case will do their next step."""
+    """When the desk's autopilot and the field worker on a case will do their next step, and its branches.
 
+    The branches (sent straight to a department, settled without a visit, a wait for another
+    department after the work, sent back by the resident, rated) are drawn once, when the feed first
+    sees the case; a reopened case's second round (``again``) is a visit with the rework's time.
+    """
+
+    route: bool
+    no_visit: bool
+    coordination: bool
+    reopen: bool
+    rated: bool
+    again: bool = False
+    triage_at: datetime | None = None
+    dispatch_at: datetime | None = None
     accept_at: datetime | None = None
     on_scene_at: datetime | None = None
+    worked_at: datetime | None = None
     resolve_at: datetime | None = None
-    feedback_at: datetime | None = None
+    reopen_at: datetime | None = None
+    close_at: datetime | None = None
 
 
 class DemoFeed:
@@ -113,17 +141,21 @@ class DemoFeed:
 
     def __init__(self, street: Street, seed: int = DEMO_SEED, autopilot: bool = True,
                  categories: CategoryTable | None = None, policy: str = "home_grid_first",
-                 demand: DemandModel | None = None, readings: ReadingGenerator | None = None) -> None:
+                 demand: DemandModel | None = None, readings: ReadingGenerator | None = None,
+                 stages: StageModel | None = None) -> None:
         self.street = street
         self.autopilot = autopilot
         self.policy = get_policy(policy)
         self.categories = categories or default_categories()
         self.demand = demand or default_demand()
         self.readings = readings or default_readings()
+        self.stages = stages or default_stages()
         self._rng = np.random.default_rng(seed)
         # The vehicles' own stream: adding them left every other event of a seed as it was.
         self._vehicle_rng = np.random.default_rng([seed, 18])
         self._plans: dict[str, _Plan] = {}
+        self._waiting: dict[str, str] = {}
+        """Cases waiting for another department after the work (case → the worker, free meanwhile)."""
         self._seq: dict[str, int] = {}
         self._last: datetime | None = None
         self._day_factor: dict[date, float] = {}
@@ -135,11 +167,13 @@ class DemoFeed:
 
     # ------------------------------------------------------------ start
 
-    def bootstrap(self, twin: TwinState, now: datetime, hours: float = 10.0) -> list[Event]:
+    def bootstrap(self, twin: TwinState, now: datetime, hours: float = BOOTSTRAP_HOURS) -> list[Event]:
         """Events that bring the twin to ``now``: staff on duty, then ``hours`` of played street.
 
         The history is played in 5-minute steps with autopilot, so the day so far is full of cases at
-        every stage of the loop, and the KPIs have something to say from the first second.
+        every stage of the loop, and the KPIs have something to say from the first second. Healthy
+        sensor readings, which only say a device is alive, start :data:`READINGS_BEFORE` before
+        ``now`` (an incident's readings always flow: its alarm opens the case).
         """
         start = now - timedelta(hours=hours)
         events: list[Event] = [ClockTick(start)]
@@ -149,13 +183,13 @@ class DemoFeed:
         at = start
         while at < now:
             at = min(now, at + timedelta(minutes=5))
-            played += twin.apply_many(self.step(twin, at))
+            played += twin.apply_many(self.step(twin, at, healthy=at > now - READINGS_BEFORE))
         return played
 
     # ------------------------------------------------------------ one step
 
-    def step(self, twin: TwinState, until: datetime) -> list[Event]:
-        """The events of the street from the previous step to ``until``, in time order."""
+    def step(self, twin: TwinState, until: datetime, healthy: bool = True) -> list[Event]:
+        """The events of the street from the previous step to ``until``, in time order (``healthy``: with healthy readings)."""
         since = self._last or twin.now or until
         self._last = until
         if until <= since:
@@ -164,7 +198,7 @@ class DemoFeed:
         events: list[Event] = []
         events += shift_changes(twin, until)
         events += self._new_reports(twin, since, until, minutes)
-        events += self._sensor_readings(since, until, minutes)
+        events += self._sensor_readings(since, until, minutes if healthy else 0.0)
         events += self._field_work(twin, until)
         if self.autopilot:
             events += self._autopilot(twin, until)
@@ -222,7 +256,8 @@ class DemoFeed:
             return False
         rule, sensors = choice
         busy = {incident.sensor.id for incident in self._incidents}
-        free = [s for s in sensors if s.id not in busy and self._engine_idle(s, rule)]
+        active = self._engine.active()
+        free = [s for s in sensors if s.id not in busy and (s.id, rule.id) not in active]
         if not free:
             return False
         sensor = free[int(self._rng.integers(len(free)))]
@@ -236,11 +271,8 @@ class DemoFeed:
         self._incidents.append(_Incident(sensor, readings))
         return True
 
-    def _engine_idle(self, sensor: Sensor, rule: AlarmRule) -> bool:
-        return (sensor.id, rule.id) not in self._engine.active()
-
     def _sensor_readings(self, since: datetime, until: datetime, minutes: float) -> list[Event]:
-        """Healthy readings of random sensors, the incidents' readings, and what the rule engine makes of them."""
+        """Healthy readings of random sensors over ``minutes``, the incidents' readings, and what the rule engine makes of them."""
         n = min(int(self._rng.poisson(READINGS_PER_MINUTE * minutes)), 400)
         sensors = self.street.sensors
         busy = {incident.sensor.id for incident in self._incidents}
@@ -268,6 +300,37 @@ class DemoFeed:
 
     # ------------------------------------------------------------ field workers and autopilot
 
+    def _plan(self, case) -> _Plan:
+        """The case's plan, with its branches drawn from the stage table's shares on first sight."""
+        plan = self._plans.get(case.id)
+        if plan is None:
+            risk, code, draw = case.risk.value, case.category, self._rng.random(5)
+            plan = _Plan(route=bool(draw[0] < self.stages.share("route", risk=risk, category=code)),
+                         no_visit=bool(draw[1] < self.stages.share("no_visit", risk=risk, category=code)),
+                         coordination=bool(draw[2] < self.stages.share("coordination", risk=risk, category=code)),
+                         reopen=bool(draw[3] < self.stages.share("reopen", risk=risk, category=code)),
+                         rated=bool(draw[4] < self.stages.share("rated")))
+            self._plans[case.id] = plan
+        return plan
+
+    def _minutes(self, stage: str, at: datetime, **selectors: str | None) -> timedelta:
+        """A draw of ``stage``'s duration for a stage starting at ``at`` (local hour band); zero without an entry."""
+        duration = self.stages.duration(stage, hour=int(_local_hour(at)), **selectors)
+        return timedelta(minutes=float(duration.sample(self._rng, 1)[0])) if duration is not None else timedelta(0)
+
+    def _work(self, case, plan: _Plan) -> timedelta:
+        """The on-scene work of the first round, or the rework of a reopened case."""
+        if plan.again:
+            return self._minutes("rework", case.dispatched_at or case.reported_at, category=case.category)
+        work = self.stages.work(self.categories[case.category], case.risk.value)
+        return timedelta(minutes=float(work.sample(self._rng, 1)[0]))
+
+    def _travel(self, case, at: datetime) -> timedelta:
+        """The dispatch's travel estimate (the policy's, by road or straight line), else the stage table's trip."""
+        if case.eta_minutes is not None:
+            return timedelta(minutes=max(1.0, float(case.eta_minutes)))
+        return self._minutes("travel", at)
+
     def _field_work(self, twin: TwinState, now: datetime) -> list[Event]:
         events: list[Event] = []
         for case in twin.cases.values():
@@ -276,57 +339,120 @@ class DemoFeed:
                 if status.terminal:
                     self._plans.pop(case.id, None)
                 continue
-            plan = self._plans.setdefault(case.id, _Plan())
+            plan = self._plan(case)
             staff = twin.staff.get(case.assignee or "")
             if status is CaseStatus.DISPATCHED and staff is not None:
                 if plan.accept_at is None:
-                    plan.accept_at = (case.dispatched_at or now) + timedelta(minutes=float(self._rng.lognormal(math.log(4), 0.5)))
+                    start = case.dispatched_at or now
+                    plan.accept_at = start + self._minutes("accept", start, risk=case.risk.value)
                 if now >= plan.accept_at:
                     events.append(CaseAccepted(plan.accept_at, case.id, staff.id))
-                    travel = case.eta_minutes if case.eta_minutes is not None else 10.0
-                    plan.on_scene_at = plan.accept_at + timedelta(minutes=max(1.0, travel * float(self._rng.uniform(0.9, 1.4))))
+                    if plan.no_visit:
+                        plan.worked_at = plan.accept_at + self._work(case, plan)
+                    else:
+                        plan.on_scene_at = plan.accept_at + self._travel(case, plan.accept_at)
+            elif status is CaseStatus.ACCEPTED and staff is not None and plan.no_visit:
+                plan.worked_at = plan.worked_at or now + self._work(case, plan)
+                events += self._finish(twin, case, staff, plan, now)
             elif status is CaseStatus.ACCEPTED and staff is not None:
-                plan.on_scene_at = plan.on_scene_at or now + timedelta(minutes=5)
+                plan.on_scene_at = plan.on_scene_at or now + self._travel(case, now)
                 if now >= plan.on_scene_at:
                     events.append(CaseOnScene(plan.on_scene_at, case.id, staff.id))
                     events.append(StaffMoved(plan.on_scene_at, staff.id, case.lon, case.lat))
-                    service = self.categories[case.category].service
-                    minutes = float(self._rng.lognormal(math.log(service.median_minutes), service.sigma))
-                    plan.resolve_at = plan.on_scene_at + timedelta(minutes=minutes)
+                    plan.worked_at = plan.on_scene_at + self._work(case, plan)
                 else:
                     events.append(_toward(staff, case, plan.on_scene_at, now))
             elif status is CaseStatus.ON_SCENE and staff is not None:
-                plan.resolve_at = plan.resolve_at or now + timedelta(minutes=30)
-                if now >= plan.resolve_at:
-                    events.append(CaseResolved(plan.resolve_at, case.id, staff.id, "handled"))
-                    plan.feedback_at = plan.resolve_at + FEEDBACK_AFTER * float(self._rng.uniform(0.3, 2.0))
+                plan.worked_at = plan.worked_at or now + self._work(case, plan)
+                events += self._finish(twin, case, staff, plan, now)
             elif status is CaseStatus.RESOLVED:
-                plan.feedback_at = plan.feedback_at or now + FEEDBACK_AFTER
-                if now >= plan.feedback_at:
-                    rating = int(self._rng.choice([5, 4, 3, 2], p=[0.68, 0.24, 0.06, 0.02]))
-                    events.append(CaseFeedback(plan.feedback_at, case.id, rating, rating >= 3, "resident"))
-                    events.append(CaseClosed(plan.feedback_at, case.id, "system"))
+                events += self._close(case, plan, now)
         return events
 
+    def _finish(self, twin: TwinState, case, staff, plan: _Plan, now: datetime) -> list[Event]:
+        """After the work: resolved, or the worker is free while another department finishes (协调), then resolved."""
+        if now < plan.worked_at:
+            return []
+        events: list[Event] = []
+        if plan.resolve_at is None:
+            plan.resolve_at = plan.worked_at
+            if plan.coordination:
+                plan.resolve_at += self._minutes("coordination", plan.worked_at, risk=case.risk.value,
+                                                 category=case.category)
+                self._waiting[case.id] = staff.id
+                events += self._free_if_only_waiting(staff, case.id, plan.worked_at)
+        if now < plan.resolve_at:
+            return events
+        self._waiting.pop(case.id, None)
+        events.append(CaseResolved(plan.resolve_at, case.id, staff.id, "handled"))
+        if staff.cases - {case.id}:
+            events += self._free_if_only_waiting(staff, case.id, plan.resolve_at)
+        return events
+
+    def _free_if_only_waiting(self, staff, case_id: str, at: datetime) -> list[Event]:
+        """The worker is available when all their other cases wait for a department (the twin keeps those on them)."""
+        if staff.status is StaffStatus.OFF_DUTY or not (staff.cases - {case_id}) <= self._waiting.keys():
+            return []
+        return [StaffStatusChanged(at, staff.id, StaffStatus.AVAILABLE)]
+
+    def _close(self, case, plan: _Plan, now: datetime) -> list[Event]:
+        """The resident sends a resolved case back, or rates it (the stage table's ratings) and it closes, or it closes unrated."""
+        resolved = case.resolved_at or now
+        if plan.reopen and not plan.again:
+            plan.reopen_at = plan.reopen_at or resolved + self._minutes("reopen_after", resolved)
+            if now < plan.reopen_at:
+                return []
+            reopened = CaseReopened(plan.reopen_at, case.id, "resident", REOPEN_REASON)
+            self._plans[case.id] = _Plan(route=False, no_visit=False, coordination=False, reopen=False,
+                                         rated=plan.rated, again=True)
+            return [reopened]
+        if plan.close_at is None:
+            plan.close_at = resolved + self._minutes("close_rated" if plan.rated else "close_unrated", resolved)
+        if now < plan.close_at:
+            return []
+        if not plan.rated:
+            return [CaseClosed(plan.close_at, case.id, "system", NO_FEEDBACK_REASON)]
+        late = case.response_late(resolved) or resolved > case.resolve_due
+        shares = self.stages.ratings.get(RATINGS[2] if plan.again else RATINGS[1] if late else RATINGS[0])
+        rating = int(self._rng.choice(5, p=shares)) + 1 if shares is not None else 5
+        return [CaseFeedback(plan.close_at, case.id, rating, rating >= 3, "resident"),
+                CaseClosed(plan.close_at, case.id, "system")]
+
     def _autopilot(self, twin: TwinState, now: datetime) -> list[Event]:
+        """Triage and dispatch what the desk has not touched, after the stage table's triage and dispatch times.
+
+        A case the table routes to a department at triage (吹哨报到) goes to the best department team,
+        as does a red case nobody else can take; the rest to the dispatch policy's first choice among
+        the free :data:`AUTOPILOT_ROLES`.
+        """
         events: list[Event] = []
         taken: set[str] = set()
         waiting = [c for c in twin.cases.values() if c.status in (CaseStatus.REPORTED, CaseStatus.TRIAGED)]
         waiting.sort(key=lambda c: (c.risk.priority, c.reported_at))
         for case in waiting:
-            if case.status is CaseStatus.REPORTED and now - case.reported_at >= TRIAGE_AFTER:
-                events.append(CaseTriaged(case.reported_at + TRIAGE_AFTER, case.id, case.category, case.risk,
-                                          case.owner_level, "autopilot"))
-            elif case.status is CaseStatus.TRIAGED and now - (case.triaged_at or now) >= DISPATCH_AFTER:
-                need = recommender.case_need(twin, case)
-                candidates = [c for c in recommender.candidates(twin, need) if c.staff_id not in taken]
-                best = self.policy.best(need, candidates)
-                if best is None and case.risk is RiskLevel.RED:
-                    departments = rank_departments(need, candidates)
-                    best = departments[0] if departments else None
-                if best is not None:
-                    taken.add(best.staff_id)
-                    events.append(CaseDispatched(now, case.id, best.staff_id, "autopilot", best.eta_minutes))
+            plan = self._plan(case)
+            if case.status is CaseStatus.REPORTED:
+                plan.triage_at = plan.triage_at or case.reported_at + self._minutes(
+                    "triage", case.reported_at, source=case.source.value)
+                if now >= plan.triage_at:
+                    events.append(CaseTriaged(plan.triage_at, case.id, case.category, case.risk, case.owner_level,
+                                              "autopilot"))
+                continue
+            triaged = case.triaged_at or now
+            plan.dispatch_at = plan.dispatch_at or triaged + self._minutes("dispatch", triaged, risk=case.risk.value)
+            if now < plan.dispatch_at:
+                continue
+            need = recommender.case_need(twin, case)
+            free = [s for s in twin.staff.values() if s.status is StaffStatus.AVAILABLE and s.id not in taken
+                    and s.member.kind in AUTOPILOT_ROLES]
+            candidates = recommender.candidates(twin, need, free)
+            best = None if plan.route else self.policy.best(need, candidates)
+            if best is None and (plan.route or case.risk is RiskLevel.RED):
+                departments = rank_departments(need, candidates)
+                best = departments[0] if departments else None
+            if best is not None:
+                taken.add(best.staff_id)
+                events.append(CaseDispatched(now, case.id, best.staff_id, "autopilot", best.eta_minutes))
         return events
 
     def _patrols(self, twin: TwinState, now: datetime, minutes: float) -> list[Event]:

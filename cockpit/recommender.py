@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from datetime import datetime
+from typing import Iterable
 
 import numpy as np
 
@@ -88,12 +89,13 @@ def candidate(staff: StaffState, travel_minutes: float | None = None) -> Candida
     )
 
 
-def candidates(twin: TwinState, need: CaseNeed | None = None) -> list[Candidate]:
-    """The dispatch view of every staff member and department team of the twin.
+def candidates(twin: TwinState, need: CaseNeed | None = None,
+               staff: Iterable[StaffState] | None = None) -> list[Candidate]:
+    """The dispatch view of every staff member and department team of the twin (or of ``staff``).
 
     With ``need``, each carries their travel minutes to that case by road (:func:`travel_minutes`).
     """
-    staff = list(twin.staff.values())
+    staff = list(twin.staff.values() if staff is None else staff)
     if need is None or need.x is None or need.y is None:
         return [candidate(s) for s in staff]
     minutes = travel_minutes(twin.street, (need.x, need.y), staff)

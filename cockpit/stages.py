@@ -359,6 +359,21 @@ class StageModel:
     def has(self, stage: str) -> bool:
         return bool(self.stages.get(stage))
 
+    def duration(self, stage: str, *, hour: int | None = None, risk: str | None = None, category: str | None = None,
+                 source: str | None = None) -> Duration | None:
+        """The duration of the entry :meth:`pick` chooses (None: no entry, so the stage takes no time)."""
+        entry = self.pick(stage, hour=hour, risk=risk, category=category, source=source)
+        return entry.duration if entry is not None else None
+
+    def share(self, stage: str, *, risk: str | None = None, category: str | None = None) -> float:
+        """The share of the entry :meth:`pick` chooses (0 where no entry applies)."""
+        entry = self.pick(stage, risk=risk, category=category)
+        return entry.share if entry is not None and entry.share is not None else 0.0
+
+    def work(self, category: Any, risk: str | None = None) -> Duration:
+        """On-scene work of a case of ``category`` (a category table row): the ``work`` entry, else its service time."""
+        return self.duration("work", risk=risk, category=category.code) or service_duration(category)
+
     @property
     def bands(self) -> tuple[int, ...]:
         """Start hours of the day's bands: wherever an entry's hours begin or end (always 0)."""
@@ -368,6 +383,12 @@ class StageModel:
                 if entry.hours is not None:
                     cuts.update(h % 24 for h in entry.hours)
         return tuple(sorted(cuts))
+
+    @property
+    def band_of_hour(self) -> tuple[int, ...]:
+        """For each local hour 0-23, the index into :attr:`bands` of the band it falls in."""
+        bands = self.bands
+        return tuple(max(b for b, start in enumerate(bands) if start <= h) for h in range(24))
 
     def table(self) -> dict[str, Any]:
         """The TOML tables of this model (what :func:`parse_stages` reads)."""
@@ -481,6 +502,81 @@ def load_stages(path: Path) -> StageModel:
         return StageError(f"{path}: {key}: {reason}")
 
     return parse_stages(data, fail)
+
+
+Labels = tuple[np.ndarray, tuple]
+"""A selector's value for every case: integer codes (one per case) and the names they index."""
+
+
+def case_groups(columns: list[np.ndarray]) -> list[tuple[tuple[int, ...], np.ndarray]]:
+    """Each distinct row of the non-negative integer ``columns`` (one value per case) with its cases, in case order."""
+    n = len(columns[0]) if columns else 0
+    if not n:
+        return []
+    combined = np.zeros(n, dtype=np.int64)
+    for codes in columns:
+        combined = combined * (int(codes.max()) + 1) + codes
+    counts = np.bincount(combined)
+    present = counts.nonzero()[0]
+    # Few distinct rows: a stable sort of small integers is numpy's radix sort.
+    small = combined.astype(np.uint16) if len(counts) <= 1 << 16 else combined
+    order = np.argsort(small, kind="stable")
+    bounds = np.concatenate(([0], np.cumsum(counts[present]))).tolist()
+    return [(tuple(int(codes[order[start]]) for codes in columns), order[start:end])
+            for start, end in zip(bounds, bounds[1:])]
+
+
+def selected_entries(stages: StageModel, stage: str, selectors: dict[str, Labels | None], band: np.ndarray | None = None):
+    """Each group of cases alike in ``selectors`` (and ``band``) with the entry of ``stage`` that applies to it."""
+    named = [(name, labels) for name, labels in selectors.items() if labels is not None]
+    columns = [labels[0] for _, labels in named] + ([band] if band is not None else [])
+    bands = stages.bands
+    for key, members in case_groups(columns):
+        given = {name: labels[1][code] for (name, labels), code in zip(named, key)}
+        hour = bands[key[-1]] if band is not None else None
+        yield members, stages.pick(stage, hour=hour, **given)
+
+
+def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: Labels | None = None,
+                 category: Labels | None = None, band: np.ndarray | None = None,
+                 source: Labels | None = None) -> np.ndarray:
+    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``band``.
+
+    Each case takes the entry that matches it best (:meth:`StageModel.pick`); with
+    ``band`` (the index into :attr:`StageModel.bands` of the hour each case's stage
+    starts in) one value per case, else one per band. Entries change only at the bands' bounds, so
+    a band's start hour picks for every hour in it. A stage without entries takes no time.
+    """
+    bands = stages.bands
+    n = len(u)
+    out = np.zeros((len(bands), n)) if band is None else np.zeros(n)
+    if not stages.has(stage) or not n:
+        return out
+    selectors = {"risk": risk, "category": category, "source": source}
+    if band is not None:
+        for members, entry in selected_entries(stages, stage, selectors, band):
+            if entry is not None and entry.duration is not None:
+                out[members] = entry.duration.at(u[members])
+        return out
+    for b in range(len(bands)):
+        for members, entry in selected_entries(stages, stage, selectors, np.full(n, b)):
+            if entry is not None and entry.duration is not None:
+                out[b, members] = entry.duration.at(u[members])
+    return out
+
+
+def share_of(stages: StageModel, stage: str, risk: Labels | None, category: Labels | None) -> np.ndarray:
+    """Each case's share of ``stage`` (0 where no entry applies)."""
+    n = len(next(labels[0] for labels in (risk, category) if labels is not None))
+    out = np.zeros(n)
+    for members, entry in selected_entries(stages, stage, {"risk": risk, "category": category}):
+        out[members] = entry.share if entry is not None and entry.share is not None else 0.0
+    return out
+
+
+def service_duration(category: Any) -> Duration:
+    """The category table's on-scene service time of ``category`` as a :class:`Duration`."""
+    return Duration("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
 
 
 @cache

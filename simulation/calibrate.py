@@ -3,9 +3,10 @@
 :func:`calibrate` reads a v1 incident log (docs/incident-log.md) and returns the tables of a
 scenario of a street known from its log (``street = "log"``, docs/scenarios.md) and a fit report:
 
-- demand: ``[demand] from_log`` (the log itself, cases before ``until``; each category's level
-  from its last :data:`LEVEL_DAYS` days, ``level_sd`` from how much that level moved month to
-  month);
+- demand: ``[demand] from_log`` (the log itself, cases before ``until``) with the hour shapes of
+  each group of weekdays (``[[demand.hours]]``) and each category's level forecast by its trend
+  from its last :data:`LEVEL_DAYS` days (:mod:`simulation.demand_fit`), ``level_sd`` from how much
+  the level moved month to month and how uncertain its forecast is;
 - places: each general grid's community, share of the cases and mean position;
 - stages (:mod:`cockpit.stages`): triage, the operator's dispatch time, acceptance and the trip by
   hour band (and risk where the log has enough cases), on-scene work and the wait for another
@@ -47,12 +48,17 @@ from cockpit.history.as_of import log_as_of
 from cockpit.stages import RATINGS, RISKS, quantile_duration
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from cockpit.vocabulary.targets import RESPONSE_TARGET
+from simulation.calibration import fit_frame
+from simulation.demand_fit import DemandFit
 
 BANDS = ((0, 3), (3, 6), (6, 9), (9, 12), (12, 15), (15, 18), (18, 21), (21, 24))
 """Hour bands of the fitted stages (local hours the stage starts in)."""
 
 LEVEL_DAYS = 28
-"""Days at the end of the log that set each category's level (its season and trend now)."""
+"""Days at the end of the log that anchor each category's level (its season and trend now)."""
+
+HORIZON_DAYS = 28
+"""Days the calibrated scenario runs from the cut."""
 
 MIN_SAMPLES = 40
 """Fewer times than this: the entry is not fitted (the wider entry applies)."""
@@ -123,6 +129,11 @@ def calibrate(frame: pd.DataFrame, log_path: Path, until: dt.date | None = None,
     level_sd, demand_report = _demand_level(reported, first_day, days)
     dispersion = _day_dispersion(reported, first_day, days)
     demand_report["day_dispersion"] = dispersion
+    fit = fit_frame(train, level_days=LEVEL_DAYS, until=end.date()).demand
+    forecast = _forecast(fit, end.date() + dt.timedelta(days=HORIZON_DAYS // 2))
+    # The level's own uncertainty (its last days' count and the trend's) adds to how much it moves.
+    level_sd = math.hypot(level_sd, forecast["level_se"])
+    demand_report.update(fit.report, forecast=forecast, level_sd=round(level_sd, 4))
     report.update(places=place_report, staff=staff_report, stages=stage_report, demand=demand_report)
     scenario = {
         "scenario": {
@@ -130,11 +141,13 @@ def calibrate(frame: pd.DataFrame, log_path: Path, until: dt.date | None = None,
             "description": f"calibrated from {Path(log_path).name}, cases before {end.date()}",
             "street": "log",
             "start": end.date(),
-            "horizon_hours": 28 * 24.0,
+            "horizon_hours": HORIZON_DAYS * 24.0,
         },
         "demand": {"from_log": str(Path(log_path).resolve()), "until": end.date(), "level_days": LEVEL_DAYS,
                    "level_sd": round(level_sd, 4), **({"dispersion": dispersion} if dispersion else {}),
-                   "sources": _sources(train)},
+                   "hours": fit.report["hours"]["groups"], "sources": _sources(train),
+                   "category_level_sd": {row["category"]: row["own_level_se"] for row in forecast["categories"]
+                                         if row["own_level_se"] > 0}},
         "places": places,
         "staff": staff,
         "dispatch": {"policy": "home_grid_first"},
@@ -158,6 +171,39 @@ def _places(train: pd.DataFrame) -> tuple[list[dict], dict]:
             "lat": round(float(cases["lat"].mean()), 6),
         })
     return rows, {"grids": len(rows), "communities": len({r["community"] for r in rows})}
+
+
+def _forecast(fit: DemandFit, middle: dt.date) -> dict[str, Any]:
+    """Cases a day (on an average weekday) at the cut and projected to ``middle``, against the last days' mean.
+
+    ``level_se`` is the standard error of the log of the street's projected level; each category's
+    ``own_level_se`` what its own level adds to that (its count of the last days is smaller).
+    """
+    model = fit.model
+    street = fit.report["street"]
+    se = _level_se(street, middle, fit.cut)
+    rows = []
+    for row in fit.report["categories"]:
+        code, last = row["category"], row.get("last_days")
+        rows.append({"category": code, "at_cut": round(fit.level_per_day(code, fit.cut), 3),
+                     "projected": round(fit.level_per_day(code, middle), 3),
+                     "last_days_mean": round(last["observed"] / last["days"], 3) if last else None,
+                     "own_level_se": round(math.sqrt(max(_level_se(row, middle, fit.cut) ** 2 - se**2, 0.0)), 4)})
+    at_cut = sum(fit.level_per_day(code, fit.cut) for code in model.codes)
+    projected = sum(fit.level_per_day(code, middle) for code in model.codes)
+    return {"middle": str(middle), "cases_per_day_at_cut": round(at_cut, 2),
+            "cases_per_day_projected": round(projected, 2), "level_se": round(se, 4), "categories": rows,
+            "method": "per category a Poisson log-linear trend over the whole log (season too with 13 months or "
+                      "more), shrunk toward none by its significance, anchored on the last days' count beyond "
+                      "noise, projected from the cut to the middle of the simulated period"}
+
+
+def _level_se(row: dict[str, Any], middle: dt.date, cut: dt.date) -> float:
+    """Standard error of the log of a fitted level projected to ``middle``: its last days' count and its trend's."""
+    if "last_days" not in row:
+        return 0.0
+    years = ((middle - cut).days + row["last_days"]["days"] / 2) / 365.25
+    return math.sqrt(row["overdispersion"] / max(row["last_days"]["observed"], 1) + (row["trend_se"] * years) ** 2)
 
 
 def _demand_level(reported: pd.Series, first_day: pd.Timestamp, days: int) -> tuple[float, dict]:

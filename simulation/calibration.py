@@ -7,8 +7,9 @@ times an hour-of-day and a weekday multiplier (each averaging 1), the shape a sc
 ``profile`` and ``weekday`` keys describe. Service times are taken as an empirical distribution.
 
 A street scenario's ``[demand] from_log`` reads the cockpit's own incident log format
-(``cockpit.history.format.read_log``) and fits one class per category and risk level, with a
-lognormal on-scene time per category; :class:`StreetFit` carries the fit report.
+(``cockpit.history.format.read_log``) and fits one class per category and risk level, shaped by the
+demand model fitted from the log (:mod:`simulation.demand_fit`), with a lognormal on-scene time per
+category; :class:`StreetFit` carries the fit report.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import RiskLevel
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.demand import category_class
+from simulation.demand_fit import DemandFit, fit_demand
+from simulation.model import DemandShape
 from cockpit.stages import Duration
 from simulation.model import ScenarioError
 
@@ -92,19 +95,21 @@ def read_service_minutes(path: Path, column: str, key: str) -> list[float]:
 class StreetFit:
     """Street demand fitted from an incident log: arrival classes and the report that backs them.
 
-    ``arrivals`` has one class per (category, risk level) seen in the log: its Poisson rate, the
-    log's hour-of-day and weekday multipliers (pooled over every case, mean 1) and a lognormal
+    ``arrivals`` has one class per (category, risk level) seen in the log, shaped by ``demand``
+    (:mod:`simulation.demand_fit`: weekday-specific hours, weekday, level, trend and season per
+    category) at the category's level times the risk level's share of its cases, and a lognormal
     on-scene time fitted to that category's on-scene → resolved times. ``report`` has one row
-    per category: observed cases and cases a day, the fitted rate, the index of dispersion of the
-    daily counts (about 1 for a Poisson process; above 1 means busier and quieter days than the
-    fitted process has) and the observed against the fitted median and 90th percentile of the
-    on-scene time. ``hourly`` compares observed cases per hour of day with the fitted expectation.
+    per category: observed and fitted cases a day, the index of dispersion of the daily counts
+    (about 1 for a Poisson process; above 1 means busier and quieter days than the fitted process
+    has), observed against fitted median and 90th percentile of the on-scene time. ``hourly``
+    compares observed cases per hour of day with the fitted expectation over the log's days.
     """
 
     arrivals: tuple
     report: pd.DataFrame
     hourly: pd.DataFrame
     span_days: float
+    demand: DemandFit
 
 
 MIN_SERVICE_SAMPLES = 10
@@ -113,12 +118,14 @@ MIN_SERVICE_SAMPLES = 10
 _FITS: dict[tuple, StreetFit] = {}
 
 
-def fit_street_demand(path: Path, key: str = "demand.from_log", *, until=None, level_days: int | None = None) -> StreetFit:
+def fit_street_demand(path: Path, key: str = "demand.from_log", *, until=None, level_days: int | None = None,
+                      hours: np.ndarray | None = None) -> StreetFit:
     """Fit street demand from an incident log in the cockpit's format (``cockpit.history.format``).
 
-    ``until`` (a date) keeps the cases reported before local midnight of it; ``level_days`` takes
-    each category's rate from the last that many days only (the level a forecast of the next weeks
-    starts from: the log's season and trend at its end), its shape from the whole log.
+    ``until`` (a date) keeps the cases reported before local midnight of it; ``level_days``
+    forecasts each category's level from the cut on (its trend over the log, anchored on its last
+    that many days; :mod:`simulation.demand_fit`) instead of taking the log's mean rate; ``hours``
+    ((7, 24) multipliers) replaces the fitted hour shapes.
 
     Fits are cached by file path, size and modification time, so re-validating a scenario (every
     edit in the scenario editor) does not read the log again.
@@ -134,7 +141,8 @@ def fit_street_demand(path: Path, key: str = "demand.from_log", *, until=None, l
         stat = path.stat()
     except OSError as exc:
         raise ScenarioError(key, f"no such log file: {path}") from exc
-    cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, until, level_days)
+    given = None if hours is None else tuple(map(tuple, np.asarray(hours, dtype=float)))
+    cache_key = (str(path.resolve()), stat.st_size, stat.st_mtime_ns, until, level_days, given)
     if cache_key not in _FITS:
         try:
             frame = read_incident_log(path)
@@ -143,34 +151,38 @@ def fit_street_demand(path: Path, key: str = "demand.from_log", *, until=None, l
         if until is not None:
             local = pd.to_datetime(frame["reported_at"], utc=True).dt.tz_convert(LOCAL_TZ)
             frame = frame[local < pd.Timestamp(until).tz_localize(LOCAL_TZ)]
-        _FITS[cache_key] = fit_frame(frame, key, level_days)
+        _FITS[cache_key] = fit_frame(frame, key, level_days, until=until, hours=hours)
     return _FITS[cache_key]
 
 
-def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log", level_days: int | None = None) -> StreetFit:
-    """:func:`fit_street_demand` on a frame already read (the columns of ``cockpit.history.format``)."""
+def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log", level_days: int | None = None, *,
+              until=None, hours: np.ndarray | None = None,
+              sources: dict[str, list[float]] | None = None) -> StreetFit:
+    """:func:`fit_street_demand` on a frame already read (the columns of ``cockpit.history.format``).
+
+    The log's days run from the local midnight of its first case to ``until`` (default: the
+    midnight after its last case).
+    """
     table = default_categories()
     if frame.empty:
         raise ScenarioError(key, "the log has no cases")
     times = pd.to_datetime(frame["reported_at"], utc=True).dt.tz_convert(LOCAL_TZ)
     first = times.min().normalize()
-    span_hours = (times.max() - first).total_seconds() / 3600
-    if span_hours < 24:
+    cut = until if until is not None else (times.max().normalize() + pd.Timedelta(days=1)).date()
+    if (times.max() - first).total_seconds() < 24 * 3600:
         raise ScenarioError(key, "log covers less than a day; cannot fit a rate")
     unknown = sorted(set(frame["category"].astype(str)) - set(table.codes))
     if unknown:
         raise ScenarioError(key, f"log has categories the category table does not know: {unknown}")
-    rate, profile, weekday = fit_profile(times, span_hours)
+    categories = frame["category"].astype(str).to_numpy()
+    demand = fit_demand(times, categories, frame["risk_level"].astype(str).to_numpy(), first.date(), cut,
+                        level_days, hours, sources)
+    days = (cut - first.date()).days
     on_scene = pd.to_datetime(frame["on_scene_at"], utc=True)
     done = pd.to_datetime(frame["first_resolved_at"], utc=True).fillna(pd.to_datetime(frame["resolved_at"], utc=True))
     minutes = ((done - on_scene).dt.total_seconds() / 60).to_numpy()
-    categories = frame["category"].astype(str).to_numpy()
-    risks = frame["risk_level"].astype(str).to_numpy()
     day = ((times - first).dt.total_seconds() // 86400).astype(int).to_numpy()
-    days = int(day.max()) + 1
-    # The level of each category: its cases over the whole log, or over its last ``level_days``.
-    recent = day >= days - level_days if level_days is not None and level_days < days else np.ones(len(day), bool)
-    level_hours = min(span_hours, level_days * 24.0) if level_days is not None else span_hours
+    shape_of = {code: DemandShape(demand.model, code) for code in demand.model.codes}
     arrivals = []
     rows = []
     for category in table:
@@ -185,18 +197,20 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log", level_days: int
             service = Duration("lognormal", median_minutes=float(np.exp(logs.mean())), sigma=float(logs.std(ddof=1)))
         else:
             service = Duration("lognormal", median_minutes=category.service.median_minutes, sigma=category.service.sigma)
+        index = demand.model.index(category.code)
+        per_hour = demand.model.cases_per_day * demand.model.shares[index] / 24
         for risk in RiskLevel:
-            n = int((mine & (risks == risk.value) & recent).sum())
-            if n:
-                growth = _growth(day[mine], days, level_days) if level_days is not None else 1.0
-                arrivals.append(category_class(category, n / level_hours * growth, profile, weekday, risk, service))
+            share = demand.risk_shares[category.code].get(risk.value, 0.0)
+            if share:
+                arrivals.append(category_class(category, per_hour * share, risk=risk, service=service,
+                                               shape=shape_of[category.code]))
         daily = np.bincount(day[mine], minlength=days)
         rows.append(
             {
                 "category": category.code,
                 "cases": count,
-                "observed_per_day": count / span_hours * 24,
-                "fitted_per_day": sum(a.rate_per_hour for a in arrivals if a.category == category.code) * 24,
+                "observed_per_day": count / days,
+                "fitted_per_day": per_hour * 24,
                 "dispersion": float(daily.var(ddof=1) / daily.mean()) if days > 1 and daily.mean() > 0 else math.nan,
                 "service_samples": int(len(sample)),
                 "observed_median_minutes": float(np.median(sample)) if len(sample) else math.nan,
@@ -206,34 +220,7 @@ def fit_frame(frame: pd.DataFrame, key: str = "demand.from_log", level_days: int
                 "sigma": float(service.sigma),
             }
         )
-    hourly_observed = np.bincount(times.dt.hour.to_numpy(), minlength=24)
-    fitted = _expected_by_hour(rate, profile, weekday, first, span_hours)
-    hourly = pd.DataFrame({"hour": np.arange(24), "observed": hourly_observed, "fitted": fitted})
-    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, span_hours / 24)
-
-
-def _growth(day: np.ndarray, days: int, level_days: int) -> float:
-    """How much a category's rate moves over the next ``level_days``: its trend over the last three
-    blocks of ``level_days``, shrunk towards none by how noisy the counts are (1 without three blocks).
-
-    The log ratio per block of the last to the first block, ``g``, has a Poisson variance ``v``;
-    ``g * g**2 / (g**2 + v)`` keeps a clear season or trend and drops noise.
-    """
-    if days < 3 * level_days:
-        return 1.0
-    first = np.count_nonzero((day >= days - 3 * level_days) & (day < days - 2 * level_days))
-    last = np.count_nonzero(day >= days - level_days)
-    if first == 0 or last == 0:
-        return 1.0
-    g = (math.log(last) - math.log(first)) / 2
-    v = (1 / first + 1 / last) / 4
-    return math.exp(g * g * g / (g * g + v)) if g else 1.0
-
-
-def _expected_by_hour(rate: float, profile: tuple, weekday: tuple, first: pd.Timestamp, span_hours: float) -> np.ndarray:
-    """Expected cases per hour of day over the log's span under the fitted rate and multipliers."""
-    hours = np.arange(int(math.ceil(span_hours)))
-    hour_of_day = hours % 24
-    day_of_week = (first.day_of_week + hours // 24) % 7
-    per_hour = rate * np.asarray(profile)[hour_of_day] * np.asarray(weekday)[day_of_week]
-    return np.bincount(hour_of_day, weights=per_hour, minlength=24)
+    cells = demand.report["weekday_hour"]
+    hourly = pd.DataFrame({"hour": np.arange(24), "observed": np.sum(cells["observed"], axis=0),
+                           "fitted": np.sum(cells["fitted"], axis=0)})
+    return StreetFit(tuple(arrivals), pd.DataFrame(rows), hourly, float(days), demand)

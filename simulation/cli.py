@@ -113,6 +113,9 @@ def _human(summary: dict) -> str:
     lines.append(f"{'':{width}}" + "".join(f"{label:>30}" for label in labels))
     for key, title in rows:
         lines.append(f"{title:{width}}" + "".join(f"{_fmt(block[key]):>30}" for block in blocks))
+    for role, by_hour in summary.get("utilisation_by_hour", {}).items():
+        peak = by_hour["peak"]
+        lines.append(f"peak utilisation, {role}: {_fmt(peak)} at {peak['hour']:02d}:00")
     return "\n".join(lines)
 
 

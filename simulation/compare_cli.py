@@ -2,7 +2,9 @@
 
 Both run the same replications under the same seed, so replication i of each sees the same cases
 (:mod:`simulation.streams`); each KPI's difference is the mean of the per-replication differences
-with its paired Student-t 95 % interval (:func:`simulation.experiment.compare`).
+with its paired Student-t 95 % interval (:func:`simulation.experiment.compare`), over all cases,
+by risk class and, on a street, by the shift the cases were reported in (``by_shift``: what a night
+cut does to the night's cases).
 """
 
 from __future__ import annotations
@@ -38,11 +40,13 @@ def compare_command(args: argparse.Namespace) -> int:
     results = [run_experiment(s, args.replications, args.seed, workers=max(1, args.workers)) for s in scenarios]
     print(f"compared in {sum(r.seconds for r in results):.1f} s", file=sys.stderr)
     keys = compared_kpis(results[0])
+    shifts = results[0].shift_labels
     labels = [ALL, *results[0].classes]
-    table = compare(results, labels=labels, kpis=keys)
+    table = compare(results, labels=[*labels, *shifts.values()], kpis=keys)
     answer = {"base": scenarios[0].name, "other": scenarios[1].name, "replications": args.replications,
               "seed": args.seed, "kpis": _block(table, ALL, keys),
-              "by_class": {label: _block(table, label, keys) for label in labels[1:]}}
+              "by_class": {label: _block(table, label, keys) for label in labels[1:]},
+              "by_shift": {shift: _block(table, label, keys) for shift, label in shifts.items()}}
     if write_json(args.json, answer):
         return 0
     lines = [f"{'KPI':32}{'base':>12}{'other':>12}{'difference [95 %]':>34}"]

@@ -23,7 +23,7 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from cockpit.dispatch import Candidate, CaseNeed, DispatchPolicy, Pool, eta_minutes_many, home_tiers
+from cockpit.dispatch import DETOUR_FACTOR, Candidate, CaseNeed, DispatchPolicy, Pool, home_tiers, shortlist_by
 from simulation.model import Person
 from simulation.shifts import Shift, duty_by_hour
 
@@ -52,6 +52,10 @@ def fast_constructor(cls: type) -> Callable:
     return make
 
 
+_NOBODY = np.zeros(0, dtype=np.int64)
+_FEW = 24
+"""Up to this many people of a home tier are checked one by one rather than with numpy."""
+
 new_need = fast_constructor(CaseNeed)
 new_candidate = fast_constructor(Candidate)
 
@@ -74,6 +78,12 @@ class Core:
         self.policy = policy
         self.travel = travel
         self.use_shortlist = shortlist and policy.shortlist is not None
+        self._rank, self._shortlist = policy.rank, policy.shortlist if self.use_shortlist else None
+        self._by_tier = getattr(self._shortlist, "keys", ())[:1] == ("home_tier",)
+        # Among people of one home tier the policy's shortlist keeps all at its first step, so
+        # the shortlist of its other keys gives the same people.
+        rest = self._shortlist.keys[1:] if self._by_tier else ()
+        self._within_tier = shortlist_by(*rest) if rest else None
         n = len(self.roster)
         self.staff_ids = tuple(p.staff_id for p in self.roster)
         self.index_of = {p.staff_id: s for s, p in enumerate(self.roster)}
@@ -86,14 +96,20 @@ class Core:
         self.home_grid = np.array([self.code(p.general_grid) for p in self.roster], dtype=np.int64)
         self.home_community = np.array([self.code(p.community) for p in self.roster], dtype=np.int64)
         self._tiers: dict[tuple, np.ndarray] = {}
+        self._buckets: dict[tuple, tuple] = {}
         self.shift_ids = tuple(shifts)
         self.members = {h: [s for s, p in enumerate(self.roster) if p.shift_id == h] for h in self.shift_ids}
         self.free = np.zeros(n, dtype=bool)
         self.busy = [False] * n
         self.leaving = [False] * n
         self.on_duty = [False] * n
-        self.x = self.base_x.copy()
-        self.y = self.base_y.copy()
+        # Where everybody is as x + iy; ``x`` and ``y`` are views of it, so they never disagree.
+        self.where = np.empty(n, dtype=complex)
+        self.x, self.y = self.where.real, self.where.imag
+        self.x[:], self.y[:] = self.base_x, self.base_y
+        self.base_where = self.where.copy()
+        self.pace = DETOUR_FACTOR / self.speed
+        self.unplaced = bool(np.isnan(self.where).any())
         self.heap: list[tuple[float, int]] = []
         self.waiting: list[tuple[tuple, int]] = []
         self.keys: dict[int, tuple] = {}
@@ -101,9 +117,14 @@ class Core:
 
     # ------------------------------------------------------------ the roster's day
 
-    def duty_by_hour(self, horizon_minutes: float) -> np.ndarray:
-        """People on duty in each hour from local midnight of the first day to ``horizon_minutes``."""
-        return duty_by_hour((self.shifts.get(p.shift_id) for p in self.roster), horizon_minutes)
+    def duty_by_hour(self, horizon_minutes: float, role: str | None = None) -> np.ndarray:
+        """People (of ``role``, a staff kind's value; None: everybody) on duty in each hour to ``horizon_minutes``."""
+        return duty_by_hour((self.shifts.get(p.shift_id) for p in self.roster if role is None or p.kind.value == role),
+                            horizon_minutes)
+
+    def duty_by_role(self, horizon_minutes: float) -> dict[str, np.ndarray]:
+        """:meth:`duty_by_hour` of each staff kind on the roster, by the kind's value."""
+        return {role: self.duty_by_hour(horizon_minutes, role) for role in sorted({p.kind.value for p in self.roster})}
 
     def daily_hours(self) -> tuple[float, ...]:
         """Each person's hours on duty a day (24 round the clock)."""
@@ -184,7 +205,7 @@ class Core:
         self.finished(i, s)
         if self.leaving[s]:
             self.leaving[s] = False
-        elif not self.take_waiting(s, t):
+        elif not (self.waiting and self.take_waiting(s, t)):
             self.free[s] = True
 
     def on_shift_start(self, h: int, t: float) -> None:
@@ -196,7 +217,7 @@ class Core:
                 self.leaving[s] = False
                 continue
             self.came_on_duty(s)
-            if not self.take_waiting(s, t):
+            if not (self.waiting and self.take_waiting(s, t)):
                 self.free[s] = True
         heappush(self.heap, (shift.next_start(t), (h << 3) | SHIFT_START))
 
@@ -237,16 +258,67 @@ class Core:
 
     def choose(self, i: int) -> int:
         """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
-        idx = (self.free & self.people_mask[self.kind_of[i]]).nonzero()[0]
-        return self.rank_among(i, idx, self.policy.rank, self.policy.shortlist if self.use_shortlist else None)
+        mask = self.people_mask[self.kind_of[i]]
+        if self._by_tier:
+            return self.rank_among(i, self.best_tier(self.buckets_of(i), mask), self._rank, self._within_tier)
+        return self.rank_among(i, (self.free & mask).nonzero()[0], self._rank, self._shortlist)
 
-    def rank_among(self, i: int, idx: np.ndarray, rank, shortlist=None) -> int:
-        """``rank``'s first choice for case ``i`` among the people ``idx``, or among ``shortlist``'s pick of them."""
-        if not idx.size:
-            return -1
+    def best_tier(self, buckets: tuple, mask: np.ndarray) -> np.ndarray | list[int]:
+        """The free people ``mask`` admits in the first of ``buckets`` (home tiers 0, 1, 2) holding any.
+
+        A shortlist whose first key is the home tier keeps exactly these at its first step (the
+        people at the best value of an integer key), so it is handed only them. Few people (a
+        grid's) are looked at one by one, which is cheaper than numpy's calls; many, with numpy.
+        """
+        free = self.free
+        for people, rows in buckets:
+            if people is not None:
+                idx = [s for s in people if free[s] and mask[s]]
+                if idx:
+                    return idx
+            else:
+                idx = rows[free[rows] & mask[rows]]
+                if idx.size:
+                    return idx
+        return _NOBODY
+
+    def buckets_of(self, i: int) -> tuple:
+        """Everybody by home tier (0, 1, 2) for case ``i``: per tier the people as a list (few) or an array (many)."""
         need = self.need(i)
-        if shortlist is not None and idx.size > 1:
-            idx = idx[shortlist(self.pool(need, idx))]
+        return self.tier_buckets(need.general_grid, need.community)
+
+    def tier_buckets(self, grid: str | None, community: str | None) -> tuple:
+        """:meth:`buckets_of` for a case in ``grid`` and ``community`` (computed once per place)."""
+        key = (grid, community)
+        buckets = self._buckets.get(key)
+        if buckets is None:
+            tiers = self.tiers(grid, community)
+            buckets = []
+            for tier in (0, 1, 2):
+                rows = (tiers == tier).nonzero()[0]
+                buckets.append((rows.tolist() if rows.size <= _FEW else None, rows))
+            buckets = self._buckets[key] = tuple(buckets)
+        return buckets
+
+    def rank_among(self, i: int, idx: np.ndarray | list[int], rank, shortlist=None) -> int:
+        """``rank``'s first choice for case ``i`` among the people ``idx``, or among ``shortlist``'s pick of them.
+
+        ``idx`` holds only people the model's masks admit for the case, and the masks are the
+        policy's own test (``cockpit.dispatch.qualified``), so ``rank`` keeps every one of them; a
+        shortlist holds ``rank``'s first choice (a test checks each against its ``rank``), so a
+        shortlist of one is that choice and ``rank`` need not be asked.
+        """
+        if not len(idx):
+            return -1
+        if shortlist is not None and len(idx) == 1:
+            return int(idx[0])
+        idx = np.asarray(idx)
+        if shortlist is not None:
+            chosen = shortlist(self.pool(i, idx))
+            if len(chosen) == 1:
+                return int(idx[chosen[0]])
+            idx = idx[chosen]
+        need = self.need(i)
         if self.memo is not None:
             key = (self.kind_of[i], *idx.tolist())
             chosen = self.memo.get(key)
@@ -274,18 +346,29 @@ class Core:
             return -1
         return self.area_code.setdefault(area, len(self.area_code))
 
-    def pool(self, need: CaseNeed, idx: np.ndarray) -> Pool:
-        """The policy's view of the people ``idx`` for ``need`` (free people have no workload)."""
+    def pool(self, i: int, idx: np.ndarray) -> Pool:
+        """The policy's view of the people ``idx`` for case ``i`` (free people have no workload).
+
+        Travel times are :func:`cockpit.dispatch.eta_minutes_many`'s up to rounding (distance by
+        complex absolute value, times minutes per metre): a shortlist keeps everybody within
+        ``ROUNDING`` of the best for ``rank`` to order, so a last-bit difference never changes a choice.
+        """
+        where, tiers = self.whereabouts(i)
 
         def eta() -> np.ndarray:
-            if self.travel and need.x is not None:
-                return eta_minutes_many(self.x[idx], self.y[idx], self.speed[idx], need.x, need.y)
+            if self.travel and where is not None:
+                minutes = abs(self.where[idx] - where) * self.pace[idx]
+                # Somebody without a position is 0 minutes away, as in the policy's own figure.
+                return np.fmax(minutes, 0.0) if self.unplaced else minutes
             return np.zeros(idx.size)
 
-        def tier() -> np.ndarray:
-            return self.tiers(need.general_grid, need.community)[idx]
+        return Pool(eta, lambda: np.zeros(idx.size, dtype=np.int64), lambda: tiers[idx])
 
-        return Pool(eta, lambda: np.zeros(idx.size, dtype=np.int64), tier)
+    def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
+        """Where case ``i`` is (x + iy metres, None without geography) and everybody's home tier for it."""
+        need = self.need(i)
+        where = None if need.x is None or need.y is None else complex(need.x, need.y)
+        return where, self.tiers(need.general_grid, need.community)
 
     def candidate(self, s: int) -> Candidate:
         p = self.roster[s]

@@ -14,7 +14,7 @@ from typing import Sequence
 from cockpit.vocabulary.categories import Category, CategoryTable
 from cockpit.demand import DemandModel
 from cockpit.vocabulary.domain import RiskLevel
-from cockpit.stages import Duration
+from cockpit.stages import Duration, service_duration
 from simulation.model import ArrivalClass, DemandShape
 
 
@@ -28,8 +28,7 @@ def category_class(category: Category, rate_per_hour: float, profile: Sequence[f
         name=name,
         priority=risk.priority,
         rate_per_hour=rate_per_hour,
-        service=service or Duration("lognormal", median_minutes=category.service.median_minutes,
-                                       sigma=category.service.sigma),
+        service=service or service_duration(category),
         profile=None if profile is None else tuple(profile),
         weekday=None if weekday is None else tuple(weekday),
         skill=category.skill,

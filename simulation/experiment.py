@@ -13,14 +13,14 @@ import multiprocessing
 import threading
 import time
 from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
 import numpy as np
 import pandas as pd
 
 from cockpit.kpi import KPIS
-from simulation.kpi import ALL, SIMULATION_KPIS, estimate, interval, paired_difference, summarise
+from simulation.kpi import ALL, SHIFT, SIMULATION_KPIS, estimate, interval, paired_difference, summarise
 from simulation.replication import Replication, replicate
 from simulation.scenario import Scenario
 from simulation.street import install_street_models, street_models_for
@@ -34,8 +34,9 @@ class ExperimentResult:
 
     ``kpis`` has one row per replication and class label ("all" and each class); ``cases`` one row
     per simulated case (None unless kept); ``utilisation`` one row per replication with the busy
-    share of on-duty staff for each hour of day (columns 0-23). ``cancelled`` is True if the run
-    was stopped: the frames then hold the replications that finished.
+    share of on-duty staff for each hour of day (columns 0-23), ``role_utilisation`` the same for
+    each staff kind of a street run (``"grid_worker"``, ``"department"``...). ``cancelled`` is True
+    if the run was stopped: the frames then hold the replications that finished.
     """
 
     scenario: Scenario
@@ -47,6 +48,7 @@ class ExperimentResult:
     seconds: float
     cancelled: bool = False
     grids: pd.DataFrame | None = None
+    role_utilisation: dict[str, pd.DataFrame] = field(default_factory=dict)
 
     @property
     def classes(self) -> tuple[str, ...]:
@@ -54,6 +56,12 @@ class ExperimentResult:
         if self.scenario.street != "none":
             return self.scenario.risk_classes
         return tuple(a.name for a in self.scenario.arrivals)
+
+    @property
+    def shift_labels(self) -> dict[str, str]:
+        """Shift id → the label of the KPIs of the cases reported in its hours (street runs; else empty)."""
+        seen = set(self.kpis["class"]) if len(self.kpis) else set()
+        return {shift: SHIFT + shift for shift in self.scenario.shifts if SHIFT + shift in seen}
 
     def overdue_map(self) -> pd.DataFrame:
         """Mean overdue cases and overdue rate per general grid over the replications (street runs).
@@ -106,9 +114,25 @@ class ExperimentResult:
             "cancelled": self.cancelled,
             "kpis": summarise(self.kpis, ALL),
             "by_class": {name: summarise(self.kpis, name) for name in self.classes},
+            "by_shift": {shift: summarise(self.kpis, label) for shift, label in self.shift_labels.items()},
             "events": self.events,
+            "utilisation_by_hour": self.utilisation_by_role(),
             "replications": self.replication_rows(),
         }
+
+    def utilisation_by_role(self) -> dict[str, dict[str, Any]]:
+        """Per staff kind: the mean busy share of each hour of day (0-23) and the peak hour's estimate.
+
+        The peak is the hour with the highest mean over the replications (``hour``), with that
+        hour's ``{"mean", "ci95", "ci99", "n"}`` over the replications.
+        """
+        out = {}
+        for role, table in sorted(self.role_utilisation.items()):
+            means = table.mean(axis=0)
+            hour = int(means.fillna(-1.0).to_numpy().argmax())
+            out[role] = {"hours": [float(v) for v in means.to_numpy()],
+                         "peak": {"hour": hour, **estimate(table[hour].to_numpy())}}
+        return out
 
     def replication_rows(self) -> list[dict[str, Any]]:
         """Each replication's KPIs over all classes and by class (anyone can recompute an interval)."""
@@ -118,7 +142,9 @@ class ExperimentResult:
             rows.append({"replication": int(replication),
                          "kpis": {k: float(v) for k, v in by_class.loc[ALL].items()},
                          "by_class": {name: {k: float(v) for k, v in by_class.loc[name].items()}
-                                      for name in self.classes if name in by_class.index}})
+                                      for name in self.classes if name in by_class.index},
+                         "by_shift": {shift: {k: float(v) for k, v in by_class.loc[label].items()}
+                                      for shift, label in self.shift_labels.items() if label in by_class.index}})
         return rows
 
 
@@ -194,6 +220,10 @@ def _collect(scenario: Scenario, seed: int, outputs: list[Replication], keep_cas
         index=pd.Index([out.index for out in outputs], name="replication"),
         columns=range(24),
     )
+    index = pd.Index([out.index for out in outputs], name="replication")
+    roles = sorted({role for out in outputs for role in (out.roles or {})})
+    role_utilisation = {role: pd.DataFrame(np.array([out.roles[role] for out in outputs]).reshape(len(outputs), 24),
+                                           index=index, columns=range(24)) for role in roles}
     cases = pd.concat([out.cases for out in outputs], ignore_index=True) if keep_cases and outputs else None
     grid_frames = [out.grids for out in outputs if out.grids is not None]
     grids = pd.concat(grid_frames, ignore_index=True) if grid_frames else None
@@ -207,6 +237,7 @@ def _collect(scenario: Scenario, seed: int, outputs: list[Replication], keep_cas
         seconds=seconds,
         cancelled=cancelled,
         grids=grids,
+        role_utilisation=role_utilisation,
     )
 
 
@@ -228,6 +259,8 @@ def merge_results(first: ExperimentResult, second: ExperimentResult) -> Experime
         seconds=first.seconds + second.seconds,
         cancelled=first.cancelled or second.cancelled,
         grids=grids,
+        role_utilisation={role: pd.concat([first.role_utilisation[role], second.role_utilisation[role]])
+                          for role in first.role_utilisation if role in second.role_utilisation},
     )
 
 

@@ -14,7 +14,7 @@ which are independent by construction.
 from __future__ import annotations
 
 import math
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -23,10 +23,12 @@ from cockpit.case_measures import Cases
 from cockpit.kpi import KPIS, kpis_by
 from simulation.log_frame import local_moment
 from simulation.record import RunRecord
-from simulation.shifts import MINUTES_PER_HOUR
+from simulation.shifts import MINUTES_PER_HOUR, Shift
 
 ALL = "all"
 """The class label of KPIs over every class together."""
+SHIFT = "shift:"
+"""Prefix of the label of KPIs over the cases reported in one shift's hours (``"shift:night"``)."""
 
 TIME_KPIS = ("wait_minutes", "response_minutes", "resolution_minutes")
 SIMULATION_KPIS = (
@@ -57,8 +59,16 @@ def _duty_minutes(duty: np.ndarray, a: float, b: float) -> float:
     return float(np.interp(b, hours, knots) - np.interp(a, hours, knots))
 
 
-def replication_kpis(record: RunRecord) -> list[dict]:
-    """The :data:`SIMULATION_KPIS` of one replication: one row per class and one for all (``class = "all"``)."""
+def shift_members(record: RunRecord, shifts: Mapping[str, Shift]) -> dict[str, np.ndarray]:
+    """For each shift, by its label :data:`SHIFT` + id, the cases reported while it is on (local time)."""
+    return {SHIFT + shift_id: shift.covering(record.arrival) for shift_id, shift in shifts.items()}
+
+
+def replication_kpis(record: RunRecord, groups: Mapping[str, np.ndarray] | None = None) -> list[dict]:
+    """The :data:`SIMULATION_KPIS` of one replication: one row per class and one for all (``class = "all"``).
+
+    ``groups`` adds a row per label over the cases of its mask (e.g. :func:`shift_members`).
+    """
     w, h = record.warmup_minutes, record.horizon_minutes
     window = h - w
     capacity = _duty_minutes(record.duty, w, h)
@@ -72,6 +82,7 @@ def replication_kpis(record: RunRecord) -> list[dict]:
     rows = []
     labels = [(ALL, np.ones(len(record.arrival), dtype=bool))]
     labels += [(name, record.cls == k) for k, name in enumerate(record.class_names)]
+    labels += list((groups or {}).items())
     for label, member in labels:
         chosen = member & inside
         count = int(chosen.sum())
@@ -94,12 +105,13 @@ def replication_kpis(record: RunRecord) -> list[dict]:
     return rows
 
 
-def registry_kpis(record: RunRecord, frame: pd.DataFrame) -> list[dict]:
+def registry_kpis(record: RunRecord, frame: pd.DataFrame, groups: Mapping[str, np.ndarray] | None = None) -> list[dict]:
     """The registry's KPIs of the replication's window cases, judged at the end of the run.
 
     ``frame`` is :func:`~simulation.log_frame.incident_frame` of ``record``. One row per class and
     one for all, with the flat columns of :data:`REGISTRY_COLUMNS`; staff utilisation runs over
-    [warm-up, end] with each person's hours on duty a day.
+    [warm-up, end] with each person's hours on duty a day. ``groups`` (label → case mask, masks
+    not overlapping, e.g. :func:`shift_members`) adds a row per label.
     """
     window = frame[record.in_window]
     now = _latest(frame)
@@ -107,9 +119,15 @@ def registry_kpis(record: RunRecord, frame: pd.DataFrame) -> list[dict]:
     roster = dict(zip(record.staff_ids, record.daily_hours))
     overall = kpis_by(window.assign(_all=ALL), "_all", now, start=start, roster=roster)
     by_class = kpis_by(window, "class", now, start=start, roster=roster)
+    by_group = None
+    if groups:
+        group = np.full(len(frame), "", dtype=object)
+        for label, member in groups.items():
+            group[member] = label
+        by_group = kpis_by(window.assign(_group=group[record.in_window]), "_group", now, start=start, roster=roster)
     rows = []
-    for label in (ALL, *record.class_names):
-        table = overall if label == ALL else by_class
+    for label in (ALL, *record.class_names, *(groups or {})):
+        table = overall if label == ALL else by_group if groups and label in groups else by_class
         values = table.loc[label] if label in table.index else pd.Series(math.nan, index=REGISTRY_COLUMNS)
         row = {"replication": record.replication, "class": label}
         row.update({column: float(values[column]) for column in REGISTRY_COLUMNS})
@@ -158,14 +176,25 @@ def overdue_by_grid(record: RunRecord, frame: pd.DataFrame) -> pd.DataFrame:
     )
 
 
-def utilisation_by_hour(record: RunRecord) -> np.ndarray:
-    """Busy share of on-duty staff for each hour of day (0-23) over the window (NaN: nobody on duty)."""
+def utilisation_by_hour(record: RunRecord, role: str | None = None) -> np.ndarray:
+    """Busy share of on-duty staff for each hour of day (0-23) over the window (NaN: nobody on duty).
+
+    ``role`` (a staff kind's value, e.g. ``"grid_worker"``; street runs) counts only the people of
+    that kind: their busy time over their hours on duty. A spell is its case's person's (a reopened
+    case's second round is counted to the person of the first). A person finishing a case after the
+    shift's end is busy but off duty, so the next shift's first hour can read above 1.
+    """
     w, h = record.warmup_minutes, record.horizon_minutes
-    hours = len(record.duty)
+    duty = record.duty if role is None else record.role_duty[role]
+    hours = len(duty)
     edges = np.arange(hours + 1) * float(MINUTES_PER_HOUR)
     busy = np.zeros(hours)
-    starts, ends, _ = record.busy_spells()
+    starts, ends, case = record.busy_spells()
     known = ~np.isnan(starts) & ~np.isnan(ends)
+    if role is not None:
+        person = record.staff[case]
+        roles = np.asarray(record.staff_roles + ("",), dtype=object)
+        known &= roles[person] == role
     starts, ends = starts[known], ends[known]
     times = np.concatenate((starts, ends))
     steps = np.concatenate((np.ones(len(starts)), -np.ones(len(ends))))
@@ -176,13 +205,18 @@ def utilisation_by_hour(record: RunRecord) -> np.ndarray:
     if len(times):
         cumulative = np.interp(edges, times, area, left=0.0, right=area[-1])
         busy = np.diff(cumulative)
-    duty_minutes = record.duty * MINUTES_PER_HOUR
+    duty_minutes = duty * MINUTES_PER_HOUR
     keep = (edges[:-1] >= w) & (edges[1:] <= h)
     hour_of_day = np.arange(hours) % 24
     busy_by_hour = np.bincount(hour_of_day[keep], weights=busy[keep], minlength=24)
     duty_by_hour = np.bincount(hour_of_day[keep], weights=duty_minutes[keep], minlength=24)
     with np.errstate(invalid="ignore", divide="ignore"):
         return np.where(duty_by_hour > 0, busy_by_hour / duty_by_hour, np.nan)
+
+
+def role_utilisation(record: RunRecord) -> dict[str, np.ndarray]:
+    """:func:`utilisation_by_hour` of each staff kind on the roster (street runs; empty otherwise)."""
+    return {role: utilisation_by_hour(record, role) for role in record.role_duty}
 
 
 def interval(values: Iterable[float], confidence: float) -> tuple[float, float] | None:

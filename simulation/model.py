@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -41,7 +42,15 @@ class DemandShape:
         """Rate of each hour from local midnight of ``start`` over the category's mean rate (mean 1 over a year before trends)."""
         index = self.demand.index(self.category)
         mean = self.demand.cases_per_day * self.demand.shares[index] / 24
-        return self.demand.hourly_rates(start, hours)[:, index] / mean
+        return _hourly_rates(self.demand, start, hours)[:, index] / mean
+
+
+@lru_cache(maxsize=16)
+def _hourly_rates(demand: DemandModel, start: dt.date, hours: int) -> np.ndarray:
+    """``demand.hourly_rates`` for every category at once: each of a scenario's categories asks for the same table."""
+    rates = demand.hourly_rates(start, hours)
+    rates.flags.writeable = False
+    return rates
 
 
 @dataclass(frozen=True, slots=True)

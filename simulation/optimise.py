@@ -25,18 +25,21 @@ from simulation.street import street_model
 
 
 def fewest_passing(passes: Callable[[int], bool], low: int, high: int,
-                   cancel: threading.Event | None = None) -> int | None:
+                   cancel: threading.Event | None = None, guess: int | None = None) -> int | None:
     """The smallest level in [``low``, ``high``] for which ``passes`` holds, or None if ``high`` fails.
 
-    Tries ``low``, then doubles (at least +1) up to ``high`` until a level passes, then bisects
-    between the last failure and the first pass; ``passes`` must not fall as the level grows. On
-    cancel it stops: None before any level passed, else the smallest passing level found so far.
+    Tries ``low``, then ``guess`` (a level likely to pass, such as today's) if it is above ``low``,
+    then doubles (at least +1) up to ``high`` until a level passes, then bisects between the last
+    failure and the first pass; ``passes`` must not fall as the level grows. On cancel it stops:
+    None before any level passed, else the smallest passing level found so far.
     """
     failed, level = low - 1, low
     while not passes(level):
         if level >= high or (cancel is not None and cancel.is_set()):
             return None
-        failed, level = level, min(high, max(level + 1, level * 2))
+        following = guess if guess is not None and guess > level else max(level + 1, level * 2)
+        guess = None
+        failed, level = level, min(high, following)
     passed = level
     while passed - failed > 1 and not (cancel is not None and cancel.is_set()):
         middle = (failed + passed) // 2

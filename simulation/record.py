@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 
 import numpy as np
 
@@ -26,6 +27,8 @@ class RunRecord:
     ``community_ids``), ``lon``/``lat``, ``source`` (an index into :class:`cockpit.domain.Source`)
     and ``carried`` (open at the start state, never counted in KPIs); abstract runs leave them None.
     ``item_at`` is when the item a case needed arrived (NaN: it needed none), in runs with ``[resources]``.
+    ``staff_roles`` is each person's staff kind (its value, e.g. ``"grid_worker"``) and ``role_duty``
+    the ``duty`` of each kind (street runs; empty otherwise).
 
     The closed loop's stages (street runs): ``triaged``, ``accepted`` (first acceptance),
     ``released`` (the person is free after the first round; ``end`` is the final resolution, later
@@ -79,6 +82,8 @@ class RunRecord:
     closed: np.ndarray | None = None
     satisfaction: np.ndarray | None = None
     item_at: np.ndarray | None = None
+    staff_roles: tuple[str, ...] = ()
+    role_duty: Mapping[str, np.ndarray] = field(default_factory=dict)
 
     def busy_spells(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Start, end and case index of every spell a person was held by a case (a reopened one has two)."""

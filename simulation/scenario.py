@@ -22,11 +22,11 @@ from typing import Any, Mapping
 import numpy as np
 
 from cockpit.vocabulary.categories import default_categories
-from cockpit.demand import SOURCES, default_demand
+from cockpit.demand import SOURCES, default_demand, hour_profiles
 from cockpit.stages import Duration, StageError, StageModel, default_stages, parse_stages
 from cockpit.dispatch import GENERAL_SKILL, POLICIES
 from cockpit.vocabulary.domain import Department, RiskLevel, StaffKind
-from cockpit.vocabulary.targets import AREA_OVERDUE_ALARM_RATE, RESPONSE_TARGET
+from cockpit.vocabulary.targets import RESPONSE_TARGET, guard_limits
 from simulation import fields as f
 from simulation.calibration import fit_arrival_class, fit_street_demand, read_service_minutes
 from simulation.demand import model_classes, profile_classes
@@ -41,8 +41,6 @@ TRAVEL_MODELS = ("none", "straight_line", "road", "stages")
 LOG_STREET = "log"
 """``scenario.street`` of a street known only from its incident log (what ``cockpit sim calibrate`` writes)."""
 SERVICE_DISTS = ("exponential", "lognormal", "empirical")
-GUARD_LIMITS = {"on_scene_rate": 0.80, "response_rate": 0.90, "overdue_rate": AREA_OVERDUE_ALARM_RATE}
-"""Defaults of the guards ``cockpit sim optimise`` keeps (docs/scenarios.md, [targets])."""
 DEFAULT_START = dt.date(2024, 1, 1)
 """A Monday; hour-of-day and weekday profiles count from local midnight of the start date."""
 
@@ -73,14 +71,17 @@ class Scenario:
     places: LogPlaces | None = field(default=None, repr=False, compare=False)
     demand_level_sd: float = 0.0
     """Standard deviation of the log of a replication's demand level (a forecast's uncertainty)."""
+    category_level_sd: Mapping[str, float] = field(default_factory=dict, repr=False, compare=False)
+    """Per category, the standard deviation of the log of its own level on top (its forecast's own uncertainty)."""
     demand_dispersion: float | None = None
     """Gamma shape of the day-level multiplier of a demand fitted from a log (None: Poisson days)."""
     source_shares: Mapping[str, tuple[float, ...]] = field(default_factory=dict, repr=False, compare=False)
-    guard_limits: Mapping[str, float] = field(default_factory=lambda: dict(GUARD_LIMITS), repr=False, compare=False)
+    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
+    guard_limits: Mapping[str, float] = field(default_factory=guard_limits, repr=False, compare=False)
+    """The optimiser's guards (``[guards]`` over resources/targets.toml's): on-scene and response rates per class
+    and shift, overdue per community, and the confidence of their bounds."""
     surges: tuple[Surge, ...] = ()
     """Windows in which some categories' rates are multiplied (``[[demand.surge]]``: a typhoon, a festival)."""
-    """The optimiser's guards (``[targets]``): on-scene and response rates per class and shift, overdue per community."""
-    """Per category, the shares of each source (``cockpit.demand.SOURCES`` order) that replace the demand model's."""
     resources: ItemPlan | None = None
 
     @property
@@ -173,8 +174,8 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     """Validate a scenario given as nested tables (as ``tomllib`` returns them)."""
     if not isinstance(data, Mapping):
         raise ScenarioError("toml", "a scenario is a table")
-    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets", "stages",
-                            "places", "resources"})
+    f.no_unknown(data, "", {"scenario", "arrivals", "demand", "service", "staff", "dispatch", "targets", "guards",
+                            "stages", "places", "resources"})
 
     head = f.subtable(data, "scenario", required=True)
     f.no_unknown(head, "scenario", {"name", "horizon_hours", "warmup_hours", "street", "start", "description"})
@@ -198,6 +199,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
     roles = None
     places = None
     level_sd = 0.0
+    category_sd: dict[str, float] = {}
     dispersion = None
     sources: dict[str, tuple[float, ...]] = {}
     surges: tuple[Surge, ...] = ()
@@ -215,6 +217,8 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         demand_table = f.subtable(data, "demand", required=False)
         arrivals = _demand(demand_table, base_dir, street)
         level_sd = f.number(demand_table, "level_sd", "demand.level_sd", default=0.0, minimum=0.0)
+        category_sd = _category_level_sd(f.subtable(demand_table, "category_level_sd", required=False,
+                                                    key="demand.category_level_sd"))
         dispersion = f.number(demand_table, "dispersion", "demand.dispersion", default=None, positive=True)
         sources = _sources(f.subtable(demand_table, "sources", required=False, key="demand.sources"))
         surges = _surges(demand_table.get("surge", []))
@@ -246,12 +250,15 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         stages = _stages(f.subtable(data, "stages", required=True))
 
     targets = f.subtable(data, "targets", required=False)
-    f.no_unknown(targets, "targets", {"response_minutes", *GUARD_LIMITS})
-    limits = {key: f.number(targets, key, f"targets.{key}", default=value, minimum=0.0)
-              for key, value in GUARD_LIMITS.items()}
+    f.no_unknown(targets, "targets", {"response_minutes"})
+    guards = f.subtable(data, "guards", required=False)
+    shipped = guard_limits()
+    f.no_unknown(guards, "guards", set(shipped))
+    limits = {key: f.number(guards, key, f"guards.{key}", default=value, positive=True)
+              for key, value in shipped.items()}
     for key, value in limits.items():
-        if value > 1:
-            raise ScenarioError(f"targets.{key}", f"a share is at most 1, got {value:g}")
+        if key != "on_scene_minutes" and value > 1:
+            raise ScenarioError(f"guards.{key}", f"a share is at most 1, got {value:g}")
     response_target = f.number(
         targets,
         "response_minutes",
@@ -290,6 +297,7 @@ def parse_scenario(data: Mapping[str, Any], base_dir: Path = Path(".")) -> Scena
         stages=stages,
         places=places,
         demand_level_sd=level_sd,
+        category_level_sd=category_sd,
         demand_dispersion=dispersion,
         source_shares=sources,
         guard_limits=limits,
@@ -340,6 +348,15 @@ def _surges(raw: Any) -> tuple[Surge, ...]:
         out.append(Surge(tuple(categories), f.number(item, "factor", f"{key}.factor", required=True, positive=True),
                          start, f.number(item, "hours", f"{key}.hours", required=True, positive=True)))
     return tuple(out)
+
+
+def _category_level_sd(table: Mapping[str, Any]) -> dict[str, float]:
+    """``[demand.category_level_sd]``: per category code, a standard deviation >= 0."""
+    known = default_categories().codes
+    for code in table:
+        if code not in known:
+            raise ScenarioError(f"demand.category_level_sd.{code}", f"unknown category; one of {sorted(known)}")
+    return {code: f.number(table, code, f"demand.category_level_sd.{code}", minimum=0.0) for code in table}
 
 
 def _sources(table: Mapping[str, Any]) -> dict[str, tuple[float, ...]]:
@@ -439,7 +456,7 @@ def _arrivals(data: Mapping[str, Any], base_dir: Path) -> list[ArrivalClass]:
 def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[ArrivalClass]:
     """One arrival class per category (per category and risk from a log); see :mod:`simulation.demand`."""
     f.no_unknown(table, "demand", {"cases_per_day", "profile", "weekday", "scale", "from_log", "until", "level_days",
-                                   "level_sd", "dispersion", "sources", "surge"})
+                                   "level_sd", "category_level_sd", "dispersion", "sources", "surge", "hours"})
     scale = f.number(table, "scale", "demand.scale", default=1.0, positive=True)
     if "from_log" in table:
         for other in ("cases_per_day", "profile", "weekday"):
@@ -449,12 +466,13 @@ def _demand(table: Mapping[str, Any], base_dir: Path, street: str) -> list[Arriv
         if until is not None and not isinstance(until, dt.date):
             raise ScenarioError("demand.until", "must be a date such as 2024-12-01")
         level_days = f.integer(table, "level_days", "demand.level_days", minimum=7)
+        hours = hour_profiles(table["hours"], "demand.hours", ScenarioError) if "hours" in table else None
         fitted = fit_street_demand(f.path(table, "from_log", "demand.from_log", base_dir), "demand.from_log",
-                                   until=until, level_days=level_days)
+                                   until=until, level_days=level_days, hours=hours)
         return [replace(a, rate_per_hour=a.rate_per_hour * scale) for a in fitted.arrivals]
     if street == LOG_STREET:
         raise ScenarioError("demand.from_log", "a street known from its log draws its cases from that log")
-    for other in ("until", "level_days", "dispersion"):
+    for other in ("until", "level_days", "dispersion", "hours", "category_level_sd"):
         if other in table:
             raise ScenarioError(f"demand.{other}", "only a demand fitted from a log (from_log) has it")
     demand = default_demand()

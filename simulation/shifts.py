@@ -40,14 +40,16 @@ class Shift:
         """The first end of the shift strictly after ``t``."""
         return _next_moment(self.end, t)
 
+    def covering(self, minutes: np.ndarray) -> np.ndarray:
+        """:meth:`covers` of each of ``minutes`` (an array of simulated minutes)."""
+        m = np.mod(minutes, MINUTES_PER_DAY)
+        if self.start < self.end:
+            return (m >= self.start) & (m < self.end)
+        return (m >= self.start) | (m < self.end)
+
     def hourly_share(self) -> np.ndarray:
         """For each hour of the day (0-23), the share of it the shift covers."""
-        minute = np.arange(MINUTES_PER_DAY)
-        if self.start < self.end:
-            covered = (minute >= self.start) & (minute < self.end)
-        else:
-            covered = (minute >= self.start) | (minute < self.end)
-        return covered.reshape(24, MINUTES_PER_HOUR).mean(axis=1)
+        return self.covering(np.arange(MINUTES_PER_DAY)).reshape(24, MINUTES_PER_HOUR).mean(axis=1)
 
     @property
     def label(self) -> str:

@@ -29,9 +29,10 @@ from heapq import heappush
 import numpy as np
 
 from cockpit.demand import SOURCES, default_demand
-from cockpit.dispatch import GENERAL_SKILL, TRAVEL_MODE, CaseNeed, get_policy, qualified, rank_departments
+from cockpit.dispatch import (DEPARTMENT_SHORTLIST, GENERAL_SKILL, TRAVEL_MODE, CaseNeed, get_policy, qualified,
+                              rank_departments)
 from cockpit.escalation import escalation_due, escalations_before
-from cockpit.stages import RATINGS, Duration, StageModel
+from cockpit.stages import RATINGS, Labels, band_minutes, selected_entries, service_duration, share_of
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
 from simulation.core import DONE, ESCALATE, REOPEN, Core, new_need
@@ -48,50 +49,6 @@ DRAIN_DAYS = 30
 """After the horizon the run drains open cases for at most this long (cases nobody can ever take stay open)."""
 
 _STREET = list(OwnerLevel).index(OwnerLevel.STREET)
-
-
-def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: list[str | None], category: list[str | None],
-                 hours: np.ndarray | None = None, source: list[str | None] | None = None) -> np.ndarray:
-    """Minutes of ``stage`` for cases with uniform draws ``u``, shape (bands, cases), or (cases,) given ``hours``.
-
-    Each case takes the entry that matches it best (:meth:`cockpit.stages.StageModel.pick`); with
-    ``hours`` (the local hour each case's stage starts in) one value per case, else one per band of
-    :attr:`~cockpit.stages.StageModel.bands`. A stage without entries takes no time.
-    """
-    bands = stages.bands
-    n = len(u)
-    out = np.zeros((len(bands), n)) if hours is None else np.zeros(n)
-    if not stages.has(stage) or not n:
-        return out
-    source = source or [None] * n
-    keys = list(zip(risk, category, source))
-    groups: dict[tuple, list[int]] = {}
-    for i, key in enumerate(keys):
-        groups.setdefault(key if hours is None else (*key, int(hours[i])), []).append(i)
-    for key, members in groups.items():
-        idx = np.asarray(members)
-        if hours is None:
-            for b, start in enumerate(bands):
-                entry = stages.pick(stage, hour=start, risk=key[0], category=key[1], source=key[2])
-                if entry is not None and entry.duration is not None:
-                    out[b, idx] = entry.duration.at(u[idx])
-        else:
-            entry = stages.pick(stage, hour=key[3], risk=key[0], category=key[1], source=key[2])
-            if entry is not None and entry.duration is not None:
-                out[idx] = entry.duration.at(u[idx])
-    return out
-
-
-def share_of(stages: StageModel, stage: str, risk: list[str | None], category: list[str | None]) -> np.ndarray:
-    """Each case's share of ``stage`` (0 where no entry applies)."""
-    cache: dict[tuple, float] = {}
-    out = np.zeros(len(risk))
-    for i, key in enumerate(zip(risk, category)):
-        if key not in cache:
-            entry = stages.pick(stage, risk=key[0], category=key[1])
-            cache[key] = entry.share if entry is not None and entry.share is not None else 0.0
-        out[i] = cache[key]
-    return out
 
 
 class StreetEngine(Core):
@@ -125,11 +82,15 @@ class StreetEngine(Core):
         self.horizon = self.t0 + scenario.horizon_hours * MINUTES_PER_HOUR
         self.warmup = self.t0 + scenario.warmup_hours * MINUTES_PER_HOUR
         self.risks = scenario.risk_classes
-        bands = self.stages.bands
-        self.band_of_hour = [max(b for b, start in enumerate(bands) if start <= h) for h in range(24)]
+        self.band_of_hour = list(self.stages.band_of_hour)
         modes = self.ground.modes
         self.mode = [modes.index(TRAVEL_MODE[p.kind]) if modes else 0 for p in self.roster]
-        self.position = [p.base for p in self.roster]
+        self._speed = self.speed.tolist()
+        self._travel = scenario.travel
+        self._roads = self.ground.roads if scenario.travel == "road" else None
+        self._straight_minutes = self.ground.straight.minutes_at if self.ground.straight is not None else None
+        self.base_place = [p.base for p in self.roster]
+        self.position = list(self.base_place)
         self._draw()
         self._carry()
         self._qualify()
@@ -138,6 +99,17 @@ class StreetEngine(Core):
                        if scenario.resources is not None and self.ground.micro else None)
 
     # -- drawing ---------------------------------------------------------------------------------
+
+    def _category_factors(self, category: str, factors: np.ndarray | None, days: int) -> np.ndarray | None:
+        """The day factors of a category's classes: the street's times the category's own level this replication.
+
+        One draw per category and replication (``[demand] category_level_sd``), shared by its risk levels.
+        """
+        sd = self.scenario.category_level_sd.get(category, 0.0)
+        if sd <= 0:
+            return factors
+        z = stream(self.seed, self.replication, "demand-level", category).standard_normal()
+        return (np.ones(days) if factors is None else factors) * math.exp(sd * z - sd**2 / 2)
 
     def _draw(self) -> None:
         sc, ground = self.scenario, self.ground
@@ -174,7 +146,7 @@ class StreetEngine(Core):
                 hours = math.ceil(self.horizon / MINUTES_PER_HOUR)
                 surge = np.prod([s.factors(arrival.category, self.start_date, hours) for s in sc.surges], axis=0)
             t = arrival_times(arrival, stream(self.seed, self.replication, "arrivals", name), self.horizon,
-                              self.start_date, factors, surge)
+                              self.start_date, self._category_factors(arrival.category, factors, days), surge)
             n = len(t)
             service = arrival.service.sample(stream(self.seed, self.replication, "service", name), n) * work_scale
             where = stream(self.seed, self.replication, "location", name)
@@ -231,50 +203,50 @@ class StreetEngine(Core):
     def _stage_times(self, delay: np.ndarray) -> None:
         """Every stage's minutes and branch of every case, from its uniforms and the stage table."""
         st, u = self.stages, self.u
-        risk = [self.risks[k] for k in self.cls.tolist()]
-        category = [self.category_names[k] for k in self.category.tolist()]
-        source = [SOURCES[k].value for k in self.source.tolist()]
-        hour = (self.arrival // MINUTES_PER_HOUR).astype(np.int64) % 24
-        self.triage = band_minutes(st, "triage", u["triage"], [None] * len(risk), [None] * len(risk), hour, source)
+        risk: Labels = (self.cls, self.risks)
+        category: Labels = (self.category, self.category_names)
+        source: Labels = (self.source, tuple(s.value for s in SOURCES))
+        band_of_hour = np.array(self.band_of_hour)
+        first_band = np.zeros(len(self.arrival), dtype=np.int64)
+        self.triage = band_minutes(st, "triage", u["triage"], band=band_of_hour[self.local_hour(self.arrival)],
+                                   source=source)
         triaged = self.arrival + self.triage
-        operator = band_minutes(st, "dispatch", u["dispatch"], risk, [None] * len(risk),
-                                (triaged // MINUTES_PER_HOUR).astype(np.int64) % 24)
+        operator = band_minutes(st, "dispatch", u["dispatch"], risk, band=band_of_hour[self.local_hour(triaged)])
         self.delay = np.where(np.isnan(delay), self.triage + operator, delay)
-        self.accept = band_minutes(st, "accept", u["accept"], risk, [None] * len(risk))
-        self.trip = band_minutes(st, "travel", u["travel"], [None] * len(risk), [None] * len(risk))
-        self.no_visit = u["branch"] < share_of(st, "no_visit", [None] * len(risk), category)
+        self.accept = band_minutes(st, "accept", u["accept"], risk)
+        self.trip = band_minutes(st, "travel", u["travel"])
+        self.no_visit = u["branch"] < share_of(st, "no_visit", None, category)
         if st.has("work"):
             # The stage table's work replaces the category table's service time where it has an entry.
             service = self.service.copy()
-            groups: dict[tuple, list[int]] = {}
-            for i, key in enumerate(zip(risk, category)):
-                groups.setdefault(key, []).append(i)
-            for (r, c), members in groups.items():
-                entry = st.pick("work", risk=r, category=c)
+            for members, entry in selected_entries(st, "work", {"risk": risk, "category": category}):
                 if entry is not None and entry.duration is not None:
-                    idx = np.asarray(members)
-                    service[idx] = entry.duration.at(u["work"][idx])
+                    service[members] = entry.duration.at(u["work"][members])
             self.service = service
         coordinated = u["coordination"] < share_of(st, "coordination", risk, category)
-        wait = np.zeros(len(risk))
-        for key in set(zip(risk, category)):
-            entry = st.pick("coordination", risk=key[0], category=key[1])
+        wait = np.zeros(len(self.arrival))
+        for members, entry in selected_entries(st, "coordination", {"risk": risk, "category": category}):
             if entry is None or entry.duration is None:
                 continue
-            mine = np.array([(r, c) == key for r, c in zip(risk, category)]) & coordinated
+            mine = members[coordinated[members]]
             # The wait's own draw: the branch's uniform rescaled, so the two stay independent.
             share = max(entry.share or 0.0, 1e-12)
             wait[mine] = entry.duration.at(np.clip(u["coordination"][mine] / share, 0.0, 1.0 - 1e-12))
         self.coordination = wait
-        self.reopens = u["reopen"] < share_of(st, "reopen", [None] * len(risk), category)
-        self.reopen_after = band_minutes(st, "reopen_after", u["reopen-after"], [None] * len(risk), [None] * len(risk))[0]
-        self.rework = band_minutes(st, "rework", u["rework"], [None] * len(risk), category)[0]
+        self.reopens = u["reopen"] < share_of(st, "reopen", None, category)
+        self.reopen_after = band_minutes(st, "reopen_after", u["reopen-after"], band=first_band)
+        self.rework = band_minutes(st, "rework", u["rework"], category=category, band=first_band)
         rated = st.pick("rated")
         self.rated = u["rating"] < (rated.share if rated is not None and rated.share is not None else 0.0)
-        close_rated = band_minutes(st, "close_rated", u["close"], [None] * len(risk), [None] * len(risk))[0]
-        close_unrated = band_minutes(st, "close_unrated", u["close"], [None] * len(risk), [None] * len(risk))[0]
+        close_rated = band_minutes(st, "close_rated", u["close"], band=first_band)
+        close_unrated = band_minutes(st, "close_unrated", u["close"], band=first_band)
         self.close = np.where(self.rated, close_rated, close_unrated)
         self.routed = u["route"] < share_of(st, "route", risk, category)
+
+    @staticmethod
+    def local_hour(minutes: np.ndarray) -> np.ndarray:
+        """The local hour of day of each moment (minutes from local midnight of the first day)."""
+        return (minutes // MINUTES_PER_HOUR).astype(np.int64) % 24
 
     def _carry(self) -> None:
         """Put the start state's open cases in front of the drawn ones."""
@@ -296,8 +268,7 @@ class StreetEngine(Core):
             if arrival is not None:
                 spec = arrival.service
             else:
-                own = table[case.category].service
-                spec = Duration("lognormal", median_minutes=own.median_minutes, sigma=own.sigma)
+                spec = service_duration(table[case.category])
             spec = spec.scaled(self.stages.factor("work"))
             draw = float(rng.random())
             if case.stage == "on_scene" and case.on_scene_minutes is not None:
@@ -382,20 +353,23 @@ class StreetEngine(Core):
         self.esc = self.carried_escalations.tolist()
         self.owner = [min(_STREET, default_owner[k] + e) for k, e in zip(self.cls.tolist(), self.esc)]
         self._arrival, self._deadline = self.arrival.tolist(), self.deadline.tolist()
-        self._priority = [RiskLevel(self.risks[k]).priority for k in self.cls.tolist()]
+        self._priority = np.array([RiskLevel(r).priority for r in self.risks])[self.cls].tolist()
         self._place = self.place.tolist()
         straight = self.ground.straight
         if self.travel and straight is not None:
             self._cx = [straight.x[p] if p >= 0 else math.nan for p in self._place]
             self._cy = [straight.y[p] if p >= 0 else math.nan for p in self._place]
-            self.x = np.array([straight.x[p] if p >= 0 else math.nan for p in self.position])
-            self.y = np.array([straight.y[p] if p >= 0 else math.nan for p in self.position])
+            self._cz = [complex(x, y) for x, y in zip(self._cx, self._cy)]
+            self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
+            self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
         else:
-            self._cx = self._cy = [None] * len(self._place)
+            self._cx = self._cy = self._cz = [None] * len(self._place)
         self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
         self._community = [self.ground.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
-        self._accept = self.accept.T.tolist()
-        self._trip = self.trip.T.tolist()
+        self._tier_rows = [self.tiers(g, c) for g, c in zip(self._grid, self._community)]
+        self._tier_buckets = [self.tier_buckets(g, c) for g, c in zip(self._grid, self._community)]
+        self._accept = self.accept.tolist()
+        self._trip = self.trip.tolist()
         self._no_visit = self.no_visit.tolist()
         self._coordination = self.coordination.tolist()
         self._reopens = self.reopens.tolist()
@@ -458,19 +432,19 @@ class StreetEngine(Core):
         self.holder[i] = s
         self.busy[s] = True
         self.free[s] = False
-        band = self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]
+        no_visit = self._no_visit[i]
         if on_scene_at is not None:
             accepted = scene = on_scene_at
         else:
-            accepted = t + self._accept[i][band]
-            scene = accepted if self._no_visit[i] else accepted + self.trip_minutes(i, s, accepted)
+            accepted = t + self._accept[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
+            scene = accepted if no_visit else accepted + self.trip_minutes(i, s, accepted)
         if self.round[i] == 0:
-            if on_scene_at is None and not self._no_visit[i]:
+            if on_scene_at is None and not no_visit and self.supply is not None:
                 scene = self._with_item(i, t, scene)
             self.who[i] = s
             self.start[i] = t
             self.accepted[i] = accepted
-            if on_scene_at is not None or not self._no_visit[i]:
+            if on_scene_at is not None or not no_visit:
                 self.scene[i] = scene
             work = self.service_of[i]
         else:
@@ -480,16 +454,15 @@ class StreetEngine(Core):
 
     def trip_minutes(self, i: int, s: int, t: float) -> float:
         """Minutes from where ``s`` is to case ``i``: by road, straight line, or the stage table's trip."""
-        travel = self.scenario.travel
-        place = self._place[i]
+        travel = self._travel
         if travel == "none":
             return 0.0
-        if travel == "stages" or place < 0 or self.position[s] < 0:
-            return self._trip[i][self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]]
-        roads = self.ground.roads
-        if travel == "road" and roads is not None:
-            return roads.minutes(self.mode[s], self.position[s], place) * self._travel_scale
-        return self.ground.straight.minutes_at(self.speed[s], self.position[s], place) * self._travel_scale
+        place, at = self._place[i], self.position[s]
+        if travel == "stages" or place < 0 or at < 0:
+            return self._trip[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
+        if self._roads is not None:
+            return self._roads.minutes(self.mode[s], at, place) * self._travel_scale
+        return self._straight_minutes(self._speed[s], at, place) * self._travel_scale
 
     def _with_item(self, i: int, sent: float, arrive: float) -> float:
         """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
@@ -498,7 +471,7 @@ class StreetEngine(Core):
         until the case is worked and then travels back. ``item_at[i]`` records its arrival.
         """
         supply, place = self.supply, self._place[i]
-        if supply is None or place < 0 or not supply.needed(self.kind_of[i]):
+        if place < 0 or not supply.needed(self.kind_of[i]):
             return arrive
         straight = self.ground.straight
         trip = supply.best(self.kind_of[i], straight.x[place], straight.y[place], sent)
@@ -589,6 +562,8 @@ class StreetEngine(Core):
             closed=closed,
             satisfaction=satisfaction,
             item_at=np.array(self.item_at) if self.supply is not None else None,
+            staff_roles=tuple(p.kind.value for p in self.roster),
+            role_duty=self.duty_by_role(self.horizon),
         )
 
     def _ratings(self, accepted: np.ndarray, end: np.ndarray, reopened: np.ndarray) -> np.ndarray:
@@ -618,6 +593,12 @@ class StreetEngine(Core):
             self.case_department[category], self._cx[i], self._cy[i], self._grid[i], self._community[i],
         )
 
+    def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
+        return self._cz[i], self._tier_rows[i]
+
+    def buckets_of(self, i: int) -> tuple:
+        return self._tier_buckets[i]
+
     def nobody(self, i: int, t: float) -> int:
         """A case owned by the street whistles for a department team (吹哨报到)."""
         return self.whistle(i) if self.owner[i] >= _STREET else -1
@@ -625,7 +606,7 @@ class StreetEngine(Core):
     def whistle(self, i: int) -> int:
         """The free department team of the case's category that ``rank_departments`` puts first (-1: none)."""
         idx = (self.free & self.team_mask[self.kind_of[i]]).nonzero()[0]
-        return self.rank_among(i, idx, rank_departments)
+        return self.rank_among(i, idx, rank_departments, DEPARTMENT_SHORTLIST if self.use_shortlist else None)
 
     def wait(self, i: int, t: float) -> None:
         super().wait(i, t)
@@ -658,11 +639,11 @@ class StreetEngine(Core):
         if place >= 0 and not self._no_visit[i]:
             self.position[s] = place
             if self.travel:
-                self.x[s], self.y[s] = self._cx[i], self._cy[i]
+                self.where[s] = self._cz[i]
 
     def came_on_duty(self, s: int) -> None:
-        self.position[s] = self.roster[s].base
-        self.x[s], self.y[s] = self.base_x[s], self.base_y[s]
+        self.position[s] = self.base_place[s]
+        self.where[s] = self.base_where[s]
 
 
 _PATROL_ONLY = np.array([1.0 if s is Source.PATROL else 0.0 for s in SOURCES])

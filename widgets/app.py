@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication, QHBoxLayout, QVBoxLayout, QWidget
 
 from cockpit import heap
 from cockpit.clock import ScaledClock, WallClock
-from cockpit.demo_feed import DEMO_SEED, DemoFeed
+from cockpit.demo_feed import BOOTSTRAP_HOURS, DEMO_SEED, DemoFeed
 from cockpit.ingest.broker_config import BrokerLogin
 from cockpit.ingest.cli import broker_login
 from cockpit.onboard.catalog import UnknownStreet, street_in
@@ -69,9 +69,6 @@ from widgets.twin_model import TwinModel
 from widgets.wall import WallDisplay
 
 log = logging.getLogger(__name__)
-
-BOOTSTRAP_HOURS = 10.0
-"""Hours of demo street played before the window opens, when the database has no recent history."""
 
 
 def build_twin(street: Street, authorizer: Authorizer | None = None) -> TwinState:

@@ -368,7 +368,8 @@ class ScenarioResultsPanel(QWidget):
         """Show the staffing optimiser's answer: grid workers per community and shift, and every guard.
 
         The upper table has a row per community and a column per shift (today → recommended, bold
-        where they differ); the lower one every guard at the answer with its one-sided 95 % bound.
+        where they differ); the lower one every guard at the answer with its one-sided bounds (at the
+        confidence of the scenario's guards).
         """
         self.search = search
         self.tabs.setCurrentIndex(self.tabs.count() - 1)
@@ -401,7 +402,7 @@ class ScenarioResultsPanel(QWidget):
         self.guard_table.clear()
         self.guard_table.setColumnCount(4)
         self.guard_table.setHorizontalHeaderLabels(
-            [self.tr("Constraint"), self.tr("Value [95 % interval]"), self.tr("Limit"), self.tr("Met")])
+            [self.tr("Constraint"), self.tr("Value [one-sided bounds]"), self.tr("Limit"), self.tr("Met")])
         self.guard_table.setRowCount(len(answer["guards"]))
         for row, guard in enumerate(answer["guards"]):
             cells = [guard["label"], format_value("response_compliance", guard["value"], *guard["interval"]),
@@ -435,9 +436,12 @@ class ScenarioResultsPanel(QWidget):
         for shift in answer["infeasible"]:
             lines.append(self.tr("{shift}: no staffing up to three times today's meets every constraint.").format(
                 shift=names.get(shift, shift)))
-        lines.append(self.tr("Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} "
+        # Guards no headcount fixes, or too few cases decide, are named with the optimiser's own reason.
+        lines.extend(f"{guard['label']}: {guard['why']}" for guard in [*answer["not_staff_bound"], *answer["undecided"]])
+        lines.append(self.tr("Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} "
                              "replications; {runs} staffings simulated, {years:.1f} street-years.").format(
-            n=answer["replications"], runs=len(answer["trials"]) + 2, years=answer["street_years"]))
+            confidence=f"{100 * answer['limits']['confidence']:g}", n=answer["replications"], runs=search.runs,
+            years=answer["street_years"]))
         return "\n".join(lines)
 
     # -- export ----------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSpinBox,
@@ -34,6 +35,7 @@ from cockpit.kpi import KPIS
 from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import ExperimentResult, run_experiment
 from simulation.guarded import GuardedSearch, optimise_guarded
+from simulation.history import simulated_history
 from simulation.resource_whatif import WhatIf, run_whatif
 from simulation.scenario import Scenario
 from simulation.sensitivity import DEFAULT_REPLICATIONS, INPUTS, Sensitivity, run_sensitivity
@@ -45,6 +47,10 @@ from widgets.scenario_results import MAX_SCENARIOS, ScenarioResultsPanel
 
 BASELINE_DAYS = 28
 """Days at the end of the street's log the baseline check predicts."""
+
+DEMO_HISTORY_DAYS = 365
+DEMO_HISTORY_SEED = 2025
+"""The demo street's year of history for its baseline check: the same year every time."""
 
 POLL_MS = 100
 """How often the GUI thread looks at a running experiment's progress."""
@@ -139,10 +145,15 @@ class ExperimentRunner(QObject):
         return result, result.cancelled
 
     def start_check(self, log, holdout_days: int, replications: int, seed: int, workers: int = 1) -> None:
-        """Check the baseline against the incident log ``log`` (a frame): ``validate_log`` on its last days."""
+        """Check the baseline against the incident log ``log`` (a frame): ``validate_log`` on its last days.
+
+        ``log`` None: the demo street's year of history, made on the worker thread first.
+        """
         self._launch(0, self._check, log, holdout_days, replications, seed, workers)
 
     def _check(self, log, holdout_days: int, replications: int, seed: int, workers: int) -> tuple:
+        if log is None:
+            log = simulated_history("demo", DEMO_HISTORY_DAYS, DEMO_HISTORY_SEED)
         return validate_log(log, holdout_days, replications=replications, seed=seed, workers=workers), False
 
     def _launch(self, total: int, work, *args) -> None:
@@ -262,6 +273,13 @@ class SimulationView(QWidget):
         self.cancel_button = QPushButton()
         self.cancel_button.setEnabled(False)
         self.check_button = QPushButton()
+        self.check_menu = QMenu(self.check_button)
+        self.check_file_action = self.check_menu.addAction("")
+        self.check_file_action.triggered.connect(self.choose_history)
+        self.check_demo_action = self.check_menu.addAction("")
+        self.check_demo_action.triggered.connect(lambda: self.check_demo_history())
+        self.check_button.setMenu(self.check_menu)
+        self.check_demo_action.setEnabled(self.scenarios[0].street == "demo")
         self.sensitivity_button = QPushButton()
         self.baseline = QLabel()
         self.baseline.setObjectName("baseline-check")
@@ -314,7 +332,6 @@ class SimulationView(QWidget):
         self.runner.baseline_finished.connect(self._on_baseline)
         self.sensitivity_button.clicked.connect(self.run_sensitivity)
         self.runner.sensitivity_finished.connect(self._on_sensitivity)
-        self.check_button.clicked.connect(self.choose_history)
         self.runner.failed.connect(self._on_failed)
         self.retranslate_ui()
         self._refresh_list()
@@ -356,6 +373,7 @@ class SimulationView(QWidget):
     def _on_selection_changed(self, row: int) -> None:
         if 0 <= row < len(self.scenarios):
             self.editor.set_scenario(self.scenarios[row])
+            self.check_demo_action.setEnabled(self.scenarios[row].street == "demo")
 
     def _on_scenario_edited(self, scenario: Scenario) -> None:
         row = self.list.currentRow()
@@ -436,6 +454,12 @@ class SimulationView(QWidget):
         if path:
             self.check_baseline(path)
 
+    def check_demo_history(self, holdout_days: int = BASELINE_DAYS) -> None:
+        """Check the baseline against the demo street's last year (the history the demo feed continues)."""
+        if self.runner.running:
+            return
+        self._start_check(None, holdout_days)
+
     def check_baseline(self, path: str, holdout_days: int = BASELINE_DAYS) -> None:
         """Calibrate on the log at ``path`` but its last ``holdout_days`` and check the model against them."""
         if self.runner.running:
@@ -445,6 +469,9 @@ class SimulationView(QWidget):
         except (LogFormatError, OSError) as exc:
             self.status.setText(self.tr("Cannot read the incident log: {message}").format(message=str(exc)))
             return
+        self._start_check(log, holdout_days)
+
+    def _start_check(self, log, holdout_days: int) -> None:
         self.progress.setRange(0, 0)
         self._set_running(True)
         self.status.setText(self.tr("Checking the baseline against the history…"))
@@ -548,6 +575,8 @@ class SimulationView(QWidget):
                                                    "reopening) by 20 % either way and show how far the answer moves"))
         self.cancel_button.setText(self.tr("Cancel"))
         self.check_button.setText(self.tr("Check against history…"))
+        self.check_file_action.setText(self.tr("Incident log file…"))
+        self.check_demo_action.setText(self.tr("The demo street's last year"))
         self.check_button.setToolTip(self.tr("Calibrate the model on the street's incident log but its last four weeks, "
                                              "simulate those weeks and compare every indicator"))
         self._show_baseline()

@@ -6,11 +6,13 @@ multiplier, an hour by that weekday's profile (quiet nights, morning and late-af
 later mornings at weekends), seasons (drainage peaks in the rainy season), a source typical of the
 category (smoke → sensors, disputes → residents, parking → patrols and cameras) and a micro-grid
 where such cases happen (households, or elderly people living alone). Each case also gets a risk
-level near the category default, a point inside its micro-grid, and the times of its closed loop
-drawn from lognormal delays and the category's service time. Past-deadline cases escalate by the
-one rule of :mod:`cockpit.escalation`; some are reopened; times after the end of the period are
-left empty, so the last cases are still open, as in a real export. Everything is drawn with numpy
-in whole arrays: a year of ~36,000 cases takes well under a second.
+level near the category default, a point inside its micro-grid, and the times and branches of its
+closed loop from the stage table the simulator plays (:mod:`cockpit.stages`, resources/stages.toml),
+each stage in the hour band it starts in, without anybody's capacity (the simulator's run,
+``cockpit history generate``, has that). Past-deadline cases escalate by the one rule of
+:mod:`cockpit.escalation`; some are reopened; times after the end of the period are left empty, so
+the last cases are still open, as in a real export. Everything is drawn with numpy in whole arrays:
+a year of cases takes about a second.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ import shapely
 from cockpit.demand import SOURCES, DemandModel, default_demand
 from cockpit.escalation import escalations_before
 from cockpit.history.format import normalise_log
+from cockpit.stages import RATINGS, Labels, StageModel, band_minutes, default_stages, selected_entries, share_of
 from cockpit.street.model import Street
 from cockpit.vocabulary.categories import CategoryTable, default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source, StaffKind
@@ -47,20 +50,6 @@ _OWNER_AT_TRIAGE = {
 }
 """Most cases stay with the grid ("小事不出网格"); red ones often go to the street's departments."""
 
-_RATINGS = np.arange(1, 6)
-_RATING_P = np.array([0.02, 0.03, 0.06, 0.27, 0.62])
-_RATING_P_LATE = np.array([0.08, 0.10, 0.17, 0.30, 0.35])
-_RATING_P_AFTER_REOPEN = np.array([0.05, 0.08, 0.20, 0.35, 0.32])
-_RATED_SHARE = 0.80
-_LONG_TAIL = {
-    # risk: probability of a wait (parts, coordination) after the visit, its median hours and sigma
-    RiskLevel.BLUE: (0.15, 6.0, 1.2),
-    RiskLevel.YELLOW: (0.25, 16.0, 1.1),
-    RiskLevel.RED: (0.20, 20.0, 1.1),
-}
-_NO_VISIT = {"neighbour_dispute": 0.15}
-"""Share of cases resolved without going on scene (mediated by phone); 4 % for other categories."""
-
 _SEC = 1_000_000  # microseconds
 
 
@@ -71,6 +60,7 @@ def generate_history(
     start: pd.Timestamp | str | None = None,
     categories: CategoryTable | None = None,
     demand: DemandModel | None = None,
+    stages: StageModel | None = None,
 ) -> pd.DataFrame:
     """A seeded incident history of ``days`` days for ``street``, as :func:`~cockpit.history.format.read_log` returns it.
 
@@ -90,6 +80,8 @@ def generate_history(
     demand
         The demand model (default: the shipped one, :func:`cockpit.demand.default_demand`); its
         categories must be those of ``categories``.
+    stages
+        The stage table (default: the shipped one, :func:`cockpit.stages.default_stages`).
 
     Returns
     -------
@@ -110,8 +102,6 @@ def generate_history(
     reported, cat = _arrivals(rng, demand, days, start_ts, start_us)
     n = reported.size
     local_day = (reported - start_us) // (86_400 * _SEC)
-    local_hour = ((reported - start_us) % (86_400 * _SEC)) // (3600 * _SEC)
-    night = (local_hour < 7) | (local_hour >= 22)
 
     codes = table.codes
     source = _choose_rows(rng, demand.sources[cat])
@@ -122,16 +112,17 @@ def generate_history(
     micro = _micro_grids(rng, street, demand, cat)
     lon, lat = _points(rng, street, micro)
 
-    times = _timeline(rng, table, cat, source, risk, night, reported)
-    rating, reopened = _feedback(rng, times, risk, reported)
-    _reopen(rng, times, reopened)
-    rating = np.where(reopened, rng.choice(_RATINGS, size=n, p=_RATING_P_AFTER_REOPEN), rating)
-    rated = rng.random(n) < _RATED_SHARE
-    times["closed_at"] = np.where(
-        rated,
-        times["resolved_at"] + _lognormal_us(rng, 5 * 60, 0.8, n),
-        times["resolved_at"] + 24 * 3600 * _SEC,
-    )
+    loop = _Loop(stages or default_stages(), rng, start_us,
+                 list(np.array([r.value for r in RiskLevel], dtype=object)[risk]), list(np.array(codes, dtype=object)[cat]),
+                 [SOURCES[k].value for k in source])
+    times = _timeline(loop, table, cat, reported)
+    reopened = loop.shares("reopen") > rng.random(n)
+    _reopen(loop, times, reopened)
+    rating = _ratings(loop, times, risk, reported, reopened)
+    rated = loop.shares("rated") > rng.random(n)
+    closing = np.where(rated, loop.minutes("close_rated", times["resolved_at"]),
+                       loop.minutes("close_unrated", times["resolved_at"]))
+    times["closed_at"] = times["resolved_at"] + _us(closing)
     rating = np.where(rated, rating, 0)
 
     frame_times, reopened, rating = _truncate(times, reopened, rating, end_us)
@@ -263,35 +254,62 @@ def _points(rng: np.random.Generator, street: Street, micro: np.ndarray) -> tupl
 # ---------------------------------------------------------------- times
 
 
-def _lognormal_us(rng: np.random.Generator, median_s: np.ndarray | float, sigma: np.ndarray | float,
-                  n: int) -> np.ndarray:
-    """Lognormal delays in whole seconds, as microseconds."""
-    seconds = np.exp(np.log(median_s) + sigma * rng.standard_normal(n))
-    return np.round(seconds).astype(np.int64) * _SEC
+class _Loop:
+    """The stage table applied to whole arrays of cases: their risk, category and source, one generator."""
+
+    def __init__(self, stages: StageModel, rng: np.random.Generator, start_us: int, risk: list[str],
+                 category: list[str], source: list[str]) -> None:
+        self.stages, self.rng, self.start_us = stages, rng, start_us
+        self.risk, self.category, self.source = _labels(risk), _labels(category), _labels(source)
+        self._band_of_hour = np.array(stages.band_of_hour)
+
+    def minutes(self, stage: str, at: np.ndarray, source: bool = False) -> np.ndarray:
+        """Minutes of ``stage`` starting at ``at`` (µs; NaN: does not start), by the local hour it starts in."""
+        hours = np.where(np.isnan(at), 0, (np.nan_to_num(at) - self.start_us) // (3600 * _SEC) % 24).astype(np.int64)
+        u = self.rng.random(len(at))
+        return band_minutes(self.stages, stage, u, self.risk, self.category, self._band_of_hour[hours],
+                            self.source if source else None)
+
+    def shares(self, stage: str) -> np.ndarray:
+        return share_of(self.stages, stage, self.risk, self.category)
+
+    def has_entry(self, stage: str) -> np.ndarray:
+        """Whether ``stage`` has an entry for each case (by its risk and category)."""
+        out = np.zeros(len(self.risk[0]), dtype=bool)
+        for members, entry in selected_entries(self.stages, stage, {"risk": self.risk, "category": self.category}):
+            out[members] = entry is not None
+        return out
 
 
-def _timeline(rng: np.random.Generator, table: CategoryTable, cat: np.ndarray, source: np.ndarray,
-              risk: np.ndarray, night: np.ndarray, reported: np.ndarray) -> dict[str, np.ndarray]:
+def _labels(values: list[str]) -> Labels:
+    """``values`` as integer codes and the distinct names they index (:data:`cockpit.stages.Labels`)."""
+    names, codes = np.unique(np.asarray(values, dtype=object).astype(str), return_inverse=True)
+    return codes.astype(np.int64), tuple(names.tolist())
+
+
+def _us(minutes: np.ndarray) -> np.ndarray:
+    """Minutes as whole seconds in microseconds."""
+    return np.round(np.asarray(minutes) * 60.0).astype(np.int64) * _SEC
+
+
+def _timeline(loop: _Loop, table: CategoryTable, cat: np.ndarray, reported: np.ndarray) -> dict[str, np.ndarray]:
     """Times (µs) of triage, dispatch, acceptance, arrival and resolution of every case."""
     n = cat.size
-    red = risk == list(RiskLevel).index(RiskLevel.RED)
-    sensor = source == SOURCES.index(Source.SENSOR)
-    slow_night = np.where(night, 2.0, 1.0)
-    triaged = reported + _lognormal_us(rng, np.where(sensor, 90.0, 180.0) * slow_night, 0.7, n)
-    dispatched = triaged + _lognormal_us(rng, np.where(red, 180.0, 360.0), 0.8, n)
-    accept_median = 600.0 * np.where(night, 3.0, 1.0) * np.where(red, 0.5, 1.0)
-    late = rng.random(n) < 0.04
-    accepted = (dispatched + _lognormal_us(rng, accept_median, 0.9, n)
-                + np.where(late, _lognormal_us(rng, 150 * 60, 0.5, n), 0))
-    no_visit_p = np.array([_NO_VISIT.get(code, 0.04) for code in table.codes])[cat]
-    visit = rng.random(n) >= no_visit_p
-    on_scene = accepted + _lognormal_us(rng, 14 * 60, 0.6, n)
-    medians = np.array([c.service.median_minutes * 60 for c in table])[cat]
-    sigmas = np.array([c.service.sigma for c in table])[cat]
-    service = _lognormal_us(rng, medians, sigmas, n)
-    tail_p, tail_median, tail_sigma = (np.array([_LONG_TAIL[r][i] for r in RiskLevel])[risk] for i in range(3))
-    wait = np.where(rng.random(n) < tail_p, _lognormal_us(rng, tail_median * 3600, tail_sigma, n), 0)
-    resolved = np.where(visit, on_scene, accepted) + service + wait
+    triaged = reported + _us(loop.minutes("triage", reported, source=True))
+    dispatched = triaged + _us(loop.minutes("dispatch", triaged))
+    accepted = dispatched + _us(loop.minutes("accept", dispatched))
+    visit = loop.shares("no_visit") <= loop.rng.random(n)
+    on_scene = accepted + _us(loop.minutes("travel", accepted))
+    service = np.array([c.service for c in table])[cat]
+    medians = np.array([s.median_minutes for s in service])
+    sigmas = np.array([s.sigma for s in service])
+    own = medians * np.exp(sigmas * loop.rng.standard_normal(n))
+    work = loop.minutes("work", on_scene)
+    if loop.stages.has("work"):
+        own = np.where(loop.has_entry("work"), work, own)
+    worked = np.where(visit, on_scene, accepted) + _us(own)
+    waits = loop.shares("coordination") > loop.rng.random(n)
+    resolved = worked + np.where(waits, _us(loop.minutes("coordination", worked.astype(float))), 0)
     return {
         "triaged_at": triaged.astype(float),
         "dispatched_at": dispatched.astype(float),
@@ -301,24 +319,26 @@ def _timeline(rng: np.random.Generator, table: CategoryTable, cat: np.ndarray, s
     }
 
 
-def _feedback(rng: np.random.Generator, times: dict[str, np.ndarray], risk: np.ndarray,
-              reported: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """First ratings (worse when late) and which cases the resident sends back as not fixed."""
-    n = reported.size
+def _ratings(loop: _Loop, times: dict[str, np.ndarray], risk: np.ndarray, reported: np.ndarray,
+             reopened: np.ndarray) -> np.ndarray:
+    """Ratings 1-5 by the stage table's shares: handled on time, late, or after a reopen."""
     deadline = reported + np.array([r.resolve_within for r in RiskLevel])[risk].astype("timedelta64[us]").astype(np.int64)
     late = (times["resolved_at"] > deadline) | (times["accepted_at"] - reported > RESPONSE_TARGET // timedelta(microseconds=1))
-    rating = np.where(late, rng.choice(_RATINGS, size=n, p=_RATING_P_LATE),
-                      rng.choice(_RATINGS, size=n, p=_RATING_P))
-    reopened = rng.random(n) < np.where(rating <= 2, 0.35, 0.015)
-    return rating, reopened
+    kind = np.where(reopened, 2, np.where(late, 1, 0))
+    rating = np.full(reported.size, 5, dtype=np.int64)
+    for k, name in enumerate(RATINGS):
+        shares = loop.stages.ratings.get(name)
+        chosen = kind == k
+        if shares is not None and chosen.any():
+            rating[chosen] = loop.rng.choice(np.arange(1, 6), size=int(chosen.sum()), p=shares)
+    return rating
 
 
-def _reopen(rng: np.random.Generator, times: dict[str, np.ndarray], reopened: np.ndarray) -> None:
-    """Reopened cases: the first resolution, the reopen after feedback, and a second resolution."""
-    n = reopened.size
+def _reopen(loop: _Loop, times: dict[str, np.ndarray], reopened: np.ndarray) -> None:
+    """Reopened cases: the first resolution, the reopen, and a second round of work."""
     first = times["resolved_at"]
-    reopen_at = first + _lognormal_us(rng, 5 * 3600, 0.8, n)
-    again = reopen_at + _lognormal_us(rng, 3 * 3600, 0.8, n)
+    reopen_at = first + _us(loop.minutes("reopen_after", first))
+    again = reopen_at + _us(loop.minutes("rework", reopen_at))
     times["first_resolved_at"] = np.where(reopened, first, np.nan)
     times["reopened_at"] = np.where(reopened, reopen_at, np.nan)
     times["resolved_at"] = np.where(reopened, again, first)

@@ -41,7 +41,7 @@ from cockpit.street.model import (
 from cockpit.vocabulary.domain import Department, ResourceKind, SensorKind, StaffKind
 from cockpit.vocabulary.sensor_kinds import sensor_kinds
 
-GENERATOR_VERSION = 3
+GENERATOR_VERSION = 4
 """Bumped whenever the output for a given seed changes (cache keys include it)."""
 
 DEFAULT_SEED = 20261124
@@ -844,19 +844,26 @@ class _ResourcePlacer:
 
 
 def _grid_worker_shifts(general_grids) -> dict[str, str]:
-    """Each community keeps one full-time grid worker on nights and, from four grids up, one on evenings.
+    """Nights are thin, evenings busy: the shift of each community's full-time grid workers.
 
-    Night duty rotates through a community's grid workers in practice; the roster fixes one per
-    community so that every community has someone a staffing plan can add or remove at night.
+    Neighbouring communities share night duty in pairs (C01 with C02, C03 with C04, ...; the
+    generator numbers communities so that each such pair touches): the first of a pair keeps one grid
+    worker on nights for both. Every community keeps one on evenings, the resident-report peak
+    after work (a community without a night worker two); the rest work days. Night duty rotates in
+    practice; the roster fixes it so that a staffing plan has someone to add or remove per shift.
     """
     by_community: dict[str, list[str]] = {}
     for grid in general_grids:
         by_community.setdefault(grid.community_id, []).append(grid.id)
     shifts: dict[str, str] = {}
-    for ids in by_community.values():
-        for k, grid_id in enumerate(ids):
-            last = len(ids) - 1 - k
-            shifts[grid_id] = "night" if last == 0 else "evening" if last == 1 and len(ids) >= 4 else "day"
+    for k, community in enumerate(sorted(by_community)):
+        ids = by_community[community]
+        night = k % 2 == 0
+        for m, grid_id in enumerate(reversed(ids)):
+            if m == 0:
+                shifts[grid_id] = "night" if night else "evening"
+            else:
+                shifts[grid_id] = "evening" if m == 1 else "day"
     return shifts
 
 

@@ -1490,27 +1490,27 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="115"/>
+        <location filename="../../widgets/app.py" line="112"/>
         <source>Case</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="116"/>
+        <location filename="../../widgets/app.py" line="113"/>
         <source>Case queue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="117"/>
+        <location filename="../../widgets/app.py" line="114"/>
         <source>KPIs</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="118"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>Staff</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="120"/>
+        <location filename="../../widgets/app.py" line="117"/>
         <source>Devices</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1590,7 +1590,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="124"/>
+        <location filename="../../widgets/app.py" line="121"/>
         <source>Resources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2854,168 +2854,168 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="409"/>
+        <location filename="../../widgets/scenario_results.py" line="410"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="409"/>
+        <location filename="../../widgets/scenario_results.py" line="410"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="420"/>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
         <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="431"/>
         <source>{label} would fall to {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="432"/>
+        <location filename="../../widgets/scenario_results.py" line="433"/>
         <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <location filename="../../widgets/scenario_results.py" line="437"/>
         <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
-        <source>Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
+        <location filename="../../widgets/scenario_results.py" line="441"/>
+        <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="505"/>
+        <location filename="../../widgets/scenario_results.py" line="509"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="514"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="514"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="514"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="515"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="515"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="515"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Staffing search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="516"/>
+        <location filename="../../widgets/scenario_results.py" line="520"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="523"/>
         <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="520"/>
+        <location filename="../../widgets/scenario_results.py" line="524"/>
         <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="521"/>
+        <location filename="../../widgets/scenario_results.py" line="525"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="218"/>
-        <location filename="../../widgets/scenario_results.py" line="524"/>
+        <location filename="../../widgets/scenario_results.py" line="528"/>
         <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="388"/>
+        <location filename="../../widgets/scenario_results.py" line="389"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Constraint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="404"/>
-        <source>Value [95 % interval]</source>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <source>Value [one-sided bounds]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="526"/>
+        <location filename="../../widgets/scenario_results.py" line="530"/>
         <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="527"/>
+        <location filename="../../widgets/scenario_results.py" line="531"/>
         <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="528"/>
+        <location filename="../../widgets/scenario_results.py" line="532"/>
         <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="529"/>
+        <location filename="../../widgets/scenario_results.py" line="533"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="530"/>
+        <location filename="../../widgets/scenario_results.py" line="534"/>
         <source>General grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="531"/>
+        <location filename="../../widgets/scenario_results.py" line="535"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <location filename="../../widgets/scenario_results.py" line="419"/>
         <source>No staffing search yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="538"/>
+        <location filename="../../widgets/scenario_results.py" line="542"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="542"/>
+        <location filename="../../widgets/scenario_results.py" line="546"/>
         <source>No results yet: run the scenarios.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3194,187 +3194,197 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="398"/>
+        <location filename="../../widgets/simulation_view.py" line="416"/>
         <source>Searching the fewest grid workers per community and shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="434"/>
+        <location filename="../../widgets/simulation_view.py" line="452"/>
         <source>Incident log of the street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="435"/>
+        <location filename="../../widgets/simulation_view.py" line="453"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="446"/>
+        <location filename="../../widgets/simulation_view.py" line="470"/>
         <source>Cannot read the incident log: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="450"/>
+        <location filename="../../widgets/simulation_view.py" line="477"/>
         <source>Checking the baseline against the history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="460"/>
+        <location filename="../../widgets/simulation_view.py" line="487"/>
         <source>Baseline check done.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="467"/>
+        <location filename="../../widgets/simulation_view.py" line="494"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="475"/>
+        <location filename="../../widgets/simulation_view.py" line="502"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="482"/>
+        <location filename="../../widgets/simulation_view.py" line="509"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="500"/>
+        <location filename="../../widgets/simulation_view.py" line="527"/>
         <source>Staffing search cancelled.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="504"/>
+        <location filename="../../widgets/simulation_view.py" line="531"/>
         <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="541"/>
+        <location filename="../../widgets/simulation_view.py" line="568"/>
         <source>Optimise staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="542"/>
+        <location filename="../../widgets/simulation_view.py" line="569"/>
         <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="550"/>
+        <location filename="../../widgets/simulation_view.py" line="577"/>
         <source>Check against history…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="551"/>
+        <location filename="../../widgets/simulation_view.py" line="580"/>
         <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="244"/>
+        <location filename="../../widgets/simulation_view.py" line="255"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="330"/>
+        <location filename="../../widgets/simulation_view.py" line="347"/>
         <source>{name} (copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="379"/>
+        <location filename="../../widgets/simulation_view.py" line="397"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="394"/>
+        <location filename="../../widgets/simulation_view.py" line="412"/>
         <source>The staffing search needs a street scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="411"/>
+        <location filename="../../widgets/simulation_view.py" line="429"/>
         <source>The sensitivity analysis needs a street scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="419"/>
+        <location filename="../../widgets/simulation_view.py" line="437"/>
         <source>Moving each input by 20 % either way…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="426"/>
+        <location filename="../../widgets/simulation_view.py" line="444"/>
         <source>Cancelled: showing the inputs that finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="428"/>
+        <location filename="../../widgets/simulation_view.py" line="446"/>
         <source>Sensitivity done: {n} inputs, {r} replications each.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="519"/>
+        <location filename="../../widgets/simulation_view.py" line="546"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="522"/>
+        <location filename="../../widgets/simulation_view.py" line="549"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="527"/>
+        <location filename="../../widgets/simulation_view.py" line="554"/>
         <source>The run failed: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="534"/>
+        <location filename="../../widgets/simulation_view.py" line="561"/>
         <source>Copy scenario</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="535"/>
+        <location filename="../../widgets/simulation_view.py" line="562"/>
         <source>Remove</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="536"/>
+        <location filename="../../widgets/simulation_view.py" line="563"/>
         <source>Replications</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="537"/>
+        <location filename="../../widgets/simulation_view.py" line="564"/>
         <source>Seed</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="538"/>
+        <location filename="../../widgets/simulation_view.py" line="565"/>
         <source>Processes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="539"/>
+        <location filename="../../widgets/simulation_view.py" line="566"/>
         <source>Start from now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="540"/>
+        <location filename="../../widgets/simulation_view.py" line="567"/>
         <source>Run</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="545"/>
+        <location filename="../../widgets/simulation_view.py" line="572"/>
         <source>Sensitivity ±20 %</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="546"/>
+        <location filename="../../widgets/simulation_view.py" line="573"/>
         <source>Move each input the street only estimates (demand, work, acceptance, travel, department waiting, triage and dispatch, grid workers, reopening) by 20 % either way and show how far the answer moves</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="549"/>
+        <location filename="../../widgets/simulation_view.py" line="576"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="554"/>
+        <location filename="../../widgets/simulation_view.py" line="578"/>
+        <source>Incident log file…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="579"/>
+        <source>The demo street&apos;s last year</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="583"/>
         <source>What-if simulation</source>
         <translation type="unfinished"></translation>
     </message>

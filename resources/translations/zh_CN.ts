@@ -1490,27 +1490,27 @@
         <translation>周报（PDF）…</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="115"/>
+        <location filename="../../widgets/app.py" line="112"/>
         <source>Case</source>
         <translation>事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="116"/>
+        <location filename="../../widgets/app.py" line="113"/>
         <source>Case queue</source>
         <translation>事件队列</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="117"/>
+        <location filename="../../widgets/app.py" line="114"/>
         <source>KPIs</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="118"/>
+        <location filename="../../widgets/app.py" line="115"/>
         <source>Staff</source>
         <translation>人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="120"/>
+        <location filename="../../widgets/app.py" line="117"/>
         <source>Devices</source>
         <translation>设备状态</translation>
     </message>
@@ -1590,7 +1590,7 @@
         <translation>报告已保存到 {path}</translation>
     </message>
     <message>
-        <location filename="../../widgets/app.py" line="124"/>
+        <location filename="../../widgets/app.py" line="121"/>
         <source>Resources</source>
         <translation>资源</translation>
     </message>
@@ -2854,168 +2854,168 @@
         <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="409"/>
+        <location filename="../../widgets/scenario_results.py" line="410"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="409"/>
+        <location filename="../../widgets/scenario_results.py" line="410"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="420"/>
+        <location filename="../../widgets/scenario_results.py" line="421"/>
         <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
         <translation>人员配置搜索已取消（已试算 {runs} 种配置），无建议。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="430"/>
+        <location filename="../../widgets/scenario_results.py" line="431"/>
         <source>{label} would fall to {value}</source>
         <translation>再减一人则{label}降至 {value}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="432"/>
+        <location filename="../../widgets/scenario_results.py" line="433"/>
         <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
         <translation>{shift}：网格员 {today} → {recommended} 人；起约束作用：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="436"/>
+        <location filename="../../widgets/scenario_results.py" line="437"/>
         <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
         <translation>{shift}：增至当前三倍人数仍不能满足全部约束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="438"/>
-        <source>Every constraint at the lower (upper) bound of a one-sided 95 % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
-        <translation>各约束均按 {n} 次重复的单侧 95 % 置信界判定；共试算 {runs} 种配置，模拟 {years:.1f} 街道年。</translation>
+        <location filename="../../widgets/scenario_results.py" line="441"/>
+        <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
+        <translation>各约束均按 {n} 次重复的单侧 {confidence} % 置信界判定；共试算 {runs} 种配置，模拟 {years:.1f} 街道年。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="505"/>
+        <location filename="../../widgets/scenario_results.py" line="509"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="514"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="514"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="514"/>
+        <location filename="../../widgets/scenario_results.py" line="518"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="515"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="515"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="515"/>
+        <location filename="../../widgets/scenario_results.py" line="519"/>
         <source>Staffing search</source>
         <translation>人员配置搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="516"/>
+        <location filename="../../widgets/scenario_results.py" line="520"/>
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="523"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="520"/>
+        <location filename="../../widgets/scenario_results.py" line="524"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="521"/>
+        <location filename="../../widgets/scenario_results.py" line="525"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="218"/>
-        <location filename="../../widgets/scenario_results.py" line="524"/>
+        <location filename="../../widgets/scenario_results.py" line="528"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="388"/>
+        <location filename="../../widgets/scenario_results.py" line="389"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Constraint</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="404"/>
-        <source>Value [95 % interval]</source>
-        <translation>数值 [95 % 区间]</translation>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <source>Value [one-sided bounds]</source>
+        <translation>数值 [单侧置信界]</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="404"/>
+        <location filename="../../widgets/scenario_results.py" line="405"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="526"/>
+        <location filename="../../widgets/scenario_results.py" line="530"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="527"/>
+        <location filename="../../widgets/scenario_results.py" line="531"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="528"/>
+        <location filename="../../widgets/scenario_results.py" line="532"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="529"/>
+        <location filename="../../widgets/scenario_results.py" line="533"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="530"/>
+        <location filename="../../widgets/scenario_results.py" line="534"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="531"/>
+        <location filename="../../widgets/scenario_results.py" line="535"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="418"/>
+        <location filename="../../widgets/scenario_results.py" line="419"/>
         <source>No staffing search yet.</source>
         <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="538"/>
+        <location filename="../../widgets/scenario_results.py" line="542"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="542"/>
+        <location filename="../../widgets/scenario_results.py" line="546"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
     </message>
@@ -3194,187 +3194,197 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="398"/>
+        <location filename="../../widgets/simulation_view.py" line="416"/>
         <source>Searching the fewest grid workers per community and shift…</source>
         <translation>正在搜索各社区各班次最少网格员人数…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="434"/>
+        <location filename="../../widgets/simulation_view.py" line="452"/>
         <source>Incident log of the street</source>
         <translation>街道事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="435"/>
+        <location filename="../../widgets/simulation_view.py" line="453"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="446"/>
+        <location filename="../../widgets/simulation_view.py" line="470"/>
         <source>Cannot read the incident log: {message}</source>
         <translation>无法读取事件日志：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="450"/>
+        <location filename="../../widgets/simulation_view.py" line="477"/>
         <source>Checking the baseline against the history…</source>
         <translation>正在用历史数据检查基线…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="460"/>
+        <location filename="../../widgets/simulation_view.py" line="487"/>
         <source>Baseline check done.</source>
         <translation>基线检查完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="467"/>
+        <location filename="../../widgets/simulation_view.py" line="494"/>
         <source>No baseline check yet: use “Check against history…” to see whether the model reproduces the street&apos;s recent history before trusting a what-if.</source>
         <translation>尚未做基线检查：请先用“对照历史检查…”确认模型能重现本街道近期的历史，再采信假设分析结果。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="475"/>
+        <location filename="../../widgets/simulation_view.py" line="502"/>
         <source>Baseline check passed: calibrated on the history before its last {days} days, the model reproduces those days on all {n} indicators.</source>
         <translation>基线检查通过：用最后 {days} 天之前的历史校准后，模型重现了这 {days} 天的全部 {n} 项指标。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="482"/>
+        <location filename="../../widgets/simulation_view.py" line="509"/>
         <source>Warning: the baseline misses the history on {missed} of {n} indicators ({names}): outside the simulated 95 % range and more than 10 % off. Treat the what-if results below with caution.</source>
         <translation>警告：基线有 {missed} 项指标（共 {n} 项）与历史不符（{names}）：超出模拟的 95% 区间且偏差超过 10%。下面的假设分析结果请谨慎对待。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="500"/>
+        <location filename="../../widgets/simulation_view.py" line="527"/>
         <source>Staffing search cancelled.</source>
         <translation>人员配置搜索已取消。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="504"/>
+        <location filename="../../widgets/simulation_view.py" line="531"/>
         <source>Staffing search done: {recommended} grid workers over all shifts instead of {today} ({runs} staffings simulated).</source>
         <translation>人员配置搜索完成：各班次共需网格员 {recommended} 人（当前 {today} 人；试算 {runs} 种配置）。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="541"/>
+        <location filename="../../widgets/simulation_view.py" line="568"/>
         <source>Optimise staffing</source>
         <translation>人员配置优化</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="542"/>
+        <location filename="../../widgets/simulation_view.py" line="569"/>
         <source>Fewest grid workers per community and shift that keep every risk class on scene within 2 h and accepted within target in every shift, and every community&apos;s overdue rate, at 95 % confidence</source>
         <translation>在 95 % 置信度下，保证每个班次各风险等级事件 2 小时内到场率和按时签收率、各社区超期率均达标所需的各社区各班次最少网格员人数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="550"/>
+        <location filename="../../widgets/simulation_view.py" line="577"/>
         <source>Check against history…</source>
         <translation>对照历史检查…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="551"/>
+        <location filename="../../widgets/simulation_view.py" line="580"/>
         <source>Calibrate the model on the street&apos;s incident log but its last four weeks, simulate those weeks and compare every indicator</source>
         <translation>用本街道事件日志（最后四周除外）校准模型，模拟这四周并逐项对比指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="244"/>
+        <location filename="../../widgets/simulation_view.py" line="255"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="330"/>
+        <location filename="../../widgets/simulation_view.py" line="347"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="379"/>
+        <location filename="../../widgets/simulation_view.py" line="397"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="394"/>
+        <location filename="../../widgets/simulation_view.py" line="412"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="411"/>
+        <location filename="../../widgets/simulation_view.py" line="429"/>
         <source>The sensitivity analysis needs a street scenario.</source>
         <translation>敏感性分析需要街道情景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="419"/>
+        <location filename="../../widgets/simulation_view.py" line="437"/>
         <source>Moving each input by 20 % either way…</source>
         <translation>正在把每个输入各上调、下调 20 %…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="426"/>
+        <location filename="../../widgets/simulation_view.py" line="444"/>
         <source>Cancelled: showing the inputs that finished.</source>
         <translation>已取消：显示已完成的输入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="428"/>
+        <location filename="../../widgets/simulation_view.py" line="446"/>
         <source>Sensitivity done: {n} inputs, {r} replications each.</source>
         <translation>敏感性分析完成：{n} 个输入，每项 {r} 次重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="519"/>
+        <location filename="../../widgets/simulation_view.py" line="546"/>
         <source>Cancelled: showing the replications that finished.</source>
         <translation>已取消：显示已完成的重复。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="522"/>
+        <location filename="../../widgets/simulation_view.py" line="549"/>
         <source>Done in {seconds:.1f} s.</source>
         <translation>用时 {seconds:.1f} 秒完成。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="527"/>
+        <location filename="../../widgets/simulation_view.py" line="554"/>
         <source>The run failed: {message}</source>
         <translation>运行失败：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="534"/>
+        <location filename="../../widgets/simulation_view.py" line="561"/>
         <source>Copy scenario</source>
         <translation>复制方案</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="535"/>
+        <location filename="../../widgets/simulation_view.py" line="562"/>
         <source>Remove</source>
         <translation>删除</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="536"/>
+        <location filename="../../widgets/simulation_view.py" line="563"/>
         <source>Replications</source>
         <translation>重复次数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="537"/>
+        <location filename="../../widgets/simulation_view.py" line="564"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="538"/>
+        <location filename="../../widgets/simulation_view.py" line="565"/>
         <source>Processes</source>
         <translation>进程数</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="539"/>
+        <location filename="../../widgets/simulation_view.py" line="566"/>
         <source>Start from now</source>
         <translation>从当前状态开始</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="540"/>
+        <location filename="../../widgets/simulation_view.py" line="567"/>
         <source>Run</source>
         <translation>运行</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="545"/>
+        <location filename="../../widgets/simulation_view.py" line="572"/>
         <source>Sensitivity ±20 %</source>
         <translation>敏感性分析 ±20 %</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="546"/>
+        <location filename="../../widgets/simulation_view.py" line="573"/>
         <source>Move each input the street only estimates (demand, work, acceptance, travel, department waiting, triage and dispatch, grid workers, reopening) by 20 % either way and show how far the answer moves</source>
         <translation>把街道只能估计的每个输入（需求量、处置、签收、路途、部门等待、研判与分拨、网格员人数、重开）各上调、下调 20 %，显示结论随之变化多少</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="549"/>
+        <location filename="../../widgets/simulation_view.py" line="576"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="554"/>
+        <location filename="../../widgets/simulation_view.py" line="578"/>
+        <source>Incident log file…</source>
+        <translation>事件日志文件…</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="579"/>
+        <source>The demo street&apos;s last year</source>
+        <translation>演示街道近一年历史</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/simulation_view.py" line="583"/>
         <source>What-if simulation</source>
         <translation>推演模拟</translation>
     </message>

@@ -65,7 +65,7 @@ def test_the_history_generator_and_the_demo_feed_draw_from_it(tiny_street):
     twin = TwinState(street, derivers=live_derivers())
     stream = DemoFeed(street, seed=1).bootstrap(twin, datetime(2026, 11, 24, 10, tzinfo=timezone.utc), hours=48)
     reports = [e for e in stream if isinstance(e, CaseReported)]
-    assert 150 <= len(reports) <= 260
+    assert 0.75 * 2 * demand.cases_per_day <= len(reports) <= 1.3 * 2 * demand.cases_per_day  # two days
     sources = Counter(e.source for e in reports)
     expected = sum(demand.shares[demand.index(e.category)] > 0 for e in reports)
     assert expected == len(reports)
@@ -91,7 +91,7 @@ def test_weekday_specific_hours_and_a_trend_shape_the_rates(tmp_path):
 
 
 @pytest.mark.parametrize(("old", "new", "key"), [
-    ("cases_per_day = 100.0", "cases_per_day = -1", "cases_per_day"),
+    ("cases_per_day = ", "cases_per_day = -1 # ", "cases_per_day"),
     ("days = [5, 6]", "days = [5]", "hours"),
     ("days = [5, 6]", "days = [4, 5, 6]", "hours[1].days"),
     ("weekday = [1.049,", "weekday = [", "weekday"),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from datetime import datetime, timedelta, timezone
 
+from cockpit.demand import default_demand
 from cockpit.demo_feed import VEHICLE_RANGE_DEG, DemoFeed, latest_busy_moment
 from cockpit.sla import live_derivers
 from cockpit.street.demo import load_demo_street
@@ -32,7 +33,8 @@ def run(seed: int, minutes: int = 30) -> tuple[TwinState, list]:
 def test_the_day_so_far_has_cases_at_every_stage_and_staff_on_duty():
     twin, stream = run(seed=3)
     statuses = Counter(c.status for c in twin.cases.values())
-    assert 15 <= len(twin.cases) <= 60  # 100 a day on the daytime profile, over 6.5 hours
+    per_day = default_demand().cases_per_day
+    assert 0.15 * per_day <= len(twin.cases) <= 0.6 * per_day  # the daytime profile, over 6.5 hours
     assert statuses[CaseStatus.CLOSED] > 0 and sum(statuses[s] for s in CaseStatus if s.open) > 0
     assert any(s.status is StaffStatus.AVAILABLE for s in twin.staff.values())
     kinds = Counter(type(e).__name__ for e in stream)

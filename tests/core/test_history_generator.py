@@ -7,6 +7,7 @@ import pandas as pd
 import pytest
 import shapely
 
+from cockpit.demand import default_demand
 from cockpit.history.format import normalise_log
 from cockpit.history.generator import DEFAULT_START, generate_history
 from cockpit.kpi import compute_kpis
@@ -37,11 +38,11 @@ def test_output_is_already_a_valid_log(year):
     assert year["case_id"].iloc[0] == f"K{DEFAULT_START.strftime('%Y%m%d')}-0001"
 
 
-def test_about_100_cases_a_day_busier_and_quieter_days_than_poisson_and_fewer_at_weekends(year):
+def test_the_demand_models_cases_a_day_busier_and_quieter_days_than_poisson_and_fewer_at_weekends(year):
     local = _local(year["reported_at"])
     per_day = local.dt.date.value_counts()
     assert len(per_day) == 364
-    assert per_day.mean() == pytest.approx(100, rel=0.05)
+    assert per_day.mean() == pytest.approx(default_demand().cases_per_day, rel=0.05)
     # The demand model's day multiplier (gamma, shape 40) spreads days beyond Poisson's variance.
     assert per_day.var() > 2 * per_day.mean()
     weekday = local.dt.day_of_week
@@ -95,7 +96,7 @@ def test_every_point_lies_in_its_micro_grid(year, tiny_street):
 
 def test_times_are_realistic_and_kpis_near_published_practice(year):
     kpis = compute_kpis(year)
-    assert 0.90 < kpis["response_within_target_rate"] < 0.99  # mostly within 2 h, with a tail
+    assert 0.90 < kpis["response_within_target_rate"] < 0.999  # mostly within 2 h, with a tail (slow nights)
     assert 15 < kpis["response_minutes_mean"] < 60
     assert 0.01 < kpis["overdue_rate"] < 0.06
     assert 0.85 <= kpis["resolved_at_level"]["grid"] <= 0.92

@@ -2,8 +2,8 @@
 
 Nothing here comes from simulation/: a small SimPy model with its own mechanics and distributions.
 Three communities of four grids; workers on two twelve-hour shifts (07-19, 19-07) that differ from
-the demo street's; cases with a sine-shaped day (peak mid-afternoon), quieter weekends and a slow
-trend; a case waits in one street-wide queue (red first, then by report time) for an idle worker,
+the demo street's; cases with a sine-shaped day (peak mid-afternoon), quieter weekends (their peak
+later, if asked) and a slow trend; a case waits in one street-wide queue (red first, then by report time) for an idle worker,
 preferring one of its own community; gamma triage, acceptance that is three times slower between
 23:00 and 06:00, lognormal trips, gamma on-scene work; a fifth of the cases then wait hours for a
 department without holding the worker; ratings and closing after resolution. It writes the v1
@@ -35,12 +35,16 @@ LEVELS = ("grid", "community", "street")
 
 
 def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_workers: int = 2,
-              cases_per_day: float = 75.0) -> pd.DataFrame:
+              cases_per_day: float = 75.0, trend: float = 0.2, weekend: float = 0.8,
+              weekend_later: float = 0.0) -> pd.DataFrame:
     """The world's incident log over ``days`` days, ``day_workers``/``night_workers`` per community and shift.
 
     Cases and their own times are drawn from streams that do not depend on the staffing, so two
-    runs with other staffing see the same cases (the ground truth of a staffing what-if).
+    runs with other staffing see the same cases (the ground truth of a staffing what-if). The
+    rate grows linearly by ``trend`` over the period; a weekend day has ``weekend`` times the
+    mean day and its day shape peaks ``weekend_later`` hours later.
     """
+    weekday_factor = (7 - 2 * weekend) / 5
     demand = np.random.default_rng([seed, 1])
     times = np.random.default_rng([seed, 2])
     env = simpy.Environment()
@@ -108,16 +112,18 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
     def arrivals():
         t, k = 0.0, 0
         horizon = days * 1440.0
-        # Thinning against the largest rate: a sine day with its peak at 15:00, weekends at 0.8.
-        peak = cases_per_day / 1440 * 1.6 * 1.3
+        # Thinning against the largest rate: a sine day with its peak at 15:00, quieter weekends.
+        peak = cases_per_day / 1440 * 1.6 * max(1.3, max(weekday_factor, weekend) * max(1.0, 1.0 + trend))
         while True:
             t += demand.exponential(1 / peak)
             if t >= horizon:
                 return
             hour = (t / 60) % 24
             weekday = (START.day_of_week + int(t // 1440)) % 7
-            shape = 1 + 0.6 * math.sin((hour - 9) / 24 * 2 * math.pi)
-            rate = cases_per_day / 1440 * shape * (0.8 if weekday >= 5 else 1.08) * (1 + 0.2 * t / horizon)
+            later = weekend_later if weekday >= 5 else 0.0
+            shape = 1 + 0.6 * math.sin((hour - 9 - later) / 24 * 2 * math.pi)
+            rate = (cases_per_day / 1440 * shape * (weekend if weekday >= 5 else weekday_factor)
+                    * (1 + trend * t / horizon))
             if demand.random() * peak > rate:
                 continue
             index = demand.choice(len(CATEGORIES), p=[c[1] for c in CATEGORIES])

@@ -48,14 +48,18 @@ def night_response(frame: pd.DataFrame, since: pd.Timestamp) -> float:
     return float(((night["accepted_at"] - night["reported_at"]).dt.total_seconds() / 60).mean())
 
 
-def test_our_history_calibrated_on_its_past_predicts_its_last_four_weeks_on_every_registry_kpi():
-    history = simulated_history("demo", 120, seed=3)
-    check = validate_log(history, 28, replications=10, seed=1)
+def test_our_year_calibrated_on_eleven_months_predicts_the_twelfth_on_every_registry_kpi():
+    history = simulated_history("demo", 365, seed=3)
+    check = validate_log(history, 31, replications=10, seed=2)
     table = check.table.set_index("kpi")
     assert check.passed, table[~table["pass"]]
     assert table.loc["cases", "observed"] == (history["reported_at"] >= check.cut.tz_convert("UTC")).sum()
     summary = check.summary()
     assert summary["passed"] and {row["kpi"] for row in summary["kpis"]} >= set(JUDGED)
+    # The demo street's weekend mornings start later: the fit gives the weekend its own hours.
+    demand = summary["calibration"]["demand"]
+    assert [group["days"] for group in demand["hours"]["groups"]] == [[0, 1, 2, 3, 4], [5, 6]]
+    assert demand["forecast"]["level_se"] > 0
 
 
 def test_the_staff_of_an_independent_world_is_inferred_from_its_log(world, tmp_path):
@@ -82,6 +86,23 @@ def test_an_independent_world_calibrated_on_eleven_months_predicts_the_twelfth(w
     # This world's last month was unusually good (overdue 0.6 % against 1.25 % over the year): the
     # overdue rate is only checked for its size.
     assert table.loc["overdue_rate", "mean"] == pytest.approx(0.0125, abs=0.006)
+
+
+@pytest.mark.parametrize("variant", [
+    {"seed": 5, "trend": -0.15},  # a shrinking street
+    {"seed": 7, "weekend": 0.6, "weekend_later": 3.0},  # a quiet weekend whose day starts and ends later
+])
+def test_variants_of_the_independent_world_are_predicted_too(variant):
+    frame = run_world(days=365, **variant)
+    check = validate_log(frame, 31, replications=10, seed=2)
+    table = check.table.set_index("kpi")
+    judged = table.loc[list(JUDGED)]
+    assert judged["pass"].all(), judged
+    demand = check.calibration["demand"]
+    trend = demand["street"]["trend_per_year"]
+    assert np.sign(trend) == np.sign(variant.get("trend", 0.2))
+    groups = [group["days"] for group in demand["hours"]["groups"]]
+    assert groups == ([[0, 1, 2, 3, 4], [5, 6]] if "weekend_later" in variant else [list(range(7))])
 
 
 def test_a_night_cut_moves_night_response_as_the_independent_world_does(world, world_cut):

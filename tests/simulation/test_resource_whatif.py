@@ -160,14 +160,15 @@ def test_a_case_that_needs_an_item_is_worked_only_once_it_is_there():
 
 
 def test_the_plan_brings_the_aed_sooner_to_the_very_same_cases(aed_plan):
-    whatif = run_whatif(short_demo(), aed_plan, replications=3, seed=5)
+    # Six pairs of four days: enough elderly emergencies on the loaded demo street for a paired interval.
+    whatif = run_whatif(short_demo(96), aed_plan, replications=6, seed=5)
     base, planned = whatif.base.cases, whatif.plan.cases
     key = ["replication", "category", "arrival"] if "arrival" in base else ["replication", "category"]
     assert base[key].equals(planned[key]), "common random numbers: both runs see the same cases"
     effects = whatif.effects.set_index("measure")
     assert set(whatif.effects["category"]) == {"elderly_emergency"}
     item = effects.loc["item_minutes"]
-    assert item["pairs"] == 3 and item["diff_hi"] < 0 and item["plan"] < item["base"]
+    assert item["pairs"] == 6 and item["diff_hi"] < 0 and item["plan"] < item["base"]
     assert effects.loc["item_within_standard", "diff"] > 0
     assert effects.loc["response_minutes", "diff"] < 0
     assert item["diff"] == pytest.approx(item["plan"] - item["base"])

@@ -228,6 +228,22 @@ def test_the_baseline_check_against_history_warns_above_the_results_when_the_mod
     assert "missing.parquet" in view.status.text()
 
 
+def test_on_the_demo_street_the_baseline_is_checked_against_its_own_history_without_a_file(qtbot, monkeypatch):
+    import widgets.simulation_view as view_module
+
+    monkeypatch.setattr(view_module, "DEMO_HISTORY_DAYS", 42)
+    view = SimulationView(scenarios=[short()])
+    qtbot.addWidget(view)
+    assert view.check_demo_action.isEnabled()
+    view.replications.setValue(2)
+    with qtbot.waitSignal(view.runner.baseline_finished, timeout=300_000):
+        view.check_demo_action.trigger()
+    check = view.validation
+    assert check is not None and (check.end - check.cut).days == 28
+    assert check.table["observed"].notna().sum() >= 10
+    assert view.check_button.isEnabled()
+
+
 def test_a_missed_indicator_is_named_in_the_warning(qtbot):
     import pandas as pd
 
