@@ -52,9 +52,6 @@ TRIPLE = 3
 IMPROVES = 0.5
 """A guard failing at three times today's staff is staff-bound if that closes this share of its gap to the limit."""
 
-RECHECKS = 3
-"""How many times the final re-check may add a person to the shifts whose guards fail there."""
-
 FLOOR = {"zh": "每个现有网格员的社区每班至少保留一名网格员",
          "en": "at least one grid worker per community that has one on the shift today"}
 
@@ -344,7 +341,7 @@ def _search(search: GuardedSearch, runs: Candidates) -> None:
         search.binding[s] = None
 
     final = guards_of(runs.replications(staffed(totals), full), limits)
-    for _ in range(RECHECKS):
+    while True:  # ends: every pass adds a person to a shift below three times today's
         failing = [g for g in final if not g.passed and g.key not in excluded]
         # A failing overdue guard belongs to no shift: every shift that can still grow gets one more.
         short = {s for s in current if totals[s] < high[s] and s not in search.infeasible

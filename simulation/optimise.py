@@ -1,17 +1,17 @@
-"""Staffing optimisers: the fewest staff whose cases meet a response target, and where to put them.
+"""Staffing search: the fewest staff whose cases meet a response target, and how to split a total.
 
-Both the abstract count (``staff.count``) and a street's headcount per community and shift are
-found by one search (:func:`fewest_passing`): try a level, double until one passes, then bisect,
-assuming more staff never lower compliance (common random numbers keep that true in practice). A
-level passes when the lower bound of the two-sided interval of a class's response compliance is at
-least the target.
+The abstract queue's count (``staff.count``, :func:`optimise_staffing`) and a street's headcount
+per community and shift (:mod:`simulation.guarded`) are found by one search
+(:func:`fewest_passing`): try a level, double until one passes, then bisect, assuming more staff
+never lower compliance (common random numbers keep that true in practice). :func:`allocate` splits
+a shift's total over communities by their cases.
 """
 
 from __future__ import annotations
 
 import math
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Callable
 
 import numpy as np
@@ -19,9 +19,7 @@ import pandas as pd
 
 from simulation.experiment import ExperimentResult, run_experiment
 from simulation.kpi import interval
-from simulation.scenario import Scenario, parse_scenario
-from simulation.staffing import staffing_table
-from simulation.street import street_model
+from simulation.scenario import Scenario
 
 
 def fewest_passing(passes: Callable[[int], bool], low: int, high: int,
@@ -143,44 +141,6 @@ def _mean_rate_factor(arrival) -> float:
     return factor
 
 
-@dataclass(frozen=True)
-class StreetStaffingTrial:
-    """One street-wide headcount the optimiser tried, its allocation to communities and the estimate."""
-
-    total: int
-    allocation: dict[str, int]
-    mean: float
-    lower: float
-    upper: float
-    passed: bool
-
-
-@dataclass
-class StreetStaffingSearch:
-    """The fewest people of ``role`` on ``shift`` (``best``, None if none met the target) and the search.
-
-    ``allocation`` is the headcount per community of the best level.
-    """
-
-    role: str
-    shift: str
-    label: str
-    within_minutes: float
-    target: float
-    confidence: float
-    replications: int
-    best: int | None = None
-    allocation: dict[str, int] = field(default_factory=dict)
-    trials: list[StreetStaffingTrial] = field(default_factory=list)
-
-    def frame(self) -> pd.DataFrame:
-        """The trials in the order they were made, one column per community."""
-        return pd.DataFrame(
-            [{"total": t.total, "mean": t.mean, "lower": t.lower, "upper": t.upper, "passed": t.passed, **t.allocation}
-             for t in self.trials]
-        )
-
-
 def allocate(total: int, weights: dict[str, float]) -> dict[str, int]:
     """Split ``total`` people over communities in proportion to ``weights`` (largest remainder, ties by id)."""
     ids = sorted(weights)
@@ -191,69 +151,3 @@ def allocate(total: int, weights: dict[str, float]) -> dict[str, int]:
     for k in order[: total - int(counts.sum())]:
         counts[k] += 1
     return {c: int(n) for c, n in zip(ids, counts)}
-
-
-def with_headcounts(scenario: Scenario, role: str, shift: str, allocation: dict[str, int]) -> Scenario:
-    """``scenario`` with exactly ``allocation[community]`` people of ``role`` on ``shift`` in each community."""
-    model = street_model(scenario.street)
-    base = staffing_table(model.roster)
-    raw = {key: value for key, value in scenario.raw.items()}
-    staff = dict(raw["staff"])
-    kept = [c for c in staff.get("change", []) if not (c["role"] == role and c["shift"] == shift and c.get("community") in allocation)]
-    for community, count in sorted(allocation.items()):
-        delta = count - base.get((community, shift, role), 0)
-        if delta:
-            kept.append({"role": role, "community": community, "shift": shift, "delta": delta})
-    staff["change"] = kept
-    raw["staff"] = staff
-    return replace(parse_scenario(raw, scenario.base_dir), start_state=scenario.start_state)
-
-
-def optimise_street_staffing(
-    scenario: Scenario,
-    *,
-    role: str = "grid_worker",
-    shift: str = "night",
-    label: str = "red",
-    within_minutes: float = 120.0,
-    target: float = 0.95,
-    confidence: float = 0.95,
-    high: int | None = None,
-    replications: int = 30,
-    seed: int = 0,
-    workers: int = 1,
-    progress: Callable[[StreetStaffingTrial], None] | None = None,
-    cancel: threading.Event | None = None,
-) -> StreetStaffingSearch:
-    """Fewest people of ``role`` on ``shift`` street-wide, and their number per community, meeting the target.
-
-    A level passes when the lower bound of the two-sided ``confidence`` interval of the share of
-    ``label`` cases with somebody on scene within ``within_minutes`` is at least ``target``. Each
-    street-wide total is split over the communities in proportion to their households (where
-    cases happen), by largest remainder. The search (:func:`fewest_passing`) tries 0, then doubles
-    from 1 until a total passes (at most ``high``, default twice the community count), then
-    bisects, assuming more people never lower compliance (common random numbers keep that true in
-    practice). Every total tried is in ``trials``.
-    """
-    geo = street_model(scenario.street).geometry
-    weights = {c: float(geo.households[geo.community == k].sum()) for k, c in enumerate(geo.community_ids)}
-    high = high if high is not None else 2 * len(weights)
-    base = scenario.with_value("targets.response_minutes", within_minutes)
-    search = StreetStaffingSearch(role, shift, label, within_minutes, target, confidence, replications)
-    tried: dict[int, StreetStaffingTrial] = {}
-
-    def trial(total: int) -> StreetStaffingTrial:
-        if total not in tried:
-            allocation = allocate(total, weights)
-            variant = with_headcounts(base, role, shift, allocation)
-            result = run_experiment(variant, replications, seed, workers=workers, cancel=cancel)
-            tried[total] = StreetStaffingTrial(total, allocation, *_compliance(result, label, confidence, target))
-            search.trials.append(tried[total])
-            if progress is not None:
-                progress(tried[total])
-        return tried[total]
-
-    search.best = fewest_passing(lambda total: trial(total).passed, 0, high, cancel)
-    if search.best is not None:
-        search.allocation = tried[search.best].allocation
-    return search

@@ -25,7 +25,7 @@ from simulation.experiment import ExperimentResult, Progress, compare, compared_
 from simulation.ground import ground_of
 from simulation.kpi import ALL, SIMULATION_KPIS
 from simulation.model import ScenarioError
-from simulation.scenario import Scenario
+from simulation.scenario import LOG_STREET, Scenario
 
 DEFAULT_SCALE = 0.2
 """Inputs move by ±20 %."""
@@ -56,9 +56,31 @@ def _demand(scenario: Scenario, factor: float) -> Scenario:
     return scenario.with_value("demand.scale", float(demand.get("scale", 1.0)) * factor)
 
 
+def _rounded(counts: Sequence[int], factor: float) -> list[int]:
+    """``counts`` times ``factor``, each rounded down and the rest of the rounded total given to those
+    whose share rounds furthest (the first of equals), so the total is the rounded total."""
+    wanted = [n * factor for n in counts]
+    new = [math.floor(w) for w in wanted]
+    left = round(sum(wanted)) - sum(new)
+    for k in sorted(range(len(new)), key=lambda k: new[k] - wanted[k])[:left]:
+        new[k] += 1
+    return new
+
+
 def _grid_workers(scenario: Scenario, factor: float) -> Scenario:
     """Every shift's grid workers times ``factor`` (rounded), taken from or added to the communities
-    whose share rounds furthest (the largest first), as ``[[staff.change]]`` entries."""
+    with the most first: ``[[staff.change]]`` entries on a street with a map, the counts of the
+    ``[[staff.group]]`` tables of a street known from its log (whose round-the-clock groups no change names)."""
+    if scenario.street == LOG_STREET:
+        groups = [dict(g) for g in scenario.raw["staff"]["group"]]
+        ours = [k for k, g in enumerate(groups) if g.get("role", StaffKind.GRID_WORKER.value) == StaffKind.GRID_WORKER.value]
+        if not any(groups[k]["count"] for k in ours):
+            raise SensitivityError("grid_workers: the scenario has no grid workers to scale")
+        for shift in sorted({groups[k].get("shift") for k in ours}, key=str):
+            mine = sorted((k for k in ours if groups[k].get("shift") == shift), key=lambda k: -groups[k]["count"])
+            for k, count in zip(mine, _rounded([groups[k]["count"] for k in mine], factor)):
+                groups[k]["count"] = count
+        return scenario.with_value("staff.group", groups)
     counts = Counter((p.shift_id, p.community) for p in ground_of(scenario).roster
                      if p.kind is StaffKind.GRID_WORKER and p.community is not None)
     if not counts:
@@ -66,12 +88,7 @@ def _grid_workers(scenario: Scenario, factor: float) -> Scenario:
     changes = list(scenario.raw.get("staff", {}).get("change", []))
     for shift in sorted({s for s, _ in counts}, key=str):
         mine = sorted(((c, n) for (s, c), n in counts.items() if s == shift), key=lambda cn: (-cn[1], cn[0]))
-        wanted = [n * factor for _, n in mine]
-        new = [math.floor(w) for w in wanted]
-        left = round(sum(wanted)) - sum(new)
-        for k in sorted(range(len(mine)), key=lambda k: new[k] - wanted[k])[:left]:
-            new[k] += 1
-        for (community, count), target in zip(mine, new):
+        for (community, count), target in zip(mine, _rounded([n for _, n in mine], factor)):
             if target != count:
                 changes.append({"role": StaffKind.GRID_WORKER.value, "community": community, "shift": shift,
                                 "delta": target - count})

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.demand import default_demand
 from cockpit.dispatch import POLICIES
 from cockpit.street.model import Street
 from cockpit.vocabulary.domain import StaffKind
@@ -304,7 +305,7 @@ class ScenarioEditorPanel(QWidget):
             self.policy_combo.setCurrentIndex(max(0, self.policy_combo.findData(scenario.policy)))
             street_mode = head.get("street", "none") != "none"
             demand = self._raw.get("demand", {})
-            self.cases_per_day.setValue(float(demand.get("cases_per_day", 100.0)))
+            self.cases_per_day.setValue(float(demand.get("cases_per_day", default_demand().cases_per_day)))
             self.cases_per_day.setEnabled(street_mode and "from_log" not in demand)
             self.log_button.setEnabled(street_mode)
             self.default_demand_button.setEnabled(street_mode and "from_log" in demand)

@@ -17,7 +17,7 @@ import pandas as pd
 import pyqtgraph as pg
 from pyqtgraph.exporters import ImageExporter
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from cockpit.kpi import KPIS, SHARE, Kpi
 from cockpit.security.authorizer import ExportCheck
 from cockpit.street.model import Street
 from simulation.experiment import COMPARE_KPIS, ExperimentResult, compare
@@ -40,10 +41,11 @@ from simulation.guarded import GuardedSearch
 from simulation.kpi import ALL
 from simulation.scenario import Scenario
 from simulation.sensitivity import Sensitivity
+from simulation.validation import Validation
 from simulation.street import load_street
 from widgets.export_gate import export_or_explain
 from widgets.grid_heat_map import GridHeatMap
-from widgets.i18n import is_chinese
+from widgets.i18n import is_chinese, kpi_name, kpi_part_name, kpi_value
 from widgets.sensitivity_panel import SensitivityPanel
 from widgets.theme import SERIES_COLORS
 
@@ -173,9 +175,14 @@ class ScenarioResultsPanel(QWidget):
         search_layout.addWidget(self.search_label)
         search_layout.addWidget(self.search_table, 1)
         search_layout.addWidget(self.guard_table, 1)
+        self.search_page = search_page
         self.tabs.addTab(search_page, "")
         self.sensitivity = SensitivityPanel()
         self.tabs.addTab(self.sensitivity, "")
+        self.baseline_table = QTableWidget()
+        self.baseline_table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.tabs.addTab(self.baseline_table, "")
+        self.validation: Validation | None = None
         self.search: GuardedSearch | None = None
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs, 1)
@@ -186,6 +193,34 @@ class ScenarioResultsPanel(QWidget):
         self.retranslate_ui()
 
     # -- showing results -------------------------------------------------------------------------
+
+    def set_baseline(self, validation: Validation) -> None:
+        """Show a baseline check KPI by KPI (history, simulated mean and 95 % range, error, pass) in front."""
+        self.validation = validation
+        self._fill_baseline()
+        self.tabs.setCurrentWidget(self.baseline_table)
+
+    def _fill_baseline(self) -> None:
+        rows = self.validation.table[self.validation.table["observed"].notna()]
+        table = self.baseline_table
+        table.clear()
+        table.setColumnCount(5)
+        table.setHorizontalHeaderLabels([self.tr("Indicator"), self.tr("History"), self.tr("Simulated [95 % range]"),
+                                         self.tr("Error"), self.tr("Reproduced")])
+        table.setRowCount(len(rows))
+        for row, record in enumerate(rows.to_dict("records")):
+            kpi = KPIS[record["registry_key"]]
+            shown = [indicator_name(record["registry_key"], record["kpi"]), _baseline_value(kpi, record["observed"]),
+                     f"{_baseline_value(kpi, record['mean'])} [{_baseline_value(kpi, record['lo'])}, "
+                     f"{_baseline_value(kpi, record['hi'])}]",
+                     f"{100 * record['relative_error']:+.1f} %" if math.isfinite(record["relative_error"]) else "–",
+                     self.tr("yes") if record["pass"] else self.tr("no")]
+            for column, text in enumerate(shown):
+                item = QTableWidgetItem(text)
+                if not record["pass"]:
+                    item.setForeground(QColor(MISSED_COLOR))
+                table.setItem(row, column, item)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
 
     def set_sensitivity(self, sensitivity: Sensitivity) -> None:
         """Show a tornado (:class:`~widgets.sensitivity_panel.SensitivityPanel`) and bring its page to the front."""
@@ -372,7 +407,7 @@ class ScenarioResultsPanel(QWidget):
         confidence of the scenario's guards).
         """
         self.search = search
-        self.tabs.setCurrentIndex(self.tabs.count() - 1)
+        self.tabs.setCurrentWidget(self.search_page)
         self.retranslate_ui()
 
     def _fill_search(self, search: GuardedSearch) -> None:
@@ -517,7 +552,7 @@ class ScenarioResultsPanel(QWidget):
         for index, text in enumerate((
             self.tr("Comparison"), self.tr("Wait and response"), self.tr("Response target by risk"),
             self.tr("Utilisation by hour"), self.tr("Overdue by grid"), self.tr("Staffing search"),
-            self.tr("Sensitivity"),
+            self.tr("Sensitivity"), self.tr("Baseline check"),
         )):
             self.tabs.setTabText(index, text)
         self.map_measure.setItemText(0, self.tr("Cases late (no one on scene within target)"))
@@ -536,6 +571,8 @@ class ScenarioResultsPanel(QWidget):
         self.search_label.setText(self._search_text())
         if self.search is not None:
             self._fill_search(self.search)
+        if self.validation is not None:
+            self._fill_baseline()
         if self.results:
             n = self.results[0].replications
             self.note.setText(
@@ -579,3 +616,23 @@ def _community_label(street: Street | None, community: str) -> str:
     except KeyError:
         return community
     return f"{community} {item.name if is_chinese() else item.name_en}"
+
+
+MISSED_COLOR = "#b3261e"
+"""The text colour of an indicator the baseline misses."""
+
+
+def _baseline_value(kpi: Kpi, value: float) -> str:
+    """``value`` in the KPI's unit, a share to a tenth of a percent (a baseline is judged on small rates)."""
+    if not math.isfinite(value):
+        return "–"
+    return f"{100 * value:.1f} %" if kpi.unit == SHARE else kpi_value(kpi, value)
+
+
+def indicator_name(key: str, column: str) -> str:
+    """The shown name of a registry KPI column (a KPI with parts: its name and the part's)."""
+    kpi = KPIS[key]
+    if not kpi.parts:
+        return kpi_name(kpi)
+    part = dict(zip(kpi.columns, kpi.parts)).get(column, column)
+    return f"{kpi_name(kpi)} ({kpi_part_name(kpi, part)})"

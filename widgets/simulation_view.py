@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
 )
 
 from cockpit.history.format import LogFormatError, read_log
-from cockpit.kpi import KPIS
 from cockpit.security.authorizer import ExportCheck
 from simulation.experiment import ExperimentResult, run_experiment
 from simulation.guarded import GuardedSearch, optimise_guarded
@@ -41,9 +40,9 @@ from simulation.scenario import Scenario
 from simulation.sensitivity import DEFAULT_REPLICATIONS, INPUTS, Sensitivity, run_sensitivity
 from simulation.start import start_from_twin
 from simulation.validation import Validation, validate_log
-from widgets.i18n import is_chinese, kpi_name, kpi_part_name
+from widgets.i18n import is_chinese
 from widgets.scenario_editor import ScenarioEditorPanel, new_street_scenario
-from widgets.scenario_results import MAX_SCENARIOS, ScenarioResultsPanel
+from widgets.scenario_results import MAX_SCENARIOS, ScenarioResultsPanel, indicator_name
 
 BASELINE_DAYS = 28
 """Days at the end of the street's log the baseline check predicts."""
@@ -483,6 +482,7 @@ class SimulationView(QWidget):
         self.progress.setRange(0, 1)
         self.progress.setValue(1)
         self.validation = validation
+        self.results.set_baseline(validation)
         self._show_baseline()
         self.status.setText(self.tr("Baseline check done."))
         self.run_finished.emit(False)
@@ -505,7 +505,7 @@ class SimulationView(QWidget):
             self.baseline.setStyleSheet("")
             return
         names = ("、" if is_chinese() else ", ").join(
-            _indicator(key, column) for key, column in zip(missed["registry_key"], missed["kpi"]))
+            indicator_name(key, column) for key, column in zip(missed["registry_key"], missed["kpi"]))
         self.baseline.setText(self.tr("Warning: the baseline misses the history on {missed} of {n} indicators ({names}): "
                                       "outside the simulated 95 % range and more than 10 % off. Treat the what-if "
                                       "results below with caution.").format(missed=len(missed), n=len(rows), names=names))
@@ -590,15 +590,6 @@ class SimulationView(QWidget):
     def closeEvent(self, event: QCloseEvent) -> None:
         self.runner.shutdown()
         super().closeEvent(event)
-
-
-def _indicator(key: str, column: str) -> str:
-    """The shown name of a registry KPI column (a KPI with parts: its name and the part's)."""
-    kpi = KPIS[key]
-    if not kpi.parts:
-        return kpi_name(kpi)
-    part = dict(zip(kpi.columns, kpi.parts)).get(column, column)
-    return f"{kpi_name(kpi)} ({kpi_part_name(kpi, part)})"
 
 
 def open_simulation_view(twin=None, parent: QWidget | None = None, may_export: ExportCheck | None = None) -> QWidget:

@@ -2651,107 +2651,107 @@
 <context>
     <name>ScenarioEditorPanel</name>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="51"/>
+        <location filename="../../widgets/scenario_editor.py" line="52"/>
         <source>Grid workers and department teams</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="52"/>
+        <location filename="../../widgets/scenario_editor.py" line="53"/>
         <source>Everyone on duty</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="145"/>
+        <location filename="../../widgets/scenario_editor.py" line="146"/>
         <source>Today: {base}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="175"/>
+        <location filename="../../widgets/scenario_editor.py" line="176"/>
         <source>Street (departments)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="344"/>
+        <location filename="../../widgets/scenario_editor.py" line="345"/>
         <source>Incident log to fit demand from</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="344"/>
+        <location filename="../../widgets/scenario_editor.py" line="345"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="388"/>
+        <location filename="../../widgets/scenario_editor.py" line="389"/>
         <source>Not valid: {error}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="403"/>
+        <location filename="../../widgets/scenario_editor.py" line="404"/>
         <source>Fitted from {file}: {per_day:.1f} cases a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="406"/>
+        <location filename="../../widgets/scenario_editor.py" line="407"/>
         <source>Category table shares, demo hour-of-day profile</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="411"/>
+        <location filename="../../widgets/scenario_editor.py" line="412"/>
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="419"/>
+        <location filename="../../widgets/scenario_editor.py" line="420"/>
         <source>Name</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="420"/>
+        <location filename="../../widgets/scenario_editor.py" line="421"/>
         <source>Length (days)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="421"/>
+        <location filename="../../widgets/scenario_editor.py" line="422"/>
         <source>Warm-up (hours)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="422"/>
+        <location filename="../../widgets/scenario_editor.py" line="423"/>
         <source>Dispatch policy</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="423"/>
+        <location filename="../../widgets/scenario_editor.py" line="424"/>
         <source>Cases a day</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="424"/>
+        <location filename="../../widgets/scenario_editor.py" line="425"/>
         <source>Who takes cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="425"/>
+        <location filename="../../widgets/scenario_editor.py" line="426"/>
         <source>Staffing of</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="431"/>
+        <location filename="../../widgets/scenario_editor.py" line="432"/>
         <source>Copy current staffing</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="432"/>
+        <location filename="../../widgets/scenario_editor.py" line="433"/>
         <source>Fit from log…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="433"/>
+        <location filename="../../widgets/scenario_editor.py" line="434"/>
         <source>Default</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="434"/>
+        <location filename="../../widgets/scenario_editor.py" line="435"/>
         <source>Start again from the street&apos;s staffing as it is today</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2759,263 +2759,295 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Responded within target</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>Overdue rate</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>Wait (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>Response (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>Resolution (min)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>Escalated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>Handled by departments</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="60"/>
+        <location filename="../../widgets/scenario_results.py" line="62"/>
         <source>Utilisation</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="61"/>
+        <location filename="../../widgets/scenario_results.py" line="63"/>
         <source>Cases per replication</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="65"/>
+        <location filename="../../widgets/scenario_results.py" line="67"/>
         <source>all</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="66"/>
+        <location filename="../../widgets/scenario_results.py" line="68"/>
         <source>red</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="67"/>
+        <location filename="../../widgets/scenario_results.py" line="69"/>
         <source>yellow</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="68"/>
+        <location filename="../../widgets/scenario_results.py" line="70"/>
         <source>blue</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="217"/>
+        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <source>Indicator</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <source>History</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <source>Simulated [95 % range]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="209"/>
+        <source>Error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="209"/>
+        <source>Reproduced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="252"/>
         <source>KPI</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="217"/>
+        <location filename="../../widgets/scenario_results.py" line="252"/>
         <source>Class</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="355"/>
+        <location filename="../../widgets/scenario_results.py" line="390"/>
         <source>no cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="360"/>
+        <location filename="../../widgets/scenario_results.py" line="395"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="363"/>
+        <location filename="../../widgets/scenario_results.py" line="398"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="365"/>
+        <location filename="../../widgets/scenario_results.py" line="400"/>
         <source>No overdue or late cases in any grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="410"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
+        <location filename="../../widgets/scenario_results.py" line="445"/>
         <source>yes</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="410"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
+        <location filename="../../widgets/scenario_results.py" line="445"/>
         <source>no</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <location filename="../../widgets/scenario_results.py" line="456"/>
         <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="431"/>
+        <location filename="../../widgets/scenario_results.py" line="466"/>
         <source>{label} would fall to {value}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="433"/>
+        <location filename="../../widgets/scenario_results.py" line="468"/>
         <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="437"/>
+        <location filename="../../widgets/scenario_results.py" line="472"/>
         <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="441"/>
+        <location filename="../../widgets/scenario_results.py" line="476"/>
         <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="509"/>
+        <location filename="../../widgets/scenario_results.py" line="544"/>
         <source>Export comparison to folder</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <location filename="../../widgets/scenario_results.py" line="553"/>
         <source>Comparison</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <location filename="../../widgets/scenario_results.py" line="553"/>
         <source>Wait and response</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <location filename="../../widgets/scenario_results.py" line="553"/>
         <source>Response target by risk</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="554"/>
         <source>Utilisation by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="554"/>
         <source>Overdue by grid</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="554"/>
         <source>Staffing search</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="520"/>
+        <location filename="../../widgets/scenario_results.py" line="555"/>
         <source>Sensitivity</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="523"/>
+        <location filename="../../widgets/scenario_results.py" line="555"/>
+        <source>Baseline check</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="558"/>
         <source>Cases late (no one on scene within target)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="524"/>
+        <location filename="../../widgets/scenario_results.py" line="559"/>
         <source>Red cases late</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="525"/>
+        <location filename="../../widgets/scenario_results.py" line="560"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="218"/>
-        <location filename="../../widgets/scenario_results.py" line="528"/>
+        <location filename="../../widgets/scenario_results.py" line="253"/>
+        <location filename="../../widgets/scenario_results.py" line="563"/>
         <source>{b} − {a}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="389"/>
+        <location filename="../../widgets/scenario_results.py" line="424"/>
         <source>Total</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Constraint</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Value [one-sided bounds]</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Limit</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Met</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="530"/>
+        <location filename="../../widgets/scenario_results.py" line="565"/>
         <source>Wait (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="531"/>
+        <location filename="../../widgets/scenario_results.py" line="566"/>
         <source>Response (minutes): share of cases</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="532"/>
+        <location filename="../../widgets/scenario_results.py" line="567"/>
         <source>Share responded within target, 95 % interval</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="533"/>
+        <location filename="../../widgets/scenario_results.py" line="568"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="534"/>
+        <location filename="../../widgets/scenario_results.py" line="569"/>
         <source>General grids</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="535"/>
+        <location filename="../../widgets/scenario_results.py" line="570"/>
         <source>Export CSV and PNG…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="419"/>
+        <location filename="../../widgets/scenario_results.py" line="454"/>
         <source>No staffing search yet.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="542"/>
+        <location filename="../../widgets/scenario_results.py" line="579"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="546"/>
+        <location filename="../../widgets/scenario_results.py" line="583"/>
         <source>No results yet: run the scenarios.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3194,27 +3226,27 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="416"/>
+        <location filename="../../widgets/simulation_view.py" line="415"/>
         <source>Searching the fewest grid workers per community and shift…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="452"/>
+        <location filename="../../widgets/simulation_view.py" line="451"/>
         <source>Incident log of the street</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="453"/>
+        <location filename="../../widgets/simulation_view.py" line="452"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="470"/>
+        <location filename="../../widgets/simulation_view.py" line="469"/>
         <source>Cannot read the incident log: {message}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="477"/>
+        <location filename="../../widgets/simulation_view.py" line="476"/>
         <source>Checking the baseline against the history…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3269,42 +3301,42 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="255"/>
+        <location filename="../../widgets/simulation_view.py" line="254"/>
         <source>Today</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="347"/>
+        <location filename="../../widgets/simulation_view.py" line="346"/>
         <source>{name} (copy)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="397"/>
+        <location filename="../../widgets/simulation_view.py" line="396"/>
         <source>Running…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="412"/>
+        <location filename="../../widgets/simulation_view.py" line="411"/>
         <source>The staffing search needs a street scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="429"/>
+        <location filename="../../widgets/simulation_view.py" line="428"/>
         <source>The sensitivity analysis needs a street scenario.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="437"/>
+        <location filename="../../widgets/simulation_view.py" line="436"/>
         <source>Moving each input by 20 % either way…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="444"/>
+        <location filename="../../widgets/simulation_view.py" line="443"/>
         <source>Cancelled: showing the inputs that finished.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="446"/>
+        <location filename="../../widgets/simulation_view.py" line="445"/>
         <source>Sensitivity done: {n} inputs, {r} replications each.</source>
         <translation type="unfinished"></translation>
     </message>

@@ -2651,107 +2651,107 @@
 <context>
     <name>ScenarioEditorPanel</name>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="51"/>
+        <location filename="../../widgets/scenario_editor.py" line="52"/>
         <source>Grid workers and department teams</source>
         <translation>网格员与部门力量</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="52"/>
+        <location filename="../../widgets/scenario_editor.py" line="53"/>
         <source>Everyone on duty</source>
         <translation>全部在岗人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="145"/>
+        <location filename="../../widgets/scenario_editor.py" line="146"/>
         <source>Today: {base}</source>
         <translation>当前：{base}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="175"/>
+        <location filename="../../widgets/scenario_editor.py" line="176"/>
         <source>Street (departments)</source>
         <translation>街道（部门）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="344"/>
+        <location filename="../../widgets/scenario_editor.py" line="345"/>
         <source>Incident log to fit demand from</source>
         <translation>用于拟合需求的事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="344"/>
+        <location filename="../../widgets/scenario_editor.py" line="345"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="388"/>
+        <location filename="../../widgets/scenario_editor.py" line="389"/>
         <source>Not valid: {error}</source>
         <translation>无效：{error}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="403"/>
+        <location filename="../../widgets/scenario_editor.py" line="404"/>
         <source>Fitted from {file}: {per_day:.1f} cases a day</source>
         <translation>已由 {file} 拟合：每天 {per_day:.1f} 件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="406"/>
+        <location filename="../../widgets/scenario_editor.py" line="407"/>
         <source>Category table shares, demo hour-of-day profile</source>
         <translation>按类别表比例与演示日内分布</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="411"/>
+        <location filename="../../widgets/scenario_editor.py" line="412"/>
         <source>{people} people take cases; {added} added, {removed} removed against today</source>
         <translation>{people} 人接办事件；较当前增加 {added} 人，减少 {removed} 人</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="419"/>
+        <location filename="../../widgets/scenario_editor.py" line="420"/>
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="420"/>
+        <location filename="../../widgets/scenario_editor.py" line="421"/>
         <source>Length (days)</source>
         <translation>时长（天）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="421"/>
+        <location filename="../../widgets/scenario_editor.py" line="422"/>
         <source>Warm-up (hours)</source>
         <translation>预热（小时）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="422"/>
+        <location filename="../../widgets/scenario_editor.py" line="423"/>
         <source>Dispatch policy</source>
         <translation>派遣策略</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="423"/>
+        <location filename="../../widgets/scenario_editor.py" line="424"/>
         <source>Cases a day</source>
         <translation>每日事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="424"/>
+        <location filename="../../widgets/scenario_editor.py" line="425"/>
         <source>Who takes cases</source>
         <translation>接办人员</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="425"/>
+        <location filename="../../widgets/scenario_editor.py" line="426"/>
         <source>Staffing of</source>
         <translation>人员配置：</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="431"/>
+        <location filename="../../widgets/scenario_editor.py" line="432"/>
         <source>Copy current staffing</source>
         <translation>复制当前人员配置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="432"/>
+        <location filename="../../widgets/scenario_editor.py" line="433"/>
         <source>Fit from log…</source>
         <translation>从日志拟合…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="433"/>
+        <location filename="../../widgets/scenario_editor.py" line="434"/>
         <source>Default</source>
         <translation>默认</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_editor.py" line="434"/>
+        <location filename="../../widgets/scenario_editor.py" line="435"/>
         <source>Start again from the street&apos;s staffing as it is today</source>
         <translation>从街道当前人员配置重新开始</translation>
     </message>
@@ -2759,263 +2759,295 @@
 <context>
     <name>ScenarioResultsPanel</name>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="53"/>
+        <location filename="../../widgets/scenario_results.py" line="55"/>
         <source>Responded within target</source>
         <translation>按时响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="54"/>
+        <location filename="../../widgets/scenario_results.py" line="56"/>
         <source>Overdue rate</source>
         <translation>超时率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="55"/>
+        <location filename="../../widgets/scenario_results.py" line="57"/>
         <source>Wait (min)</source>
         <translation>等待（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="56"/>
+        <location filename="../../widgets/scenario_results.py" line="58"/>
         <source>Response (min)</source>
         <translation>响应（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="57"/>
+        <location filename="../../widgets/scenario_results.py" line="59"/>
         <source>Resolution (min)</source>
         <translation>办结（分钟）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="58"/>
+        <location filename="../../widgets/scenario_results.py" line="60"/>
         <source>Escalated</source>
         <translation>升级</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="59"/>
+        <location filename="../../widgets/scenario_results.py" line="61"/>
         <source>Handled by departments</source>
         <translation>部门处置</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="60"/>
+        <location filename="../../widgets/scenario_results.py" line="62"/>
         <source>Utilisation</source>
         <translation>人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="61"/>
+        <location filename="../../widgets/scenario_results.py" line="63"/>
         <source>Cases per replication</source>
         <translation>每次重复的事件数</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="65"/>
+        <location filename="../../widgets/scenario_results.py" line="67"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="66"/>
+        <location filename="../../widgets/scenario_results.py" line="68"/>
         <source>red</source>
         <translation>红</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="67"/>
+        <location filename="../../widgets/scenario_results.py" line="69"/>
         <source>yellow</source>
         <translation>黄</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="68"/>
+        <location filename="../../widgets/scenario_results.py" line="70"/>
         <source>blue</source>
         <translation>蓝</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="217"/>
+        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <source>Indicator</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <source>History</source>
+        <translation>历史实际</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="208"/>
+        <source>Simulated [95 % range]</source>
+        <translation>模拟均值 [95 % 范围]</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="209"/>
+        <source>Error</source>
+        <translation>偏差</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="209"/>
+        <source>Reproduced</source>
+        <translation>是否重现</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="252"/>
         <source>KPI</source>
         <translation>指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="217"/>
+        <location filename="../../widgets/scenario_results.py" line="252"/>
         <source>Class</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="355"/>
+        <location filename="../../widgets/scenario_results.py" line="390"/>
         <source>no cases</source>
         <translation>无事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="360"/>
+        <location filename="../../widgets/scenario_results.py" line="395"/>
         <source>Largest increase: {grid} ({value:+.1f} pp); red is worse, blue better</source>
         <translation>增幅最大：{grid}（{value:+.1f} 个百分点）；红色更差，蓝色更好</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="363"/>
+        <location filename="../../widgets/scenario_results.py" line="398"/>
         <source>Highest: {grid} ({value:.1f} %)</source>
         <translation>最高：{grid}（{value:.1f} %）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="365"/>
+        <location filename="../../widgets/scenario_results.py" line="400"/>
         <source>No overdue or late cases in any grid</source>
         <translation>各网格均无超时或迟到事件</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="410"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
+        <location filename="../../widgets/scenario_results.py" line="445"/>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="410"/>
+        <location filename="../../widgets/scenario_results.py" line="217"/>
+        <location filename="../../widgets/scenario_results.py" line="445"/>
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="421"/>
+        <location filename="../../widgets/scenario_results.py" line="456"/>
         <source>The staffing search was cancelled after {runs} staffings; no recommendation.</source>
         <translation>人员配置搜索已取消（已试算 {runs} 种配置），无建议。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="431"/>
+        <location filename="../../widgets/scenario_results.py" line="466"/>
         <source>{label} would fall to {value}</source>
         <translation>再减一人则{label}降至 {value}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="433"/>
+        <location filename="../../widgets/scenario_results.py" line="468"/>
         <source>{shift}: {today} → {recommended} grid workers; binding: {why}</source>
         <translation>{shift}：网格员 {today} → {recommended} 人；起约束作用：{why}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="437"/>
+        <location filename="../../widgets/scenario_results.py" line="472"/>
         <source>{shift}: no staffing up to three times today&apos;s meets every constraint.</source>
         <translation>{shift}：增至当前三倍人数仍不能满足全部约束。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="441"/>
+        <location filename="../../widgets/scenario_results.py" line="476"/>
         <source>Every constraint at the lower (upper) bound of a one-sided {confidence} % interval over {n} replications; {runs} staffings simulated, {years:.1f} street-years.</source>
         <translation>各约束均按 {n} 次重复的单侧 {confidence} % 置信界判定；共试算 {runs} 种配置，模拟 {years:.1f} 街道年。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="509"/>
+        <location filename="../../widgets/scenario_results.py" line="544"/>
         <source>Export comparison to folder</source>
         <translation>导出对比到文件夹</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <location filename="../../widgets/scenario_results.py" line="553"/>
         <source>Comparison</source>
         <translation>对比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <location filename="../../widgets/scenario_results.py" line="553"/>
         <source>Wait and response</source>
         <translation>等待与响应</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="518"/>
+        <location filename="../../widgets/scenario_results.py" line="553"/>
         <source>Response target by risk</source>
         <translation>按风险等级的响应达标率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="554"/>
         <source>Utilisation by hour</source>
         <translation>分时人员利用率</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="554"/>
         <source>Overdue by grid</source>
         <translation>各网格超时</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="519"/>
+        <location filename="../../widgets/scenario_results.py" line="554"/>
         <source>Staffing search</source>
         <translation>人员配置搜索</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="520"/>
+        <location filename="../../widgets/scenario_results.py" line="555"/>
         <source>Sensitivity</source>
         <translation>敏感性</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="523"/>
+        <location filename="../../widgets/scenario_results.py" line="555"/>
+        <source>Baseline check</source>
+        <translation>基线检查</translation>
+    </message>
+    <message>
+        <location filename="../../widgets/scenario_results.py" line="558"/>
         <source>Cases late (no one on scene within target)</source>
         <translation>事件延误（未按时到场）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="524"/>
+        <location filename="../../widgets/scenario_results.py" line="559"/>
         <source>Red cases late</source>
         <translation>红色事件延误</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="525"/>
+        <location filename="../../widgets/scenario_results.py" line="560"/>
         <source>Overdue rate (past the resolve deadline)</source>
         <translation>超时率（超过办结时限）</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="218"/>
-        <location filename="../../widgets/scenario_results.py" line="528"/>
+        <location filename="../../widgets/scenario_results.py" line="253"/>
+        <location filename="../../widgets/scenario_results.py" line="563"/>
         <source>{b} − {a}</source>
         <translation>{b} − {a}</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="389"/>
+        <location filename="../../widgets/scenario_results.py" line="424"/>
         <source>Total</source>
         <translation>合计</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Constraint</source>
         <translation>约束</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Value [one-sided bounds]</source>
         <translation>数值 [单侧置信界]</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Limit</source>
         <translation>限值</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="405"/>
+        <location filename="../../widgets/scenario_results.py" line="440"/>
         <source>Met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="530"/>
+        <location filename="../../widgets/scenario_results.py" line="565"/>
         <source>Wait (minutes): share of cases</source>
         <translation>等待时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="531"/>
+        <location filename="../../widgets/scenario_results.py" line="566"/>
         <source>Response (minutes): share of cases</source>
         <translation>响应时间（分钟）：事件占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="532"/>
+        <location filename="../../widgets/scenario_results.py" line="567"/>
         <source>Share responded within target, 95 % interval</source>
         <translation>按时响应占比，95 % 置信区间</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="533"/>
+        <location filename="../../widgets/scenario_results.py" line="568"/>
         <source>Busy share of on-duty staff by hour</source>
         <translation>在岗人员分时忙碌占比</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="534"/>
+        <location filename="../../widgets/scenario_results.py" line="569"/>
         <source>General grids</source>
         <translation>一般网格</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="535"/>
+        <location filename="../../widgets/scenario_results.py" line="570"/>
         <source>Export CSV and PNG…</source>
         <translation>导出 CSV 和 PNG…</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="419"/>
+        <location filename="../../widgets/scenario_results.py" line="454"/>
         <source>No staffing search yet.</source>
         <translation>尚未进行人员配置搜索。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="542"/>
+        <location filename="../../widgets/scenario_results.py" line="579"/>
         <source>Mean [95 % interval] over {n} replications. Differences are paired by replication (common random numbers); bold: the interval excludes zero.</source>
         <translation>{n} 次重复的均值 [95 % 置信区间]。差值按重复配对（共同随机数）；粗体：区间不含零。</translation>
     </message>
     <message>
-        <location filename="../../widgets/scenario_results.py" line="546"/>
+        <location filename="../../widgets/scenario_results.py" line="583"/>
         <source>No results yet: run the scenarios.</source>
         <translation>尚无结果：请运行方案。</translation>
     </message>
@@ -3194,27 +3226,27 @@
 <context>
     <name>SimulationView</name>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="416"/>
+        <location filename="../../widgets/simulation_view.py" line="415"/>
         <source>Searching the fewest grid workers per community and shift…</source>
         <translation>正在搜索各社区各班次最少网格员人数…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="452"/>
+        <location filename="../../widgets/simulation_view.py" line="451"/>
         <source>Incident log of the street</source>
         <translation>街道事件日志</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="453"/>
+        <location filename="../../widgets/simulation_view.py" line="452"/>
         <source>Incident logs (*.parquet *.csv)</source>
         <translation>事件日志 (*.parquet *.csv)</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="470"/>
+        <location filename="../../widgets/simulation_view.py" line="469"/>
         <source>Cannot read the incident log: {message}</source>
         <translation>无法读取事件日志：{message}</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="477"/>
+        <location filename="../../widgets/simulation_view.py" line="476"/>
         <source>Checking the baseline against the history…</source>
         <translation>正在用历史数据检查基线…</translation>
     </message>
@@ -3269,42 +3301,42 @@
         <translation>用本街道事件日志（最后四周除外）校准模型，模拟这四周并逐项对比指标</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="255"/>
+        <location filename="../../widgets/simulation_view.py" line="254"/>
         <source>Today</source>
         <translation>当前</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="347"/>
+        <location filename="../../widgets/simulation_view.py" line="346"/>
         <source>{name} (copy)</source>
         <translation>{name}（副本）</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="397"/>
+        <location filename="../../widgets/simulation_view.py" line="396"/>
         <source>Running…</source>
         <translation>运行中…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="412"/>
+        <location filename="../../widgets/simulation_view.py" line="411"/>
         <source>The staffing search needs a street scenario.</source>
         <translation>人员配置搜索需要街道场景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="429"/>
+        <location filename="../../widgets/simulation_view.py" line="428"/>
         <source>The sensitivity analysis needs a street scenario.</source>
         <translation>敏感性分析需要街道情景。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="437"/>
+        <location filename="../../widgets/simulation_view.py" line="436"/>
         <source>Moving each input by 20 % either way…</source>
         <translation>正在把每个输入各上调、下调 20 %…</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="444"/>
+        <location filename="../../widgets/simulation_view.py" line="443"/>
         <source>Cancelled: showing the inputs that finished.</source>
         <translation>已取消：显示已完成的输入。</translation>
     </message>
     <message>
-        <location filename="../../widgets/simulation_view.py" line="446"/>
+        <location filename="../../widgets/simulation_view.py" line="445"/>
         <source>Sensitivity done: {n} inputs, {r} replications each.</source>
         <translation>敏感性分析完成：{n} 个输入，每项 {r} 次重复。</translation>
     </message>

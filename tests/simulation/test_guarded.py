@@ -1,7 +1,7 @@
 """The guarded optimiser: fewest grid workers per community and shift, never a shift emptied, honest limits.
 
-The searches run on a street this file controls (the demo street's map at three times its demand
-for a week), not on resources/scenarios/demo_street.toml, whose load changes with the demo.
+The searches run on a street this file controls (the demo street's map with 300 cases a day for a
+week), not on resources/scenarios/demo_street.toml, whose load changes with the demo.
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ FULL, FIRST, SEED = 6, 3, 1
 def street(scale: float, hours: float, guards: dict | None = None):
     return parse_scenario({
         "scenario": {"name": "busy", "street": "demo", "horizon_hours": hours, "warmup_hours": 24.0},
-        "demand": {"scale": scale},
+        "demand": {"cases_per_day": 100 * scale},
         "staff": {"from": "demo", "roles": ["grid_worker", "department"]},
         "dispatch": {"policy": "home_grid_first"},
         **({"guards": guards} if guards else {}),
@@ -37,7 +37,7 @@ def street(scale: float, hours: float, guards: dict | None = None):
 
 @pytest.fixture(scope="module")
 def loaded():
-    """A loaded street (three times the demo's demand, a week): shifts that need more than their floor."""
+    """A loaded street (300 cases a day, a week): shifts that need more than their floor."""
     return optimise_guarded(street(3.0, 192.0), replications=FULL, first_replications=FIRST, seed=SEED)
 
 
@@ -142,7 +142,7 @@ def test_the_command_answers_in_chinese_and_its_scenario_meets_every_guard_again
     scenario = tmp_path / "s.toml"
     scenario.write_text(
         '[scenario]\nname = "s"\nstreet = "demo"\nhorizon_hours = 120\nwarmup_hours = 24\n'
-        '[demand]\nscale = 2.0\n[staff]\nfrom = "demo"\nroles = ["grid_worker", "department"]\n'
+        '[demand]\ncases_per_day = 200\n[staff]\nfrom = "demo"\nroles = ["grid_worker", "department"]\n'
         '[guards]\nconfidence = 0.9\n', encoding="utf-8")
     out = tmp_path / "best.toml"
     done = subprocess.run(

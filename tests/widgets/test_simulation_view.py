@@ -240,8 +240,15 @@ def test_on_the_demo_street_the_baseline_is_checked_against_its_own_history_with
         view.check_demo_action.trigger()
     check = view.validation
     assert check is not None and (check.end - check.cut).days == 28
-    assert check.table["observed"].notna().sum() >= 10
+    observed = check.table[check.table["observed"].notna()]
+    assert len(observed) >= 10
     assert view.check_button.isEnabled()
+    # KPI by KPI, history beside the simulated mean and its range, in front of the results.
+    table = view.results.baseline_table
+    assert view.results.tabs.currentWidget() is table and table.rowCount() == len(observed)
+    passed = [table.item(r, 4).text() for r in range(table.rowCount())]
+    assert passed.count("yes") == int(observed["pass"].sum())
+    assert all("[" in table.item(r, 2).text() for r in range(table.rowCount()))
 
 
 def test_a_missed_indicator_is_named_in_the_warning(qtbot):
