@@ -61,10 +61,10 @@ AUTOPILOT_ROLES = frozenset({StaffKind.GRID_WORKER, StaffKind.DEPARTMENT})
 scenario (resources/scenarios/demo_street.toml, ``roles``); micro-grid heads, volunteers and
 party members on call are the operator's to ask."""
 
-BOOTSTRAP_HOURS = 48.0
-"""Street played before the demo opens: two days, past a blue case's 24 h and a yellow case's 48 h
-deadline, so that the wall opens on cases waiting for another department near or past their deadline
-(amber, overdue, escalated) as a real street's does."""
+BOOTSTRAP_HOURS = 30.0
+"""Street played before the demo opens: past a blue case's 24 h deadline, so that the wall opens on
+cases waiting for another department near or past their deadline (amber, overdue, escalated), as a
+real street's does."""
 
 READINGS_BEFORE = timedelta(hours=10)
 """How long before the demo opens the bootstrap plays healthy sensor readings (devices seen recently)."""
