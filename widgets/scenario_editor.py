@@ -170,7 +170,8 @@ class StaffingTableModel(QAbstractTableModel):
             return None
         if orientation == Qt.Orientation.Horizontal:
             shift = self.shifts[section]
-            return f"{shift.name} {shift.start:%H:%M}-{shift.end:%H:%M}"
+            # Name over hours: three shifts fit the editor's column without a scroll bar.
+            return f"{shift.name}\n{shift.start:%H:%M}-{shift.end:%H:%M}"
         community = self._rows[section]
         if community is None:
             return QCoreApplication.translate("ScenarioEditorPanel", "Street (departments)")
