@@ -196,7 +196,11 @@ def test_staff_homes_skills_and_shifts(street):
     assert all("mediation" in p.skills for p in workers)
     assert any("fire_safety" in p.skills for p in workers) and any("first_aid" in p.skills for p in workers)
     by_shift = Counter(p.shift_id for p in workers)
-    assert by_shift["day"] > len(workers) / 2
+    # Every community has its own grid worker by day and evening; nights are thin, a worker for two
+    # neighbouring communities at most.
+    for shift in ("day", "evening"):
+        assert {p.home_community_id for p in workers if p.shift_id == shift} == {c.id for c in street.communities}
+    assert len(street.communities) / 2 <= by_shift["night"] < min(by_shift["day"], by_shift["evening"])
     at_three = [p for p in street.staff if street.shift(p.shift_id).covers(time(3, 0))]
     assert {StaffKind.DEPARTMENT, StaffKind.PARTY_MEMBER} <= {p.kind for p in at_three}
 
