@@ -257,6 +257,7 @@ def test_a_total_is_split_over_communities_by_their_weights_largest_remainder_fi
     assert sum(allocate(7, {"C01": 3.0, "C02": 5.0}).values()) == 7
 
 
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.toml")), ids=lambda p: p.stem)
 def test_every_example_scenario_runs_for_a_short_horizon(path):
     scenario = load_scenario(path)
     short = scenario.with_value("scenario.warmup_hours", 0).with_value("scenario.horizon_hours", 48)
