@@ -343,7 +343,8 @@ class DemoFeed:
             staff = twin.staff.get(case.assignee or "")
             if status is CaseStatus.DISPATCHED and staff is not None:
                 if plan.accept_at is None:
-                    start = case.dispatched_at or now
+                    # The twin keeps a reopened case's first dispatch time: its second round starts now.
+                    start = now if plan.again else (case.dispatched_at or now)
                     plan.accept_at = start + self._minutes("accept", start, risk=case.risk.value)
                 if now >= plan.accept_at:
                     events.append(CaseAccepted(plan.accept_at, case.id, staff.id))
