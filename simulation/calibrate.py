@@ -14,10 +14,11 @@ scenario of a street known from its log (``street = "log"``, docs/scenarios.md) 
   quantiles;
 - staff: who worked when, from the ``assignee`` column. Each assignee's shift is the shortest
   window of whole hours that holds nearly all their dispatches, snapped to the windows most
-  assignees share; their home community the one most of their cases were in; the days they were
-  on duty their days with a dispatch, corrected for days on duty without one (a zero-truncated
-  Poisson count per day). Summed per community and shift and rounded, that is the staffing a
-  leader edits (``[[staff.group]]`` ``count``).
+  assignees share; their home community the one their cases are most over-represented in
+  (against the street's share); the days they were on duty their days with a dispatch,
+  corrected for days on duty without one (a zero-truncated Poisson count per day). Summed per
+  community and shift and rounded, that is the staffing a leader edits (``[[staff.group]]``
+  ``count``).
 
 What a log cannot tell, and the choice made (the report repeats it with its effect):
 
@@ -25,8 +26,12 @@ What a log cannot tell, and the choice made (the report repeats it with its effe
   assignee was dispatched to another case before the resolution: then the worker had left, and the
   case waited for another department (coordination) for the time beyond the category's median
   work; so did a case resolved more than :data:`OVERTIME` minutes after the assignee's shift
-  ended. A wait during which the worker got no other case and was still on shift stays counted
-  as work (it holds the worker in the model: the conservative side for capacity).
+  ended. A wait during which the worker got no other case and was still on shift looks like work
+  in the log; it is still taken for a wait when it lies beyond the category's work times by
+  Tukey's fence on the log scale (:data:`WAIT_FENCE` interquartile ranges past the upper
+  quartile): on a quiet shift, where nobody was dispatched again, an hours-long department
+  wait would otherwise hold the worker in the model and its long tail alone would make the queue
+  for a worker longer (the more so the fewer the workers, as on a night that loses one).
 - the operator's own dispatch time against a queue for a free worker. The model queues by itself,
   so the dispatch stage is fitted on cases whose assignee had resolved every earlier case when the
   case was triaged (nobody was waiting for them).
@@ -68,6 +73,12 @@ SETTLE_DAYS = 7
 
 OVERTIME = 90.0
 """Minutes past the end of their shift a worker may still be on a case; a resolution later was a wait."""
+
+WAIT_FENCE = 1.5
+"""Interquartile ranges (of log minutes) past the upper quartile of a category's work beyond which it was a wait."""
+
+HOME_LIFT = 1.25
+"""How many times its share of the street's cases a community must have among an assignee's to be their home."""
 
 SHIFT_COVER = 0.97
 """Share of an assignee's dispatches their shift window must hold."""
@@ -268,6 +279,8 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
     hour = when.dt.hour.to_numpy()
     day = ((when - when.min().normalize()).dt.total_seconds() // 86400).astype(int).to_numpy()
     community = train["community"].astype(str).to_numpy()[known]
+    places, counts = np.unique(community, return_counts=True)
+    street_share = dict(zip(places.tolist(), (counts / counts.sum()).tolist()))
     people = []
     for person in sorted(set(who)):
         mine = who == person
@@ -278,8 +291,7 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
         active = per_day[per_day > 0]
         rate = _zero_truncated_rate(float(active.mean()))
         on_duty = min(len(active) / max(1e-9, 1 - math.exp(-rate)), float(days))
-        places, counts = np.unique(community[mine], return_counts=True)
-        home = str(places[np.argmax(counts)]) if counts.max() >= 0.5 * counts.sum() else None
+        home = _home(community[mine], street_share)
         people.append({"id": person, "window": window, "hours": hours, "duty": on_duty / days, "home": home,
                        "cases": int(mine.sum())})
     windows = _common_windows(people)
@@ -311,10 +323,23 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
         "on_duty": [{"community": r.get("community", "street"), "shift": r.get("shift", "all_day"),
                      "count": r["count"]} for r in rows],
         "choice": "an assignee's shift is the shortest window of whole hours holding 97 % of their dispatches, "
-                  "snapped to the windows most assignees share; days on duty are days with a dispatch over "
-                  "the chance that a day on duty has one",
+                  "snapped to the windows most assignees share; their home the community their cases are most "
+                  "over-represented in against the street; days on duty are days with a dispatch over the chance "
+                  "that a day on duty has one",
     }
     return table, report, {p["id"]: p["shift"] for p in people}
+
+
+def _home(communities: np.ndarray, street_share: dict[str, float]) -> str | None:
+    """The community an assignee's cases are most over-represented in (against the street), or None.
+
+    Not the community of most of their cases: a worker of a small community who helps out next
+    door when they are free has most of their cases elsewhere, yet theirs stand out the most.
+    None when no community stands out by :data:`HOME_LIFT` (a worker of the whole street).
+    """
+    places, counts = np.unique(communities, return_counts=True)
+    lift = counts / counts.sum() / np.array([street_share[c] for c in places])
+    return str(places[np.argmax(lift)]) if lift.max() >= HOME_LIFT else None
 
 
 def _zero_truncated_rate(mean: float) -> float:
@@ -471,6 +496,7 @@ def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple
     windows = [shift_of.get(a, (0, 24)) for a in train["assignee"].astype(str)]
     to_end = np.array([_minutes_to_end(m, w) for m, w in zip(minute, windows)])
     left = visited & ((np.isfinite(next_dispatch) & (next_dispatch < resolved_us)) | (total > to_end + OVERTIME))
+    left |= visited & ~left & (total > _work_fence(total, visited & ~left, category))
     held = visited & ~left
     work_entries, coordination_entries, split = [], [], {}
     if held.sum() >= MIN_SAMPLES:
@@ -506,12 +532,35 @@ def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple
     held_busy = float(np.nansum(total[held])) + float(np.nansum(median_work[left]))
     all_busy = float(np.nansum(total[visited]))
     split["choice"] = ("on scene -> resolved is the worker's time unless the assignee was dispatched to another "
-                       "case before the resolution or it came more than 90 min after their shift ended; then the "
-                       "time beyond the category's median work is a wait for another department that does not "
-                       "hold the worker")
+                       f"case before the resolution, it came more than {OVERTIME:g} min after their shift ended, or "
+                       f"it lies beyond the category's work by Tukey's fence ({WAIT_FENCE:g} IQR of log minutes); "
+                       "then the time beyond the category's median work is a wait for another department that does "
+                       "not hold the worker")
     split["worker_hours_as_fitted"] = round(held_busy / 60, 1)
     split["worker_hours_if_all_held"] = round(all_busy / 60, 1)
     return work_entries, coordination_entries, no_visit, split
+
+
+def _work_fence(total: np.ndarray, held: np.ndarray, category: np.ndarray) -> np.ndarray:
+    """Per case, the minutes beyond which its category's on-scene time is no longer work (:data:`WAIT_FENCE`).
+
+    The quartiles are of the log minutes of the cases the rules above leave as work; a category
+    with fewer than :data:`MIN_SAMPLES` of them takes the fence of all.
+    """
+    def fence(mask: np.ndarray) -> float:
+        logs = np.log(np.maximum(total[mask], 1.0))
+        if len(logs) < MIN_SAMPLES:
+            return math.inf
+        low, high = np.quantile(logs, (0.25, 0.75))
+        return math.exp(high + WAIT_FENCE * (high - low))
+
+    overall = fence(held)
+    out = np.full(len(total), overall)
+    for code in set(category):
+        mine = category == code
+        own = fence(held & mine)
+        out[mine] = own if math.isfinite(own) else overall
+    return out
 
 
 def _minutes_to_end(minute: float, window: tuple[int, int]) -> float:
