@@ -10,7 +10,7 @@ scenario of a street known from its log (``street = "log"``, docs/scenarios.md) 
 - places: each general grid's community, share of the cases and mean position;
 - stages (:mod:`cockpit.stages`): triage, the operator's dispatch time, acceptance and the trip by
   hour band (and risk where the log has enough cases), on-scene work and the wait for another
-  department by category, no-visit, reopen, rating and closing shares and times, all as fitted
+  department by risk and by category, no-visit, reopen, rating and closing shares and times, all as fitted
   quantiles;
 - staff: who worked when, from the ``assignee`` column. Each assignee's shift is the shortest
   window of whole hours that holds nearly all their dispatches, snapped to the windows most
@@ -522,6 +522,8 @@ def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple
         split[level] = {"visited": int(mine_visited.sum()), "coordination_share": round(share, 4),
                         "wait_mean_minutes": _mean(wait[mine]), "work_mean_minutes": _mean(total[held & (risk == level)]),
                         "work_mean_if_all_held_minutes": _mean(total[mine_visited])}
+    cells, split["categories"] = _coordination_cells(visited, left, wait, risk, category)
+    coordination_entries += cells
     resolved = np.isfinite(_minutes(first_resolved, t["reported_at"]))
     no_visit = []
     for code in sorted(set(category)):
@@ -539,6 +541,33 @@ def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple
     split["worker_hours_as_fitted"] = round(held_busy / 60, 1)
     split["worker_hours_if_all_held"] = round(all_busy / 60, 1)
     return work_entries, coordination_entries, no_visit, split
+
+
+def _coordination_cells(visited: np.ndarray, left: np.ndarray, wait: np.ndarray, risk: np.ndarray,
+                        category: np.ndarray) -> tuple[list, dict]:
+    """Coordination entries per category and risk with :data:`MIN_SAMPLES` visits, and the share per category.
+
+    Which cases wait for another department is often the category's matter (a rental dispute
+    waits for the housing office, a parking case for nobody): a category's own share, and its own
+    waits where :data:`MIN_SAMPLES` // 2 of them were seen (else its risk's), win over the risk's.
+    """
+    entries, report = [], {}
+    for code in sorted(set(category)):
+        mine = visited & (category == code)
+        if mine.sum():
+            report[code] = {"visited": int(mine.sum()), "coordination_share": round(float((left & mine).sum() / mine.sum()), 4),
+                            "wait_mean_minutes": _mean(wait[left & mine])}
+        for level in RISKS:
+            cell = mine & (risk == level)
+            if cell.sum() < MIN_SAMPLES:
+                continue
+            waited = left & cell
+            sample = wait[waited] if waited.sum() >= MIN_SAMPLES // 2 else wait[left & (risk == level)]
+            if len(sample) < MIN_SAMPLES // 2:
+                continue
+            entries.append({"category": code, "risk": level, "share": round(float(waited.sum() / cell.sum()), 4),
+                            **quantile_duration(sample).table()})
+    return entries, report
 
 
 def _work_fence(total: np.ndarray, held: np.ndarray, category: np.ndarray) -> np.ndarray:

@@ -21,10 +21,10 @@ import pandas as pd
 from scipy import stats
 
 sys.path.insert(0, str(Path(__file__).parent))
-from independent_world import COMMUNITIES, VARIANTS, night_cut, run_world  # noqa: E402
+from independent_world import COMMUNITIES, VARIANTS, night_cut, run_world
 
-from cockpit.vocabulary.local_time import LOCAL_TZ  # noqa: E402
-from simulation.validation import validate_log  # noqa: E402
+from cockpit.vocabulary.local_time import LOCAL_TZ
+from simulation.validation import validate_log
 
 JUDGED = ("cases", "response_minutes_mean", "response_within_target_rate", "resolution_hours_mean", "overdue_rate")
 HOLDOUT_DAYS = 31
