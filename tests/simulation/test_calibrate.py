@@ -24,7 +24,7 @@ from simulation.scenario import parse_scenario
 from simulation.validation import validate_log
 
 sys.path.insert(0, str(Path(__file__).parent))
-from independent_world import run_world  # noqa: E402
+from independent_world import VARIANTS, run_world  # noqa: E402
 
 JUDGED = ("cases", "response_minutes_mean", "response_within_target_rate", "resolution_hours_mean", "overdue_rate")
 """The KPIs an outside check predicts for the held-out month."""
@@ -76,6 +76,52 @@ def test_the_staff_of_an_independent_world_is_inferred_from_its_log(world, tmp_p
     # The written scenario reads back and knows the world's 12 grids in 3 communities.
     scenario = parse_scenario(tomllib.loads(__import__("tomli_w").dumps(result.scenario)), tmp_path)
     assert len(scenario.places.grid_ids) == 12 and len(scenario.places.community_ids) == 3
+
+
+def test_the_staff_of_communities_of_different_sizes_is_inferred_with_their_homes(tmp_path):
+    # The one worker of the small community E helps next door whenever free: most of their cases
+    # are elsewhere, yet theirs stand out in E (they were once counted as a worker of the whole street).
+    variant = VARIANTS["five_communities"]
+    frame = run_world(days=120, seed=11, **variant)
+    staff = calibrate(frame, tmp_path / "world.parquet").scenario["staff"]
+    counts = {(g["community"], tuple(staff["shifts"][g["shift"]])): g["count"] for g in staff["group"]}
+    names = [c[0] for c in variant["communities"]]
+    truth = {(c, (begin, end)): n for begin, end, workers in variant["shifts"] for c, n in zip(names, workers)}
+    assert counts == truth
+
+
+def test_an_hours_long_wait_on_a_quiet_shift_is_not_taken_for_work(tmp_path):
+    # On a lightly loaded street a worker is often not dispatched again while a case waits hours for
+    # another department: only the fence on the category's work times tells that wait from work.
+    # The world's work is gamma(2, 25 min) for these categories: mean 50, mean square 3,750.
+    frame = run_world(days=365, seed=11, **VARIANTS["light"])
+    stages = calibrate(frame, tmp_path / "world.parquet").scenario["stages"]
+    u = np.linspace(0.0, 1.0, 100_001)
+    for entry in stages["work"]:
+        if entry.get("category") not in ("waste_sanitation", "neighbour_dispute", "drainage_flooding"):
+            continue
+        minutes = np.interp(u, np.linspace(0.0, 1.0, len(entry["minutes"])), entry["minutes"])
+        assert minutes.mean() == pytest.approx(50.0, rel=0.06), entry["category"]
+        assert (minutes**2).mean() == pytest.approx(3750.0, rel=0.2), entry["category"]
+
+
+def test_the_wait_for_another_department_follows_the_category_where_the_log_shows_it(tmp_path):
+    # Another author's mix: half the rental cases wait about 20 h, elderly emergencies never do.
+    frame = run_world(days=365, seed=11, **VARIANTS["other_mix"])
+    result = calibrate(frame, tmp_path / "world.parquet")
+    shares = {code: row["coordination_share"]
+              for code, row in result.report["stages"]["work_and_coordination"]["categories"].items()}
+    truth = {c[0]: c[4] for c in VARIANTS["other_mix"]["categories"]}
+    assert shares == pytest.approx(truth, abs=0.03)
+    entries = result.scenario["stages"]["coordination"]
+    elderly = [e["share"] for e in entries if e.get("category") == "elderly_emergency"]
+    rental = [e for e in entries if e.get("category") == "group_rental"]
+    assert elderly and max(elderly) < 0.03
+    assert {e["risk"] for e in rental} == {"blue", "yellow", "red"}
+    for entry in rental:
+        waits = np.asarray(entry["minutes"])
+        assert entry["share"] == pytest.approx(0.5, abs=0.05)
+        assert np.median(waits) == pytest.approx(20 * 60, rel=0.15)  # the world's median wait
 
 
 def test_an_independent_world_calibrated_on_eleven_months_predicts_the_twelfth(world):
