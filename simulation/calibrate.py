@@ -10,13 +10,15 @@ scenario of a street known from its log (``street = "log"``, docs/scenarios.md) 
 - places: each general grid's community, share of the cases and mean position;
 - stages (:mod:`cockpit.stages`): triage, the operator's dispatch time, acceptance and the trip by
   hour band (and risk where the log has enough cases), on-scene work and the wait for another
-  department by risk and by category, no-visit, reopen, rating and closing shares and times, all as fitted
-  quantiles;
+  department by risk and by category, no-visit, reopen, rating and closing shares and times, all
+  as fitted quantiles;
 - staff: who worked when, from the ``assignee`` column. Each assignee's shift is the shortest
   window of whole hours that holds nearly all their dispatches, snapped to the windows most
   assignees share; their home community the one their cases are most over-represented in
   (against the street's share); the days they were on duty their days with a dispatch,
-  corrected for days on duty without one (a zero-truncated Poisson count per day). Summed per
+  corrected for days on duty without one (a zero-truncated Poisson count per day). An assignee
+  of a crew that works the shifts in turn (倒班) needs a window no shift has, in spells of a
+  shift: each spell counts on the shift that holds it (:func:`_crew_duties`). Summed per
   community and shift and rounded, that is the staffing a leader edits (``[[staff.group]]``
   ``count``).
 
@@ -82,6 +84,15 @@ HOME_LIFT = 1.25
 
 SHIFT_COVER = 0.97
 """Share of an assignee's dispatches their shift window must hold."""
+
+ROTATING_HOURS = 14
+"""Hours: an assignee whose dispatches need a longer window (no shift is), in spells no longer, works the shifts in turn."""
+
+SPELL_GAP = 8
+"""Hours without a dispatch that end an assignee's spell on duty."""
+
+CREW_START_RISE = 0.3
+"""Rise over the hour before of the share of an hour's dispatches that open a spell, at a shift's start."""
 
 _RISK_DEADLINE_MINUTES = {"blue": 24 * 60.0, "yellow": 48 * 60.0, "red": 72 * 60.0}
 
@@ -281,11 +292,16 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
     community = train["community"].astype(str).to_numpy()[known]
     places, counts = np.unique(community, return_counts=True)
     street_share = dict(zip(places.tolist(), (counts / counts.sum()).tolist()))
-    people = []
+    minute = ((when.dt.tz_localize(None) - pd.Timestamp("2000-01-01")).dt.total_seconds() // 60).to_numpy()
+    people, rotating = [], []
     for person in sorted(set(who)):
         mine = who == person
         hours = np.bincount(hour[mine], minlength=24).astype(float)
         window = _window(hours)
+        spells = _spells(minute[mine]) if _length(window) >= ROTATING_HOURS else []
+        if spells:
+            rotating.append({"id": person, "spells": spells, "home": _home(community[mine], street_share)})
+            continue
         # Their shift's days: days with a dispatch, over the chance of a day on duty having one.
         per_day = np.bincount(day[mine])
         active = per_day[per_day > 0]
@@ -294,14 +310,19 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
         home = _home(community[mine], street_share)
         people.append({"id": person, "window": window, "hours": hours, "duty": on_duty / days, "home": home,
                        "cases": int(mine.sum())})
-    windows = _common_windows(people)
+    crew_windows = _crew_windows(rotating) if rotating else []
+    windows = sorted(set(_common_windows(people)) | set(crew_windows))
     for p in people:
         p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w)))
-    shifts = {_shift_name(w): [w[0], w[1]] for w in sorted(set(p["shift"] for p in people if p["shift"] != (0, 24)))}
+    duties = [(p["home"], p["shift"], p["duty"]) for p in people]
+    if rotating:
+        candidates = crew_windows or [w for w in windows if w != (0, 24)] or [(0, 24)]
+        duties += [duty for p in rotating for duty in _crew_duties(p, candidates, days)]
+    shifts = {_shift_name(w): [w[0], w[1]] for w in sorted({w for _, w, _ in duties if w != (0, 24)})}
     groups: dict[tuple, float] = {}
-    for p in people:
-        key = (p["home"] or "", p["shift"])
-        groups[key] = groups.get(key, 0.0) + p["duty"]
+    for home, window, duty in duties:
+        key = (home or "", window)
+        groups[key] = groups.get(key, 0.0) + duty
     rows = []
     for (home, window), duty in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         count = max(1, int(math.floor(duty + 0.5))) if duty >= 0.3 else 0
@@ -318,16 +339,73 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
     if shifts:
         table["shifts"] = shifts
     report = {
-        "assignees": len(people),
+        "assignees": len(people) + len(rotating),
+        "rotating": len(rotating),
         "shifts": {name: hours for name, hours in shifts.items()},
         "on_duty": [{"community": r.get("community", "street"), "shift": r.get("shift", "all_day"),
                      "count": r["count"]} for r in rows],
         "choice": "an assignee's shift is the shortest window of whole hours holding 97 % of their dispatches, "
                   "snapped to the windows most assignees share; their home the community their cases are most "
                   "over-represented in against the street; days on duty are days with a dispatch over the chance "
-                  "that a day on duty has one",
+                  "that a day on duty has one; an assignee whose dispatches fill the whole day in spells of a "
+                  "shift works the shifts in turn: each spell counts on the shift it fits",
     }
-    return table, report, {p["id"]: p["shift"] for p in people}
+    return table, report, {p["id"]: p["shift"] for p in people} | {p["id"]: (0, 24) for p in rotating}
+
+
+def _spells(minutes: np.ndarray) -> list[np.ndarray]:
+    """An assignee's dispatch minutes cut into spells on duty (gaps over :data:`SPELL_GAP` hours).
+
+    Empty when the spells are not shifts (most longer than :data:`ROTATING_HOURS`): somebody on
+    call round the clock, not a crew that works the shifts in turn.
+    """
+    minutes = np.sort(minutes)
+    cuts = np.flatnonzero(np.diff(minutes) > SPELL_GAP * 60) + 1
+    spells = np.split(minutes, cuts)
+    lengths = np.array([spell[-1] - spell[0] for spell in spells])
+    return spells if len(spells) >= 2 and np.median(lengths) <= ROTATING_HOURS * 60 else []
+
+
+def _crew_windows(rotating: list[dict]) -> list[tuple[int, int]]:
+    """The shifts crews work in turn, when nobody keeps one: they start where spells start, and tile the day.
+
+    An hour whose share of dispatches that open a spell rises by :data:`CREW_START_RISE` over the
+    hour before is a shift's start: a shift's first dispatches come soon after it begins, while
+    the last hours of the shift before rarely open a spell.
+    """
+    starts, load = np.zeros(24), np.zeros(24)
+    for p in rotating:
+        for spell in p["spells"]:
+            hours = (spell // 60 % 24).astype(int)
+            starts[hours[0]] += 1
+            load += np.bincount(hours, minlength=24)
+    opening = np.divide(starts, load, out=np.zeros(24), where=load > 0)
+    first = sorted(int(h) for h in np.flatnonzero(opening - np.roll(opening, 1) >= CREW_START_RISE))
+    if len(first) < 2:
+        return []
+    return [(h, first[(k + 1) % len(first)]) for k, h in enumerate(first)]
+
+
+def _crew_duties(person: dict, windows: list[tuple[int, int]], days: int) -> list[tuple[str | None, tuple, float]]:
+    """(home, shift, share of days) of a crew member: each spell on the window holding most of it.
+
+    A shift instance is counted once however many spells it holds; instances without a dispatch
+    are added back as for a fixed shift (zero-truncated Poisson on the dispatches per instance).
+    """
+    instances: dict[tuple, int] = {}
+    for spell in person["spells"]:
+        hours = np.bincount((spell // 60 % 24).astype(int), minlength=24).astype(float)
+        window = min(windows, key=lambda w: (-_covered(hours, w), _length(w)))
+        # The day the shift instance began: a night spell after midnight belongs to the evening before.
+        start = (spell[0] - window[0] * 60) // 1440
+        instances[(window, start)] = instances.get((window, start), 0) + len(spell)
+    out = []
+    for window in sorted({w for w, _ in instances}):
+        counts = np.array([n for (w, _), n in instances.items() if w == window], dtype=float)
+        rate = _zero_truncated_rate(float(counts.mean()))
+        on_duty = min(len(counts) / max(1e-9, 1 - math.exp(-rate)), float(days))
+        out.append((person["home"], window, on_duty / days))
+    return out
 
 
 def _home(communities: np.ndarray, street_share: dict[str, float]) -> str | None:
@@ -385,7 +463,7 @@ def _common_windows(people: list[dict]) -> list[tuple[int, int]]:
     for p in people:
         counts[p["window"]] = counts.get(p["window"], 0) + 1
     common = [w for w, c in counts.items() if c >= max(2, 0.1 * len(people))]
-    if not common:
+    if not common and counts:
         common = [max(counts, key=counts.get)]
     return sorted(set(common) | {(0, 24)})
 

@@ -48,12 +48,14 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
               cases_per_day: float = 75.0, trend: float = 0.2, weekend: float = 0.8,
               weekend_later: float = 0.0, *, shifts: tuple | None = None,
               communities: tuple = COMMUNITIES, categories: tuple = CATEGORIES,
-              accept_slow: tuple = ACCEPT_SLOW) -> pd.DataFrame:
+              accept_slow: tuple = ACCEPT_SLOW, rotation_days: int = 0) -> pd.DataFrame:
     """The world's incident log over ``days`` days.
 
     ``shifts`` are (start hour, end hour, workers) with workers one count for every community or
     one per community (``communities`` order); without it, ``day_workers``/``night_workers`` per
-    community on 07-19 and 19-07. Cases and their own times are drawn from streams that do not
+    community on 07-19 and 19-07. With ``rotation_days`` each community has two crews a shift,
+    and every crew works each shift in turn for that many days, resting as long between two
+    (倒班): nobody keeps one shift. Cases and their own times are drawn from streams that do not
     depend on the staffing, so two runs with other staffing see the same cases (the ground truth
     of a staffing what-if). The rate grows linearly by ``trend`` over the period; a weekend day
     has ``weekend`` times the mean day and its day shape peaks ``weekend_later`` hours later. The
@@ -76,7 +78,16 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
     teams = []
     for index, (begin, end, workers) in enumerate(shifts):
         counts = workers if isinstance(workers, (tuple, list)) else [workers] * len(names)
-        teams.append(((begin, end), [f"W-{c}-S{index}K{k}" for c, n in zip(names, counts) for k in range(n)]))
+        teams.append(((begin, end), [(c, k) for c, n in zip(names, counts) for k in range(n)]))
+    crews = 2 * len(shifts)
+
+    def team_on(index: int, day: int) -> list[str]:
+        """Who works shift ``index`` in its instance that starts on ``day``."""
+        members = teams[index][1]
+        if not rotation_days:
+            return [f"W-{c}-S{index}K{k}" for c, k in members]
+        crew = (2 * index - day // rotation_days) % crews
+        return [f"W-{c}-C{crew}K{k}" for c, k in members]
 
     def hour_of(t: float) -> int:
         return int((t // 60) % 24)
@@ -104,13 +115,16 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
         changes = sorted({h for (band, _) in teams for h in band})
         hour = 0
         while True:
-            now = {w for band, team in teams if within(hour % 24, band) for w in team}
+            day, clock = divmod(hour, 24)
+            working = [team_on(index, day if band[0] < band[1] or clock >= band[0] else day - 1)
+                       for index, (band, _) in enumerate(teams) if within(clock, band)]
+            now = {w for team in working for w in team}
             for w in sorted(on_duty - now):
                 on_duty.discard(w)
                 if w in idle:
                     idle.remove(w)
-            for band, team in teams:
-                coming = [w for w in team if w in now and w not in on_duty]
+            for team in working:
+                coming = [w for w in team if w not in on_duty]
                 on_duty.update(coming)
                 idle.extend(coming)
             dispatch()
@@ -244,6 +258,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "base": {},
     # Three eight-hour shifts, the night thinner than the day.
     "three_shifts": {"shifts": ((8, 16, 3), (16, 24, 3), (0, 8, 2))},
+    # The same three shifts worked by six crews in turn, two days on and two off (nobody keeps a shift).
+    "rotating_crews": {"shifts": ((8, 16, 3), (16, 24, 3), (0, 8, 2)), "rotation_days": 2},
     # Five communities of different sizes, each staffed for its size.
     "five_communities": {
         "communities": (("A", 3.0, 6), ("B", 2.0, 4), ("C", 1.0, 3), ("D", 1.0, 2), ("E", 0.5, 2)),

@@ -90,6 +90,31 @@ def test_the_staff_of_communities_of_different_sizes_is_inferred_with_their_home
     assert counts == truth
 
 
+@pytest.fixture(scope="module")
+def rotating() -> pd.DataFrame:
+    return run_world(days=365, seed=11, **VARIANTS["rotating_crews"])
+
+
+def test_crews_that_work_the_shifts_in_turn_are_counted_on_each_shift(rotating, tmp_path):
+    # Every assignee's dispatches fill the whole day over the year: taken for a fixed shift, each
+    # was on duty round the clock (three times the street's capacity, and no night to cut).
+    staff = calibrate(rotating, tmp_path / "world.parquet", until=pd.Timestamp("2024-12-01").date()).scenario["staff"]
+    assert sorted(map(tuple, staff["shifts"].values())) == [(0, 8), (8, 16), (16, 0)]
+    counts = {(g["community"], tuple(staff["shifts"][g["shift"]])): g["count"] for g in staff["group"]}
+    truth = {(c, (begin, end % 24)): n for begin, end, n in VARIANTS["rotating_crews"]["shifts"]
+             for c in ("N1", "N2", "N3")}
+    assert counts == truth
+
+
+def test_a_street_of_rotating_crews_calibrated_on_eleven_months_predicts_the_twelfth(rotating):
+    table = validate_log(rotating, 31, replications=10, seed=2).table.set_index("kpi")
+    for kpi in JUDGED[:-1]:
+        assert table.loc[kpi, "pass"], table.loc[kpi]
+    # Its cases are the first world's: the same unusually good last month for the overdue rate.
+    assert table.loc["response_minutes_mean", "relative_error"] == pytest.approx(0.0, abs=0.1)
+    assert table.loc["overdue_rate", "mean"] == pytest.approx(0.0125, abs=0.006)
+
+
 def test_an_hours_long_wait_on_a_quiet_shift_is_not_taken_for_work(tmp_path):
     # On a lightly loaded street a worker is often not dispatched again while a case waits hours for
     # another department: only the fence on the category's work times tells that wait from work.
