@@ -23,7 +23,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from cockpit.dispatch import DETOUR_FACTOR, Candidate, CaseNeed, DispatchPolicy, Pool, home_tiers, shortlist_by
+from cockpit.dispatch import (DETOUR_FACTOR, Candidate, CaseNeed, DispatchPolicy, Pool, home_tiers, near_best,
+                              shortlist_by)
 from simulation.model import Person
 from simulation.shifts import Shift, duty_by_hour
 
@@ -53,7 +54,7 @@ def fast_constructor(cls: type) -> Callable:
 
 
 _NOBODY = np.zeros(0, dtype=np.int64)
-_FEW = 24
+_FEW = 400
 """Up to this many people of a home tier are checked one by one rather than with numpy."""
 
 new_need = fast_constructor(CaseNeed)
@@ -99,7 +100,9 @@ class Core:
         self._buckets: dict[tuple, tuple] = {}
         self.shift_ids = tuple(shifts)
         self.members = {h: [s for s, p in enumerate(self.roster) if p.shift_id == h] for h in self.shift_ids}
-        self.free = np.zeros(n, dtype=bool)
+        # Who is free, as bytes the loop reads one by one and, through the same memory, as a numpy mask.
+        self.is_free = bytearray(n)
+        self.free = np.frombuffer(self.is_free, dtype=bool)
         self.busy = [False] * n
         self.leaving = [False] * n
         self.on_duty = [False] * n
@@ -107,8 +110,10 @@ class Core:
         self.where = np.empty(n, dtype=complex)
         self.x, self.y = self.where.real, self.where.imag
         self.x[:], self.y[:] = self.base_x, self.base_y
-        self.base_where = self.where.copy()
+        self.base_where = self.where.tolist()
         self.pace = DETOUR_FACTOR / self.speed
+        self.where_at = self.where.tolist()
+        self.pace_of = self.pace.tolist()
         self.unplaced = bool(np.isnan(self.where).any())
         self.heap: list[tuple[float, int]] = []
         self.waiting: list[tuple[tuple, int]] = []
@@ -135,7 +140,7 @@ class Core:
         """Put on duty whoever works at ``t0`` and schedule every shift's next start and end."""
         for s, person in enumerate(self.roster):
             on = person.shift_id is None or self.shifts[person.shift_id].covers(t0)
-            self.on_duty[s] = self.free[s] = on
+            self.on_duty[s] = self.is_free[s] = on
         for h, shift in enumerate(self.shifts.values()):
             heappush(self.heap, (shift.next_start(t0), (h << 3) | SHIFT_START))
             heappush(self.heap, (shift.next_end(t0), (h << 3) | SHIFT_END))
@@ -206,7 +211,7 @@ class Core:
         if self.leaving[s]:
             self.leaving[s] = False
         elif not (self.waiting and self.take_waiting(s, t)):
-            self.free[s] = True
+            self.is_free[s] = True
 
     def on_shift_start(self, h: int, t: float) -> None:
         """People of the shift come on duty; the busy ones stay on; the others take waiting cases."""
@@ -218,7 +223,7 @@ class Core:
                 continue
             self.came_on_duty(s)
             if not (self.waiting and self.take_waiting(s, t)):
-                self.free[s] = True
+                self.is_free[s] = True
         heappush(self.heap, (shift.next_start(t), (h << 3) | SHIFT_START))
 
     def on_shift_end(self, h: int, t: float) -> None:
@@ -229,7 +234,7 @@ class Core:
             if self.busy[s]:
                 self.leaving[s] = True
             else:
-                self.free[s] = False
+                self.is_free[s] = False
         heappush(self.heap, (shift.next_end(t), (h << 3) | SHIFT_END))
 
     def on_escalate(self, i: int, t: float) -> None:
@@ -247,7 +252,7 @@ class Core:
         self.start[i] = t
         self.who[i] = s
         self.busy[s] = True
-        self.free[s] = False
+        self.is_free[s] = False
         scene = self.trip_end(i, s, t) if on_scene_at is None else on_scene_at
         self.scene[i] = scene
         heappush(self.heap, (max(t, scene) + self.service_of[i], (i << 3) | DONE))
@@ -258,45 +263,48 @@ class Core:
 
     def choose(self, i: int) -> int:
         """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
-        mask = self.people_mask[self.kind_of[i]]
         if self._by_tier:
-            return self.rank_among(i, self.best_tier(self.buckets_of(i), mask), self._rank, self._within_tier)
+            return self.rank_among(i, self.best_tier(self.choice_buckets(i)), self._rank, self._within_tier)
+        mask = self.people_mask[self.kind_of[i]]
         return self.rank_among(i, (self.free & mask).nonzero()[0], self._rank, self._shortlist)
 
-    def best_tier(self, buckets: tuple, mask: np.ndarray) -> np.ndarray | list[int]:
-        """The free people ``mask`` admits in the first of ``buckets`` (home tiers 0, 1, 2) holding any.
+    def best_tier(self, buckets: tuple) -> np.ndarray | list[int]:
+        """The free people of the first of ``buckets`` (home tiers 0, 1, 2) holding any.
 
         A shortlist whose first key is the home tier keeps exactly these at its first step (the
         people at the best value of an integer key), so it is handed only them. Few people (a
         grid's) are looked at one by one, which is cheaper than numpy's calls; many, with numpy.
         """
-        free = self.free
+        free = self.is_free
         for people, rows in buckets:
             if people is not None:
-                idx = [s for s in people if free[s] and mask[s]]
+                idx = [s for s in people if free[s]]
                 if idx:
                     return idx
             else:
-                idx = rows[free[rows] & mask[rows]]
+                idx = rows[self.free[rows]]
                 if idx.size:
                     return idx
         return _NOBODY
 
-    def buckets_of(self, i: int) -> tuple:
-        """Everybody by home tier (0, 1, 2) for case ``i``: per tier the people as a list (few) or an array (many)."""
+    def choice_buckets(self, i: int) -> tuple:
+        """:meth:`qualified_buckets` of case ``i``."""
         need = self.need(i)
-        return self.tier_buckets(need.general_grid, need.community)
+        return self.qualified_buckets(need.general_grid, need.community, self.kind_of[i])
 
-    def tier_buckets(self, grid: str | None, community: str | None) -> tuple:
-        """:meth:`buckets_of` for a case in ``grid`` and ``community`` (computed once per place)."""
-        key = (grid, community)
+    def qualified_buckets(self, grid: str | None, community: str | None, kind: int) -> tuple:
+        """The people ``people_mask[kind]`` admits for a case in ``grid`` and ``community``, by home tier (0, 1, 2).
+
+        Per tier a list of people (few) or an array (many); computed once per place and kind.
+        """
+        key = (grid, community, kind)
         buckets = self._buckets.get(key)
         if buckets is None:
-            tiers = self.tiers(grid, community)
+            tiers, mask = self.tiers(grid, community), self.people_mask[kind]
             buckets = []
             for tier in (0, 1, 2):
-                rows = (tiers == tier).nonzero()[0]
-                buckets.append((rows.tolist() if rows.size <= _FEW else None, rows))
+                rows = ((tiers == tier) & mask).nonzero()[0]
+                buckets.append((rows.tolist(), None) if rows.size <= _FEW else (None, rows))
             buckets = self._buckets[key] = tuple(buckets)
         return buckets
 
@@ -310,8 +318,13 @@ class Core:
         """
         if not len(idx):
             return -1
-        if shortlist is not None and len(idx) == 1:
-            return int(idx[0])
+        if shortlist is not None:
+            if len(idx) == 1:
+                return int(idx[0])
+            if idx.__class__ is list and shortlist.keys[0] == "eta":
+                s = self.nearest_few(i, idx)
+                if s >= 0:
+                    return s
         idx = np.asarray(idx)
         if shortlist is not None:
             chosen = shortlist(self.pool(i, idx))
@@ -326,6 +339,24 @@ class Core:
                 chosen = self.memo[key] = self._ranked(need, idx, rank)
             return chosen
         return self._ranked(need, idx, rank)
+
+    def nearest_few(self, i: int, idx: list[int]) -> int:
+        """The one person of ``idx`` nearest case ``i`` by travel time, or -1 if the shortlist would keep several.
+
+        The first step of a shortlist whose first key is the travel time (``cockpit.dispatch.near_best``)
+        for a handful of people, in plain Python: a unique nearest person is the policy's choice.
+        """
+        where = self.case_point(i)
+        if where is None or not self.travel:
+            return -1
+        at, pace = self.where_at, self.pace_of
+        etas = [abs(at[s] - where) * pace[s] for s in idx]
+        if self.unplaced:
+            # Somebody without a position is 0 minutes away, as in the policy's own figure.
+            etas = [e if e == e else 0.0 for e in etas]
+        limit = near_best(min(etas))
+        near = [s for s, e in zip(idx, etas) if e <= limit]
+        return near[0] if len(near) == 1 else -1
 
     def _ranked(self, need: CaseNeed, idx: np.ndarray, rank) -> int:
         recs = rank(need, [self.candidate(s) for s in idx.tolist()])
@@ -367,8 +398,16 @@ class Core:
     def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
         """Where case ``i`` is (x + iy metres, None without geography) and everybody's home tier for it."""
         need = self.need(i)
-        where = None if need.x is None or need.y is None else complex(need.x, need.y)
-        return where, self.tiers(need.general_grid, need.community)
+        return self.case_point(i), self.tiers(need.general_grid, need.community)
+
+    def case_point(self, i: int) -> complex | None:
+        """Where case ``i`` is as x + iy metres (None without geography)."""
+        need = self.need(i)
+        return None if need.x is None or need.y is None else complex(need.x, need.y)
+
+    def move(self, s: int, where: complex) -> None:
+        """Person ``s`` is now at ``where`` (x + iy metres)."""
+        self.where[s] = self.where_at[s] = where
 
     def candidate(self, s: int) -> Candidate:
         p = self.roster[s]

@@ -333,13 +333,14 @@ class StreetEngine(Core):
             for _ in self.category_names:
                 self.people_mask.append(~self.is_department)
                 self.team_mask.append(self.is_department.copy())
-            return
-        candidates = [self.candidate(s) for s in range(len(self.roster))]
-        for code in range(len(self.category_names)):
-            probe = CaseNeed("probe", 1, 0.0, self.case_skill[code], self.case_department[code])
-            ok = np.array([qualified(c, probe) for c in candidates], dtype=bool)
-            self.people_mask.append(ok & ~self.is_department)
-            self.team_mask.append(ok & self.is_department)
+        else:
+            candidates = [self.candidate(s) for s in range(len(self.roster))]
+            for code in range(len(self.category_names)):
+                probe = CaseNeed("probe", 1, 0.0, self.case_skill[code], self.case_department[code])
+                ok = np.array([qualified(c, probe) for c in candidates], dtype=bool)
+                self.people_mask.append(ok & ~self.is_department)
+                self.team_mask.append(ok & self.is_department)
+        self.teams = [mask.nonzero()[0].tolist() for mask in self.team_mask]
 
     # -- the run ---------------------------------------------------------------------------------
 
@@ -362,12 +363,12 @@ class StreetEngine(Core):
             self._cz = [complex(x, y) for x, y in zip(self._cx, self._cy)]
             self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
             self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
+            self.where_at = self.where.tolist()
         else:
             self._cx = self._cy = self._cz = [None] * len(self._place)
         self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
         self._community = [self.ground.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
-        self._tier_rows = [self.tiers(g, c) for g, c in zip(self._grid, self._community)]
-        self._tier_buckets = [self.tier_buckets(g, c) for g, c in zip(self._grid, self._community)]
+        self._place_key = self._places()
         self._accept = self.accept.tolist()
         self._trip = self.trip.tolist()
         self._no_visit = self.no_visit.tolist()
@@ -392,6 +393,17 @@ class StreetEngine(Core):
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
         return self._record(events, default_owner)
 
+    def _places(self) -> list[tuple]:
+        """Each case's general grid and community ids and category index, one tuple per combination."""
+        grid_ids, community_ids = self.ground.grid_ids, self.ground.community_ids
+        # One integer per combination (-1 for no grid or community shifts to 0), so numpy's 1-D unique applies.
+        sizes = (len(grid_ids) + 1, len(community_ids) + 1, max(len(self.category_names), 1))
+        combos, inverse = np.unique(np.ravel_multi_index((self.grid + 1, self.community + 1, self.category), sizes),
+                                    return_inverse=True)
+        keys = [(grid_ids[g - 1] if g else None, community_ids[c - 1] if c else None, k)
+                for g, c, k in zip(*(axis.tolist() for axis in np.unravel_index(combos, sizes)))]
+        return [keys[k] for k in inverse.tolist()]
+
     def calendar(self) -> list[int]:
         """New cases in the order they become ready; a start state's cases are placed by :meth:`_resume`."""
         first = len(self.stage)
@@ -405,7 +417,7 @@ class StreetEngine(Core):
             s = self.index_of.get(member.staff_id)
             if s is not None:
                 self.position[s] = self._nearest_place(member.x, member.y)
-                self.x[s], self.y[s] = member.x, member.y
+                self.move(s, complex(member.x, member.y))
         t0 = self.t0
         for i, (stage, assignee, on_scene_at) in self.stage.items():
             s = self.index_of.get(assignee) if assignee is not None else None
@@ -431,7 +443,7 @@ class StreetEngine(Core):
         """
         self.holder[i] = s
         self.busy[s] = True
-        self.free[s] = False
+        self.is_free[s] = False
         no_visit = self._no_visit[i]
         if on_scene_at is not None:
             accepted = scene = on_scene_at
@@ -594,10 +606,14 @@ class StreetEngine(Core):
         )
 
     def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
-        return self._cz[i], self._tier_rows[i]
+        grid, community, _ = self._place_key[i]
+        return self._cz[i], self.tiers(grid, community)
 
-    def buckets_of(self, i: int) -> tuple:
-        return self._tier_buckets[i]
+    def case_point(self, i: int) -> complex | None:
+        return self._cz[i]
+
+    def choice_buckets(self, i: int) -> tuple:
+        return self.qualified_buckets(*self._place_key[i])
 
     def nobody(self, i: int, t: float) -> int:
         """A case owned by the street whistles for a department team (吹哨报到)."""
@@ -605,7 +621,8 @@ class StreetEngine(Core):
 
     def whistle(self, i: int) -> int:
         """The free department team of the case's category that ``rank_departments`` puts first (-1: none)."""
-        idx = (self.free & self.team_mask[self.kind_of[i]]).nonzero()[0]
+        free = self.is_free
+        idx = [s for s in self.teams[self.kind_of[i]] if free[s]]
         return self.rank_among(i, idx, rank_departments, DEPARTMENT_SHORTLIST if self.use_shortlist else None)
 
     def wait(self, i: int, t: float) -> None:
@@ -639,11 +656,11 @@ class StreetEngine(Core):
         if place >= 0 and not self._no_visit[i]:
             self.position[s] = place
             if self.travel:
-                self.where[s] = self._cz[i]
+                self.move(s, self._cz[i])
 
     def came_on_duty(self, s: int) -> None:
         self.position[s] = self.base_place[s]
-        self.where[s] = self.base_where[s]
+        self.move(s, self.base_where[s])
 
 
 _PATROL_ONLY = np.array([1.0 if s is Source.PATROL else 0.0 for s in SOURCES])

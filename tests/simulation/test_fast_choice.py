@@ -52,7 +52,12 @@ def _restore():
     yield
     for name, (free, where) in saved.items():
         ENGINES[name].free[:] = free
-        ENGINES[name].where[:] = where
+        _move_all(ENGINES[name], where)
+
+
+def _move_all(engine: StreetEngine, where: np.ndarray) -> None:
+    for s, point in enumerate(where.tolist()):
+        engine.move(s, point)
 
 
 def _by_rank(engine: StreetEngine, case: int, mask: np.ndarray, rank) -> int:
@@ -64,7 +69,7 @@ def _by_rank(engine: StreetEngine, case: int, mask: np.ndarray, rank) -> int:
 def _placed(state) -> tuple[StreetEngine, int]:
     engine, free, where, case = state
     engine.free[:] = free
-    engine.where[:] = where
+    _move_all(engine, where)
     return engine, case
 
 
