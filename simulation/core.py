@@ -53,9 +53,8 @@ def fast_constructor(cls: type) -> Callable:
     return make
 
 
-_NOBODY = np.zeros(0, dtype=np.int64)
-_FEW = 400
-"""Up to this many people of a home tier are checked one by one rather than with numpy."""
+_FEW = 16
+"""Up to this many people of a home tier are looked at one by one; more, with numpy."""
 
 new_need = fast_constructor(CaseNeed)
 new_candidate = fast_constructor(Candidate)
@@ -160,27 +159,31 @@ class Core:
     def loop(self, cutoff: float = math.inf) -> int:
         """Run until every case is resolved (or the next event is after ``cutoff``); the events processed."""
         ready = self.ready.tolist()
+        # The calendar ends with -1, which reads the infinite time appended to ``ready``.
+        ready.append(math.inf)
         calendar = self.calendar()
         calendar.append(-1)
-        position, events = 0, 0
+        position = popped = 0
+        on_ready = self.on_ready
         handlers = (None, self.on_done, self.on_shift_start, self.on_shift_end, self.on_escalate, self.on_reopen)
         heap = self.heap
         next_i = calendar[0]
-        next_ready = ready[next_i] if next_i >= 0 else math.inf
-        while self.pending and (heap or next_i >= 0):
-            if not heap or heap[0][0] > next_ready:
-                events += 1
-                self.on_ready(next_i, next_ready)
+        next_ready = ready[next_i]
+        while self.pending:
+            if heap and heap[0][0] <= next_ready:
+                t, code = heappop(heap)
+                if t > cutoff:
+                    break
+                popped += 1
+                handlers[code & 7](code >> 3, t)
+            elif next_i >= 0:
+                on_ready(next_i, next_ready)
                 position += 1
                 next_i = calendar[position]
-                next_ready = ready[next_i] if next_i >= 0 else math.inf
-                continue
-            t, code = heappop(heap)
-            if t > cutoff:
+                next_ready = ready[next_i]
+            else:
                 break
-            events += 1
-            handlers[code & 7](code >> 3, t)
-        return events
+        return position + popped
 
     def calendar(self) -> list[int]:
         """The cases in the order they become ready for dispatch (a model may leave some out)."""
@@ -262,30 +265,28 @@ class Core:
         return self.choose(i)
 
     def choose(self, i: int) -> int:
-        """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
+        """The person the policy sends to case ``i`` among the free qualified people (-1: nobody).
+
+        A shortlist whose first key is the home tier keeps exactly the free people of the best
+        tier holding any (the people at the best value of an integer key), so it is handed only
+        them. A few people are looked at one by one, many with numpy: each is the cheaper there.
+        """
         if self._by_tier:
-            return self.rank_among(i, self.best_tier(self.choice_buckets(i)), self._rank, self._within_tier)
+            free = self.is_free
+            for people, rows in self.choice_buckets(i):
+                if rows is not None:
+                    idx = rows[self.free[rows]].tolist()
+                elif len(people) == 1:
+                    if free[people[0]]:
+                        return people[0]
+                    continue
+                else:
+                    idx = [s for s in people if free[s]]
+                if idx:
+                    return idx[0] if len(idx) == 1 else self.rank_among(i, idx, self._rank, self._within_tier)
+            return -1
         mask = self.people_mask[self.kind_of[i]]
         return self.rank_among(i, (self.free & mask).nonzero()[0], self._rank, self._shortlist)
-
-    def best_tier(self, buckets: tuple) -> np.ndarray | list[int]:
-        """The free people of the first of ``buckets`` (home tiers 0, 1, 2) holding any.
-
-        A shortlist whose first key is the home tier keeps exactly these at its first step (the
-        people at the best value of an integer key), so it is handed only them. Few people (a
-        grid's) are looked at one by one, which is cheaper than numpy's calls; many, with numpy.
-        """
-        free = self.is_free
-        for people, rows in buckets:
-            if people is not None:
-                idx = [s for s in people if free[s]]
-                if idx:
-                    return idx
-            else:
-                idx = rows[self.free[rows]]
-                if idx.size:
-                    return idx
-        return _NOBODY
 
     def choice_buckets(self, i: int) -> tuple:
         """:meth:`qualified_buckets` of case ``i``."""
@@ -295,7 +296,7 @@ class Core:
     def qualified_buckets(self, grid: str | None, community: str | None, kind: int) -> tuple:
         """The people ``people_mask[kind]`` admits for a case in ``grid`` and ``community``, by home tier (0, 1, 2).
 
-        Per tier a list of people (few) or an array (many); computed once per place and kind.
+        Per tier the people as a list and, for many, also as an array; computed once per place and kind.
         """
         key = (grid, community, kind)
         buckets = self._buckets.get(key)
@@ -304,7 +305,7 @@ class Core:
             buckets = []
             for tier in (0, 1, 2):
                 rows = ((tiers == tier) & mask).nonzero()[0]
-                buckets.append((rows.tolist(), None) if rows.size <= _FEW else (None, rows))
+                buckets.append((rows.tolist(), rows if rows.size > _FEW else None))
             buckets = self._buckets[key] = tuple(buckets)
         return buckets
 
@@ -354,9 +355,9 @@ class Core:
         if self.unplaced:
             # Somebody without a position is 0 minutes away, as in the policy's own figure.
             etas = [e if e == e else 0.0 for e in etas]
-        limit = near_best(min(etas))
-        near = [s for s, e in zip(idx, etas) if e <= limit]
-        return near[0] if len(near) == 1 else -1
+        ordered = sorted(etas)
+        # Unique when the second nearest is beyond the shortlist's reach (never with a NaN).
+        return idx[etas.index(ordered[0])] if ordered[1] > near_best(ordered[0]) else -1
 
     def _ranked(self, need: CaseNeed, idx: np.ndarray, rank) -> int:
         recs = rank(need, [self.candidate(s) for s in idx.tolist()])

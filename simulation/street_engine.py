@@ -87,6 +87,7 @@ class StreetEngine(Core):
         self.mode = [modes.index(TRAVEL_MODE[p.kind]) if modes else 0 for p in self.roster]
         self._speed = self.speed.tolist()
         self._travel = scenario.travel
+        self._by_map = scenario.travel in ("road", "straight_line")
         self._roads = self.ground.roads if scenario.travel == "road" else None
         self._straight_minutes = self.ground.straight.minutes_at if self.ground.straight is not None else None
         self.base_place = [p.base for p in self.roster]
@@ -358,19 +359,27 @@ class StreetEngine(Core):
         self._place = self.place.tolist()
         straight = self.ground.straight
         if self.travel and straight is not None:
-            self._cx = [straight.x[p] if p >= 0 else math.nan for p in self._place]
-            self._cy = [straight.y[p] if p >= 0 else math.nan for p in self._place]
-            self._cz = [complex(x, y) for x, y in zip(self._cx, self._cy)]
+            placed = self.place >= 0
+            point = np.empty(len(self.place), dtype=complex)
+            point.real = np.where(placed, np.asarray(straight.x)[self.place], math.nan)
+            point.imag = np.where(placed, np.asarray(straight.y)[self.place], math.nan)
+            self._cx, self._cy, self._cz = point.real.tolist(), point.imag.tolist(), point.tolist()
             self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
             self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
             self.where_at = self.where.tolist()
         else:
             self._cx = self._cy = self._cz = [None] * len(self._place)
-        self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
-        self._community = [self.ground.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
-        self._place_key = self._places()
-        self._accept = self.accept.tolist()
-        self._trip = self.trip.tolist()
+        # Ids by code, None last so that code -1 reads it.
+        self._grid = np.array([*self.ground.grid_ids, None], dtype=object)[self.grid].tolist()
+        self._community = np.array([*self.ground.community_ids, None], dtype=object)[self.community].tolist()
+        keys, combo = self._places()
+        self._place_key = [keys[k] for k in combo]
+        buckets = [self.qualified_buckets(*key) for key in keys]
+        self._choice = [buckets[k] for k in combo]
+        # Per hour of day the band's minutes of every case.
+        accept, trip = self.accept.tolist(), self.trip.tolist()
+        self._accept = [accept[band] for band in self.band_of_hour]
+        self._trip = [trip[band] for band in self.band_of_hour]
         self._no_visit = self.no_visit.tolist()
         self._coordination = self.coordination.tolist()
         self._reopens = self.reopens.tolist()
@@ -393,8 +402,8 @@ class StreetEngine(Core):
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
         return self._record(events, default_owner)
 
-    def _places(self) -> list[tuple]:
-        """Each case's general grid and community ids and category index, one tuple per combination."""
+    def _places(self) -> tuple[list[tuple], list[int]]:
+        """The combinations of general grid id, community id and category index the cases have, and each case's."""
         grid_ids, community_ids = self.ground.grid_ids, self.ground.community_ids
         # One integer per combination (-1 for no grid or community shifts to 0), so numpy's 1-D unique applies.
         sizes = (len(grid_ids) + 1, len(community_ids) + 1, max(len(self.category_names), 1))
@@ -402,7 +411,7 @@ class StreetEngine(Core):
                                     return_inverse=True)
         keys = [(grid_ids[g - 1] if g else None, community_ids[c - 1] if c else None, k)
                 for g, c, k in zip(*(axis.tolist() for axis in np.unravel_index(combos, sizes)))]
-        return [keys[k] for k in inverse.tolist()]
+        return keys, inverse.tolist()
 
     def calendar(self) -> list[int]:
         """New cases in the order they become ready; a start state's cases are placed by :meth:`_resume`."""
@@ -448,7 +457,7 @@ class StreetEngine(Core):
         if on_scene_at is not None:
             accepted = scene = on_scene_at
         else:
-            accepted = t + self._accept[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
+            accepted = t + self._accept[int(t // MINUTES_PER_HOUR) % 24][i]
             scene = accepted if no_visit else accepted + self.trip_minutes(i, s, accepted)
         if self.round[i] == 0:
             if on_scene_at is None and not no_visit and self.supply is not None:
@@ -466,15 +475,14 @@ class StreetEngine(Core):
 
     def trip_minutes(self, i: int, s: int, t: float) -> float:
         """Minutes from where ``s`` is to case ``i``: by road, straight line, or the stage table's trip."""
-        travel = self._travel
-        if travel == "none":
-            return 0.0
         place, at = self._place[i], self.position[s]
-        if travel == "stages" or place < 0 or at < 0:
-            return self._trip[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
-        if self._roads is not None:
-            return self._roads.minutes(self.mode[s], at, place) * self._travel_scale
-        return self._straight_minutes(self._speed[s], at, place) * self._travel_scale
+        if self._by_map and place >= 0 and at >= 0:
+            if self._roads is not None:
+                return self._roads.minutes(self.mode[s], at, place) * self._travel_scale
+            return self._straight_minutes(self._speed[s], at, place) * self._travel_scale
+        if self._travel == "none":
+            return 0.0
+        return self._trip[int(t // MINUTES_PER_HOUR) % 24][i]
 
     def _with_item(self, i: int, sent: float, arrive: float) -> float:
         """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
@@ -613,7 +621,7 @@ class StreetEngine(Core):
         return self._cz[i]
 
     def choice_buckets(self, i: int) -> tuple:
-        return self.qualified_buckets(*self._place_key[i])
+        return self._choice[i]
 
     def nobody(self, i: int, t: float) -> int:
         """A case owned by the street whistles for a department team (吹哨报到)."""
