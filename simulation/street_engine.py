@@ -353,7 +353,8 @@ class StreetEngine(Core):
         default_owner = [levels.index(RiskLevel(r).default_owner) for r in self.risks]
         self.deadline = np.array([RiskLevel(r).resolve_within.total_seconds() / 60 for r in self.risks])[self.cls]
         self.esc = self.carried_escalations.tolist()
-        self.owner = [min(_STREET, default_owner[k] + e) for k, e in zip(self.cls.tolist(), self.esc)]
+        self.owner = np.minimum(_STREET, np.array(default_owner, dtype=np.int64)[self.cls]
+                                + self.carried_escalations).tolist()
         self._arrival, self._deadline = self.arrival.tolist(), self.deadline.tolist()
         self._priority = np.array([RiskLevel(r).priority for r in self.risks])[self.cls].tolist()
         self._place = self.place.tolist()
@@ -528,7 +529,7 @@ class StreetEngine(Core):
         who = np.array(self.who, dtype=np.int64)
         whistle = np.zeros(len(who), dtype=bool)
         whistle[who >= 0] = self.is_department[who[who >= 0]]
-        room = np.array([_STREET - default_owner[k] for k in self.cls.tolist()], dtype=np.int64)
+        room = (_STREET - np.array(default_owner, dtype=np.int64))[self.cls]
         # Escalations by the one rule over the whole time each case was open (to the end of the run).
         until = np.where(np.isnan(end), max(np.nanmax(end, initial=self.horizon), self.horizon), end)
         escalations = np.maximum(escalations_before(self.arrival, self.deadline, until, room), self.carried_escalations)
