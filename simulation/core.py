@@ -105,13 +105,15 @@ class Core:
         self.busy = [False] * n
         self.leaving = [False] * n
         self.on_duty = [False] * n
-        # Where everybody is as x + iy; ``x`` and ``y`` are views of it, so they never disagree.
+        # Where everybody is as x + iy: ``where_at`` for the loop, the array (``x`` and ``y`` are
+        # views of it) for numpy, brought up to date by :meth:`positions` when people have moved.
         self.where = np.empty(n, dtype=complex)
         self.x, self.y = self.where.real, self.where.imag
         self.x[:], self.y[:] = self.base_x, self.base_y
         self.base_where = self.where.tolist()
         self.pace = DETOUR_FACTOR / self.speed
         self.where_at = self.where.tolist()
+        self._moved = False
         self.pace_of = self.pace.tolist()
         self.unplaced = bool(np.isnan(self.where).any())
         self.heap: list[tuple[float, int]] = []
@@ -389,7 +391,7 @@ class Core:
 
         def eta() -> np.ndarray:
             if self.travel and where is not None:
-                minutes = abs(self.where[idx] - where) * self.pace[idx]
+                minutes = abs(self.positions()[idx] - where) * self.pace[idx]
                 # Somebody without a position is 0 minutes away, as in the policy's own figure.
                 return np.fmax(minutes, 0.0) if self.unplaced else minutes
             return np.zeros(idx.size)
@@ -408,13 +410,22 @@ class Core:
 
     def move(self, s: int, where: complex) -> None:
         """Person ``s`` is now at ``where`` (x + iy metres)."""
-        self.where[s] = self.where_at[s] = where
+        self.where_at[s] = where
+        self._moved = True
+
+    def positions(self) -> np.ndarray:
+        """Where everybody is, as an array of x + iy metres."""
+        if self._moved:
+            self.where[:] = self.where_at
+            self._moved = False
+        return self.where
 
     def candidate(self, s: int) -> Candidate:
         p = self.roster[s]
-        located = self.travel and not math.isnan(self.x[s])
+        where = self.where_at[s]
+        located = self.travel and not math.isnan(where.real)
         return new_candidate(p.staff_id, p.kind, p.skills, p.department,
-                             float(self.x[s]) if located else None, float(self.y[s]) if located else None,
+                             where.real if located else None, where.imag if located else None,
                              p.general_grid, p.community, True, 0, p.speed_m_per_min, None)
 
     # ------------------------------------------------------------ the waiting queue

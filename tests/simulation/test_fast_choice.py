@@ -48,7 +48,7 @@ def states(draw):
 
 @pytest.fixture(autouse=True)
 def _restore():
-    saved = {name: (e.free.copy(), e.where.copy()) for name, e in ENGINES.items()}
+    saved = {name: (e.free.copy(), np.array(e.where_at)) for name, e in ENGINES.items()}
     yield
     for name, (free, where) in saved.items():
         ENGINES[name].free[:] = free
