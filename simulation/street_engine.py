@@ -342,6 +342,10 @@ class StreetEngine(Core):
                 self.people_mask.append(ok & ~self.is_department)
                 self.team_mask.append(ok & self.is_department)
         self.teams = [mask.nonzero()[0].tolist() for mask in self.team_mask]
+        # The masks as lists for the loop's one-by-one reads.
+        self._team = self.is_department.tolist()
+        self._admits = [mask.tolist() for mask in self.people_mask]
+        self._admits_team = [mask.tolist() for mask in self.team_mask]
 
     # -- the run ---------------------------------------------------------------------------------
 
@@ -656,9 +660,9 @@ class StreetEngine(Core):
             heappush(self.heap, (due, (i << 3) | ESCALATE))
 
     def can_take(self, s: int, j: int) -> bool:
-        if self.is_department[s]:
-            return (self.owner[j] >= _STREET or self._routed[j]) and bool(self.team_mask[self.kind_of[j]][s])
-        return bool(self.people_mask[self.kind_of[j]][s])
+        if self._team[s]:
+            return (self.owner[j] >= _STREET or self._routed[j]) and self._admits_team[self.kind_of[j]][s]
+        return self._admits[self.kind_of[j]][s]
 
     def finished(self, i: int, s: int) -> None:
         place = self._place[i]
