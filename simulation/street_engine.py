@@ -368,22 +368,21 @@ class StreetEngine(Core):
             point = np.empty(len(self.place), dtype=complex)
             point.real = np.where(placed, np.asarray(straight.x)[self.place], math.nan)
             point.imag = np.where(placed, np.asarray(straight.y)[self.place], math.nan)
-            self._cx, self._cy, self._cz = point.real.tolist(), point.imag.tolist(), point.tolist()
+            self._cz = point.tolist()
             self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
             self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
             self.where_at = self.where.tolist()
         else:
-            self._cx = self._cy = self._cz = [None] * len(self._place)
-        # Ids by code, None last so that code -1 reads it.
-        self._grid = np.array([*self.ground.grid_ids, None], dtype=object)[self.grid].tolist()
-        self._community = np.array([*self.ground.community_ids, None], dtype=object)[self.community].tolist()
+            self._cz = [None] * len(self._place)
         keys, combo = self._places()
         self._place_key = [keys[k] for k in combo]
         buckets = [self.qualified_buckets(*key) for key in keys]
         self._choice = [buckets[k] for k in combo]
         # Per hour of day the band's minutes of every case.
-        accept, trip = self.accept.tolist(), self.trip.tolist()
+        accept = self.accept.tolist()
         self._accept = [accept[band] for band in self.band_of_hour]
+        # A trip by map reads the table only for a case or person without a place: no lists for that.
+        trip = self.trip if self._by_map else self.trip.tolist()
         self._trip = [trip[band] for band in self.band_of_hour]
         self._no_visit = self.no_visit.tolist()
         self._coordination = self.coordination.tolist()
@@ -487,7 +486,7 @@ class StreetEngine(Core):
             return self._straight_minutes(self._speed[s], at, place) * self._travel_scale
         if self._travel == "none":
             return 0.0
-        return self._trip[int(t // MINUTES_PER_HOUR) % 24][i]
+        return float(self._trip[int(t // MINUTES_PER_HOUR) % 24][i])
 
     def _with_item(self, i: int, sent: float, arrive: float) -> float:
         """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
@@ -612,10 +611,11 @@ class StreetEngine(Core):
 
     def need(self, i: int) -> CaseNeed:
         """The policy's view of case ``i``: its skill and department, place and areas."""
-        category = self.kind_of[i]
+        grid, community, category = self._place_key[i]
+        point = self._cz[i]
         return new_need(
-            f"c{i:07d}", self._priority[i], self._arrival[i], self.case_skill[category],
-            self.case_department[category], self._cx[i], self._cy[i], self._grid[i], self._community[i],
+            f"c{i:07d}", self._priority[i], self._arrival[i], self.case_skill[category], self.case_department[category],
+            None if point is None else point.real, None if point is None else point.imag, grid, community,
         )
 
     def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
