@@ -162,6 +162,11 @@ ROUNDING = 1e-9
 """Relative difference below which two travel times may compare either way in another computation."""
 
 
+def near_best(best: float) -> float:
+    """The largest travel time a shortlist keeps beside the best one ``best`` (within :data:`ROUNDING`)."""
+    return best + abs(best) * ROUNDING + ROUNDING
+
+
 def shortlist_by(*keys: str) -> Callable[[Pool], np.ndarray]:
     """A shortlist for a policy that ranks by the :class:`Pool` columns ``keys``, then by staff id.
 
@@ -183,7 +188,7 @@ def shortlist_by(*keys: str) -> Callable[[Pool], np.ndarray]:
             # reduction on a few dozen values (a NaN is the minimum either way).
             best = values[values.argmin()]
             if values.dtype.kind == "f":
-                near = values <= best + abs(best) * ROUNDING + ROUNDING
+                near = values <= near_best(best)
                 keep = near.nonzero()[0]
                 chosen = keep if chosen is None else chosen[keep]
                 if len(chosen) > 1 and (values[near] != best).any():

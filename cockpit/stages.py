@@ -526,15 +526,19 @@ def case_groups(columns: list[np.ndarray]) -> list[tuple[tuple[int, ...], np.nda
             for start, end in zip(bounds, bounds[1:])]
 
 
-def selected_entries(stages: StageModel, stage: str, selectors: dict[str, Labels | None], band: np.ndarray | None = None):
-    """Each group of cases alike in ``selectors`` (and ``band``) with the entry of ``stage`` that applies to it."""
+def _alike(selectors: dict[str, Labels | None], band: np.ndarray | None = None):
+    """Each group of cases alike in ``selectors`` (and ``band``): the selectors' names, the band index (or None), the cases."""
     named = [(name, labels) for name, labels in selectors.items() if labels is not None]
     columns = [labels[0] for _, labels in named] + ([band] if band is not None else [])
-    bands = stages.bands
     for key, members in case_groups(columns):
-        given = {name: labels[1][code] for (name, labels), code in zip(named, key)}
-        hour = bands[key[-1]] if band is not None else None
-        yield members, stages.pick(stage, hour=hour, **given)
+        yield {name: labels[1][code] for (name, labels), code in zip(named, key)}, key[-1] if band is not None else None, members
+
+
+def selected_entries(stages: StageModel, stage: str, selectors: dict[str, Labels | None], band: np.ndarray | None = None):
+    """Each group of cases alike in ``selectors`` (and ``band``) with the entry of ``stage`` that applies to it."""
+    bands = stages.bands
+    for given, b, members in _alike(selectors, band):
+        yield members, stages.pick(stage, hour=bands[b] if b is not None else None, **given)
 
 
 def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: Labels | None = None,
@@ -558,10 +562,15 @@ def band_minutes(stages: StageModel, stage: str, u: np.ndarray, risk: Labels | N
             if entry is not None and entry.duration is not None:
                 out[members] = entry.duration.at(u[members])
         return out
-    for b in range(len(bands)):
-        for members, entry in selected_entries(stages, stage, selectors, np.full(n, b)):
+    # A group's cases are grouped once; a band whose entry another band has already drawn copies it.
+    for given, _, members in _alike(selectors, np.zeros(n, dtype=np.int64)):
+        drawn: dict[int, np.ndarray] = {}
+        for b, hour in enumerate(bands):
+            entry = stages.pick(stage, hour=hour, **given)
             if entry is not None and entry.duration is not None:
-                out[b, members] = entry.duration.at(u[members])
+                if id(entry) not in drawn:
+                    drawn[id(entry)] = entry.duration.at(u[members])
+                out[b, members] = drawn[id(entry)]
     return out
 
 

@@ -15,6 +15,7 @@ where people travel and what happens when nobody can take a case.
 
 from __future__ import annotations
 
+import gc
 import math
 from bisect import bisect_left, insort
 from dataclasses import fields
@@ -23,7 +24,8 @@ from typing import Callable, Sequence
 
 import numpy as np
 
-from cockpit.dispatch import DETOUR_FACTOR, Candidate, CaseNeed, DispatchPolicy, Pool, home_tiers, shortlist_by
+from cockpit.dispatch import (DETOUR_FACTOR, Candidate, CaseNeed, DispatchPolicy, Pool, home_tiers, near_best,
+                              shortlist_by)
 from simulation.model import Person
 from simulation.shifts import Shift, duty_by_hour
 
@@ -52,9 +54,8 @@ def fast_constructor(cls: type) -> Callable:
     return make
 
 
-_NOBODY = np.zeros(0, dtype=np.int64)
-_FEW = 24
-"""Up to this many people of a home tier are checked one by one rather than with numpy."""
+_FEW = 16
+"""Up to this many people of a home tier are looked at one by one; more, with numpy."""
 
 new_need = fast_constructor(CaseNeed)
 new_candidate = fast_constructor(Candidate)
@@ -99,16 +100,22 @@ class Core:
         self._buckets: dict[tuple, tuple] = {}
         self.shift_ids = tuple(shifts)
         self.members = {h: [s for s, p in enumerate(self.roster) if p.shift_id == h] for h in self.shift_ids}
-        self.free = np.zeros(n, dtype=bool)
+        # Who is free, as bytes the loop reads one by one and, through the same memory, as a numpy mask.
+        self.is_free = bytearray(n)
+        self.free = np.frombuffer(self.is_free, dtype=bool)
         self.busy = [False] * n
         self.leaving = [False] * n
         self.on_duty = [False] * n
-        # Where everybody is as x + iy; ``x`` and ``y`` are views of it, so they never disagree.
+        # Where everybody is as x + iy: ``where_at`` for the loop, the array (``x`` and ``y`` are
+        # views of it) for numpy, brought up to date by :meth:`positions` when people have moved.
         self.where = np.empty(n, dtype=complex)
         self.x, self.y = self.where.real, self.where.imag
         self.x[:], self.y[:] = self.base_x, self.base_y
-        self.base_where = self.where.copy()
+        self.base_where = self.where.tolist()
         self.pace = DETOUR_FACTOR / self.speed
+        self.where_at = self.where.tolist()
+        self._moved = False
+        self.pace_of = self.pace.tolist()
         self.unplaced = bool(np.isnan(self.where).any())
         self.heap: list[tuple[float, int]] = []
         self.waiting: list[tuple[tuple, int]] = []
@@ -135,7 +142,7 @@ class Core:
         """Put on duty whoever works at ``t0`` and schedule every shift's next start and end."""
         for s, person in enumerate(self.roster):
             on = person.shift_id is None or self.shifts[person.shift_id].covers(t0)
-            self.on_duty[s] = self.free[s] = on
+            self.on_duty[s] = self.is_free[s] = on
         for h, shift in enumerate(self.shifts.values()):
             heappush(self.heap, (shift.next_start(t0), (h << 3) | SHIFT_START))
             heappush(self.heap, (shift.next_end(t0), (h << 3) | SHIFT_END))
@@ -154,28 +161,43 @@ class Core:
 
     def loop(self, cutoff: float = math.inf) -> int:
         """Run until every case is resolved (or the next event is after ``cutoff``); the events processed."""
+        # The loop makes no reference cycles, but its many small tuples would set off the cyclic
+        # collector thousands of times (a few per cent of the run).
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            return self._events(cutoff)
+        finally:
+            if collecting:
+                gc.enable()
+
+    def _events(self, cutoff: float) -> int:
         ready = self.ready.tolist()
+        # The calendar ends with -1, which reads the infinite time appended to ``ready``.
+        ready.append(math.inf)
         calendar = self.calendar()
         calendar.append(-1)
-        position, events = 0, 0
+        position = popped = 0
+        on_ready = self.on_ready
         handlers = (None, self.on_done, self.on_shift_start, self.on_shift_end, self.on_escalate, self.on_reopen)
         heap = self.heap
         next_i = calendar[0]
-        next_ready = ready[next_i] if next_i >= 0 else math.inf
-        while self.pending and (heap or next_i >= 0):
-            if not heap or heap[0][0] > next_ready:
-                events += 1
-                self.on_ready(next_i, next_ready)
+        next_ready = ready[next_i]
+        while self.pending:
+            if heap and heap[0][0] <= next_ready:
+                t, code = heappop(heap)
+                if t > cutoff:
+                    break
+                popped += 1
+                handlers[code & 7](code >> 3, t)
+            elif next_i >= 0:
+                on_ready(next_i, next_ready)
                 position += 1
                 next_i = calendar[position]
-                next_ready = ready[next_i] if next_i >= 0 else math.inf
-                continue
-            t, code = heappop(heap)
-            if t > cutoff:
+                next_ready = ready[next_i]
+            else:
                 break
-            events += 1
-            handlers[code & 7](code >> 3, t)
-        return events
+        return position + popped
 
     def calendar(self) -> list[int]:
         """The cases in the order they become ready for dispatch (a model may leave some out)."""
@@ -206,7 +228,7 @@ class Core:
         if self.leaving[s]:
             self.leaving[s] = False
         elif not (self.waiting and self.take_waiting(s, t)):
-            self.free[s] = True
+            self.is_free[s] = True
 
     def on_shift_start(self, h: int, t: float) -> None:
         """People of the shift come on duty; the busy ones stay on; the others take waiting cases."""
@@ -218,7 +240,7 @@ class Core:
                 continue
             self.came_on_duty(s)
             if not (self.waiting and self.take_waiting(s, t)):
-                self.free[s] = True
+                self.is_free[s] = True
         heappush(self.heap, (shift.next_start(t), (h << 3) | SHIFT_START))
 
     def on_shift_end(self, h: int, t: float) -> None:
@@ -229,7 +251,7 @@ class Core:
             if self.busy[s]:
                 self.leaving[s] = True
             else:
-                self.free[s] = False
+                self.is_free[s] = False
         heappush(self.heap, (shift.next_end(t), (h << 3) | SHIFT_END))
 
     def on_escalate(self, i: int, t: float) -> None:
@@ -247,7 +269,7 @@ class Core:
         self.start[i] = t
         self.who[i] = s
         self.busy[s] = True
-        self.free[s] = False
+        self.is_free[s] = False
         scene = self.trip_end(i, s, t) if on_scene_at is None else on_scene_at
         self.scene[i] = scene
         heappush(self.heap, (max(t, scene) + self.service_of[i], (i << 3) | DONE))
@@ -257,46 +279,47 @@ class Core:
         return self.choose(i)
 
     def choose(self, i: int) -> int:
-        """The person the policy sends to case ``i`` among the free qualified people (-1: nobody)."""
-        mask = self.people_mask[self.kind_of[i]]
+        """The person the policy sends to case ``i`` among the free qualified people (-1: nobody).
+
+        A shortlist whose first key is the home tier keeps exactly the free people of the best
+        tier holding any (the people at the best value of an integer key), so it is handed only
+        them. A few people are looked at one by one, many with numpy: each is the cheaper there.
+        """
         if self._by_tier:
-            return self.rank_among(i, self.best_tier(self.buckets_of(i), mask), self._rank, self._within_tier)
+            free = self.is_free
+            for people, rows in self.choice_buckets(i):
+                if rows is not None:
+                    idx = rows[self.free[rows]].tolist()
+                elif len(people) == 1:
+                    if free[people[0]]:
+                        return people[0]
+                    continue
+                else:
+                    idx = [s for s in people if free[s]]
+                if idx:
+                    return idx[0] if len(idx) == 1 else self.rank_among(i, idx, self._rank, self._within_tier)
+            return -1
+        mask = self.people_mask[self.kind_of[i]]
         return self.rank_among(i, (self.free & mask).nonzero()[0], self._rank, self._shortlist)
 
-    def best_tier(self, buckets: tuple, mask: np.ndarray) -> np.ndarray | list[int]:
-        """The free people ``mask`` admits in the first of ``buckets`` (home tiers 0, 1, 2) holding any.
-
-        A shortlist whose first key is the home tier keeps exactly these at its first step (the
-        people at the best value of an integer key), so it is handed only them. Few people (a
-        grid's) are looked at one by one, which is cheaper than numpy's calls; many, with numpy.
-        """
-        free = self.free
-        for people, rows in buckets:
-            if people is not None:
-                idx = [s for s in people if free[s] and mask[s]]
-                if idx:
-                    return idx
-            else:
-                idx = rows[free[rows] & mask[rows]]
-                if idx.size:
-                    return idx
-        return _NOBODY
-
-    def buckets_of(self, i: int) -> tuple:
-        """Everybody by home tier (0, 1, 2) for case ``i``: per tier the people as a list (few) or an array (many)."""
+    def choice_buckets(self, i: int) -> tuple:
+        """:meth:`qualified_buckets` of case ``i``."""
         need = self.need(i)
-        return self.tier_buckets(need.general_grid, need.community)
+        return self.qualified_buckets(need.general_grid, need.community, self.kind_of[i])
 
-    def tier_buckets(self, grid: str | None, community: str | None) -> tuple:
-        """:meth:`buckets_of` for a case in ``grid`` and ``community`` (computed once per place)."""
-        key = (grid, community)
+    def qualified_buckets(self, grid: str | None, community: str | None, kind: int) -> tuple:
+        """The people ``people_mask[kind]`` admits for a case in ``grid`` and ``community``, by home tier (0, 1, 2).
+
+        Per tier the people as a list and, for many, also as an array; computed once per place and kind.
+        """
+        key = (grid, community, kind)
         buckets = self._buckets.get(key)
         if buckets is None:
-            tiers = self.tiers(grid, community)
+            tiers, mask = self.tiers(grid, community), self.people_mask[kind]
             buckets = []
             for tier in (0, 1, 2):
-                rows = (tiers == tier).nonzero()[0]
-                buckets.append((rows.tolist() if rows.size <= _FEW else None, rows))
+                rows = ((tiers == tier) & mask).nonzero()[0]
+                buckets.append((rows.tolist(), rows if rows.size > _FEW else None))
             buckets = self._buckets[key] = tuple(buckets)
         return buckets
 
@@ -310,8 +333,13 @@ class Core:
         """
         if not len(idx):
             return -1
-        if shortlist is not None and len(idx) == 1:
-            return int(idx[0])
+        if shortlist is not None:
+            if len(idx) == 1:
+                return int(idx[0])
+            if idx.__class__ is list and shortlist.keys[0] == "eta":
+                s = self.nearest_few(i, idx)
+                if s >= 0:
+                    return s
         idx = np.asarray(idx)
         if shortlist is not None:
             chosen = shortlist(self.pool(i, idx))
@@ -326,6 +354,24 @@ class Core:
                 chosen = self.memo[key] = self._ranked(need, idx, rank)
             return chosen
         return self._ranked(need, idx, rank)
+
+    def nearest_few(self, i: int, idx: list[int]) -> int:
+        """The one person of ``idx`` nearest case ``i`` by travel time, or -1 if the shortlist would keep several.
+
+        The first step of a shortlist whose first key is the travel time (``cockpit.dispatch.near_best``)
+        for a handful of people, in plain Python: a unique nearest person is the policy's choice.
+        """
+        where = self.case_point(i)
+        if where is None or not self.travel:
+            return -1
+        at, pace = self.where_at, self.pace_of
+        etas = [abs(at[s] - where) * pace[s] for s in idx]
+        if self.unplaced:
+            # Somebody without a position is 0 minutes away, as in the policy's own figure.
+            etas = [e if e == e else 0.0 for e in etas]
+        ordered = sorted(etas)
+        # Unique when the second nearest is beyond the shortlist's reach (never with a NaN).
+        return idx[etas.index(ordered[0])] if ordered[1] > near_best(ordered[0]) else -1
 
     def _ranked(self, need: CaseNeed, idx: np.ndarray, rank) -> int:
         recs = rank(need, [self.candidate(s) for s in idx.tolist()])
@@ -357,7 +403,7 @@ class Core:
 
         def eta() -> np.ndarray:
             if self.travel and where is not None:
-                minutes = abs(self.where[idx] - where) * self.pace[idx]
+                minutes = abs(self.positions()[idx] - where) * self.pace[idx]
                 # Somebody without a position is 0 minutes away, as in the policy's own figure.
                 return np.fmax(minutes, 0.0) if self.unplaced else minutes
             return np.zeros(idx.size)
@@ -367,14 +413,31 @@ class Core:
     def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
         """Where case ``i`` is (x + iy metres, None without geography) and everybody's home tier for it."""
         need = self.need(i)
-        where = None if need.x is None or need.y is None else complex(need.x, need.y)
-        return where, self.tiers(need.general_grid, need.community)
+        return self.case_point(i), self.tiers(need.general_grid, need.community)
+
+    def case_point(self, i: int) -> complex | None:
+        """Where case ``i`` is as x + iy metres (None without geography)."""
+        need = self.need(i)
+        return None if need.x is None or need.y is None else complex(need.x, need.y)
+
+    def move(self, s: int, where: complex) -> None:
+        """Person ``s`` is now at ``where`` (x + iy metres)."""
+        self.where_at[s] = where
+        self._moved = True
+
+    def positions(self) -> np.ndarray:
+        """Where everybody is, as an array of x + iy metres."""
+        if self._moved:
+            self.where[:] = self.where_at
+            self._moved = False
+        return self.where
 
     def candidate(self, s: int) -> Candidate:
         p = self.roster[s]
-        located = self.travel and not math.isnan(self.x[s])
+        where = self.where_at[s]
+        located = self.travel and not math.isnan(where.real)
         return new_candidate(p.staff_id, p.kind, p.skills, p.department,
-                             float(self.x[s]) if located else None, float(self.y[s]) if located else None,
+                             where.real if located else None, where.imag if located else None,
                              p.general_grid, p.community, True, 0, p.speed_m_per_min, None)
 
     # ------------------------------------------------------------ the waiting queue

@@ -9,10 +9,9 @@ event let a UI follow and stop a run. Results are pandas DataFrames a view can p
 from __future__ import annotations
 
 import math
-import multiprocessing
 import threading
 import time
-from concurrent.futures import FIRST_COMPLETED, ProcessPoolExecutor, wait
+from concurrent.futures import FIRST_COMPLETED, wait
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
@@ -23,7 +22,7 @@ from cockpit.kpi import KPIS
 from simulation.kpi import ALL, SHIFT, SIMULATION_KPIS, estimate, interval, paired_difference, summarise
 from simulation.replication import Replication, replicate
 from simulation.scenario import Scenario
-from simulation.street import install_street_models, street_models_for
+from simulation.workers import street_pool
 
 Progress = Callable[[int, int], None]
 
@@ -188,12 +187,7 @@ def run_experiment(
             if progress is not None:
                 progress(len(outputs), replications)
     else:
-        context = multiprocessing.get_context("spawn")
-        # Workers get the street model from here instead of generating the street again.
-        models = street_models_for([scenario])
-        with ProcessPoolExecutor(
-            max_workers=workers, mp_context=context, initializer=install_street_models, initargs=(models,)
-        ) as pool:
+        with street_pool(workers, [scenario]) as pool:
             pending = {pool.submit(replicate, scenario, seed, index, keep_cases) for index in indices}
             while pending:
                 done, pending = wait(pending, timeout=0.1, return_when=FIRST_COMPLETED)

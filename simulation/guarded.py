@@ -31,7 +31,6 @@ The search spends replications only where they decide something:
 
 from __future__ import annotations
 
-import multiprocessing
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field, replace
@@ -42,7 +41,7 @@ from simulation.guards import AT_LEAST, CASES, Guard, GuardKey, guards_of, measu
 from simulation.optimise import allocate, fewest_passing
 from simulation.scenario import Scenario, parse_scenario
 from simulation.staffing import staffing_table
-from simulation.street import install_street_models, street_models_for
+from simulation.workers import street_pool
 
 ROLE = "grid_worker"
 
@@ -111,9 +110,7 @@ class Candidates:
 
     def __enter__(self) -> "Candidates":
         if self.workers > 1:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                initializer=install_street_models, initargs=(street_models_for([self.base]),))
+            self._pool = street_pool(self.workers, [self.base])
         return self
 
     def __exit__(self, *exc) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import cache
 from typing import Iterable
 
 import numpy as np
@@ -48,8 +49,8 @@ class Shift:
         return (m >= self.start) | (m < self.end)
 
     def hourly_share(self) -> np.ndarray:
-        """For each hour of the day (0-23), the share of it the shift covers."""
-        return self.covering(np.arange(MINUTES_PER_DAY)).reshape(24, MINUTES_PER_HOUR).mean(axis=1)
+        """For each hour of the day (0-23), the share of it the shift covers (read-only)."""
+        return _hourly_share(self.start, self.end)
 
     @property
     def label(self) -> str:
@@ -70,6 +71,14 @@ def duty_by_hour(shifts: Iterable[Shift | None], horizon_minutes: float) -> np.n
     for shift in shifts:
         per_day += 1.0 if shift is None else shift.hourly_share()
     return per_day[hour_of_day]
+
+
+@cache
+def _hourly_share(start: int, end: int) -> np.ndarray:
+    # Cached: every run asks it for each person of the roster, several times.
+    share = Shift("", start, end).covering(np.arange(MINUTES_PER_DAY)).reshape(24, MINUTES_PER_HOUR).mean(axis=1)
+    share.flags.writeable = False
+    return share
 
 
 def _next_moment(minute_of_day: int, t: float) -> float:

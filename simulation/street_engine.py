@@ -87,6 +87,7 @@ class StreetEngine(Core):
         self.mode = [modes.index(TRAVEL_MODE[p.kind]) if modes else 0 for p in self.roster]
         self._speed = self.speed.tolist()
         self._travel = scenario.travel
+        self._by_map = scenario.travel in ("road", "straight_line")
         self._roads = self.ground.roads if scenario.travel == "road" else None
         self._straight_minutes = self.ground.straight.minutes_at if self.ground.straight is not None else None
         self.base_place = [p.base for p in self.roster]
@@ -333,13 +334,18 @@ class StreetEngine(Core):
             for _ in self.category_names:
                 self.people_mask.append(~self.is_department)
                 self.team_mask.append(self.is_department.copy())
-            return
-        candidates = [self.candidate(s) for s in range(len(self.roster))]
-        for code in range(len(self.category_names)):
-            probe = CaseNeed("probe", 1, 0.0, self.case_skill[code], self.case_department[code])
-            ok = np.array([qualified(c, probe) for c in candidates], dtype=bool)
-            self.people_mask.append(ok & ~self.is_department)
-            self.team_mask.append(ok & self.is_department)
+        else:
+            candidates = [self.candidate(s) for s in range(len(self.roster))]
+            for code in range(len(self.category_names)):
+                probe = CaseNeed("probe", 1, 0.0, self.case_skill[code], self.case_department[code])
+                ok = np.array([qualified(c, probe) for c in candidates], dtype=bool)
+                self.people_mask.append(ok & ~self.is_department)
+                self.team_mask.append(ok & self.is_department)
+        self.teams = [mask.nonzero()[0].tolist() for mask in self.team_mask]
+        # The masks as lists for the loop's one-by-one reads.
+        self._team = self.is_department.tolist()
+        self._admits = [mask.tolist() for mask in self.people_mask]
+        self._admits_team = [mask.tolist() for mask in self.team_mask]
 
     # -- the run ---------------------------------------------------------------------------------
 
@@ -351,25 +357,33 @@ class StreetEngine(Core):
         default_owner = [levels.index(RiskLevel(r).default_owner) for r in self.risks]
         self.deadline = np.array([RiskLevel(r).resolve_within.total_seconds() / 60 for r in self.risks])[self.cls]
         self.esc = self.carried_escalations.tolist()
-        self.owner = [min(_STREET, default_owner[k] + e) for k, e in zip(self.cls.tolist(), self.esc)]
+        self.owner = np.minimum(_STREET, np.array(default_owner, dtype=np.int64)[self.cls]
+                                + self.carried_escalations).tolist()
         self._arrival, self._deadline = self.arrival.tolist(), self.deadline.tolist()
         self._priority = np.array([RiskLevel(r).priority for r in self.risks])[self.cls].tolist()
         self._place = self.place.tolist()
         straight = self.ground.straight
         if self.travel and straight is not None:
-            self._cx = [straight.x[p] if p >= 0 else math.nan for p in self._place]
-            self._cy = [straight.y[p] if p >= 0 else math.nan for p in self._place]
-            self._cz = [complex(x, y) for x, y in zip(self._cx, self._cy)]
+            placed = self.place >= 0
+            point = np.empty(len(self.place), dtype=complex)
+            point.real = np.where(placed, np.asarray(straight.x)[self.place], math.nan)
+            point.imag = np.where(placed, np.asarray(straight.y)[self.place], math.nan)
+            self._cz = point.tolist()
             self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
             self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
+            self.where_at = self.where.tolist()
         else:
-            self._cx = self._cy = self._cz = [None] * len(self._place)
-        self._grid = [self.ground.grid_ids[g] if g >= 0 else None for g in self.grid.tolist()]
-        self._community = [self.ground.community_ids[c] if c >= 0 else None for c in self.community.tolist()]
-        self._tier_rows = [self.tiers(g, c) for g, c in zip(self._grid, self._community)]
-        self._tier_buckets = [self.tier_buckets(g, c) for g, c in zip(self._grid, self._community)]
-        self._accept = self.accept.tolist()
-        self._trip = self.trip.tolist()
+            self._cz = [None] * len(self._place)
+        keys, combo = self._places()
+        self._place_key = [keys[k] for k in combo]
+        buckets = [self.qualified_buckets(*key) for key in keys]
+        self._choice = [buckets[k] for k in combo]
+        # Per hour of day the band's minutes of every case.
+        accept = self.accept.tolist()
+        self._accept = [accept[band] for band in self.band_of_hour]
+        # A trip by map reads the table only for a case or person without a place: no lists for that.
+        trip = self.trip if self._by_map else self.trip.tolist()
+        self._trip = [trip[band] for band in self.band_of_hour]
         self._no_visit = self.no_visit.tolist()
         self._coordination = self.coordination.tolist()
         self._reopens = self.reopens.tolist()
@@ -392,6 +406,17 @@ class StreetEngine(Core):
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
         return self._record(events, default_owner)
 
+    def _places(self) -> tuple[list[tuple], list[int]]:
+        """The combinations of general grid id, community id and category index the cases have, and each case's."""
+        grid_ids, community_ids = self.ground.grid_ids, self.ground.community_ids
+        # One integer per combination (-1 for no grid or community shifts to 0), so numpy's 1-D unique applies.
+        sizes = (len(grid_ids) + 1, len(community_ids) + 1, max(len(self.category_names), 1))
+        combos, inverse = np.unique(np.ravel_multi_index((self.grid + 1, self.community + 1, self.category), sizes),
+                                    return_inverse=True)
+        keys = [(grid_ids[g - 1] if g else None, community_ids[c - 1] if c else None, k)
+                for g, c, k in zip(*(axis.tolist() for axis in np.unravel_index(combos, sizes)))]
+        return keys, inverse.tolist()
+
     def calendar(self) -> list[int]:
         """New cases in the order they become ready; a start state's cases are placed by :meth:`_resume`."""
         first = len(self.stage)
@@ -405,7 +430,7 @@ class StreetEngine(Core):
             s = self.index_of.get(member.staff_id)
             if s is not None:
                 self.position[s] = self._nearest_place(member.x, member.y)
-                self.x[s], self.y[s] = member.x, member.y
+                self.move(s, complex(member.x, member.y))
         t0 = self.t0
         for i, (stage, assignee, on_scene_at) in self.stage.items():
             s = self.index_of.get(assignee) if assignee is not None else None
@@ -431,12 +456,12 @@ class StreetEngine(Core):
         """
         self.holder[i] = s
         self.busy[s] = True
-        self.free[s] = False
+        self.is_free[s] = False
         no_visit = self._no_visit[i]
         if on_scene_at is not None:
             accepted = scene = on_scene_at
         else:
-            accepted = t + self._accept[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
+            accepted = t + self._accept[int(t // MINUTES_PER_HOUR) % 24][i]
             scene = accepted if no_visit else accepted + self.trip_minutes(i, s, accepted)
         if self.round[i] == 0:
             if on_scene_at is None and not no_visit and self.supply is not None:
@@ -454,15 +479,14 @@ class StreetEngine(Core):
 
     def trip_minutes(self, i: int, s: int, t: float) -> float:
         """Minutes from where ``s`` is to case ``i``: by road, straight line, or the stage table's trip."""
-        travel = self._travel
-        if travel == "none":
-            return 0.0
         place, at = self._place[i], self.position[s]
-        if travel == "stages" or place < 0 or at < 0:
-            return self._trip[self.band_of_hour[int(t // MINUTES_PER_HOUR) % 24]][i]
-        if self._roads is not None:
-            return self._roads.minutes(self.mode[s], at, place) * self._travel_scale
-        return self._straight_minutes(self._speed[s], at, place) * self._travel_scale
+        if self._by_map and place >= 0 and at >= 0:
+            if self._roads is not None:
+                return self._roads.minutes(self.mode[s], at, place) * self._travel_scale
+            return self._straight_minutes(self._speed[s], at, place) * self._travel_scale
+        if self._travel == "none":
+            return 0.0
+        return float(self._trip[int(t // MINUTES_PER_HOUR) % 24][i])
 
     def _with_item(self, i: int, sent: float, arrive: float) -> float:
         """When the person (there at ``arrive``) and the item a case needs, sent for at dispatch ``sent``, are on scene.
@@ -508,7 +532,7 @@ class StreetEngine(Core):
         who = np.array(self.who, dtype=np.int64)
         whistle = np.zeros(len(who), dtype=bool)
         whistle[who >= 0] = self.is_department[who[who >= 0]]
-        room = np.array([_STREET - default_owner[k] for k in self.cls.tolist()], dtype=np.int64)
+        room = (_STREET - np.array(default_owner, dtype=np.int64))[self.cls]
         # Escalations by the one rule over the whole time each case was open (to the end of the run).
         until = np.where(np.isnan(end), max(np.nanmax(end, initial=self.horizon), self.horizon), end)
         escalations = np.maximum(escalations_before(self.arrival, self.deadline, until, room), self.carried_escalations)
@@ -587,17 +611,22 @@ class StreetEngine(Core):
 
     def need(self, i: int) -> CaseNeed:
         """The policy's view of case ``i``: its skill and department, place and areas."""
-        category = self.kind_of[i]
+        grid, community, category = self._place_key[i]
+        point = self._cz[i]
         return new_need(
-            f"c{i:07d}", self._priority[i], self._arrival[i], self.case_skill[category],
-            self.case_department[category], self._cx[i], self._cy[i], self._grid[i], self._community[i],
+            f"c{i:07d}", self._priority[i], self._arrival[i], self.case_skill[category], self.case_department[category],
+            None if point is None else point.real, None if point is None else point.imag, grid, community,
         )
 
     def whereabouts(self, i: int) -> tuple[complex | None, np.ndarray]:
-        return self._cz[i], self._tier_rows[i]
+        grid, community, _ = self._place_key[i]
+        return self._cz[i], self.tiers(grid, community)
 
-    def buckets_of(self, i: int) -> tuple:
-        return self._tier_buckets[i]
+    def case_point(self, i: int) -> complex | None:
+        return self._cz[i]
+
+    def choice_buckets(self, i: int) -> tuple:
+        return self._choice[i]
 
     def nobody(self, i: int, t: float) -> int:
         """A case owned by the street whistles for a department team (吹哨报到)."""
@@ -605,7 +634,8 @@ class StreetEngine(Core):
 
     def whistle(self, i: int) -> int:
         """The free department team of the case's category that ``rank_departments`` puts first (-1: none)."""
-        idx = (self.free & self.team_mask[self.kind_of[i]]).nonzero()[0]
+        free = self.is_free
+        idx = [s for s in self.teams[self.kind_of[i]] if free[s]]
         return self.rank_among(i, idx, rank_departments, DEPARTMENT_SHORTLIST if self.use_shortlist else None)
 
     def wait(self, i: int, t: float) -> None:
@@ -630,20 +660,20 @@ class StreetEngine(Core):
             heappush(self.heap, (due, (i << 3) | ESCALATE))
 
     def can_take(self, s: int, j: int) -> bool:
-        if self.is_department[s]:
-            return (self.owner[j] >= _STREET or self._routed[j]) and bool(self.team_mask[self.kind_of[j]][s])
-        return bool(self.people_mask[self.kind_of[j]][s])
+        if self._team[s]:
+            return (self.owner[j] >= _STREET or self._routed[j]) and self._admits_team[self.kind_of[j]][s]
+        return self._admits[self.kind_of[j]][s]
 
     def finished(self, i: int, s: int) -> None:
         place = self._place[i]
         if place >= 0 and not self._no_visit[i]:
             self.position[s] = place
             if self.travel:
-                self.where[s] = self._cz[i]
+                self.move(s, self._cz[i])
 
     def came_on_duty(self, s: int) -> None:
         self.position[s] = self.base_place[s]
-        self.where[s] = self.base_where[s]
+        self.move(s, self.base_where[s])
 
 
 _PATROL_ONLY = np.array([1.0 if s is Source.PATROL else 0.0 for s in SOURCES])

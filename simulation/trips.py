@@ -72,7 +72,7 @@ class RoadTrips:
         return float(best)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, slots=True)
 class StraightTrips:
     """Straight-line minutes between places: distance × the detour factor / the person's speed."""
 

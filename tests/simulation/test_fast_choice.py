@@ -48,11 +48,16 @@ def states(draw):
 
 @pytest.fixture(autouse=True)
 def _restore():
-    saved = {name: (e.free.copy(), e.where.copy()) for name, e in ENGINES.items()}
+    saved = {name: (e.free.copy(), np.array(e.where_at)) for name, e in ENGINES.items()}
     yield
     for name, (free, where) in saved.items():
         ENGINES[name].free[:] = free
-        ENGINES[name].where[:] = where
+        _move_all(ENGINES[name], where)
+
+
+def _move_all(engine: StreetEngine, where: np.ndarray) -> None:
+    for s, point in enumerate(where.tolist()):
+        engine.move(s, point)
 
 
 def _by_rank(engine: StreetEngine, case: int, mask: np.ndarray, rank) -> int:
@@ -64,7 +69,7 @@ def _by_rank(engine: StreetEngine, case: int, mask: np.ndarray, rank) -> int:
 def _placed(state) -> tuple[StreetEngine, int]:
     engine, free, where, case = state
     engine.free[:] = free
-    engine.where[:] = where
+    _move_all(engine, where)
     return engine, case
 
 

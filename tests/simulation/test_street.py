@@ -112,7 +112,8 @@ def test_travel_time_is_distance_times_detour_over_speed_from_where_the_person_w
         person = roster[record.staff_ids[s]]
         if record.start[i] >= 8 * 60:
             continue
-        trip = math.hypot(person.x - engine._cx[i], person.y - engine._cy[i]) * DETOUR_FACTOR / person.speed_m_per_min
+        need = engine.need(i)
+        trip = math.hypot(person.x - need.x, person.y - need.y) * DETOUR_FACTOR / person.speed_m_per_min
         assert record.on_scene[i] - record.accepted[i] == pytest.approx(trip)
         checked += 1
     assert checked >= 2
