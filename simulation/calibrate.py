@@ -86,10 +86,13 @@ SHIFT_COVER = 0.97
 """Share of an assignee's dispatches their shift window must hold."""
 
 ROTATING_HOURS = 14
-"""Hours: an assignee whose dispatches need a longer window (no shift is), in spells no longer, works the shifts in turn."""
+"""Hours: an assignee whose dispatches need a window this long (no shift is), in spells no longer, works in turn."""
 
 SPELL_GAP = 8
 """Hours without a dispatch that end an assignee's spell on duty."""
+
+CREW_SHARE = 1 / 3
+"""Share of the assignees working the shifts in turn from which their spells, not the others, set the shifts."""
 
 CREW_START_RISE = 0.3
 """Rise over the hour before of the share of an hour's dispatches that open a spell, at a shift's start."""
@@ -310,7 +313,9 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
         home = _home(community[mine], street_share)
         people.append({"id": person, "window": window, "hours": hours, "duty": on_duty / days, "home": home,
                        "cases": int(mine.sum())})
-    crew_windows = _crew_windows(rotating) if rotating else []
+    # A few on call round the clock do not make shifts of their own: the crews' shifts come from
+    # their spells once they are a good part of the street.
+    crew_windows = _crew_windows(rotating) if len(rotating) >= CREW_SHARE * (len(people) + len(rotating)) else []
     windows = sorted(set(_common_windows(people)) | set(crew_windows))
     for p in people:
         p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w)))
@@ -633,7 +638,8 @@ def _coordination_cells(visited: np.ndarray, left: np.ndarray, wait: np.ndarray,
     for code in sorted(set(category)):
         mine = visited & (category == code)
         if mine.sum():
-            report[code] = {"visited": int(mine.sum()), "coordination_share": round(float((left & mine).sum() / mine.sum()), 4),
+            share = float((left & mine).sum() / mine.sum())
+            report[code] = {"visited": int(mine.sum()), "coordination_share": round(share, 4),
                             "wait_mean_minutes": _mean(wait[left & mine])}
         for level in RISKS:
             cell = mine & (risk == level)

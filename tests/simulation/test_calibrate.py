@@ -25,9 +25,10 @@ from simulation.validation import validate_log
 
 sys.path.insert(0, str(Path(__file__).parent))
 from independent_world import VARIANTS, run_world  # noqa: E402
+from world_sweep import JUDGED, night_response  # noqa: E402
 
-JUDGED = ("cases", "response_minutes_mean", "response_within_target_rate", "resolution_hours_mean", "overdue_rate")
-"""The KPIs an outside check predicts for the held-out month."""
+NIGHT = (19, 7)
+"""The independent world's night shift."""
 
 
 @pytest.fixture(scope="module")
@@ -38,14 +39,6 @@ def world() -> pd.DataFrame:
 @pytest.fixture(scope="module")
 def world_cut() -> pd.DataFrame:
     return run_world(days=365, seed=11, night_workers=1)
-
-
-def night_response(frame: pd.DataFrame, since: pd.Timestamp) -> float:
-    """Mean report -> accepted minutes of the cases reported from ``since`` between 19:00 and 07:00."""
-    cases = frame[frame["reported_at"] >= since]
-    hour = cases["reported_at"].dt.tz_convert(LOCAL_TZ).dt.hour
-    night = cases[(hour >= 19) | (hour < 7)]
-    return float(((night["accepted_at"] - night["reported_at"]).dt.total_seconds() / 60).mean())
 
 
 def test_our_year_calibrated_on_eleven_months_predicts_the_twelfth_on_every_registry_kpi():
@@ -178,7 +171,7 @@ def test_variants_of_the_independent_world_are_predicted_too(variant):
 
 def test_a_night_cut_moves_night_response_as_the_independent_world_does(world, world_cut):
     since = pd.Timestamp("2024-12-01", tz=LOCAL_TZ)
-    true_effect = night_response(world_cut, since) - night_response(world, since)
+    true_effect = night_response(world_cut, since, NIGHT) - night_response(world, since, NIGHT)
 
     def cut_nights(tables: dict) -> None:
         shifts = tables["staff"]["shifts"]
@@ -191,7 +184,7 @@ def test_a_night_cut_moves_night_response_as_the_independent_world_does(world, w
         captured: list = []
         validate_log(world, 31, replications=6, seed=3, scenario_edit=edit, keep=captured)
         cases = captured[0]
-        responses.append(night_response(cases[~cases["warmup"] & ~cases["after_horizon"]], since))
+        responses.append(night_response(cases[~cases["warmup"] & ~cases["after_horizon"]], since, NIGHT))
     predicted = responses[1] - responses[0]
     assert true_effect > 60 and predicted > 0
     assert predicted == pytest.approx(true_effect, rel=0.3)

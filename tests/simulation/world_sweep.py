@@ -27,6 +27,7 @@ from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.validation import validate_log
 
 JUDGED = ("cases", "response_minutes_mean", "response_within_target_rate", "resolution_hours_mean", "overdue_rate")
+"""The KPIs an outside check predicts for the held-out month."""
 HOLDOUT_DAYS = 31
 
 
@@ -82,14 +83,15 @@ def check(variant: str, seed: int, replications: int) -> dict:
     mean = float(paired.mean())
     half = float(stats.t.ppf(0.975, len(paired) - 1) * paired.std(ddof=1) * math.sqrt(1 + 1 / len(paired)))
     table = validation.table.set_index("kpi").loc[list(JUDGED)]
+    same_way = np.sign(mean) == np.sign(truth)
+    close = abs(mean - truth) <= 0.25 * abs(truth) or mean - half <= truth <= mean + half
     return {
         "variant": variant, "seed": seed, "utilisation": round(world.attrs["utilisation"], 3),
         "staff": validation.calibration["staff"]["on_duty"],
         "kpis": {k: {"observed": r["observed"], "mean": r["mean"], "lo": r["lo"], "hi": r["hi"],
                      "error": r["relative_error"], "pass": bool(r["pass"])} for k, r in table.iterrows()},
         "night_cut": {"truth": truth, "predicted": mean, "lo": mean - half, "hi": mean + half,
-                      "pass": bool(np.sign(mean) == np.sign(truth)
-                                   and (abs(mean - truth) <= 0.25 * abs(truth) or mean - half <= truth <= mean + half))},
+                      "pass": bool(same_way and close)},
     }
 
 
