@@ -43,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -317,8 +318,11 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
     # their spells once they are a good part of the street.
     crew_windows = _crew_windows(rotating) if len(rotating) >= CREW_SHARE * (len(people) + len(rotating)) else []
     windows = sorted(set(_common_windows(people)) | set(crew_windows))
+    popular = Counter(p["window"] for p in people)
     for p in people:
-        p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w)))
+        # Of the windows that hold as many of their dispatches, the one most assignees have: a
+        # worker with no dispatch in their shift's quiet first hour still works the whole shift.
+        p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w) == 24, -popular[w], _length(w)))
     duties = [(p["home"], p["shift"], p["duty"]) for p in people]
     if rotating:
         candidates = crew_windows or [w for w in windows if w != (0, 24)] or [(0, 24)]

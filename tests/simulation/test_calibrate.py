@@ -108,6 +108,16 @@ def test_a_street_of_rotating_crews_calibrated_on_eleven_months_predicts_the_twe
     assert table.loc["overdue_rate", "mean"] == pytest.approx(0.0125, abs=0.006)
 
 
+def test_on_a_quiet_street_a_worker_without_a_dispatch_in_the_first_hour_keeps_the_whole_shift(tmp_path):
+    # Few cases come at 07:00: one worker's dispatches all fell in 08-19, as did another's, so
+    # 08-19 was a common window and they were counted on it instead of 07-19.
+    frame = run_world(days=365, seed=23, **VARIANTS["light"])
+    staff = calibrate(frame, tmp_path / "world.parquet", until=pd.Timestamp("2024-12-01").date()).scenario["staff"]
+    assert sorted(map(tuple, staff["shifts"].values())) == [(7, 19), (19, 7)]
+    counts = {(g["community"], tuple(staff["shifts"][g["shift"]])): g["count"] for g in staff["group"]}
+    assert counts == {(c, (7, 19)): 3 for c in ("N1", "N2", "N3")} | {(c, (19, 7)): 2 for c in ("N1", "N2", "N3")}
+
+
 def test_an_hours_long_wait_on_a_quiet_shift_is_not_taken_for_work(tmp_path):
     # On a lightly loaded street a worker is often not dispatched again while a case waits hours for
     # another department: only the fence on the category's work times tells that wait from work.
