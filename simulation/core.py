@@ -312,10 +312,12 @@ class Core:
 
         Per tier the people as a list and, for many, also as an array; computed once per place and kind.
         """
-        key = (grid, community, kind)
+        mask = self.people_mask[kind]
+        # Kinds that admit the same people share their buckets.
+        key = (grid, community, mask.tobytes())
         buckets = self._buckets.get(key)
         if buckets is None:
-            tiers, mask = self.tiers(grid, community), self.people_mask[kind]
+            tiers = self.tiers(grid, community)
             buckets = []
             for tier in (0, 1, 2):
                 rows = ((tiers == tier) & mask).nonzero()[0]

@@ -359,8 +359,8 @@ class StreetEngine(Core):
         self.esc = self.carried_escalations.tolist()
         self.owner = np.minimum(_STREET, np.array(default_owner, dtype=np.int64)[self.cls]
                                 + self.carried_escalations).tolist()
-        self._arrival, self._deadline = self.arrival.tolist(), self.deadline.tolist()
-        self._priority = np.array([RiskLevel(r).priority for r in self.risks])[self.cls].tolist()
+        # Read for few cases (those that wait, escalate or reopen): arrays, not lists.
+        self.priority = np.array([RiskLevel(r).priority for r in self.risks], dtype=np.int64)[self.cls]
         self._place = self.place.tolist()
         straight = self.ground.straight
         if self.travel and straight is not None:
@@ -387,8 +387,6 @@ class StreetEngine(Core):
         self._no_visit = self.no_visit.tolist()
         self._coordination = self.coordination.tolist()
         self._reopens = self.reopens.tolist()
-        self._reopen_after = self.reopen_after.tolist()
-        self._rework = self.rework.tolist()
         self._routed = self.routed.tolist()
         self.open_books()
         n = len(self.arrival)
@@ -474,7 +472,7 @@ class StreetEngine(Core):
             work = self.service_of[i]
         else:
             self.rework_start[i] = t
-            work = self._rework[i]
+            work = float(self.rework[i])
         heappush(self.heap, (max(t, scene) + work, (i << 3) | DONE))
 
     def trip_minutes(self, i: int, s: int, t: float) -> float:
@@ -514,7 +512,7 @@ class StreetEngine(Core):
             resolved = t + self._coordination[i]
             if self._reopens[i]:
                 self.first_resolved[i] = resolved
-                heappush(self.heap, (resolved + self._reopen_after[i], (i << 3) | REOPEN))
+                heappush(self.heap, (resolved + float(self.reopen_after[i]), (i << 3) | REOPEN))
                 return
         else:
             self.rework_end[i] = resolved = t
@@ -614,7 +612,8 @@ class StreetEngine(Core):
         grid, community, category = self._place_key[i]
         point = self._cz[i]
         return new_need(
-            f"c{i:07d}", self._priority[i], self._arrival[i], self.case_skill[category], self.case_department[category],
+            f"c{i:07d}", int(self.priority[i]), float(self.arrival[i]), self.case_skill[category],
+            self.case_department[category],
             None if point is None else point.real, None if point is None else point.imag, grid, community,
         )
 
@@ -641,7 +640,7 @@ class StreetEngine(Core):
     def wait(self, i: int, t: float) -> None:
         super().wait(i, t)
         if self.owner[i] < _STREET:
-            due = escalation_due(self._arrival[i], self._deadline[i], self.esc[i] + 1)
+            due = escalation_due(float(self.arrival[i]), float(self.deadline[i]), self.esc[i] + 1)
             heappush(self.heap, (max(t, due), (i << 3) | ESCALATE))
 
     def on_escalate(self, i: int, t: float) -> None:
@@ -656,7 +655,7 @@ class StreetEngine(Core):
                 self.unwait(i)
                 self.begin(i, s, t)
         else:
-            due = escalation_due(self._arrival[i], self._deadline[i], self.esc[i] + 1)
+            due = escalation_due(float(self.arrival[i]), float(self.deadline[i]), self.esc[i] + 1)
             heappush(self.heap, (due, (i << 3) | ESCALATE))
 
     def can_take(self, s: int, j: int) -> bool:

@@ -2933,12 +2933,12 @@
     <message>
         <location filename="../../widgets/scenario_results.py" line="553"/>
         <source>Response target by risk</source>
-        <translation>按风险等级的响应达标率</translation>
+        <translation>分级响应达标率</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="554"/>
         <source>Utilisation by hour</source>
-        <translation>分时人员利用率</translation>
+        <translation>分时利用率</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="554"/>
@@ -2948,7 +2948,7 @@
     <message>
         <location filename="../../widgets/scenario_results.py" line="554"/>
         <source>Staffing search</source>
-        <translation>人员配置搜索</translation>
+        <translation>人员配置</translation>
     </message>
     <message>
         <location filename="../../widgets/scenario_results.py" line="555"/>
