@@ -95,6 +95,9 @@ SPELL_GAP = 8
 CREW_SHARE = 1 / 3
 """Share of the assignees working the shifts in turn from which their spells, not the others, set the shifts."""
 
+CREW_QUANTILE = 0.9
+"""Quantile of the crew members seen in the instances of a shift taken for its headcount."""
+
 CREW_START_RISE = 0.3
 """Rise over the hour before of the share of an hour's dispatches that open a spell, at a shift's start."""
 
@@ -318,7 +321,7 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
     # their spells once they are a good part of the street.
     crew_windows = _crew_windows(rotating) if len(rotating) >= CREW_SHARE * (len(people) + len(rotating)) else []
     windows = sorted(set(_common_windows(people)) | set(crew_windows))
-    popular = Counter(p["window"] for p in people)
+    popular = Counter(p["window"] for p in people) + Counter({w: len(rotating) for w in crew_windows})
     for p in people:
         # Of the windows that hold as many of their dispatches, the one most assignees have: a
         # worker with no dispatch in their shift's quiet first hour still works the whole shift.
@@ -326,7 +329,7 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
     duties = [(p["home"], p["shift"], p["duty"]) for p in people]
     if rotating:
         candidates = crew_windows or [w for w in windows if w != (0, 24)] or [(0, 24)]
-        duties += [duty for p in rotating for duty in _crew_duties(p, candidates, days)]
+        duties += _crew_duties(rotating, candidates)
     shifts = {_shift_name(w): [w[0], w[1]] for w in sorted({w for _, w, _ in duties if w != (0, 24)})}
     groups: dict[tuple, float] = {}
     for home, window, duty in duties:
@@ -395,26 +398,25 @@ def _crew_windows(rotating: list[dict]) -> list[tuple[int, int]]:
     return [(h, first[(k + 1) % len(first)]) for k, h in enumerate(first)]
 
 
-def _crew_duties(person: dict, windows: list[tuple[int, int]], days: int) -> list[tuple[str | None, tuple, float]]:
-    """(home, shift, share of days) of a crew member: each spell on the window holding most of it.
+def _crew_duties(rotating: list[dict], windows: list[tuple[int, int]]) -> list[tuple[str | None, tuple, float]]:
+    """(home, shift, people) of the crews: how many of a community's crew work each shift instance.
 
-    A shift instance is counted once however many spells it holds; instances without a dispatch
-    are added back as for a fixed shift (zero-truncated Poisson on the dispatches per instance).
+    Each spell counts on the window holding most of it, in the instance it began in. A crew member
+    on duty without a dispatch cannot be seen, and load-balanced dispatching spreads a shift's few
+    cases over the whole crew, so the zero-truncated correction of a fixed shift would count too
+    many on a quiet street: the headcount is the :data:`CREW_QUANTILE` quantile of the members
+    seen in each instance (a crew's size does not change from one instance to the next).
     """
-    instances: dict[tuple, int] = {}
-    for spell in person["spells"]:
-        hours = np.bincount((spell // 60 % 24).astype(int), minlength=24).astype(float)
-        window = min(windows, key=lambda w: (-_covered(hours, w), _length(w)))
-        # The day the shift instance began: a night spell after midnight belongs to the evening before.
-        start = (spell[0] - window[0] * 60) // 1440
-        instances[(window, start)] = instances.get((window, start), 0) + len(spell)
-    out = []
-    for window in sorted({w for w, _ in instances}):
-        counts = np.array([n for (w, _), n in instances.items() if w == window], dtype=float)
-        rate = _zero_truncated_rate(float(counts.mean()))
-        on_duty = min(len(counts) / max(1e-9, 1 - math.exp(-rate)), float(days))
-        out.append((person["home"], window, on_duty / days))
-    return out
+    seen: dict[tuple, dict[int, set]] = {}
+    for person in rotating:
+        for spell in person["spells"]:
+            hours = np.bincount((spell // 60 % 24).astype(int), minlength=24).astype(float)
+            window = min(windows, key=lambda w: (-_covered(hours, w), _length(w)))
+            # The day the shift instance began: a night spell after midnight belongs to the evening before.
+            start = int((spell[0] - window[0] * 60) // 1440)
+            seen.setdefault((person["home"], window), {}).setdefault(start, set()).add(person["id"])
+    return [(home, window, float(np.quantile([len(m) for m in instances.values()], CREW_QUANTILE)))
+            for (home, window), instances in seen.items()]
 
 
 def _home(communities: np.ndarray, street_share: dict[str, float]) -> str | None:

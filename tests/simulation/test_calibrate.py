@@ -99,6 +99,17 @@ def test_crews_that_work_the_shifts_in_turn_are_counted_on_each_shift(rotating, 
     assert counts == truth
 
 
+def test_on_a_quiet_street_the_crews_are_not_counted_larger_than_they_are(tmp_path):
+    # A third utilised, some crew members get no dispatch on a shift; dispatching spreads the few
+    # cases over the crew, so the correction of a fixed shift (zero-truncated Poisson) counted one
+    # more on every shift.
+    variant = VARIANTS["rotating_crews"]
+    frame = run_world(days=365, seed=11, cases_per_day=38.0, **variant)
+    staff = calibrate(frame, tmp_path / "world.parquet", until=pd.Timestamp("2024-12-01").date()).scenario["staff"]
+    counts = {(g["community"], tuple(staff["shifts"][g["shift"]])): g["count"] for g in staff["group"]}
+    assert counts == {(c, (begin, end % 24)): n for begin, end, n in variant["shifts"] for c in ("N1", "N2", "N3")}
+
+
 def test_a_street_of_rotating_crews_calibrated_on_eleven_months_predicts_the_twelfth(rotating):
     table = validate_log(rotating, 31, replications=10, seed=2).table.set_index("kpi")
     for kpi in JUDGED[:-1]:
