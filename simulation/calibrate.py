@@ -10,14 +10,17 @@ scenario of a street known from its log (``street = "log"``, docs/scenarios.md) 
 - places: each general grid's community, share of the cases and mean position;
 - stages (:mod:`cockpit.stages`): triage, the operator's dispatch time, acceptance and the trip by
   hour band (and risk where the log has enough cases), on-scene work and the wait for another
-  department by category, no-visit, reopen, rating and closing shares and times, all as fitted
-  quantiles;
+  department by risk and by category, no-visit, reopen, rating and closing shares and times, all
+  as fitted quantiles;
 - staff: who worked when, from the ``assignee`` column. Each assignee's shift is the shortest
   window of whole hours that holds nearly all their dispatches, snapped to the windows most
-  assignees share; their home community the one most of their cases were in; the days they were
-  on duty their days with a dispatch, corrected for days on duty without one (a zero-truncated
-  Poisson count per day). Summed per community and shift and rounded, that is the staffing a
-  leader edits (``[[staff.group]]`` ``count``).
+  assignees share; their home community the one their cases are most over-represented in
+  (against the street's share); the days they were on duty their days with a dispatch,
+  corrected for days on duty without one (a zero-truncated Poisson count per day). An assignee
+  of a crew that works the shifts in turn (倒班) needs a window no shift has, in spells of a
+  shift: each spell counts on the shift that holds it (:func:`_crew_duties`). Summed per
+  community and shift and rounded, that is the staffing a leader edits (``[[staff.group]]``
+  ``count``).
 
 What a log cannot tell, and the choice made (the report repeats it with its effect):
 
@@ -25,8 +28,12 @@ What a log cannot tell, and the choice made (the report repeats it with its effe
   assignee was dispatched to another case before the resolution: then the worker had left, and the
   case waited for another department (coordination) for the time beyond the category's median
   work; so did a case resolved more than :data:`OVERTIME` minutes after the assignee's shift
-  ended. A wait during which the worker got no other case and was still on shift stays counted
-  as work (it holds the worker in the model: the conservative side for capacity).
+  ended. A wait during which the worker got no other case and was still on shift looks like work
+  in the log; it is still taken for a wait when it lies beyond the category's work times by
+  Tukey's fence on the log scale (:data:`WAIT_FENCE` interquartile ranges past the upper
+  quartile): on a quiet shift, where nobody was dispatched again, an hours-long department
+  wait would otherwise hold the worker in the model and its long tail alone would make the queue
+  for a worker longer (the more so the fewer the workers, as on a night that loses one).
 - the operator's own dispatch time against a queue for a free worker. The model queues by itself,
   so the dispatch stage is fitted on cases whose assignee had resolved every earlier case when the
   case was triaged (nobody was waiting for them).
@@ -36,6 +43,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -69,8 +77,29 @@ SETTLE_DAYS = 7
 OVERTIME = 90.0
 """Minutes past the end of their shift a worker may still be on a case; a resolution later was a wait."""
 
+WAIT_FENCE = 1.5
+"""Interquartile ranges (of log minutes) past the upper quartile of a category's work beyond which it was a wait."""
+
+HOME_LIFT = 1.25
+"""How many times its share of the street's cases a community must have among an assignee's to be their home."""
+
 SHIFT_COVER = 0.97
 """Share of an assignee's dispatches their shift window must hold."""
+
+ROTATING_HOURS = 14
+"""Hours: an assignee whose dispatches need a window this long (no shift is), in spells no longer, works in turn."""
+
+SPELL_GAP = 8
+"""Hours without a dispatch that end an assignee's spell on duty."""
+
+CREW_SHARE = 1 / 3
+"""Share of the assignees working the shifts in turn from which their spells, not the others, set the shifts."""
+
+CREW_QUANTILE = 0.9
+"""Quantile of the crew members seen in the instances of a shift taken for its headcount."""
+
+CREW_START_RISE = 0.3
+"""Rise over the hour before of the share of an hour's dispatches that open a spell, at a shift's start."""
 
 _RISK_DEADLINE_MINUTES = {"blue": 24 * 60.0, "yellow": 48 * 60.0, "red": 72 * 60.0}
 
@@ -268,28 +297,44 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
     hour = when.dt.hour.to_numpy()
     day = ((when - when.min().normalize()).dt.total_seconds() // 86400).astype(int).to_numpy()
     community = train["community"].astype(str).to_numpy()[known]
-    people = []
+    places, counts = np.unique(community, return_counts=True)
+    street_share = dict(zip(places.tolist(), (counts / counts.sum()).tolist()))
+    minute = ((when.dt.tz_localize(None) - pd.Timestamp("2000-01-01")).dt.total_seconds() // 60).to_numpy()
+    people, rotating = [], []
     for person in sorted(set(who)):
         mine = who == person
         hours = np.bincount(hour[mine], minlength=24).astype(float)
         window = _window(hours)
+        spells = _spells(minute[mine]) if _length(window) >= ROTATING_HOURS else []
+        if spells:
+            rotating.append({"id": person, "spells": spells, "home": _home(community[mine], street_share)})
+            continue
         # Their shift's days: days with a dispatch, over the chance of a day on duty having one.
         per_day = np.bincount(day[mine])
         active = per_day[per_day > 0]
         rate = _zero_truncated_rate(float(active.mean()))
         on_duty = min(len(active) / max(1e-9, 1 - math.exp(-rate)), float(days))
-        places, counts = np.unique(community[mine], return_counts=True)
-        home = str(places[np.argmax(counts)]) if counts.max() >= 0.5 * counts.sum() else None
+        home = _home(community[mine], street_share)
         people.append({"id": person, "window": window, "hours": hours, "duty": on_duty / days, "home": home,
                        "cases": int(mine.sum())})
-    windows = _common_windows(people)
+    # A few on call round the clock do not make shifts of their own: the crews' shifts come from
+    # their spells once they are a good part of the street.
+    crew_windows = _crew_windows(rotating) if len(rotating) >= CREW_SHARE * (len(people) + len(rotating)) else []
+    windows = sorted(set(_common_windows(people)) | set(crew_windows))
+    popular = Counter(p["window"] for p in people) + Counter({w: len(rotating) for w in crew_windows})
     for p in people:
-        p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w)))
-    shifts = {_shift_name(w): [w[0], w[1]] for w in sorted(set(p["shift"] for p in people if p["shift"] != (0, 24)))}
+        # Of the windows that hold as many of their dispatches, the one most assignees have: a
+        # worker with no dispatch in their shift's quiet first hour still works the whole shift.
+        p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w) == 24, -popular[w], _length(w)))
+    duties = [(p["home"], p["shift"], p["duty"]) for p in people]
+    if rotating:
+        candidates = crew_windows or [w for w in windows if w != (0, 24)] or [(0, 24)]
+        duties += _crew_duties(rotating, candidates)
+    shifts = {_shift_name(w): [w[0], w[1]] for w in sorted({w for _, w, _ in duties if w != (0, 24)})}
     groups: dict[tuple, float] = {}
-    for p in people:
-        key = (p["home"] or "", p["shift"])
-        groups[key] = groups.get(key, 0.0) + p["duty"]
+    for home, window, duty in duties:
+        key = (home or "", window)
+        groups[key] = groups.get(key, 0.0) + duty
     rows = []
     for (home, window), duty in sorted(groups.items(), key=lambda kv: (kv[0][0], kv[0][1])):
         count = max(1, int(math.floor(duty + 0.5))) if duty >= 0.3 else 0
@@ -306,15 +351,84 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
     if shifts:
         table["shifts"] = shifts
     report = {
-        "assignees": len(people),
+        "assignees": len(people) + len(rotating),
+        "rotating": len(rotating),
         "shifts": {name: hours for name, hours in shifts.items()},
         "on_duty": [{"community": r.get("community", "street"), "shift": r.get("shift", "all_day"),
                      "count": r["count"]} for r in rows],
         "choice": "an assignee's shift is the shortest window of whole hours holding 97 % of their dispatches, "
-                  "snapped to the windows most assignees share; days on duty are days with a dispatch over "
-                  "the chance that a day on duty has one",
+                  "snapped to the windows most assignees share; their home the community their cases are most "
+                  "over-represented in against the street; days on duty are days with a dispatch over the chance "
+                  "that a day on duty has one; an assignee whose dispatches fill the whole day in spells of a "
+                  "shift works the shifts in turn: each spell counts on the shift it fits",
     }
-    return table, report, {p["id"]: p["shift"] for p in people}
+    return table, report, {p["id"]: p["shift"] for p in people} | {p["id"]: (0, 24) for p in rotating}
+
+
+def _spells(minutes: np.ndarray) -> list[np.ndarray]:
+    """An assignee's dispatch minutes cut into spells on duty (gaps over :data:`SPELL_GAP` hours).
+
+    Empty when the spells are not shifts (most longer than :data:`ROTATING_HOURS`): somebody on
+    call round the clock, not a crew that works the shifts in turn.
+    """
+    minutes = np.sort(minutes)
+    cuts = np.flatnonzero(np.diff(minutes) > SPELL_GAP * 60) + 1
+    spells = np.split(minutes, cuts)
+    lengths = np.array([spell[-1] - spell[0] for spell in spells])
+    return spells if len(spells) >= 2 and np.median(lengths) <= ROTATING_HOURS * 60 else []
+
+
+def _crew_windows(rotating: list[dict]) -> list[tuple[int, int]]:
+    """The shifts crews work in turn, when nobody keeps one: they start where spells start, and tile the day.
+
+    An hour whose share of dispatches that open a spell rises by :data:`CREW_START_RISE` over the
+    hour before is a shift's start: a shift's first dispatches come soon after it begins, while
+    the last hours of the shift before rarely open a spell.
+    """
+    starts, load = np.zeros(24), np.zeros(24)
+    for p in rotating:
+        for spell in p["spells"]:
+            hours = (spell // 60 % 24).astype(int)
+            starts[hours[0]] += 1
+            load += np.bincount(hours, minlength=24)
+    opening = np.divide(starts, load, out=np.zeros(24), where=load > 0)
+    first = sorted(int(h) for h in np.flatnonzero(opening - np.roll(opening, 1) >= CREW_START_RISE))
+    if len(first) < 2:
+        return []
+    return [(h, first[(k + 1) % len(first)]) for k, h in enumerate(first)]
+
+
+def _crew_duties(rotating: list[dict], windows: list[tuple[int, int]]) -> list[tuple[str | None, tuple, float]]:
+    """(home, shift, people) of the crews: how many of a community's crew work each shift instance.
+
+    Each spell counts on the window holding most of it, in the instance it began in. A crew member
+    on duty without a dispatch cannot be seen, and load-balanced dispatching spreads a shift's few
+    cases over the whole crew, so the zero-truncated correction of a fixed shift would count too
+    many on a quiet street: the headcount is the :data:`CREW_QUANTILE` quantile of the members
+    seen in each instance (a crew's size does not change from one instance to the next).
+    """
+    seen: dict[tuple, dict[int, set]] = {}
+    for person in rotating:
+        for spell in person["spells"]:
+            hours = np.bincount((spell // 60 % 24).astype(int), minlength=24).astype(float)
+            window = min(windows, key=lambda w: (-_covered(hours, w), _length(w)))
+            # The day the shift instance began: a night spell after midnight belongs to the evening before.
+            start = int((spell[0] - window[0] * 60) // 1440)
+            seen.setdefault((person["home"], window), {}).setdefault(start, set()).add(person["id"])
+    return [(home, window, float(np.quantile([len(m) for m in instances.values()], CREW_QUANTILE)))
+            for (home, window), instances in seen.items()]
+
+
+def _home(communities: np.ndarray, street_share: dict[str, float]) -> str | None:
+    """The community an assignee's cases are most over-represented in (against the street), or None.
+
+    Not the community of most of their cases: a worker of a small community who helps out next
+    door when they are free has most of their cases elsewhere, yet theirs stand out the most.
+    None when no community stands out by :data:`HOME_LIFT` (a worker of the whole street).
+    """
+    places, counts = np.unique(communities, return_counts=True)
+    lift = counts / counts.sum() / np.array([street_share[c] for c in places])
+    return str(places[np.argmax(lift)]) if lift.max() >= HOME_LIFT else None
 
 
 def _zero_truncated_rate(mean: float) -> float:
@@ -360,7 +474,7 @@ def _common_windows(people: list[dict]) -> list[tuple[int, int]]:
     for p in people:
         counts[p["window"]] = counts.get(p["window"], 0) + 1
     common = [w for w, c in counts.items() if c >= max(2, 0.1 * len(people))]
-    if not common:
+    if not common and counts:
         common = [max(counts, key=counts.get)]
     return sorted(set(common) | {(0, 24)})
 
@@ -471,6 +585,7 @@ def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple
     windows = [shift_of.get(a, (0, 24)) for a in train["assignee"].astype(str)]
     to_end = np.array([_minutes_to_end(m, w) for m, w in zip(minute, windows)])
     left = visited & ((np.isfinite(next_dispatch) & (next_dispatch < resolved_us)) | (total > to_end + OVERTIME))
+    left |= visited & ~left & (total > _work_fence(total, visited & ~left, category))
     held = visited & ~left
     work_entries, coordination_entries, split = [], [], {}
     if held.sum() >= MIN_SAMPLES:
@@ -496,6 +611,8 @@ def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple
         split[level] = {"visited": int(mine_visited.sum()), "coordination_share": round(share, 4),
                         "wait_mean_minutes": _mean(wait[mine]), "work_mean_minutes": _mean(total[held & (risk == level)]),
                         "work_mean_if_all_held_minutes": _mean(total[mine_visited])}
+    cells, split["categories"] = _coordination_cells(visited, left, wait, risk, category)
+    coordination_entries += cells
     resolved = np.isfinite(_minutes(first_resolved, t["reported_at"]))
     no_visit = []
     for code in sorted(set(category)):
@@ -506,12 +623,63 @@ def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple
     held_busy = float(np.nansum(total[held])) + float(np.nansum(median_work[left]))
     all_busy = float(np.nansum(total[visited]))
     split["choice"] = ("on scene -> resolved is the worker's time unless the assignee was dispatched to another "
-                       "case before the resolution or it came more than 90 min after their shift ended; then the "
-                       "time beyond the category's median work is a wait for another department that does not "
-                       "hold the worker")
+                       f"case before the resolution, it came more than {OVERTIME:g} min after their shift ended, or "
+                       f"it lies beyond the category's work by Tukey's fence ({WAIT_FENCE:g} IQR of log minutes); "
+                       "then the time beyond the category's median work is a wait for another department that does "
+                       "not hold the worker")
     split["worker_hours_as_fitted"] = round(held_busy / 60, 1)
     split["worker_hours_if_all_held"] = round(all_busy / 60, 1)
     return work_entries, coordination_entries, no_visit, split
+
+
+def _coordination_cells(visited: np.ndarray, left: np.ndarray, wait: np.ndarray, risk: np.ndarray,
+                        category: np.ndarray) -> tuple[list, dict]:
+    """Coordination entries per category and risk with :data:`MIN_SAMPLES` visits, and the share per category.
+
+    Which cases wait for another department is often the category's matter (a rental dispute
+    waits for the housing office, a parking case for nobody): a category's own share, and its own
+    waits where :data:`MIN_SAMPLES` // 2 of them were seen (else its risk's), win over the risk's.
+    """
+    entries, report = [], {}
+    for code in sorted(set(category)):
+        mine = visited & (category == code)
+        if mine.sum():
+            share = float((left & mine).sum() / mine.sum())
+            report[code] = {"visited": int(mine.sum()), "coordination_share": round(share, 4),
+                            "wait_mean_minutes": _mean(wait[left & mine])}
+        for level in RISKS:
+            cell = mine & (risk == level)
+            if cell.sum() < MIN_SAMPLES:
+                continue
+            waited = left & cell
+            sample = wait[waited] if waited.sum() >= MIN_SAMPLES // 2 else wait[left & (risk == level)]
+            if len(sample) < MIN_SAMPLES // 2:
+                continue
+            entries.append({"category": code, "risk": level, "share": round(float(waited.sum() / cell.sum()), 4),
+                            **quantile_duration(sample).table()})
+    return entries, report
+
+
+def _work_fence(total: np.ndarray, held: np.ndarray, category: np.ndarray) -> np.ndarray:
+    """Per case, the minutes beyond which its category's on-scene time is no longer work (:data:`WAIT_FENCE`).
+
+    The quartiles are of the log minutes of the cases the rules above leave as work; a category
+    with fewer than :data:`MIN_SAMPLES` of them takes the fence of all.
+    """
+    def fence(mask: np.ndarray) -> float:
+        logs = np.log(np.maximum(total[mask], 1.0))
+        if len(logs) < MIN_SAMPLES:
+            return math.inf
+        low, high = np.quantile(logs, (0.25, 0.75))
+        return math.exp(high + WAIT_FENCE * (high - low))
+
+    overall = fence(held)
+    out = np.full(len(total), overall)
+    for code in set(category):
+        mine = category == code
+        own = fence(held & mine)
+        out[mine] = own if math.isfinite(own) else overall
+    return out
 
 
 def _minutes_to_end(minute: float, window: tuple[int, int]) -> float:
