@@ -19,9 +19,13 @@ PRELOAD = ["simulation.replication"]
 """Modules the fork server imports once for all its workers."""
 
 
-def street_pool(workers: int, scenarios: Iterable) -> ProcessPoolExecutor:
-    """A pool of ``workers`` processes holding the street models ``scenarios`` run in (generated here, once)."""
-    return ProcessPoolExecutor(max_workers=workers, mp_context=_context(), initializer=install_street_models,
+def street_pool(workers: int, scenarios: Iterable, start_method: str | None = None) -> ProcessPoolExecutor:
+    """A pool of ``workers`` processes holding the street models ``scenarios`` run in (generated here, once).
+
+    ``start_method`` names another way to start them (``"spawn"``: a benchmark's baseline).
+    """
+    context = _context() if start_method is None else multiprocessing.get_context(start_method)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=install_street_models,
                                initargs=(street_models_for(scenarios),))
 
 
