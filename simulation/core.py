@@ -98,6 +98,7 @@ class Core:
         self.home_community = np.array([self.code(p.community) for p in self.roster], dtype=np.int64)
         self._tiers: dict[tuple, np.ndarray] = {}
         self._buckets: dict[tuple, tuple] = {}
+        self._admitted: dict[int, bytes] = {}
         self.shift_ids = tuple(shifts)
         self.members = {h: [s for s, p in enumerate(self.roster) if p.shift_id == h] for h in self.shift_ids}
         # Who is free, as bytes the loop reads one by one and, through the same memory, as a numpy mask.
@@ -312,12 +313,14 @@ class Core:
 
         Per tier the people as a list and, for many, also as an array; computed once per place and kind.
         """
-        mask = self.people_mask[kind]
         # Kinds that admit the same people share their buckets.
-        key = (grid, community, mask.tobytes())
+        admitted = self._admitted.get(kind)
+        if admitted is None:
+            admitted = self._admitted[kind] = self.people_mask[kind].tobytes()
+        key = (grid, community, admitted)
         buckets = self._buckets.get(key)
         if buckets is None:
-            tiers = self.tiers(grid, community)
+            tiers, mask = self.tiers(grid, community), self.people_mask[kind]
             buckets = []
             for tier in (0, 1, 2):
                 rows = ((tiers == tier) & mask).nonzero()[0]
