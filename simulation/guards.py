@@ -23,10 +23,10 @@ from typing import Mapping
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from cockpit.case_measures import Cases
 from simulation.ground import ground_of
+from simulation.kpi import t_quantile
 from simulation.log_frame import incident_frame
 from simulation.replication import simulate
 from simulation.scenario import Scenario
@@ -145,7 +145,7 @@ def bound(key: GuardKey, values: list[float], limit: float, confidence: float) -
     mean = float(data.mean())
     half = 0.0
     if len(data) >= 2:
-        half = float(stats.t.ppf(confidence, len(data) - 1) * data.std(ddof=1) / math.sqrt(len(data)))
+        half = t_quantile(confidence, len(data) - 1) * float(data.std(ddof=1)) / math.sqrt(len(data))
     lo, hi = mean - half, mean + half
     passed = lo >= limit if AT_LEAST[kind] else hi <= limit
     return Guard(kind, risk, shift, community, mean, lo, hi, limit, bool(passed), len(data))

@@ -19,14 +19,13 @@ from typing import Any
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from cockpit.history.format import write_log
 from cockpit.kpi import KPIS, kpis_by
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.calibrate import calibrate, train_part
 from simulation.experiment import run_experiment
-from simulation.kpi import ALL
+from simulation.kpi import ALL, t_quantile
 from simulation.scenario import parse_scenario
 
 WARMUP_DAYS = 14
@@ -120,7 +119,7 @@ def _row(key: str, column: str, observed: float, values: np.ndarray) -> dict[str
     mean = float(values.mean()) if n else math.nan
     if n >= 2:
         # A prediction interval: where one more replication (the real period) falls 95 % of the time.
-        half = stats.t.ppf(0.975, n - 1) * float(values.std(ddof=1)) * math.sqrt(1 + 1 / n)
+        half = t_quantile(0.975, n - 1) * float(values.std(ddof=1)) * math.sqrt(1 + 1 / n)
         lo, hi = mean - half, mean + half
     else:
         lo = hi = mean
