@@ -22,8 +22,9 @@ def shift_changes(twin: TwinState, at: datetime, force: bool = False) -> list[Ev
     when their shift is over (a cold start, where nobody is really busy yet).
     """
     events: list[Event] = []
+    covering = twin.shifts_on(at)
     for staff in twin.staff.values():
-        on = twin.on_shift(staff, at) or staff.member.kind is StaffKind.DEPARTMENT
+        on = staff.member.shift_id in covering or staff.member.kind is StaffKind.DEPARTMENT
         if on and staff.status is StaffStatus.OFF_DUTY:
             events.append(StaffStatusChanged(at, staff.id, StaffStatus.AVAILABLE))
         elif not on and staff.status is StaffStatus.AVAILABLE:

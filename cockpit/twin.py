@@ -584,10 +584,10 @@ class TwinState:
                 self._case_counter[day] = n
                 return case_id
 
-    def on_shift(self, staff: StaffState, at: datetime) -> bool:
-        """True if the staff member's shift covers the local time of ``at``."""
+    def shifts_on(self, at: datetime) -> frozenset[str]:
+        """The ids of the street's shifts that cover the local time of ``at``."""
         local: time = at.astimezone(LOCAL_TZ).time()
-        return self.street.shift(staff.member.shift_id).covers(local)
+        return frozenset(shift.id for shift in self.street.shifts if shift.covers(local))
 
     def cases_frame(self) -> pd.DataFrame:
         """All cases in the incident log column layout (for KPIs and exports)."""
