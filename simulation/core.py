@@ -119,7 +119,8 @@ class Core:
         self.pace_of = self.pace.tolist()
         self.unplaced = bool(np.isnan(self.where).any())
         self.heap: list[tuple[float, int]] = []
-        self.waiting: list[tuple[tuple, int]] = []
+        # The waiting cases in the policy's order, one queue per kind; ``keys`` holds every waiting case.
+        self.queues: list[list[tuple[tuple, int]]] = []
         self.keys: dict[int, tuple] = {}
         self.memo: dict | None = None
 
@@ -158,6 +159,9 @@ class Core:
         self.end = [math.nan] * n
         self.who = [-1] * n
         self.pending = n
+        self.queues = [[] for _ in self.people_mask]
+        self.takes = [self.kinds_taken_by(s) for s in range(len(self.roster))]
+        self.kind_decides = [self.by_kind_alone(s) for s in range(len(self.roster))]
         self.service_of = self.service.tolist()
 
     def loop(self, cutoff: float = math.inf) -> int:
@@ -228,7 +232,7 @@ class Core:
         self.finished(i, s)
         if self.leaving[s]:
             self.leaving[s] = False
-        elif not (self.waiting and self.take_waiting(s, t)):
+        elif not (self.keys and self.take_waiting(s, t)):
             self.is_free[s] = True
 
     def on_shift_start(self, h: int, t: float) -> None:
@@ -240,7 +244,7 @@ class Core:
                 self.leaving[s] = False
                 continue
             self.came_on_duty(s)
-            if not (self.waiting and self.take_waiting(s, t)):
+            if not (self.keys and self.take_waiting(s, t)):
                 self.is_free[s] = True
         heappush(self.heap, (shift.next_start(t), (h << 3) | SHIFT_START))
 
@@ -451,21 +455,40 @@ class Core:
         """Case ``i`` joins the queue in the policy's order."""
         key = self.policy.queue_key(self.need(i))
         self.keys[i] = key
-        insort(self.waiting, (key, i))
+        insort(self.queues[self.kind_of[i]], (key, i))
 
     def unwait(self, i: int) -> None:
         """Take case ``i`` out of the queue (someone came for it outside the queue's order)."""
-        self.waiting.pop(bisect_left(self.waiting, (self.keys.pop(i), i)))
+        queue = self.queues[self.kind_of[i]]
+        queue.pop(bisect_left(queue, (self.keys.pop(i), i)))
 
     def take_waiting(self, s: int, t: float) -> bool:
-        """``s`` takes the first waiting case they may take; False if there is none."""
-        for pos, (_, j) in enumerate(self.waiting):
-            if self.can_take(s, j):
-                del self.waiting[pos]
-                del self.keys[j]
-                self.begin(j, s, t)
-                return True
-        return False
+        """``s`` takes the first waiting case, in the policy's order, that they may take; False if there is none.
+
+        Only the queues of the kinds ``s`` takes are read, each up to its first case ``s`` may take
+        or past the best one found so far: a queue's order is the whole queue's order among its cases.
+        """
+        best = None
+        queues, whole_kinds = self.queues, self.kind_decides[s]
+        for kind in self.takes[s]:
+            queue = queues[kind]
+            if whole_kinds:
+                if queue and (best is None or queue[0] < best[0]):
+                    best = queue[0], kind, 0
+                continue
+            for pos, entry in enumerate(queue):
+                if best is not None and entry > best[0]:
+                    break
+                if self.can_take(s, entry[1]):
+                    best = entry, kind, pos
+                    break
+        if best is None:
+            return False
+        (_, j), kind, pos = best
+        del self.queues[kind][pos]
+        del self.keys[j]
+        self.begin(j, s, t)
+        return True
 
     # ------------------------------------------------------------ what a model says
 
@@ -474,8 +497,16 @@ class Core:
         raise NotImplementedError
 
     def can_take(self, s: int, j: int) -> bool:
-        """Whether ``s`` may take waiting case ``j``."""
+        """Whether ``s`` may take waiting case ``j`` (only asked for a case of a kind in ``kinds_taken_by(s)``)."""
         return bool(self.people_mask[self.kind_of[j]][s])
+
+    def kinds_taken_by(self, s: int) -> list[int]:
+        """The kinds of case ``s`` may take at all (their queues are the ones ``s`` reads)."""
+        return [kind for kind, mask in enumerate(self.people_mask) if mask[s]]
+
+    def by_kind_alone(self, s: int) -> bool:
+        """Whether ``s`` may take every case of the kinds they take (else :meth:`can_take` is asked case by case)."""
+        return True
 
     def nobody(self, i: int, t: float) -> int:
         """Who takes case ``i`` when no qualified person is free (-1: it waits)."""

@@ -663,6 +663,14 @@ class StreetEngine(Core):
             return (self.owner[j] >= _STREET or self._routed[j]) and self._admits_team[self.kind_of[j]][s]
         return self._admits[self.kind_of[j]][s]
 
+    def kinds_taken_by(self, s: int) -> list[int]:
+        """A team takes its categories' cases (those owned by the street or routed to it); others, theirs."""
+        masks = self.team_mask if self._team[s] else self.people_mask
+        return [kind for kind, mask in enumerate(masks) if mask[s]]
+
+    def by_kind_alone(self, s: int) -> bool:
+        return not self._team[s]
+
     def finished(self, i: int, s: int) -> None:
         place = self._place[i]
         if place >= 0 and not self._no_visit[i]:
