@@ -95,7 +95,7 @@ def validate_command(args: argparse.Namespace) -> int:
 
 def _table(summary: dict) -> str:
     lines = [f"held out {summary['from']} .. {summary['until']}, {summary['replications']} replications: "
-             + ("every KPI passes" if summary["passed"] else "SOME KPIs MISS"),
+             + ("every KPI the log gives passes" if summary["passed"] else "SOME KPIs MISS"),
              f"{'KPI':32}{'observed':>12}{'simulated':>12}{'95 % interval':>26}{'error':>9}  pass"]
     for row in summary["kpis"]:
         def fmt(v):
@@ -103,5 +103,7 @@ def _table(summary: dict) -> str:
         interval = f"[{fmt(row['lo'])}, {fmt(row['hi'])}]"
         error = "-" if row["relative_error"] is None else f"{100 * row['relative_error']:+.1f}%"
         lines.append(f"{row['kpi']:32}{fmt(row['observed']):>12}{fmt(row['mean']):>12}{interval:>26}{error:>9}  "
-                     + ("yes" if row["pass"] else "NO"))
+                     + ("-" if row["pass"] is None else "yes" if row["pass"] else "NO"))
+    if any(row["pass"] is None for row in summary["kpis"]):
+        lines.append("-: the log does not give this KPI (no such records in it); it is not judged")
     return "\n".join(lines)

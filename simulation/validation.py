@@ -37,6 +37,10 @@ TOLERANCE = 0.10
 SKIPPED = ("staff_utilisation",)
 """Registry KPIs a log alone cannot give (it has no rota): left out of the check."""
 
+RECORDED_IN = {"closure_rate": "closed_at"}
+"""Registry KPIs a log gives only if it records this column at all: without it, they are not observed
+(a log that never records closing would otherwise show a closure rate of 0)."""
+
 
 @dataclass(frozen=True)
 class Validation:
@@ -55,10 +59,13 @@ class Validation:
         return bool(rows["pass"].all())
 
     def summary(self) -> dict[str, Any]:
-        """The JSON document of ``sim validate``."""
+        """The JSON document of ``sim validate`` (``pass`` null for a KPI the log does not give)."""
         rows = []
         for row in self.table.to_dict("records"):
-            rows.append({k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in row.items()})
+            row = {k: (None if isinstance(v, float) and not math.isfinite(v) else v) for k, v in row.items()}
+            if row["observed"] is None:
+                row["pass"] = None
+            rows.append(row)
         return {"from": str(self.cut), "until": str(self.end), "holdout_days": (self.end - self.cut).days,
                 "replications": self.replications, "passed": self.passed, "kpis": rows,
                 "calibration": self.calibration}
@@ -99,6 +106,9 @@ def validate_log(frame: pd.DataFrame, holdout_days: int, *, replications: int = 
     held = frame[(reported >= cut).to_numpy()]
     now, begin = end.tz_convert("UTC"), cut.tz_convert("UTC")
     observed = kpis_by(held.assign(_all=ALL), "_all", now, start=begin).loc[ALL]
+    for key, column in RECORDED_IN.items():
+        if not frame[column].notna().any():
+            observed[list(KPIS[key].columns)] = math.nan
     simulated = []
     for _, cases in result.cases.groupby("replication"):
         window = cases[~cases["warmup"] & ~cases["after_horizon"] & ~cases["carried"]]

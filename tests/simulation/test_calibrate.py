@@ -173,6 +173,18 @@ def test_an_independent_world_calibrated_on_eleven_months_predicts_the_twelfth(w
     assert table.loc["overdue_rate", "mean"] == pytest.approx(0.0125, abs=0.006)
 
 
+def test_kpis_a_log_does_not_record_are_not_judged(world):
+    """A street whose system keeps no closing time or rating: those KPIs are not observed, not failed."""
+    bare = world.assign(closed_at=pd.NaT, satisfaction=pd.NA)
+    check = validate_log(bare, 31, replications=4, seed=2)
+    rows = {row["kpi"]: row for row in check.summary()["kpis"]}
+    for kpi in ("closure_rate", "satisfaction_mean", "satisfaction_rate"):
+        assert rows[kpi]["observed"] is None and rows[kpi]["pass"] is None, rows[kpi]
+    assert rows["cases"]["observed"] > 0 and rows["cases"]["pass"] is True
+    judged = check.table[check.table["observed"].notna()]
+    assert check.passed is bool(judged["pass"].all())
+
+
 @pytest.mark.parametrize("variant", [
     {"seed": 5, "trend": -0.15},  # a shrinking street
     {"seed": 7, "weekend": 0.6, "weekend_later": 3.0},  # a quiet weekend whose day starts and ends later
