@@ -45,6 +45,7 @@ import datetime as dt
 import math
 from collections import Counter
 from dataclasses import dataclass
+from itertools import compress
 from pathlib import Path
 from typing import Any
 
@@ -150,11 +151,11 @@ def calibrate(frame: pd.DataFrame, log_path: Path, until: dt.date | None = None,
     report: dict[str, Any] = {"cases": int(len(train)), "days": int(days), "from": str(first_day.date()),
                               "until": str(end.date())}
     places, place_report = _places(train)
-    staff, staff_report, shift_of = _staff(train, days)
+    staff, staff_report, case_window = _staff(train, days)
     # Stage times from cases reported a week before the cut: a later case still open then would
     # leave its long waits out of the fit (right-censoring).
-    settled = train[(reported < end - pd.Timedelta(days=SETTLE_DAYS)).to_numpy()]
-    stages, stage_report = _stages(settled, shift_of)
+    settling = (reported < end - pd.Timedelta(days=SETTLE_DAYS)).to_numpy()
+    stages, stage_report = _stages(train[settling], list(compress(case_window, settling)))
     level_sd, demand_report = _demand_level(reported, first_day, days)
     dispersion = _day_dispersion(reported, first_day, days)
     demand_report["day_dispersion"] = dispersion
@@ -288,8 +289,12 @@ def _day_dispersion(reported: pd.Series, first_day: pd.Timestamp, days: int) -> 
 # ---------------------------------------------------------------- staff
 
 
-def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[int, int]]]:
-    """Shifts and headcounts per community from who was dispatched when, and each assignee's shift window."""
+def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, list[tuple[int, int] | None]]:
+    """Shifts and headcounts per community from who was dispatched when, and the shift window of each case.
+
+    A case's window is its assignee's shift, or for a crew member working the shifts in turn, the
+    shift of the spell it was dispatched in (None where neither is known).
+    """
     dispatched = _local(train["dispatched_at"])
     known = dispatched.notna().to_numpy() & train["assignee"].notna().to_numpy()
     who = train["assignee"].astype(str).to_numpy()[known]
@@ -307,7 +312,8 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
         window = _window(hours)
         spells = _spells(minute[mine]) if _length(window) >= ROTATING_HOURS else []
         if spells:
-            rotating.append({"id": person, "spells": spells, "home": _home(community[mine], street_share)})
+            rotating.append({"id": person, "spells": spells, "home": _home(community[mine], street_share),
+                             "rows": np.flatnonzero(known)[mine], "minutes": minute[mine]})
             continue
         # Their shift's days: days with a dispatch, over the chance of a day on duty having one.
         per_day = np.bincount(day[mine])
@@ -327,9 +333,17 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
         # worker with no dispatch in their shift's quiet first hour still works the whole shift.
         p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w) == 24, -popular[w], _length(w)))
     duties = [(p["home"], p["shift"], p["duty"]) for p in people]
+    shift_of = {p["id"]: p["shift"] for p in people}
+    case_window = [shift_of.get(a) for a in train["assignee"].astype(str)]
     if rotating:
         candidates = crew_windows or [w for w in windows if w != (0, 24)] or [(0, 24)]
         duties += _crew_duties(rotating, candidates)
+        for person in rotating:
+            starts = np.array([spell[0] for spell in person["spells"]])
+            spell_windows = [_spell_window(spell, candidates) for spell in person["spells"]]
+            spell_of = np.searchsorted(starts, person["minutes"], side="right") - 1
+            for row, k in zip(person["rows"].tolist(), spell_of.tolist()):
+                case_window[row] = spell_windows[k]
     shifts = {_shift_name(w): [w[0], w[1]] for w in sorted({w for _, w, _ in duties if w != (0, 24)})}
     groups: dict[tuple, float] = {}
     for home, window, duty in duties:
@@ -362,7 +376,7 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, dict[str, tuple[
                   "that a day on duty has one; an assignee whose dispatches fill the whole day in spells of a "
                   "shift works the shifts in turn: each spell counts on the shift it fits",
     }
-    return table, report, {p["id"]: p["shift"] for p in people} | {p["id"]: (0, 24) for p in rotating}
+    return table, report, case_window
 
 
 def _spells(minutes: np.ndarray) -> list[np.ndarray]:
@@ -410,13 +424,18 @@ def _crew_duties(rotating: list[dict], windows: list[tuple[int, int]]) -> list[t
     seen: dict[tuple, dict[int, set]] = {}
     for person in rotating:
         for spell in person["spells"]:
-            hours = np.bincount((spell // 60 % 24).astype(int), minlength=24).astype(float)
-            window = min(windows, key=lambda w: (-_covered(hours, w), _length(w)))
+            window = _spell_window(spell, windows)
             # The day the shift instance began: a night spell after midnight belongs to the evening before.
             start = int((spell[0] - window[0] * 60) // 1440)
             seen.setdefault((person["home"], window), {}).setdefault(start, set()).add(person["id"])
     return [(home, window, float(np.quantile([len(m) for m in instances.values()], CREW_QUANTILE)))
             for (home, window), instances in seen.items()]
+
+
+def _spell_window(spell: np.ndarray, windows: list[tuple[int, int]]) -> tuple[int, int]:
+    """The shift of ``windows`` that holds most of a spell's dispatch minutes (the shorter on a tie)."""
+    hours = np.bincount((spell // 60 % 24).astype(int), minlength=24).astype(float)
+    return min(windows, key=lambda w: (-_covered(hours, w), _length(w)))
 
 
 def _home(communities: np.ndarray, street_share: dict[str, float]) -> str | None:
@@ -486,7 +505,7 @@ def _shift_name(window: tuple[int, int]) -> str:
 # ---------------------------------------------------------------- stages
 
 
-def _stages(train: pd.DataFrame, shift_of: dict[str, tuple[int, int]]) -> tuple[dict, dict]:
+def _stages(train: pd.DataFrame, case_window: list[tuple[int, int] | None]) -> tuple[dict, dict]:
     t = {c: pd.to_datetime(train[c], utc=True) for c in train.columns if c.endswith("_at")}
     first_resolved = t.get("first_resolved_at", t["resolved_at"]).fillna(t["resolved_at"]) if "first_resolved_at" in t \
         else t["resolved_at"]
@@ -507,7 +526,7 @@ def _stages(train: pd.DataFrame, shift_of: dict[str, tuple[int, int]]) -> tuple[
                                                  local_hour["dispatched_at"], risk)
     stages["travel"], report["travel"] = _banded(_minutes(t["on_scene_at"], t["accepted_at"]),
                                                  local_hour["accepted_at"], risk, by_risk=False)
-    work, coordination, no_visit, split = _work_and_waits(train, t, first_resolved, risk, category, shift_of)
+    work, coordination, no_visit, split = _work_and_waits(train, t, first_resolved, risk, category, case_window)
     stages.update(work=work, coordination=coordination, no_visit=no_visit)
     report["work_and_coordination"] = split
     stages.update(_after_resolution(train, t, first_resolved, category, report))
@@ -563,7 +582,7 @@ def _assignee_idle(train: pd.DataFrame, t: dict[str, pd.Series]) -> np.ndarray:
     return idle & train["assignee"].notna().to_numpy() & t["dispatched_at"].notna().to_numpy()
 
 
-def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple[list, list, list, dict]:
+def _work_and_waits(train, t, first_resolved, risk, category, case_window) -> tuple[list, list, list, dict]:
     """On-scene work by category and the wait for another department by risk (see the module notes)."""
     on_scene = t["on_scene_at"]
     total = _minutes(first_resolved, on_scene)
@@ -582,7 +601,7 @@ def _work_and_waits(train, t, first_resolved, risk, category, shift_of) -> tuple
     # Or the resolution came well after the assignee's shift ended: they had gone home.
     scene = _local(on_scene)
     minute = (scene.dt.hour * 60 + scene.dt.minute).to_numpy(dtype=float)
-    windows = [shift_of.get(a, (0, 24)) for a in train["assignee"].astype(str)]
+    windows = [(0, 24) if w is None else w for w in case_window]
     to_end = np.array([_minutes_to_end(m, w) for m, w in zip(minute, windows)])
     left = visited & ((np.isfinite(next_dispatch) & (next_dispatch < resolved_us)) | (total > to_end + OVERTIME))
     left |= visited & ~left & (total > _work_fence(total, visited & ~left, category))
