@@ -40,6 +40,9 @@ def _queued(cases: list[int], owners: list[int], routes: list[bool]):
     owner, routed = list(ENGINE.owner), list(ENGINE._routed)
     taken: list[int] = []
     ENGINE.begin = lambda j, who, t: taken.append(j)
+    # Only these cases wait (the run may have left some at its cut-off).
+    ENGINE.queues = [[] for _ in ENGINE.queues]
+    ENGINE.keys = {}
     try:
         for j, level, route in zip(cases, owners, routes):
             ENGINE.owner[j], ENGINE._routed[j] = level, route
