@@ -35,7 +35,7 @@ from cockpit.escalation import escalation_due, escalations_before
 from cockpit.stages import RATINGS, Labels, band_minutes, selected_entries, service_duration, share_of
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
-from simulation.core import DONE, ESCALATE, REOPEN, Core, new_need
+from simulation.core import DONE, ESCALATE, REOPEN, Core, float_array, int_array, new_need
 from simulation.engine import arrival_times
 from simulation.ground import ground_of
 from simulation.items import ItemSupply
@@ -526,16 +526,17 @@ class StreetEngine(Core):
         self.on_ready(i, t)
 
     def _record(self, events: int, default_owner: list[int]) -> RunRecord:
-        end = np.array(self.end)
-        who = np.array(self.who, dtype=np.int64)
+        end = float_array(self.end)
+        who = int_array(self.who)
         whistle = np.zeros(len(who), dtype=bool)
         whistle[who >= 0] = self.is_department[who[who >= 0]]
         room = (_STREET - np.array(default_owner, dtype=np.int64))[self.cls]
         # Escalations by the one rule over the whole time each case was open (to the end of the run).
         until = np.where(np.isnan(end), max(np.nanmax(end, initial=self.horizon), self.horizon), end)
         escalations = np.maximum(escalations_before(self.arrival, self.deadline, until, room), self.carried_escalations)
-        accepted = np.array(self.accepted)
-        reopened = ~np.isnan(np.array(self.reopened_at))
+        accepted = float_array(self.accepted)
+        reopened_at = float_array(self.reopened_at)
+        reopened = ~np.isnan(reopened_at)
         closed = end + self.close
         satisfaction = self._ratings(accepted, end, reopened)
         return RunRecord(
@@ -550,8 +551,8 @@ class StreetEngine(Core):
             ready=self.ready,
             cls=self.cls,
             service=self.service,
-            start=np.array(self.start),
-            on_scene=np.array(self.scene),
+            start=float_array(self.start),
+            on_scene=float_array(self.scene),
             end=end,
             staff=who,
             staff_ids=self.staff_ids,
@@ -576,14 +577,14 @@ class StreetEngine(Core):
             carried=self.carried,
             triaged=self.arrival + self.triage,
             accepted=accepted,
-            released=np.array(self.released),
-            first_resolved=np.array(self.first_resolved),
-            reopened_at=np.array(self.reopened_at),
-            rework_start=np.array(self.rework_start),
-            rework_end=np.array(self.rework_end),
+            released=float_array(self.released),
+            first_resolved=float_array(self.first_resolved),
+            reopened_at=reopened_at,
+            rework_start=float_array(self.rework_start),
+            rework_end=float_array(self.rework_end),
             closed=closed,
             satisfaction=satisfaction,
-            item_at=np.array(self.item_at) if self.supply is not None else None,
+            item_at=float_array(self.item_at) if self.supply is not None else None,
             staff_roles=tuple(p.kind.value for p in self.roster),
             role_duty=self.duty_by_role(self.horizon),
         )
