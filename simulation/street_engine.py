@@ -312,7 +312,7 @@ class StreetEngine(Core):
         if straight is None or x is None or y is None:
             return -1
         points = self.ground.points * len(self.ground.unit_ids)
-        d = np.hypot(np.asarray(straight.x[:points]) - x, np.asarray(straight.y[:points]) - y)
+        d = np.hypot(straight.x[:points] - x, straight.y[:points] - y)
         return int(np.argmin(d))
 
     def _qualify(self) -> None:
@@ -366,11 +366,10 @@ class StreetEngine(Core):
         if self.travel and straight is not None:
             placed = self.place >= 0
             point = np.empty(len(self.place), dtype=complex)
-            point.real = np.where(placed, np.asarray(straight.x)[self.place], math.nan)
-            point.imag = np.where(placed, np.asarray(straight.y)[self.place], math.nan)
+            point.real = np.where(placed, straight.x[self.place], math.nan)
+            point.imag = np.where(placed, straight.y[self.place], math.nan)
             self._cz = point.tolist()
-            self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
-            self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
+            self.where[:] = [straight.z[p] if p >= 0 else complex(math.nan, math.nan) for p in self.position]
             self.where_at = self.where.tolist()
         else:
             self._cz = [None] * len(self._place)
@@ -495,8 +494,8 @@ class StreetEngine(Core):
         supply, place = self.supply, self._place[i]
         if place < 0 or not supply.needed(self.kind_of[i]):
             return arrive
-        straight = self.ground.straight
-        trip = supply.best(self.kind_of[i], straight.x[place], straight.y[place], sent)
+        point = self.ground.straight.z[place]
+        trip = supply.best(self.kind_of[i], point.real, point.imag, sent)
         if trip is None:
             return arrive
         scene = max(arrive, trip.arrival)
