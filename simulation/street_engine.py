@@ -177,17 +177,17 @@ class StreetEngine(Core):
             add("delay", delay[keep] if delay is not None else np.full(int(keep.sum()), np.nan))
             for key, values in uniform.items():
                 add("u_" + key, values[keep])
-        columns = {name: np.concatenate(values) for name, values in parts.items()}
-        order = np.argsort(columns["t"], kind="stable")
-        cols = {name: values[order] for name, values in columns.items()}
+        order = np.argsort(np.concatenate(parts["t"]), kind="stable")
+        # Column by column, so that one column's joined copy is freed before the next is made.
+        cols = {name: np.concatenate(values)[order] for name, values in parts.items()}
         self.arrival = cols["t"]
-        self.cls = cols["cls"].astype(np.int64)
+        self.cls = cols["cls"].astype(np.int64, copy=False)
         self.service = cols["service"]
-        self.category = cols["cat"].astype(np.int64)
-        self.unit = cols["unit"].astype(np.int64)
-        self.source = cols["source"].astype(np.int64)
-        self.place = (self.unit * ground.points + cols["point"].astype(np.int64)) if ground.points else np.full(
-            len(self.arrival), -1, dtype=np.int64)
+        self.category = cols["cat"].astype(np.int64, copy=False)
+        self.unit = cols["unit"].astype(np.int64, copy=False)
+        self.source = cols["source"].astype(np.int64, copy=False)
+        self.place = (self.unit * ground.points + cols["point"].astype(np.int64, copy=False) if ground.points
+                      else np.full(len(self.arrival), -1, dtype=np.int64))
         self.grid = ground.unit_grid[self.unit]
         self.community = ground.unit_community[self.unit]
         self.micro = self.unit if ground.micro else np.full(len(self.arrival), -1, dtype=np.int64)
