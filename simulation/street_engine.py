@@ -35,7 +35,8 @@ from cockpit.escalation import escalation_due, escalations_before
 from cockpit.stages import RATINGS, Labels, band_minutes, selected_entries, service_duration, share_of
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
-from simulation.core import DONE, ESCALATE, REOPEN, Core, float_array, int_array, new_need
+from simulation.core import (DONE, ESCALATE, REOPEN, Core, float_array, int_array, new_need, nobody_yet,
+                             unknown_times)
 from simulation.engine import arrival_times
 from simulation.ground import ground_of
 from simulation.items import ItemSupply
@@ -389,15 +390,15 @@ class StreetEngine(Core):
         self._routed = self.routed.tolist()
         self.open_books()
         n = len(self.arrival)
-        self.accepted = [math.nan] * n
-        self.released = [math.nan] * n
-        self.first_resolved = [math.nan] * n
-        self.reopened_at = [math.nan] * n
-        self.rework_start = [math.nan] * n
-        self.rework_end = [math.nan] * n
+        self.accepted = unknown_times(n)
+        self.released = unknown_times(n)
+        self.first_resolved = unknown_times(n)
+        self.reopened_at = unknown_times(n)
+        self.rework_start = unknown_times(n)
+        self.rework_end = unknown_times(n)
         self.round = [0] * n
-        self.holder = [-1] * n
-        self.item_at = [math.nan] * n
+        self.holder = nobody_yet(n)
+        self.item_at = unknown_times(n)
         self.start_shifts(self.t0)
         self._resume()
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
