@@ -34,6 +34,8 @@ What a log cannot tell, and the choice made (the report repeats it with its effe
   quartile): on a quiet shift, where nobody was dispatched again, an hours-long department
   wait would otherwise hold the worker in the model and its long tail alone would make the queue
   for a worker longer (the more so the fewer the workers, as on a night that loses one).
+- a log without any time on scene (a system that keeps only acceptance and resolution): the
+  trip is counted in the work from acceptance, and every accepted case is taken as visited.
 - the operator's own dispatch time against a queue for a free worker. The model queues by itself,
   so the dispatch stage is fitted on cases whose assignee had resolved every earlier case when the
   case was triaged (nobody was waiting for them).
@@ -515,6 +517,12 @@ def _stages(train: pd.DataFrame, case_window: list[tuple[int, int] | None]) -> t
                                                                 "accepted_at")}
     stages: dict[str, list] = {}
     report: dict[str, Any] = {}
+    if t["on_scene_at"].isna().all() and t["accepted_at"].notna().any():
+        # Many systems keep only acceptance (签收) and resolution (办结): read as no case visited,
+        # the person would be held for the category table's work alone, not as long as the log shows.
+        t["on_scene_at"] = t["accepted_at"]
+        report["on_scene"] = ("the log records no time on scene: the trip is counted in the work from acceptance "
+                              "(travel 0), and every accepted case is taken as visited")
     stages["triage"], report["triage"] = _banded(_minutes(t["triaged_at"], t["reported_at"]),
                                                  local_hour["reported_at"], risk, by_risk=False)
     idle = _assignee_idle(train, t)

@@ -759,7 +759,9 @@ class LabelLayer:
     order: at each zoom a label that would overlap one before it moves a line or two up or down,
     and is left out only when those places are taken too (long English names would otherwise run
     into each other), so the most important names stay legible and the others stay while there is
-    room near their place.
+    room near their place. A place that would cut the name at the view's top or bottom edge is
+    moved just inside it, and taken only when no place inside the view is free (an area at the
+    edge of the street keeps its whole name).
     """
 
     GAP = 4
@@ -875,9 +877,11 @@ class LabelLayer:
         x = m11 * self._anchors[:, 0] + m21 * self._anchors[:, 1] + tx
         y = m12 * self._anchors[:, 0] + m22 * self._anchors[:, 1] + ty
         half_w, half_h = self._source[:, 2] / 2, self._source[:, 3] / 2
-        if (m11, m12, m21, m22) != self._scale_key:
-            self._uncovered, self._shift = self._clear_of_others(x, y, half_w, half_h)
-            self._scale_key = (m11, m12, m21, m22)
+        # Collisions depend on the zoom; the edges of the view on the vertical pan too.
+        placing = (m11, m12, m21, m22, ty, top, height)
+        if placing != self._scale_key:
+            self._uncovered, self._shift = self._clear_of_others(x, y, half_w, half_h, (top, top + height))
+            self._scale_key = placing
         y = y + self._shift
         inside = ((x + half_w > left) & (x - half_w < left + width)
                   & (y + half_h > top) & (y - half_h < top + height))
@@ -889,10 +893,12 @@ class LabelLayer:
         fragments[:, 2:6] = self._source[self._shown]
         fragments[:, 6:10] = (1.0, 1.0, 0.0, 1.0)
 
-    def _clear_of_others(self, x: np.ndarray, y: np.ndarray, half_w: np.ndarray,
-                         half_h: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """Greedy in priority order: each label takes the first of its places (:data:`SHIFTS`) that
-        overlaps no label kept before it, or is left out. Returns (kept, vertical shift in pixels)."""
+    def _clear_of_others(self, x: np.ndarray, y: np.ndarray, half_w: np.ndarray, half_h: np.ndarray,
+                         rows: tuple[float, float]) -> tuple[np.ndarray, np.ndarray]:
+        """Greedy in priority order: each label takes the first of its places (:data:`SHIFTS`, then
+        those moved within the device ``rows`` (top, bottom)) that overlaps no label kept before it
+        and lies within ``rows``, else the first that overlaps none, or is left out. Returns (kept,
+        vertical shift in pixels)."""
         # The halo margin of both labels may overlap; the glyphs keep the gap apart.
         margin = self._halo.widthF()
         gap = max(self.GAP, self._font.pixelSize() / 3)
@@ -902,11 +908,15 @@ class LabelLayer:
         for i in range(len(x)):
             beside = keep[:i] & (np.abs(x[:i] - x[i]) < w[:i] + w[i])
             placed = y[:i] + shift[:i]
-            for lines in self.SHIFTS:
-                dy = lines * 2 * h[i]
-                if not np.any(beside & (np.abs(placed - (y[i] + dy)) < h[:i] + h[i])):
-                    keep[i], shift[i] = True, dy
-                    break
+            places = [lines * 2 * h[i] for lines in self.SHIFTS]
+            # Each place, then each moved just inside the view's top or bottom edge where it would cut the name.
+            low, high = rows[0] + half_h[i] - y[i], rows[1] - half_h[i] - y[i]
+            if low <= high:
+                places += [min(max(dy, low), high) for dy in places]
+            free = [dy for dy in places if not np.any(beside & (np.abs(placed - (y[i] + dy)) < h[:i] + h[i]))]
+            if free:
+                whole = [dy for dy in free if low <= dy <= high]
+                keep[i], shift[i] = True, (whole or free)[0]
         return keep, shift
 
 

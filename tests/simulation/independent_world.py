@@ -48,14 +48,17 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
               cases_per_day: float = 75.0, trend: float = 0.2, weekend: float = 0.8,
               weekend_later: float = 0.0, *, shifts: tuple | None = None,
               communities: tuple = COMMUNITIES, categories: tuple = CATEGORIES,
-              accept_slow: tuple = ACCEPT_SLOW, rotation_days: int = 0) -> pd.DataFrame:
+              accept_slow: tuple = ACCEPT_SLOW, rotation_days: int = 0, departments: tuple = ()) -> pd.DataFrame:
     """The world's incident log over ``days`` days.
 
     ``shifts`` are (start hour, end hour, workers) with workers one count for every community or
     one per community (``communities`` order); without it, ``day_workers``/``night_workers`` per
     community on 07-19 and 19-07. With ``rotation_days`` each community has two crews a shift,
     and every crew works each shift in turn for that many days, resting as long between two
-    (倒班): nobody keeps one shift. Cases and their own times are drawn from streams that do not
+    (倒班): nobody keeps one shift. ``departments`` are (team id, members, categories): the yellow
+    and red cases of those categories are dispatched to the team (吹哨报到), whose members work
+    round the clock and take its cases in turn; the log names the team, not the member, as the
+    assignee. Cases and their own times are drawn from streams that do not
     depend on the staffing, so two runs with other staffing see the same cases (the ground truth
     of a staffing what-if). The rate grows linearly by ``trend`` over the period; a weekend day
     has ``weekend`` times the mean day and its day shape peaks ``weekend_later`` hours later. The
@@ -75,6 +78,9 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
     on_duty: set[str] = set()
     waiting: list[tuple] = []
     busy = [0.0]
+    team_of = {code: team for team, _, codes in departments for code in codes}
+    team_idle = {team: members for team, members, _ in departments}
+    team_waiting: dict[str, list] = {team: [] for team, _, _ in departments}
     teams = []
     for index, (begin, end, workers) in enumerate(shifts):
         counts = workers if isinstance(workers, (tuple, list)) else [workers] * len(names)
@@ -105,8 +111,18 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
             idle.remove(worker)
             event.succeed(worker)
 
+    def team_dispatch(team: str) -> None:
+        queue = team_waiting[team]
+        queue.sort(key=lambda w: (w[0], w[1]))
+        while queue and team_idle[team]:
+            team_idle[team] -= 1
+            queue.pop(0)[3].succeed(team)
+
     def release(worker: str) -> None:
-        if worker in on_duty:
+        if worker in team_idle:
+            team_idle[worker] += 1
+            team_dispatch(worker)
+        elif worker in on_duty:
             idle.append(worker)
             dispatch()
 
@@ -138,8 +154,13 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
         yield env.timeout(draws["triage"])
         row["triaged"] = env.now
         event = env.event()
-        waiting.append((0 if risk == "red" else 1, env.now, community, event))
-        dispatch()
+        team = team_of.get(category) if risk != "blue" else None
+        if team is not None:
+            team_waiting[team].append((0 if risk == "red" else 1, env.now, community, event))
+            team_dispatch(team)
+        else:
+            waiting.append((0 if risk == "red" else 1, env.now, community, event))
+            dispatch()
         worker = yield event
         row["dispatched"], row["assignee"] = env.now, worker
         slow = next((f for s, e, f in accept_slow if within(hour_of(env.now), (s, e))), 1.0)
@@ -148,7 +169,8 @@ def run_world(days: int = 365, seed: int = 11, day_workers: int = 3, night_worke
         yield env.timeout(draws["travel"])
         row["on_scene"] = env.now
         yield env.timeout(draws["work"])
-        busy[0] += env.now - row["dispatched"]
+        if worker not in team_idle:
+            busy[0] += env.now - row["dispatched"]
         release(worker)
         row["resolved"] = env.now + draws["department"]
         row["closed"] = row["resolved"] + draws["close"]
@@ -280,5 +302,8 @@ VARIANTS: dict[str, dict[str, Any]] = {
     "light": {"cases_per_day": 38.0},
     # A heavily loaded street (about three quarters utilised), no trend.
     "heavy": {"cases_per_day": 100.0, "trend": 0.0},
+    # Yellow and red fire and drainage cases dispatched to two department teams (the log names the team).
+    "department_teams": {"departments": (("FIRE-STATION", 2, ("fire_hazard",)),
+                                         ("WATER-WORKS", 2, ("drainage_flooding",)))},
 }
 """Structural variants of the world an outside author might have written (keyword arguments of :func:`run_world`)."""

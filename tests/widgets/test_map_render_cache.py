@@ -286,6 +286,29 @@ def test_colliding_labels_move_a_line_or_give_way_to_the_more_important(qtbot):
     assert layer.shown() == names[:3] and not layer._shift[layer._shown].any()  # the rest are off the right
 
 
+def test_a_name_at_the_edge_of_the_view_moves_inside_it_rather_than_be_cut(qtbot):
+    layer = LabelLayer()
+    layer.set_labels([Label(0, 0, "Taiping"), Label(0, -4000, "Shengxing"), Label(0, 4000, "Jinsha")])
+    image = QImage(400, 300, QImage.Format.Format_ARGB32_Premultiplied)
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(200, 150)
+    painter.scale(0.01, -0.01)  # 100 m a pixel; Shengxing's anchor 40 px below the centre, Jinsha's 40 px above
+    layer.paint(painter)
+    painter.end()
+    assert layer.shown() == ["Taiping", "Shengxing", "Jinsha"] and not layer._shift.any()
+    image.fill(0)
+    painter = QPainter(image)
+    painter.translate(200, 2)  # Taiping's anchor 2 px from the top: on its spot half its name is cut
+    painter.scale(0.01, -0.01)
+    layer.paint(painter)
+    boxes = label_boxes(layer, painter)
+    painter.end()
+    assert boxes["Taiping"].top() >= 0 and layer._shift[0] > 0  # a line down, whole
+    # Jinsha, above the view, is not drawn; Shengxing makes way below Taiping.
+    assert layer.shown() == ["Taiping", "Shengxing"] and boxes["Taiping"].bottom() < boxes["Shengxing"].top()
+
+
 @pytest.mark.parametrize(("pixel_size", "moved"), [(15, False), (54, True)])
 def test_names_in_wall_type_keep_a_third_of_the_type_size_apart(qtbot, pixel_size, moved):
     layer = LabelLayer()
