@@ -40,14 +40,15 @@ What a log cannot tell, and the choice made (the report repeats it with its effe
   so the dispatch stage is fitted on cases whose assignee had resolved every earlier case when the
   case was triaged (nobody was waiting for them).
 - the members of a department team. A log names the team (吹哨报到), not its member, as the
-  assignee: an assignee dispatched to a case while another of theirs was still on its way in
-  more than :data:`TEAM_OVERLAP` of their cases is a team, as strong as the number of cases it
-  held when it was full: the median count at the dispatches of the cases that waited for it (more
-  than :data:`TEAM_FULL_MINUTES`), or, never seen full, :data:`TEAM_QUANTILE` of that count at its
-  dispatches. A case is held from dispatch to resolution, or to on scene plus the team's median
-  time there where the resolution came more than :data:`TEAM_WORK_SPAN` times that median after
-  arrival (a wait). A team's case is not split into work and wait: its work is its category's.
-  Its categories' cases go to it in the shares the log shows (``route``).
+  assignee: an assignee of the whole street (no home community) dispatched to a case while
+  another of theirs was still on its way in more than :data:`TEAM_OVERLAP` of their cases is a
+  team, as strong as the number of cases it held when it was full: the median count at the
+  dispatches of the cases that waited for it (more than :data:`TEAM_FULL_MINUTES`), or, never
+  seen full, :data:`TEAM_QUANTILE` of that count at its dispatches. A case is held from dispatch
+  to resolution, or to on scene plus the team's median time there where the resolution came more
+  than :data:`TEAM_WORK_SPAN` times that median after arrival (a wait). A team's case is not
+  split into work and wait: its work is its category's. Its categories' cases go to it in the
+  shares the log shows (``route``).
 """
 
 from __future__ import annotations
@@ -424,8 +425,10 @@ def _teams(train: pd.DataFrame) -> dict[str, dict]:
     """Assignees that are department teams, not people, with their ``members`` and ``department`` (module notes).
 
     A case is on its way from its dispatch to on scene (or accepted, or resolved, whichever the log
-    has first). The team's department is the category table's for the category it took most; a
-    team whose categories the table does not know stays counted as people (nothing can route to it).
+    has first). A team serves the whole street: an assignee whose cases keep to a community
+    (:func:`_home`) is a person however their cases overlap. The team's department is the
+    category table's for the category it took most; a team whose categories the table does not
+    know stays counted as people (nothing can route to it).
     """
     table = default_categories()
     minutes = {c: (pd.to_datetime(train[c], utc=True) - _EPOCH).dt.total_seconds().to_numpy() / 60
@@ -436,6 +439,9 @@ def _teams(train: pd.DataFrame) -> dict[str, dict]:
     who = train["assignee"].astype(str).to_numpy()
     category = train["category"].astype(str).to_numpy()
     dispatched = np.isfinite(minutes["dispatched_at"]) & train["assignee"].notna().to_numpy()
+    community = train["community"].astype(str).to_numpy()
+    places, counts = np.unique(community[dispatched], return_counts=True)
+    street_share = dict(zip(places.tolist(), (counts / counts.sum()).tolist()))
     teams = {}
     for assignee in sorted(set(who[dispatched])):
         mine = np.flatnonzero(dispatched & (who == assignee))
@@ -444,7 +450,8 @@ def _teams(train: pd.DataFrame) -> dict[str, dict]:
         mine = mine[np.argsort(minutes["dispatched_at"][mine], kind="stable")]
         start, end = minutes["dispatched_at"][mine], np.fmax(arrive[mine], minutes["dispatched_at"][mine])
         on_way = np.maximum.accumulate(np.concatenate(([-np.inf], np.nan_to_num(end[:-1], nan=-np.inf))))
-        if float(np.mean(start < on_way)) <= TEAM_OVERLAP:
+        # A worker handed several cases at once is on the way to them together too, but keeps to a community.
+        if float(np.mean(start < on_way)) <= TEAM_OVERLAP or _home(community[mine], street_share) is not None:
             continue
         codes = Counter(category[mine].tolist())
         known = [code for code, _ in codes.most_common() if code in table]

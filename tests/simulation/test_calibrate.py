@@ -237,10 +237,17 @@ def test_department_teams_the_log_names_are_found_with_their_strength_and_their_
     assert table.loc["response_minutes_mean", "pass"]
 
 
-def test_no_team_is_found_where_every_assignee_is_one_person(world):
-    check = validate_log(world, 31, replications=2, seed=2)
-    assert check.calibration["staff"]["teams"] == {}
-    assert check.calibration["stages"]["route"] == {}
+def test_no_team_is_found_where_every_assignee_is_one_person(world, tmp_path):
+    until = pd.Timestamp("2024-12-01").date()
+    assert calibrate(world, tmp_path / "world.parquet", until=until).report["staff"]["teams"] == {}
+    # A worker handed each case the moment it is reported (not when free) is on the way to several
+    # at once, yet keeps to their community: still a person.
+    batched = world.copy()
+    mine = batched["assignee"].astype(str) == "W-N1-S0K0"
+    for column in ("triaged_at", "dispatched_at"):
+        batched.loc[mine, column] = batched.loc[mine, "reported_at"]
+    calibration = calibrate(batched, tmp_path / "batched.parquet", until=until)
+    assert calibration.report["staff"]["teams"] == {} and calibration.report["stages"]["route"] == {}
 
 
 @pytest.mark.parametrize("variant", [
