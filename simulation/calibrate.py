@@ -39,6 +39,16 @@ What a log cannot tell, and the choice made (the report repeats it with its effe
 - the operator's own dispatch time against a queue for a free worker. The model queues by itself,
   so the dispatch stage is fitted on cases whose assignee had resolved every earlier case when the
   case was triaged (nobody was waiting for them).
+- the members of a department team. A log names the team (吹哨报到), not its member, as the
+  assignee: an assignee of the whole street (no home community) dispatched to a case while
+  another of theirs was still on its way in more than :data:`TEAM_OVERLAP` of their cases is a
+  team, as strong as the number of cases it held when it was full: the median count at the
+  dispatches of the cases that waited for it (more than :data:`TEAM_FULL_MINUTES`), or, never
+  seen full, :data:`TEAM_QUANTILE` of that count at its dispatches. A case is held from dispatch
+  to resolution, or to on scene plus the team's median time there where the resolution came more
+  than :data:`TEAM_WORK_SPAN` times that median after arrival (a wait). A team's case is not
+  split into work and wait: its work is its category's. Its categories' cases go to it in the
+  shares the log shows (``route``).
 """
 
 from __future__ import annotations
@@ -57,6 +67,7 @@ import pandas as pd
 from cockpit.demand import SOURCES
 from cockpit.history.as_of import log_as_of
 from cockpit.stages import RATINGS, RISKS, quantile_duration
+from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from cockpit.vocabulary.targets import RESPONSE_TARGET
 from simulation.calibration import fit_frame
@@ -103,6 +114,20 @@ CREW_QUANTILE = 0.9
 
 CREW_START_RISE = 0.3
 """Rise over the hour before of the share of an hour's dispatches that open a spell, at a shift's start."""
+
+TEAM_OVERLAP = 0.05
+"""Share of an assignee's cases dispatched while another of theirs was on its way above which it is a team."""
+
+TEAM_WORK_SPAN = 3.0
+"""Times a team's median on-scene → resolved time beyond which a resolution came after a wait, not the work."""
+
+TEAM_QUANTILE = 0.99
+"""Quantile of the cases a team held at its dispatches taken for its members when it was never seen full."""
+
+TEAM_FULL_MINUTES = 10.0
+"""Minutes from triage to dispatch (and three times the team's median) beyond which a case waited for a member."""
+
+_EPOCH = pd.Timestamp("2000-01-01", tz="UTC")
 
 _RISK_DEADLINE_MINUTES = {"blue": 24 * 60.0, "yellow": 48 * 60.0, "red": 72 * 60.0}
 
@@ -153,11 +178,12 @@ def calibrate(frame: pd.DataFrame, log_path: Path, until: dt.date | None = None,
     report: dict[str, Any] = {"cases": int(len(train)), "days": int(days), "from": str(first_day.date()),
                               "until": str(end.date())}
     places, place_report = _places(train)
-    staff, staff_report, case_window = _staff(train, days)
+    teams = _teams(train)
+    staff, staff_report, case_window = _staff(train, days, teams)
     # Stage times from cases reported a week before the cut: a later case still open then would
     # leave its long waits out of the fit (right-censoring).
     settling = (reported < end - pd.Timedelta(days=SETTLE_DAYS)).to_numpy()
-    stages, stage_report = _stages(train[settling], list(compress(case_window, settling)))
+    stages, stage_report = _stages(train[settling], list(compress(case_window, settling)), teams)
     level_sd, demand_report = _demand_level(reported, first_day, days)
     dispersion = _day_dispersion(reported, first_day, days)
     demand_report["day_dispersion"] = dispersion
@@ -291,11 +317,13 @@ def _day_dispersion(reported: pd.Series, first_day: pd.Timestamp, days: int) -> 
 # ---------------------------------------------------------------- staff
 
 
-def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, list[tuple[int, int] | None]]:
+def _staff(train: pd.DataFrame, days: int,
+           teams: dict[str, dict]) -> tuple[dict, dict, list[tuple[int, int] | None]]:
     """Shifts and headcounts per community from who was dispatched when, and the shift window of each case.
 
     A case's window is its assignee's shift, or for a crew member working the shifts in turn, the
-    shift of the spell it was dispatched in (None where neither is known).
+    shift of the spell it was dispatched in (None where neither is known). ``teams``
+    (:func:`_teams`) are department teams on their own window.
     """
     dispatched = _local(train["dispatched_at"])
     known = dispatched.notna().to_numpy() & train["assignee"].notna().to_numpy()
@@ -312,6 +340,10 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, list[tuple[int, 
         mine = who == person
         hours = np.bincount(hour[mine], minlength=24).astype(float)
         window = _window(hours)
+        if person in teams:
+            # A team busy nearly round the clock is on call round the clock (its quiet hour is no rest).
+            teams[person]["window"] = (0, 24) if _length(window) >= ROTATING_HOURS else window
+            continue
         spells = _spells(minute[mine]) if _length(window) >= ROTATING_HOURS else []
         if spells:
             rotating.append({"id": person, "spells": spells, "home": _home(community[mine], street_share),
@@ -335,7 +367,7 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, list[tuple[int, 
         # worker with no dispatch in their shift's quiet first hour still works the whole shift.
         p["shift"] = min(windows, key=lambda w: (-_covered(p["hours"], w), _length(w) == 24, -popular[w], _length(w)))
     duties = [(p["home"], p["shift"], p["duty"]) for p in people]
-    shift_of = {p["id"]: p["shift"] for p in people}
+    shift_of = {p["id"]: p["shift"] for p in people} | {team: row["window"] for team, row in teams.items()}
     case_window = [shift_of.get(a) for a in train["assignee"].astype(str)]
     if rotating:
         candidates = crew_windows or [w for w in windows if w != (0, 24)] or [(0, 24)]
@@ -346,7 +378,8 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, list[tuple[int, 
             spell_of = np.searchsorted(starts, person["minutes"], side="right") - 1
             for row, k in zip(person["rows"].tolist(), spell_of.tolist()):
                 case_window[row] = spell_windows[k]
-    shifts = {_shift_name(w): [w[0], w[1]] for w in sorted({w for _, w, _ in duties if w != (0, 24)})}
+    windows_used = {w for _, w, _ in duties} | {row["window"] for row in teams.values()}
+    shifts = {_shift_name(w): [w[0], w[1]] for w in sorted(windows_used - {(0, 24)})}
     groups: dict[tuple, float] = {}
     for home, window, duty in duties:
         key = (home or "", window)
@@ -363,12 +396,19 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, list[tuple[int, 
         if window != (0, 24):
             row["shift"] = _shift_name(window)
         rows.append(row)
+    for team, found in sorted(teams.items()):
+        row = {"name": f"team/{team}", "role": "department", "department": found["department"],
+               "count": found["members"]}
+        if found["window"] != (0, 24):
+            row["shift"] = _shift_name(found["window"])
+        rows.append(row)
     table: dict[str, Any] = {"group": rows}
     if shifts:
         table["shifts"] = shifts
     report = {
-        "assignees": len(people) + len(rotating),
+        "assignees": len(people) + len(rotating) + len(teams),
         "rotating": len(rotating),
+        "teams": {team: {k: v for k, v in found.items() if k != "window"} for team, found in sorted(teams.items())},
         "shifts": {name: hours for name, hours in shifts.items()},
         "on_duty": [{"community": r.get("community", "street"), "shift": r.get("shift", "all_day"),
                      "count": r["count"]} for r in rows],
@@ -379,6 +419,60 @@ def _staff(train: pd.DataFrame, days: int) -> tuple[dict, dict, list[tuple[int, 
                   "shift works the shifts in turn: each spell counts on the shift it fits",
     }
     return table, report, case_window
+
+
+def _teams(train: pd.DataFrame) -> dict[str, dict]:
+    """Assignees that are department teams, not people, with their ``members`` and ``department`` (module notes).
+
+    A case is on its way from its dispatch to on scene (or accepted, or resolved, whichever the log
+    has first). A team serves the whole street: an assignee whose cases keep to a community
+    (:func:`_home`) is a person however their cases overlap. The team's department is the
+    category table's for the category it took most; a team whose categories the table does not
+    know stays counted as people (nothing can route to it).
+    """
+    table = default_categories()
+    minutes = {c: (pd.to_datetime(train[c], utc=True) - _EPOCH).dt.total_seconds().to_numpy() / 60
+               for c in ("triaged_at", "dispatched_at", "accepted_at", "on_scene_at", "resolved_at")}
+    arrive = np.where(np.isfinite(minutes["on_scene_at"]), minutes["on_scene_at"],
+                      np.where(np.isfinite(minutes["accepted_at"]), minutes["accepted_at"], minutes["resolved_at"]))
+    there = minutes["resolved_at"] - arrive
+    who = train["assignee"].astype(str).to_numpy()
+    category = train["category"].astype(str).to_numpy()
+    dispatched = np.isfinite(minutes["dispatched_at"]) & train["assignee"].notna().to_numpy()
+    community = train["community"].astype(str).to_numpy()
+    places, counts = np.unique(community[dispatched], return_counts=True)
+    street_share = dict(zip(places.tolist(), (counts / counts.sum()).tolist()))
+    teams = {}
+    for assignee in sorted(set(who[dispatched])):
+        mine = np.flatnonzero(dispatched & (who == assignee))
+        if len(mine) < MIN_SAMPLES:
+            continue
+        mine = mine[np.argsort(minutes["dispatched_at"][mine], kind="stable")]
+        start, end = minutes["dispatched_at"][mine], np.fmax(arrive[mine], minutes["dispatched_at"][mine])
+        on_way = np.maximum.accumulate(np.concatenate(([-np.inf], np.nan_to_num(end[:-1], nan=-np.inf))))
+        # A worker handed several cases at once is on the way to them together too, but keeps to a community.
+        if float(np.mean(start < on_way)) <= TEAM_OVERLAP or _home(community[mine], street_share) is not None:
+            continue
+        codes = Counter(category[mine].tolist())
+        known = [code for code, _ in codes.most_common() if code in table]
+        if not known:
+            continue
+        # Held to the resolution, unless that came long after the work (a wait): then its median time there.
+        usual = float(np.nanmedian(there[mine])) if np.isfinite(there[mine]).any() else 0.0
+        held = np.where(there[mine] <= TEAM_WORK_SPAN * usual, minutes["resolved_at"][mine], end + usual)
+        held = np.where(np.isfinite(held), held, start)
+        at_once = (np.searchsorted(np.sort(start), start, side="right")
+                   - np.searchsorted(np.sort(held), start, side="right"))
+        # A case that waited long for the team was taken when a member came free: all were busy
+        # then. A team never seen full is at least as strong as the most it held at once.
+        delay = start - minutes["triaged_at"][mine]
+        full = delay > max(TEAM_FULL_MINUTES, 3 * float(np.nanmedian(delay)))
+        members = (np.median(at_once[full]) if full.sum() >= MIN_SAMPLES // 2
+                   else np.quantile(at_once, TEAM_QUANTILE))
+        teams[assignee] = {"members": max(1, math.ceil(float(members))), "seen_full": int(full.sum()),
+                           "department": table[known[0]].department.value, "cases": len(mine),
+                           "dispatched_on_the_way_share": round(float(np.mean(start < on_way)), 4)}
+    return teams
 
 
 def _spells(minutes: np.ndarray) -> list[np.ndarray]:
@@ -507,7 +601,8 @@ def _shift_name(window: tuple[int, int]) -> str:
 # ---------------------------------------------------------------- stages
 
 
-def _stages(train: pd.DataFrame, case_window: list[tuple[int, int] | None]) -> tuple[dict, dict]:
+def _stages(train: pd.DataFrame, case_window: list[tuple[int, int] | None],
+            teams: dict[str, dict]) -> tuple[dict, dict]:
     t = {c: pd.to_datetime(train[c], utc=True) for c in train.columns if c.endswith("_at")}
     first_resolved = t.get("first_resolved_at", t["resolved_at"]).fillna(t["resolved_at"]) if "first_resolved_at" in t \
         else t["resolved_at"]
@@ -534,11 +629,13 @@ def _stages(train: pd.DataFrame, case_window: list[tuple[int, int] | None]) -> t
                                                  local_hour["dispatched_at"], risk)
     stages["travel"], report["travel"] = _banded(_minutes(t["on_scene_at"], t["accepted_at"]),
                                                  local_hour["accepted_at"], risk, by_risk=False)
-    work, coordination, no_visit, split = _work_and_waits(train, t, first_resolved, risk, category, case_window)
+    team_case = train["assignee"].astype(str).isin(list(teams)).to_numpy()
+    work, coordination, no_visit, split = _work_and_waits(train, t, first_resolved, risk, category, case_window,
+                                                          team_case)
     stages.update(work=work, coordination=coordination, no_visit=no_visit)
     report["work_and_coordination"] = split
     stages.update(_after_resolution(train, t, first_resolved, category, report))
-    stages["route"] = [{"share": 0.0}]
+    stages["route"], report["route"] = _routes(train, risk, category, team_case)
     stages["ratings"] = _ratings(train, t, risk)
     return stages, report
 
@@ -590,8 +687,12 @@ def _assignee_idle(train: pd.DataFrame, t: dict[str, pd.Series]) -> np.ndarray:
     return idle & train["assignee"].notna().to_numpy() & t["dispatched_at"].notna().to_numpy()
 
 
-def _work_and_waits(train, t, first_resolved, risk, category, case_window) -> tuple[list, list, list, dict]:
-    """On-scene work by category and the wait for another department by risk (see the module notes)."""
+def _work_and_waits(train, t, first_resolved, risk, category, case_window, team_case) -> tuple[list, list, list, dict]:
+    """On-scene work by category and the wait for another department by risk (see the module notes).
+
+    A team's case (``team_case``) cannot be split: its other members are dispatched while one works.
+    Its work is taken to be its category's (the people's), the rest a wait.
+    """
     on_scene = t["on_scene_at"]
     total = _minutes(first_resolved, on_scene)
     visited = np.isfinite(total) & (total >= 0)
@@ -613,6 +714,7 @@ def _work_and_waits(train, t, first_resolved, risk, category, case_window) -> tu
     to_end = np.array([_minutes_to_end(m, w) for m, w in zip(minute, windows)])
     left = visited & ((np.isfinite(next_dispatch) & (next_dispatch < resolved_us)) | (total > to_end + OVERTIME))
     left |= visited & ~left & (total > _work_fence(total, visited & ~left, category))
+    left |= visited & team_case
     held = visited & ~left
     work_entries, coordination_entries, split = [], [], {}
     if held.sum() >= MIN_SAMPLES:
@@ -657,6 +759,24 @@ def _work_and_waits(train, t, first_resolved, risk, category, case_window) -> tu
     split["worker_hours_as_fitted"] = round(held_busy / 60, 1)
     split["worker_hours_if_all_held"] = round(all_busy / 60, 1)
     return work_entries, coordination_entries, no_visit, split
+
+
+def _routes(train: pd.DataFrame, risk: np.ndarray, category: np.ndarray, team_case: np.ndarray) -> tuple[list, dict]:
+    """``route`` entries: the share of each category's dispatched cases (per risk with enough) that went to a team."""
+    dispatched = train["dispatched_at"].notna().to_numpy()
+    entries: list[dict] = [{"share": 0.0}]
+    report = {}
+    for code in sorted(set(category[team_case])):
+        mine = dispatched & (category == code)
+        share = float((team_case & mine).sum() / max(mine.sum(), 1))
+        entries.append({"category": code, "share": round(share, 4)})
+        report[code] = {"cases": int(mine.sum()), "to_team_share": round(share, 4)}
+        for level in RISKS:
+            cell = mine & (risk == level)
+            if cell.sum() >= MIN_SAMPLES:
+                entries.append({"category": code, "risk": level,
+                                "share": round(float((team_case & cell).sum() / cell.sum()), 4)})
+    return entries, report
 
 
 def _coordination_cells(visited: np.ndarray, left: np.ndarray, wait: np.ndarray, risk: np.ndarray,

@@ -319,8 +319,8 @@ class StreetEngine(Core):
     def _qualify(self) -> None:
         """Who may take a case of each category: ``cockpit.dispatch.qualified`` itself, once per category.
 
-        On a street known from its log everybody its log shows at work may take any case: the log
-        says who did, not who could.
+        On a street known from its log everybody its log shows at work may take any case (the log
+        says who did, not who could), and a department team the cases of its department.
         """
         table = default_categories()
         self.case_skill, self.case_department = [], []
@@ -330,11 +330,14 @@ class StreetEngine(Core):
             self.case_department.append(arrival.department if arrival is not None else table[code].department.value)
         self.people_mask, self.team_mask = [], []
         if not self.ground.micro:
+            # A log's department teams take the cases of their department's categories routed to them.
+            department = np.array([p.department for p in self.roster], dtype=object)
+            teams = set(department[self.is_department].tolist())
             self.case_skill = [GENERAL_SKILL] * len(self.category_names)
-            self.case_department = [None] * len(self.category_names)
-            for _ in self.category_names:
+            self.case_department = [d if d in teams else None for d in self.case_department]
+            for code in range(len(self.category_names)):
                 self.people_mask.append(~self.is_department)
-                self.team_mask.append(self.is_department.copy())
+                self.team_mask.append(self.is_department & (department == self.case_department[code]))
         else:
             candidates = [self.candidate(s) for s in range(len(self.roster))]
             for code in range(len(self.category_names)):
@@ -388,6 +391,12 @@ class StreetEngine(Core):
         self._coordination = self.coordination.tolist()
         self._reopens = self.reopens.tolist()
         self._routed = self.routed.tolist()
+        # On a street known from its log a case routed to a team waits for it (the log shows who
+        # did); elsewhere a grid worker goes when every team is busy.
+        has_team = [bool(mask.any()) for mask in self.team_mask]
+        self._for_team = ([routed and has_team[kind] for routed, kind in zip(self._routed, self.kind_of)]
+                          if not self.ground.micro else [False] * len(self._routed))
+        self._people_skip_routed = any(self._for_team)
         self.open_books()
         n = len(self.arrival)
         self.accepted = unknown_times(n)
@@ -443,9 +452,12 @@ class StreetEngine(Core):
     # -- the loop's steps --------------------------------------------------------------------------
 
     def first_choice(self, i: int) -> int:
-        """A case routed to a department at triage goes to a team first, else to the policy's choice."""
-        s = self.whistle(i) if self._routed[i] else -1
-        return s if s >= 0 else self.choose(i)
+        """A case routed to a department at triage goes to a team first, else (unless it waits for one) the policy's."""
+        if self._routed[i]:
+            s = self.whistle(i)
+            if s >= 0 or self._for_team[i]:
+                return s
+        return self.choose(i)
 
     def begin(self, i: int, s: int, t: float, on_scene_at: float | None = None) -> None:
         """Send ``s`` to case ``i`` at ``t``: they accept, travel, work; ``on_scene_at`` if already there.
@@ -662,7 +674,7 @@ class StreetEngine(Core):
     def can_take(self, s: int, j: int) -> bool:
         if self._team[s]:
             return (self.owner[j] >= _STREET or self._routed[j]) and self._admits_team[self.kind_of[j]][s]
-        return self._admits[self.kind_of[j]][s]
+        return self._admits[self.kind_of[j]][s] and not self._for_team[j]
 
     def kinds_taken_by(self, s: int) -> list[int]:
         """A team takes its categories' cases (those owned by the street or routed to it); others, theirs."""
@@ -670,7 +682,7 @@ class StreetEngine(Core):
         return [kind for kind, mask in enumerate(masks) if mask[s]]
 
     def by_kind_alone(self, s: int) -> bool:
-        return not self._team[s]
+        return not self._team[s] and not self._people_skip_routed
 
     def finished(self, i: int, s: int) -> None:
         place = self._place[i]
