@@ -26,7 +26,7 @@ import numpy as np
 
 from cockpit.dispatch import CaseNeed, get_policy
 from cockpit.vocabulary.domain import RiskLevel
-from simulation.core import Core, new_need
+from simulation.core import Core, float_array, int_array, new_need
 from simulation.model import ArrivalClass, Person
 from simulation.record import RunRecord
 from simulation.scenario import Scenario
@@ -153,7 +153,7 @@ class Engine(Core):
             self.start_shifts(0.0)
             events = self.loop()
         sc = self.scenario
-        start = np.array(self.start)
+        start = float_array(self.start)
         risks = tuple(a.name if a.name in RiskLevel.__members__.values() else None for a in sc.arrivals)
         return RunRecord(
             scenario=sc.name,
@@ -169,8 +169,8 @@ class Engine(Core):
             service=self.service,
             start=start,
             on_scene=start.copy(),
-            end=np.array(self.end),
-            staff=np.array(self.who, dtype=np.int64),
+            end=float_array(self.end),
+            staff=int_array(self.who),
             staff_ids=self.staff_ids,
             daily_hours=self.daily_hours(),
             duty=self.duty_by_hour(self.horizon),

@@ -35,7 +35,8 @@ from cockpit.escalation import escalation_due, escalations_before
 from cockpit.stages import RATINGS, Labels, band_minutes, selected_entries, service_duration, share_of
 from cockpit.vocabulary.categories import default_categories
 from cockpit.vocabulary.domain import OwnerLevel, RiskLevel, Source
-from simulation.core import DONE, ESCALATE, REOPEN, Core, new_need
+from simulation.core import (DONE, ESCALATE, REOPEN, Core, float_array, int_array, new_need, nobody_yet,
+                             unknown_times)
 from simulation.engine import arrival_times
 from simulation.ground import ground_of
 from simulation.items import ItemSupply
@@ -177,17 +178,17 @@ class StreetEngine(Core):
             add("delay", delay[keep] if delay is not None else np.full(int(keep.sum()), np.nan))
             for key, values in uniform.items():
                 add("u_" + key, values[keep])
-        columns = {name: np.concatenate(values) for name, values in parts.items()}
-        order = np.argsort(columns["t"], kind="stable")
-        cols = {name: values[order] for name, values in columns.items()}
+        order = np.argsort(np.concatenate(parts["t"]), kind="stable")
+        # Column by column, so that one column's joined copy is freed before the next is made.
+        cols = {name: np.concatenate(values)[order] for name, values in parts.items()}
         self.arrival = cols["t"]
-        self.cls = cols["cls"].astype(np.int64)
+        self.cls = cols["cls"].astype(np.int64, copy=False)
         self.service = cols["service"]
-        self.category = cols["cat"].astype(np.int64)
-        self.unit = cols["unit"].astype(np.int64)
-        self.source = cols["source"].astype(np.int64)
-        self.place = (self.unit * ground.points + cols["point"].astype(np.int64)) if ground.points else np.full(
-            len(self.arrival), -1, dtype=np.int64)
+        self.category = cols["cat"].astype(np.int64, copy=False)
+        self.unit = cols["unit"].astype(np.int64, copy=False)
+        self.source = cols["source"].astype(np.int64, copy=False)
+        self.place = (self.unit * ground.points + cols["point"].astype(np.int64, copy=False) if ground.points
+                      else np.full(len(self.arrival), -1, dtype=np.int64))
         self.grid = ground.unit_grid[self.unit]
         self.community = ground.unit_community[self.unit]
         self.micro = self.unit if ground.micro else np.full(len(self.arrival), -1, dtype=np.int64)
@@ -312,7 +313,7 @@ class StreetEngine(Core):
         if straight is None or x is None or y is None:
             return -1
         points = self.ground.points * len(self.ground.unit_ids)
-        d = np.hypot(np.asarray(straight.x[:points]) - x, np.asarray(straight.y[:points]) - y)
+        d = np.hypot(straight.x[:points] - x, straight.y[:points] - y)
         return int(np.argmin(d))
 
     def _qualify(self) -> None:
@@ -369,11 +370,10 @@ class StreetEngine(Core):
         if self.travel and straight is not None:
             placed = self.place >= 0
             point = np.empty(len(self.place), dtype=complex)
-            point.real = np.where(placed, np.asarray(straight.x)[self.place], math.nan)
-            point.imag = np.where(placed, np.asarray(straight.y)[self.place], math.nan)
+            point.real = np.where(placed, straight.x[self.place], math.nan)
+            point.imag = np.where(placed, straight.y[self.place], math.nan)
             self._cz = point.tolist()
-            self.x[:] = [straight.x[p] if p >= 0 else math.nan for p in self.position]
-            self.y[:] = [straight.y[p] if p >= 0 else math.nan for p in self.position]
+            self.where[:] = [straight.z[p] if p >= 0 else complex(math.nan, math.nan) for p in self.position]
             self.where_at = self.where.tolist()
         else:
             self._cz = [None] * len(self._place)
@@ -399,15 +399,15 @@ class StreetEngine(Core):
         self._people_skip_routed = any(self._for_team)
         self.open_books()
         n = len(self.arrival)
-        self.accepted = [math.nan] * n
-        self.released = [math.nan] * n
-        self.first_resolved = [math.nan] * n
-        self.reopened_at = [math.nan] * n
-        self.rework_start = [math.nan] * n
-        self.rework_end = [math.nan] * n
+        self.accepted = unknown_times(n)
+        self.released = unknown_times(n)
+        self.first_resolved = unknown_times(n)
+        self.reopened_at = unknown_times(n)
+        self.rework_start = unknown_times(n)
+        self.rework_end = unknown_times(n)
         self.round = [0] * n
-        self.holder = [-1] * n
-        self.item_at = [math.nan] * n
+        self.holder = nobody_yet(n)
+        self.item_at = unknown_times(n)
         self.start_shifts(self.t0)
         self._resume()
         events = self.loop(cutoff=self.horizon + DRAIN_DAYS * MINUTES_PER_DAY)
@@ -507,8 +507,8 @@ class StreetEngine(Core):
         supply, place = self.supply, self._place[i]
         if place < 0 or not supply.needed(self.kind_of[i]):
             return arrive
-        straight = self.ground.straight
-        trip = supply.best(self.kind_of[i], straight.x[place], straight.y[place], sent)
+        point = self.ground.straight.z[place]
+        trip = supply.best(self.kind_of[i], point.real, point.imag, sent)
         if trip is None:
             return arrive
         scene = max(arrive, trip.arrival)
@@ -538,16 +538,17 @@ class StreetEngine(Core):
         self.on_ready(i, t)
 
     def _record(self, events: int, default_owner: list[int]) -> RunRecord:
-        end = np.array(self.end)
-        who = np.array(self.who, dtype=np.int64)
+        end = float_array(self.end)
+        who = int_array(self.who)
         whistle = np.zeros(len(who), dtype=bool)
         whistle[who >= 0] = self.is_department[who[who >= 0]]
         room = (_STREET - np.array(default_owner, dtype=np.int64))[self.cls]
         # Escalations by the one rule over the whole time each case was open (to the end of the run).
         until = np.where(np.isnan(end), max(np.nanmax(end, initial=self.horizon), self.horizon), end)
         escalations = np.maximum(escalations_before(self.arrival, self.deadline, until, room), self.carried_escalations)
-        accepted = np.array(self.accepted)
-        reopened = ~np.isnan(np.array(self.reopened_at))
+        accepted = float_array(self.accepted)
+        reopened_at = float_array(self.reopened_at)
+        reopened = ~np.isnan(reopened_at)
         closed = end + self.close
         satisfaction = self._ratings(accepted, end, reopened)
         return RunRecord(
@@ -562,8 +563,8 @@ class StreetEngine(Core):
             ready=self.ready,
             cls=self.cls,
             service=self.service,
-            start=np.array(self.start),
-            on_scene=np.array(self.scene),
+            start=float_array(self.start),
+            on_scene=float_array(self.scene),
             end=end,
             staff=who,
             staff_ids=self.staff_ids,
@@ -588,14 +589,14 @@ class StreetEngine(Core):
             carried=self.carried,
             triaged=self.arrival + self.triage,
             accepted=accepted,
-            released=np.array(self.released),
-            first_resolved=np.array(self.first_resolved),
-            reopened_at=np.array(self.reopened_at),
-            rework_start=np.array(self.rework_start),
-            rework_end=np.array(self.rework_end),
+            released=float_array(self.released),
+            first_resolved=float_array(self.first_resolved),
+            reopened_at=reopened_at,
+            rework_start=float_array(self.rework_start),
+            rework_end=float_array(self.rework_end),
             closed=closed,
             satisfaction=satisfaction,
-            item_at=np.array(self.item_at) if self.supply is not None else None,
+            item_at=float_array(self.item_at) if self.supply is not None else None,
             staff_roles=tuple(p.kind.value for p in self.roster),
             role_duty=self.duty_by_role(self.horizon),
         )

@@ -74,15 +74,26 @@ class RoadTrips:
 
 @dataclass(frozen=True, eq=False, slots=True)
 class StraightTrips:
-    """Straight-line minutes between places: distance × the detour factor / the person's speed."""
+    """Straight-line minutes between places: distance × the detour factor / the person's speed.
 
-    x: list
-    y: list
+    Owns the places' coordinates in metres: ``x`` and ``y`` as arrays for numpy, and ``z`` as
+    x + iy, one Python complex a place, for a trip at a time: a year's trips go to tens of
+    thousands of places, and one object a place instead of two floats halves the cache misses.
+    """
+
+    x: np.ndarray
+    y: np.ndarray
+    z: list
 
     @classmethod
     def build(cls, xy: np.ndarray) -> "StraightTrips":
-        return cls(xy[:, 0].tolist(), xy[:, 1].tolist())
+        x, y = np.array(xy[:, 0], dtype=float), np.array(xy[:, 1], dtype=float)
+        z = np.empty(len(x), dtype=complex)
+        z.real, z.imag = x, y
+        return cls(x, y, z.tolist())
 
     def minutes_at(self, speed: float, a: int, b: int) -> float:
         """Minutes from place ``a`` to ``b`` at ``speed`` metres a minute (``cockpit.dispatch.travel_minutes``)."""
-        return math.hypot(self.x[a] - self.x[b], self.y[a] - self.y[b]) * DETOUR_FACTOR / speed
+        # The parts of a complex difference are the differences of the parts, so this is that function's figure.
+        d = self.z[a] - self.z[b]
+        return math.hypot(d.real, d.imag) * DETOUR_FACTOR / speed
