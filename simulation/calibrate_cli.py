@@ -67,9 +67,12 @@ def calibrate_command(args: argparse.Namespace) -> int:
     _write(args.out, header + tomli_w.dumps(json_safe(result.scenario)), "--out")
     write_json(args.report, result.report, "--report")
     staff = sum(g["count"] for g in result.scenario["staff"]["group"])
+    teams = result.report["staff"]["teams"]
+    strengths = ", ".join(f"{team} of {found['members']}" for team, found in teams.items())
+    named = f" (department teams: {strengths})" if teams else ""
     print(f"calibrated {result.report['cases']} cases over {result.report['days']} days: "
           f"{len(result.scenario['places'])} grids, {staff} people on duty in "
-          f"{len(result.scenario['staff']['group'])} groups -> {args.out}", file=sys.stderr)
+          f"{len(result.scenario['staff']['group'])} groups{named} -> {args.out}", file=sys.stderr)
     return 0
 
 

@@ -8,6 +8,7 @@ itself shows when run with fewer night workers.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from pathlib import Path
 
@@ -19,6 +20,7 @@ import tomllib
 from cockpit.history.format import write_log
 from cockpit.vocabulary.local_time import LOCAL_TZ
 from simulation.calibrate import calibrate
+from simulation.calibrate_cli import add_calibrate_arguments, calibrate_command
 from simulation.history import simulated_history
 from simulation.scenario import parse_scenario
 from simulation.validation import validate_log
@@ -235,6 +237,19 @@ def test_department_teams_the_log_names_are_found_with_their_strength_and_their_
     table = check.table.set_index("kpi")
     assert table.loc["response_minutes_mean", "relative_error"] == pytest.approx(0.0, abs=0.15)
     assert table.loc["response_minutes_mean", "pass"]
+
+
+def test_the_calibrate_command_names_the_teams_it_found(tmp_path, capsys):
+    log = tmp_path / "teams.parquet"
+    write_log(run_world(days=120, seed=5, **VARIANTS["department_teams"]), log)
+    parser = argparse.ArgumentParser()
+    add_calibrate_arguments(parser)
+    assert calibrate_command(parser.parse_args([str(log), "--out", str(tmp_path / "teams.toml")])) == 0
+    said = capsys.readouterr().err.strip().splitlines()[-1]
+    assert "(department teams: FIRE-STATION of 2, WATER-WORKS of 2)" in said, said
+    groups = tomllib.loads((tmp_path / "teams.toml").read_text(encoding="utf-8"))["staff"]["group"]
+    assert sorted((g["name"], g["role"], g["department"], g["count"]) for g in groups if g["role"] == "department") == [
+        ("team/FIRE-STATION", "department", "fire", 2), ("team/WATER-WORKS", "department", "emergency", 2)]
 
 
 def test_no_team_is_found_where_every_assignee_is_one_person(world, tmp_path):
