@@ -332,8 +332,7 @@ def _staff(train: pd.DataFrame, days: int,
     hour = when.dt.hour.to_numpy()
     day = ((when - when.min().normalize()).dt.total_seconds() // 86400).astype(int).to_numpy()
     community = train["community"].astype(str).to_numpy()[known]
-    places, counts = np.unique(community, return_counts=True)
-    street_share = dict(zip(places.tolist(), (counts / counts.sum()).tolist()))
+    street_share = _shares(community)
     minute = ((when.dt.tz_localize(None) - pd.Timestamp("2000-01-01")).dt.total_seconds() // 60).to_numpy()
     people, rotating = [], []
     for person in sorted(set(who)):
@@ -440,8 +439,7 @@ def _teams(train: pd.DataFrame) -> dict[str, dict]:
     category = train["category"].astype(str).to_numpy()
     dispatched = np.isfinite(minutes["dispatched_at"]) & train["assignee"].notna().to_numpy()
     community = train["community"].astype(str).to_numpy()
-    places, counts = np.unique(community[dispatched], return_counts=True)
-    street_share = dict(zip(places.tolist(), (counts / counts.sum()).tolist()))
+    street_share = _shares(community[dispatched])
     teams = {}
     for assignee in sorted(set(who[dispatched])):
         mine = np.flatnonzero(dispatched & (who == assignee))
@@ -532,6 +530,12 @@ def _spell_window(spell: np.ndarray, windows: list[tuple[int, int]]) -> tuple[in
     """The shift of ``windows`` that holds most of a spell's dispatch minutes (the shorter on a tie)."""
     hours = np.bincount((spell // 60 % 24).astype(int), minlength=24).astype(float)
     return min(windows, key=lambda w: (-_covered(hours, w), _length(w)))
+
+
+def _shares(communities: np.ndarray) -> dict[str, float]:
+    """Each community's share of the dispatched cases ``communities`` (what :func:`_home` measures against)."""
+    places, counts = np.unique(communities, return_counts=True)
+    return dict(zip(places.tolist(), (counts / counts.sum()).tolist()))
 
 
 def _home(communities: np.ndarray, street_share: dict[str, float]) -> str | None:

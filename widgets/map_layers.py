@@ -913,10 +913,17 @@ class LabelLayer:
             low, high = rows[0] + half_h[i] - y[i], rows[1] - half_h[i] - y[i]
             if low <= high:
                 places += [min(max(dy, low), high) for dy in places]
-            free = [dy for dy in places if not np.any(beside & (np.abs(placed - (y[i] + dy)) < h[:i] + h[i]))]
-            if free:
-                whole = [dy for dy in free if low <= dy <= high]
-                keep[i], shift[i] = True, (whole or free)[0]
+            chosen = cut = None
+            for dy in places:
+                if np.any(beside & (np.abs(placed - (y[i] + dy)) < h[:i] + h[i])):
+                    continue
+                if low <= dy <= high:
+                    chosen = dy
+                    break
+                cut = dy if cut is None else cut
+            chosen = cut if chosen is None else chosen
+            if chosen is not None:
+                keep[i], shift[i] = True, chosen
         return keep, shift
 
 
